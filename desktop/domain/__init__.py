@@ -1,0 +1,1 @@
+"""Pure domain: entities, statuses, claim rules and error types. No Qt, no SQL."""

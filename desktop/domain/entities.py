@@ -1,0 +1,111 @@
+"""Entities as frozen dataclasses: what the store hands out and the UI shows. Times are UTC."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from .status import Status
+from .vocabulary import Channel, Direction, Kind, Priority, Role
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: int
+    code: str
+    name: str
+    parent_id: int | None
+    lease_seconds: int
+
+
+@dataclass(frozen=True, slots=True)
+class Officer:
+    id: int
+    login: str
+    name: str
+    role: Role
+    unit_codes: tuple[str, ...]
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Reporter:
+    id: UUID
+    name: str | None  # None when the reporter is anonymous: the identity is never handed out
+    anonymous: bool
+    confidential: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    holder: str | None
+    device: str | None
+    token: int
+    expires_at: datetime | None
+
+    def held_at(self, server_now: datetime) -> bool:
+        return self.holder is not None and self.expires_at is not None and self.expires_at > server_now
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    id: UUID
+    tracking_no: str
+    kind: Kind
+    category: str | None
+    priority: Priority
+    status: Status
+    unit: str
+    channel: Channel
+    subject: str
+    reporter: Reporter | None
+    claim: Claim
+    first_response_due_at: datetime | None
+    due_at: datetime | None
+    master_id: UUID | None
+    row_version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    id: UUID
+    ticket_id: UUID
+    direction: Direction
+    channel: Channel
+    author: str | None
+    body_text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    id: UUID
+    ticket_id: UUID
+    author: str
+    body: str
+    mentions: tuple[str, ...]
+    added_offline: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: int
+    ticket_id: UUID | None
+    officer: str | None
+    action: str
+    claim_token: int | None
+    detail: dict[str, Any]
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TicketDetail:
+    ticket: Ticket
+    messages: tuple[Message, ...]
+    notes: tuple[Note, ...]
+    events: tuple[Event, ...]

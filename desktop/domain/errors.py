@@ -1,0 +1,70 @@
+"""Domain errors. Each carries a stable code (the UI translates it) and the CLI exit code it maps to."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+class AduanError(Exception):
+    code = "unexpected"
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class BadInput(AduanError):
+    code = "bad_input"
+    exit_code = 2
+
+
+class ForbiddenTransition(BadInput):
+    code = "forbidden_transition"
+
+
+class Conflict(AduanError):
+    exit_code = 3
+
+
+class HeldByOther(Conflict):
+    """The ticket is claimed by someone else whose lease has not run out."""
+
+    code = "held_by_other"
+
+    def __init__(self, holder: str, until: datetime) -> None:
+        super().__init__(f"held by {holder} until {until:%Y-%m-%d %H:%M:%S} UTC")
+        self.holder = holder
+        self.until = until
+
+
+class NotHolder(Conflict):
+    """A write that needs the claim was attempted by an officer who does not hold it."""
+
+    code = "not_holder"
+
+
+class LostClaim(Conflict):
+    """The claim token the write was made under is no longer the ticket's token."""
+
+    code = "lost_claim"
+
+
+class Unreachable(AduanError):
+    code = "unreachable"
+    exit_code = 4
+
+
+class NotFound(AduanError):
+    code = "not_found"
+    exit_code = 5
+
+
+class NotPermitted(AduanError):
+    code = "not_permitted"
+    exit_code = 5
+
+
+class SchemaMismatch(AduanError):
+    code = "schema_mismatch"
+    exit_code = 1

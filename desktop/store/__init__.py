@@ -1,0 +1,1 @@
+"""Central store: schema, migrations, server clock and the fenced operations (SQLAlchemy 2)."""

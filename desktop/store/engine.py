@@ -1,0 +1,101 @@
+"""Engines for the three supported databases, with the settings each one needs to be correct."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from ..domain.errors import BadInput
+
+APP_NAME = "Aduan"
+CONNECT_TIMEOUT_SECONDS = 5
+
+
+def default_database_path() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "aduan.db"
+
+
+def default_url() -> str:
+    return f"sqlite:///{default_database_path()}"
+
+
+def normalise_url(raw: str) -> URL:
+    """Accept the URLs an admin would write and pick the driver we tested for each engine."""
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise BadInput(f"not a database URL: {raw!r} (expected e.g. postgresql://host/aduan)") from None
+    backend = url.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")
+    if backend in ("mysql", "mariadb"):
+        query = {"charset": "utf8mb4", **url.query}
+        return url.set(drivername="mariadb+pymysql", query=query)
+    if backend == "sqlite":
+        return url.set(drivername="sqlite+pysqlite")
+    raise BadInput(f"unsupported database {backend!r}: use postgresql, mariadb or sqlite")
+
+
+def create(raw_url: str, **kwargs: Any) -> Engine:
+    url = normalise_url(raw_url)
+    dialect = url.get_backend_name()
+    if dialect == "sqlite":
+        return _create_sqlite(url, **kwargs)
+    if dialect == "postgresql":
+        connect_args = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    # MariaDB: READ COMMITTED so that a read after a failed conditional UPDATE sees the current holder,
+    # not the transaction's first snapshot.
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        isolation_level="READ COMMITTED",
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
+        **kwargs,
+    )
+
+
+def _create_sqlite(url: URL, **kwargs: Any) -> Engine:
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below issue BEGIN itself, so writes can BEGIN IMMEDIATE.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # A write transaction takes the write lock up front; a deferred one that upgrades later can fail
+        # with SQLITE_BUSY even with a busy timeout, which would look like a lost claim.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+
+    return engine
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    with engine.connect() as conn:
+        conn.execution_options(write=True)
+        with conn.begin():
+            yield conn
+
+
+@contextmanager
+def read_transaction(engine: Engine) -> Iterator[Connection]:
+    with engine.connect() as conn, conn.begin():
+        yield conn

@@ -1,0 +1,137 @@
+"""Handling a claimed ticket: reply, internal note, status change, transfer. Each is fenced by the token."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from sqlalchemy import insert, select
+from uuid6 import uuid7
+
+from ..domain.entities import Note, Ticket
+from ..domain.errors import BadInput, ForbiddenTransition
+from ..domain.status import Status, allowed_next, can_transition
+from ..domain.text import clean_body, mentioned_logins
+from ..domain.vocabulary import Direction
+from .claims import fenced_update, read_ticket
+from .identity import unit_id_by_code
+from .schema import mention, message, note, officer, outbound_message, ticket
+from .work import Work
+
+
+def reply(work: Work, ticket_id: UUID, token: int, text: str, op_id: UUID | None = None) -> UUID:
+    """Store an answer to the citizen for the dispatch worker to send; nothing is sent from here."""
+    body = clean_body(text, "reply")
+    current = read_ticket(work, ticket_id)
+    fenced_update(work, ticket_id, token, {})
+    message_id = uuid7()
+    work.conn.execute(
+        insert(message).values(
+            id=message_id,
+            ticket_id=ticket_id,
+            direction=Direction.OUTBOUND.value,
+            channel=current.channel.value,
+            author_id=work.actor.id if work.actor else None,
+            body_text=body,
+            claim_token=token,
+            change_seq=work.seq,
+            created_at=work.now,
+        )
+    )
+    work.conn.execute(
+        insert(outbound_message).values(
+            id=uuid7(),
+            ticket_id=ticket_id,
+            message_id=message_id,
+            channel=current.channel.value,
+            op_id=op_id or uuid7(),
+            created_at=work.now,
+        )
+    )
+    work.audit("reply", ticket_id, token, message_id=message_id, chars=len(body))
+    return message_id
+
+
+def add_note(
+    work: Work, ticket_id: UUID, text: str, token: int | None = None, added_offline: bool = False
+) -> Note:
+    """An internal note. Anyone who may see the ticket may note; a holder's note also renews the lease."""
+    assert work.actor is not None
+    body = clean_body(text, "note")
+    read_ticket(work, ticket_id)
+    if token is not None:
+        fenced_update(work, ticket_id, token, {})
+    note_id = uuid7()
+    work.conn.execute(
+        insert(note).values(
+            id=note_id,
+            ticket_id=ticket_id,
+            author_id=work.actor.id,
+            body=body,
+            added_offline=added_offline,
+            change_seq=work.seq,
+            created_at=work.now,
+        )
+    )
+    mentions = _record_mentions(work, note_id, mentioned_logins(body))
+    work.audit("note", ticket_id, token, note_id=note_id, mentions=list(mentions))
+    return Note(
+        id=note_id,
+        ticket_id=ticket_id,
+        author=work.actor.login,
+        body=body,
+        mentions=mentions,
+        added_offline=added_offline,
+        created_at=work.now,
+    )
+
+
+def _record_mentions(work: Work, note_id: UUID, logins: tuple[str, ...]) -> tuple[str, ...]:
+    if not logins:
+        return ()
+    found = work.conn.execute(
+        select(officer.c.id, officer.c.login).where(officer.c.login.in_(logins), officer.c.active.is_(True))
+    ).all()
+    for officer_id, _login in found:
+        work.conn.execute(insert(mention).values(officer_id=officer_id, note_id=note_id))
+    return tuple(sorted(login for _id, login in found))
+
+
+def change_status(work: Work, ticket_id: UUID, token: int, target: Status) -> Ticket:
+    current = read_ticket(work, ticket_id)
+    if not can_transition(current.status, target):
+        allowed = ", ".join(sorted(s.value for s in allowed_next(current.status)))
+        raise ForbiddenTransition(
+            f"{current.tracking_no} is {current.status.value}; it can go to: {allowed}, not {target.value}"
+        )
+    values: dict[str, object] = {"status": target.value, "closed_at": work.now if target.is_closed else None}
+    fenced_update(work, ticket_id, token, values)
+    work.audit("status", ticket_id, token, old=current.status.value, new=target.value)
+    return read_ticket(work, ticket_id)
+
+
+def transfer(work: Work, ticket_id: UUID, token: int, unit_code: str, reason: str | None = None) -> Ticket:
+    """Hand the ticket to another unit (disposition). The claim ends: the new unit picks it up."""
+    assert work.actor is not None
+    current = read_ticket(work, ticket_id)
+    target_unit = unit_id_by_code(work.conn, unit_code)
+    source_unit = work.conn.execute(select(ticket.c.unit_id).where(ticket.c.id == ticket_id)).scalar_one()
+    if target_unit == source_unit:
+        raise BadInput(f"{current.tracking_no} is already in unit {unit_code!r}")
+    reason = " ".join(reason.split()) if reason else None
+    values: dict[str, object] = {
+        "unit_id": target_unit,
+        "claimed_by": None,
+        "claim_device": None,
+        "claim_expires_at": None,
+        "claim_token": ticket.c.claim_token + 1,
+    }
+    # A report that was not this unit's authority is received anew by the unit it goes to.
+    if current.status is Status.BUKAN_WEWENANG:
+        values["status"] = Status.DITERIMA.value
+    fenced_update(work, ticket_id, token, values, renew=False)
+    work.audit("transfer", ticket_id, token, from_unit=current.unit, to_unit=unit_code, reason=reason)
+    if not work.actor.may_see(target_unit):
+        # The officer no longer sees it; return what they last saw, with the new unit.
+        return read_ticket(Work(work.conn, None, work.now, _seq=work.seq), ticket_id)
+    return read_ticket(work, ticket_id)
+

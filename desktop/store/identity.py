@@ -1,0 +1,115 @@
+"""Who is acting: the officer behind a connection, and which units they may see and work in.
+
+On PostgreSQL and MariaDB an officer connects with their own database login, and that login *is* their
+identity. A connection as a login that is not an officer (the installation owner: the admin's account,
+the intake worker) may act for any officer it names. On SQLite, which has no logins, the officer is
+chosen by name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select, text
+
+from ..domain.entities import Officer
+from ..domain.errors import BadInput, NotFound, NotPermitted
+from ..domain.vocabulary import Role
+from .schema import membership, officer, unit
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    officer: Officer
+    unit_ids: frozenset[int]  # units the officer is a member of: where they claim and pick
+    visible_unit_ids: frozenset[int] | None  # None: every unit (admins)
+
+    @property
+    def id(self) -> int:
+        return self.officer.id
+
+    @property
+    def login(self) -> str:
+        return self.officer.login
+
+    def may_see(self, unit_id: int) -> bool:
+        return self.visible_unit_ids is None or unit_id in self.visible_unit_ids
+
+
+def session_login(conn: Connection) -> str | None:
+    """The database login of this connection, or None where the engine has none (SQLite)."""
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        return str(conn.execute(text("SELECT session_user")).scalar_one())
+    if dialect in ("mariadb", "mysql"):
+        return str(conn.execute(text("SELECT CURRENT_USER()")).scalar_one()).rsplit("@", 1)[0]
+    return None
+
+
+def resolve_actor(conn: Connection, requested: str | None) -> Actor:
+    login = session_login(conn)
+    if login is not None and _officer_row(conn, login) is not None:
+        if requested and requested != login:
+            raise NotPermitted(f"connected as officer {login!r}; cannot act as {requested!r}")
+        return load_actor(conn, login)
+    if not requested:
+        raise BadInput("no officer chosen: pass --officer LOGIN or set ADUAN_OFFICER")
+    return load_actor(conn, requested)
+
+
+def _officer_row(conn: Connection, login: str) -> object | None:
+    return conn.execute(select(officer.c.id).where(officer.c.login == login)).first()
+
+
+def load_actor(conn: Connection, login: str) -> Actor:
+    row = conn.execute(select(officer).where(officer.c.login == login)).first()
+    if row is None:
+        raise NotFound(f"no officer with login {login!r}")
+    if not row.active:
+        raise NotPermitted(f"officer {login!r} is deactivated")
+    units = conn.execute(
+        select(unit.c.id, unit.c.code)
+        .join(membership, membership.c.unit_id == unit.c.id)
+        .where(membership.c.officer_id == row.id)
+        .order_by(unit.c.code)
+    ).all()
+    role = Role(row.role)
+    member_ids = frozenset(u.id for u in units)
+    person = Officer(
+        id=row.id,
+        login=row.login,
+        name=row.name,
+        role=role,
+        unit_codes=tuple(u.code for u in units),
+        active=bool(row.active),
+    )
+    if role is Role.ADMIN:
+        visible = None
+    elif role is Role.SUPERVISOR:
+        visible = member_ids | _descendants(conn, member_ids)
+    else:
+        visible = member_ids
+    return Actor(officer=person, unit_ids=member_ids, visible_unit_ids=visible)
+
+
+def _descendants(conn: Connection, roots: frozenset[int]) -> frozenset[int]:
+    """Sub-units of ``roots``, walked in Python: unit trees are small and this stays portable."""
+    children: dict[int, list[int]] = {}
+    for unit_id, parent_id in conn.execute(select(unit.c.id, unit.c.parent_id)).all():
+        if parent_id is not None:
+            children.setdefault(parent_id, []).append(unit_id)
+    found: set[int] = set()
+    stack = list(roots)
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return frozenset(found)
+
+
+def unit_id_by_code(conn: Connection, code: str) -> int:
+    unit_id = conn.execute(select(unit.c.id).where(unit.c.code == code)).scalar()
+    if unit_id is None:
+        raise NotFound(f"no unit with code {code!r}")
+    return int(unit_id)

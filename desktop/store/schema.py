@@ -1,0 +1,350 @@
+"""The central schema, one Table per concept of DESIGN.md's data model.
+
+Conventions that hold on PostgreSQL, MariaDB and SQLite alike:
+- times are naive UTC taken from the database server's clock (see ``clock.py``);
+- ticket, message, note and reporter ids are UUIDv7, so clients can create them offline;
+- every table a client mirrors has ``change_seq`` (see ``changes.py``) for the pull cursor.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    Uuid,
+    text,
+)
+from sqlalchemy.dialects import mysql
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# MariaDB's DATETIME drops fractions unless asked, and its TEXT stops at 64 KiB.
+Timestamp = DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb")
+LongText = Text().with_variant(mysql.MEDIUMTEXT(), "mysql", "mariadb")
+Blob = LargeBinary().with_variant(mysql.LONGBLOB(), "mysql", "mariadb")
+Seq = BigInteger().with_variant(Integer(), "sqlite")  # SQLite autoincrements only INTEGER keys
+
+
+def _change_seq() -> Column[int]:
+    return Column("change_seq", BigInteger, nullable=False, server_default=text("0"), index=True)
+
+
+unit = Table(
+    "unit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(40), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("parent_id", Integer, ForeignKey("unit.id")),
+    Column("lease_seconds", Integer, nullable=False, server_default=text("14400")),
+    Column("created_at", Timestamp, nullable=False),
+)
+
+officer = Table(
+    "officer",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("login", String(63), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("active", Boolean, nullable=False, server_default=text("true")),
+    Column("created_at", Timestamp, nullable=False),
+)
+
+membership = Table(
+    "membership",
+    metadata,
+    Column("officer_id", Integer, ForeignKey("officer.id"), primary_key=True),
+    Column("unit_id", Integer, ForeignKey("unit.id"), primary_key=True),
+)
+
+reporter = Table(
+    "reporter",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("name", String(200)),
+    Column("anonymous", Boolean, nullable=False, server_default=text("false")),
+    Column("confidential", Boolean, nullable=False, server_default=text("false")),
+    Column("created_at", Timestamp, nullable=False),
+)
+
+reporter_contact = Table(
+    "reporter_contact",
+    metadata,
+    Column("id", Seq, primary_key=True, autoincrement=True),
+    Column("reporter_id", Uuid, ForeignKey("reporter.id"), nullable=False, index=True),
+    Column("channel", String(20), nullable=False),
+    Column("address", String(320), nullable=False),
+    Index("uq_reporter_contact_channel_address", "channel", "address", unique=True),
+)
+
+ticket = Table(
+    "ticket",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("tracking_no", String(32), nullable=False, unique=True),
+    Column("kind", String(30), nullable=False),
+    Column("category", String(100)),
+    Column("priority", SmallInteger, nullable=False, server_default=text("2")),
+    Column("status", String(30), nullable=False),
+    Column("unit_id", Integer, ForeignKey("unit.id"), nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("subject", String(300), nullable=False),
+    Column("reporter_id", Uuid, ForeignKey("reporter.id")),
+    Column("external_ref", String(100)),
+    Column("first_response_due_at", Timestamp),
+    Column("due_at", Timestamp),
+    Column("master_id", Uuid, ForeignKey("ticket.id")),
+    Column("claimed_by", Integer, ForeignKey("officer.id"), index=True),
+    Column("claim_device", String(100)),
+    Column("claim_token", BigInteger, nullable=False, server_default=text("0")),
+    Column("claim_expires_at", Timestamp),
+    Column("row_version", BigInteger, nullable=False, server_default=text("1")),
+    _change_seq(),
+    Column("created_by", Integer, ForeignKey("officer.id")),
+    Column("created_at", Timestamp, nullable=False),
+    Column("updated_at", Timestamp, nullable=False),
+    Column("closed_at", Timestamp),
+    Column("deleted_at", Timestamp),
+    # "Pick next" and the inbox walk this index: open tickets of a unit by deadline.
+    Index("ix_ticket_unit_id_status_due_at", "unit_id", "status", "due_at"),
+)
+
+message = Table(
+    "message",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("ticket_id", Uuid, ForeignKey("ticket.id"), nullable=False),
+    Column("direction", String(10), nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("external_id", String(255)),
+    Column("author_id", Integer, ForeignKey("officer.id")),
+    Column("body_text", LongText, nullable=False),
+    Column("body_html", LongText),
+    Column("claim_token", BigInteger),
+    _change_seq(),
+    Column("created_at", Timestamp, nullable=False),
+    Index("ix_message_ticket_id_created_at", "ticket_id", "created_at"),
+    # Intake is idempotent: the same outside message is stored once per channel.
+    Index("uq_message_channel_external_id", "channel", "external_id", unique=True),
+)
+
+note = Table(
+    "note",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("ticket_id", Uuid, ForeignKey("ticket.id"), nullable=False, index=True),
+    Column("author_id", Integer, ForeignKey("officer.id"), nullable=False),
+    Column("body", LongText, nullable=False),
+    Column("added_offline", Boolean, nullable=False, server_default=text("false")),
+    _change_seq(),
+    Column("created_at", Timestamp, nullable=False),
+)
+
+blob = Table(
+    "blob",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("content", Blob, nullable=False),
+)
+
+attachment = Table(
+    "attachment",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("ticket_id", Uuid, ForeignKey("ticket.id"), nullable=False, index=True),
+    Column("message_id", Uuid, ForeignKey("message.id")),
+    Column("note_id", Uuid, ForeignKey("note.id")),
+    Column("filename", String(255), nullable=False),
+    Column("content_type", String(127), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("sha256", String(64), ForeignKey("blob.sha256"), nullable=False),
+    Column("risky", Boolean, nullable=False, server_default=text("false")),
+    _change_seq(),
+    Column("created_at", Timestamp, nullable=False),
+)
+
+discussion = Table(
+    "discussion",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("unit_id", Integer, ForeignKey("unit.id"), nullable=False, index=True),
+    Column("title", String(300), nullable=False),
+    Column("ticket_id", Uuid, ForeignKey("ticket.id")),
+    Column("created_by", Integer, ForeignKey("officer.id"), nullable=False),
+    _change_seq(),
+    Column("created_at", Timestamp, nullable=False),
+)
+
+discussion_post = Table(
+    "discussion_post",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("discussion_id", Uuid, ForeignKey("discussion.id"), nullable=False, index=True),
+    Column("author_id", Integer, ForeignKey("officer.id"), nullable=False),
+    Column("body", LongText, nullable=False),
+    _change_seq(),
+    Column("created_at", Timestamp, nullable=False),
+)
+
+mention = Table(
+    "mention",
+    metadata,
+    Column("id", Seq, primary_key=True, autoincrement=True),
+    Column("officer_id", Integer, ForeignKey("officer.id"), nullable=False, index=True),
+    Column("note_id", Uuid, ForeignKey("note.id")),
+    Column("post_id", Uuid, ForeignKey("discussion_post.id")),
+    Column("seen_at", Timestamp),
+)
+
+event = Table(
+    "event",
+    metadata,
+    Column("id", Seq, primary_key=True, autoincrement=True),
+    Column("ticket_id", Uuid, ForeignKey("ticket.id"), index=True),
+    Column("officer_id", Integer, ForeignKey("officer.id")),
+    Column("action", String(40), nullable=False),
+    Column("claim_token", BigInteger),
+    Column("online", Boolean, nullable=False, server_default=text("true")),
+    Column("device", String(100)),
+    Column("detail", Text),
+    _change_seq(),
+    Column("created_at", Timestamp, nullable=False),
+)
+
+canned_response = Table(
+    "canned_response",
+    metadata,
+    Column("id", Seq, primary_key=True, autoincrement=True),
+    Column("key", String(100), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("unit_id", Integer, ForeignKey("unit.id")),
+    Column("title", String(300), nullable=False),
+    Column("body", LongText, nullable=False),
+    Column("active", Boolean, nullable=False, server_default=text("true")),
+    Column("created_by", Integer, ForeignKey("officer.id")),
+    _change_seq(),
+    Column("created_at", Timestamp, nullable=False),
+    Index("uq_canned_response_key_version", "key", "version", unique=True),
+)
+
+calendar = Table(
+    "calendar",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", Integer, ForeignKey("unit.id"), unique=True),
+    Column("timezone", String(40), nullable=False, server_default=text("'Asia/Jakarta'")),
+    Column("work_start_minute", SmallInteger, nullable=False, server_default=text("480")),
+    Column("work_end_minute", SmallInteger, nullable=False, server_default=text("960")),
+    Column("weekend_days", String(20), nullable=False, server_default=text("'5,6'")),
+    _change_seq(),
+)
+
+calendar_day_off = Table(
+    "calendar_day_off",
+    metadata,
+    Column("calendar_id", Integer, ForeignKey("calendar.id"), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("name", String(200), nullable=False),
+)
+
+sla_policy = Table(
+    "sla_policy",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", Integer, ForeignKey("unit.id")),
+    Column("kind", String(30)),
+    Column("category", String(100)),
+    Column("priority", SmallInteger),
+    Column("verify_working_days", SmallInteger, nullable=False, server_default=text("3")),
+    Column("follow_up_working_days", SmallInteger, nullable=False, server_default=text("5")),
+    Column("reporter_wait_working_days", SmallInteger, nullable=False, server_default=text("10")),
+    Column("resolution_days", SmallInteger, nullable=False, server_default=text("60")),
+    _change_seq(),
+)
+
+channel_account = Table(
+    "channel_account",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", Integer, ForeignKey("unit.id"), nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("config", Text, nullable=False, server_default=text("'{}'")),  # never secrets
+    Column("secret_ref", String(200)),  # a keyring entry or environment variable on the worker
+    Column("enabled", Boolean, nullable=False, server_default=text("true")),
+    Column("last_poll_at", Timestamp),
+    Column("last_error", Text),
+    Column("cursor", String(200)),
+)
+
+outbound_message = Table(
+    "outbound_message",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("ticket_id", Uuid, ForeignKey("ticket.id"), nullable=False, index=True),
+    Column("message_id", Uuid, ForeignKey("message.id"), nullable=False, unique=True),
+    Column("channel", String(20), nullable=False),
+    Column("op_id", Uuid, nullable=False, unique=True),
+    Column("state", String(20), nullable=False, server_default=text("'queued'")),
+    Column("attempts", Integer, nullable=False, server_default=text("0")),
+    Column("last_error", Text),
+    Column("created_at", Timestamp, nullable=False),
+    Column("sent_at", Timestamp),
+    Index("ix_outbound_message_state_created_at", "state", "created_at"),
+)
+
+applied_op = Table(
+    "applied_op",
+    metadata,
+    Column("op_id", Uuid, primary_key=True),
+    Column("officer_id", Integer, ForeignKey("officer.id"), nullable=False),
+    Column("outcome", String(30), nullable=False),
+    Column("result", Text),
+    Column("applied_at", Timestamp, nullable=False),
+)
+
+handover_item = Table(
+    "handover_item",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("ticket_id", Uuid, ForeignKey("ticket.id"), nullable=False, index=True),
+    Column("from_officer_id", Integer, ForeignKey("officer.id"), nullable=False),
+    Column("to_officer_id", Integer, ForeignKey("officer.id")),
+    Column("op_id", Uuid, nullable=False, unique=True),
+    Column("kind", String(30), nullable=False),
+    Column("payload", LongText, nullable=False),
+    _change_seq(),
+    Column("created_at", Timestamp, nullable=False),
+    Column("resolved_at", Timestamp),
+)
+
+# Named counters: "change" orders commits for the pull cursor (MariaDB, SQLite);
+# "tracking:ADU-2026" numbers the year's tickets.
+counter = Table(
+    "counter",
+    metadata,
+    Column("name", String(60), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)

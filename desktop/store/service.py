@@ -1,0 +1,137 @@
+"""One door to the central database for the CLI, the sync engine and the worker.
+
+``Store.write(op, …)`` runs one fenced operation in one short transaction and turns database failures
+into domain errors: an unreachable server, a missing permission, a transient deadlock (retried).
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from ..domain.errors import NotPermitted, Unreachable
+from . import engine as engines
+from . import migrate
+from .db_users import grant_officer_role
+from .identity import Actor, resolve_actor
+from .work import Work, begin
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+# Codes that mean "try the same transaction again": PostgreSQL deadlock/serialization, MariaDB deadlock
+# and lock wait timeout.
+_TRANSIENT_PG = {"40P01", "40001"}
+_TRANSIENT_MARIADB = {1213, 1205}
+_DENIED_PG = {"42501"}
+_DENIED_MARIADB = {1142, 1143, 1044, 1045, 1227}
+MAX_ATTEMPTS = 5
+
+
+def _driver_code(exc: DBAPIError) -> Any:
+    orig = exc.orig
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate:
+        return sqlstate
+    args = getattr(orig, "args", ())
+    return args[0] if args else None
+
+
+def translate(exc: DBAPIError) -> Exception:
+    code = _driver_code(exc)
+    if code in _DENIED_PG or code in _DENIED_MARIADB:
+        return NotPermitted(f"the database refused: {str(exc.orig).strip().splitlines()[0]}")
+    if exc.connection_invalidated:
+        return Unreachable(f"lost the connection to the central database: {str(exc.orig).strip()}")
+    return exc
+
+
+def is_transient(exc: DBAPIError) -> bool:
+    code = _driver_code(exc)
+    return code in _TRANSIENT_PG or code in _TRANSIENT_MARIADB
+
+
+class Store:
+    def __init__(self, url: str | None = None, officer: str | None = None, device: str | None = None):
+        self.embedded_default = url is None
+        self.url = url or engines.default_url()
+        self.engine: Engine = engines.create(self.url)
+        self.requested_officer = officer
+        self.device = device or socket.gethostname()
+        self._checked = False
+        self._actor: Actor | None = None
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        try:
+            conn = self.engine.connect()
+        except DBAPIError as exc:
+            raise Unreachable(f"cannot reach the central database: {str(exc.orig).strip()}") from None
+        with conn:
+            try:
+                yield conn
+            except DBAPIError as exc:
+                raise translate(exc) from exc
+
+    def upgrade(self) -> tuple[str | None, str]:
+        with self.connect():
+            pass  # reachability first, for a clear message
+        before_after = migrate.upgrade(self.engine)
+        with self.connect() as conn:
+            grant_officer_role(conn)
+            conn.commit()
+        self._checked = True
+        return before_after
+
+    def _ensure_schema(self, conn: Connection) -> None:
+        if self._checked:
+            return
+        if self.embedded_default and migrate.current_revision(conn) != migrate.head_revision():
+            migrate.upgrade(self.engine)  # the embedded database is created and migrated on first use
+        migrate.check_schema(conn)
+        self._checked = True
+
+    def actor(self) -> Actor:
+        if self._actor is None:
+            with self.connect() as conn:
+                self._ensure_schema(conn)
+                self._actor = resolve_actor(conn, self.requested_officer)
+                conn.rollback()
+        return self._actor
+
+    def write(self, op: Callable[Concatenate[Work, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run ``op`` as the acting officer in one write transaction, retrying transient conflicts."""
+        actor = self.actor()
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            with self.connect() as conn:
+                conn.execution_options(write=True)
+                try:
+                    with conn.begin():
+                        return op(begin(conn, actor, device=self.device), *args, **kwargs)
+                except DBAPIError as exc:
+                    if attempt < MAX_ATTEMPTS and is_transient(exc):
+                        continue
+                    raise
+        raise AssertionError("unreachable")
+
+    def read(self, query: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        with self.connect() as conn:
+            self._ensure_schema(conn)
+            with conn.begin():
+                return query(conn, *args, **kwargs)
+
+    def admin(self, task: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run an administrative task (units, officers) in one transaction, without an acting officer."""
+        with self.connect() as conn:
+            self._ensure_schema(conn)
+            conn.execution_options(write=True)
+            with conn.begin():
+                return task(conn, *args, **kwargs)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
