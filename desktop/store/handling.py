@@ -12,7 +12,7 @@ from ..domain.errors import BadInput, ForbiddenTransition
 from ..domain.status import Status, allowed_next, can_transition
 from ..domain.text import clean_body, mentioned_logins
 from ..domain.vocabulary import Direction
-from .claims import fenced_update, read_ticket
+from .claims import fenced_update, read_ticket, steal
 from .identity import unit_id_by_code
 from .schema import mention, message, note, officer, outbound_message, ticket
 from .work import Work
@@ -135,3 +135,11 @@ def transfer(work: Work, ticket_id: UUID, token: int, unit_code: str, reason: st
         return read_ticket(Work(work.conn, None, work.now, _seq=work.seq), ticket_id)
     return read_ticket(work, ticket_id)
 
+
+
+def take_over(work: Work, ticket_id: UUID, reason: str) -> Ticket:
+    """A supervisor steals the claim; the previous holder is told through a note that mentions them."""
+    taken, previous = steal(work, ticket_id, reason)
+    if previous is not None:
+        add_note(work, ticket_id, f"Diambil alih dari @{previous} / taken over from @{previous}: {reason}")
+    return taken
