@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import IntEnum, StrEnum
 
+from .errors import BadInput
+
 
 class Kind(StrEnum):
     ASPIRASI = "aspirasi"
@@ -36,9 +38,10 @@ class Priority(IntEnum):
     @classmethod
     def parse(cls, text: str) -> Priority:
         try:
-            return cls[text.upper()]
-        except KeyError:
-            return cls(int(text))
+            return cls[text.strip().upper()] if not text.strip().isdigit() else cls(int(text))
+        except (KeyError, ValueError):
+            names = ", ".join(p.name.lower() for p in cls)
+            raise BadInput(f"unknown priority {text!r}: use {names} or 1-{len(cls)}") from None
 
 
 class Role(StrEnum):

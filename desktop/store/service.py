@@ -88,20 +88,21 @@ class Store:
         self._checked = True
         return before_after
 
-    def _ensure_schema(self, conn: Connection) -> None:
+    def _ensure_schema(self) -> None:
         if self._checked:
             return
-        if self.embedded_default and migrate.current_revision(conn) != migrate.head_revision():
-            migrate.upgrade(self.engine)  # the embedded database is created and migrated on first use
-        migrate.check_schema(conn)
+        with self.connect() as conn:
+            if self.embedded_default and migrate.current_revision(conn) != migrate.head_revision():
+                conn.rollback()
+                migrate.upgrade(self.engine)  # the embedded database is created and migrated on first use
+            migrate.check_schema(conn)
         self._checked = True
 
     def actor(self) -> Actor:
         if self._actor is None:
-            with self.connect() as conn:
-                self._ensure_schema(conn)
+            self._ensure_schema()
+            with self.connect() as conn, conn.begin():
                 self._actor = resolve_actor(conn, self.requested_officer)
-                conn.rollback()
         return self._actor
 
     def write(self, op: Callable[Concatenate[Work, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
@@ -119,16 +120,21 @@ class Store:
                     raise
         raise AssertionError("unreachable")
 
+    def view(self, op: Callable[Concatenate[Work, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a reading ``op`` as the acting officer (it sees what they may see)."""
+        actor = self.actor()
+        with self.connect() as conn, conn.begin():
+            return op(begin(conn, actor, device=self.device, writing=False), *args, **kwargs)
+
     def read(self, query: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
-        with self.connect() as conn:
-            self._ensure_schema(conn)
-            with conn.begin():
-                return query(conn, *args, **kwargs)
+        self._ensure_schema()
+        with self.connect() as conn, conn.begin():
+            return query(conn, *args, **kwargs)
 
     def admin(self, task: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run an administrative task (units, officers) in one transaction, without an acting officer."""
+        self._ensure_schema()
         with self.connect() as conn:
-            self._ensure_schema(conn)
             conn.execution_options(write=True)
             with conn.begin():
                 return task(conn, *args, **kwargs)

@@ -50,8 +50,10 @@ class Work:
         )
 
 
-def begin(conn: Connection, actor: Actor | None, device: str | None = None, online: bool = True) -> Work:
-    if conn.dialect.name == "postgresql":
+def begin(
+    conn: Connection, actor: Actor | None, device: str | None = None, online: bool = True, writing: bool = True
+) -> Work:
+    if writing and conn.dialect.name == "postgresql":
         # One round trip for both: the claim path is latency-bound.
         now, seq = conn.execute(text(f"SELECT {SERVER_NOW_SQL['postgresql']}, {changes.PG_STAMP_SQL}")).one()
         return Work(conn=conn, actor=actor, now=now, device=device, online=online, _seq=int(seq))

@@ -1,0 +1,394 @@
+"""The command line: a stable contract that scripts and checks depend on (see README "Command line").
+
+Exit codes: 0 done; 2 bad usage or input; 3 conflict (held by another officer, or the claim was lost);
+4 central database unreachable; 5 not found or not permitted; 1 anything unexpected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from .domain.entities import Officer, Ticket, TicketDetail, Unit
+from .domain.errors import AduanError, BadInput
+from .domain.status import Status
+from .domain.text import decode_utf8
+from .domain.vocabulary import Channel, Kind, Priority, Role
+from .store import claims, directory, handling, tickets
+from .store.service import Store
+
+EXIT_UNEXPECTED = 1
+
+
+def iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="seconds") + "Z"
+
+
+def ticket_json(t: Ticket) -> dict[str, Any]:
+    """The stable keys of a ticket in ``--json`` output."""
+    return {
+        "id": str(t.id),
+        "tracking_no": t.tracking_no,
+        "status": t.status.value,
+        "kind": t.kind.value,
+        "channel": t.channel.value,
+        "priority": int(t.priority),
+        "category": t.category,
+        "unit": t.unit,
+        "subject": t.subject,
+        "reporter": None
+        if t.reporter is None
+        else {"name": t.reporter.name, "anonymous": t.reporter.anonymous, "confidential": t.reporter.confidential},
+        "holder": t.claim.holder,
+        "claim_token": t.claim.token,
+        "claim_expires_at": iso(t.claim.expires_at),
+        "first_response_due_at": iso(t.first_response_due_at),
+        "due_at": iso(t.due_at),
+        "master_id": str(t.master_id) if t.master_id else None,
+        "row_version": t.row_version,
+        "created_at": iso(t.created_at),
+        "updated_at": iso(t.updated_at),
+    }
+
+
+def detail_json(d: TicketDetail) -> dict[str, Any]:
+    return {
+        **ticket_json(d.ticket),
+        "messages": [
+            {
+                "id": str(m.id),
+                "direction": m.direction.value,
+                "channel": m.channel.value,
+                "author": m.author,
+                "text": m.body_text,
+                "created_at": iso(m.created_at),
+            }
+            for m in d.messages
+        ],
+        "notes": [
+            {
+                "id": str(n.id),
+                "author": n.author,
+                "text": n.body,
+                "mentions": list(n.mentions),
+                "added_offline": n.added_offline,
+                "created_at": iso(n.created_at),
+            }
+            for n in d.notes
+        ],
+        "events": [
+            {
+                "action": e.action,
+                "officer": e.officer,
+                "claim_token": e.claim_token,
+                "detail": e.detail,
+                "created_at": iso(e.created_at),
+            }
+            for e in d.events
+        ],
+    }
+
+
+def officer_json(o: Officer) -> dict[str, Any]:
+    return {"login": o.login, "name": o.name, "role": o.role.value, "units": list(o.unit_codes), "active": o.active}
+
+
+def unit_json(u: Unit) -> dict[str, Any]:
+    return {"code": u.code, "name": u.name, "parent_id": u.parent_id, "lease_seconds": u.lease_seconds}
+
+
+def ticket_line(t: Ticket) -> str:
+    holder = f"held by {t.claim.holder} until {iso(t.claim.expires_at)}" if t.claim.holder else "unclaimed"
+    return f"{t.tracking_no}  {t.status.value:<17} {t.unit:<12} {holder:<48} {t.subject}"
+
+
+class Cli:
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self.store = Store(args.db, officer=args.officer)
+
+    def emit(self, data: Any, text: str) -> None:
+        print(json.dumps(data, ensure_ascii=False, indent=2) if self.args.json else text)
+
+    def ticket_id(self) -> UUID:
+        return self.store.read(tickets.resolve_ticket_id, self.args.ticket)
+
+    def token(self, ticket_id: UUID) -> int:
+        """The claim token to fence with: the one given, or that of the officer's current claim."""
+        given: int | None = self.args.token
+        return given if given is not None else self.store.write(claims.held_token, ticket_id)
+
+    def text(self) -> str:
+        if self.args.text_file is not None:
+            path = self.args.text_file
+            try:
+                data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+            except OSError as exc:
+                raise BadInput(f"cannot read {path}: {exc.strerror}") from None
+            return decode_utf8(data, "stdin" if path == "-" else path)
+        assert self.args.text is not None
+        return str(self.args.text)
+
+    # -- database and organisation -------------------------------------------------------------------
+
+    def db_upgrade(self) -> None:
+        before, after = self.store.upgrade()
+        print(f"schema at {after}" if before == after else f"schema upgraded from {before or 'empty'} to {after}")
+
+    def demo(self) -> None:
+        from .store import demo
+
+        summary = self.store.admin(demo.fill, self.args.tickets, self.args.seed)
+        self.emit(summary.as_dict(), ", ".join(f"{k}: {v:,}" for k, v in summary.as_dict().items()))
+
+    def unit_add(self) -> None:
+        lease = None if self.args.lease_hours is None else int(self.args.lease_hours * 3600)
+        added = self.store.admin(directory.add_unit, self.args.code, self.args.name, self.args.parent, lease)
+        self.emit(unit_json(added), f"unit {added.code} added")
+
+    def unit_list(self) -> None:
+        units = self.store.admin(directory.list_units)
+        self.emit([unit_json(u) for u in units], "\n".join(f"{u.code:<14} {u.name}" for u in units))
+
+    def officer_add(self) -> None:
+        password = sys.stdin.readline().rstrip("\n") if self.args.password_stdin else None
+        if self.args.password_stdin and not password:
+            raise BadInput("--password-stdin given but no password on standard input")
+        added, generated = self.store.admin(
+            directory.add_officer, self.args.login, self.args.name, self.args.unit, Role(self.args.role), password
+        )
+        data = officer_json(added) | ({"password": generated} if generated else {})
+        text = f"officer {added.login} added ({added.role.value}; units {', '.join(added.unit_codes)})"
+        if generated:
+            text += f"\ndatabase password for {added.login}, shown once: {generated}"
+        self.emit(data, text)
+
+    def officer_list(self) -> None:
+        officers = self.store.admin(directory.list_officers)
+        self.emit(
+            [officer_json(o) for o in officers],
+            "\n".join(f"{o.login:<24} {o.role.value:<11} {','.join(o.unit_codes):<20} {o.name}" for o in officers),
+        )
+
+    # -- tickets --------------------------------------------------------------------------------------
+
+    def ticket_list(self) -> None:
+        status = Status(self.args.status) if self.args.status else None
+        found = self.store.read(
+            tickets.list_tickets, self.store.actor(), status, self.args.unit, self.args.mine, self.args.limit
+        )
+        self.emit([ticket_json(t) for t in found], "\n".join(ticket_line(t) for t in found) or "no tickets")
+
+    def ticket_show(self) -> None:
+        detail = self.store.view(tickets.ticket_detail, self.ticket_id())
+        lines = [ticket_line(detail.ticket)]
+        lines += [f"  [{m.direction.value}] {iso(m.created_at)} {m.author or ''}: {m.body_text}"
+                  for m in detail.messages]
+        lines += [f"  [note] {iso(n.created_at)} {n.author}: {n.body}" for n in detail.notes]
+        self.emit(detail_json(detail), "\n".join(lines))
+
+    def ticket_create(self) -> None:
+        new = tickets.NewTicket(
+            unit=self.args.unit,
+            kind=Kind(self.args.kind),
+            channel=Channel(self.args.channel),
+            subject=self.args.subject,
+            body=self.text(),
+            priority=Priority.parse(self.args.priority),
+            category=self.args.category,
+            reporter_name=self.args.reporter,
+            reporter_contact=self.args.contact,
+            anonymous=self.args.anonymous,
+            confidential=self.args.confidential,
+        )
+        created = self.store.write(tickets.create_ticket, new)
+        self.emit(ticket_json(created), f"created {created.tracking_no} ({created.id})")
+
+    def ticket_claim(self) -> None:
+        claimed = self.store.write(claims.claim, self.ticket_id())
+        self.emit(ticket_json(claimed), f"claimed {claimed.tracking_no} until {iso(claimed.claim.expires_at)}"
+                  f" (token {claimed.claim.token})")
+
+    def ticket_next(self) -> None:
+        claimed = self.store.write(claims.pick_next)
+        self.emit(ticket_json(claimed), f"claimed {ticket_line(claimed)} (token {claimed.claim.token})")
+
+    def ticket_renew(self) -> None:
+        ticket_id = self.ticket_id()
+        renewed = self.store.write(claims.renew, ticket_id, self.token(ticket_id))
+        self.emit(ticket_json(renewed), f"renewed {renewed.tracking_no} until {iso(renewed.claim.expires_at)}")
+
+    def ticket_release(self) -> None:
+        ticket_id = self.ticket_id()
+        released = self.store.write(claims.release, ticket_id, self.token(ticket_id))
+        self.emit(ticket_json(released), f"released {released.tracking_no}")
+
+    def ticket_steal(self) -> None:
+        taken = self.store.write(handling.take_over, self.ticket_id(), self.args.reason)
+        self.emit(ticket_json(taken), f"took over {taken.tracking_no} until {iso(taken.claim.expires_at)}")
+
+    def ticket_reply(self) -> None:
+        body = self.text()
+        ticket_id = self.ticket_id()
+        message_id = self.store.write(handling.reply, ticket_id, self.token(ticket_id), body)
+        self.emit({"id": str(ticket_id), "message_id": str(message_id), "state": "queued"},
+                  f"reply stored as {message_id}; queued for dispatch")
+
+    def ticket_note(self) -> None:
+        body = self.text()
+        note = self.store.write(handling.add_note, self.ticket_id(), body, self.args.token)
+        self.emit({"id": str(note.ticket_id), "note_id": str(note.id), "mentions": list(note.mentions)},
+                  f"note added{' mentioning ' + ', '.join(note.mentions) if note.mentions else ''}")
+
+    def ticket_status(self) -> None:
+        ticket_id = self.ticket_id()
+        changed = self.store.write(handling.change_status, ticket_id, self.token(ticket_id), Status(self.args.status))
+        self.emit(ticket_json(changed), f"{changed.tracking_no} is now {changed.status.value}")
+
+    def ticket_transfer(self) -> None:
+        ticket_id = self.ticket_id()
+        moved = self.store.write(handling.transfer, ticket_id, self.token(ticket_id), self.args.unit, self.args.reason)
+        self.emit(ticket_json(moved), f"{moved.tracking_no} transferred to {moved.unit}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="aduan", description="Aduan: complaint handling for public-complaint units.")
+    parser.add_argument("--db", default=os.environ.get("ADUAN_DB"),
+                        help="central database URL (env ADUAN_DB; default: the embedded SQLite database)")
+    parser.add_argument("--cache", default=os.environ.get("ADUAN_CACHE"), help="local cache file (env ADUAN_CACHE)")
+    parser.add_argument("--officer", default=os.environ.get("ADUAN_OFFICER"), help="acting officer's login")
+    commands = parser.add_subparsers(dest="area", metavar="COMMAND")
+
+    def command(group: Any, name: str, handler: Callable[[Cli], None], help_text: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = group.add_parser(name, help=help_text)
+        sub.set_defaults(handler=handler, json=False)
+        return sub
+
+    def with_json(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sub.add_argument("--json", action="store_true", help="print JSON with stable keys")
+        return sub
+
+    def with_text(sub: argparse.ArgumentParser) -> None:
+        source = sub.add_mutually_exclusive_group(required=True)
+        source.add_argument("--text", help="the text")
+        source.add_argument("--text-file", metavar="PATH", help="read the text (UTF-8) from a file, - for stdin")
+
+    def with_token(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--token", type=int, help="claim token to fence with (default: your current claim's)")
+
+    db = commands.add_parser("db", help="central schema").add_subparsers(dest="action", required=True)
+    command(db, "upgrade", Cli.db_upgrade, "create or migrate the central schema")
+
+    demo_cmd = with_json(command(commands, "demo", Cli.demo, "fill an empty database with realistic demo data"))
+    demo_cmd.add_argument("--tickets", type=int, required=True)
+    demo_cmd.add_argument("--seed", type=int, default=1)
+
+    units = commands.add_parser("unit", help="units").add_subparsers(dest="action", required=True)
+    add = with_json(command(units, "add", Cli.unit_add, "add a unit"))
+    add.add_argument("code")
+    add.add_argument("--name", required=True)
+    add.add_argument("--parent", help="code of the parent unit")
+    add.add_argument("--lease-hours", type=float, help="claim lease length (default 4)")
+    with_json(command(units, "list", Cli.unit_list, "list units"))
+
+    officers = commands.add_parser("officer", help="officers").add_subparsers(dest="action", required=True)
+    add = with_json(command(officers, "add", Cli.officer_add, "add an officer (and their database login)"))
+    add.add_argument("login")
+    add.add_argument("--name", required=True)
+    add.add_argument("--unit", action="append", required=True, help="unit code; repeat for several units")
+    add.add_argument("--role", choices=[r.value for r in Role], default=Role.OFFICER.value)
+    add.add_argument("--password-stdin", action="store_true", help="read the database password from stdin")
+    with_json(command(officers, "list", Cli.officer_list, "list officers"))
+
+    ticket = commands.add_parser("ticket", help="tickets").add_subparsers(dest="action", required=True)
+    listing = with_json(command(ticket, "list", Cli.ticket_list, "list tickets you may see"))
+    listing.add_argument("--status", choices=[s.value for s in Status])
+    listing.add_argument("--unit")
+    listing.add_argument("--mine", action="store_true", help="only tickets you hold")
+    listing.add_argument("--limit", type=int, default=50)
+    with_json(command(ticket, "show", Cli.ticket_show, "show a ticket with its thread")).add_argument("ticket")
+
+    create = with_json(command(ticket, "create", Cli.ticket_create, "record a report (phone, walk-in, letter…)"))
+    create.add_argument("--unit", required=True)
+    create.add_argument("--kind", choices=[k.value for k in Kind], default=Kind.PENGADUAN.value)
+    create.add_argument("--channel", choices=[c.value for c in Channel], default=Channel.PHONE.value)
+    create.add_argument("--subject", required=True)
+    create.add_argument("--priority", default="sedang", help="rendah, sedang, tinggi, darurat or 1-4")
+    create.add_argument("--category")
+    create.add_argument("--reporter", help="reporter's name")
+    create.add_argument("--contact", help="reporter's address on the channel")
+    create.add_argument("--anonymous", action="store_true")
+    create.add_argument("--confidential", action="store_true")
+    with_text(create)
+
+    for name, handler, help_text in (
+        ("claim", Cli.ticket_claim, "claim a ticket"),
+        ("renew", Cli.ticket_renew, "renew your claim"),
+        ("release", Cli.ticket_release, "release your claim"),
+    ):
+        sub = with_json(command(ticket, name, handler, help_text))
+        sub.add_argument("ticket", help="ticket id or tracking number")
+        if name != "claim":
+            with_token(sub)
+    with_json(command(ticket, "next", Cli.ticket_next, "claim the next ticket due in your units"))
+    steal = with_json(command(ticket, "steal", Cli.ticket_steal, "take over a claim (supervisors)"))
+    steal.add_argument("ticket")
+    steal.add_argument("--reason", required=True)
+
+    for name, handler, help_text in (
+        ("reply", Cli.ticket_reply, "answer the citizen (queued for dispatch)"),
+        ("note", Cli.ticket_note, "add an internal note (@login mentions)"),
+    ):
+        sub = with_json(command(ticket, name, handler, help_text))
+        sub.add_argument("ticket")
+        with_text(sub)
+        with_token(sub)
+    status = with_json(command(ticket, "status", Cli.ticket_status, "change the status"))
+    status.add_argument("ticket")
+    status.add_argument("status", choices=[s.value for s in Status])
+    with_token(status)
+    transfer = with_json(command(ticket, "transfer", Cli.ticket_transfer, "transfer to another unit"))
+    transfer.add_argument("ticket")
+    transfer.add_argument("unit", help="code of the receiving unit")
+    transfer.add_argument("--reason")
+    with_token(transfer)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "handler", None) is None:
+        if args.area is None:
+            from .ui.app import run  # the window; imported here so the CLI never loads Qt
+
+            return run()
+        parser.print_help()
+        return 2
+    cli: Cli | None = None
+    try:
+        cli = Cli(args)
+        args.handler(cli)
+        return 0
+    except AduanError as exc:
+        print(f"aduan: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence prints, never hides
+        print(f"aduan: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_UNEXPECTED
+    finally:
+        if cli is not None:
+            cli.store.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+"""Claims under real contention: many OS processes, each its own officer, on every engine.
+
+DESIGN.md, "Claims": acquiring is one conditional UPDATE checked by its rowcount, so however many
+officers reach for a ticket at the same moment exactly one gets it, and "pick next" hands every ticket
+to exactly one officer. Racers are spawned processes (see ``racers.py``) with their own ``Store``; they
+connect with the test's admin URL and act for the officer they name, which the store allows for a
+connection whose database user is not an officer. Officers are inserted as rows, so no server logins
+are created.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+import pytest
+from sqlalchemy import Connection, func, insert, select
+from uuid6 import uuid7
+
+from desktop.domain.status import Status
+from desktop.domain.vocabulary import Channel, Kind, Priority, Role
+from desktop.store.clock import server_now
+from desktop.store.directory import add_unit
+from desktop.store.schema import event, membership, officer, ticket
+from desktop.store.service import Store
+from tests.store import racers
+
+pytestmark = pytest.mark.slow
+
+RACERS = 16
+ROUNDS = 200
+DRAIN_TICKETS = 2_000
+UNIT = "kontensi"
+RESULTS_TIMEOUT_SECONDS = 480
+
+spawn = multiprocessing.get_context("spawn")
+
+
+@pytest.fixture
+def admin_store(migrated_url: str) -> Iterator[Store]:
+    store = Store(migrated_url)
+    yield store
+    store.dispose()
+
+
+def _setup(conn: Connection, logins: list[str], tickets: int) -> tuple[dict[str, int], list[UUID]]:
+    """A unit, its officers and ``tickets`` open tickets in it, inserted in bulk; returns ids in due order."""
+    unit_id = add_unit(conn, UNIT, "Unit uji kontensi").id
+    now = server_now(conn)
+    officer_ids: dict[str, int] = {}
+    for login in logins:
+        officer_ids[login] = conn.execute(
+            insert(officer).values(login=login, name=f"Petugas {login}", role=Role.OFFICER.value, created_at=now)
+        ).inserted_primary_key[0]
+    conn.execute(insert(membership), [{"officer_id": o, "unit_id": unit_id} for o in officer_ids.values()])
+    ids = [uuid7() for _ in range(tickets)]
+    conn.execute(
+        insert(ticket),
+        [
+            {
+                "id": ticket_id,
+                "tracking_no": f"ADU-{now.year}-{n + 1:06d}",
+                "kind": Kind.PENGADUAN.value,
+                "priority": int(Priority.SEDANG),
+                "status": Status.DITERIMA.value,
+                "unit_id": unit_id,
+                "channel": Channel.WEB.value,
+                "subject": f"Aduan kontensi nomor {n + 1}",
+                "row_version": 1,
+                "claim_token": 0,
+                "created_at": now,
+                "updated_at": now,
+                "due_at": now + timedelta(days=1, minutes=n),  # distinct deadlines: "pick next" has an order
+            }
+            for n, ticket_id in enumerate(ids)
+        ],
+    )
+    return officer_ids, ids
+
+
+def _logins() -> list[str]:
+    return [f"racer{n:02d}" for n in range(RACERS)]
+
+
+def _run_racers(target: Callable[..., None], per_racer_args: dict[str, tuple[Any, ...]]) -> dict[str, Any]:
+    """Start one spawned process per login, let them race, return each login's outcome.
+
+    A racer that fails sends its traceback; the test fails with it (and with no hanging processes).
+    """
+    barrier = spawn.Barrier(len(per_racer_args))
+    results: Any = spawn.Queue()
+    processes = [
+        spawn.Process(target=target, args=(barrier, results, *args), name=f"racer-{login}")
+        for login, args in per_racer_args.items()
+    ]
+    outcomes: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    try:
+        for process in processes:
+            process.start()
+        deadline = time.monotonic() + RESULTS_TIMEOUT_SECONDS
+        while len(outcomes) + len(errors) < len(processes):
+            try:
+                kind, login, payload = results.get(timeout=max(deadline - time.monotonic(), 0.1))
+            except queue.Empty:
+                if time.monotonic() >= deadline:
+                    pytest.fail(
+                        f"racers did not finish in {RESULTS_TIMEOUT_SECONDS} s; results from {sorted(outcomes)}"
+                    )
+                continue
+            (outcomes if kind == "ok" else errors)[login] = payload
+            if kind != "ok":
+                break  # the barrier is broken: the others will report BrokenBarrierError, not the cause
+        for process in processes:
+            process.join(timeout=60)
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+                process.join()
+    if errors:
+        pytest.fail("a racer failed:\n" + "\n".join(f"--- {login}\n{tb}" for login, tb in errors.items()))
+    assert sorted(outcomes) == sorted(per_racer_args)
+    assert [p.exitcode for p in processes] == [0] * len(processes)
+    return outcomes
+
+
+def _claim_events(conn: Connection) -> dict[UUID, list[tuple[int, int]]]:
+    """Per ticket, the (officer id, claim token) of each "claim" event."""
+    found: dict[UUID, list[tuple[int, int]]] = {}
+    for ticket_id, officer_id, token in conn.execute(
+        select(event.c.ticket_id, event.c.officer_id, event.c.claim_token).where(event.c.action == "claim")
+    ):
+        found.setdefault(UUID(str(ticket_id)), []).append((officer_id, token))
+    return found
+
+
+def _claims(conn: Connection) -> dict[UUID, tuple[int | None, int, datetime | None]]:
+    return {
+        UUID(str(r.id)): (r.claimed_by, int(r.claim_token), r.claim_expires_at)
+        for r in conn.execute(select(ticket.c.id, ticket.c.claimed_by, ticket.c.claim_token, ticket.c.claim_expires_at))
+    }
+
+
+def test_racers_claiming_one_ticket_per_round_yield_exactly_one_winner(admin_store: Store) -> None:
+    logins = _logins()
+    officer_ids, ticket_ids = admin_store.admin(_setup, logins, ROUNDS)
+    login_of = {officer_id: login for login, officer_id in officer_ids.items()}
+
+    started = time.monotonic()
+    outcomes = _run_racers(racers.race_claims, {login: (admin_store.url, login, ticket_ids) for login in logins})
+    elapsed = time.monotonic() - started
+
+    by_round: dict[int, list[tuple[str, bool, str, int | None]]] = {n: [] for n in range(ROUNDS)}
+    for login, rounds in outcomes.items():
+        assert [n for n, *_ in rounds] == list(range(ROUNDS)), f"{login} skipped or repeated a round"
+        for number, won, holder, token in rounds:
+            by_round[number].append((login, won, holder, token))
+
+    winners: dict[int, str] = {}
+    for number, entries in by_round.items():
+        won = [login for login, has_won, *_ in entries if has_won]
+        assert len(won) == 1, f"round {number}: {len(won)} winners {won}"
+        winner = winners[number] = won[0]
+        for login, has_won, holder, token in entries:
+            if has_won:
+                assert (holder, token) == (winner, 1), f"round {number}: the winner's ticket says {holder}/{token}"
+            else:
+                assert holder == winner, f"round {number}: {login} was told the holder is {holder}, not {winner}"
+
+    with admin_store.engine.connect() as conn:
+        now = server_now(conn)
+        claims = _claims(conn)
+        events = _claim_events(conn)
+    for number, ticket_id in enumerate(ticket_ids):
+        claimed_by, token, expires_at = claims[ticket_id]
+        assert claimed_by is not None and login_of[claimed_by] == winners[number], f"round {number} in the database"
+        assert token == 1, f"round {number}: claim token {token} after one acquire"
+        assert expires_at is not None and expires_at > now
+        assert events.get(ticket_id) == [(officer_ids[winners[number]], 1)], f"round {number}: claim events"
+    assert set(events) == set(ticket_ids)
+    print(f"\n{RACERS} racers x {ROUNDS} rounds in {elapsed:.1f} s; wins {Counter(winners.values()).most_common()}")
+
+
+def test_racers_draining_the_queue_get_every_ticket_exactly_once(admin_store: Store) -> None:
+    logins = _logins()
+    officer_ids, ticket_ids = admin_store.admin(_setup, logins, DRAIN_TICKETS)
+    login_of = {officer_id: login for login, officer_id in officer_ids.items()}
+
+    started = time.monotonic()
+    outcomes = _run_racers(racers.drain, {login: (admin_store.url, login) for login in logins})
+    elapsed = time.monotonic() - started
+
+    picked = [(login, ticket_id) for login, got in outcomes.items() for ticket_id in got]
+    taken = Counter(ticket_id for _, ticket_id in picked)
+    assert [t for t, n in taken.items() if n > 1] == [], "tickets handed to more than one racer"
+    assert set(taken) == set(ticket_ids), f"{len(set(ticket_ids) - set(taken))} tickets never picked"
+    assert len(picked) == DRAIN_TICKETS
+
+    with admin_store.engine.connect() as conn:
+        claims = _claims(conn)
+        events = _claim_events(conn)
+        unclaimed = conn.execute(select(func.count()).select_from(ticket).where(ticket.c.claimed_by.is_(None)))
+        assert unclaimed.scalar_one() == 0
+    for login, ticket_id in picked:
+        claimed_by, token, _ = claims[ticket_id]
+        assert claimed_by is not None and login_of[claimed_by] == login, f"{ticket_id} picked by {login}"
+        assert token == 1
+        assert events.get(ticket_id) == [(officer_ids[login], 1)], f"{ticket_id}: claim events"
+    assert set(events) == set(ticket_ids)
+    shares = sorted(len(got) for got in outcomes.values())
+    print(f"\n{RACERS} racers drained {DRAIN_TICKETS} tickets in {elapsed:.1f} s; shares {shares}")
