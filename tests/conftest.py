@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.store.service import Store
-from tests.databases import ENGINES, ServerMissing, throwaway_database
+from tests.databases import ENGINES, SERVER_ENGINES, ServerMissing, throwaway_database
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -21,18 +21,34 @@ def missing(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(params=ENGINES)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+def _database(kind: str, tmp_path: Path) -> Iterator[str]:
     try:
-        with throwaway_database(request.param, tmp_path) as url:
+        with throwaway_database(kind, tmp_path) as url:
             yield url
     except ServerMissing as exc:
         missing(str(exc))
 
 
-@pytest.fixture
-def migrated_url(db_url: str) -> str:
-    store = Store(db_url)
+def _migrated(url: str) -> str:
+    store = Store(url)
     store.upgrade()
     store.dispose()
-    return db_url
+    return url
+
+
+@pytest.fixture(params=ENGINES)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty throwaway database on each engine."""
+    yield from _database(request.param, tmp_path)
+
+
+@pytest.fixture
+def migrated_url(db_url: str) -> str:
+    return _migrated(db_url)
+
+
+@pytest.fixture(params=SERVER_ENGINES)
+def server_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A migrated throwaway database on each engine with logins (PostgreSQL, MariaDB)."""
+    for url in _database(request.param, tmp_path):
+        yield _migrated(url)

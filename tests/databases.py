@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 ENGINES = ("sqlite", "postgresql", "mariadb")
+SERVER_ENGINES = ("postgresql", "mariadb")
 PG_ADMIN = os.environ.get("ADUAN_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 MARIADB_ADMIN = os.environ.get("ADUAN_TEST_MARIADB", "mariadb+pymysql://root@127.0.0.1:3306/")
 

@@ -72,8 +72,6 @@ def add_officer(
     if not unit_codes:
         raise BadInput("an officer belongs to at least one unit: give --unit")
     unit_ids = [unit_id_by_code(conn, code) for code in unit_codes]
-    if db_users.login_exists(conn, login):
-        raise BadInput(f"a database login {login!r} exists already on this server")
     try:
         with conn.begin_nested():
             officer_id = conn.execute(
@@ -83,6 +81,9 @@ def add_officer(
             ).inserted_primary_key[0]
     except IntegrityError:
         raise BadInput(f"officer {login!r} exists already") from None
+    # After the savepoint: MariaDB allows no savepoint once a transaction has read its mysql.* tables.
+    if db_users.login_exists(conn, login):
+        raise BadInput(f"a database login {login!r} exists already on this server")
     conn.execute(insert(membership), [{"officer_id": officer_id, "unit_id": u} for u in sorted(set(unit_ids))])
     generated = None
     if conn.dialect.name != "sqlite":

@@ -92,7 +92,7 @@ class Store:
         if self._checked:
             return
         with self.connect() as conn:
-            if self.embedded_default and migrate.current_revision(conn) != migrate.head_revision():
+            if self.embedded_default and migrate.current_revision(conn) != migrate.HEAD_REVISION:
                 conn.rollback()
                 migrate.upgrade(self.engine)  # the embedded database is created and migrated on first use
             migrate.check_schema(conn)

@@ -16,7 +16,7 @@ from desktop.store.service import Store
 def test_upgrade_creates_schema_matching_models(db_url: str) -> None:
     store = Store(db_url)
     before, after = store.upgrade()
-    assert before is None and after == migrate.head_revision()
+    assert before is None and after == migrate.HEAD_REVISION
     with store.engine.connect() as conn:
         context = MigrationContext.configure(
             conn, opts={"compare_type": True, "compare_server_default": migrate.compare_server_default}
@@ -31,7 +31,7 @@ def test_upgrade_twice_is_harmless(db_url: str) -> None:
     store = Store(db_url)
     store.upgrade()
     before, after = store.upgrade()
-    assert before == after == migrate.head_revision()
+    assert before == after == migrate.HEAD_REVISION
     store.dispose()
 
 
@@ -61,3 +61,7 @@ def test_empty_database_is_refused_with_hint(db_url: str) -> None:
         raise AssertionError("an empty database must be refused")
     store.dispose()
     engines.create(db_url).dispose()
+
+
+def test_head_revision_constant_matches_the_migrations_folder() -> None:
+    assert migrate.known_revisions()[0] == migrate.HEAD_REVISION

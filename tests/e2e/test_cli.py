@@ -1,0 +1,167 @@
+"""The command line contract: output keys, exit codes, and bad input that changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from desktop.domain.entities import Ticket
+from desktop.domain.vocabulary import Role
+from desktop.store import claims
+from desktop.store.schema import unit
+from desktop.store.service import Store
+from tests.e2e.cli import ok_json, run
+from tests.store.helpers import add_officer_without_login, new_ticket, snapshot
+
+TICKET_KEYS = {"id", "tracking_no", "status", "unit", "holder", "claim_expires_at", "due_at", "claim_token"}
+
+
+@pytest.fixture
+def org_url(migrated_url: str) -> Iterator[str]:
+    """Two units (made through the CLI) and three officers (rows only, so no server logins are involved)."""
+    for args in (
+        ("unit", "add", "humas", "--name", "Biro Humas"),
+        ("unit", "add", "kanreg-1", "--name", "Kantor Regional I"),
+    ):
+        assert run(migrated_url, *args).returncode == 0
+    store = Store(migrated_url)
+    for login, role in (("ani", Role.OFFICER), ("budi", Role.OFFICER), ("sari", Role.SUPERVISOR)):
+        store.admin(add_officer_without_login, login, login.title(), ["humas"], role)
+    store.dispose()
+    yield migrated_url
+
+
+def create(url: str, subject: str = "Lampu jalan mati") -> dict[str, object]:
+    return ok_json(url, "ticket", "create", "--unit", "humas", "--subject", subject,
+                   "--text", "Lampu jalan di Jl. Merdeka mati sejak seminggu.", "--reporter", "Siti", officer="ani")
+
+
+def claimed_in_process(url: str) -> Ticket:
+    """Set-up without a child process: a ticket held by ani."""
+    store = Store(url, officer="ani")
+    made = new_ticket(store)
+    held = store.write(claims.claim, made.id)
+    store.dispose()
+    return held
+
+
+def test_json_output_has_the_documented_keys(org_url: str) -> None:
+    made = create(org_url)
+    assert set(made) >= TICKET_KEYS
+    listed = ok_json(org_url, "ticket", "list", officer="ani")
+    assert [t["tracking_no"] for t in listed] == [made["tracking_no"]]
+    shown = ok_json(org_url, "ticket", "show", str(made["tracking_no"]), officer="ani")
+    assert shown["id"] == made["id"] and shown["messages"][0]["direction"] == "inbound"
+    officers = ok_json(org_url, "officer", "list")
+    assert {o["login"] for o in officers} == {"ani", "budi", "sari"}
+
+
+def test_claim_conflict_names_the_holder_and_exits_3(org_url: str) -> None:
+    made = create(org_url)
+    claimed = ok_json(org_url, "ticket", "claim", str(made["id"]), officer="ani")
+    assert claimed["holder"] == "ani" and claimed["claim_expires_at"]
+    refused = run(org_url, "ticket", "claim", str(made["id"]), officer="budi")
+    assert refused.returncode == 3
+    assert "ani" in refused.stderr and str(claimed["claim_expires_at"])[:16].replace("T", " ") in refused.stderr
+    mine = ok_json(org_url, "ticket", "list", "--mine", officer="ani")
+    assert [t["id"] for t in mine] == [made["id"]]
+
+
+def test_work_through_a_ticket(org_url: str) -> None:
+    made = create(org_url)
+    ref = str(made["tracking_no"])
+    ok_json(org_url, "ticket", "next", officer="ani")
+    assert run(org_url, "ticket", "reply", ref, "--text", "Sedang kami cek.", officer="ani").returncode == 0
+    assert run(org_url, "ticket", "note", ref, "--text", "@budi tolong bantu", officer="ani").returncode == 0
+    assert run(org_url, "ticket", "status", ref, "diverifikasi", officer="ani").returncode == 0
+    moved = ok_json(org_url, "ticket", "transfer", ref, "kanreg-1", "--reason", "wilayah", officer="ani")
+    assert moved["unit"] == "kanreg-1" and moved["holder"] is None
+
+
+def test_lost_claim_exits_3_and_changes_nothing(org_url: str) -> None:
+    made = claimed_in_process(org_url)
+    ok_json(org_url, "ticket", "steal", str(made.id), "--reason", "Ani cuti", officer="sari")
+    store = Store(org_url)
+    before = snapshot(store.engine)
+    done = run(org_url, "ticket", "status", str(made.id), "diverifikasi", "--token", str(made.claim.token),
+               officer="ani")
+    assert done.returncode == 3 and "no longer valid" in done.stderr
+    assert snapshot(store.engine) == before
+    store.dispose()
+
+
+BAD_INPUT = [
+    # (description, args after "ticket", expected exit code, expected words in the message)
+    ("unknown ticket id", ["show", "01234567-89ab-7def-8123-456789abcdef"], 5, "no ticket"),
+    ("unknown tracking number", ["claim", "ADU-1999-000001"], 5, "no ticket"),
+    ("not an id at all", ["claim", "'; DROP TABLE ticket; --"], 5, "no ticket"),
+    ("forbidden transition", ["status", "{ref}", "selesai"], 2, "can go to"),
+    ("status not in the list", ["status", "{ref}", "tutup"], 2, "invalid choice"),
+    ("empty reply", ["reply", "{ref}", "--text", ""], 2, "empty"),
+    ("10 MB reply", ["reply", "{ref}", "--text-file", "{big}"], 2, "limit"),
+    ("invalid UTF-8", ["reply", "{ref}", "--text-file", "{latin1}"], 2, "not valid UTF-8"),
+    ("missing file", ["reply", "{ref}", "--text-file", "{missing}"], 2, "cannot read"),
+    ("non-supervisor steal", ["steal", "{ref}", "--reason", "saya mau"], 5, "supervisors"),
+    ("steal without reason", ["steal", "{ref}"], 2, "--reason"),
+    ("unknown unit", ["transfer", "{ref}", "tidak-ada"], 5, "no unit"),
+    ("bad priority", ["create", "--unit", "humas", "--subject", "x", "--text", "y", "--priority", "urgent"], 2,
+     "unknown priority"),
+    ("bad limit", ["list", "--limit", "0"], 2, "--limit"),
+]
+
+
+@pytest.mark.parametrize(("what", "args", "code", "words"), BAD_INPUT, ids=[b[0] for b in BAD_INPUT])
+def test_bad_input_gets_a_clear_message_and_changes_nothing(
+    org_url: str, tmp_path: Path, what: str, args: list[str], code: int, words: str
+) -> None:
+    made = claimed_in_process(org_url)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * 10_000_000)
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Laporan dari Bapak Andr\u00e9".encode("latin-1"))
+    values = {"ref": made.tracking_no, "big": str(big), "latin1": str(latin1),
+              "missing": str(tmp_path / "nope.txt")}
+    store = Store(org_url)
+    before = snapshot(store.engine)
+    done = run(org_url, "ticket", *[a.format(**values) for a in args], officer="ani")
+    assert done.returncode == code, f"{what}: {done.stderr}"
+    assert words in done.stderr, f"{what}: {done.stderr}"
+    assert "Traceback" not in done.stderr
+    assert snapshot(store.engine) == before, f"{what} changed the database"
+    store.dispose()
+
+
+def test_sql_metacharacters_round_trip(org_url: str) -> None:
+    hostile = "x'); DROP TABLE ticket; -- \" ` \\ %_ $$ ☃"
+    made = create(org_url, subject=hostile)
+    assert run(org_url, "ticket", "claim", str(made["id"]), officer="ani").returncode == 0
+    assert run(org_url, "ticket", "reply", str(made["id"]), "--text", hostile, officer="ani").returncode == 0
+    shown = ok_json(org_url, "ticket", "show", str(made["id"]), officer="ani")
+    assert shown["subject"] == hostile and shown["messages"][-1]["text"] == hostile
+
+
+def test_unreachable_database_exits_4(tmp_path: Path) -> None:
+    done = run("postgresql://nobody@127.0.0.1:9/aduan", "ticket", "list", officer="ani")
+    assert done.returncode == 4 and "cannot reach" in done.stderr
+
+
+def test_missing_officer_is_bad_usage(org_url: str) -> None:
+    done = run(org_url, "ticket", "list")
+    assert done.returncode == 2 and "--officer" in done.stderr
+
+
+def test_lease_length_is_a_unit_setting(org_url: str) -> None:
+    store = Store(org_url)
+    with store.engine.begin() as conn:
+        conn.execute(update(unit).where(unit.c.code == "humas").values(lease_seconds=600))
+    store.dispose()
+    made = claimed_in_process(org_url)
+    claimed = ok_json(org_url, "ticket", "claim", str(made.id), officer="ani")
+    lease = datetime.fromisoformat(str(claimed["claim_expires_at"])[:-1]) - datetime.fromisoformat(
+        str(claimed["updated_at"])[:-1]
+    )
+    assert 590 <= lease.total_seconds() <= 610

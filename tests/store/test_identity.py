@@ -1,0 +1,90 @@
+"""Officers connect with their own database login on PostgreSQL and MariaDB; on SQLite they are chosen."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+from desktop.domain.errors import BadInput, NotPermitted
+from desktop.domain.vocabulary import Role
+from desktop.store import claims, db_users, directory
+from desktop.store.service import Store
+from tests.store.helpers import new_ticket
+
+
+@pytest.fixture
+def login(server_url: str) -> Iterator[str]:
+    name = f"petugas_{uuid.uuid4().hex[:8]}"
+    yield name
+    owner = Store(server_url)
+    with owner.engine.connect() as conn:
+        db_users.drop_login(conn, name)
+        conn.commit()
+    owner.dispose()
+
+
+def as_login(url: str, login: str, password: str) -> str:
+    return make_url(url).set(username=login, password=password).render_as_string(hide_password=False)
+
+
+def test_officer_add_creates_a_database_login_that_is_the_identity(server_url: str, login: str) -> None:
+    owner = Store(server_url)
+    owner.admin(directory.add_unit, "humas", "Biro Humas")
+    added, generated = owner.admin(directory.add_officer, login, "Dewi Anggraini", ["humas"], Role.OFFICER)
+    assert added.login == login and added.unit_codes == ("humas",)
+    assert generated is not None and len(generated) >= 20
+    officer_url = as_login(server_url, login, generated)
+    own = Store(officer_url)
+    assert own.actor().login == login, "the database login is the officer"
+    made = new_ticket(own)
+    assert own.write(claims.claim, made.id).claim.holder == login
+    impostor = Store(officer_url, officer="someone-else")
+    with pytest.raises(NotPermitted):
+        impostor.actor()
+    for store in (own, impostor, owner):
+        store.dispose()
+
+
+def test_officer_logins_cannot_rewrite_the_audit_log_or_delete(server_url: str, login: str) -> None:
+    owner = Store(server_url)
+    owner.admin(directory.add_unit, "humas", "Biro Humas")
+    owner.admin(directory.add_officer, login, "Dewi Anggraini", ["humas"], Role.OFFICER, "rahasia-123")
+    own = Store(as_login(server_url, login, "rahasia-123"))
+    new_ticket(own)
+    for statement in ("UPDATE event SET action = 'forged'", "DELETE FROM event", "DELETE FROM ticket"):
+        with own.engine.connect() as conn, pytest.raises(DBAPIError) as denied:
+            conn.execute(text(statement))
+        assert "denied" in str(denied.value).lower()
+    with owner.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM event WHERE action = 'create'")).scalar_one() == 1
+    own.dispose()
+    owner.dispose()
+
+
+def test_an_existing_login_is_refused_clearly(server_url: str, login: str) -> None:
+    owner = Store(server_url)
+    owner.admin(directory.add_unit, "humas", "Biro Humas")
+    owner.admin(directory.add_officer, login, "Dewi", ["humas"], Role.OFFICER, "rahasia-123")
+    with pytest.raises(BadInput, match="exists already"):
+        owner.admin(directory.add_officer, login, "Dewi lagi", ["humas"], Role.OFFICER, "rahasia-123")
+    owner.dispose()
+
+
+def test_sqlite_officer_is_chosen_by_login(tmp_path: object) -> None:
+    url = f"sqlite:///{tmp_path}/aduan.db"
+    owner = Store(url)
+    owner.upgrade()
+    owner.admin(directory.add_unit, "humas", "Biro Humas")
+    added, generated = owner.admin(directory.add_officer, "ani", "Ani", ["humas"], Role.SUPERVISOR)
+    assert generated is None, "SQLite has no logins, so no password is made"
+    assert Store(url, officer="ani").actor().officer.role is Role.SUPERVISOR
+    with pytest.raises(BadInput, match="--officer"):
+        Store(url).actor()
+    with pytest.raises(BadInput):
+        owner.admin(directory.add_officer, "Bad Login!", "X", ["humas"], Role.OFFICER)
+    owner.dispose()
