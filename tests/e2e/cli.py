@@ -35,7 +35,7 @@ def run(
     )
 
 
-def ok_json(url: str, *args: str, officer: str | None = None) -> Any:
-    done = run(url, *args, "--json", officer=officer)
+def ok_json(url: str, *args: str, officer: str | None = None, prefix: tuple[str, ...] = ()) -> Any:
+    done = run(url, *args, "--json", officer=officer, prefix=prefix)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
