@@ -369,7 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.area is None:
             from .ui.app import run  # the window; imported here so the CLI never loads Qt
 
-            return run()
+            return run(args.db, args.officer)
         parser.print_help()
         return 2
     cli: Cli | None = None

@@ -12,7 +12,7 @@ from uuid6 import uuid7
 
 from ..domain.entities import Ticket, TicketDetail
 from ..domain.errors import BadInput, NotFound
-from ..domain.status import Status
+from ..domain.status import CLOSED, Status
 from ..domain.text import clean_body, clean_subject
 from ..domain.vocabulary import Channel, Direction, Kind, Priority
 from .claims import read_ticket
@@ -161,6 +161,7 @@ def list_tickets(
     unit: str | None = None,
     mine: bool = False,
     limit: int = 50,
+    open_only: bool = False,
 ) -> list[Ticket]:
     if limit < 1:
         raise BadInput("--limit must be at least 1")
@@ -173,6 +174,8 @@ def list_tickets(
         query = query.where(ticket.c.unit_id == unit_id_by_code(conn, unit))
     if mine:
         query = query.where(ticket.c.claimed_by == actor.id)
+    if open_only:
+        query = query.where(ticket.c.status.not_in([s.value for s in CLOSED]))
     query = query.order_by(ticket.c.due_at.is_(None), ticket.c.due_at, ticket.c.id).limit(limit)
     return [to_ticket(row) for row in conn.execute(query)]
 
