@@ -40,7 +40,8 @@ def add_unit(
                     lease_seconds=lease,
                     created_at=server_now(conn),
                 )
-            ).inserted_primary_key[0]
+                .returning(unit.c.id)
+            ).scalar_one()
     except IntegrityError:
         raise BadInput(f"unit {code!r} exists already") from None
     return Unit(id=int(unit_id), code=code, name=name.strip(), parent_id=parent_id, lease_seconds=lease)
@@ -75,10 +76,10 @@ def add_officer(
     try:
         with conn.begin_nested():
             officer_id = conn.execute(
-                insert(officer).values(
-                    login=login, name=name.strip(), role=role.value, created_at=server_now(conn)
-                )
-            ).inserted_primary_key[0]
+                insert(officer)
+                .values(login=login, name=name.strip(), role=role.value, created_at=server_now(conn))
+                .returning(officer.c.id)
+            ).scalar_one()
     except IntegrityError:
         raise BadInput(f"officer {login!r} exists already") from None
     # After the savepoint: MariaDB allows no savepoint once a transaction has read its mysql.* tables.
