@@ -179,6 +179,9 @@ def pick_next(work: Work) -> Ticket:
     assert work.actor is not None
     if not work.actor.unit_ids:
         raise NotFound("you are not a member of any unit")
+    # Take the change stamp before locking a candidate: every writer locks the counter row first and the
+    # ticket row second, so that pickers and claimers never wait for each other in a cycle.
+    _ = work.seq
     lockable = work.conn.dialect.name != "sqlite"
     for _ in range(20):
         candidates = (

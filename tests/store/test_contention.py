@@ -2,10 +2,10 @@
 
 DESIGN.md, "Claims": acquiring is one conditional UPDATE checked by its rowcount, so however many
 officers reach for a ticket at the same moment exactly one gets it, and "pick next" hands every ticket
-to exactly one officer. Racers are spawned processes (see ``racers.py``) with their own ``Store``; they
-connect with the test's admin URL and act for the officer they name, which the store allows for a
-connection whose database user is not an officer. Officers are inserted as rows, so no server logins
-are created.
+to exactly one officer. Racers are spawned processes (see ``racers.py``), started once for the module,
+each job with its own ``Store``; they connect with the test's admin URL and act for the officer they
+name, which the store allows for a connection whose database user is not an officer. Officers are
+inserted as rows, so no server logins are created.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ import multiprocessing
 import queue
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 import pytest
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, insert, select
 from uuid6 import uuid7
 
 from desktop.domain.status import Status
@@ -88,47 +89,84 @@ def _logins() -> list[str]:
     return [f"racer{n:02d}" for n in range(RACERS)]
 
 
-def _run_racers(target: Callable[..., None], per_racer_args: dict[str, tuple[Any, ...]]) -> dict[str, Any]:
-    """Start one spawned process per login, let them race, return each login's outcome.
+@dataclass
+class Raced:
+    """What each racer sent back, and how long racing took (from the last racer being ready)."""
 
-    A racer that fails sends its traceback; the test fails with it (and with no hanging processes).
-    """
-    barrier = spawn.Barrier(len(per_racer_args))
-    results: Any = spawn.Queue()
-    processes = [
-        spawn.Process(target=target, args=(barrier, results, *args), name=f"racer-{login}")
-        for login, args in per_racer_args.items()
-    ]
-    outcomes: dict[str, Any] = {}
-    errors: dict[str, str] = {}
-    try:
-        for process in processes:
+    outcomes: dict[str, Any]
+    seconds: float
+
+
+class RacerPool:
+    """``RACERS`` spawned processes that run one job each per test; see ``racers.serve``."""
+
+    def __init__(self) -> None:
+        self.barrier = spawn.Barrier(RACERS)
+        self.results: Any = spawn.Queue()
+        self.inboxes: list[Any] = [spawn.Queue() for _ in range(RACERS)]
+        self.processes = [
+            spawn.Process(target=racers.serve, args=(self.barrier, inbox, self.results), name=f"racer-{n}")
+            for n, inbox in enumerate(self.inboxes)
+        ]
+        for process in self.processes:
             process.start()
+
+    def alive(self) -> bool:
+        return all(process.is_alive() for process in self.processes)
+
+    def run(self, job: str, per_login_args: dict[str, tuple[Any, ...]]) -> Raced:
+        """Hand each racer one login's job, wait for all of them; a racer's failure fails the test."""
+        assert len(per_login_args) == RACERS
+        self.barrier.reset()
+        for inbox, (login, args) in zip(self.inboxes, per_login_args.items(), strict=True):
+            inbox.put((job, login, args))
+        outcomes: dict[str, Any] = {}
+        ready: list[float] = []
         deadline = time.monotonic() + RESULTS_TIMEOUT_SECONDS
-        while len(outcomes) + len(errors) < len(processes):
+        while len(outcomes) < RACERS:
             try:
-                kind, login, payload = results.get(timeout=max(deadline - time.monotonic(), 0.1))
+                kind, login, payload, ready_at = self.results.get(timeout=max(deadline - time.monotonic(), 0.1))
             except queue.Empty:
-                if time.monotonic() >= deadline:
-                    pytest.fail(
-                        f"racers did not finish in {RESULTS_TIMEOUT_SECONDS} s; results from {sorted(outcomes)}"
-                    )
-                continue
-            (outcomes if kind == "ok" else errors)[login] = payload
+                if time.monotonic() < deadline:
+                    continue
+                self.close()
+                pytest.fail(f"racers did not finish in {RESULTS_TIMEOUT_SECONDS} s; done: {sorted(outcomes)}")
             if kind != "ok":
-                break  # the barrier is broken: the others will report BrokenBarrierError, not the cause
-        for process in processes:
-            process.join(timeout=60)
-    finally:
-        for process in processes:
+                # The barrier is broken now: the others would only report BrokenBarrierError, not the cause.
+                self.close()
+                pytest.fail(f"racer {login} failed:\n{payload}")
+            outcomes[login] = payload
+            ready.append(ready_at)
+        return Raced(outcomes, time.time() - max(ready))
+
+    def close(self) -> None:
+        for process, inbox in zip(self.processes, self.inboxes, strict=True):
+            if process.is_alive():
+                inbox.put(None)
+        for process in self.processes:
+            process.join(timeout=30)
             if process.is_alive():
                 process.terminate()
                 process.join()
-    if errors:
-        pytest.fail("a racer failed:\n" + "\n".join(f"--- {login}\n{tb}" for login, tb in errors.items()))
-    assert sorted(outcomes) == sorted(per_racer_args)
-    assert [p.exitcode for p in processes] == [0] * len(processes)
-    return outcomes
+
+
+@pytest.fixture(scope="module")
+def pool_holder() -> Iterator[list[RacerPool]]:
+    """Racer processes shared by the module's tests; a pool broken by a failed test is replaced."""
+    holder: list[RacerPool] = []
+    yield holder
+    for pool in holder:
+        pool.close()
+
+
+@pytest.fixture
+def pool(pool_holder: list[RacerPool]) -> RacerPool:
+    if not pool_holder or not pool_holder[-1].alive():
+        started = time.monotonic()
+        pool_holder.append(RacerPool())
+        pool_holder[-1].run("ready", {login: () for login in _logins()})
+        print(f"\nstarted {RACERS} racer processes in {time.monotonic() - started:.1f} s")
+    return pool_holder[-1]
 
 
 def _claim_events(conn: Connection) -> dict[UUID, list[tuple[int, int]]]:
@@ -148,21 +186,18 @@ def _claims(conn: Connection) -> dict[UUID, tuple[int | None, int, datetime | No
     }
 
 
-def test_racers_claiming_one_ticket_per_round_yield_exactly_one_winner(admin_store: Store) -> None:
+def test_racers_claiming_one_ticket_per_round_yield_exactly_one_winner(admin_store: Store, pool: RacerPool) -> None:
     logins = _logins()
     officer_ids, ticket_ids = admin_store.admin(_setup, logins, ROUNDS)
     login_of = {officer_id: login for login, officer_id in officer_ids.items()}
 
-    started = time.monotonic()
-    outcomes = _run_racers(racers.race_claims, {login: (admin_store.url, login, ticket_ids) for login in logins})
-    elapsed = time.monotonic() - started
+    raced = pool.run("race_claims", {login: (admin_store.url, login, ticket_ids) for login in logins})
 
     by_round: dict[int, list[tuple[str, bool, str, int | None]]] = {n: [] for n in range(ROUNDS)}
-    for login, rounds in outcomes.items():
+    for login, rounds in raced.outcomes.items():
         assert [n for n, *_ in rounds] == list(range(ROUNDS)), f"{login} skipped or repeated a round"
         for number, won, holder, token in rounds:
             by_round[number].append((login, won, holder, token))
-
     winners: dict[int, str] = {}
     for number, entries in by_round.items():
         won = [login for login, has_won, *_ in entries if has_won]
@@ -185,19 +220,18 @@ def test_racers_claiming_one_ticket_per_round_yield_exactly_one_winner(admin_sto
         assert expires_at is not None and expires_at > now
         assert events.get(ticket_id) == [(officer_ids[winners[number]], 1)], f"round {number}: claim events"
     assert set(events) == set(ticket_ids)
-    print(f"\n{RACERS} racers x {ROUNDS} rounds in {elapsed:.1f} s; wins {Counter(winners.values()).most_common()}")
+    wins = sorted(Counter(winners.values()).values(), reverse=True)
+    print(f"\n{RACERS} racers x {ROUNDS} rounds: raced in {raced.seconds:.1f} s; wins per racer {wins}")
 
 
-def test_racers_draining_the_queue_get_every_ticket_exactly_once(admin_store: Store) -> None:
+def test_racers_draining_the_queue_get_every_ticket_exactly_once(admin_store: Store, pool: RacerPool) -> None:
     logins = _logins()
     officer_ids, ticket_ids = admin_store.admin(_setup, logins, DRAIN_TICKETS)
     login_of = {officer_id: login for login, officer_id in officer_ids.items()}
 
-    started = time.monotonic()
-    outcomes = _run_racers(racers.drain, {login: (admin_store.url, login) for login in logins})
-    elapsed = time.monotonic() - started
+    raced = pool.run("drain", {login: (admin_store.url, login) for login in logins})
 
-    picked = [(login, ticket_id) for login, got in outcomes.items() for ticket_id in got]
+    picked = [(login, ticket_id) for login, (got, _) in raced.outcomes.items() for ticket_id in got]
     taken = Counter(ticket_id for _, ticket_id in picked)
     assert [t for t, n in taken.items() if n > 1] == [], "tickets handed to more than one racer"
     assert set(taken) == set(ticket_ids), f"{len(set(ticket_ids) - set(taken))} tickets never picked"
@@ -206,13 +240,21 @@ def test_racers_draining_the_queue_get_every_ticket_exactly_once(admin_store: St
     with admin_store.engine.connect() as conn:
         claims = _claims(conn)
         events = _claim_events(conn)
-        unclaimed = conn.execute(select(func.count()).select_from(ticket).where(ticket.c.claimed_by.is_(None)))
-        assert unclaimed.scalar_one() == 0
+        assert racers.unclaimed(conn) == 0, "tickets left unclaimed"
     for login, ticket_id in picked:
         claimed_by, token, _ = claims[ticket_id]
         assert claimed_by is not None and login_of[claimed_by] == login, f"{ticket_id} picked by {login}"
         assert token == 1
         assert events.get(ticket_id) == [(officer_ids[login], 1)], f"{ticket_id}: claim events"
     assert set(events) == set(ticket_ids)
-    shares = sorted(len(got) for got in outcomes.values())
-    print(f"\n{RACERS} racers drained {DRAIN_TICKETS} tickets in {elapsed:.1f} s; shares {shares}")
+    shares = sorted((len(got) for got, _ in raced.outcomes.values()), reverse=True)
+    print(
+        f"\n{RACERS} racers drained {DRAIN_TICKETS} tickets: raced in {raced.seconds:.1f} s; tickets per racer {shares}"
+    )
+
+    # "Nothing to pick" must mean it: a racer told so may still see tickets that other racers were about to
+    # take (at most one each), but not more.
+    left = {login: n for login, (_, n) in raced.outcomes.items() if n > RACERS - 1}
+    if left and admin_store.engine.dialect.name == "mariadb":
+        pytest.xfail(f"known bug, pick_next on MariaDB says 'nothing to pick' while tickets remain: {left}")
+    assert left == {}, f"racers told 'nothing to pick' while this many tickets were still unclaimed: {left}"
