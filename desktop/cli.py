@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+from . import __version__
 from .domain.entities import Officer, Ticket, TicketDetail, Unit
 from .domain.errors import AduanError, BadInput
 from .domain.status import Status
@@ -260,6 +261,7 @@ class Cli:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="aduan", description="Aduan: complaint handling for public-complaint units.")
+    parser.add_argument("--version", action="version", version=f"aduan {__version__}")
     parser.add_argument("--db", default=os.environ.get("ADUAN_DB"),
                         help="central database URL (env ADUAN_DB; default: the embedded SQLite database)")
     parser.add_argument("--cache", default=os.environ.get("ADUAN_CACHE"), help="local cache file (env ADUAN_CACHE)")
