@@ -11,16 +11,40 @@ skipped by a reader that already moved past it. So:
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from typing import Any
+
+from sqlalchemy import BigInteger, Connection, bindparam, select, update
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import FunctionElement
+
+from .schema import counter
 
 CHANGE_COUNTER = "change"
-PG_STAMP_SQL = "pg_current_xact_id()::text::bigint"
+
+
+class TransactionStamp(FunctionElement[int]):
+    """PostgreSQL's id of the current transaction, as a bigint."""
+
+    type = BigInteger()
+    inherit_cache = True
+
+
+@compiles(TransactionStamp, "postgresql")
+def _stamp_postgresql(_element: TransactionStamp, _compiler: Any, **_kw: Any) -> str:
+    return "pg_current_xact_id()::text::bigint"
+
+
+_PG_STAMP = select(TransactionStamp())
+_BUMP = update(counter).where(counter.c.name == bindparam("counter")).values(value=counter.c.value + 1)
+_READ = select(counter.c.value).where(counter.c.name == bindparam("counter"))
+
+
+def uses_transaction_ids(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
 
 
 def stamp(conn: Connection) -> int:
-    if conn.dialect.name == "postgresql":
-        return int(conn.execute(text(f"SELECT {PG_STAMP_SQL}")).scalar_one())
-    conn.execute(text("UPDATE counter SET value = value + 1 WHERE name = :n"), {"n": CHANGE_COUNTER})
-    return int(
-        conn.execute(text("SELECT value FROM counter WHERE name = :n"), {"n": CHANGE_COUNTER}).scalar_one()
-    )
+    if uses_transaction_ids(conn):
+        return int(conn.execute(_PG_STAMP).scalar_one())
+    conn.execute(_BUMP, {"counter": CHANGE_COUNTER})
+    return int(conn.execute(_READ, {"counter": CHANGE_COUNTER}).scalar_one())

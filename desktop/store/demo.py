@@ -139,7 +139,10 @@ def _weighted(pairs: Sequence[tuple[Any, int]]) -> tuple[Any, ...]:
 
 @dataclass(frozen=True, slots=True)
 class _Topic:
-    """What a report is about: its kind and category, the units that get it, and how people put it."""
+    """What a report is about: its kind and category, the units that get it, and how people put it.
+
+    ``subjects[i]`` sums up ``bodies[i]``: a report takes both from the same position.
+    """
 
     kind: Kind
     category: str
@@ -147,6 +150,10 @@ class _Topic:
     units: tuple[str, ...]
     subjects: tuple[str, ...]
     bodies: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.subjects) != len(self.bodies):
+            raise ValueError(f"{self.category}: every subject needs its body")
 
 
 # Placeholders: {kantor} the unit's office, {lokasi} a street in {kota}, {layanan} a service, {jumlah} an
@@ -188,6 +195,8 @@ _TOPICS = (
         "Diminta membayar {jumlah} tanpa kuitansi",
         "Oknum petugas meminta uang pelicin",
     ), (
+        "Di {kantor} sudah menjadi rahasia umum bahwa berkas {layanan} baru diproses cepat bila disertai {jumlah}. "
+        "Praktik ini sangat memberatkan pegawai di daerah yang gajinya tidak seberapa.",
         "Saat mengurus {layanan} di {kantor} {waktu}, saya diminta membayar {jumlah} oleh seorang petugas agar "
         "berkas saya cepat selesai. Pembayaran itu tidak disertai kuitansi resmi, padahal setahu saya layanan ini "
         "tidak dipungut biaya.",
@@ -373,11 +382,11 @@ _STATUS_BY_AGE: tuple[tuple[int, tuple[Status, ...]], ...] = (
 _THREAD_LENGTHS: dict[Status, tuple[int, ...]] = {
     Status.DITERIMA: (1, 1, 1, 2, 2, 3),
     Status.DIVERIFIKASI: (2, 2, 3, 3, 4),
-    Status.DITINDAKLANJUTI: (3, 4, 4, 5, 5, 6),
+    Status.DITINDAKLANJUTI: (2, 3, 4, 4, 5, 6),
     Status.MENUNGGU_PELAPOR: (2, 4, 4, 6),
     Status.DITUNDA: (3, 4, 4, 5),
     Status.BUKAN_WEWENANG: (2, 2, 4),
-    Status.SELESAI: (2, 4, 4, 6, 6),
+    Status.SELESAI: (2, 2, 4, 4, 6),
     Status.DIARSIPKAN: (2, 2, 4),
 }
 
@@ -505,7 +514,7 @@ def _add_organisation(conn: Connection, rng: random.Random, now: datetime) -> tu
         insert(officer),
         [{"login": p.login, "name": p.name, "role": p.role.value, "created_at": created_at} for p in planned],
     )
-    officer_ids = dict(conn.execute(select(officer.c.login, officer.c.id)).tuples().all())
+    officer_ids: dict[str, int] = {login: id_ for login, id_ in conn.execute(select(officer.c.login, officer.c.id))}
     conn.execute(
         insert(membership),
         [{"officer_id": officer_ids[p.login], "unit_id": unit_ids[c]} for p in planned for c in p.unit_codes],
@@ -655,9 +664,7 @@ class _Totals:
 class _TicketMaker:
     """Makes tickets in creation order, so tracking numbers rise with created_at within each year."""
 
-    def __init__(
-        self, rng: _Dice, units: dict[str, _Unit], now: datetime, change_seq: int, tickets: int
-    ) -> None:
+    def __init__(self, rng: _Dice, units: dict[str, _Unit], now: datetime, change_seq: int, tickets: int) -> None:
         self.rng = rng
         self.units = units
         self.now = now
@@ -735,8 +742,9 @@ class _TicketMaker:
             "petugas": handler.name,
             "sapaan": f"Bapak/Ibu {person.name}" if person.name else "Pelapor",
         }
-        fills["subjek"] = rng.pick(topic.subjects).format_map(fills)
-        fills["isi"] = rng.pick(topic.bodies).format_map(fills)
+        report = int(rng.random() * len(topic.subjects))
+        fills["subjek"] = topic.subjects[report].format_map(fills)
+        fills["isi"] = topic.bodies[report].format_map(fills)
         return fills
 
     def reporter(self, channel: Channel, created: int, place: _Unit) -> _Reporter:

@@ -12,7 +12,7 @@ from ..domain.errors import BadInput, ForbiddenTransition
 from ..domain.status import Status, allowed_next, can_transition
 from ..domain.text import clean_body, mentioned_logins
 from ..domain.vocabulary import Direction
-from .claims import fenced_update, read_ticket, steal
+from .claims import fenced_update, read_ticket, released, steal
 from .identity import unit_id_by_code
 from .schema import mention, message, note, officer, outbound_message, ticket
 from .work import Work
@@ -118,22 +118,14 @@ def transfer(work: Work, ticket_id: UUID, token: int, unit_code: str, reason: st
     if target_unit == source_unit:
         raise BadInput(f"{current.tracking_no} is already in unit {unit_code!r}")
     reason = " ".join(reason.split()) if reason else None
-    values: dict[str, object] = {
-        "unit_id": target_unit,
-        "claimed_by": None,
-        "claim_device": None,
-        "claim_expires_at": None,
-        "claim_token": ticket.c.claim_token + 1,
-    }
+    values: dict[str, object] = {"unit_id": target_unit, **released()}
     # A report that was not this unit's authority is received anew by the unit it goes to.
     if current.status is Status.BUKAN_WEWENANG:
         values["status"] = Status.DITERIMA.value
     fenced_update(work, ticket_id, token, values, renew=False)
     work.audit("transfer", ticket_id, token, from_unit=current.unit, to_unit=unit_code, reason=reason)
-    if not work.actor.may_see(target_unit):
-        # The officer no longer sees it; return what they last saw, with the new unit.
-        return read_ticket(Work(work.conn, None, work.now, _seq=work.seq), ticket_id)
-    return read_ticket(work, ticket_id)
+    # The officer may no longer see the ticket in its new unit; they still get the outcome of their act.
+    return read_ticket(work, ticket_id, visible_only=False)
 
 
 

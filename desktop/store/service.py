@@ -124,7 +124,7 @@ class Store:
         """Run a reading ``op`` as the acting officer (it sees what they may see)."""
         actor = self.actor()
         with self.connect() as conn, conn.begin():
-            return op(begin(conn, actor, device=self.device, writing=False), *args, **kwargs)
+            return op(begin(conn, actor, device=self.device), *args, **kwargs)
 
     def read(self, query: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         self._ensure_schema()
