@@ -44,18 +44,21 @@ def normalise_url(raw: str) -> URL:
 
 
 def create(raw_url: str, **kwargs: Any) -> Engine:
+    """An engine without pre-ping: a ping costs a round trip on every operation, and a connection that
+    died while pooled fails its first statement with a disconnect, reported as "unreachable". Retrying
+    belongs to the sync engine, whose operations are idempotent; a plain write is never resent blindly.
+    """
     url = normalise_url(raw_url)
     dialect = url.get_backend_name()
     if dialect == "sqlite":
         return _create_sqlite(url, **kwargs)
     if dialect == "postgresql":
         connect_args = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
-        return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+        return create_engine(url, connect_args=connect_args, **kwargs)
     # MariaDB: READ COMMITTED so that a read after a failed conditional UPDATE sees the current holder,
     # not the transaction's first snapshot.
     return create_engine(
         url,
-        pool_pre_ping=True,
         isolation_level="READ COMMITTED",
         connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
         **kwargs,

@@ -231,8 +231,6 @@ event = Table(
     Column("detail", Text),
     _change_seq(),
     Column("created_at", Timestamp, nullable=False),
-    # Nobody reads the new id back; asking for it costs a RETURNING on every audited write.
-    implicit_returning=False,
 )
 
 canned_response = Table(
