@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -146,8 +147,9 @@ class Cli:
     def demo(self) -> None:
         from .store import demo
 
-        summary = self.store.admin(demo.fill, self.args.tickets, self.args.seed)
-        self.emit(summary.as_dict(), ", ".join(f"{k}: {v:,}" for k, v in summary.as_dict().items()))
+        self.store.upgrade()  # demo fills a new database: create the schema if it is not there yet
+        counts = asdict(self.store.admin(demo.fill, self.args.tickets, self.args.seed))
+        self.emit(counts, ", ".join(f"{name}: {value:,}" for name, value in counts.items()))
 
     def unit_add(self) -> None:
         lease = None if self.args.lease_hours is None else int(self.args.lease_hours * 3600)

@@ -165,3 +165,14 @@ def test_lease_length_is_a_unit_setting(org_url: str) -> None:
         str(claimed["updated_at"])[:-1]
     )
     assert 590 <= lease.total_seconds() <= 610
+
+
+def test_demo_fills_a_new_database_once(db_url: str) -> None:
+    counts = ok_json(db_url, "demo", "--tickets", "60", "--seed", "5")
+    assert counts["tickets"] == 60 and counts["messages"] >= 60 and counts["units"] >= 17
+    store = Store(db_url)
+    before = snapshot(store.engine)
+    again = run(db_url, "demo", "--tickets", "10")
+    assert again.returncode == 2 and "already holds" in again.stderr
+    assert snapshot(store.engine) == before
+    store.dispose()
