@@ -196,8 +196,10 @@ def steal(work: Work, ticket_id: UUID, reason: str) -> tuple[Ticket, str | None]
 def pick_next(work: Work) -> Ticket:
     """Claim the open ticket in the officer's units that is due first (then highest priority, oldest).
 
-    On PostgreSQL and MariaDB ``FOR UPDATE SKIP LOCKED`` keeps racing pickers off each other's candidate;
-    correctness rests on the conditional UPDATE alone, so a lost race just moves on to the next one.
+    On PostgreSQL ``FOR UPDATE SKIP LOCKED`` keeps racing pickers off each other's candidate; correctness
+    rests on the conditional UPDATE alone, so a lost race just moves on to the next one. Not on MariaDB:
+    it sorts before applying LIMIT and so locks every candidate, and a second picker would find "nothing
+    to pick" while tickets are open; there pickers queue on the change counter instead.
     """
     assert work.actor is not None
     if not work.actor.unit_ids:
@@ -205,7 +207,7 @@ def pick_next(work: Work) -> Ticket:
     # Take the change stamp before locking a candidate: every writer locks the counter row first and the
     # ticket row second, so that pickers and claimers never wait for each other in a cycle.
     _ = work.seq
-    lockable = work.conn.dialect.name != "sqlite"
+    lockable = work.conn.dialect.name == "postgresql"
     for _attempt in range(20):
         candidates = (
             select(ticket.c.id)

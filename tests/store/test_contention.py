@@ -125,12 +125,15 @@ class RacerPool:
         deadline = time.monotonic() + RESULTS_TIMEOUT_SECONDS
         while len(outcomes) < RACERS:
             try:
-                kind, login, payload, ready_at = self.results.get(timeout=max(deadline - time.monotonic(), 0.1))
+                kind, login, payload, ready_at = self.results.get(timeout=1)
             except queue.Empty:
-                if time.monotonic() < deadline:
-                    continue
-                self.close()
-                pytest.fail(f"racers did not finish in {RESULTS_TIMEOUT_SECONDS} s; done: {sorted(outcomes)}")
+                if not self.alive():
+                    self.close()
+                    pytest.fail(f"a racer process died without a word; done: {sorted(outcomes)}")
+                if time.monotonic() > deadline:
+                    self.close()
+                    pytest.fail(f"racers did not finish in {RESULTS_TIMEOUT_SECONDS} s; done: {sorted(outcomes)}")
+                continue
             if kind != "ok":
                 # The barrier is broken now: the others would only report BrokenBarrierError, not the cause.
                 self.close()
@@ -139,15 +142,24 @@ class RacerPool:
             ready.append(ready_at)
         return Raced(outcomes, time.time() - max(ready))
 
-    def close(self) -> None:
-        for process, inbox in zip(self.processes, self.inboxes, strict=True):
-            if process.is_alive():
-                inbox.put(None)
+    def close(self, graceful: bool = False) -> None:
+        """Stop the racers: politely when they are idle (end of module), at once after a failure.
+
+        After a failure some racers may still be racing, or be unable to exit until the test reads the
+        results they queued, so they are terminated rather than waited for.
+        """
+        if graceful:
+            for process, inbox in zip(self.processes, self.inboxes, strict=True):
+                if process.is_alive():
+                    inbox.put(None)
+            deadline = time.monotonic() + 30
+            for process in self.processes:
+                process.join(timeout=max(deadline - time.monotonic(), 0))
         for process in self.processes:
-            process.join(timeout=30)
             if process.is_alive():
                 process.terminate()
-                process.join()
+        for process in self.processes:
+            process.join()
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +168,7 @@ def pool_holder() -> Iterator[list[RacerPool]]:
     holder: list[RacerPool] = []
     yield holder
     for pool in holder:
-        pool.close()
+        pool.close(graceful=True)
 
 
 @pytest.fixture
@@ -248,13 +260,12 @@ def test_racers_draining_the_queue_get_every_ticket_exactly_once(admin_store: St
         assert events.get(ticket_id) == [(officer_ids[login], 1)], f"{ticket_id}: claim events"
     assert set(events) == set(ticket_ids)
     shares = sorted((len(got) for got, _ in raced.outcomes.values()), reverse=True)
+    most_left = max(n for _, n in raced.outcomes.values())
     print(
-        f"\n{RACERS} racers drained {DRAIN_TICKETS} tickets: raced in {raced.seconds:.1f} s; tickets per racer {shares}"
+        f"\n{RACERS} racers drained {DRAIN_TICKETS} tickets: raced in {raced.seconds:.1f} s; tickets per racer "
+        f"{shares}; at most {most_left} seen unclaimed by a racer told 'nothing to pick'"
     )
-
     # "Nothing to pick" must mean it: a racer told so may still see tickets that other racers were about to
     # take (at most one each), but not more.
     left = {login: n for login, (_, n) in raced.outcomes.items() if n > RACERS - 1}
-    if left and admin_store.engine.dialect.name == "mariadb":
-        pytest.xfail(f"known bug, pick_next on MariaDB says 'nothing to pick' while tickets remain: {left}")
     assert left == {}, f"racers told 'nothing to pick' while this many tickets were still unclaimed: {left}"
