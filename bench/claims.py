@@ -243,7 +243,7 @@ def measure_raw(job: Job, barrier: Barrier) -> Sample:
 
 
 def _autocommit(driver: Any, dialect: str) -> None:
-    driver.rollback()  # a pool pre-ping may have opened a transaction; autocommit cannot be set inside one
+    driver.rollback()  # a transaction may be open on a pooled connection; autocommit cannot be set inside one
     if dialect == "postgresql":
         driver.autocommit = True
     elif dialect == "mariadb":
@@ -426,7 +426,7 @@ def run_engine(kind: str, args: argparse.Namespace, workdir: Path, claimers: Cla
             print(f"{PRETTY[kind]} — {server_version(url)}")
             sent = statements_per_claim(url)
             print(f"SQL per claim via SQLAlchemy: {len(sent)} ({', '.join(sent)})")
-            print("  plus COMMIT, BEGIN where the driver sends one, and the pool's pre-ping; raw UPDATE: 1 statement")
+            print("  plus BEGIN (where the driver sends one) and COMMIT; raw UPDATE: 1 statement")
             print(HEADER, flush=True)
             for clients in args.clients:
                 release_all(url)
