@@ -266,7 +266,6 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"aduan {__version__}")
     parser.add_argument("--db", default=os.environ.get("ADUAN_DB"),
                         help="central database URL (env ADUAN_DB; default: the embedded SQLite database)")
-    parser.add_argument("--cache", default=os.environ.get("ADUAN_CACHE"), help="local cache file (env ADUAN_CACHE)")
     parser.add_argument("--officer", default=os.environ.get("ADUAN_OFFICER"), help="acting officer's login")
     commands = parser.add_subparsers(dest="area", metavar="COMMAND")
 
