@@ -29,7 +29,7 @@ T = TypeVar("T")
 _TRANSIENT_PG = {"40P01", "40001"}
 _TRANSIENT_MARIADB = {1213, 1205}
 _DENIED_PG = {"42501"}
-_DENIED_MARIADB = {1142, 1143, 1044, 1045, 1227}
+_DENIED_MARIADB = {1044, 1045, 1142, 1143, 1227, 1698}  # access denied, in its variants
 MAX_ATTEMPTS = 5
 
 
@@ -42,9 +42,15 @@ def _driver_code(exc: DBAPIError) -> Any:
     return args[0] if args else None
 
 
+def _refused_at_connect(exc: DBAPIError) -> bool:
+    """The server answered and said no (bad login, unknown database): libpq reports that as FATAL,
+    without an SQLSTATE; a network failure never reaches the server's FATAL."""
+    return "FATAL:" in str(exc.orig)
+
+
 def translate(exc: DBAPIError) -> Exception:
     code = _driver_code(exc)
-    if code in _DENIED_PG or code in _DENIED_MARIADB:
+    if code in _DENIED_PG or code in _DENIED_MARIADB or _refused_at_connect(exc):
         return NotPermitted(f"the database refused: {str(exc.orig).strip().splitlines()[0]}")
     if exc.connection_invalidated:
         return Unreachable(f"lost the connection to the central database: {str(exc.orig).strip()}")
@@ -71,6 +77,9 @@ class Store:
         try:
             conn = self.engine.connect()
         except DBAPIError as exc:
+            refused = translate(exc)
+            if isinstance(refused, NotPermitted):  # a wrong login or password, not a network problem
+                raise refused from None
             raise Unreachable(f"cannot reach the central database: {str(exc.orig).strip()}") from None
         with conn:
             try:

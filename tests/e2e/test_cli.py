@@ -176,3 +176,12 @@ def test_demo_fills_a_new_database_once(db_url: str) -> None:
     assert again.returncode == 2 and "already holds" in again.stderr
     assert snapshot(store.engine) == before
     store.dispose()
+
+
+def test_a_refused_login_is_not_permitted_not_unreachable(server_url: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    stranger = make_url(server_url).set(username="no_such_officer", password="salah").render_as_string(False)
+    done = run(stranger, "ticket", "list", officer="ani")
+    assert done.returncode == 5, done.stderr
+    assert "refused" in done.stderr
