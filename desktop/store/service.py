@@ -33,13 +33,14 @@ _DENIED_MARIADB = {1044, 1045, 1142, 1143, 1227, 1698}  # access denied, in its 
 MAX_ATTEMPTS = 5
 
 
-def _driver_code(exc: DBAPIError) -> Any:
+def _driver_codes(exc: DBAPIError) -> set[Any]:
+    """The SQLSTATE (psycopg, recent PyMySQL) and the MariaDB error number, whichever the driver gives."""
     orig = exc.orig
-    sqlstate = getattr(orig, "sqlstate", None)
-    if sqlstate:
-        return sqlstate
+    codes = {getattr(orig, "sqlstate", None)}
     args = getattr(orig, "args", ())
-    return args[0] if args else None
+    if args and isinstance(args[0], int):
+        codes.add(args[0])
+    return codes - {None}
 
 
 def _refused_at_connect(exc: DBAPIError) -> bool:
@@ -49,8 +50,8 @@ def _refused_at_connect(exc: DBAPIError) -> bool:
 
 
 def translate(exc: DBAPIError) -> Exception:
-    code = _driver_code(exc)
-    if code in _DENIED_PG or code in _DENIED_MARIADB or _refused_at_connect(exc):
+    codes = _driver_codes(exc)
+    if codes & (_DENIED_PG | _DENIED_MARIADB) or _refused_at_connect(exc):
         return NotPermitted(f"the database refused: {str(exc.orig).strip().splitlines()[0]}")
     if exc.connection_invalidated:
         return Unreachable(f"lost the connection to the central database: {str(exc.orig).strip()}")
@@ -58,8 +59,7 @@ def translate(exc: DBAPIError) -> Exception:
 
 
 def is_transient(exc: DBAPIError) -> bool:
-    code = _driver_code(exc)
-    return code in _TRANSIENT_PG or code in _TRANSIENT_MARIADB
+    return bool(_driver_codes(exc) & (_TRANSIENT_PG | _TRANSIENT_MARIADB))
 
 
 class Store:
