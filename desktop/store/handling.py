@@ -14,7 +14,7 @@ from ..domain.text import clean_body, mentioned_logins
 from ..domain.vocabulary import Direction
 from .claims import fenced_update, read_ticket, released, steal
 from .identity import unit_id_by_code
-from .schema import mention, message, note, officer, outbound_message, ticket
+from .schema import mention, message, note, officer, outbound_message
 from .work import Work
 
 
@@ -114,8 +114,7 @@ def transfer(work: Work, ticket_id: UUID, token: int, unit_code: str, reason: st
     assert work.actor is not None
     current = read_ticket(work, ticket_id)
     target_unit = unit_id_by_code(work.conn, unit_code)
-    source_unit = work.conn.execute(select(ticket.c.unit_id).where(ticket.c.id == ticket_id)).scalar_one()
-    if target_unit == source_unit:
+    if unit_code == current.unit:
         raise BadInput(f"{current.tracking_no} is already in unit {unit_code!r}")
     reason = " ".join(reason.split()) if reason else None
     values: dict[str, object] = {"unit_id": target_unit, **released()}
@@ -126,7 +125,6 @@ def transfer(work: Work, ticket_id: UUID, token: int, unit_code: str, reason: st
     work.audit("transfer", ticket_id, token, from_unit=current.unit, to_unit=unit_code, reason=reason)
     # The officer may no longer see the ticket in its new unit; they still get the outcome of their act.
     return read_ticket(work, ticket_id, visible_only=False)
-
 
 
 def take_over(work: Work, ticket_id: UUID, reason: str) -> Ticket:
