@@ -1,0 +1,1 @@
+"""Statistics queries and exports."""

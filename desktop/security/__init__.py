@@ -1,0 +1,1 @@
+"""Credentials (keyring), roles and permissions, masking of protected identities."""

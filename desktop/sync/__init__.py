@@ -1,0 +1,1 @@
+"""Local cache, outbox and the pull/push sync engine (see DESIGN.md "Sync")."""
