@@ -40,12 +40,12 @@ def _lrelease() -> Path:
     return next(p for p in (folder / "lrelease", folder / "lrelease.exe") if p.exists())
 
 
-def install(app: QCoreApplication, language: str | None = None) -> str:
-    language = language or chosen_language()
-    if language == "en":  # the source strings are English
-        return language
-    compiled = _compiled(language)
+def install(app: QCoreApplication, language: str | None = None) -> QTranslator | None:
+    """Install the translation for ``language`` (default: the system's); returns it, or None if missing."""
+    # English is the source language; its file only carries plural forms.
+    compiled = _compiled(language or chosen_language())
     translator = QTranslator(app)
-    if compiled is not None and translator.load(str(compiled)):
-        app.installTranslator(translator)
-    return language
+    if compiled is None or not translator.load(str(compiled)):
+        return None
+    app.installTranslator(translator)
+    return translator
