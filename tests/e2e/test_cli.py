@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +18,7 @@ from desktop.domain.vocabulary import Role
 from desktop.store import claims
 from desktop.store.schema import unit
 from desktop.store.service import Store
-from tests.e2e.cli import ok_json, run
+from tests.e2e.cli import ROOT, ok_json, run
 from tests.store.helpers import add_officer_without_login, new_ticket, snapshot
 
 TICKET_KEYS = {"id", "tracking_no", "status", "unit", "holder", "claim_expires_at", "due_at", "claim_token"}
@@ -185,3 +189,13 @@ def test_a_refused_login_is_not_permitted_not_unreachable(server_url: str) -> No
     done = run(stranger, "ticket", "list", officer="ani")
     assert done.returncode == 5, done.stderr
     assert "refused" in done.stderr
+
+
+def test_embedded_default_is_created_and_migrated_on_first_use(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADUAN_")}
+    env["XDG_DATA_HOME"] = str(tmp_path)  # platformdirs' user data folder on Linux
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "unit", "list", "--json"],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
+    assert (tmp_path / "Aduan" / "aduan.db").is_file()
