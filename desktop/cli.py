@@ -19,7 +19,7 @@ from uuid import UUID
 
 from . import __version__
 from .domain.entities import Officer, Ticket, TicketDetail, Unit
-from .domain.errors import AduanError, BadInput
+from .domain.errors import AduanError, BadInput, Conflict
 from .domain.status import Status
 from .domain.text import decode_utf8
 from .domain.vocabulary import Channel, Kind, Priority, Role
@@ -125,7 +125,14 @@ class Cli:
     def token(self, ticket_id: UUID) -> int:
         """The claim token to fence with: the one given, or that of the officer's current claim."""
         given: int | None = self.args.token
-        return given if given is not None else self.store.write(claims.held_token, ticket_id)
+        return given if given is not None else self.store.view(claims.held_token, ticket_id)
+
+    def holder_token(self, ticket_id: UUID) -> int | None:
+        """For work anyone may do (notes): the token if the officer holds the claim, so it renews."""
+        try:
+            return self.token(ticket_id)
+        except Conflict:
+            return None
 
     def text(self) -> str:
         if self.args.text_file is not None:
@@ -246,7 +253,8 @@ class Cli:
 
     def ticket_note(self) -> None:
         body = self.text()
-        note = self.store.write(handling.add_note, self.ticket_id(), body, self.args.token)
+        ticket_id = self.ticket_id()
+        note = self.store.write(handling.add_note, ticket_id, body, self.holder_token(ticket_id))
         self.emit({"id": str(note.ticket_id), "note_id": str(note.id), "mentions": list(note.mentions)},
                   f"note added{' mentioning ' + ', '.join(note.mentions) if note.mentions else ''}")
 

@@ -81,6 +81,9 @@ def test_work_through_a_ticket(org_url: str) -> None:
     ok_json(org_url, "ticket", "next", officer="ani")
     assert run(org_url, "ticket", "reply", ref, "--text", "Sedang kami cek.", officer="ani").returncode == 0
     assert run(org_url, "ticket", "note", ref, "--text", "@budi tolong bantu", officer="ani").returncode == 0
+    events = ok_json(org_url, "ticket", "show", ref, officer="ani")["events"]
+    assert [e["claim_token"] for e in events if e["action"] == "note"] == [1], "the holder's note renews the claim"
+    assert run(org_url, "ticket", "note", ref, "--text", "Saya bantu cek", officer="budi").returncode == 0
     assert run(org_url, "ticket", "status", ref, "diverifikasi", officer="ani").returncode == 0
     moved = ok_json(org_url, "ticket", "transfer", ref, "kanreg-1", "--reason", "wilayah", officer="ani")
     assert moved["unit"] == "kanreg-1" and moved["holder"] is None
