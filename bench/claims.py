@@ -56,9 +56,10 @@ from desktop.store import engine as engines  # noqa: E402
 from desktop.store.claims import claim  # noqa: E402
 from desktop.store.clock import server_now  # noqa: E402
 from desktop.store.identity import unit_id_by_code  # noqa: E402
-from desktop.store.schema import membership, officer, ticket  # noqa: E402
+from desktop.store.schema import ticket  # noqa: E402
 from desktop.store.service import Store  # noqa: E402
 from tests.databases import ENGINES, ServerMissing, throwaway_database  # noqa: E402
+from tests.store.helpers import add_officer_without_login  # noqa: E402
 
 UNIT = "bench"
 CLAIM, RAW = "claim", "raw UPDATE"
@@ -121,15 +122,8 @@ def populate(url: str, tickets: int, officers: int) -> None:
 
 def _add_officers(conn: Connection, count: int) -> None:
     """Officer and membership rows only: the bench connects as the owner, so no server logins are made."""
-    now = server_now(conn)
-    unit_id = unit_id_by_code(conn, UNIT)
     for index in range(count):
-        officer_id = conn.execute(
-            insert(officer).values(
-                login=officer_login(index), name=f"Bench {index}", role=Role.OFFICER.value, created_at=now
-            )
-        ).inserted_primary_key[0]
-        conn.execute(insert(membership).values(officer_id=officer_id, unit_id=unit_id))
+        add_officer_without_login(conn, officer_login(index), f"Bench {index}", [UNIT], Role.OFFICER)
 
 
 def _add_tickets(conn: Connection, count: int) -> None:

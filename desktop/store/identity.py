@@ -48,17 +48,18 @@ def session_login(conn: Connection) -> str | None:
 
 def resolve_actor(conn: Connection, requested: str | None) -> Actor:
     login = session_login(conn)
-    if login is not None and _officer_row(conn, login) is not None:
-        if requested and requested != login:
-            raise NotPermitted(f"connected as officer {login!r}; cannot act as {requested!r}")
-        return load_actor(conn, login)
+    if login is not None:
+        try:
+            own = load_actor(conn, login)
+        except NotFound:
+            pass  # not an officer's login: the owner (admin, worker) acting for the officer it names
+        else:
+            if requested and requested != login:
+                raise NotPermitted(f"connected as officer {login!r}; cannot act as {requested!r}")
+            return own
     if not requested:
         raise BadInput("no officer chosen: pass --officer LOGIN or set ADUAN_OFFICER")
     return load_actor(conn, requested)
-
-
-def _officer_row(conn: Connection, login: str) -> object | None:
-    return conn.execute(select(officer.c.id).where(officer.c.login == login)).first()
 
 
 def load_actor(conn: Connection, login: str) -> Actor:

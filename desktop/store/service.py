@@ -85,7 +85,10 @@ class Store:
             try:
                 yield conn
             except DBAPIError as exc:
-                raise translate(exc) from exc
+                translated = translate(exc)
+                if translated is exc:
+                    raise
+                raise translated from exc
 
     def upgrade(self) -> tuple[str | None, str]:
         with self.connect():

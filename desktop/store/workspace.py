@@ -43,5 +43,6 @@ def open_workspace(url: str | None, officer_login: str | None) -> Workspace:
         login = store.read(_first_supervisor)
         if login is None:
             raise BadInput("the embedded database has no supervisor to sign in as; pass --officer")
+        store.dispose()
         store = Store(None, officer=login)
     return Workspace(store, demo=True)

@@ -46,13 +46,16 @@ def build_org(url: str) -> Org:
     return Org(url, admin, Store(url, "ani"), Store(url, "budi"), Store(url, "sari"), Store(url, "rudi"))
 
 
-def add_officer_without_login(conn: Connection, login: str, name: str, units: list[str], role: Role) -> None:
-    """Officer rows only: these tests act through the owner connection, so no server logins are made."""
-    officer_id = conn.execute(
-        insert(officer).values(login=login, name=name, role=role.value, created_at=server_now(conn))
-    ).inserted_primary_key[0]
+def add_officer_without_login(conn: Connection, login: str, name: str, units: list[str], role: Role) -> int:
+    """Officer rows only: tests and benchmarks act through the owner connection, so no server logins are made."""
+    officer_id = int(
+        conn.execute(
+            insert(officer).values(login=login, name=name, role=role.value, created_at=server_now(conn))
+        ).inserted_primary_key[0]
+    )
     for code in units:
         conn.execute(insert(membership).values(officer_id=officer_id, unit_id=unit_id_by_code(conn, code)))
+    return officer_id
 
 
 def new_ticket(store: Store, unit: str = "humas", subject: str = "Jalan berlubang", **kwargs: object) -> Ticket:

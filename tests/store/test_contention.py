@@ -28,9 +28,10 @@ from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Kind, Priority, Role
 from desktop.store.clock import server_now
 from desktop.store.directory import add_unit
-from desktop.store.schema import event, membership, officer, ticket
+from desktop.store.schema import event, ticket
 from desktop.store.service import Store
 from tests.store import racers
+from tests.store.helpers import add_officer_without_login
 
 pytestmark = pytest.mark.slow
 
@@ -54,12 +55,9 @@ def _setup(conn: Connection, logins: list[str], tickets: int) -> tuple[dict[str,
     """A unit, its officers and ``tickets`` open tickets in it, inserted in bulk; returns ids in due order."""
     unit_id = add_unit(conn, UNIT, "Unit uji kontensi").id
     now = server_now(conn)
-    officer_ids: dict[str, int] = {}
-    for login in logins:
-        officer_ids[login] = conn.execute(
-            insert(officer).values(login=login, name=f"Petugas {login}", role=Role.OFFICER.value, created_at=now)
-        ).inserted_primary_key[0]
-    conn.execute(insert(membership), [{"officer_id": o, "unit_id": unit_id} for o in officer_ids.values()])
+    officer_ids = {
+        login: add_officer_without_login(conn, login, f"Petugas {login}", [UNIT], Role.OFFICER) for login in logins
+    }
     ids = [uuid7() for _ in range(tickets)]
     conn.execute(
         insert(ticket),

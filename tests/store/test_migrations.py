@@ -7,7 +7,6 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from desktop.domain.errors import SchemaMismatch
-from desktop.store import engine as engines
 from desktop.store import migrate
 from desktop.store.schema import metadata
 from desktop.store.service import Store
@@ -60,7 +59,6 @@ def test_empty_database_is_refused_with_hint(db_url: str) -> None:
     else:
         raise AssertionError("an empty database must be refused")
     store.dispose()
-    engines.create(db_url).dispose()
 
 
 def test_head_revision_constant_matches_the_migrations_folder() -> None:
