@@ -199,8 +199,9 @@ class Cli:
     def ticket_show(self) -> None:
         detail = self.store.view(tickets.ticket_detail, self.ticket_id())
         lines = [ticket_line(detail.ticket)]
-        lines += [f"  [{m.direction.value}] {iso(m.created_at)} {m.author or ''}: {m.body_text}"
-                  for m in detail.messages]
+        lines += [
+            f"  [{m.direction.value}] {iso(m.created_at)} {m.author or ''}: {m.body_text}" for m in detail.messages
+        ]
         lines += [f"  [note] {iso(n.created_at)} {n.author}: {n.body}" for n in detail.notes]
         self.emit(detail_json(detail), "\n".join(lines))
 
@@ -223,8 +224,10 @@ class Cli:
 
     def ticket_claim(self) -> None:
         claimed = self.store.write(claims.claim, self.ticket_id())
-        self.emit(ticket_json(claimed), f"claimed {claimed.tracking_no} until {iso(claimed.claim.expires_at)}"
-                  f" (token {claimed.claim.token})")
+        self.emit(
+            ticket_json(claimed),
+            f"claimed {claimed.tracking_no} until {iso(claimed.claim.expires_at)} (token {claimed.claim.token})",
+        )
 
     def ticket_next(self) -> None:
         claimed = self.store.write(claims.pick_next)
@@ -248,15 +251,19 @@ class Cli:
         body = self.text()
         ticket_id = self.ticket_id()
         message_id = self.store.write(handling.reply, ticket_id, self.token(ticket_id), body)
-        self.emit({"id": str(ticket_id), "message_id": str(message_id), "state": "queued"},
-                  f"reply stored as {message_id}; queued for dispatch")
+        self.emit(
+            {"id": str(ticket_id), "message_id": str(message_id), "state": "queued"},
+            f"reply stored as {message_id}; queued for dispatch",
+        )
 
     def ticket_note(self) -> None:
         body = self.text()
         ticket_id = self.ticket_id()
         note = self.store.write(handling.add_note, ticket_id, body, self.holder_token(ticket_id))
-        self.emit({"id": str(note.ticket_id), "note_id": str(note.id), "mentions": list(note.mentions)},
-                  f"note added{' mentioning ' + ', '.join(note.mentions) if note.mentions else ''}")
+        self.emit(
+            {"id": str(note.ticket_id), "note_id": str(note.id), "mentions": list(note.mentions)},
+            f"note added{' mentioning ' + ', '.join(note.mentions) if note.mentions else ''}",
+        )
 
     def ticket_status(self) -> None:
         ticket_id = self.ticket_id()
@@ -272,8 +279,11 @@ class Cli:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="aduan", description="Aduan: complaint handling for public-complaint units.")
     parser.add_argument("--version", action="version", version=f"aduan {__version__}")
-    parser.add_argument("--db", default=os.environ.get("ADUAN_DB"),
-                        help="central database URL (env ADUAN_DB; default: the embedded SQLite database)")
+    parser.add_argument(
+        "--db",
+        default=os.environ.get("ADUAN_DB"),
+        help="central database URL (env ADUAN_DB; default: the embedded SQLite database)",
+    )
     parser.add_argument("--officer", default=os.environ.get("ADUAN_OFFICER"), help="acting officer's login")
     commands = parser.add_subparsers(dest="area", metavar="COMMAND")
 

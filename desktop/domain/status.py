@@ -28,12 +28,8 @@ class Status(StrEnum):
 CLOSED = frozenset({Status.SELESAI, Status.DIARSIPKAN})
 
 TRANSITIONS: dict[Status, frozenset[Status]] = {
-    Status.DITERIMA: frozenset(
-        {Status.DIVERIFIKASI, Status.BUKAN_WEWENANG, Status.DITUNDA, Status.DIARSIPKAN}
-    ),
-    Status.DIVERIFIKASI: frozenset(
-        {Status.DITINDAKLANJUTI, Status.BUKAN_WEWENANG, Status.DITUNDA, Status.DIARSIPKAN}
-    ),
+    Status.DITERIMA: frozenset({Status.DIVERIFIKASI, Status.BUKAN_WEWENANG, Status.DITUNDA, Status.DIARSIPKAN}),
+    Status.DIVERIFIKASI: frozenset({Status.DITINDAKLANJUTI, Status.BUKAN_WEWENANG, Status.DITUNDA, Status.DIARSIPKAN}),
     Status.DITINDAKLANJUTI: frozenset({Status.MENUNGGU_PELAPOR, Status.SELESAI, Status.DITUNDA}),
     # The reporter answered (back to follow-up) or stayed silent past the deadline (finished).
     Status.MENUNGGU_PELAPOR: frozenset({Status.DITINDAKLANJUTI, Status.SELESAI}),

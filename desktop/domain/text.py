@@ -42,6 +42,4 @@ def decode_utf8(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BadInput(
-            f"{source} is not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}"
-        ) from None
+        raise BadInput(f"{source} is not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}") from None

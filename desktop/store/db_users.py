@@ -43,10 +43,7 @@ def grant_officer_role(conn: Connection) -> None:
     tables = [*sorted(metadata.tables), "alembic_version"]
     if dialect == "postgresql":
         conn.execute(
-            text(
-                "DO $$ BEGIN CREATE ROLE aduan_officer NOLOGIN; "
-                "EXCEPTION WHEN duplicate_object THEN NULL; END $$"
-            )
+            text("DO $$ BEGIN CREATE ROLE aduan_officer NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
         )
         database = conn.execute(text("SELECT current_database()")).scalar_one()
         conn.execute(text(f"GRANT CONNECT ON DATABASE {quote(database)} TO {OFFICER_ROLE}"))

@@ -33,7 +33,8 @@ def add_unit(
     try:
         with conn.begin_nested():
             unit_id = conn.execute(
-                insert(unit).values(
+                insert(unit)
+                .values(
                     code=code,
                     name=name.strip(),
                     parent_id=parent_id,
@@ -98,9 +99,7 @@ def add_officer(
 def list_officers(conn: Connection) -> list[Officer]:
     codes: dict[int, list[str]] = {}
     for officer_id, code in conn.execute(
-        select(membership.c.officer_id, unit.c.code)
-        .join(unit, unit.c.id == membership.c.unit_id)
-        .order_by(unit.c.code)
+        select(membership.c.officer_id, unit.c.code).join(unit, unit.c.id == membership.c.unit_id).order_by(unit.c.code)
     ):
         codes.setdefault(officer_id, []).append(code)
     return [

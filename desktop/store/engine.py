@@ -13,7 +13,15 @@ from sqlalchemy.exc import ArgumentError
 from ..domain.errors import BadInput
 
 APP_NAME = "Aduan"
-CONNECT_TIMEOUT_SECONDS = 5
+CONNECT_TIMEOUT_SECONDS = 3
+# A client that died or stalls inside a transaction must not block others for long: the server ends an
+# idle transaction and gives up waiting for a row lock after this many seconds.
+IDLE_IN_TRANSACTION_SECONDS = 10
+LOCK_WAIT_SECONDS = 10
+# A dead link is noticed within seconds: TCP keepalives and, for data sent but never acknowledged, the
+# user timeout (PostgreSQL); socket read/write timeouts (MariaDB).
+DEAD_LINK_SECONDS = 5
+SOCKET_TIMEOUT_SECONDS = 30
 
 
 def default_database_path() -> Path:
@@ -51,14 +59,29 @@ def create(raw_url: str, **kwargs: Any) -> Engine:
     if dialect == "sqlite":
         return _create_sqlite(url, **kwargs)
     if dialect == "postgresql":
-        connect_args = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
-        return create_engine(url, connect_args=connect_args, **kwargs)
+        pg_args: dict[str, Any] = {
+            "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+            "keepalives": 1,
+            "keepalives_idle": DEAD_LINK_SECONDS,
+            "keepalives_interval": 1,
+            "keepalives_count": 3,
+            "tcp_user_timeout": DEAD_LINK_SECONDS * 1000,
+            "options": f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_SECONDS * 1000}"
+            f" -c lock_timeout={LOCK_WAIT_SECONDS * 1000}",
+        }
+        return create_engine(url, connect_args=pg_args, **kwargs)
     # MariaDB: READ COMMITTED so that a read after a failed conditional UPDATE sees the current holder,
     # not the transaction's first snapshot.
     return create_engine(
         url,
         isolation_level="READ COMMITTED",
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
+        connect_args={
+            "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+            "read_timeout": SOCKET_TIMEOUT_SECONDS,
+            "write_timeout": SOCKET_TIMEOUT_SECONDS,
+            "init_command": f"SET SESSION idle_transaction_timeout={IDLE_IN_TRANSACTION_SECONDS},"
+            f" innodb_lock_wait_timeout={LOCK_WAIT_SECONDS}",
+        },
         **kwargs,
     )
 

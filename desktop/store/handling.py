@@ -18,12 +18,17 @@ from .schema import mention, message, note, officer, outbound_message
 from .work import Work
 
 
-def reply(work: Work, ticket_id: UUID, token: int, text: str, op_id: UUID | None = None) -> UUID:
-    """Store an answer to the citizen for the dispatch worker to send; nothing is sent from here."""
+def reply(
+    work: Work, ticket_id: UUID, token: int, text: str, op_id: UUID | None = None, message_id: UUID | None = None
+) -> UUID:
+    """Store an answer to the citizen for the dispatch worker to send; nothing is sent from here.
+
+    The outbound queue row is unique per operation id: one operation can never queue a second sending.
+    """
     body = clean_body(text, "reply")
     current = read_ticket(work, ticket_id)
     fenced_update(work, ticket_id, token, {})
-    message_id = uuid7()
+    message_id = message_id or uuid7()
     work.conn.execute(
         insert(message).values(
             id=message_id,
@@ -52,7 +57,12 @@ def reply(work: Work, ticket_id: UUID, token: int, text: str, op_id: UUID | None
 
 
 def add_note(
-    work: Work, ticket_id: UUID, text: str, token: int | None = None, added_offline: bool = False
+    work: Work,
+    ticket_id: UUID,
+    text: str,
+    token: int | None = None,
+    added_offline: bool = False,
+    note_id: UUID | None = None,
 ) -> Note:
     """An internal note. Anyone who may see the ticket may note; a holder's note also renews the lease."""
     assert work.actor is not None
@@ -60,7 +70,7 @@ def add_note(
     read_ticket(work, ticket_id)
     if token is not None:
         fenced_update(work, ticket_id, token, {})
-    note_id = uuid7()
+    note_id = note_id or uuid7()
     work.conn.execute(
         insert(note).values(
             id=note_id,

@@ -70,9 +70,7 @@ def to_ticket(row: Any) -> Ticket:
 
 
 def message_select() -> Select[Any]:
-    return select(message, author.c.login.label("author_login")).outerjoin(
-        author, author.c.id == message.c.author_id
-    )
+    return select(message, author.c.login.label("author_login")).outerjoin(author, author.c.id == message.c.author_id)
 
 
 def to_message(row: Any) -> Message:
@@ -106,9 +104,7 @@ def to_note(row: Any, mentions: tuple[str, ...]) -> Note:
 
 
 def event_select() -> Select[Any]:
-    return select(event, author.c.login.label("author_login")).outerjoin(
-        author, author.c.id == event.c.officer_id
-    )
+    return select(event, author.c.login.label("author_login")).outerjoin(author, author.c.id == event.c.officer_id)
 
 
 def to_event(row: Any) -> Event:

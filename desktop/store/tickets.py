@@ -56,9 +56,7 @@ class NewTicket:
 def next_tracking_no(work: Work) -> str:
     """``ADU-2026-000123``: numbered per year of the server's clock, without gaps from races."""
     name = f"tracking:{TRACKING_PREFIX}-{work.now.year}"
-    bumped = work.conn.execute(
-        update(counter).where(counter.c.name == name).values(value=counter.c.value + 1)
-    ).rowcount
+    bumped = work.conn.execute(update(counter).where(counter.c.name == name).values(value=counter.c.value + 1)).rowcount
     if not bumped:
         try:
             with work.conn.begin_nested():

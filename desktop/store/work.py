@@ -48,9 +48,7 @@ class Work:
         if self._seq is None and seq is not None:
             self._seq = int(seq)
 
-    def audit(
-        self, action: str, ticket_id: UUID | None, claim_token: int | None = None, **detail: Any
-    ) -> None:
+    def audit(self, action: str, ticket_id: UUID | None, claim_token: int | None = None, **detail: Any) -> None:
         self.conn.execute(
             _AUDIT,
             {

@@ -68,9 +68,7 @@ class MainWindow(QMainWindow):
         store = self.workspace.store
         try:
             actor = await self.ops.db(store.actor)
-            found = await self.ops.db(
-                store.read, tickets.list_tickets, actor, limit=INBOX_LIMIT, open_only=True
-            )
+            found = await self.ops.db(store.read, tickets.list_tickets, actor, limit=INBOX_LIMIT, open_only=True)
         except AduanError as exc:
             self.statusBar().showMessage(self.tr("Could not load the inbox: %1").replace("%1", exc.message))
             return

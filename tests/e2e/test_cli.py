@@ -40,8 +40,20 @@ def org_url(migrated_url: str) -> Iterator[str]:
 
 
 def create(url: str, subject: str = "Lampu jalan mati") -> dict[str, object]:
-    return ok_json(url, "ticket", "create", "--unit", "humas", "--subject", subject,
-                   "--text", "Lampu jalan di Jl. Merdeka mati sejak seminggu.", "--reporter", "Siti", officer="ani")
+    return ok_json(
+        url,
+        "ticket",
+        "create",
+        "--unit",
+        "humas",
+        "--subject",
+        subject,
+        "--text",
+        "Lampu jalan di Jl. Merdeka mati sejak seminggu.",
+        "--reporter",
+        "Siti",
+        officer="ani",
+    )
 
 
 def claimed_in_process(url: str) -> Ticket:
@@ -94,8 +106,9 @@ def test_lost_claim_exits_3_and_changes_nothing(org_url: str) -> None:
     ok_json(org_url, "ticket", "steal", str(made.id), "--reason", "Ani cuti", officer="sari")
     store = Store(org_url)
     before = snapshot(store.engine)
-    done = run(org_url, "ticket", "status", str(made.id), "diverifikasi", "--token", str(made.claim.token),
-               officer="ani")
+    done = run(
+        org_url, "ticket", "status", str(made.id), "diverifikasi", "--token", str(made.claim.token), officer="ani"
+    )
     assert done.returncode == 3 and "no longer valid" in done.stderr
     assert snapshot(store.engine) == before
     store.dispose()
@@ -115,8 +128,12 @@ BAD_INPUT = [
     ("non-supervisor steal", ["steal", "{ref}", "--reason", "saya mau"], 5, "supervisors"),
     ("steal without reason", ["steal", "{ref}"], 2, "--reason"),
     ("unknown unit", ["transfer", "{ref}", "tidak-ada"], 5, "no unit"),
-    ("bad priority", ["create", "--unit", "humas", "--subject", "x", "--text", "y", "--priority", "urgent"], 2,
-     "unknown priority"),
+    (
+        "bad priority",
+        ["create", "--unit", "humas", "--subject", "x", "--text", "y", "--priority", "urgent"],
+        2,
+        "unknown priority",
+    ),
     ("bad limit", ["list", "--limit", "0"], 2, "--limit"),
 ]
 
@@ -130,8 +147,7 @@ def test_bad_input_gets_a_clear_message_and_changes_nothing(
     big.write_bytes(b"a" * 10_000_000)
     latin1 = tmp_path / "latin1.txt"
     latin1.write_bytes("Laporan dari Bapak Andr\u00e9".encode("latin-1"))
-    values = {"ref": made.tracking_no, "big": str(big), "latin1": str(latin1),
-              "missing": str(tmp_path / "nope.txt")}
+    values = {"ref": made.tracking_no, "big": str(big), "latin1": str(latin1), "missing": str(tmp_path / "nope.txt")}
     store = Store(org_url)
     before = snapshot(store.engine)
     done = run(org_url, "ticket", *[a.format(**values) for a in args], officer="ani")
@@ -197,8 +213,14 @@ def test_a_refused_login_is_not_permitted_not_unreachable(server_url: str) -> No
 def test_embedded_default_is_created_and_migrated_on_first_use(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ADUAN_")}
     env["XDG_DATA_HOME"] = str(tmp_path)  # platformdirs' user data folder on Linux
-    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "unit", "list", "--json"],
-                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "unit", "list", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []
     assert (tmp_path / "Aduan" / "aduan.db").is_file()

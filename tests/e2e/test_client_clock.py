@@ -46,8 +46,9 @@ def stores(server_url: str) -> Iterator[tuple[Store, Store]]:
 def test_the_fake_clock_really_is_off() -> None:
     if shutil.which("faketime") is None:
         missing("faketime (Debian package faketime) is not installed")
-    shifted = subprocess.run([*AHEAD, sys.executable, "-c", "import time; print(time.time())"],
-                             capture_output=True, text=True, check=True)
+    shifted = subprocess.run(
+        [*AHEAD, sys.executable, "-c", "import time; print(time.time())"], capture_output=True, text=True, check=True
+    )
     assert float(shifted.stdout) - time.time() > 5 * 3600
 
 

@@ -35,8 +35,10 @@ def workspace(tmp_path: Path) -> Workspace:
 
 @pytest.mark.parametrize(
     ("language", "status", "column"),
-    [("en", "3 open tickets shown, nearest deadline first", "Tracking no."),
-     ("id", "3 tiket terbuka ditampilkan, tenggat terdekat lebih dulu", "No. tiket")],
+    [
+        ("en", "3 open tickets shown, nearest deadline first", "Tracking no."),
+        ("id", "3 tiket terbuka ditampilkan, tenggat terdekat lebih dulu", "No. tiket"),
+    ],
 )
 def test_inbox_loads_in_the_background_and_shows_the_officers_tickets(
     qtbot: QtBot, qapp: QApplication, workspace: Workspace, language: str, status: str, column: str

@@ -1,0 +1,85 @@
+"""Officer operations as data: what the local outbox keeps and the central store applies exactly once.
+
+An operation carries a client-generated id. The store records that id with the outcome in the same
+transaction as the effect, so pushing the same operation again returns the stored outcome instead of
+applying it twice.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+from uuid import UUID
+
+
+class OpKind(StrEnum):
+    CREATE = "create"
+    CLAIM = "claim"
+    RENEW = "renew"
+    RELEASE = "release"
+    STEAL = "steal"
+    REPLY = "reply"
+    NOTE = "note"
+    STATUS = "status"
+    TRANSFER = "transfer"
+
+    @property
+    def needs_claim(self) -> bool:
+        """Made under a claim token: rejected as LOST_CLAIM when the token is no longer the ticket's."""
+        return self in (OpKind.RENEW, OpKind.RELEASE, OpKind.REPLY, OpKind.STATUS, OpKind.TRANSFER)
+
+    @property
+    def acquires_claim(self) -> bool:
+        return self in (OpKind.CLAIM, OpKind.STEAL)
+
+    @property
+    def hands_over(self) -> bool:
+        """Work that must not be lost when the claim was: it becomes a hand-over item for the holder."""
+        return self in (OpKind.REPLY, OpKind.STATUS, OpKind.TRANSFER)
+
+
+class OutcomeState(StrEnum):
+    APPLIED = "applied"
+    REJECTED = "rejected"
+    HANDED_OVER = "handed_over"
+
+
+@dataclass(frozen=True, slots=True)
+class Op:
+    op_id: UUID
+    kind: OpKind
+    ticket_id: UUID
+    payload: dict[str, Any] = field(default_factory=dict)
+    token: int | None = None  # the claim token the officer held when making the op
+    offline: bool = False  # made while the central database could not be reached
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    op_id: UUID
+    state: OutcomeState
+    code: str | None = None  # the error code of a rejection (see errors.py)
+    message: str | None = None
+    result: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def accepted(self) -> bool:
+        return self.state is OutcomeState.APPLIED
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"code": self.code, "message": self.message, "result": self.result}, ensure_ascii=False, default=str
+        )
+
+    @classmethod
+    def from_json(cls, op_id: UUID, state: str, stored: str | None) -> Outcome:
+        data = json.loads(stored) if stored else {}
+        return cls(
+            op_id=op_id,
+            state=OutcomeState(state),
+            code=data.get("code"),
+            message=data.get("message"),
+            result=data.get("result") or {},
+        )

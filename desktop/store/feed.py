@@ -1,0 +1,261 @@
+"""The change feed a client pulls: rows changed since its cursor, scoped to what its officer may see.
+
+A pull reads inside one repeatable-read snapshot, so every row it returns and the new cursor belong to
+the same moment, and a count taken in it can be compared with the client's mirror exactly.
+
+Cursors (see ``changes.py`` for the stamps):
+- ``n:H`` on MariaDB and SQLite: the ``change`` counter's value in the snapshot; every row with a stamp up
+  to H is committed and visible, no other row is;
+- ``pg:<pg_snapshot>`` on PostgreSQL: the snapshot itself. The next pull reads rows whose stamp (the
+  writer's transaction id) was not visible in it: ``stamp >= xmin`` narrows by the index, and
+  ``pg_visible_in_snapshot`` drops those already seen. A transaction that was still running then and
+  committed since is picked up, however small its id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    Select,
+    Table,
+    Text,
+    and_,
+    case,
+    cast,
+    false,
+    func,
+    literal_column,
+    not_,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.types import UserDefinedType
+
+from .changes import CHANGE_COUNTER, uses_transaction_ids
+from .clock import server_now
+from .identity import Actor
+from .schema import (
+    attachment,
+    blob,
+    counter,
+    discussion,
+    discussion_post,
+    handover_item,
+    membership,
+    mention,
+    message,
+    note,
+    officer,
+    reporter,
+    ticket,
+    unit,
+)
+
+BATCH = 2000
+ID_CHUNK = 500
+
+# What a client mirrors of each table. The reporter's name rides on the ticket row and is never sent
+# for an anonymous reporter; contacts are not sent at all.
+TICKET_COLUMNS = [c for c in ticket.c if c.name not in ("deleted_at", "created_by")]
+MESSAGE_COLUMNS = [c for c in message.c if c.name != "external_id"]
+NOTE_COLUMNS = list(note.c)
+ATTACHMENT_COLUMNS = list(attachment.c)
+HANDOVER_COLUMNS = list(handover_item.c)
+DISCUSSION_COLUMNS = list(discussion.c)
+POST_COLUMNS = list(discussion_post.c)
+CHILD_TABLES: dict[str, tuple[Table, list[Column[Any]]]] = {
+    "message": (message, MESSAGE_COLUMNS),
+    "note": (note, NOTE_COLUMNS),
+    "attachment": (attachment, ATTACHMENT_COLUMNS),
+    "handover_item": (handover_item, HANDOVER_COLUMNS),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Checksum:
+    tickets: int
+    versions: int
+
+
+class _PgType(UserDefinedType[Any]):
+    """A PostgreSQL type named only to cast to it (xid8, pg_snapshot)."""
+
+    cache_ok = True
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def get_col_spec(self, **_kw: Any) -> str:
+        return self.name
+
+
+def ticket_scope(actor: Actor) -> ColumnElement[bool]:
+    """The live tickets an officer may see: their units' (sub-units' for supervisors) and those they hold."""
+    live = ticket.c.deleted_at.is_(None)
+    if actor.visible_unit_ids is None:
+        return live
+    units = sorted(actor.visible_unit_ids)
+    return and_(live, or_(ticket.c.unit_id.in_(units) if units else false(), ticket.c.claimed_by == actor.id))
+
+
+def scope_key(actor: Actor) -> str:
+    """Names the officer's scope; a client whose scope changed takes a fresh snapshot."""
+    units = "*" if actor.visible_unit_ids is None else ",".join(map(str, sorted(actor.visible_unit_ids)))
+    return f"{actor.id}:{units}"
+
+
+class Feed:
+    """One pull: open it on a connection in a repeatable-read transaction, read, then let it go."""
+
+    def __init__(self, conn: Connection, actor: Actor, since: str | None) -> None:
+        self.conn = conn
+        self.actor = actor
+        self.since = since
+        self.pg = uses_transaction_ids(conn)
+        # The first statement fixes the snapshot; the cursor is read in it.
+        if self.pg:
+            self.cursor = "pg:" + str(conn.execute(select(literal_column("pg_current_snapshot()::text"))).scalar_one())
+        else:
+            value = conn.execute(select(counter.c.value).where(counter.c.name == CHANGE_COUNTER)).scalar_one()
+            self.cursor = f"n:{int(value)}"
+        self.now: datetime = server_now(conn)
+        self.scope = scope_key(actor)
+
+    # -- conditions -------------------------------------------------------------------------------------
+
+    def changed(self, stamp: ColumnElement[int]) -> ColumnElement[bool]:
+        if self.since is None:
+            return true()
+        kind, _, value = self.since.partition(":")
+        if kind == "n" and not self.pg:
+            return stamp > int(value)
+        if kind == "pg" and self.pg:
+            xmin = int(value.split(":", 1)[0])
+            visible = func.pg_visible_in_snapshot(
+                cast(cast(stamp, Text), _PgType("xid8")), cast(value, _PgType("pg_snapshot"))
+            )
+            return and_(stamp >= xmin, not_(visible))
+        raise ValueError(f"cursor {self.since!r} does not belong to this database")
+
+    def in_scope(self) -> ColumnElement[bool]:
+        return ticket_scope(self.actor)
+
+    # -- reads ------------------------------------------------------------------------------------------
+
+    def tickets(self) -> Iterator[Sequence[Any]]:
+        masked_name = case((reporter.c.anonymous, None), else_=reporter.c.name)
+        query = (
+            select(
+                *TICKET_COLUMNS,
+                masked_name.label("reporter_name"),
+                func.coalesce(reporter.c.anonymous, false()).label("reporter_anonymous"),
+                func.coalesce(reporter.c.confidential, false()).label("reporter_confidential"),
+            )
+            .outerjoin(reporter, reporter.c.id == ticket.c.reporter_id)
+            .where(self.changed(ticket.c.change_seq), self.in_scope())
+        )
+        yield from self._stream(query)
+
+    def removed_tickets(self) -> list[UUID]:
+        """Tickets that changed and are no longer the officer's to see (transferred away, deleted)."""
+        if self.since is None:
+            return []
+        query = select(ticket.c.id).where(self.changed(ticket.c.change_seq), not_(self.in_scope()))
+        return list(self.conn.execute(query).scalars())
+
+    def children(self, name: str, new_ticket_ids: Iterable[UUID] = ()) -> Iterator[Sequence[Any]]:
+        """Changed rows of a ticket's child table, plus every row of tickets new to the client's mirror."""
+        table, columns = CHILD_TABLES[name]
+        owner = table.c.ticket_id
+        yield from self._stream(
+            select(*columns).join(ticket, ticket.c.id == owner).where(self.changed(table.c.change_seq), self.in_scope())
+        )
+        if self.since is None:
+            return
+        for chunk in _chunks(list(new_ticket_ids)):
+            # Already-seen rows of a ticket that came into scope (a transfer in) carry old stamps.
+            yield from self._stream(select(*columns).where(owner.in_(chunk), not_(self.changed(table.c.change_seq))))
+
+    def mentions(self) -> Iterator[Sequence[Any]]:
+        """Mentions ride with their note or post (inserted in the same transaction)."""
+        by_note = (
+            select(mention.c.id, mention.c.officer_id, mention.c.note_id, mention.c.post_id)
+            .join(note, note.c.id == mention.c.note_id)
+            .join(ticket, ticket.c.id == note.c.ticket_id)
+            .where(self.changed(note.c.change_seq), self.in_scope())
+        )
+        by_post = (
+            select(mention.c.id, mention.c.officer_id, mention.c.note_id, mention.c.post_id)
+            .join(discussion_post, discussion_post.c.id == mention.c.post_id)
+            .join(discussion, discussion.c.id == discussion_post.c.discussion_id)
+            .where(self.changed(discussion_post.c.change_seq), self._discussion_scope())
+        )
+        yield from self._stream(by_note)
+        yield from self._stream(by_post)
+
+    def _discussion_scope(self) -> ColumnElement[bool]:
+        if self.actor.visible_unit_ids is None:
+            return true()
+        return discussion.c.unit_id.in_(sorted(self.actor.visible_unit_ids))
+
+    def discussions(self) -> Iterator[Sequence[Any]]:
+        yield from self._stream(
+            select(*DISCUSSION_COLUMNS).where(self.changed(discussion.c.change_seq), self._discussion_scope())
+        )
+
+    def posts(self) -> Iterator[Sequence[Any]]:
+        yield from self._stream(
+            select(*POST_COLUMNS)
+            .join(discussion, discussion.c.id == discussion_post.c.discussion_id)
+            .where(self.changed(discussion_post.c.change_seq), self._discussion_scope())
+        )
+
+    def directory(self) -> dict[str, list[Sequence[Any]]]:
+        """Units, officers and memberships: small, sent whole on every pull."""
+        return {
+            "unit": list(
+                self.conn.execute(select(unit.c.id, unit.c.code, unit.c.name, unit.c.parent_id, unit.c.lease_seconds))
+            ),
+            "officer": list(
+                self.conn.execute(
+                    select(officer.c.id, officer.c.login, officer.c.name, officer.c.role, officer.c.active)
+                )
+            ),
+            "membership": list(self.conn.execute(select(membership.c.officer_id, membership.c.unit_id))),
+        }
+
+    def checksum(self) -> Checksum:
+        row = self.conn.execute(
+            select(func.count(), func.coalesce(func.sum(ticket.c.row_version), 0)).where(self.in_scope())
+        ).one()
+        return Checksum(int(row[0]), int(row[1]))
+
+    def _stream(self, query: Select[Any]) -> Iterator[Sequence[Any]]:
+        result = self.conn.execution_options(stream_results=True, yield_per=BATCH).execute(query)
+        yield from result.partitions()
+
+
+def _chunks(ids: list[UUID]) -> Iterator[list[UUID]]:
+    for start in range(0, len(ids), ID_CHUNK):
+        yield ids[start : start + ID_CHUNK]
+
+
+def blob_content(conn: Connection, actor: Actor, sha256: str) -> bytes | None:
+    """An attachment's content, if the officer may see a ticket that carries it."""
+    row = conn.execute(
+        select(blob.c.content)
+        .join(attachment, attachment.c.sha256 == blob.c.sha256)
+        .join(ticket, ticket.c.id == attachment.c.ticket_id)
+        .where(blob.c.sha256 == sha256, ticket_scope(actor))
+        .limit(1)
+    ).first()
+    return None if row is None else bytes(row[0])

@@ -1,0 +1,106 @@
+"""The local cache: one SQLite file per officer profile (WAL, synchronous=FULL).
+
+Every change to it is one local transaction (a pulled batch with its cursor; an operation with its
+overlay; an outcome with the overlay it retires), so a crash at any point leaves it consistent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Connection, delete, insert, select, text
+
+from ..domain.errors import BadInput
+from ..store import engine as engines
+from . import cache_schema as s
+
+
+def default_cache_path(central_url: str, officer: str) -> Path:
+    """One cache per central database and officer, in the user's data folder."""
+    import hashlib
+
+    server = hashlib.sha256(central_url.encode()).hexdigest()[:12]
+    folder = Path(platformdirs.user_data_dir(engines.APP_NAME, appauthor=False)) / "cache"
+    return folder / f"{officer}-{server}.db"
+
+
+class Cache:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise BadInput(f"the cache path {str(self.path)!r} is a folder, not a file")
+        self.engine = engines.create(f"sqlite:///{self.path}")
+        with self.write() as conn:
+            version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+            if version not in (0, s.CACHE_VERSION):
+                raise BadInput(f"{self.path} was written by another version of Aduan (cache version {version})")
+            s.metadata.create_all(conn)
+            conn.exec_driver_sql(f"PRAGMA user_version={s.CACHE_VERSION}")
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            conn.execution_options(write=True)
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def bind(self, central: str, officer: str) -> None:
+        """A cache belongs to one central database and one officer; refuse to mix them."""
+        with self.write() as conn:
+            for key, value in (("central", central), ("officer", officer)):
+                current = get_state(conn, key)
+                if current is None:
+                    set_state(conn, key, value)
+                elif current != value:
+                    raise BadInput(f"{self.path} is the cache of {key} {current!r}, not {value!r}: use another --cache")
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def get_state(conn: Connection, key: str) -> str | None:
+    value = conn.execute(select(s.sync_state.c.value).where(s.sync_state.c.key == key)).scalar()
+    return None if value is None else str(value)
+
+
+def set_state(conn: Connection, key: str, value: object) -> None:
+    conn.execute(
+        insert(s.sync_state).prefix_with("OR REPLACE").values(key=key, value=None if value is None else str(value))
+    )
+
+
+def server_time(conn: Connection) -> datetime:
+    """The central clock as last measured, carried forward on this workstation's clock.
+
+    Offline decisions (is that claim still live? is mine about to run out?) use it; the server decides
+    again at push, so a wrong estimate can only make the officer wait or be told no, never break a claim.
+    """
+    offset = float(get_state(conn, "clock_offset") or 0.0)
+    return datetime.utcnow() + timedelta(seconds=offset)  # noqa: DTZ003 - naive UTC like the central store
+
+
+def me(conn: Connection) -> int | None:
+    value = get_state(conn, "officer_id")
+    return None if value is None else int(value)
+
+
+def drop_mirror(conn: Connection) -> None:
+    """Forget every mirrored row (a fresh snapshot follows); the outbox and the overlay stay."""
+    for table in s.metadata.sorted_tables:
+        if table not in (s.sync_state, s.outbox, s.blob_cache, *s.OVERLAY):
+            conn.execute(delete(table))
+    for key in ("cursor", "scope"):
+        conn.execute(delete(s.sync_state).where(s.sync_state.c.key == key))
+
+
+def integrity_ok(conn: Connection) -> bool:
+    return bool(conn.execute(text("PRAGMA integrity_check")).scalar_one() == "ok")

@@ -1,0 +1,161 @@
+"""The local cache's tables: a mirror of the central rows an officer may see, the outbox, and the overlay.
+
+Mirror tables copy the columns the feed sends (``store/feed.py``), so a pulled row is stored as it comes.
+The overlay holds what pending operations change, so that the officer sees their work at once; every
+overlay row names the outbox operation it belongs to and goes away with it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Uuid,
+)
+
+from ..store import feed
+
+CACHE_VERSION = 1
+metadata = MetaData()
+
+
+def _mirror(name: str, columns: list[Column[object]], *extra: Column[object]) -> Table:
+    copied = [Column(c.name, c.type, primary_key=c.primary_key) for c in columns]
+    return Table(name, metadata, *copied, *extra)
+
+
+ticket = _mirror(
+    "ticket",
+    feed.TICKET_COLUMNS,
+    Column("reporter_name", String(200)),
+    Column("reporter_anonymous", Boolean),
+    Column("reporter_confidential", Boolean),
+)
+Index("ix_ticket_unit_status_due", ticket.c.unit_id, ticket.c.status, ticket.c.due_at)
+Index("ix_ticket_claimed_by", ticket.c.claimed_by)
+Index("ix_ticket_tracking_no", ticket.c.tracking_no)
+
+message = _mirror("message", feed.MESSAGE_COLUMNS)
+Index("ix_message_ticket", message.c.ticket_id, message.c.created_at)
+note = _mirror("note", feed.NOTE_COLUMNS)
+Index("ix_note_ticket", note.c.ticket_id)
+attachment = _mirror("attachment", feed.ATTACHMENT_COLUMNS)
+Index("ix_attachment_ticket", attachment.c.ticket_id)
+handover_item = _mirror("handover_item", feed.HANDOVER_COLUMNS)
+Index("ix_handover_ticket", handover_item.c.ticket_id)
+discussion = _mirror("discussion", feed.DISCUSSION_COLUMNS)
+discussion_post = _mirror("discussion_post", feed.POST_COLUMNS)
+Index("ix_post_discussion", discussion_post.c.discussion_id)
+
+mention = Table(
+    "mention",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("officer_id", Integer, nullable=False),
+    Column("note_id", Uuid),
+    Column("post_id", Uuid),
+)
+unit = Table(
+    "unit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(40), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("parent_id", Integer),
+    Column("lease_seconds", Integer, nullable=False),
+)
+officer = Table(
+    "officer",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("login", String(63), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("active", Boolean, nullable=False),
+)
+membership = Table(
+    "membership",
+    metadata,
+    Column("officer_id", Integer, primary_key=True),
+    Column("unit_id", Integer, primary_key=True),
+)
+
+# Tables whose rows belong to a ticket: removed with it when it leaves the officer's scope.
+TICKET_CHILDREN = {"message": message, "note": note, "attachment": attachment, "handover_item": handover_item}
+DIRECTORY = {"unit": unit, "officer": officer, "membership": membership}
+
+sync_state = Table(
+    "sync_state",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),  # push order
+    Column("op_id", Uuid, nullable=False, unique=True),
+    Column("kind", String(20), nullable=False),
+    Column("ticket_id", Uuid, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("token", BigInteger),
+    # Made after a claim that is itself still queued: the token comes from that claim's outcome.
+    Column("token_from", Uuid),
+    Column("offline", Boolean, nullable=False),
+    Column("created_at", DateTime, nullable=False),  # the workstation's clock: for display only
+    Column("state", String(20), nullable=False, default="pending"),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("outcome", Text),
+    Column("finished_at", DateTime),
+    Column("dismissed_at", DateTime),  # the officer has seen a rejection or hand-over
+)
+Index("ix_outbox_state_seq", outbox.c.state, outbox.c.seq)
+
+# The overlay: pending changes shown over the mirror.
+local_ticket = Table(
+    "local_ticket",
+    metadata,
+    Column("ticket_id", Uuid, primary_key=True),
+    Column("op_id", Uuid, nullable=False),  # the newest pending op that shaped this row
+    Column("status", String(30)),
+    Column("unit_code", String(40)),
+    Column("claimed", Boolean),  # True: a claim is queued; False: a release or transfer is queued
+    Column("new_ticket", Text),  # a ticket created here: its fields, as JSON, until the server numbers it
+)
+local_message = Table(
+    "local_message",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("op_id", Uuid, nullable=False, index=True),
+    Column("ticket_id", Uuid, nullable=False, index=True),
+    Column("body_text", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+local_note = Table(
+    "local_note",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("op_id", Uuid, nullable=False, index=True),
+    Column("ticket_id", Uuid, nullable=False, index=True),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+OVERLAY = (local_ticket, local_message, local_note)
+
+blob_cache = Table(
+    "blob_cache",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("content", LargeBinary, nullable=False),
+)

@@ -1,0 +1,340 @@
+"""An officer's actions, offline-first: checked against the cache, queued, and shown at once.
+
+Each action writes its outbox row and its overlay in one local transaction; the sync engine pushes it.
+What the cache can already tell (an unknown ticket, a forbidden transition, a reply without a claim, a
+claim someone else visibly holds) is refused here; everything else is decided by the central store.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Connection, delete, insert, or_, select, update
+from uuid6 import uuid7
+
+from ..domain.claims import STEAL_REASON_MIN_CHARS
+from ..domain.errors import BadInput, ForbiddenTransition, HeldByOther, NotFound, NotHolder
+from ..domain.operations import Op, OpKind
+from ..domain.status import Status, allowed_next, can_transition
+from ..domain.text import clean_body, clean_subject
+from ..domain.vocabulary import Channel, Kind, Priority
+from . import cache_schema as s
+from .cache import Cache, get_state, me, server_time
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """A ticket as the officer sees it in the cache: the mirror with pending changes laid over it."""
+
+    ticket_id: UUID
+    tracking_no: str | None  # None until the server numbers a ticket created here
+    status: Status
+    unit_code: str
+    holder_id: int | None
+    token: int
+    expires_at: datetime | None
+    pending_claim: UUID | None  # the queued claim or steal that this officer's next ops depend on
+    released: bool  # a release or transfer is queued
+
+
+def _now() -> datetime:
+    return datetime.utcnow()  # noqa: DTZ003 - naive UTC, as everywhere in the cache
+
+
+def resolve(conn: Connection, ref: str) -> UUID:
+    """A ticket id or tracking number, from the mirror or the overlay."""
+    try:
+        ticket_id = UUID(ref)
+    except ValueError:
+        found = conn.execute(select(s.ticket.c.id).where(s.ticket.c.tracking_no == ref)).scalar()
+        if found is None:
+            raise NotFound(f"no ticket {ref!r} in the local cache") from None
+        return UUID(str(found))
+    known = conn.execute(select(s.ticket.c.id).where(s.ticket.c.id == ticket_id)).scalar()
+    local = conn.execute(select(s.local_ticket.c.ticket_id).where(s.local_ticket.c.ticket_id == ticket_id)).scalar()
+    if known is None and local is None:
+        raise NotFound(f"no ticket {ref!r} in the local cache")
+    return ticket_id
+
+
+def seen(conn: Connection, ticket_id: UUID) -> Seen:
+    row = conn.execute(
+        select(s.ticket, s.unit.c.code)
+        .outerjoin(s.unit, s.unit.c.id == s.ticket.c.unit_id)
+        .where(s.ticket.c.id == ticket_id)
+    ).first()
+    local = conn.execute(select(s.local_ticket).where(s.local_ticket.c.ticket_id == ticket_id)).first()
+    if row is None and (local is None or local.new_ticket is None):
+        raise NotFound(f"no ticket {ticket_id} in the local cache")
+    if row is not None:
+        base = Seen(
+            ticket_id=ticket_id,
+            tracking_no=row.tracking_no,
+            status=Status(row.status),
+            unit_code=row.code,
+            holder_id=row.claimed_by,
+            token=int(row.claim_token),
+            expires_at=row.claim_expires_at,
+            pending_claim=None,
+            released=False,
+        )
+    else:
+        assert local is not None
+        created = json.loads(local.new_ticket)
+        base = Seen(ticket_id, None, Status.DITERIMA, created["unit"], None, 0, None, None, False)
+    if local is None:
+        return base
+    claim_op = conn.execute(
+        select(s.outbox.c.op_id)
+        .where(
+            s.outbox.c.ticket_id == ticket_id,
+            s.outbox.c.state == "pending",
+            s.outbox.c.kind.in_([OpKind.CLAIM.value, OpKind.STEAL.value]),
+        )
+        .order_by(s.outbox.c.seq.desc())
+        .limit(1)
+    ).scalar()
+    return Seen(
+        ticket_id=ticket_id,
+        tracking_no=base.tracking_no,
+        status=Status(local.status) if local.status else base.status,
+        unit_code=local.unit_code or base.unit_code,
+        holder_id=base.holder_id,
+        token=base.token,
+        expires_at=base.expires_at,
+        pending_claim=UUID(str(claim_op)) if local.claimed and claim_op is not None else None,
+        released=local.claimed is False,
+    )
+
+
+class Desk:
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
+
+    # -- claims -----------------------------------------------------------------------------------------
+
+    def claim(self, ref: str) -> Op:
+        with self.cache.write() as conn:
+            view = seen(conn, resolve(conn, ref))
+            holder = view.holder_id
+            if holder is not None and holder != me(conn) and view.expires_at and view.expires_at > server_time(conn):
+                raise HeldByOther(_login(conn, holder), view.expires_at)
+            return _queue(conn, OpKind.CLAIM, view, {}, claimed=True)
+
+    def steal(self, ref: str, reason: str) -> Op:
+        reason = " ".join(reason.split())
+        if len(reason) < STEAL_REASON_MIN_CHARS:
+            raise BadInput(f"a reason of at least {STEAL_REASON_MIN_CHARS} characters is required to take over")
+        with self.cache.write() as conn:
+            view = seen(conn, resolve(conn, ref))
+            return _queue(conn, OpKind.STEAL, view, {"reason": reason}, claimed=True)
+
+    def renew(self, ref: str) -> Op:
+        with self.cache.write() as conn:
+            view = seen(conn, resolve(conn, ref))
+            return _queue(conn, OpKind.RENEW, view, {}, fenced=True)
+
+    def release(self, ref: str) -> Op:
+        with self.cache.write() as conn:
+            view = seen(conn, resolve(conn, ref))
+            return _queue(conn, OpKind.RELEASE, view, {}, fenced=True, claimed=False)
+
+    # -- handling ---------------------------------------------------------------------------------------
+
+    def reply(self, ref: str, text: str) -> Op:
+        body = clean_body(text, "reply")
+        with self.cache.write() as conn:
+            view = seen(conn, resolve(conn, ref))
+            message_id = uuid7()
+            op = _queue(conn, OpKind.REPLY, view, {"text": body, "message_id": str(message_id)}, fenced=True)
+            conn.execute(
+                insert(s.local_message).values(
+                    id=message_id, op_id=op.op_id, ticket_id=view.ticket_id, body_text=body, created_at=_now()
+                )
+            )
+            return op
+
+    def note(self, ref: str, text: str) -> Op:
+        """Anyone who sees the ticket may note; a holder's note carries the claim (and renews it)."""
+        body = clean_body(text, "note")
+        with self.cache.write() as conn:
+            view = seen(conn, resolve(conn, ref))
+            note_id = uuid7()
+            holds = _holds(conn, view)
+            op = _queue(conn, OpKind.NOTE, view, {"text": body, "note_id": str(note_id)}, fenced=holds)
+            conn.execute(
+                insert(s.local_note).values(
+                    id=note_id, op_id=op.op_id, ticket_id=view.ticket_id, body=body, created_at=_now()
+                )
+            )
+            return op
+
+    def status(self, ref: str, target: Status) -> Op:
+        with self.cache.write() as conn:
+            view = seen(conn, resolve(conn, ref))
+            if not can_transition(view.status, target):
+                allowed = ", ".join(sorted(x.value for x in allowed_next(view.status)))
+                name = view.tracking_no or str(view.ticket_id)
+                raise ForbiddenTransition(f"{name} is {view.status.value}; it can go to: {allowed}, not {target.value}")
+            return _queue(conn, OpKind.STATUS, view, {"status": target.value}, fenced=True, status=target.value)
+
+    def transfer(self, ref: str, unit_code: str, reason: str | None = None) -> Op:
+        with self.cache.write() as conn:
+            view = seen(conn, resolve(conn, ref))
+            if conn.execute(select(s.unit.c.id).where(s.unit.c.code == unit_code)).scalar() is None:
+                raise NotFound(f"no unit with code {unit_code!r}")
+            if unit_code == view.unit_code:
+                raise BadInput(f"{view.tracking_no or view.ticket_id} is already in unit {unit_code!r}")
+            reason = " ".join(reason.split()) if reason else None
+            return _queue(
+                conn,
+                OpKind.TRANSFER,
+                view,
+                {"unit": unit_code, "reason": reason},
+                fenced=True,
+                claimed=False,
+                unit_code=unit_code,
+            )
+
+    def create(
+        self,
+        unit: str,
+        kind: Kind,
+        channel: Channel,
+        subject: str,
+        body: str,
+        priority: Priority = Priority.SEDANG,
+        reporter_name: str | None = None,
+        reporter_contact: str | None = None,
+        anonymous: bool = False,
+    ) -> Op:
+        """A report taken by phone, at the desk or by letter; the server numbers it when it arrives."""
+        if anonymous and reporter_name:
+            raise BadInput("an anonymous report cannot carry the reporter's name")
+        fields: dict[str, Any] = {
+            "unit": unit,
+            "kind": kind.value,
+            "channel": channel.value,
+            "subject": clean_subject(subject),
+            "body": clean_body(body, "message"),
+            "priority": int(priority),
+            "reporter_name": reporter_name,
+            "reporter_contact": reporter_contact,
+            "anonymous": anonymous,
+        }
+        with self.cache.write() as conn:
+            unit_id = conn.execute(select(s.unit.c.id).where(s.unit.c.code == unit)).scalar()
+            if unit_id is None:
+                raise NotFound(f"no unit with code {unit!r}")
+            ticket_id = uuid7()
+            op = Op(op_id=uuid7(), kind=OpKind.CREATE, ticket_id=ticket_id, payload=fields, offline=_offline(conn))
+            _insert_op(conn, op, None)
+            conn.execute(
+                insert(s.local_ticket).values(
+                    ticket_id=ticket_id,
+                    op_id=op.op_id,
+                    status=Status.DITERIMA.value,
+                    unit_code=unit,
+                    new_ticket=json.dumps(fields, ensure_ascii=False),
+                )
+            )
+            return op
+
+
+def _offline(conn: Connection) -> bool:
+    return get_state(conn, "online") != "1"
+
+
+def _login(conn: Connection, officer_id: int) -> str:
+    return str(conn.execute(select(s.officer.c.login).where(s.officer.c.id == officer_id)).scalar() or officer_id)
+
+
+def _holds(conn: Connection, view: Seen) -> bool:
+    if view.released:
+        return False
+    return view.pending_claim is not None or (view.holder_id is not None and view.holder_id == me(conn))
+
+
+def _queue(
+    conn: Connection,
+    kind: OpKind,
+    view: Seen,
+    payload: dict[str, Any],
+    fenced: bool = False,
+    claimed: bool | None = None,
+    status: str | None = None,
+    unit_code: str | None = None,
+) -> Op:
+    token: int | None = None
+    token_from: UUID | None = None
+    if fenced:
+        if not _holds(conn, view):
+            raise NotHolder(f"you do not hold ticket {view.tracking_no or view.ticket_id}: claim it first")
+        if view.pending_claim is not None:
+            token_from = view.pending_claim
+        else:
+            token = view.token
+    op = Op(op_id=uuid7(), kind=kind, ticket_id=view.ticket_id, payload=payload, token=token, offline=_offline(conn))
+    _insert_op(conn, op, token_from)
+    overlay: dict[str, object] = {"op_id": op.op_id}
+    if claimed is not None:
+        overlay["claimed"] = claimed
+    if status is not None:
+        overlay["status"] = status
+    if unit_code is not None:
+        overlay["unit_code"] = unit_code
+    if len(overlay) > 1:
+        updated = conn.execute(
+            update(s.local_ticket).where(s.local_ticket.c.ticket_id == view.ticket_id).values(**overlay)
+        ).rowcount
+        if not updated:
+            conn.execute(insert(s.local_ticket).values(ticket_id=view.ticket_id, **overlay))
+    return op
+
+
+def _insert_op(conn: Connection, op: Op, token_from: UUID | None) -> None:
+    conn.execute(
+        insert(s.outbox).values(
+            op_id=op.op_id,
+            kind=op.kind.value,
+            ticket_id=op.ticket_id,
+            payload=json.dumps(op.payload, ensure_ascii=False),
+            token=op.token,
+            token_from=token_from,
+            offline=op.offline,
+            created_at=_now(),
+            state="pending",
+            attempts=0,
+        )
+    )
+
+
+def retire_overlay(conn: Connection, op_id: UUID) -> None:
+    """An operation is done (applied, rejected or handed over): what it showed goes."""
+    conn.execute(delete(s.local_message).where(s.local_message.c.op_id == op_id))
+    conn.execute(delete(s.local_note).where(s.local_note.c.op_id == op_id))
+    conn.execute(delete(s.local_ticket).where(s.local_ticket.c.op_id == op_id))
+
+
+def pending_count(conn: Connection) -> int:
+    from sqlalchemy import func
+
+    return int(conn.execute(select(func.count()).where(s.outbox.c.state == "pending")).scalar_one())
+
+
+def attention(conn: Connection) -> list[Any]:
+    """Rejected and handed-over operations the officer has not dismissed yet."""
+    return list(
+        conn.execute(
+            select(s.outbox)
+            .where(
+                or_(s.outbox.c.state == "rejected", s.outbox.c.state == "handed_over"),
+                s.outbox.c.dismissed_at.is_(None),
+            )
+            .order_by(s.outbox.c.seq)
+        )
+    )

@@ -1,0 +1,365 @@
+"""The sync engine: push the outbox in order, pull what changed, keep live claims renewed.
+
+- Push sends each pending operation with its client-made id; the store applies it exactly once and
+  answers with the outcome (a retry after a lost answer gets the stored one). A network failure stops the
+  push with the operation still pending; a rejection is recorded and never retried.
+- Pull reads one snapshot of the central database and applies it, with the new cursor, in one local
+  transaction; a count/checksum of the officer's scope is compared afterwards and a mismatch re-snapshots.
+- Every round starts with the schema handshake: a client and a central schema that do not match refuse
+  to sync, and the outbox waits for the upgrade.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Connection, Table, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+
+from ..domain.errors import AduanError, SchemaMismatch, Unreachable
+from ..domain.operations import Op, OpKind, Outcome, OutcomeState
+from ..store import migrate
+from ..store.apply import apply_op, stored_outcome
+from ..store.feed import Feed, blob_content
+from ..store.identity import Actor, resolve_actor
+from ..store.service import Store
+from . import cache_schema as s
+from .cache import Cache, drop_mirror, get_state, me, server_time, set_state
+from .connectivity import Backoff
+from .desk import Desk, retire_overlay
+
+
+@dataclass
+class PushReport:
+    applied: int = 0
+    rejected: int = 0
+    handed_over: int = 0
+
+    def count(self, outcome: Outcome) -> None:
+        if outcome.state is OutcomeState.APPLIED:
+            self.applied += 1
+        elif outcome.state is OutcomeState.REJECTED:
+            self.rejected += 1
+        else:
+            self.handed_over += 1
+
+
+@dataclass
+class PullReport:
+    rows: dict[str, int] = field(default_factory=dict)
+    removed: int = 0
+    resnapshot: bool = False
+    initial: bool = False
+
+    def add(self, table: str, n: int) -> None:
+        self.rows[table] = self.rows.get(table, 0) + n
+
+
+@dataclass
+class SyncReport:
+    push: PushReport
+    pull: PullReport
+    renewed: int
+    pending: int
+
+
+def central_identity(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+class SyncEngine:
+    def __init__(self, cache: Cache, store: Store) -> None:
+        self.cache = cache
+        self.store = store
+        self.central = central_identity(store.url)
+
+    # -- the whole round --------------------------------------------------------------------------------
+
+    def sync(self) -> SyncReport:
+        """Handshake, push, pull, heartbeat. Raises Unreachable (the cache notes it) or SchemaMismatch."""
+        try:
+            self.handshake()
+            pushed = self.push()
+            pulled = self.pull()
+            renewed = self.heartbeat()
+            if renewed:
+                pushed_again = self.push()
+                pushed.applied += pushed_again.applied
+                pushed.rejected += pushed_again.rejected
+                pushed.handed_over += pushed_again.handed_over
+        except Unreachable as exc:
+            self._note_connectivity(False, str(exc))
+            raise
+        except SchemaMismatch as exc:
+            self._note_connectivity(True, str(exc))
+            raise
+        self._note_connectivity(True, None)
+        with self.cache.read() as conn:
+            pending = int(conn.execute(select(func.count()).where(s.outbox.c.state == "pending")).scalar_one())
+        return SyncReport(pushed, pulled, renewed, pending)
+
+    def watch(
+        self,
+        interval: float = 5.0,
+        rounds: int | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        report: Callable[[SyncReport | AduanError], None] | None = None,
+    ) -> None:
+        """Sync every ``interval`` seconds; while the server is unreachable, back off and resume by itself."""
+        backoff = Backoff()
+        done = 0
+        while rounds is None or done < rounds:
+            done += 1
+            try:
+                result: SyncReport | AduanError = self.sync()
+                backoff.reset()
+                wait = interval
+            except (Unreachable, SchemaMismatch) as exc:
+                result = exc
+                wait = backoff.next_wait()
+            if report is not None:
+                report(result)
+            if rounds is None or done < rounds:
+                sleep(wait)
+
+    def handshake(self) -> Actor:
+        self.store.read(migrate.check_schema)
+        actor = self.store.actor()
+        self.cache.bind(self.central, actor.login)
+        return actor
+
+    def _note_connectivity(self, online: bool, error: str | None) -> None:
+        with self.cache.write() as conn:
+            set_state(conn, "online", "1" if online else "0")
+            set_state(conn, "last_error", error)
+            if online and error is None:
+                set_state(conn, "last_sync_at", datetime.utcnow().isoformat())  # noqa: DTZ003
+
+    # -- push -------------------------------------------------------------------------------------------
+
+    def push(self) -> PushReport:
+        report = PushReport()
+        while True:
+            with self.cache.read() as conn:
+                row = conn.execute(
+                    select(s.outbox).where(s.outbox.c.state == "pending").order_by(s.outbox.c.seq).limit(1)
+                ).first()
+                if row is None:
+                    return report
+                op = _op(conn, row)
+            try:
+                outcome = self.store.write(apply_op, op)
+            except IntegrityError:
+                # The same op id was applied by a concurrent push that committed first: ask for its outcome.
+                found = self.store.read(stored_outcome, op.op_id)
+                if found is None:
+                    raise
+                outcome = found
+            except Unreachable as exc:
+                with self.cache.write() as conn:
+                    conn.execute(
+                        update(s.outbox)
+                        .where(s.outbox.c.op_id == op.op_id)
+                        .values(attempts=s.outbox.c.attempts + 1, last_error=str(exc))
+                    )
+                raise
+            self._record(op, outcome)
+            report.count(outcome)
+
+    def _record(self, op: Op, outcome: Outcome) -> None:
+        with self.cache.write() as conn:
+            conn.execute(
+                update(s.outbox)
+                .where(s.outbox.c.op_id == op.op_id)
+                .values(
+                    state=outcome.state.value,
+                    outcome=outcome.to_json(),
+                    finished_at=datetime.utcnow(),  # noqa: DTZ003
+                    attempts=s.outbox.c.attempts + 1,
+                )
+            )
+            retire_overlay(conn, op.op_id)
+            if outcome.accepted and "token" in outcome.result:
+                _write_through(conn, op.ticket_id, outcome.result)
+
+    # -- pull -------------------------------------------------------------------------------------------
+
+    def pull(self) -> PullReport:
+        report = PullReport()
+        with self.store.connect() as server:
+            if server.dialect.name != "sqlite":
+                server.execution_options(isolation_level="REPEATABLE READ")
+            with server.begin():
+                actor = resolve_actor(server, self.store.requested_officer)
+                with self.cache.write() as local:
+                    since = get_state(local, "cursor")
+                    feed = Feed(server, actor, since)
+                    if since is not None and get_state(local, "scope") != feed.scope:
+                        since = None  # the officer's units changed: start over from a snapshot
+                        feed = Feed(server, actor, None)
+                    if since is None:
+                        drop_mirror(local)
+                        report.initial = True
+                    self._apply(local, feed, report)
+                    if _checksum(local) != feed.checksum():
+                        report.resnapshot = True
+                        drop_mirror(local)
+                        self._apply(local, Feed(server, actor, None), report)
+                    set_state(local, "cursor", feed.cursor)
+                    set_state(local, "scope", feed.scope)
+                    set_state(local, "officer_id", actor.id)
+                    offset = (feed.now - datetime.utcnow()).total_seconds()  # noqa: DTZ003
+                    set_state(local, "clock_offset", offset)
+        return report
+
+    def _apply(self, local: Connection, feed: Feed, report: PullReport) -> None:
+        for name, rows in feed.directory().items():
+            table = s.DIRECTORY[name]
+            local.execute(delete(table))
+            _insert(local, table, rows, replace=False)
+        removed = feed.removed_tickets()
+        if removed:
+            _remove_tickets(local, removed)
+            report.removed += len(removed)
+        new_ids: list[UUID] = []
+        for batch in feed.tickets():
+            if feed.since is not None:
+                ids = [row.id for row in batch]
+                known = set(local.execute(select(s.ticket.c.id).where(s.ticket.c.id.in_(ids))).scalars())
+                new_ids.extend(i for i in ids if i not in known)
+            _upsert_tickets(local, batch)
+            report.add("ticket", len(batch))
+        for name, table in s.TICKET_CHILDREN.items():
+            for batch in feed.children(name, new_ids):
+                _insert(local, table, batch)
+                report.add(name, len(batch))
+        for source, table in (
+            (feed.discussions, s.discussion),
+            (feed.posts, s.discussion_post),
+            (feed.mentions, s.mention),
+        ):
+            for batch in source():
+                _insert(local, table, batch)
+                report.add(table.name, len(batch))
+
+    # -- heartbeat --------------------------------------------------------------------------------------
+
+    def heartbeat(self) -> int:
+        """Queue a renewal for each of my claims past half its lease, unless work on it is already queued
+        (that work renews it)."""
+        with self.cache.read() as conn:
+            mine = me(conn)
+            now = server_time(conn)
+            held = conn.execute(
+                select(s.ticket.c.id, s.ticket.c.claim_expires_at, s.unit.c.lease_seconds)
+                .join(s.unit, s.unit.c.id == s.ticket.c.unit_id)
+                .where(s.ticket.c.claimed_by == mine, s.ticket.c.claim_expires_at.is_not(None))
+            ).all()
+            busy = set(conn.execute(select(s.outbox.c.ticket_id).where(s.outbox.c.state == "pending")).scalars())
+        due = [
+            row.id
+            for row in held
+            if row.id not in busy and row.claim_expires_at - now < timedelta(seconds=row.lease_seconds / 2)
+        ]
+        desk = Desk(self.cache)
+        for ticket_id in due:
+            desk.renew(str(ticket_id))
+        return len(due)
+
+    # -- attachments ------------------------------------------------------------------------------------
+
+    def attachment_content(self, sha256: str) -> bytes | None:
+        """An attachment's bytes: from the cache, or fetched once from the server and kept by hash."""
+        with self.cache.read() as conn:
+            cached = conn.execute(select(s.blob_cache.c.content).where(s.blob_cache.c.sha256 == sha256)).scalar()
+        if cached is not None:
+            return bytes(cached)
+        content = self.store.view(lambda work: blob_content(work.conn, self.store.actor(), sha256))
+        if content is not None:
+            with self.cache.write() as conn:
+                conn.execute(insert(s.blob_cache).prefix_with("OR IGNORE").values(sha256=sha256, content=content))
+        return content
+
+
+def _op(conn: Connection, row: Any) -> Op:
+    token = row.token
+    if row.token_from is not None:
+        # Made after a claim that was queued too: use the token that claim obtained, if it did.
+        basis = conn.execute(
+            select(s.outbox.c.state, s.outbox.c.outcome).where(s.outbox.c.op_id == row.token_from)
+        ).first()
+        token = None
+        if basis is not None and basis.state == OutcomeState.APPLIED.value:
+            token = json.loads(basis.outcome)["result"].get("token")
+    return Op(
+        op_id=UUID(str(row.op_id)),
+        kind=OpKind(row.kind),
+        ticket_id=UUID(str(row.ticket_id)),
+        payload=json.loads(row.payload),
+        token=token,
+        offline=bool(row.offline),
+    )
+
+
+def _write_through(conn: Connection, ticket_id: UUID, result: dict[str, Any]) -> None:
+    """Show an accepted claim change before the next pull brings the row itself.
+
+    The row version stays, so the pulled row (with a higher one) replaces this."""
+    holder = result.get("holder")
+    holder_id = None
+    if holder is not None:
+        holder_id = conn.execute(select(s.officer.c.id).where(s.officer.c.login == holder)).scalar()
+    expires = result.get("expires_at")
+    conn.execute(
+        update(s.ticket)
+        .where(s.ticket.c.id == ticket_id)
+        .values(
+            claimed_by=holder_id,
+            claim_token=result["token"],
+            claim_expires_at=datetime.fromisoformat(expires) if expires else None,
+            status=result["status"],
+        )
+    )
+
+
+def _checksum(conn: Connection) -> Any:
+    from ..store.feed import Checksum
+
+    row = conn.execute(select(func.count(), func.coalesce(func.sum(s.ticket.c.row_version), 0))).one()
+    return Checksum(int(row[0]), int(row[1]))
+
+
+def _insert(conn: Connection, table: Table, rows: Sequence[Any], replace: bool = True) -> None:
+    if not rows:
+        return
+    statement = insert(table).prefix_with("OR REPLACE") if replace else insert(table)
+    conn.execute(statement, [row._asdict() for row in rows])
+
+
+def _upsert_tickets(conn: Connection, rows: Sequence[Any]) -> None:
+    """Only a newer row replaces the mirror's (the write-through of an outcome keeps the old version)."""
+    statement = sqlite_insert(s.ticket)
+    columns = {c.name: statement.excluded[c.name] for c in s.ticket.c if c.name != "id"}
+    upsert = statement.on_conflict_do_update(
+        index_elements=[s.ticket.c.id], set_=columns, where=statement.excluded.row_version >= s.ticket.c.row_version
+    )
+    conn.execute(upsert, [row._asdict() for row in rows])
+
+
+def _remove_tickets(conn: Connection, ids: Iterable[UUID]) -> None:
+    ids = list(ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        notes = select(s.note.c.id).where(s.note.c.ticket_id.in_(chunk))
+        conn.execute(delete(s.mention).where(s.mention.c.note_id.in_(notes)))
+        for table in s.TICKET_CHILDREN.values():
+            conn.execute(delete(table).where(table.c.ticket_id.in_(chunk)))
+        conn.execute(delete(s.ticket).where(s.ticket.c.id.in_(chunk)))

@@ -1,0 +1,78 @@
+"""Clients for the sync tests: an officer's store, cache, desk and engine, on a real central database."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desktop.domain.errors import Unreachable
+from desktop.store.service import Store
+from desktop.sync import cache_schema as s
+from desktop.sync.cache import Cache, integrity_ok
+from desktop.sync.desk import Desk
+from desktop.sync.engine import SyncEngine, SyncReport
+
+
+@dataclass
+class Client:
+    login: str
+    store: Store
+    cache: Cache
+    desk: Desk
+    engine: SyncEngine
+
+    def sync(self) -> SyncReport:
+        return self.engine.sync()
+
+    def try_sync(self) -> SyncReport | None:
+        try:
+            return self.engine.sync()
+        except Unreachable:
+            return None
+
+    def outbox(self) -> list[Any]:
+        with self.cache.read() as conn:
+            return list(conn.execute(select(s.outbox).order_by(s.outbox.c.seq)))
+
+    def outcome(self, op_id: object) -> tuple[str, dict[str, Any]]:
+        with self.cache.read() as conn:
+            row = conn.execute(select(s.outbox.c.state, s.outbox.c.outcome).where(s.outbox.c.op_id == op_id)).one()
+        return row.state, json.loads(row.outcome) if row.outcome else {}
+
+    def mirror_count(self, table: s.Table) -> int:  # type: ignore[name-defined]
+        with self.cache.read() as conn:
+            return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+    def close(self) -> None:
+        self.store.dispose()
+        self.cache.dispose()
+
+
+def client(url: str, login: str, folder: Path, name: str | None = None) -> Client:
+    store = Store(url, officer=login, device=f"{login}-pc")
+    cache = Cache(folder / f"{name or login}.cache.db")
+    return Client(login, store, cache, Desk(cache), SyncEngine(cache, store))
+
+
+def overlay_agrees(cache: Cache) -> bool:
+    """Every overlay row belongs to a pending op, and every pending reply or note shows in the overlay."""
+    with cache.read() as conn:
+        if not integrity_ok(conn):
+            return False
+        pending = {
+            row.op_id: row.kind
+            for row in conn.execute(select(s.outbox.c.op_id, s.outbox.c.kind).where(s.outbox.c.state == "pending"))
+        }
+        for table in s.OVERLAY:
+            for op_id in conn.execute(select(table.c.op_id)).scalars():
+                if op_id not in pending:
+                    return False
+        shown = {
+            "reply": set(conn.execute(select(s.local_message.c.op_id)).scalars()),
+            "note": set(conn.execute(select(s.local_note.c.op_id)).scalars()),
+        }
+        return all(op_id in shown[kind] for op_id, kind in pending.items() if kind in shown)
