@@ -76,3 +76,51 @@ def overlay_agrees(cache: Cache) -> bool:
             "note": set(conn.execute(select(s.local_note.c.op_id)).scalars()),
         }
         return all(op_id in shown[kind] for op_id, kind in pending.items() if kind in shown)
+
+
+def central_view(store: Store) -> dict[str, set[Any]]:
+    """What the officer of ``store`` may see centrally, in the shape the mirror keeps it."""
+    from desktop.store import schema as central
+    from desktop.store.feed import ticket_scope
+    from desktop.store.identity import resolve_actor
+
+    with store.connect() as conn, conn.begin():
+        actor = resolve_actor(conn, store.requested_officer)
+        scope = ticket_scope(actor)
+        tickets = {
+            (r.id, r.row_version, r.status, r.claimed_by, r.claim_token)
+            for r in conn.execute(
+                select(
+                    central.ticket.c.id,
+                    central.ticket.c.row_version,
+                    central.ticket.c.status,
+                    central.ticket.c.claimed_by,
+                    central.ticket.c.claim_token,
+                ).where(scope)
+            )
+        }
+        children = {}
+        for name in ("message", "note", "handover_item"):
+            table = central.metadata.tables[name]
+            query = select(table.c.id).join(central.ticket, central.ticket.c.id == table.c.ticket_id).where(scope)
+            children[name] = set(conn.execute(query).scalars())
+    return {"ticket": tickets, **children}
+
+
+def mirror_view(cache: Cache) -> dict[str, set[Any]]:
+    with cache.read() as conn:
+        t = s.ticket.c
+        tickets = {
+            (r.id, r.row_version, r.status, r.claimed_by, r.claim_token)
+            for r in conn.execute(select(t.id, t.row_version, t.status, t.claimed_by, t.claim_token))
+        }
+        children = {
+            name: set(conn.execute(select(s.TICKET_CHILDREN[name].c.id)).scalars())
+            for name in ("message", "note", "handover_item")
+        }
+    return {"ticket": tickets, **children}
+
+
+def mirror_matches(c: Client) -> bool:
+    """After a sync with nothing pending, the client's mirror equals the server for its scope."""
+    return mirror_view(c.cache) == central_view(c.store)
