@@ -86,9 +86,16 @@ def create(raw_url: str, **kwargs: Any) -> Engine:
     )
 
 
-def _create_sqlite(url: URL, **kwargs: Any) -> Engine:
-    if url.database and url.database != ":memory:":
+def make_sqlite_folder(raw_url: str) -> None:
+    """Create the folder of an SQLite database that is being created on purpose (the embedded default,
+    ``db upgrade``). Otherwise a missing folder stays an error: a central file that cannot be opened is
+    unreachable, not silently replaced by an empty one."""
+    url = normalise_url(raw_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+
+
+def _create_sqlite(url: URL, **kwargs: Any) -> Engine:
     engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
 
     @event.listens_for(engine, "connect")

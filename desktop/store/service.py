@@ -66,6 +66,8 @@ class Store:
     def __init__(self, url: str | None = None, officer: str | None = None, device: str | None = None):
         self.embedded_default = url is None
         self.url = url or engines.default_url()
+        if self.embedded_default:
+            engines.make_sqlite_folder(self.url)
         self.engine: Engine = engines.create(self.url)
         self.requested_officer = officer
         self.device = device or socket.gethostname()
@@ -91,6 +93,7 @@ class Store:
                 raise translated from exc
 
     def upgrade(self) -> tuple[str | None, str]:
+        engines.make_sqlite_folder(self.url)
         with self.connect():
             pass  # reachability first, for a clear message
         before_after = migrate.upgrade(self.engine)

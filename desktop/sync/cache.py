@@ -33,6 +33,7 @@ class Cache:
         self.path = Path(path)
         if self.path.is_dir():
             raise BadInput(f"the cache path {str(self.path)!r} is a folder, not a file")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.engine = engines.create(f"sqlite:///{self.path}")
         with self.write() as conn:
             version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
