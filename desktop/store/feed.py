@@ -104,7 +104,10 @@ def ticket_scope(actor: Actor) -> ColumnElement[bool]:
     if actor.visible_unit_ids is None:
         return live
     units = sorted(actor.visible_unit_ids)
-    return and_(live, or_(ticket.c.unit_id.in_(units) if units else false(), ticket.c.claimed_by == actor.id))
+    # Never NULL, so that NOT(scope) finds the tickets that left it: "claimed_by = me" alone is NULL on an
+    # unclaimed ticket, and NOT NULL selects nothing.
+    held = and_(ticket.c.claimed_by.is_not(None), ticket.c.claimed_by == actor.id)
+    return and_(live, or_(ticket.c.unit_id.in_(units) if units else false(), held))
 
 
 def scope_key(actor: Actor) -> str:
