@@ -14,17 +14,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from . import __version__
 from .domain.entities import Officer, Ticket, TicketDetail, Unit
-from .domain.errors import AduanError, BadInput, Conflict
+from .domain.errors import AduanError, BadInput, Conflict, Rejected, SchemaMismatch, Unreachable
+from .domain.operations import Op
 from .domain.status import Status
 from .domain.text import decode_utf8
 from .domain.vocabulary import Channel, Kind, Priority, Role
 from .store import claims, directory, handling, tickets
 from .store.service import Store
+
+if TYPE_CHECKING:
+    from .sync.cache import Cache
+    from .sync.desk import Desk
+    from .sync.engine import SyncEngine, SyncReport
 
 EXIT_UNEXPECTED = 1
 
@@ -115,6 +121,128 @@ class Cli:
     def __init__(self, args: argparse.Namespace):
         self.args = args
         self.store = Store(args.db, officer=args.officer)
+        self._cache: Cache | None = None
+
+    # -- the local cache (offline-first with --cache, and `aduan sync`) ------------------------------------
+
+    @property
+    def offline_first(self) -> bool:
+        return self.args.cache is not None
+
+    def cache(self) -> Cache:
+        if self._cache is None:
+            from .sync.cache import Cache, default_cache_path
+            from .sync.engine import central_identity
+
+            path = self.args.cache
+            if path is None:
+                officer = self.args.officer or self.store.engine.url.username or "embedded"
+                path = default_cache_path(central_identity(self.store.url), officer)
+            self._cache = Cache(path)
+        return self._cache
+
+    def sync_engine(self) -> SyncEngine:
+        from .sync.engine import SyncEngine
+
+        return SyncEngine(self.cache(), self.store)
+
+    def queue(self, act: Callable[[Desk], Op], done: Callable[[dict[str, Any]], str]) -> None:
+        """Queue an operation in the cache, then try to push it: "queued" (exit 0) when the central
+        database cannot be reached, its outcome when it can."""
+        from .sync.cache import get_state
+        from .sync.desk import Desk
+        from .sync.engine import outcome_of
+
+        if self.args.token is not None if "token" in self.args else False:
+            raise BadInput("--token is not used with --cache: the cache knows your claims")
+        engine = self.sync_engine()
+        with self.cache().read() as conn:
+            empty = get_state(conn, "cursor") is None
+        if empty:  # nothing to work on yet: fetch the officer's tickets first
+            try:
+                engine.sync()
+            except Unreachable as exc:
+                raise Unreachable(f"{exc.message}; the local cache is still empty: sync once while online") from None
+        op = act(Desk(self.cache()))
+        try:
+            engine.sync()
+        except SchemaMismatch as exc:
+            raise SchemaMismatch(f"{exc.message}; the {op.kind.value} stays queued in the outbox") from None
+        except Unreachable:
+            pass
+        outcome = outcome_of(self.cache(), op.op_id)
+        if outcome is None:
+            self.emit(
+                {"op_id": str(op.op_id), "ticket_id": str(op.ticket_id), "state": "queued"},
+                f"queued: {op.kind.value} (the central database is unreachable; `aduan sync` sends it)",
+            )
+            return
+        if not outcome.accepted:
+            verb = "handed over to the current holder" if outcome.state.value == "handed_over" else "rejected"
+            raise Rejected(outcome.code, f"{op.kind.value} {verb}: {outcome.message}")
+        result = {"op_id": str(op.op_id), "ticket_id": str(op.ticket_id), "state": "applied", **outcome.result}
+        self.emit(result, done(result))
+
+    # -- synchronisation --------------------------------------------------------------------------------
+
+    def sync(self) -> None:
+        engine = self.sync_engine()
+        if not self.args.watch:
+            self.emit_sync(engine.sync())
+            return
+        engine.watch(interval=self.args.interval, rounds=self.args.rounds, report=self.emit_round)
+
+    def emit_round(self, result: SyncReport | AduanError) -> None:
+        if isinstance(result, AduanError):
+            print(f"aduan: {result.message} (retrying)", file=sys.stderr, flush=True)
+        else:
+            self.emit_sync(result)
+        sys.stdout.flush()
+
+    def emit_sync(self, report: SyncReport) -> None:
+        pushed, pulled = report.push, report.pull
+        data = {
+            "pushed": {"applied": pushed.applied, "rejected": pushed.rejected, "handed_over": pushed.handed_over},
+            "pulled": pulled.rows,
+            "removed": pulled.removed,
+            "snapshot": pulled.initial or pulled.resnapshot,
+            "renewed": report.renewed,
+            "pending": report.pending,
+        }
+        rows = ", ".join(f"{name} {n:,}" for name, n in sorted(pulled.rows.items())) or "nothing new"
+        text = (
+            f"pushed: {pushed.applied} applied, {pushed.rejected} rejected, {pushed.handed_over} handed over; "
+            f"pulled: {rows}; removed {pulled.removed}; pending {report.pending}"
+        )
+        if self.args.json and self.args.watch:
+            print(json.dumps(data, ensure_ascii=False))
+        else:
+            self.emit(data, text)
+
+    def outbox(self) -> None:
+        from .sync.desk import attention, pending_ops
+
+        with self.cache().read() as conn:
+            rows = [("pending", row) for row in pending_ops(conn)] + [("attention", row) for row in attention(conn)]
+        data = [
+            {
+                "op_id": str(row.op_id),
+                "kind": row.kind,
+                "ticket_id": str(row.ticket_id),
+                "state": row.state,
+                "offline": bool(row.offline),
+                "attempts": row.attempts,
+                "outcome": json.loads(row.outcome) if row.outcome else None,
+                "created_at": iso(row.created_at),
+            }
+            for _, row in rows
+        ]
+        lines = [
+            f"{row.state:<12} {row.kind:<9} {row.ticket_id}  "
+            + (json.loads(row.outcome).get("message") or "" if row.outcome else f"attempts {row.attempts}")
+            for _, row in rows
+        ]
+        self.emit(data, "\n".join(lines) or "the outbox is empty")
 
     def emit(self, data: Any, text: str) -> None:
         print(json.dumps(data, ensure_ascii=False, indent=2) if self.args.json else text)
@@ -191,19 +319,39 @@ class Cli:
 
     def ticket_list(self) -> None:
         status = Status(self.args.status) if self.args.status else None
+        if self.offline_first:
+            from .sync import views
+
+            with self.cache().read() as conn:
+                found = views.list_tickets(conn, status, self.args.unit, self.args.mine, self.args.limit)
+            self.emit([ticket_json(t) for t in found], "\n".join(ticket_line(t) for t in found) or "no tickets")
+            return
         found = self.store.read(
             tickets.list_tickets, self.store.actor(), status, self.args.unit, self.args.mine, self.args.limit
         )
         self.emit([ticket_json(t) for t in found], "\n".join(ticket_line(t) for t in found) or "no tickets")
 
     def ticket_show(self) -> None:
-        detail = self.store.view(tickets.ticket_detail, self.ticket_id())
+        queued: frozenset[UUID] = frozenset()
+        if self.offline_first:
+            from .sync import desk, views
+
+            with self.cache().read() as conn:
+                cached = views.ticket_detail(conn, desk.resolve(conn, self.args.ticket))
+            detail, queued = cached.detail, cached.queued
+        else:
+            detail = self.store.view(tickets.ticket_detail, self.ticket_id())
         lines = [ticket_line(detail.ticket)]
+        mark = {True: " (queued)", False: ""}
         lines += [
-            f"  [{m.direction.value}] {iso(m.created_at)} {m.author or ''}: {m.body_text}" for m in detail.messages
+            f"  [{m.direction.value}] {iso(m.created_at)} {m.author or ''}{mark[m.id in queued]}: {m.body_text}"
+            for m in detail.messages
         ]
-        lines += [f"  [note] {iso(n.created_at)} {n.author}: {n.body}" for n in detail.notes]
-        self.emit(detail_json(detail), "\n".join(lines))
+        lines += [f"  [note] {iso(n.created_at)} {n.author}{mark[n.id in queued]}: {n.body}" for n in detail.notes]
+        data = detail_json(detail)
+        for entry in (*data["messages"], *data["notes"]):
+            entry["queued"] = UUID(entry["id"]) in queued
+        self.emit(data, "\n".join(lines))
 
     def ticket_create(self) -> None:
         new = tickets.NewTicket(
@@ -219,10 +367,34 @@ class Cli:
             anonymous=self.args.anonymous,
             confidential=self.args.confidential,
         )
+        if self.offline_first:
+            self.queue(
+                lambda desk: desk.create(
+                    new.unit,
+                    new.kind,
+                    new.channel,
+                    new.subject,
+                    new.body,
+                    new.priority,
+                    new.category,
+                    new.reporter_name,
+                    new.reporter_contact,
+                    new.anonymous,
+                    new.confidential,
+                ),
+                lambda r: f"created {r['tracking_no']} ({r['ticket_id']})",
+            )
+            return
         created = self.store.write(tickets.create_ticket, new)
         self.emit(ticket_json(created), f"created {created.tracking_no} ({created.id})")
 
     def ticket_claim(self) -> None:
+        if self.offline_first:
+            self.queue(
+                lambda desk: desk.claim(self.args.ticket),
+                lambda r: f"claimed {r['tracking_no']} until {r['expires_at']} (token {r['token']})",
+            )
+            return
         claimed = self.store.write(claims.claim, self.ticket_id())
         self.emit(
             ticket_json(claimed),
@@ -230,25 +402,48 @@ class Cli:
         )
 
     def ticket_next(self) -> None:
-        claimed = self.store.write(claims.pick_next)
+        claimed = self.store.write(claims.pick_next)  # the central database chooses: never offline
+        if self.offline_first:
+            self.sync_engine().sync()
         self.emit(ticket_json(claimed), f"claimed {ticket_line(claimed)} (token {claimed.claim.token})")
 
     def ticket_renew(self) -> None:
+        if self.offline_first:
+            self.queue(
+                lambda desk: desk.renew(self.args.ticket),
+                lambda r: f"renewed {r['tracking_no']} until {r['expires_at']}",
+            )
+            return
         ticket_id = self.ticket_id()
         renewed = self.store.write(claims.renew, ticket_id, self.token(ticket_id))
         self.emit(ticket_json(renewed), f"renewed {renewed.tracking_no} until {iso(renewed.claim.expires_at)}")
 
     def ticket_release(self) -> None:
+        if self.offline_first:
+            self.queue(lambda desk: desk.release(self.args.ticket), lambda r: f"released {r['tracking_no']}")
+            return
         ticket_id = self.ticket_id()
         released = self.store.write(claims.release, ticket_id, self.token(ticket_id))
         self.emit(ticket_json(released), f"released {released.tracking_no}")
 
     def ticket_steal(self) -> None:
+        if self.offline_first:
+            self.queue(
+                lambda desk: desk.steal(self.args.ticket, self.args.reason),
+                lambda r: f"took over {r['tracking_no']} until {r['expires_at']}",
+            )
+            return
         taken = self.store.write(handling.take_over, self.ticket_id(), self.args.reason)
         self.emit(ticket_json(taken), f"took over {taken.tracking_no} until {iso(taken.claim.expires_at)}")
 
     def ticket_reply(self) -> None:
         body = self.text()
+        if self.offline_first:
+            self.queue(
+                lambda desk: desk.reply(self.args.ticket, body),
+                lambda r: f"reply stored as {r['message_id']}; queued for dispatch",
+            )
+            return
         ticket_id = self.ticket_id()
         message_id = self.store.write(handling.reply, ticket_id, self.token(ticket_id), body)
         self.emit(
@@ -258,6 +453,9 @@ class Cli:
 
     def ticket_note(self) -> None:
         body = self.text()
+        if self.offline_first:
+            self.queue(lambda desk: desk.note(self.args.ticket, body), lambda r: "note added")
+            return
         ticket_id = self.ticket_id()
         note = self.store.write(handling.add_note, ticket_id, body, self.holder_token(ticket_id))
         self.emit(
@@ -266,11 +464,23 @@ class Cli:
         )
 
     def ticket_status(self) -> None:
+        if self.offline_first:
+            target = Status(self.args.status)
+            self.queue(
+                lambda desk: desk.status(self.args.ticket, target), lambda r: f"{r['tracking_no']} is now {r['status']}"
+            )
+            return
         ticket_id = self.ticket_id()
         changed = self.store.write(handling.change_status, ticket_id, self.token(ticket_id), Status(self.args.status))
         self.emit(ticket_json(changed), f"{changed.tracking_no} is now {changed.status.value}")
 
     def ticket_transfer(self) -> None:
+        if self.offline_first:
+            self.queue(
+                lambda desk: desk.transfer(self.args.ticket, self.args.unit, self.args.reason),
+                lambda r: f"{r['tracking_no']} transferred to {r['unit']}",
+            )
+            return
         ticket_id = self.ticket_id()
         moved = self.store.write(handling.transfer, ticket_id, self.token(ticket_id), self.args.unit, self.args.reason)
         self.emit(ticket_json(moved), f"{moved.tracking_no} transferred to {moved.unit}")
@@ -285,6 +495,12 @@ def _parser() -> argparse.ArgumentParser:
         help="central database URL (env ADUAN_DB; default: the embedded SQLite database)",
     )
     parser.add_argument("--officer", default=os.environ.get("ADUAN_OFFICER"), help="acting officer's login")
+    parser.add_argument(
+        "--cache",
+        default=os.environ.get("ADUAN_CACHE"),
+        metavar="PATH",
+        help="local cache file (env ADUAN_CACHE): ticket commands work offline-first through it",
+    )
     commands = parser.add_subparsers(dest="area", metavar="COMMAND")
 
     def command(group: Any, name: str, handler: Callable[[Cli], None], help_text: str) -> argparse.ArgumentParser:
@@ -327,6 +543,14 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--role", choices=[r.value for r in Role], default=Role.OFFICER.value)
     add.add_argument("--password-stdin", action="store_true", help="read the database password from stdin")
     with_json(command(officers, "list", Cli.officer_list, "list officers"))
+
+    sync = with_json(
+        command(commands, "sync", Cli.sync, "pull and push between the local cache and the central database")
+    )
+    sync.add_argument("--watch", action="store_true", help="keep syncing; back off while the server is unreachable")
+    sync.add_argument("--interval", type=float, default=5.0, help="seconds between rounds with --watch (default 5)")
+    sync.add_argument("--rounds", type=int, help="with --watch: stop after this many rounds")
+    with_json(command(commands, "outbox", Cli.outbox, "pending operations and those needing your attention"))
 
     ticket = commands.add_parser("ticket", help="tickets").add_subparsers(dest="action", required=True)
     listing = with_json(command(ticket, "list", Cli.ticket_list, "list tickets you may see"))

@@ -68,3 +68,23 @@ class NotPermitted(AduanError):
 class SchemaMismatch(AduanError):
     code = "schema_mismatch"
     exit_code = 1
+
+
+class Rejected(AduanError):
+    """The central store refused a queued operation; carries the refusal's code and exit code."""
+
+    def __init__(self, code: str | None, message: str) -> None:
+        super().__init__(message)
+        self.code = code or "unexpected"
+        self.exit_code = exit_code_of(self.code)
+
+
+def exit_code_of(code: str) -> int:
+    """The CLI exit code of an error code, as its error type defines it."""
+    pending: list[type[AduanError]] = [AduanError]
+    while pending:
+        cls = pending.pop()
+        if cls.code == code and cls is not Rejected:
+            return cls.exit_code
+        pending.extend(cls.__subclasses__())
+    return AduanError.exit_code

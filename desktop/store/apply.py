@@ -128,6 +128,7 @@ def _create(work: Work, op: Op) -> dict[str, Any]:
             reporter_name=p.get("reporter_name"),
             reporter_contact=p.get("reporter_contact"),
             anonymous=bool(p.get("anonymous", False)),
+            confidential=bool(p.get("confidential", False)),
             external_id=p.get("external_id"),
             ticket_id=op.ticket_id,
         )

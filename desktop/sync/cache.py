@@ -54,10 +54,12 @@ class Cache:
         with self.engine.connect() as conn, conn.begin():
             yield conn
 
-    def bind(self, central: str, officer: str) -> None:
+    def bind(self, central: str, officer: str | None = None) -> None:
         """A cache belongs to one central database and one officer; refuse to mix them."""
         with self.write() as conn:
             for key, value in (("central", central), ("officer", officer)):
+                if value is None:
+                    continue
                 current = get_state(conn, key)
                 if current is None:
                     set_state(conn, key, value)

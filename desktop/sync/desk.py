@@ -208,9 +208,11 @@ class Desk:
         subject: str,
         body: str,
         priority: Priority = Priority.SEDANG,
+        category: str | None = None,
         reporter_name: str | None = None,
         reporter_contact: str | None = None,
         anonymous: bool = False,
+        confidential: bool = False,
     ) -> Op:
         """A report taken by phone, at the desk or by letter; the server numbers it when it arrives."""
         if anonymous and reporter_name:
@@ -222,9 +224,11 @@ class Desk:
             "subject": clean_subject(subject),
             "body": clean_body(body, "message"),
             "priority": int(priority),
+            "category": category,
             "reporter_name": reporter_name,
             "reporter_contact": reporter_contact,
             "anonymous": anonymous,
+            "confidential": confidential,
         }
         with self.cache.write() as conn:
             unit_id = conn.execute(select(s.unit.c.id).where(s.unit.c.code == unit)).scalar()
@@ -320,10 +324,8 @@ def retire_overlay(conn: Connection, op_id: UUID) -> None:
     conn.execute(delete(s.local_ticket).where(s.local_ticket.c.op_id == op_id))
 
 
-def pending_count(conn: Connection) -> int:
-    from sqlalchemy import func
-
-    return int(conn.execute(select(func.count()).where(s.outbox.c.state == "pending")).scalar_one())
+def pending_ops(conn: Connection) -> list[Any]:
+    return list(conn.execute(select(s.outbox).where(s.outbox.c.state == "pending").order_by(s.outbox.c.seq)))
 
 
 def attention(conn: Connection) -> list[Any]:

@@ -80,6 +80,7 @@ class SyncEngine:
         self.cache = cache
         self.store = store
         self.central = central_identity(store.url)
+        cache.bind(self.central)  # checked offline too: a cache never queues work for another database
 
     # -- the whole round --------------------------------------------------------------------------------
 
@@ -287,6 +288,13 @@ class SyncEngine:
             with self.cache.write() as conn:
                 conn.execute(insert(s.blob_cache).prefix_with("OR IGNORE").values(sha256=sha256, content=content))
         return content
+
+
+def outcome_of(cache: Cache, op_id: UUID) -> Outcome | None:
+    """What became of a queued operation; None while it is still pending."""
+    with cache.read() as conn:
+        row = conn.execute(select(s.outbox.c.state, s.outbox.c.outcome).where(s.outbox.c.op_id == op_id)).one()
+    return None if row.state == "pending" else Outcome.from_json(op_id, row.state, row.outcome)
 
 
 def _op(conn: Connection, row: Any) -> Op:
