@@ -139,6 +139,7 @@ class Cli:
                 officer = self.args.officer or self.store.engine.url.username or "embedded"
                 path = default_cache_path(central_identity(self.store.url), officer)
             self._cache = Cache(path)
+            self._cache.bind(central_identity(self.store.url))
         return self._cache
 
     def sync_engine(self) -> SyncEngine:
