@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,6 +10,7 @@ from uuid import UUID
 
 import pytest
 from sqlalchemy import delete, func, select, text, update
+from uuid6 import uuid7
 
 from desktop.domain.errors import HeldByOther, NotHolder, SchemaMismatch, Unreachable
 from desktop.domain.status import Status
@@ -303,4 +305,37 @@ def test_the_heartbeat_renews_a_claim_past_half_its_lease(org: Org, tmp_path: Pa
         left = conn.execute(select(central.ticket.c.claim_expires_at).where(central.ticket.c.id == t.id)).scalar_one()
         now = server_now(conn)
     assert (left - now).total_seconds() > 3.5 * 3600
+    ani.close()
+
+
+def test_attachment_contents_are_fetched_once_and_kept_by_hash(org: Org, tmp_path: Path) -> None:
+    t = new_ticket(org.ani)
+    hidden = new_ticket(org.rudi, unit="kanreg-1")
+    content = b"Foto jalan berlubang" * 1000
+    digest = hashlib.sha256(content).hexdigest()
+    secret = b"dokumen kanreg"
+    secret_digest = hashlib.sha256(secret).hexdigest()
+    with org.admin.engine.connect() as conn, conn.execution_options(write=True).begin():
+        work = begin(conn, None)
+        for ticket_id, data, sha in ((t.id, content, digest), (hidden.id, secret, secret_digest)):
+            conn.execute(central.blob.insert().values(sha256=sha, size=len(data), content=data))
+            conn.execute(
+                central.attachment.insert().values(
+                    id=uuid7(),
+                    ticket_id=ticket_id,
+                    filename="foto.jpg",
+                    content_type="image/jpeg",
+                    size=len(data),
+                    sha256=sha,
+                    change_seq=work.seq,
+                    created_at=work.now,
+                )
+            )
+    ani = client(org.url, "ani", tmp_path)
+    ani.sync()
+    assert ani.mirror_count(s.attachment) == 1 and ani.mirror_count(s.blob_cache) == 0  # metadata only
+    assert ani.engine.attachment_content(digest) == content
+    assert ani.engine.attachment_content(secret_digest) is None  # not a ticket ani may see
+    go_offline(ani, tmp_path)
+    assert ani.engine.attachment_content(digest) == content  # from the cache, without the server
     ani.close()
