@@ -113,8 +113,10 @@ class Store:
             migrate.check_schema(conn)
         self._checked = True
 
-    def actor(self) -> Actor:
-        if self._actor is None:
+    def actor(self, refresh: bool = False) -> Actor:
+        """The acting officer; ``refresh`` reads their units again (a long-running client's memberships
+        may change while it runs)."""
+        if self._actor is None or refresh:
             self._ensure_schema()
             with self.connect() as conn, conn.begin():
                 self._actor = resolve_actor(conn, self.requested_officer)

@@ -133,7 +133,7 @@ class SyncEngine:
 
     def handshake(self) -> Actor:
         self.store.read(migrate.check_schema)
-        actor = self.store.actor()
+        actor = self.store.actor(refresh=True)
         self.cache.bind(self.central, actor.login)
         return actor
 
