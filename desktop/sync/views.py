@@ -14,6 +14,7 @@ from ..domain.entities import Claim, Message, Note, Reporter, Ticket, TicketDeta
 from ..domain.errors import NotFound
 from ..domain.status import CLOSED, Status
 from ..domain.vocabulary import Channel, Direction, Kind, Priority
+from ..store.rows import to_ticket
 from . import cache_schema as s
 from .cache import me
 
@@ -32,34 +33,6 @@ _TICKETS = (
 class CachedDetail:
     detail: TicketDetail
     queued: frozenset[UUID]  # messages and notes still in the outbox
-
-
-def _ticket(row: Any) -> Ticket:
-    m = row._mapping
-    reporter = None
-    if m["reporter_id"] is not None:
-        reporter = Reporter(
-            m["reporter_id"], m["reporter_name"], bool(m["reporter_anonymous"]), bool(m["reporter_confidential"])
-        )
-    return Ticket(
-        id=m["id"],
-        tracking_no=m["tracking_no"],
-        kind=Kind(m["kind"]),
-        category=m["category"],
-        priority=Priority(m["priority"]),
-        status=Status(m["status"]),
-        unit=m["unit_code"] or str(m["unit_id"]),
-        channel=Channel(m["channel"]),
-        subject=m["subject"],
-        reporter=reporter,
-        claim=Claim(m["holder_login"], m["claim_device"], int(m["claim_token"]), m["claim_expires_at"]),
-        first_response_due_at=m["first_response_due_at"],
-        due_at=m["due_at"],
-        master_id=m["master_id"],
-        row_version=int(m["row_version"]),
-        created_at=m["created_at"],
-        updated_at=m["updated_at"],
-    )
 
 
 def _my_login(conn: Connection) -> str | None:
@@ -126,7 +99,7 @@ def list_tickets(
     if unit is not None:
         query = query.where(s.unit.c.code == unit)
     for row in conn.execute(query.limit(limit + len(locals_))):
-        found.append(_overlaid(conn, _ticket(row), locals_.get(row.id)))
+        found.append(_overlaid(conn, to_ticket(row), locals_.get(row.id)))
     login = _my_login(conn)
     return [
         t
@@ -141,7 +114,7 @@ def ticket_detail(conn: Connection, ticket_id: UUID) -> CachedDetail:
     local = conn.execute(select(s.local_ticket).where(s.local_ticket.c.ticket_id == ticket_id)).first()
     row = conn.execute(_TICKETS.where(s.ticket.c.id == ticket_id)).first()
     if row is not None:
-        ticket = _overlaid(conn, _ticket(row), local)
+        ticket = _overlaid(conn, to_ticket(row), local)
     elif local is not None and local.new_ticket is not None:
         ticket = _queued_ticket(conn, local)
     else:

@@ -15,6 +15,7 @@ from desktop.store.clock import server_now
 from desktop.store.identity import unit_id_by_code
 from desktop.store.schema import membership, metadata, officer, ticket
 from desktop.store.service import Store
+from desktop.store.work import begin
 
 
 @dataclass
@@ -72,14 +73,23 @@ def new_ticket(store: Store, unit: str = "humas", subject: str = "Jalan berluban
 
 def expire_claim(engine: Engine, ticket_id: UUID) -> None:
     """Let the lease run out: move its expiry into the past by the server's own clock."""
-    with engine.begin() as conn:
-        dialect = conn.dialect.name
-        past = {
-            "postgresql": "timezone('UTC', clock_timestamp()) - interval '1 minute'",
-            "mariadb": "UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE",
-            "sqlite": "strftime('%Y-%m-%d %H:%M:%f', 'now', '-1 minute')",
-        }[dialect]
-        conn.execute(update(ticket).where(ticket.c.id == ticket_id).values(claim_expires_at=text(past)))
+    move_lease_end(engine, ticket_id, minutes=-1)
+
+
+def move_lease_end(engine: Engine, ticket_id: UUID, minutes: int, stamped: bool = False) -> None:
+    """Set the lease to end ``minutes`` from the server's now; ``stamped`` makes it a change that clients
+    pull (a lease running out by itself is not a change of the row)."""
+    with engine.connect() as conn, conn.execution_options(write=True).begin():
+        sign = "+" if minutes >= 0 else "-"
+        moved = {
+            "postgresql": f"timezone('UTC', clock_timestamp()) {sign} interval '{abs(minutes)} minutes'",
+            "mariadb": f"UTC_TIMESTAMP(6) {sign} INTERVAL {abs(minutes)} MINUTE",
+            "sqlite": f"strftime('%Y-%m-%d %H:%M:%f', 'now', '{sign}{abs(minutes)} minutes')",
+        }[conn.dialect.name]
+        values: dict[str, object] = {"claim_expires_at": text(moved)}
+        if stamped:
+            values.update(row_version=ticket.c.row_version + 1, change_seq=begin(conn, None).seq)
+        conn.execute(update(ticket).where(ticket.c.id == ticket_id).values(**values))
 
 
 def snapshot(engine: Engine) -> str:

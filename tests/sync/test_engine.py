@@ -22,7 +22,7 @@ from desktop.store.service import Store
 from desktop.store.work import begin
 from desktop.sync import cache_schema as s
 from desktop.sync.desk import attention
-from tests.store.helpers import Org, build_org, expire_claim, new_ticket
+from tests.store.helpers import Org, build_org, expire_claim, move_lease_end, new_ticket
 from tests.sync.helpers import Client, client, mirror_matches, overlay_agrees
 
 
@@ -47,6 +47,15 @@ def count(org: Org, table: object, *where: object) -> int:
         return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())  # type: ignore[arg-type]
 
 
+def holding(org: Org, login: str, folder: Path, tracking_no: str) -> Client:
+    """A synced client whose officer holds the ticket."""
+    c = client(org.url, login, folder)
+    c.sync()
+    c.desk.claim(tracking_no)
+    c.sync()
+    return c
+
+
 def go_offline(c: Client, folder: Path) -> Store:
     online = c.engine.store
     c.engine.store = unreachable_store(online.url, c.login, folder)
@@ -60,10 +69,7 @@ def test_offline_work_on_a_ticket_someone_else_took_is_kept_not_lost(org: Org, t
     (marked as added offline); her reply and status change become hand-over items for Budi; nothing of
     hers reaches the citizen."""
     t = new_ticket(org.ani)
-    ani, budi = client(org.url, "ani", tmp_path), client(org.url, "budi", tmp_path)
-    ani.sync()
-    ani.desk.claim(t.tracking_no)
-    ani.sync()
+    ani, budi = holding(org, "ani", tmp_path, t.tracking_no), client(org.url, "budi", tmp_path)
     online = go_offline(ani, tmp_path)
     note_op = ani.desk.note(t.tracking_no, "Sudah saya telepon pelapor, menunggu foto.")
     reply_op = ani.desk.reply(t.tracking_no, "Laporan Anda sedang kami verifikasi.")
@@ -101,10 +107,7 @@ def test_offline_work_on_a_ticket_someone_else_took_is_kept_not_lost(org: Org, t
 
 def test_an_expired_claim_nobody_took_is_renewed_by_the_push(org: Org, tmp_path: Path) -> None:
     t = new_ticket(org.ani)
-    ani = client(org.url, "ani", tmp_path)
-    ani.sync()
-    ani.desk.claim(t.tracking_no)
-    ani.sync()
+    ani = holding(org, "ani", tmp_path, t.tracking_no)
     online = go_offline(ani, tmp_path)
     reply_op = ani.desk.reply(t.tracking_no, "Mohon kirimkan lokasi tepatnya.")
     expire_claim(org.admin.engine, t.id)
@@ -281,24 +284,9 @@ def test_a_schema_mismatch_refuses_to_sync_and_keeps_the_outbox(org: Org, tmp_pa
 
 def test_the_heartbeat_renews_a_claim_past_half_its_lease(org: Org, tmp_path: Path) -> None:
     t = new_ticket(org.ani)
-    ani = client(org.url, "ani", tmp_path)
-    ani.sync()
-    ani.desk.claim(t.tracking_no)
-    ani.sync()
+    ani = holding(org, "ani", tmp_path, t.tracking_no)
     assert ani.sync().renewed == 0  # a fresh lease needs no renewal
-    with org.admin.engine.connect() as conn, conn.execution_options(write=True).begin():  # an hour left of four
-        work = begin(conn, None)
-        dialect = conn.dialect.name
-        soon = {
-            "postgresql": "timezone('UTC', clock_timestamp()) + interval '1 hour'",
-            "mariadb": "UTC_TIMESTAMP(6) + INTERVAL 1 HOUR",
-            "sqlite": "strftime('%Y-%m-%d %H:%M:%f', 'now', '+1 hour')",
-        }[dialect]
-        conn.execute(
-            update(central.ticket)
-            .where(central.ticket.c.id == t.id)
-            .values(claim_expires_at=text(soon), row_version=central.ticket.c.row_version + 1, change_seq=work.seq)
-        )
+    move_lease_end(org.admin.engine, t.id, minutes=60, stamped=True)  # an hour left of four: past half
     report = ani.sync()
     assert report.renewed == 1
     with org.admin.engine.connect() as conn:
