@@ -62,9 +62,10 @@ def create(raw_url: str, **kwargs: Any) -> Engine:
         pg_args: dict[str, Any] = {
             "connect_timeout": CONNECT_TIMEOUT_SECONDS,
             "keepalives": 1,
-            "keepalives_idle": DEAD_LINK_SECONDS,
+            # A silent link is probed after 2 s and given up after two unanswered probes a second apart.
+            "keepalives_idle": 2,
             "keepalives_interval": 1,
-            "keepalives_count": 3,
+            "keepalives_count": 2,
             "tcp_user_timeout": DEAD_LINK_SECONDS * 1000,
             "options": f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_SECONDS * 1000}"
             f" -c lock_timeout={LOCK_WAIT_SECONDS * 1000}",
