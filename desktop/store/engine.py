@@ -11,6 +11,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from ..domain.errors import BadInput
+from .deadline import watch_replies
 
 APP_NAME = "Aduan"
 CONNECT_TIMEOUT_SECONDS = 3
@@ -21,7 +22,9 @@ LOCK_WAIT_SECONDS = 10
 # A dead link is noticed within seconds: TCP keepalives and, for data sent but never acknowledged, the
 # user timeout (PostgreSQL); socket read/write timeouts (MariaDB).
 DEAD_LINK_SECONDS = 5
-SOCKET_TIMEOUT_SECONDS = 30
+# A link that stalls while TCP stays up is given up when an answer is this late; it must outlast a
+# legitimate wait for a row lock (see deadline.py).
+REPLY_DEADLINE_SECONDS = LOCK_WAIT_SECONDS + DEAD_LINK_SECONDS
 
 
 def default_database_path() -> Path:
@@ -70,7 +73,7 @@ def create(raw_url: str, **kwargs: Any) -> Engine:
             "options": f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_SECONDS * 1000}"
             f" -c lock_timeout={LOCK_WAIT_SECONDS * 1000}",
         }
-        return create_engine(url, connect_args=pg_args, **kwargs)
+        return watch_replies(create_engine(url, connect_args=pg_args, **kwargs), REPLY_DEADLINE_SECONDS)
     # MariaDB: READ COMMITTED so that a read after a failed conditional UPDATE sees the current holder,
     # not the transaction's first snapshot.
     return create_engine(
@@ -78,8 +81,8 @@ def create(raw_url: str, **kwargs: Any) -> Engine:
         isolation_level="READ COMMITTED",
         connect_args={
             "connect_timeout": CONNECT_TIMEOUT_SECONDS,
-            "read_timeout": SOCKET_TIMEOUT_SECONDS,
-            "write_timeout": SOCKET_TIMEOUT_SECONDS,
+            "read_timeout": REPLY_DEADLINE_SECONDS,
+            "write_timeout": REPLY_DEADLINE_SECONDS,
             "init_command": f"SET SESSION idle_transaction_timeout={IDLE_IN_TRANSACTION_SECONDS},"
             f" innodb_lock_wait_timeout={LOCK_WAIT_SECONDS}",
         },
