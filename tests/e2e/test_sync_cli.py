@@ -13,6 +13,7 @@ from desktop.store import schema as central
 from desktop.store.service import Store
 from tests.e2e.cli import ok_json, run
 from tests.store.helpers import build_org, new_ticket
+from tests.sync.proxy import Proxy, through
 
 
 @pytest.fixture
@@ -55,39 +56,67 @@ def test_a_refusal_through_the_cache_has_the_same_exit_code_as_online(org_url: s
     assert listed == []
 
 
-@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_offline_commands_are_queued_and_sent_by_sync(org_url: str, tmp_path: Path) -> None:
-    """The central database goes away (its folder is gone: SQLite cannot open it) and comes back.
-    PostgreSQL and MariaDB go through a TCP proxy in tests/sync/test_faults.py."""
-    folder = Path(org_url.removeprefix("sqlite:///")).parent
     t = new_ticket(Store(org_url, officer="ani"))
     cache = tmp_path.parent / f"{tmp_path.name}-ani.cache"
-    cached(org_url, cache, "ticket", "claim", t.tracking_no)
-    away = folder.with_name(folder.name + "-away")
-    folder.rename(away)
-    try:
-        queued = cached(org_url, cache, "ticket", "reply", t.tracking_no, "--text", "Dijawab tanpa jaringan.")
+    with Link(org_url) as link:
+        url = link.url
+        cached(url, cache, "ticket", "claim", t.tracking_no)
+        link.down()
+        queued = cached(url, cache, "ticket", "reply", t.tracking_no, "--text", "Dijawab tanpa jaringan.")
         assert queued["state"] == "queued"  # type: ignore[index]
         noted = run(
-            org_url, "--cache", str(cache), "ticket", "note", t.tracking_no, "--text", "catatan luring", officer="ani"
+            url, "--cache", str(cache), "ticket", "note", t.tracking_no, "--text", "catatan luring", officer="ani"
         )
         assert (noted.returncode, noted.stdout.startswith("queued")) == (0, True), noted.stderr
-        shown = cached(org_url, cache, "ticket", "show", t.tracking_no)
+        shown = cached(url, cache, "ticket", "show", t.tracking_no)
         assert [m["queued"] for m in shown["messages"]] == [False, True]  # type: ignore[index]
         assert [n["queued"] for n in shown["notes"]] == [True]  # type: ignore[index]
-        pending = cached(org_url, cache, "outbox")
+        pending = cached(url, cache, "outbox")
         assert [op["kind"] for op in pending] == ["reply", "note"]  # type: ignore[union-attr]
-        offline_sync = run(org_url, "--cache", str(cache), "sync", officer="ani")
+        offline_sync = run(url, "--cache", str(cache), "sync", officer="ani")
         assert offline_sync.returncode == 4 and "cannot reach" in offline_sync.stderr
-    finally:
-        away.rename(folder)
-    synced = cached(org_url, cache, "sync")
+        link.up()
+        synced = cached(url, cache, "sync")
     assert synced["pushed"] == {"applied": 2, "rejected": 0, "handed_over": 0} and synced["pending"] == 0  # type: ignore[index]
     with Store(org_url).engine.connect() as conn:
         added_offline = conn.execute(select(central.note.c.added_offline)).scalars().all()
         outbound = conn.execute(select(func.count()).select_from(central.outbound_message)).scalar_one()
     assert (list(map(bool, added_offline)), outbound) == ([True], 1)
-    assert cached(org_url, cache, "outbox") == []
+
+
+class Link:
+    """The way to the central database, which the test takes down and brings up. SQLite: the central
+    file's folder moves away (SQLite cannot open it); PostgreSQL and MariaDB: a TCP proxy refuses."""
+
+    def __init__(self, url: str) -> None:
+        self.proxy = None if url.startswith("sqlite") else Proxy.to(url)
+        self.url = url if self.proxy is None else through(url, self.proxy)
+        self.folder = Path(url.removeprefix("sqlite:///")).parent
+        self.away = self.folder.with_name(self.folder.name + "-away")
+
+    def down(self) -> None:
+        if self.proxy is None:
+            self.folder.rename(self.away)
+        else:
+            self.proxy.refuse()
+            self.proxy.cut()
+
+    def up(self) -> None:
+        if self.proxy is None:
+            self.away.rename(self.folder)
+        else:
+            self.proxy.accept()
+
+    def __enter__(self) -> Link:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.proxy is None:
+            if self.away.exists():
+                self.up()
+        else:
+            self.proxy.close()
 
 
 def test_sync_watch_rounds_report_each_round(org_url: str, tmp_path: Path) -> None:
