@@ -43,6 +43,7 @@ ticket = _mirror(
 Index("ix_ticket_unit_status_due", ticket.c.unit_id, ticket.c.status, ticket.c.due_at)
 Index("ix_ticket_claimed_by", ticket.c.claimed_by)
 Index("ix_ticket_tracking_no", ticket.c.tracking_no)
+Index("ix_ticket_row_version", ticket.c.row_version)  # the checksum after every pull reads only this index
 
 message = _mirror("message", feed.MESSAGE_COLUMNS)
 Index("ix_message_ticket", message.c.ticket_id, message.c.created_at)
