@@ -61,6 +61,7 @@ from sqlalchemy import Column, Connection, Table, Uuid, select, text  # noqa: E4
 from sqlalchemy.dialects import sqlite as sqlite_dialect  # noqa: E402
 from sqlalchemy.schema import CreateIndex, CreateTable  # noqa: E402
 
+from bench.claims import server_version  # noqa: E402
 from desktop.domain.status import Status  # noqa: E402
 from desktop.domain.vocabulary import Role  # noqa: E402
 from desktop.store import demo, handling  # noqa: E402
@@ -242,19 +243,6 @@ def _analyze(url: str) -> None:
             conn.execute(text("VACUUM ANALYZE"))
     finally:
         engine.dispose()
-
-
-def server_version(url: str) -> str:
-    dialect = engines.normalise_url(url).get_backend_name()
-    if dialect == "sqlite":
-        return f"SQLite {sqlite3.sqlite_version}"
-    engine = engines.create(url)
-    try:
-        with engine.connect() as conn:
-            version = str(conn.execute(text("SELECT version()")).scalar_one())
-    finally:
-        engine.dispose()
-    return " ".join(version.split()[:2]) if dialect == "postgresql" else f"MariaDB {version}"
 
 
 # --- in a child: the baseline -----------------------------------------------------------------------------
