@@ -154,7 +154,7 @@ class Cli:
         from .sync.desk import Desk
         from .sync.engine import outcome_of
 
-        if self.args.token is not None if "token" in self.args else False:
+        if getattr(self.args, "token", None) is not None:
             raise BadInput("--token is not used with --cache: the cache knows your claims")
         engine = self.sync_engine()
         with self.cache().read() as conn:

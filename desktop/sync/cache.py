@@ -6,6 +6,7 @@ overlay; an outcome with the overlay it retires), so a crash at any point leaves
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -21,8 +22,6 @@ from . import cache_schema as s
 
 def default_cache_path(central_url: str, officer: str) -> Path:
     """One cache per central database and officer, in the user's data folder."""
-    import hashlib
-
     server = hashlib.sha256(central_url.encode()).hexdigest()[:12]
     folder = Path(platformdirs.user_data_dir(engines.APP_NAME, appauthor=False)) / "cache"
     return folder / f"{officer}-{server}.db"

@@ -28,7 +28,7 @@ from ..domain.errors import AduanError, SchemaMismatch, Unreachable
 from ..domain.operations import Op, OpKind, Outcome, OutcomeState
 from ..store import migrate
 from ..store.apply import apply_op, stored_outcome
-from ..store.feed import Feed, blob_content
+from ..store.feed import Checksum, Feed, blob_content
 from ..store.identity import Actor, resolve_actor
 from ..store.service import Store
 from . import cache_schema as s
@@ -338,9 +338,7 @@ def _write_through(conn: Connection, ticket_id: UUID, result: dict[str, Any]) ->
     )
 
 
-def _checksum(conn: Connection) -> Any:
-    from ..store.feed import Checksum
-
+def _checksum(conn: Connection) -> Checksum:
     row = conn.execute(select(func.count(), func.coalesce(func.sum(s.ticket.c.row_version), 0))).one()
     return Checksum(int(row[0]), int(row[1]))
 
