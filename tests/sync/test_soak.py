@@ -278,9 +278,7 @@ def soak(migrated_url: str, tmp_path: Path, cache_folder: Path) -> Iterator[Soak
     offline_store.dispose()
 
 
-# SQLite and PostgreSQL: MariaDB passes this too (about 2.5 minutes here), but three soaks would take a
-# quarter of CI's 30 minutes; MariaDB's sync path is driven by test_model.py and the other sync tests.
-@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql", "mariadb"], indirect=True)
 def test_soak_converges_without_losing_or_doubling_an_op(soak: Soak) -> None:
     engine = make_url(soak.url).get_backend_name()
     started = time.perf_counter()
