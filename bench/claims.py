@@ -446,7 +446,7 @@ def print_aim(results: dict[str, dict[int, dict[str, Figures]]]) -> None:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--engines", default=",".join(ENGINES), type=_engines)
+    parser.add_argument("--engines", default=",".join(ENGINES), type=engine_list)
     parser.add_argument("--seconds", default=5.0, type=float, help="timed seconds per phase (default 5)")
     parser.add_argument("--clients", default="1,8,32", type=_counts, help="concurrent claimers (default 1,8,32)")
     parser.add_argument("--tickets", default=20000, type=int, help="tickets to create (default 20000)")
@@ -456,7 +456,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def _engines(raw: str) -> list[str]:
+def engine_list(raw: str) -> list[str]:
     chosen = [name.strip() for name in raw.split(",") if name.strip()]
     unknown = set(chosen) - set(ENGINES)
     if unknown or not chosen:

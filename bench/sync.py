@@ -61,7 +61,7 @@ from sqlalchemy import Column, Connection, Table, Uuid, select, text  # noqa: E4
 from sqlalchemy.dialects import sqlite as sqlite_dialect  # noqa: E402
 from sqlalchemy.schema import CreateIndex, CreateTable  # noqa: E402
 
-from bench.claims import server_version  # noqa: E402
+from bench.claims import engine_list, server_version  # noqa: E402
 from desktop.domain.status import Status  # noqa: E402
 from desktop.domain.vocabulary import Role  # noqa: E402
 from desktop.store import demo, handling  # noqa: E402
@@ -73,7 +73,7 @@ from desktop.store.service import Store  # noqa: E402
 from desktop.sync import cache_schema  # noqa: E402
 from desktop.sync.cache import Cache  # noqa: E402
 from desktop.sync.engine import SyncEngine, SyncReport  # noqa: E402
-from tests.databases import ENGINES, ServerMissing, throwaway_database  # noqa: E402
+from tests.databases import ServerMissing, throwaway_database  # noqa: E402
 from tests.store.helpers import add_officer_without_login  # noqa: E402
 
 T = TypeVar("T")
@@ -653,7 +653,9 @@ def print_profile_tops(directory: Path) -> None:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--engines", default=",".join(DEFAULT_ENGINES), type=_engines, help="default sqlite,postgresql")
+    parser.add_argument(
+        "--engines", default=",".join(DEFAULT_ENGINES), type=engine_list, help="default sqlite,postgresql"
+    )
     parser.add_argument("--tickets", default=100_000, type=int, help="tickets in the large database (default 100000)")
     parser.add_argument("--small", default=1000, type=int, help="tickets in the small database (default 1000)")
     parser.add_argument("--changes", default=100, type=int, help="central writes per incremental round (default 100)")
@@ -669,14 +671,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if args.profile is not None:
         args.profile.mkdir(parents=True, exist_ok=True)
     return args
-
-
-def _engines(raw: str) -> list[str]:
-    chosen = [name.strip() for name in raw.split(",") if name.strip()]
-    unknown = set(chosen) - set(ENGINES)
-    if unknown or not chosen:
-        raise argparse.ArgumentTypeError(f"choose from {', '.join(ENGINES)}")
-    return chosen
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -149,13 +149,9 @@ class SyncEngine:
     def push(self) -> PushReport:
         report = PushReport()
         while True:
-            with self.cache.read() as conn:
-                row = conn.execute(
-                    select(s.outbox).where(s.outbox.c.state == "pending").order_by(s.outbox.c.seq).limit(1)
-                ).first()
-                if row is None:
-                    return report
-                op = _op(conn, row)
+            op = next_pending(self.cache)
+            if op is None:
+                return report
             try:
                 outcome = self.store.write(apply_op, op)
             except IntegrityError:
@@ -295,6 +291,15 @@ def outcome_of(cache: Cache, op_id: UUID) -> Outcome | None:
     with cache.read() as conn:
         row = conn.execute(select(s.outbox.c.state, s.outbox.c.outcome).where(s.outbox.c.op_id == op_id)).one()
     return None if row.state == "pending" else Outcome.from_json(op_id, row.state, row.outcome)
+
+
+def next_pending(cache: Cache) -> Op | None:
+    """The oldest operation still to push, with its claim token resolved."""
+    with cache.read() as conn:
+        row = conn.execute(
+            select(s.outbox).where(s.outbox.c.state == "pending").order_by(s.outbox.c.seq).limit(1)
+        ).first()
+        return None if row is None else _op(conn, row)
 
 
 def _op(conn: Connection, row: Any) -> Op:

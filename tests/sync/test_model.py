@@ -54,7 +54,7 @@ from desktop.store.service import Store
 from desktop.sync import cache_schema as s
 from desktop.sync.cache import Cache, me
 from desktop.sync.desk import Desk, seen
-from desktop.sync.engine import SyncEngine, _op
+from desktop.sync.engine import SyncEngine, next_pending
 from tests.store.helpers import add_officer_without_login, expire_claim, new_ticket
 from tests.sync.helpers import Client, client, mirror_matches, overlay_agrees
 
@@ -352,13 +352,9 @@ def reopen(c: Client) -> None:
 
 def lose_ack(c: Client) -> UUID | None:
     """Apply the client's next pending op on the server without telling the client."""
-    with c.cache.read() as conn:
-        row = conn.execute(
-            select(s.outbox).where(s.outbox.c.state == "pending").order_by(s.outbox.c.seq).limit(1)
-        ).first()
-        if row is None:
-            return None
-        op = _op(conn, row)
+    op = next_pending(c.cache)
+    if op is None:
+        return None
     c.store.write(apply_op, op)
     return op.op_id
 
