@@ -46,6 +46,7 @@ from .identity import Actor
 from .schema import (
     attachment,
     blob,
+    canned_response,
     counter,
     discussion,
     discussion_post,
@@ -72,6 +73,7 @@ ATTACHMENT_COLUMNS = list(attachment.c)
 HANDOVER_COLUMNS = list(handover_item.c)
 DISCUSSION_COLUMNS = list(discussion.c)
 POST_COLUMNS = list(discussion_post.c)
+CANNED_COLUMNS = list(canned_response.c)
 CHILD_TABLES: dict[str, tuple[Table, list[Column[Any]]]] = {
     "message": (message, MESSAGE_COLUMNS),
     "note": (note, NOTE_COLUMNS),
@@ -221,6 +223,14 @@ class Feed:
             .join(discussion, discussion.c.id == discussion_post.c.discussion_id)
             .where(self.changed(discussion_post.c.change_seq), self._discussion_scope())
         )
+
+    def canned_responses(self) -> Iterator[Sequence[Any]]:
+        """Every version of the global templates and of those of the officer's units (inactive ones too:
+        a template switched off must disappear from the composer)."""
+        units = self.actor.visible_unit_ids
+        owner = canned_response.c.unit_id
+        mine = true() if units is None else or_(owner.is_(None), owner.in_(sorted(units)))
+        yield from self._stream(select(*CANNED_COLUMNS).where(self.changed(canned_response.c.change_seq), mine))
 
     def directory(self) -> dict[str, list[Sequence[Any]]]:
         """Units, officers and memberships: small, sent whole on every pull."""

@@ -56,6 +56,7 @@ Index("ix_handover_ticket", handover_item.c.ticket_id)
 discussion = _mirror("discussion", feed.DISCUSSION_COLUMNS)
 discussion_post = _mirror("discussion_post", feed.POST_COLUMNS)
 Index("ix_post_discussion", discussion_post.c.discussion_id)
+canned_response = _mirror("canned_response", feed.CANNED_COLUMNS)
 
 mention = Table(
     "mention",
@@ -152,7 +153,42 @@ local_note = Table(
     Column("body", Text, nullable=False),
     Column("created_at", DateTime, nullable=False),
 )
-OVERLAY = (local_ticket, local_message, local_note)
+local_discussion = Table(
+    "local_discussion",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("op_id", Uuid, nullable=False, index=True),
+    Column("unit_id", Integer, nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("ticket_id", Uuid),
+    Column("created_at", DateTime, nullable=False),
+)
+local_post = Table(
+    "local_post",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("op_id", Uuid, nullable=False, index=True),
+    Column("discussion_id", Uuid, nullable=False, index=True),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+OVERLAY = (local_ticket, local_message, local_note, local_discussion, local_post)
+
+# Only on this workstation, never synced.
+draft = Table(
+    "draft",
+    metadata,
+    Column("ticket_id", Uuid, primary_key=True),
+    Column("kind", String(10), primary_key=True),  # "reply" or "note"
+    Column("body", Text, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)
+discussion_read = Table(
+    "discussion_read",
+    metadata,
+    Column("discussion_id", Uuid, primary_key=True),
+    Column("read_at", DateTime, nullable=False),  # posts created after it are unread
+)
 
 blob_cache = Table(
     "blob_cache",

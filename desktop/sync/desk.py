@@ -319,9 +319,8 @@ def _insert_op(conn: Connection, op: Op, token_from: UUID | None) -> None:
 
 def retire_overlay(conn: Connection, op_id: UUID) -> None:
     """An operation is done (applied, rejected or handed over): what it showed goes."""
-    conn.execute(delete(s.local_message).where(s.local_message.c.op_id == op_id))
-    conn.execute(delete(s.local_note).where(s.local_note.c.op_id == op_id))
-    conn.execute(delete(s.local_ticket).where(s.local_ticket.c.op_id == op_id))
+    for table in s.OVERLAY:
+        conn.execute(delete(table).where(table.c.op_id == op_id))
 
 
 def pending_ops(conn: Connection) -> list[Any]:

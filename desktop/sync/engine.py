@@ -242,6 +242,7 @@ class SyncEngine:
             (feed.discussions, s.discussion),
             (feed.posts, s.discussion_post),
             (feed.mentions, s.mention),
+            (feed.canned_responses, s.canned_response),
         ):
             for batch in source():
                 _insert(local, table, batch)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..domain.status import Status
+from ..domain.vocabulary import Channel, Kind, Priority
 
 _STATUS = {
     Status.DITERIMA: QT_TRANSLATE_NOOP("Status", "Received"),
@@ -16,7 +19,69 @@ _STATUS = {
     Status.BUKAN_WEWENANG: QT_TRANSLATE_NOOP("Status", "Not our authority"),
     Status.DIARSIPKAN: QT_TRANSLATE_NOOP("Status", "Archived"),
 }
+_KIND = {
+    Kind.ASPIRASI: QT_TRANSLATE_NOOP("Kind", "Aspiration"),
+    Kind.PENGADUAN: QT_TRANSLATE_NOOP("Kind", "Complaint"),
+    Kind.PERMINTAAN_INFORMASI: QT_TRANSLATE_NOOP("Kind", "Information request"),
+}
+_CHANNEL = {
+    Channel.EMAIL: QT_TRANSLATE_NOOP("Channel", "E-mail"),
+    Channel.TELEGRAM: QT_TRANSLATE_NOOP("Channel", "Telegram"),
+    Channel.WHATSAPP: QT_TRANSLATE_NOOP("Channel", "WhatsApp"),
+    Channel.X: QT_TRANSLATE_NOOP("Channel", "X"),
+    Channel.FACEBOOK: QT_TRANSLATE_NOOP("Channel", "Facebook"),
+    Channel.INSTAGRAM: QT_TRANSLATE_NOOP("Channel", "Instagram"),
+    Channel.LAPOR: QT_TRANSLATE_NOOP("Channel", "SP4N-LAPOR!"),
+    Channel.WEB: QT_TRANSLATE_NOOP("Channel", "Web form"),
+    Channel.PHONE: QT_TRANSLATE_NOOP("Channel", "Phone"),
+    Channel.WALK_IN: QT_TRANSLATE_NOOP("Channel", "Walk-in"),
+    Channel.LETTER: QT_TRANSLATE_NOOP("Channel", "Letter"),
+}
+_PRIORITY = {
+    Priority.RENDAH: QT_TRANSLATE_NOOP("Priority", "Low"),
+    Priority.SEDANG: QT_TRANSLATE_NOOP("Priority", "Normal"),
+    Priority.TINGGI: QT_TRANSLATE_NOOP("Priority", "High"),
+    Priority.DARURAT: QT_TRANSLATE_NOOP("Priority", "Urgent"),
+}
 
 
 def status_label(status: Status) -> str:
     return QCoreApplication.translate("Status", _STATUS[status])
+
+
+def kind_label(kind: Kind) -> str:
+    return QCoreApplication.translate("Kind", _KIND[kind])
+
+
+def channel_label(channel: Channel) -> str:
+    return QCoreApplication.translate("Channel", _CHANNEL[channel])
+
+
+def priority_label(priority: Priority) -> str:
+    return QCoreApplication.translate("Priority", _PRIORITY[priority])
+
+
+def local_time(moment: datetime | None, with_date: bool = True) -> str:
+    """A naive-UTC moment from the cache, in the workstation's time zone."""
+    if moment is None:
+        return ""
+    shown = moment.replace(tzinfo=UTC).astimezone()
+    return shown.strftime("%d-%m-%Y %H.%M" if with_date else "%H.%M")
+
+
+def time_left(seconds: float) -> str:
+    """A countdown in words, never a colour alone: "2 d 3 h", "45 min", "overdue 3 h"."""
+    overdue = seconds < 0
+    left = abs(int(seconds))
+    days, rest = divmod(left, 86_400)
+    hours, rest = divmod(rest, 3_600)
+    minutes = rest // 60
+    if days:
+        amount = QCoreApplication.translate("Time", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+    elif hours:
+        amount = QCoreApplication.translate("Time", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
+    else:
+        amount = QCoreApplication.translate("Time", "%1 min").replace("%1", str(max(minutes, 1 if left else 0)))
+    if overdue:
+        return QCoreApplication.translate("Time", "overdue %1").replace("%1", amount)
+    return amount

@@ -1,7 +1,12 @@
-"""The one way the UI does background work: ``await ops.db(fn, …)`` runs ``fn`` off the GUI thread.
+"""The one way the UI does background work: ``await ops.db(fn, …)`` / ``await ops.net(fn, …)``.
 
-Database calls share a single worker thread (SQLite connections and the store's pool stay on it);
-nothing that runs there may touch a widget.
+- ``db``: one worker thread for the local cache (reads and desk actions), so the GUI thread never
+  waits for SQLite;
+- ``net``: a small pool for what talks to the central database (sync rounds, sign-in checks,
+  attachment downloads), so a slow link never delays reading the cache.
+
+Nothing that runs there may touch a widget. Failures are raised at the ``await``; the window routes the
+domain's errors to one place that shows them (``MainWindow.show_error``).
 """
 
 from __future__ import annotations
@@ -19,10 +24,16 @@ T = TypeVar("T")
 class Ops:
     def __init__(self) -> None:
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aduan-db")
+        self._net = ThreadPoolExecutor(max_workers=2, thread_name_prefix="aduan-net")
 
     async def db(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._db, functools.partial(fn, *args, **kwargs))
 
+    async def net(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._net, functools.partial(fn, *args, **kwargs))
+
     def shutdown(self) -> None:
         self._db.shutdown(wait=True, cancel_futures=True)
+        self._net.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,66 @@
+"""Every command of the window in one registry: its text, its shortcut, its accessible name.
+
+Views ask for their actions here (``actions.create(self, "claim", self.claim)``) so that shortcuts never
+clash and the settings dialog can list them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+Key = QKeySequence.StandardKey | str
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    text: str  # English source text, translated in context "Actions"
+    shortcut: Key | None = None
+
+
+REGISTRY: dict[str, ActionSpec] = {
+    # Window
+    "sync_now": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Sync now"), QKeySequence.StandardKey.Refresh),
+    "go_inbox": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Inbox"), "Ctrl+1"),
+    "go_discussions": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Team discussion"), "Ctrl+2"),
+    "go_attention": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Needs attention"), "Ctrl+3"),
+    "sign_in": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Connect to server…")),
+    "settings": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Settings…"), QKeySequence.StandardKey.Preferences),
+    "quit": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Quit"), QKeySequence.StandardKey.Quit),
+    # Inbox
+    "search": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Search"), QKeySequence.StandardKey.Find),
+    "clear_filters": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Clear filters"), "Ctrl+Shift+L"),
+    # Ticket
+    "claim": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Claim"), "Ctrl+K"),
+    "release": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Release"), "Ctrl+Shift+K"),
+    "steal": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Take over…")),
+    "next_ticket": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Take the next one"), "Ctrl+J"),
+    "send_reply": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Send reply"), "Ctrl+Return"),
+    "add_note": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add internal note"), "Ctrl+Shift+Return"),
+    "change_status": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Change status…"), "Ctrl+Shift+S"),
+    "transfer": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Transfer to unit…"), "Ctrl+Shift+T"),
+    "insert_canned": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Insert canned response…"), "Ctrl+Shift+R"),
+    # Team discussion
+    "new_discussion": ActionSpec(QT_TRANSLATE_NOOP("Actions", "New thread…"), QKeySequence.StandardKey.New),
+    "send_post": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Post"), "Ctrl+Return"),
+}
+
+
+def text(name: str) -> str:
+    return QCoreApplication.translate("Actions", REGISTRY[name].text)
+
+
+def create(parent: QObject, name: str, slot: Callable[[], object] | None = None) -> QAction:
+    """The registry's action ``name``, owned by ``parent``, triggering ``slot``."""
+    spec = REGISTRY[name]
+    action = QAction(text(name), parent)
+    action.setObjectName(f"action_{name}")
+    if spec.shortcut is not None:
+        action.setShortcut(QKeySequence(spec.shortcut))
+        action.setToolTip(f"{text(name)} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+    if slot is not None:
+        action.triggered.connect(slot)
+    return action

@@ -1,0 +1,50 @@
+"""What the officer reads when something is refused or fails: the domain's error codes, translated.
+
+The domain's messages are English and technical (they go to the CLI and logs); the window shows these.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..domain.errors import AduanError, HeldByOther
+from .labels import local_time
+
+_BY_CODE = {
+    "bad_input": QT_TRANSLATE_NOOP("Errors", "This input cannot be used: %1"),
+    "forbidden_transition": QT_TRANSLATE_NOOP("Errors", "This status change is not allowed: %1"),
+    "not_holder": QT_TRANSLATE_NOOP("Errors", "You do not hold this ticket. Claim it first."),
+    "lost_claim": QT_TRANSLATE_NOOP(
+        "Errors", "Your claim on this ticket ended: another officer holds it now. Your work was handed over."
+    ),
+    "unreachable": QT_TRANSLATE_NOOP(
+        "Errors", "The server cannot be reached. Your work is kept on this computer and sent when it can be."
+    ),
+    "not_found": QT_TRANSLATE_NOOP("Errors", "Not found, or not yours to see: %1"),
+    "not_permitted": QT_TRANSLATE_NOOP("Errors", "Not permitted: %1"),
+    "schema_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "The server runs another version of Aduan. Ask your admin to update; your work is kept."
+    ),
+    "unexpected": QT_TRANSLATE_NOOP("Errors", "Something went wrong: %1"),
+}
+
+
+def describe_code(code: str | None, detail: str) -> str:
+    template = _BY_CODE.get(code or "unexpected", _BY_CODE["unexpected"])
+    return QCoreApplication.translate("Errors", template).replace("%1", detail)
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, HeldByOther):
+        text = QCoreApplication.translate("Errors", "%1 holds this ticket until %2.")
+        return text.replace("%1", exc.holder).replace("%2", local_time(exc.until))
+    if isinstance(exc, AduanError):
+        return describe_code(exc.code, exc.message)
+    return describe_code("unexpected", f"{type(exc).__name__}: {exc}")
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, "Aduan", describe(exc), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorBox")
+    box.open()
