@@ -36,8 +36,10 @@ class Cache:
         self.engine = engines.create(f"sqlite:///{self.path}")
         with self.write() as conn:
             version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
-            if version not in (0, s.CACHE_VERSION):
-                raise BadInput(f"{self.path} was written by another version of Aduan (cache version {version})")
+            if version > s.CACHE_VERSION:
+                raise BadInput(f"{self.path} was written by a newer version of Aduan (cache version {version})")
+            if version == 1:
+                _upgrade_from_1(conn)
             s.metadata.create_all(conn)
             conn.exec_driver_sql(f"PRAGMA user_version={s.CACHE_VERSION}")
 
@@ -67,6 +69,16 @@ class Cache:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _upgrade_from_1(conn: Connection) -> None:
+    """Version 1's outbox required a ticket id; SQLite cannot relax a column, so the table is copied."""
+    conn.exec_driver_sql("ALTER TABLE outbox RENAME TO outbox_v1")
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_outbox_state_seq")
+    s.outbox.create(conn)
+    columns = ", ".join(c.name for c in s.outbox.c)
+    conn.exec_driver_sql(f"INSERT INTO outbox ({columns}) SELECT {columns} FROM outbox_v1")
+    conn.exec_driver_sql("DROP TABLE outbox_v1")
 
 
 def get_state(conn: Connection, key: str) -> str | None:

@@ -24,7 +24,7 @@ from sqlalchemy import (
 
 from ..store import feed
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: discussion overlay, drafts, read marks, canned responses; outbox ops without a ticket
 metadata = MetaData()
 
 
@@ -108,7 +108,7 @@ outbox = Table(
     Column("seq", Integer, primary_key=True, autoincrement=True),  # push order
     Column("op_id", Uuid, nullable=False, unique=True),
     Column("kind", String(20), nullable=False),
-    Column("ticket_id", Uuid, nullable=False),
+    Column("ticket_id", Uuid),  # None for operations on team discussions
     Column("payload", Text, nullable=False),
     Column("token", BigInteger),
     # Made after a claim that is itself still queued: the token comes from that claim's outcome.

@@ -1,0 +1,54 @@
+"""A cache written by the previous version keeps its queued work when the app is updated."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from desktop.sync import cache_schema as s
+from desktop.sync.cache import Cache
+
+VERSION_1_OUTBOX = """
+CREATE TABLE outbox (
+    seq INTEGER NOT NULL, op_id CHAR(32) NOT NULL, kind VARCHAR(20) NOT NULL, ticket_id CHAR(32) NOT NULL,
+    payload TEXT NOT NULL, token BIGINT, token_from CHAR(32), offline BOOLEAN NOT NULL,
+    created_at DATETIME NOT NULL, state VARCHAR(20) NOT NULL, attempts INTEGER NOT NULL, last_error TEXT,
+    outcome TEXT, finished_at DATETIME, dismissed_at DATETIME, PRIMARY KEY (seq), UNIQUE (op_id)
+)
+"""
+
+
+def test_version_1_outbox_is_kept_and_accepts_operations_without_a_ticket(tmp_path: Path) -> None:
+    path = tmp_path / "old.cache.db"
+    op_id, ticket_id = uuid.uuid4(), uuid.uuid4()
+    with sqlite3.connect(path) as raw:
+        raw.execute(VERSION_1_OUTBOX)
+        raw.execute("CREATE INDEX ix_outbox_state_seq ON outbox (state, seq)")
+        raw.execute(
+            "INSERT INTO outbox (seq, op_id, kind, ticket_id, payload, offline, created_at, state, attempts)"
+            " VALUES (7, ?, 'reply', ?, '{\"text\": \"Terima kasih\"}', 1, '2026-11-28 09:00:00', 'pending', 0)",
+            (op_id.hex, ticket_id.hex),
+        )
+        raw.execute("PRAGMA user_version=1")
+    cache = Cache(path)
+    with cache.write() as conn:
+        kept = conn.execute(select(s.outbox)).one()
+        assert (kept.seq, kept.op_id, kept.ticket_id, kept.state) == (7, op_id, ticket_id, "pending")
+        conn.execute(
+            insert(s.outbox).values(
+                op_id=uuid.uuid4(),
+                kind="post",
+                ticket_id=None,
+                payload="{}",
+                offline=True,
+                created_at=kept.created_at,
+                state="pending",
+                attempts=0,
+            )
+        )
+        assert [row.seq for row in conn.execute(select(s.outbox.c.seq).order_by(s.outbox.c.seq))] == [7, 8]
+        assert conn.exec_driver_sql("PRAGMA user_version").scalar_one() == s.CACHE_VERSION
+    cache.dispose()
