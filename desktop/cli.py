@@ -615,7 +615,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.area is None:
             from .ui.app import run  # the window; imported here so the CLI never loads Qt
 
-            return run(args.db, args.officer)
+            return run(args.db, args.officer, args.cache)
         parser.print_help()
         return 2
     cli: Cli | None = None

@@ -13,6 +13,8 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
+from .errors import BadInput
+
 
 class OpKind(StrEnum):
     CREATE = "create"
@@ -24,6 +26,10 @@ class OpKind(StrEnum):
     NOTE = "note"
     STATUS = "status"
     TRANSFER = "transfer"
+    # Not about one ticket (their ``Op.ticket_id`` is None):
+    DISCUSS = "discuss"  # start a team thread with its first post
+    POST = "post"  # post in a team thread
+    RESOLVE_HANDOVER = "resolve_handover"  # take over or dismiss work handed over to me
 
     @property
     def needs_claim(self) -> bool:
@@ -50,10 +56,17 @@ class OutcomeState(StrEnum):
 class Op:
     op_id: UUID
     kind: OpKind
-    ticket_id: UUID
+    ticket_id: UUID | None  # None for operations not about one ticket (team discussion, hand-overs)
     payload: dict[str, Any] = field(default_factory=dict)
     token: int | None = None  # the claim token the officer held when making the op
     offline: bool = False  # made while the central database could not be reached
+
+    @property
+    def ticket(self) -> UUID:
+        """The ticket a ticket operation is about; a malformed one without it is refused, not guessed."""
+        if self.ticket_id is None:
+            raise BadInput(f"the {self.kind.value} operation {self.op_id} names no ticket")
+        return self.ticket_id
 
 
 @dataclass(frozen=True, slots=True)

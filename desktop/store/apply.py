@@ -24,7 +24,7 @@ from ..domain.errors import AduanError, BadInput, LostClaim, NotHolder, Unreacha
 from ..domain.operations import Op, OpKind, Outcome, OutcomeState
 from ..domain.status import Status
 from ..domain.vocabulary import Channel, Kind, Priority
-from . import claims, handling, tickets
+from . import claims, discussions, handling, handovers, tickets
 from .schema import applied_op, handover_item, ticket
 from .work import Work
 
@@ -67,18 +67,18 @@ def apply_op(work: Work, op: Op) -> Outcome:
 def _keep_lost_work(work: Work, op: Op, lost: AduanError) -> Outcome:
     if op.kind is OpKind.NOTE:
         note = handling.add_note(
-            work, op.ticket_id, op.payload["text"], added_offline=op.offline, note_id=_uuid(op.payload.get("note_id"))
+            work, op.ticket, op.payload["text"], added_offline=op.offline, note_id=_uuid(op.payload.get("note_id"))
         )
         return Outcome(op.op_id, OutcomeState.APPLIED, lost.code, lost.message, {"note_id": str(note.id)})
     if not op.kind.hands_over:
         return Outcome(op.op_id, OutcomeState.REJECTED, lost.code, lost.message)
     assert work.actor is not None
-    holder_id = work.conn.execute(select(ticket.c.claimed_by).where(ticket.c.id == op.ticket_id)).scalar()
+    holder_id = work.conn.execute(select(ticket.c.claimed_by).where(ticket.c.id == op.ticket)).scalar()
     item_id = uuid7()
     work.conn.execute(
         insert(handover_item).values(
             id=item_id,
-            ticket_id=op.ticket_id,
+            ticket_id=op.ticket,
             from_officer_id=work.actor.id,
             to_officer_id=holder_id,
             op_id=op.op_id,
@@ -88,7 +88,7 @@ def _keep_lost_work(work: Work, op: Op, lost: AduanError) -> Outcome:
             created_at=work.now,
         )
     )
-    work.audit("handover", op.ticket_id, op.token, kind=op.kind.value, item_id=item_id, reason=lost.code)
+    work.audit("handover", op.ticket, op.token, kind=op.kind.value, item_id=item_id, reason=lost.code)
     return Outcome(op.op_id, OutcomeState.HANDED_OVER, lost.code, lost.message, {"handover_id": str(item_id)})
 
 
@@ -130,7 +130,7 @@ def _create(work: Work, op: Op) -> dict[str, Any]:
             anonymous=bool(p.get("anonymous", False)),
             confidential=bool(p.get("confidential", False)),
             external_id=p.get("external_id"),
-            ticket_id=op.ticket_id,
+            ticket_id=op.ticket,
         )
     except (KeyError, ValueError) as exc:
         raise BadInput(f"malformed new-ticket operation: {exc}") from None
@@ -138,37 +138,37 @@ def _create(work: Work, op: Op) -> dict[str, Any]:
 
 
 def _claim(work: Work, op: Op) -> dict[str, Any]:
-    return ticket_result(claims.claim(work, op.ticket_id))
+    return ticket_result(claims.claim(work, op.ticket))
 
 
 def _renew(work: Work, op: Op) -> dict[str, Any]:
-    return ticket_result(claims.renew(work, op.ticket_id, _token(op)))
+    return ticket_result(claims.renew(work, op.ticket, _token(op)))
 
 
 def _release(work: Work, op: Op) -> dict[str, Any]:
-    return ticket_result(claims.release(work, op.ticket_id, _token(op)))
+    return ticket_result(claims.release(work, op.ticket, _token(op)))
 
 
 def _steal(work: Work, op: Op) -> dict[str, Any]:
-    return ticket_result(handling.take_over(work, op.ticket_id, str(op.payload.get("reason", ""))))
+    return ticket_result(handling.take_over(work, op.ticket, str(op.payload.get("reason", ""))))
 
 
 def _reply(work: Work, op: Op) -> dict[str, Any]:
     message_id = handling.reply(
         work,
-        op.ticket_id,
+        op.ticket,
         _token(op),
         op.payload["text"],
         op_id=op.op_id,
         message_id=_uuid(op.payload.get("message_id")),
     )
-    return {**ticket_result(claims.read_ticket(work, op.ticket_id)), "message_id": str(message_id)}
+    return {**ticket_result(claims.read_ticket(work, op.ticket)), "message_id": str(message_id)}
 
 
 def _note(work: Work, op: Op) -> dict[str, Any]:
     note = handling.add_note(
         work,
-        op.ticket_id,
+        op.ticket,
         op.payload["text"],
         op.token,
         added_offline=op.offline,
@@ -182,12 +182,55 @@ def _status(work: Work, op: Op) -> dict[str, Any]:
         target = Status(op.payload["status"])
     except (KeyError, ValueError):
         raise BadInput(f"unknown status {op.payload.get('status')!r}") from None
-    return ticket_result(handling.change_status(work, op.ticket_id, _token(op), target))
+    return ticket_result(handling.change_status(work, op.ticket, _token(op), target))
 
 
 def _transfer(work: Work, op: Op) -> dict[str, Any]:
-    moved = handling.transfer(work, op.ticket_id, _token(op), op.payload["unit"], op.payload.get("reason"))
+    moved = handling.transfer(work, op.ticket, _token(op), op.payload["unit"], op.payload.get("reason"))
     return ticket_result(moved)
+
+
+def _required_uuid(op: Op, key: str) -> UUID:
+    try:
+        return UUID(str(op.payload[key]))
+    except (KeyError, ValueError):
+        raise BadInput(f"malformed {op.kind.value} operation: {key} {op.payload.get(key)!r}") from None
+
+
+def _post_result(made: discussions.Post) -> dict[str, Any]:
+    return {"discussion_id": str(made.discussion_id), "post_id": str(made.id), "mentions": list(made.mentions)}
+
+
+def _discuss(work: Work, op: Op) -> dict[str, Any]:
+    p = op.payload
+    made = discussions.start_discussion(
+        work,
+        _required_uuid(op, "discussion_id"),
+        str(p.get("unit", "")),
+        str(p.get("title", "")),
+        str(p.get("body", "")),
+        _required_uuid(op, "post_id"),
+        ticket_id=_required_uuid(op, "ticket_id") if p.get("ticket_id") else None,
+    )
+    return _post_result(made)
+
+
+def _post(work: Work, op: Op) -> dict[str, Any]:
+    made = discussions.post(
+        work, _required_uuid(op, "post_id"), _required_uuid(op, "discussion_id"), str(op.payload.get("body", ""))
+    )
+    return _post_result(made)
+
+
+def _resolve_handover(work: Work, op: Op) -> dict[str, Any]:
+    done = handovers.resolve_handover(work, _required_uuid(op, "item_id"), bool(op.payload.get("accepted")))
+    return {
+        "item_id": str(done.item_id),
+        "ticket_id": str(done.ticket_id),
+        "accepted": done.accepted,
+        "resolved_at": done.resolved_at.isoformat(),
+        "already": done.already,
+    }
 
 
 _APPLY: dict[OpKind, Callable[[Work, Op], dict[str, Any]]] = {
@@ -200,4 +243,7 @@ _APPLY: dict[OpKind, Callable[[Work, Op], dict[str, Any]]] = {
     OpKind.NOTE: _note,
     OpKind.STATUS: _status,
     OpKind.TRANSFER: _transfer,
+    OpKind.DISCUSS: _discuss,
+    OpKind.POST: _post,
+    OpKind.RESOLVE_HANDOVER: _resolve_handover,
 }

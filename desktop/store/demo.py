@@ -26,10 +26,12 @@ from sqlalchemy import Column, Connection, DateTime, Dialect, Table, insert, lit
 from ..domain.errors import BadInput
 from ..domain.status import Status
 from ..domain.vocabulary import Channel, Direction, Kind, Priority, Role
+from .canned import add_canned_response
 from .changes import stamp
 from .clock import server_now
 from .schema import counter, event, membership, message, note, officer, reporter, reporter_contact, ticket, unit
 from .tickets import FIRST_RESPONSE_WITHIN, RESOLVE_WITHIN, TRACKING_PREFIX
+from .work import begin
 
 MAX_TICKETS = 5_000_000
 WINDOW = timedelta(days=120)
@@ -900,6 +902,7 @@ def fill(conn: Connection, tickets: int, seed: int = 1) -> DemoSummary:
             maker.rows.flush(conn)
     maker.rows.flush(conn)
     _continue_tracking_numbers(conn, maker.last_number)
+    _add_canned_responses(conn, now, maker.change_seq)
     return DemoSummary(
         units=len(units),
         officers=officers,
@@ -909,6 +912,37 @@ def fill(conn: Connection, tickets: int, seed: int = 1) -> DemoSummary:
         notes=maker.totals.notes,
         events=tickets,
     )
+
+
+# Canned responses, global except the one that speaks for a unit; placeholders are filled by the composer.
+_CANNED: tuple[tuple[str, str, str, str | None], ...] = (
+    ("terima-laporan", "Laporan diterima",
+     "Yth. {nama_pelapor},\n\nTerima kasih telah menghubungi kami. Laporan Anda telah kami terima dengan nomor "
+     "{nomor_tiket} dan sedang kami verifikasi. Kami akan menyampaikan perkembangannya paling lambat dalam tiga "
+     "hari kerja.\n\nHormat kami,\n{unit}", None),
+    ("minta-kelengkapan", "Minta kelengkapan data",
+     "Yth. {nama_pelapor},\n\nAgar laporan nomor {nomor_tiket} dapat kami tindak lanjuti, mohon lengkapi lokasi "
+     "dan waktu kejadian yang lebih rinci serta bukti pendukung (foto atau dokumen). Kami tunggu tanggapan Anda "
+     "dalam 10 hari kerja.\n\nHormat kami,\n{unit}", None),
+    ("sedang-ditindaklanjuti", "Sedang ditindaklanjuti",
+     "Yth. {nama_pelapor},\n\nLaporan Anda nomor {nomor_tiket} sedang ditindaklanjuti bersama pihak terkait. "
+     "Kami akan segera mengabarkan hasilnya.\n\nHormat kami,\n{unit}", None),
+    ("bukan-wewenang", "Bukan kewenangan kami",
+     "Yth. {nama_pelapor},\n\nSetelah kami pelajari, substansi laporan nomor {nomor_tiket} bukan merupakan "
+     "kewenangan {unit}. Laporan Anda telah kami teruskan kepada instansi yang berwenang melalui SP4N-LAPOR!."
+     "\n\nHormat kami,\n{unit}", None),
+    ("humas-jadwal-layanan", "Jadwal layanan tatap muka",
+     "Yth. {nama_pelapor},\n\nLayanan pengaduan tatap muka Biro Hubungan Masyarakat buka Senin sampai Jumat, "
+     "pukul 08.00 sampai 16.00 WIB. Mohon membawa nomor laporan {nomor_tiket} saat berkunjung."
+     "\n\nHormat kami,\n{unit}", "humas"),
+)  # fmt: skip
+
+
+def _add_canned_responses(conn: Connection, now: datetime, change_seq: int) -> None:
+    work = begin(conn, None)
+    work.prime(now, change_seq)  # the demo's one change stamp, not a second one
+    for key, title, body, unit_code in _CANNED:
+        add_canned_response(work, key, title, body, unit_code)
 
 
 def _refuse_unless_empty(conn: Connection) -> None:

@@ -82,7 +82,7 @@ def add_note(
             created_at=work.now,
         )
     )
-    mentions = _record_mentions(work, note_id, mentioned_logins(body))
+    mentions = record_mentions(work, mentioned_logins(body), note_id=note_id)
     work.audit("note", ticket_id, token, note_id=note_id, mentions=list(mentions))
     return Note(
         id=note_id,
@@ -95,14 +95,17 @@ def add_note(
     )
 
 
-def _record_mentions(work: Work, note_id: UUID, logins: tuple[str, ...]) -> tuple[str, ...]:
+def record_mentions(
+    work: Work, logins: tuple[str, ...], note_id: UUID | None = None, post_id: UUID | None = None
+) -> tuple[str, ...]:
+    """Mention the active officers among ``logins`` in a note or a team post; returns their logins."""
     if not logins:
         return ()
     found = work.conn.execute(
         select(officer.c.id, officer.c.login).where(officer.c.login.in_(logins), officer.c.active.is_(True))
     ).all()
     for officer_id, _login in found:
-        work.conn.execute(insert(mention).values(officer_id=officer_id, note_id=note_id))
+        work.conn.execute(insert(mention).values(officer_id=officer_id, note_id=note_id, post_id=post_id))
     return tuple(sorted(login for _id, login in found))
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, delete, insert, select, text
 from ..domain.errors import BadInput
 from ..store import engine as engines
 from . import cache_schema as s
+from . import search_index
 
 
 def default_cache_path(central_url: str, officer: str) -> Path:
@@ -41,6 +42,7 @@ class Cache:
             if version == 1:
                 _upgrade_from_1(conn)
             s.metadata.create_all(conn)
+            search_index.ensure(conn)
             conn.exec_driver_sql(f"PRAGMA user_version={s.CACHE_VERSION}")
 
     @contextmanager

@@ -44,6 +44,17 @@ Index("ix_ticket_unit_status_due", ticket.c.unit_id, ticket.c.status, ticket.c.d
 Index("ix_ticket_claimed_by", ticket.c.claimed_by)
 Index("ix_ticket_tracking_no", ticket.c.tracking_no)
 Index("ix_ticket_row_version", ticket.c.row_version)  # the checksum after every pull reads only this index
+# The inbox's sorts walk these (desktop/sync/inbox.py); SQLite ends every entry with the rowid, the
+# inbox's tie-break, so one column each is enough. Status, unit and holder sorts walk ix_ticket_status,
+# ix_ticket_unit and ix_ticket_claimed_by one value at a time.
+Index("ix_ticket_subject", ticket.c.subject.collate("NOCASE"))
+Index("ix_ticket_reporter_name", ticket.c.reporter_name.collate("NOCASE"))
+Index("ix_ticket_channel", ticket.c.channel)
+Index("ix_ticket_kind", ticket.c.kind)
+Index("ix_ticket_status", ticket.c.status)
+Index("ix_ticket_unit", ticket.c.unit_id)
+Index("ix_ticket_due", ticket.c.due_at)
+Index("ix_ticket_updated", ticket.c.updated_at)
 
 message = _mirror("message", feed.MESSAGE_COLUMNS)
 Index("ix_message_ticket", message.c.ticket_id, message.c.created_at)

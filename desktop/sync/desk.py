@@ -17,11 +17,11 @@ from sqlalchemy import Connection, delete, insert, or_, select, update
 from uuid6 import uuid7
 
 from ..domain.claims import STEAL_REASON_MIN_CHARS
-from ..domain.errors import BadInput, ForbiddenTransition, HeldByOther, NotFound, NotHolder
+from ..domain.errors import BadInput, ForbiddenTransition, HeldByOther, NotFound, NotHolder, NotPermitted
 from ..domain.operations import Op, OpKind
 from ..domain.status import Status, allowed_next, can_transition
 from ..domain.text import clean_body, clean_subject
-from ..domain.vocabulary import Channel, Kind, Priority
+from ..domain.vocabulary import Channel, Kind, Priority, Role
 from . import cache_schema as s
 from .cache import Cache, get_state, me, server_time
 
@@ -148,15 +148,7 @@ class Desk:
     def reply(self, ref: str, text: str) -> Op:
         body = clean_body(text, "reply")
         with self.cache.write() as conn:
-            view = seen(conn, resolve(conn, ref))
-            message_id = uuid7()
-            op = _queue(conn, OpKind.REPLY, view, {"text": body, "message_id": str(message_id)}, fenced=True)
-            conn.execute(
-                insert(s.local_message).values(
-                    id=message_id, op_id=op.op_id, ticket_id=view.ticket_id, body_text=body, created_at=_now()
-                )
-            )
-            return op
+            return _reply(conn, seen(conn, resolve(conn, ref)), body)
 
     def note(self, ref: str, text: str) -> Op:
         """Anyone who sees the ticket may note; a holder's note carries the claim (and renews it)."""
@@ -175,30 +167,11 @@ class Desk:
 
     def status(self, ref: str, target: Status) -> Op:
         with self.cache.write() as conn:
-            view = seen(conn, resolve(conn, ref))
-            if not can_transition(view.status, target):
-                allowed = ", ".join(sorted(x.value for x in allowed_next(view.status)))
-                name = view.tracking_no or str(view.ticket_id)
-                raise ForbiddenTransition(f"{name} is {view.status.value}; it can go to: {allowed}, not {target.value}")
-            return _queue(conn, OpKind.STATUS, view, {"status": target.value}, fenced=True, status=target.value)
+            return _status(conn, seen(conn, resolve(conn, ref)), target)
 
     def transfer(self, ref: str, unit_code: str, reason: str | None = None) -> Op:
         with self.cache.write() as conn:
-            view = seen(conn, resolve(conn, ref))
-            if conn.execute(select(s.unit.c.id).where(s.unit.c.code == unit_code)).scalar() is None:
-                raise NotFound(f"no unit with code {unit_code!r}")
-            if unit_code == view.unit_code:
-                raise BadInput(f"{view.tracking_no or view.ticket_id} is already in unit {unit_code!r}")
-            reason = " ".join(reason.split()) if reason else None
-            return _queue(
-                conn,
-                OpKind.TRANSFER,
-                view,
-                {"unit": unit_code, "reason": reason},
-                fenced=True,
-                claimed=False,
-                unit_code=unit_code,
-            )
+            return _transfer(conn, seen(conn, resolve(conn, ref)), unit_code, reason)
 
     def create(
         self,
@@ -247,6 +220,189 @@ class Desk:
                 )
             )
             return op
+
+    # -- team discussion --------------------------------------------------------------------------------
+
+    def start_discussion(self, unit_code: str, title: str, body: str, ticket_ref: str | None = None) -> Op:
+        """A thread in one of my units with its first post; ``ticket_ref`` (id or tracking number) links a
+        ticket. The ticket's id rides in the payload: the operation itself is not about the ticket."""
+        fields: dict[str, Any] = {"title": clean_subject(title), "body": clean_body(body, "post")}
+        with self.cache.write() as conn:
+            unit_id = conn.execute(select(s.unit.c.id).where(s.unit.c.code == unit_code)).scalar()
+            if unit_id is None:
+                raise NotFound(f"no unit with code {unit_code!r}")
+            if int(unit_id) not in postable_unit_ids(conn):
+                raise NotPermitted(f"you may not start a thread in unit {unit_code!r}")
+            ticket_id = resolve(conn, ticket_ref.strip()) if ticket_ref and ticket_ref.strip() else None
+            discussion_id, post_id = uuid7(), uuid7()
+            payload = {
+                **fields,
+                "discussion_id": str(discussion_id),
+                "post_id": str(post_id),
+                "unit": unit_code,
+                "ticket_id": None if ticket_id is None else str(ticket_id),
+            }
+            op = Op(op_id=uuid7(), kind=OpKind.DISCUSS, ticket_id=None, payload=payload, offline=_offline(conn))
+            _insert_op(conn, op, None)
+            now = _now()
+            conn.execute(
+                insert(s.local_discussion).values(
+                    id=discussion_id,
+                    op_id=op.op_id,
+                    unit_id=unit_id,
+                    title=fields["title"],
+                    ticket_id=ticket_id,
+                    created_at=now,
+                )
+            )
+            conn.execute(
+                insert(s.local_post).values(
+                    id=post_id, op_id=op.op_id, discussion_id=discussion_id, body=fields["body"], created_at=now
+                )
+            )
+            return op
+
+    def post(self, discussion_id: UUID, body: str) -> Op:
+        text = clean_body(body, "post")
+        with self.cache.write() as conn:
+            known = conn.execute(select(s.discussion.c.id).where(s.discussion.c.id == discussion_id)).first()
+            queued = conn.execute(select(s.local_discussion.c.id).where(s.local_discussion.c.id == discussion_id))
+            if known is None and queued.first() is None:
+                raise NotFound(f"no thread {discussion_id} in the local cache")
+            post_id = uuid7()
+            payload = {"discussion_id": str(discussion_id), "post_id": str(post_id), "body": text}
+            op = Op(op_id=uuid7(), kind=OpKind.POST, ticket_id=None, payload=payload, offline=_offline(conn))
+            _insert_op(conn, op, None)
+            conn.execute(
+                insert(s.local_post).values(
+                    id=post_id, op_id=op.op_id, discussion_id=discussion_id, body=text, created_at=_now()
+                )
+            )
+            return op
+
+    # -- attention ----------------------------------------------------------------------------------------
+
+    def resolve_handover(self, item_id: UUID, accepted: bool) -> Op:
+        """Mark work a colleague's lost claim handed over to me as taken over (``accepted``) or not needed.
+
+        Accepting this way queues nothing else: see ``accept_handover`` to redo the work under my claim."""
+        with self.cache.write() as conn:
+            _open_handover(conn, item_id)
+            return _queue_resolution(conn, item_id, accepted)
+
+    def accept_handover(self, item_id: UUID) -> list[Op]:
+        """Redo the handed-over reply, status change or transfer under my own claim, and resolve the item as
+        accepted: both queued in one local transaction, the work first. A change the ticket no longer allows
+        (another status by now) is refused here and nothing is queued."""
+        with self.cache.write() as conn:
+            item = _open_handover(conn, item_id)
+            view = seen(conn, UUID(str(item.ticket_id)))
+            payload = json.loads(item.payload)
+            kind = OpKind(item.kind)
+            if kind is OpKind.REPLY:
+                work = _reply(conn, view, clean_body(str(payload.get("text", "")), "reply"))
+            elif kind is OpKind.STATUS:
+                try:
+                    target = Status(payload.get("status"))
+                except ValueError:
+                    raise BadInput(f"hand-over item {item_id} names an unknown status") from None
+                work = _status(conn, view, target)
+            elif kind is OpKind.TRANSFER:
+                work = _transfer(conn, view, str(payload.get("unit", "")), payload.get("reason"))
+            else:
+                raise BadInput(f"a handed-over {kind.value} cannot be redone")
+            return [work, _queue_resolution(conn, item_id, accepted=True)]
+
+    def dismiss(self, op_id: UUID) -> None:
+        """Take a rejected or handed-over operation of mine off the attention list (this workstation only)."""
+        with self.cache.write() as conn:
+            row = conn.execute(select(s.outbox.c.state).where(s.outbox.c.op_id == op_id)).first()
+            if row is None or row.state not in ("rejected", "handed_over"):
+                raise NotFound(f"no rejected or handed-over operation {op_id} to dismiss")
+            conn.execute(
+                update(s.outbox)
+                .where(s.outbox.c.op_id == op_id, s.outbox.c.dismissed_at.is_(None))
+                .values(dismissed_at=_now())
+            )
+
+
+def _reply(conn: Connection, view: Seen, body: str) -> Op:
+    message_id = uuid7()
+    op = _queue(conn, OpKind.REPLY, view, {"text": body, "message_id": str(message_id)}, fenced=True)
+    conn.execute(
+        insert(s.local_message).values(
+            id=message_id, op_id=op.op_id, ticket_id=view.ticket_id, body_text=body, created_at=_now()
+        )
+    )
+    return op
+
+
+def _status(conn: Connection, view: Seen, target: Status) -> Op:
+    if not can_transition(view.status, target):
+        allowed = ", ".join(sorted(x.value for x in allowed_next(view.status)))
+        name = view.tracking_no or str(view.ticket_id)
+        raise ForbiddenTransition(f"{name} is {view.status.value}; it can go to: {allowed}, not {target.value}")
+    return _queue(conn, OpKind.STATUS, view, {"status": target.value}, fenced=True, status=target.value)
+
+
+def _transfer(conn: Connection, view: Seen, unit_code: str, reason: str | None) -> Op:
+    if conn.execute(select(s.unit.c.id).where(s.unit.c.code == unit_code)).scalar() is None:
+        raise NotFound(f"no unit with code {unit_code!r}")
+    if unit_code == view.unit_code:
+        raise BadInput(f"{view.tracking_no or view.ticket_id} is already in unit {unit_code!r}")
+    reason = " ".join(reason.split()) if reason else None
+    op_payload = {"unit": unit_code, "reason": reason}
+    return _queue(conn, OpKind.TRANSFER, view, op_payload, fenced=True, claimed=False, unit_code=unit_code)
+
+
+def postable_unit_ids(conn: Connection) -> frozenset[int]:
+    """The units I may start threads in and post to, as the store decides it (``Actor.visible_unit_ids``):
+    my units; a supervisor's sub-units too; every unit for an admin."""
+    mine = me(conn)
+    every = {int(u.id): u.parent_id for u in conn.execute(select(s.unit.c.id, s.unit.c.parent_id))}
+    role = _role(conn, mine)
+    if role is Role.ADMIN:
+        return frozenset(every)
+    found = set(conn.execute(select(s.membership.c.unit_id).where(s.membership.c.officer_id == mine)).scalars())
+    if role is Role.SUPERVISOR:
+        grown = True
+        while grown:
+            below = {unit_id for unit_id, parent in every.items() if parent in found} - found
+            found |= below
+            grown = bool(below)
+    return frozenset(found)
+
+
+def _role(conn: Connection, officer_id: int | None) -> Role | None:
+    role = conn.execute(select(s.officer.c.role).where(s.officer.c.id == officer_id)).scalar()
+    return None if role is None else Role(role)
+
+
+def _open_handover(conn: Connection, item_id: UUID) -> Any:
+    """The mirrored hand-over item, if it is still open and mine (or I supervise) to resolve."""
+    item = conn.execute(select(s.handover_item).where(s.handover_item.c.id == item_id)).first()
+    if item is None:
+        raise NotFound(f"no hand-over item {item_id} in the local cache")
+    if item.resolved_at is not None:
+        raise BadInput(f"hand-over item {item_id} is already resolved")
+    mine = me(conn)
+    if item.to_officer_id != mine and _role(conn, mine) not in (Role.SUPERVISOR, Role.ADMIN):
+        raise NotPermitted("only the officer it was handed to, or a supervisor, may resolve a hand-over")
+    pending = conn.execute(
+        select(s.outbox.c.payload).where(
+            s.outbox.c.kind == OpKind.RESOLVE_HANDOVER.value, s.outbox.c.state == "pending"
+        )
+    ).scalars()
+    if any(json.loads(payload).get("item_id") == str(item_id) for payload in pending):
+        raise BadInput(f"hand-over item {item_id} is already being resolved")
+    return item
+
+
+def _queue_resolution(conn: Connection, item_id: UUID, accepted: bool) -> Op:
+    payload = {"item_id": str(item_id), "accepted": accepted}
+    op = Op(op_id=uuid7(), kind=OpKind.RESOLVE_HANDOVER, ticket_id=None, payload=payload, offline=_offline(conn))
+    _insert_op(conn, op, None)
+    return op
 
 
 def _offline(conn: Connection) -> bool:

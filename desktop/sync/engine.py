@@ -184,7 +184,7 @@ class SyncEngine:
                 )
             )
             retire_overlay(conn, op.op_id)
-            if outcome.accepted and "token" in outcome.result:
+            if outcome.accepted and "token" in outcome.result and op.ticket_id is not None:
                 _write_through(conn, op.ticket_id, outcome.result)
 
     # -- pull -------------------------------------------------------------------------------------------
@@ -316,7 +316,7 @@ def _op(conn: Connection, row: Any) -> Op:
     return Op(
         op_id=UUID(str(row.op_id)),
         kind=OpKind(row.kind),
-        ticket_id=UUID(str(row.ticket_id)),
+        ticket_id=None if row.ticket_id is None else UUID(str(row.ticket_id)),
         payload=json.loads(row.payload),
         token=token,
         offline=bool(row.offline),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
@@ -12,11 +14,13 @@ from sqlalchemy import Connection, or_, select
 
 from ..domain.entities import Claim, Message, Note, Reporter, Ticket, TicketDetail
 from ..domain.errors import NotFound
+from ..domain.operations import OpKind, OutcomeState
 from ..domain.status import CLOSED, Status
-from ..domain.vocabulary import Channel, Direction, Kind, Priority
+from ..domain.vocabulary import Channel, Direction, Kind, Priority, Role
 from ..store.rows import to_ticket
 from . import cache_schema as s
-from .cache import me
+from .cache import me, server_time
+from .desk import seen
 
 QUEUED_TRACKING_NO = "(queued)"  # a ticket made here that the server has not numbered yet
 
@@ -29,10 +33,76 @@ _TICKETS = (
 )
 
 
+class ReplyState(StrEnum):
+    QUEUED = "queued"  # still in this workstation's outbox
+    SENT = "sent"  # accepted by the central store (the dispatch worker sends it to the citizen)
+    REJECTED = "rejected"  # refused by the central store; nothing reached the citizen
+    HANDED_OVER = "handed_over"  # the claim was lost: it became a hand-over item for the current holder
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxReply:
+    """A reply of mine known only from the outbox: turned down (its overlay row is gone, the text comes
+    from the operation), or accepted but not pulled yet."""
+
+    message: Message
+    state: ReplyState
+    code: str | None  # why it was turned down: an error code of ``domain/errors.py``
+    reason: str | None  # the store's (English) explanation, for the details
+
+
+@dataclass(frozen=True, slots=True)
+class CachedAttachment:
+    id: UUID
+    message_id: UUID | None
+    note_id: UUID | None
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    risky: bool  # a type that can run code when opened (executables, macros): the officer is warned
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CachedHandover:
+    id: UUID
+    kind: str  # the operation kind that was handed over: reply, status, transfer
+    from_login: str | None
+    to_login: str | None
+    payload: dict[str, Any]
+    created_at: datetime
+    resolved_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFacts:
+    """What the claim banner says: the server's holder as last pulled, and my pending claim work."""
+
+    holder_login: str | None
+    holder_name: str | None
+    expires_at: datetime | None
+    token: int
+    live: bool  # the holder's lease has not run out by the central clock's estimate
+    pending_claim: bool  # my claim or take-over is queued
+    pending_release: bool  # my release or transfer is queued
+    mine: bool  # I may act as the holder (the desk accepts replies, status changes, transfers)
+
+
 @dataclass(frozen=True, slots=True)
 class CachedDetail:
     detail: TicketDetail
     queued: frozenset[UUID]  # messages and notes still in the outbox
+    reply_states: Mapping[UUID, ReplyState]  # every outbound message of the thread, outbox replies included
+    outbox_replies: tuple[OutboxReply, ...]
+    html: Mapping[UUID, str]  # a message's HTML as received (unsanitized: the view cleans it)
+    attachments: tuple[CachedAttachment, ...]
+    handovers: tuple[CachedHandover, ...]
+    claim: ClaimFacts
+    unit_name: str | None
+    my_login: str | None
+    my_role: Role | None
+    server_now: datetime
 
 
 def _my_login(conn: Connection) -> str | None:
@@ -148,4 +218,129 @@ def ticket_detail(conn: Connection, ticket_id: UUID) -> CachedDetail:
     ]
     detail = TicketDetail(ticket, tuple(messages + queued_messages), tuple(notes + queued_notes), ())
     queued = frozenset(m.id for m in queued_messages) | frozenset(n.id for n in queued_notes)
-    return CachedDetail(detail, queued)
+    outbox_replies = _outbox_replies(conn, ticket, login, {m.id for m in messages})
+    states = {m.id: ReplyState.QUEUED if m.id in queued else ReplyState.SENT for m in detail.messages}
+    states.update({r.message.id: r.state for r in outbox_replies})
+    html = {
+        r.id: r.body_html
+        for r in conn.execute(
+            select(s.message.c.id, s.message.c.body_html).where(
+                s.message.c.ticket_id == ticket_id, s.message.c.body_html.is_not(None)
+            )
+        )
+    }
+    mine = me(conn)
+    role = conn.execute(select(s.officer.c.role).where(s.officer.c.id == mine)).scalar()
+    unit_name = conn.execute(select(s.unit.c.name).where(s.unit.c.code == ticket.unit)).scalar()
+    return CachedDetail(
+        detail=detail,
+        queued=queued,
+        reply_states=states,
+        outbox_replies=outbox_replies,
+        html=html,
+        attachments=_attachments(conn, ticket_id),
+        handovers=_handovers(conn, ticket_id),
+        claim=claim_facts(conn, ticket_id),
+        unit_name=unit_name,
+        my_login=login,
+        my_role=Role(role) if role else None,
+        server_now=server_time(conn),
+    )
+
+
+_TURNED_DOWN = {
+    OutcomeState.REJECTED.value: ReplyState.REJECTED,
+    OutcomeState.HANDED_OVER.value: ReplyState.HANDED_OVER,
+}
+
+
+def _outbox_replies(conn: Connection, ticket: Ticket, login: str | None, pulled: set[UUID]) -> tuple[OutboxReply, ...]:
+    found = []
+    rows = conn.execute(
+        select(s.outbox)
+        .where(
+            s.outbox.c.ticket_id == ticket.id,
+            s.outbox.c.kind == OpKind.REPLY.value,
+            s.outbox.c.state.in_([*_TURNED_DOWN, OutcomeState.APPLIED.value]),
+        )
+        .order_by(s.outbox.c.seq)
+    )
+    for row in rows:
+        payload = json.loads(row.payload)
+        message_id = UUID(payload["message_id"]) if payload.get("message_id") else UUID(str(row.op_id))
+        if row.state == OutcomeState.APPLIED.value and message_id in pulled:
+            continue  # the mirror has it: shown as sent from there
+        outcome = json.loads(row.outcome) if row.outcome else {}
+        message = Message(
+            message_id, ticket.id, Direction.OUTBOUND, ticket.channel, login, payload.get("text", ""), row.created_at
+        )
+        state = _TURNED_DOWN.get(row.state, ReplyState.SENT)
+        found.append(OutboxReply(message, state, outcome.get("code"), outcome.get("message")))
+    return tuple(found)
+
+
+def _attachments(conn: Connection, ticket_id: UUID) -> tuple[CachedAttachment, ...]:
+    a = s.attachment.c
+    return tuple(
+        CachedAttachment(
+            r.id,
+            r.message_id,
+            r.note_id,
+            r.filename,
+            r.content_type,
+            int(r.size),
+            r.sha256,
+            bool(r.risky),
+            r.created_at,
+        )
+        for r in conn.execute(select(s.attachment).where(a.ticket_id == ticket_id).order_by(a.created_at, a.filename))
+    )
+
+
+def _handovers(conn: Connection, ticket_id: UUID) -> tuple[CachedHandover, ...]:
+    giver, taker = s.officer.alias("giver"), s.officer.alias("taker")
+    h = s.handover_item.c
+    rows = conn.execute(
+        select(s.handover_item, giver.c.login.label("from_login"), taker.c.login.label("to_login"))
+        .outerjoin(giver, giver.c.id == h.from_officer_id)
+        .outerjoin(taker, taker.c.id == h.to_officer_id)
+        .where(h.ticket_id == ticket_id)
+        .order_by(h.created_at)
+    )
+    return tuple(
+        CachedHandover(r.id, r.kind, r.from_login, r.to_login, json.loads(r.payload), r.created_at, r.resolved_at)
+        for r in rows
+    )
+
+
+def claim_facts(conn: Connection, ticket_id: UUID) -> ClaimFacts:
+    view = seen(conn, ticket_id)
+    holder = None
+    if view.holder_id is not None:
+        holder = conn.execute(
+            select(s.officer.c.login, s.officer.c.name).where(s.officer.c.id == view.holder_id)
+        ).first()
+    mine = not view.released and (
+        view.pending_claim is not None or (view.holder_id is not None and view.holder_id == me(conn))
+    )
+    return ClaimFacts(
+        holder_login=holder.login if holder is not None else None,
+        holder_name=holder.name if holder is not None else None,
+        expires_at=view.expires_at,
+        token=view.token,
+        live=view.holder_id is not None and view.expires_at is not None and view.expires_at > server_time(conn),
+        pending_claim=view.pending_claim is not None,
+        pending_release=view.released,
+        mine=mine,
+    )
+
+
+def unit_choices(conn: Connection) -> list[tuple[str, str]]:
+    """Every unit as (code, name), for choosing where to transfer a ticket."""
+    return [(r.code, r.name) for r in conn.execute(select(s.unit.c.code, s.unit.c.name).order_by(s.unit.c.code))]
+
+
+def colleague_logins(conn: Connection) -> list[str]:
+    """Logins of the active officers other than me, for @mentions."""
+    query = select(s.officer.c.login).where(s.officer.c.active.is_(True), s.officer.c.id != (me(conn) or -1))
+    return sorted(str(login) for login in conn.execute(query).scalars())

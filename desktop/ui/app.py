@@ -1,44 +1,130 @@
-"""Start the desktop client: Qt application, qasync event loop, workspace, main window."""
+"""Start the desktop client: Qt application, qasync event loop, settings, sign-in, main window.
+
+Start-up never waits for the network: with a saved server and password the window opens on the local
+cache at once and syncs in the background; the first run with nothing configured opens the embedded
+demo workspace; a configured server without a saved password asks for it.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import sys
+from pathlib import Path
 
 import qasync
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..domain.errors import AduanError
-from ..store.workspace import open_workspace
-from . import i18n
+from ..security.credentials import Credentials, KeyringCredentials
+from ..settings import Settings
+from ..sync.session import Session, open_session
+from ..sync.signin import resume
+from . import i18n, theme
+from .errors import describe
 from .main_window import MainWindow
 from .ops import Ops
+from .sign_in import SignInDialog
 
 
-async def _main(app: QApplication, url: str | None, officer: str | None) -> int:
+class Shell:
+    """Owns the window and the sessions it was opened on; signing in elsewhere swaps the window."""
+
+    def __init__(self, ops: Ops, settings: Settings, credentials: Credentials) -> None:
+        self.ops = ops
+        self.settings = settings
+        self.credentials = credentials
+        self.window: MainWindow | None = None
+        self.sessions: list[Session] = []
+
+    def show(self, session: Session) -> MainWindow:
+        previous = self.window
+        self.sessions.append(session)
+        self.window = MainWindow(session, self.ops, self.settings, self.credentials)
+        self.window.session_switched.connect(self.show)
+        self.window.show()
+        if previous is not None:  # after the new one is shown, so that closing it does not quit the app
+            previous.close()
+            previous.deleteLater()
+        return self.window
+
+    def close_sessions(self) -> None:
+        for session in self.sessions:
+            session.close()
+
+
+async def _first_session(
+    ops: Ops, settings: Settings, credentials: Credentials, url: str | None, officer: str | None, cache: Path | None
+) -> Session | None:
+    if url is not None:  # given on the command line: that database, without touching the network yet
+        password = credentials.get(url, officer) if officer else None
+        return await ops.net(open_session, url, officer, password, cache)
+    session = await ops.db(resume, settings, credentials)
+    if session is not None:
+        return session
+    dialog = SignInDialog(settings, credentials, ops)
+    done = asyncio.get_running_loop().create_future()
+    dialog.finished.connect(lambda result: done.done() or done.set_result(result))
+    dialog.open()
+    if not await done:
+        return None
+    chosen: Session = dialog.session
+    return chosen
+
+
+async def open_shell(
+    settings: Settings,
+    url: str | None,
+    officer: str | None,
+    cache: Path | None,
+    credentials: Credentials | None = None,
+) -> Shell | int:
+    """The window on its first session, or the exit code when there is none (an error was shown)."""
     ops = Ops()
-    closed = asyncio.Event()
-    app.aboutToQuit.connect(closed.set)
+    credentials = credentials or KeyringCredentials()
+    shell = Shell(ops, settings, credentials)
     try:
-        workspace = await ops.db(open_workspace, url, officer)
+        session = await _first_session(ops, settings, credentials, url, officer, cache)
     except AduanError as exc:
-        QMessageBox.critical(None, "Aduan", exc.message)
+        QMessageBox.critical(None, "Aduan", describe(exc))
         ops.shutdown()
         return exc.exit_code
-    window = MainWindow(workspace, ops)
-    window.show()
-    window.refresh()
+    if session is None:
+        ops.shutdown()
+        return 0
+    shell.show(session)
+    return shell
+
+
+async def _main(app: QApplication, settings: Settings, url: str | None, officer: str | None, cache: Path | None) -> int:
+    closed = asyncio.Event()
+    app.aboutToQuit.connect(closed.set)
+    shell = await open_shell(settings, url, officer, cache)
+    if isinstance(shell, int):
+        return shell
+    ops = shell.ops
     await closed.wait()
     # Cleanup after the window closed (not in an async close handler; see CONVENTIONS.md).
     ops.shutdown()
-    workspace.store.dispose()
+    shell.close_sessions()
     return 0
 
 
-def run(url: str | None = None, officer: str | None = None) -> int:
-    """Open the window on ``url`` (default: the embedded database) as ``officer``."""
+def start_app(settings: Settings) -> QApplication:
+    """The Qt application in the officer's language and theme."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Aduan")
-    i18n.install(app)
-    return int(qasync.run(_main(app, url, officer)))
+    i18n.install(app, str(settings.get("language")))
+    theme.apply(app, str(settings.get("theme")))
+    return app
+
+
+def run(url: str | None = None, officer: str | None = None, cache: str | None = None) -> int:
+    """Open the window (on ``url`` as ``officer`` when given, else as configured)."""
+    try:
+        settings = Settings()
+    except AduanError as exc:  # a broken unit policy: the admin must fix it
+        print(f"aduan: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    app = start_app(settings)
+    return int(qasync.run(_main(app, settings, url, officer, Path(cache) if cache else None)))

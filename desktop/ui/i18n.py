@@ -1,7 +1,9 @@
-"""Translations: Indonesian on Indonesian systems, English otherwise (``ADUAN_LANG`` overrides).
+"""Translations: the language chosen in the settings ("auto": Indonesian on Indonesian systems, English
+otherwise); ``ADUAN_LANG`` overrides everything, for tests and screenshots.
 
-The ``.ts`` sources live in resources/translations; the compiled ``.qm`` files are built, not committed:
-on first use they are compiled with Qt's lrelease into the user's cache folder.
+Aduan's ``.ts`` sources live in resources/translations; the compiled ``.qm`` files are built, not committed:
+on first use they are compiled with Qt's lrelease into the user's cache folder. Qt's own ``qtbase``
+translations (standard buttons, context menus) are installed too where PySide6 ships the language.
 """
 
 from __future__ import annotations
@@ -12,14 +14,17 @@ from pathlib import Path
 
 import platformdirs
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 SOURCES = Path(__file__).resolve().parents[2] / "resources" / "translations"
 LANGUAGES = ("id", "en")
+_INSTALLED: list[QTranslator] = []
 
 
-def chosen_language() -> str:
-    wanted = os.environ.get("ADUAN_LANG") or QLocale.system().name().split("_")[0]
+def chosen_language(setting: str | None = None) -> str:
+    """The language to show, "id" or "en": ``ADUAN_LANG``, else the setting, else the system's ("auto")."""
+    wanted = os.environ.get("ADUAN_LANG") or (setting if setting not in (None, "auto") else None)
+    wanted = wanted or QLocale.system().name().split("_")[0]
     return wanted if wanted in LANGUAGES else "en"
 
 
@@ -40,12 +45,34 @@ def _lrelease() -> Path:
     return next(p for p in (folder / "lrelease", folder / "lrelease.exe") if p.exists())
 
 
+def qt_translations(language: str) -> Path | None:
+    """Qt's own ``qtbase`` catalogue for ``language``, if this Qt ships one (6.12 has none for Indonesian)."""
+    found = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{language}.qm"
+    return found if found.exists() else None
+
+
 def install(app: QCoreApplication, language: str | None = None) -> QTranslator | None:
-    """Install the translation for ``language`` (default: the system's); returns it, or None if missing."""
+    """Install the translations for ``language`` (the "language" setting: "auto", "id", "en", or None for
+    the system's), replacing any installed before; returns Aduan's translator, or None if it is missing."""
+    remove(app)
+    chosen = chosen_language(language)
+    qt_catalogue = qt_translations(chosen)
+    if qt_catalogue is not None:
+        qt_translator = QTranslator(app)
+        if qt_translator.load(str(qt_catalogue)):
+            app.installTranslator(qt_translator)
+            _INSTALLED.append(qt_translator)
     # English is the source language; its file only carries plural forms.
-    compiled = _compiled(language or chosen_language())
+    compiled = _compiled(chosen)
     translator = QTranslator(app)
     if compiled is None or not translator.load(str(compiled)):
         return None
     app.installTranslator(translator)
+    _INSTALLED.append(translator)
     return translator
+
+
+def remove(app: QCoreApplication) -> None:
+    """Remove every translator ``install`` put in (tests switch languages within one application)."""
+    while _INSTALLED:
+        app.removeTranslator(_INSTALLED.pop())

@@ -1,79 +1,185 @@
-"""The main window: the officer's inbox of tickets they may see, loaded off the GUI thread."""
+"""The main window: inbox beside the open ticket, team discussion, what needs attention, the status bar.
+
+Every part reads the local cache through ``ops.db`` and refreshes itself on ``events.cache_changed``; the
+sync loop keeps the cache in step with the central database in the background.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
+from uuid import UUID
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from qasync import asyncSlot
 
-from ..domain.errors import AduanError
-from ..store import tickets
-from ..store.workspace import Workspace
-from .inbox_model import InboxModel
+from ..security.credentials import Credentials
+from ..settings import Settings
+from ..sync.session import Session
+from . import actions, theme
+from .attention_panel import AttentionPanel
+from .discussion_view import DiscussionView
+from .events import Events
+from .inbox_view import InboxView
 from .ops import Ops
+from .settings_dialog import SettingsDialog
+from .sign_in import SignInDialog
+from .status_bar import StatusBar
+from .sync_loop import SyncLoop
+from .ticket_view import TicketView
 
-INBOX_LIMIT = 500
+INBOX_TAB, DISCUSSION_TAB, ATTENTION_TAB = range(3)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, ops: Ops) -> None:
+    # The officer signed in to another server (or back to the demo) from this window.
+    session_switched = Signal(object)
+
+    def __init__(self, session: Session, ops: Ops, settings: Settings, credentials: Credentials) -> None:
         super().__init__()
-        self.workspace = workspace
+        self.session = session
         self.ops = ops
-        self.setWindowTitle("Aduan")
-        self.resize(1200, 720)
+        self.settings = settings
+        self.credentials = credentials
+        self.events = Events(self)
+        self.setObjectName("mainWindow")
+        self.resize(1360, 820)
 
-        self.banner = QLabel(
-            self.tr(
-                "Demo workspace: sample data on this computer only. "
-                "To work on your unit's server, start Aduan with --db or set ADUAN_DB."
-            )
-        )
-        self.banner.setObjectName("demoBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel#demoBanner { padding: 8px; border-bottom: 1px solid palette(mid); }")
-        self.banner.setVisible(workspace.demo)
+        self.banner = self._demo_banner()
+        self.inbox = InboxView(session, ops, self.events)
+        self.ticket = TicketView(session, ops, self.events)
+        self.discussion = DiscussionView(session, ops, self.events)
+        self.attention = AttentionPanel(session, ops, self.events)
 
-        self.model = InboxModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Inbox"))
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for column, width in enumerate((150, 420, 160, 100, 140, 140, 140)):
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        work = QSplitter(Qt.Orientation.Horizontal)
+        work.setObjectName("inboxSplitter")
+        work.addWidget(self.inbox)
+        work.addWidget(self.ticket)
+        work.setStretchFactor(0, 3)
+        work.setStretchFactor(1, 2)
+        work.setSizes([780, 580])
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(work, actions.text("go_inbox"))
+        self.tabs.addTab(self.discussion, actions.text("go_discussions"))
+        self.tabs.addTab(self.attention, actions.text("go_attention"))
 
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
-        layout.addWidget(self.table)
+        layout.addWidget(self.tabs)
         self.setCentralWidget(body)
 
-        refresh = QAction(self.tr("Refresh"), self)
-        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        refresh.triggered.connect(self.refresh)
-        self.addAction(refresh)
-        self.statusBar().showMessage(self.tr("Loading…"))
+        self.status = StatusBar(session, ops, self.events)
+        self.status.attention_requested.connect(lambda: self.tabs.setCurrentIndex(ATTENTION_TAB))
+        self.setStatusBar(self.status)
+        self.sync = SyncLoop(session, ops, self.events, float(settings.get("sync_interval_seconds")))
+        self.sync.finished.connect(lambda _outcome: self._update_titles())
+        self.events.open_ticket.connect(self.open_ticket)
+        self.events.cache_changed.connect(self._update_titles)
+        self._build_menu()
+        self._update_titles()
+
+    # -- layout -----------------------------------------------------------------------------------------
+
+    def _demo_banner(self) -> QWidget:
+        banner = QWidget()
+        banner.setObjectName("demoBanner")
+        text = QLabel(
+            self.tr(
+                "Demo workspace: sample data on this computer only, signed in as a demo officer. "
+                "Nothing here reaches your unit's server."
+            )
+        )
+        text.setWordWrap(True)
+        connect = QPushButton(actions.text("sign_in"))
+        connect.setObjectName("connectButton")
+        connect.clicked.connect(self.sign_in)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(12, 6, 12, 6)
+        row.addWidget(text, 1)
+        row.addWidget(connect)
+        banner.setVisible(self.session.demo)
+        return banner
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Aduan"))
+        for name, slot in (
+            ("sync_now", self.sync.run_round),
+            ("sign_in", self.sign_in),
+            ("settings", self.open_settings),
+            ("quit", self.close),
+        ):
+            menu.addAction(actions.create(self, name, slot))
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for name, tab in (("go_inbox", INBOX_TAB), ("go_discussions", DISCUSSION_TAB), ("go_attention", ATTENTION_TAB)):
+            go.addAction(actions.create(self, name, lambda _checked=False, tab=tab: self.tabs.setCurrentIndex(tab)))
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self.sync.timer.isActive() and not self.sync.running:
+            self.start()
+
+    def start(self) -> None:
+        """Show what the cache holds at once, then sync in the background."""
+        self.inbox.reload()
+        self.discussion.reload()
+        self.attention.reload()
+        self.status.refresh()
+        self.sync.start()
 
     @asyncSlot()
-    async def refresh(self) -> None:
-        store = self.workspace.store
-        try:
-            actor = await self.ops.db(store.actor)
-            found = await self.ops.db(store.read, tickets.list_tickets, actor, limit=INBOX_LIMIT, open_only=True)
-        except AduanError as exc:
-            self.statusBar().showMessage(self.tr("Could not load the inbox: %1").replace("%1", exc.message))
-            return
-        self.model.replace(found)
-        person = actor.officer
-        self.setWindowTitle(f"Aduan — {person.name} ({', '.join(person.unit_codes)})")
-        shown = self.tr("%n open ticket(s) shown, nearest deadline first", "", len(found))
-        self.statusBar().showMessage(shown)
+    async def _update_titles(self) -> None:
+        name = await self.ops.db(self.session.officer_name)
+        suffix = self.tr(" (demo)") if self.session.demo else ""
+        self.setWindowTitle(f"Aduan — {name}{suffix}")
+        status = self.status.status
+        attention = status.attention if status is not None else 0
+        label = actions.text("go_attention")
+        self.tabs.setTabText(ATTENTION_TAB, f"{label} ({attention})" if attention else label)
+        unread = self.discussion.unread_total()
+        label = actions.text("go_discussions")
+        if unread:
+            label = self.tr("%1 (%2 unread)").replace("%1", label).replace("%2", str(unread))
+        self.tabs.setTabText(DISCUSSION_TAB, label)
+
+    # -- commands ---------------------------------------------------------------------------------------
+
+    @asyncSlot(str)
+    async def open_ticket(self, ticket_id: str) -> None:
+        self.tabs.setCurrentIndex(INBOX_TAB)
+        await self.ticket.show_ticket(UUID(ticket_id))
+
+    def sign_in(self) -> None:
+        dialog = SignInDialog(self.settings, self.credentials, self.ops, self)
+        dialog.accepted.connect(lambda: self.session_switched.emit(dialog.session))
+        dialog.open()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self._settings_changed(dialog.changed))
+        dialog.open()
+
+    def _settings_changed(self, changed: set[str]) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and "theme" in changed:
+            theme.apply(app, str(self.settings.get("theme")))
+        if "sync_interval_seconds" in changed:
+            self.sync.interval = float(self.settings.get("sync_interval_seconds"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.sync.stop()
+        super().closeEvent(event)

@@ -1,0 +1,78 @@
+"""Officers' passwords, kept only in the operating system's keyring (Windows Credential Manager, the
+macOS Keychain, the Secret Service), never in settings files or logs.
+
+The rest of the client sees the small ``Credentials`` protocol; tests use ``MemoryCredentials``.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import keyring
+from keyring.errors import KeyringError, PasswordDeleteError
+
+from ..domain.errors import AduanError
+
+SERVICE = "Aduan"
+
+
+class KeyringUnavailable(AduanError):
+    """The system keyring refused or is missing: the password cannot be remembered on this computer."""
+
+    code = "keyring_unavailable"
+
+
+class Credentials(Protocol):
+    def get(self, server: str, login: str) -> str | None: ...
+
+    def set(self, server: str, login: str, password: str) -> None: ...
+
+    def delete(self, server: str, login: str) -> None: ...
+
+
+def service_name(server: str) -> str:
+    """One keyring entry per server address (already without a password) and login."""
+    return f"{SERVICE} {server}"
+
+
+class KeyringCredentials:
+    def get(self, server: str, login: str) -> str | None:
+        try:
+            return keyring.get_password(service_name(server), login)
+        except KeyringError as exc:
+            raise _unavailable("read", exc) from None
+
+    def set(self, server: str, login: str, password: str) -> None:
+        try:
+            keyring.set_password(service_name(server), login, password)
+        except KeyringError as exc:
+            raise _unavailable("store", exc) from None
+
+    def delete(self, server: str, login: str) -> None:
+        try:
+            keyring.delete_password(service_name(server), login)
+        except PasswordDeleteError:
+            pass  # nothing was stored: forgetting it is already done
+        except KeyringError as exc:
+            raise _unavailable("remove", exc) from None
+
+
+def _unavailable(doing: str, exc: KeyringError) -> KeyringUnavailable:
+    # The backend's message names the backend and the cause; it never contains the password.
+    return KeyringUnavailable(f"the system keyring could not {doing} the password: {exc}")
+
+
+class MemoryCredentials:
+    """Credentials kept in this process only, for tests."""
+
+    def __init__(self) -> None:
+        self.stored: dict[tuple[str, str], str] = {}
+
+    def get(self, server: str, login: str) -> str | None:
+        return self.stored.get((server, login))
+
+    def set(self, server: str, login: str, password: str) -> None:
+        self.stored[(server, login)] = password
+
+    def delete(self, server: str, login: str) -> None:
+        self.stored.pop((server, login), None)

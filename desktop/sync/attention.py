@@ -1,0 +1,109 @@
+"""What needs the officer's attention: operations the server refused or handed over, and work handed
+over to them by a colleague whose claim ran out while offline."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Connection, and_, or_, select
+
+from ..domain.operations import OpKind
+from . import cache_schema as s
+from .cache import me
+
+
+class AttentionKind(StrEnum):
+    REJECTED = "rejected"  # my operation was refused: nothing happened
+    HANDED_OVER = "handed_over"  # my operation went to the ticket's new holder as a hand-over
+    FOR_ME = "for_me"  # a colleague's lost work, handed over to me (I hold the ticket now)
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionItem:
+    kind: AttentionKind
+    ref: UUID  # the outbox op id (REJECTED, HANDED_OVER) or the hand-over item id (FOR_ME)
+    ticket_id: UUID | None
+    tracking_no: str | None
+    subject: str | None
+    op_kind: OpKind
+    payload: dict[str, Any]
+    code: str | None  # why the server refused (an error code) or handed over
+    detail: str | None
+    other_officer: str | None  # FOR_ME: who handed it over
+    created_at: datetime
+
+
+def attention_items(conn: Connection) -> list[AttentionItem]:
+    """Newest first. A hand-over whose resolution is already queued no longer shows."""
+    items = [*_my_refused_ops(conn), *_handed_to_me(conn)]
+    return sorted(items, key=lambda item: item.created_at, reverse=True)
+
+
+def _my_refused_ops(conn: Connection) -> list[AttentionItem]:
+    rows = conn.execute(
+        select(s.outbox, s.ticket.c.tracking_no, s.ticket.c.subject)
+        .outerjoin(s.ticket, s.ticket.c.id == s.outbox.c.ticket_id)
+        .where(
+            or_(s.outbox.c.state == "rejected", s.outbox.c.state == "handed_over"),
+            s.outbox.c.dismissed_at.is_(None),
+        )
+    )
+    found = []
+    for row in rows:
+        outcome = json.loads(row.outcome) if row.outcome else {}
+        found.append(
+            AttentionItem(
+                kind=AttentionKind(row.state),
+                ref=UUID(str(row.op_id)),
+                ticket_id=None if row.ticket_id is None else UUID(str(row.ticket_id)),
+                tracking_no=row.tracking_no,
+                subject=row.subject,
+                op_kind=OpKind(row.kind),
+                payload=json.loads(row.payload),
+                code=outcome.get("code"),
+                detail=outcome.get("message"),
+                other_officer=None,
+                created_at=row.finished_at or row.created_at,
+            )
+        )
+    return found
+
+
+def _handed_to_me(conn: Connection) -> list[AttentionItem]:
+    resolving = {
+        str(json.loads(payload).get("item_id"))
+        for payload in conn.execute(
+            select(s.outbox.c.payload).where(
+                s.outbox.c.kind == OpKind.RESOLVE_HANDOVER.value, s.outbox.c.state == "pending"
+            )
+        ).scalars()
+    }
+    sender = s.officer.alias("sender")
+    rows = conn.execute(
+        select(s.handover_item, s.ticket.c.tracking_no, s.ticket.c.subject, sender.c.name.label("sender_name"))
+        .outerjoin(s.ticket, s.ticket.c.id == s.handover_item.c.ticket_id)
+        .outerjoin(sender, sender.c.id == s.handover_item.c.from_officer_id)
+        .where(and_(s.handover_item.c.to_officer_id == me(conn), s.handover_item.c.resolved_at.is_(None)))
+    )
+    return [
+        AttentionItem(
+            kind=AttentionKind.FOR_ME,
+            ref=UUID(str(row.id)),
+            ticket_id=UUID(str(row.ticket_id)),
+            tracking_no=row.tracking_no,
+            subject=row.subject,
+            op_kind=OpKind(row.kind),
+            payload=json.loads(row.payload),
+            code=None,
+            detail=None,
+            other_officer=row.sender_name,
+            created_at=row.created_at,
+        )
+        for row in rows
+        if str(row.id) not in resolving
+    ]

@@ -1,0 +1,592 @@
+"""The inbox read from the cache, a page at a time: views, filters, full-text search and keyset paging.
+
+A page never reads more than it shows. Every sort is a walk over an index of the ticket table: SQLite
+ends each index entry with the rowid, which is the tie-break, so a page continues "after (value, rowid)"
+without any second column. A sort is a list of *segments*, each one index range walked in order:
+- a plain column: its non-NULL values, then the NULL ones (last in either direction);
+- status, unit, holder: one segment per status (in workflow order), unit (by code) or officer (by name),
+  so that the order is the one the officer reads, still walked on an index; a unit or officer missing
+  from the directory gets a catch-all segment, and tickets nobody holds come last.
+The key of a row is (segment, value, rowid).
+
+The overlay (a handful of rows: tickets created here, queued status/claim/transfer changes) is laid over
+the mirror in Python: those tickets are left out of the SQL, their effective rows are built as the
+officer sees them (like ``views._overlaid``), filtered and keyed the same way, and merged into the page.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from enum import Enum, IntEnum
+from functools import total_ordering
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Select,
+    and_,
+    false,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+    tuple_,
+)
+from sqlalchemy.sql.elements import ColumnElement
+
+from ..domain.status import CLOSED, Status
+from ..domain.vocabulary import Channel, Kind
+from . import cache_schema as s
+from . import search_index
+from .cache import me, server_time
+
+DUE_SOON = timedelta(days=2)
+PAGE_SIZE = 200
+_QUEUED_rowid = 2**62  # tickets created here have no rowid yet: they sort after every mirror row of equal value
+_CLOSED = sorted(x.value for x in CLOSED)
+_ASCII_FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # what COLLATE NOCASE folds
+
+
+class View(Enum):
+    UNCLAIMED = "unclaimed"  # no live claim, in my units, open
+    MINE = "mine"  # claimed by me (a lapsed lease included: the holder column says so)
+    MY_UNIT = "my_unit"  # open, in my units
+    DUE = "due"  # open, deadline within two days or past
+    EVERYTHING = "everything"  # every ticket in the cache
+
+
+class Column(IntEnum):
+    """The inbox's columns, in display order; each one sorts."""
+
+    TRACKING_NO = 0
+    SUBJECT = 1
+    REPORTER = 2
+    CHANNEL = 3
+    KIND = 4
+    STATUS = 5
+    UNIT = 6
+    HOLDER = 7
+    DEADLINE = 8
+    UPDATED = 9
+
+
+@dataclass(frozen=True, slots=True)
+class InboxQuery:
+    view: View = View.EVERYTHING
+    status: Status | None = None
+    channel: Channel | None = None
+    unit: str | None = None  # unit code
+    kind: Kind | None = None
+    holder: str | None = None  # officer login
+    search: str = ""
+    sort: Column = Column.DEADLINE
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """Where a row stands in its query's order; a page continues after one."""
+
+    segment: int
+    value: str | int | datetime | None  # None in segments where every row has the same value
+    rowid: int
+
+
+@dataclass(frozen=True, slots=True)
+class InboxRow:
+    key: Key
+    ticket_id: UUID
+    tracking_no: str | None  # None for a ticket created here that the server has not numbered yet
+    subject: str
+    reporter_name: str | None  # never set for an anonymous reporter
+    reporter_anonymous: bool
+    channel: Channel
+    kind: Kind
+    status: Status
+    unit_code: str | None
+    holder_login: str | None
+    holder_name: str | None
+    claim_expires_at: datetime | None
+    claim_queued: bool  # a claim by me is queued: the lease is the server's to give
+    due_at: datetime | None
+    updated_at: datetime | None
+    pending: bool  # a change made here is still in the outbox
+
+
+# -- the rows as the officer sees them ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Fields:
+    """One ticket's columns as stored (codes, ids), before the overlay is laid over it or after."""
+
+    rowid: int
+    id: UUID
+    tracking_no: str | None
+    subject: str
+    reporter_name: str | None
+    reporter_anonymous: bool
+    channel: str
+    kind: str
+    status: str
+    unit_id: int | None
+    unit_code: str | None
+    claimed_by: int | None
+    holder_login: str | None
+    holder_name: str | None
+    claim_expires_at: datetime | None
+    due_at: datetime | None
+    updated_at: datetime | None
+    claim_queued: bool = False
+    pending: bool = False
+    text: str = ""  # a queued ticket's words for search (the index only holds synced ones)
+
+
+_holder = s.officer.alias("holder")
+_rowid: ColumnElement[int] = literal_column("ticket.rowid", Integer)
+t = s.ticket.c
+_SELECT = (
+    select(
+        _rowid.label("rowid"),
+        t.id,
+        t.tracking_no,
+        t.subject,
+        t.reporter_name,
+        t.reporter_anonymous,
+        t.channel,
+        t.kind,
+        t.status,
+        t.unit_id,
+        s.unit.c.code.label("unit_code"),
+        t.claimed_by,
+        _holder.c.login.label("holder_login"),
+        _holder.c.name.label("holder_name"),
+        t.claim_expires_at,
+        t.due_at,
+        t.updated_at,
+    )
+    .select_from(s.ticket)
+    .outerjoin(s.unit, s.unit.c.id == t.unit_id)
+    .outerjoin(_holder, _holder.c.id == t.claimed_by)
+)
+
+
+def _fields(row: Any) -> _Fields:
+    m = row._mapping
+    return _Fields(
+        rowid=int(m["rowid"]),
+        id=m["id"],
+        tracking_no=m["tracking_no"],
+        subject=m["subject"],
+        reporter_name=None if m["reporter_anonymous"] else m["reporter_name"],
+        reporter_anonymous=bool(m["reporter_anonymous"]),
+        channel=m["channel"],
+        kind=m["kind"],
+        status=m["status"],
+        unit_id=m["unit_id"],
+        unit_code=m["unit_code"],
+        claimed_by=m["claimed_by"],
+        holder_login=m["holder_login"],
+        holder_name=m["holder_name"],
+        claim_expires_at=m["claim_expires_at"],
+        due_at=m["due_at"],
+        updated_at=m["updated_at"],
+    )
+
+
+@dataclass
+class _Context:
+    """What one read needs to know besides the query: who I am, my units, the clock, the overlay."""
+
+    me: int | None
+    my_units: frozenset[int]
+    now: datetime
+    unit_ids: dict[str, int]
+    overlay: list[_Fields] = field(default_factory=list)
+    search_words: list[str] = field(default_factory=list)
+    found_in_overlay: frozenset[UUID] = frozenset()  # overlaid mirror tickets the search finds
+
+    @property
+    def overlay_ids(self) -> list[UUID]:
+        return [f.id for f in self.overlay]
+
+
+def _context(conn: Connection, query: InboxQuery) -> _Context:
+    mine = me(conn)
+    units = {code: int(i) for code, i in conn.execute(select(s.unit.c.code, s.unit.c.id))}
+    my_units = frozenset(
+        int(u) for u in conn.execute(select(s.membership.c.unit_id).where(s.membership.c.officer_id == mine)).scalars()
+    )
+    ctx = _Context(mine, my_units, server_time(conn), units, search_words=search_index.search_words(query.search))
+    ctx.overlay = _overlay(conn, ctx)
+    if ctx.search_words and ctx.overlay:
+        matched = select(t.id).where(t.id.in_(ctx.overlay_ids), _search_condition(ctx.search_words, query.search))
+        ctx.found_in_overlay = frozenset(conn.execute(matched).scalars())
+    return ctx
+
+
+def _overlay(conn: Connection, ctx: _Context) -> list[_Fields]:
+    """The tickets with pending changes, as the officer sees them (see ``views._overlaid``)."""
+    locals_ = list(
+        conn.execute(
+            select(s.local_ticket, s.outbox.c.created_at)
+            .outerjoin(s.outbox, s.outbox.c.op_id == s.local_ticket.c.op_id)
+            .order_by(s.local_ticket.c.ticket_id)
+        )
+    )
+    if not locals_:
+        return []
+    mirrored = {f.id: f for f in map(_fields, conn.execute(_SELECT.where(t.id.in_([r.ticket_id for r in locals_]))))}
+    me_row = conn.execute(select(s.officer.c.login, s.officer.c.name).where(s.officer.c.id == ctx.me)).first()
+    found = []
+    for ordinal, local in enumerate(locals_):
+        base = mirrored.get(local.ticket_id)
+        if base is None:
+            if local.new_ticket is None:
+                continue  # a change to a ticket that has left the mirror: nothing to show it on
+            base = _queued_ticket(local, _QUEUED_rowid + ordinal)
+        unit_code = local.unit_code or base.unit_code
+        effective = replace(
+            base,
+            status=local.status or base.status,
+            unit_code=unit_code,
+            unit_id=ctx.unit_ids.get(unit_code or "", base.unit_id),
+            pending=True,
+        )
+        if local.claimed is True:
+            login, name = (me_row.login, me_row.name) if me_row is not None else (None, None)
+            effective = replace(
+                effective, claimed_by=ctx.me, holder_login=login, holder_name=name, claim_expires_at=None
+            )
+            effective = replace(effective, claim_queued=True)
+        elif local.claimed is False:
+            effective = replace(effective, claimed_by=None, holder_login=None, holder_name=None, claim_expires_at=None)
+        found.append(effective)
+    return found
+
+
+def _queued_ticket(local: Any, rowid: int) -> _Fields:
+    fields = json.loads(local.new_ticket)
+    anonymous = bool(fields.get("anonymous"))
+    return _Fields(
+        rowid=rowid,
+        id=local.ticket_id,
+        tracking_no=None,
+        subject=fields["subject"],
+        reporter_name=None if anonymous else fields.get("reporter_name"),
+        reporter_anonymous=anonymous,
+        channel=fields["channel"],
+        kind=fields["kind"],
+        status=Status.DITERIMA.value,
+        unit_id=None,
+        unit_code=fields["unit"],
+        claimed_by=None,
+        holder_login=None,
+        holder_name=None,
+        claim_expires_at=None,
+        due_at=None,
+        updated_at=local.created_at,  # when it was queued: stable from one page to the next
+        text=f"{fields['subject']} {fields.get('body') or ''}",
+    )
+
+
+# -- which tickets: the view, the filters, the search ------------------------------------------------
+
+
+def _search_condition(words: list[str], typed: str) -> ColumnElement[bool]:
+    expression = search_index.match_expression(words)
+    subjects = text(f"SELECT rowid FROM {search_index.TICKET_INDEX} WHERE {search_index.TICKET_INDEX} MATCH :fts")
+    messages = text(
+        f"SELECT m.ticket_id FROM {search_index.MESSAGE_INDEX} AS f JOIN message AS m ON m.rowid = f.rowid "
+        f"WHERE {search_index.MESSAGE_INDEX} MATCH :fts"
+    )
+    tracking = typed.strip()
+    return or_(
+        _rowid.in_(subjects.bindparams(fts=expression).columns(literal_column("rowid"))),
+        t.id.in_(messages.bindparams(fts=expression).columns(literal_column("ticket_id"))),
+        # A tracking number typed as it is printed ("ADU-2024-000123") finds its ticket by the index.
+        and_(t.tracking_no >= tracking, t.tracking_no < tracking + "\uffff"),
+    )
+
+
+def _conditions(query: InboxQuery, ctx: _Context) -> list[ColumnElement[bool]]:
+    """The SQL for the mirror; ``_passes`` below is the same test in Python for the overlay."""
+    is_open = t.status.not_in(_CLOSED)
+    mine = t.claimed_by == ctx.me if ctx.me is not None else false()
+    in_my_units = t.unit_id.in_(sorted(ctx.my_units))
+    by_view: dict[View, list[ColumnElement[bool]]] = {
+        View.UNCLAIMED: [in_my_units, is_open, or_(t.claimed_by.is_(None), t.claim_expires_at < ctx.now)],
+        View.MINE: [mine],
+        View.MY_UNIT: [in_my_units, is_open],
+        View.DUE: [is_open, t.due_at <= ctx.now + DUE_SOON],
+        View.EVERYTHING: [],
+    }
+    found = by_view[query.view]
+    if query.status is not None:
+        found.append(t.status == query.status.value)
+    if query.channel is not None:
+        found.append(t.channel == query.channel.value)
+    if query.kind is not None:
+        found.append(t.kind == query.kind.value)
+    if query.unit is not None:
+        unit_id = ctx.unit_ids.get(query.unit)
+        found.append(false() if unit_id is None else t.unit_id == unit_id)
+    if query.holder is not None:
+        found.append(t.claimed_by.in_(select(s.officer.c.id).where(s.officer.c.login == query.holder)))
+    if ctx.search_words:
+        found.append(_search_condition(ctx.search_words, query.search))
+    if ctx.overlay:
+        found.append(t.id.not_in(ctx.overlay_ids))  # laid over in Python
+    return found
+
+
+def _passes(f: _Fields, query: InboxQuery, ctx: _Context) -> bool:
+    is_open = f.status not in _CLOSED
+    live = f.claimed_by is None or (f.claim_expires_at is not None and f.claim_expires_at < ctx.now)
+    in_view = {
+        View.UNCLAIMED: f.unit_id in ctx.my_units and is_open and live,
+        View.MINE: ctx.me is not None and f.claimed_by == ctx.me,
+        View.MY_UNIT: f.unit_id in ctx.my_units and is_open,
+        View.DUE: is_open and f.due_at is not None and f.due_at <= ctx.now + DUE_SOON,
+        View.EVERYTHING: True,
+    }[query.view]
+    if f.id in ctx.found_in_overlay:
+        found = True
+    elif f.tracking_no is None:
+        found = search_index.matches(ctx.search_words, f.text)
+    else:
+        found = not ctx.search_words
+    return (
+        in_view
+        and found
+        and (query.status is None or f.status == query.status.value)
+        and (query.channel is None or f.channel == query.channel.value)
+        and (query.kind is None or f.kind == query.kind.value)
+        and (query.unit is None or f.unit_code == query.unit)
+        and (query.holder is None or (f.holder_login is not None and f.holder_login == query.holder))
+    )
+
+
+# -- the order: segments of index walks ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Segment:
+    where: ColumnElement[bool]
+    value: ColumnElement[Any] | None  # None: one value throughout the segment
+    holds: Callable[[_Fields], bool]
+    value_of: Callable[[_Fields], Any] = lambda _f: None
+
+
+def _equals(attr: str, value: object) -> Callable[[_Fields], bool]:
+    return lambda f: bool(getattr(f, attr) == value)
+
+
+def _nocase(value: str | None) -> str | None:
+    return None if value is None else value.translate(_ASCII_FOLD)
+
+
+def _plain(column: ColumnElement[Any], attr: str, nocase: bool = False) -> list[_Segment]:
+    def value_of(f: _Fields) -> Any:
+        value = getattr(f, attr)
+        return _nocase(value) if nocase else value
+
+    ordered = column.collate("NOCASE") if nocase else column
+    return [
+        _Segment(column.is_not(None), ordered, lambda f: getattr(f, attr) is not None, value_of),
+        _Segment(column.is_(None), None, lambda f: getattr(f, attr) is None),
+    ]
+
+
+def _groups(
+    column: ColumnElement[Any], attr: str, ids: Sequence[int], known: Select[Any], descending: bool
+) -> list[_Segment]:
+    """One segment per group id in display order, then ids the directory does not know, then NULL."""
+    in_order = list(reversed(ids)) if descending else list(ids)
+    segments = [_Segment(column == i, None, _equals(attr, i)) for i in in_order]
+    known_ids = frozenset(ids)
+    segments.append(
+        _Segment(
+            and_(column.is_not(None), column.not_in(known)),
+            column,
+            lambda f: getattr(f, attr) is not None and getattr(f, attr) not in known_ids,
+            lambda f: getattr(f, attr),
+        )
+    )
+    segments.append(_Segment(column.is_(None), None, lambda f: getattr(f, attr) is None))
+    return segments
+
+
+def _segments(conn: Connection, query: InboxQuery) -> list[_Segment]:
+    column = query.sort
+    if column is Column.STATUS:
+        statuses = list(reversed(Status)) if query.descending else list(Status)
+        return [_Segment(t.status == x.value, None, _equals("status", x.value)) for x in statuses]
+    if column is Column.UNIT:
+        units = conn.execute(select(s.unit.c.id).order_by(s.unit.c.code, s.unit.c.id)).scalars()
+        return _groups(t.unit_id, "unit_id", list(units), select(s.unit.c.id), query.descending)
+    if column is Column.HOLDER:
+        officers = conn.execute(select(s.officer.c.id).order_by(func.lower(s.officer.c.name), s.officer.c.id))
+        return _groups(t.claimed_by, "claimed_by", list(officers.scalars()), select(s.officer.c.id), query.descending)
+    plain = {
+        Column.TRACKING_NO: (t.tracking_no, "tracking_no", False),
+        Column.SUBJECT: (t.subject, "subject", True),
+        Column.REPORTER: (t.reporter_name, "reporter_name", True),
+        Column.CHANNEL: (t.channel, "channel", False),
+        Column.KIND: (t.kind, "kind", False),
+        Column.DEADLINE: (t.due_at, "due_at", False),
+        Column.UPDATED: (t.updated_at, "updated_at", False),
+    }
+    sql_column, attr, nocase = plain[column]
+    return _plain(sql_column, attr, nocase)
+
+
+@total_ordering
+class _Reversed:
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and self.value == other.value
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return bool(other.value < self.value)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+def _order(key: Key, descending: bool) -> tuple[Any, ...]:
+    """A key as Python compares it, the way the segment walks its index."""
+    if descending:
+        return (key.segment, _Reversed(key.value), _Reversed(key.rowid))
+    return (key.segment, key.value, key.rowid)
+
+
+def _key(f: _Fields, segments: list[_Segment]) -> Key | None:
+    for number, segment in enumerate(segments):
+        if segment.holds(f):
+            return Key(number, segment.value_of(f), f.rowid)
+    return None
+
+
+def _walk(segment: _Segment, after: Key | None, descending: bool, before: bool = False) -> list[ColumnElement[Any]]:
+    """The keyset condition inside one segment: after ``after`` (or before it, to count what precedes)."""
+    if after is None:
+        return []
+    smaller = descending != before  # a descending walk goes on to smaller keys
+    if segment.value is None:
+        return [_rowid < after.rowid if smaller else _rowid > after.rowid]
+    here = tuple_(segment.value, _rowid)
+    there = tuple_(literal(after.value, segment.value.type), literal(after.rowid))
+    return [here < there if smaller else here > there]
+
+
+def _ordered(segment: _Segment, descending: bool) -> list[ColumnElement[Any]]:
+    columns: list[ColumnElement[Any]] = [] if segment.value is None else [segment.value]
+    columns.append(_rowid)
+    return [c.desc() for c in columns] if descending else [c.asc() for c in columns]
+
+
+# -- reading ------------------------------------------------------------------------------------------
+
+
+def page(conn: Connection, query: InboxQuery, after: Key | None = None, limit: int = PAGE_SIZE) -> list[InboxRow]:
+    """Up to ``limit`` rows following ``after`` (from the start when None), in the query's order."""
+    ctx = _context(conn, query)
+    segments = _segments(conn, query)
+    conditions = _conditions(query, ctx)
+    found: list[tuple[Key, _Fields]] = []
+    for number in range(after.segment if after is not None else 0, len(segments)):
+        if len(found) >= limit:
+            break
+        segment = segments[number]
+        continued = after if after is not None and after.segment == number else None
+        statement = (
+            _SELECT.where(*conditions, segment.where, *_walk(segment, continued, query.descending))
+            .order_by(*_ordered(segment, query.descending))
+            .limit(limit - len(found))
+        )
+        for row in conn.execute(statement):
+            f = _fields(row)
+            found.append((Key(number, segment.value_of(f), f.rowid), f))
+    for f in ctx.overlay:
+        key = _key(f, segments)
+        if key is None or not _passes(f, query, ctx):
+            continue
+        if after is None or _order(after, query.descending) < _order(key, query.descending):
+            found.append((key, f))
+    found.sort(key=lambda pair: _order(pair[0], query.descending))
+    return [_row(key, f) for key, f in found[:limit]]
+
+
+def _row(key: Key, f: _Fields) -> InboxRow:
+    return InboxRow(
+        key=key,
+        ticket_id=f.id,
+        tracking_no=f.tracking_no,
+        subject=f.subject,
+        reporter_name=None if f.reporter_anonymous else f.reporter_name,
+        reporter_anonymous=f.reporter_anonymous,
+        channel=Channel(f.channel),
+        kind=Kind(f.kind),
+        status=Status(f.status),
+        unit_code=f.unit_code,
+        holder_login=f.holder_login,
+        holder_name=f.holder_name,
+        claim_expires_at=f.claim_expires_at,
+        claim_queued=f.claim_queued,
+        due_at=f.due_at,
+        updated_at=f.updated_at,
+        pending=f.pending,
+    )
+
+
+def count(conn: Connection, query: InboxQuery, cap: int | None = None) -> int:
+    """How many tickets the query shows; with ``cap``, counting stops a little past it (a big inbox)."""
+    ctx = _context(conn, query)
+    inner = select(literal(1)).select_from(s.ticket).where(*_conditions(query, ctx))
+    if cap is not None:
+        inner = inner.limit(cap + 1)
+    mirrored = int(conn.execute(select(func.count()).select_from(inner.subquery())).scalar_one())
+    return mirrored + sum(1 for f in ctx.overlay if _passes(f, query, ctx))
+
+
+def position(conn: Connection, query: InboxQuery, ticket_id: UUID) -> int | None:
+    """The row of a ticket in the query's order, or None when the query does not show it."""
+    ctx = _context(conn, query)
+    segments = _segments(conn, query)
+    overlaid = {f.id: f for f in ctx.overlay}
+    target = overlaid.get(ticket_id)
+    if target is None:
+        row = conn.execute(_SELECT.where(t.id == ticket_id, *_conditions(query, ctx))).first()
+        if row is None:
+            return None
+        target = _fields(row)
+    elif not _passes(target, query, ctx):
+        return None
+    key = _key(target, segments)
+    if key is None:
+        return None
+    conditions = _conditions(query, ctx)
+    before = 0
+    for number, segment in enumerate(segments[: key.segment + 1]):
+        inside = _walk(segment, key, query.descending, before=True) if number == key.segment else []
+        statement = select(func.count()).select_from(s.ticket).where(*conditions, segment.where, *inside)
+        before += int(conn.execute(statement).scalar_one())
+    own = _order(key, query.descending)
+    for f in ctx.overlay:
+        other = _key(f, segments)
+        if other is not None and f.id != ticket_id and _passes(f, query, ctx):
+            before += _order(other, query.descending) < own
+    return before

@@ -1,0 +1,53 @@
+"""Taking the next ticket offline: the ticket the central pick would choose, as far as the cache knows.
+
+The order mirrors ``store.claims.pick_next``: open tickets in the officer's own units with no live
+claim, due first (no deadline last), then highest priority, then oldest. The claim itself is queued
+through the desk; the server decides again when it is pushed (someone may have been quicker).
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from sqlalchemy import Connection, not_, or_, select
+
+from ..domain.errors import NotFound
+from ..domain.status import CLOSED
+from . import cache_schema as s
+from .cache import Cache, me, server_time
+from .desk import Desk
+
+
+def next_candidate(conn: Connection) -> UUID:
+    """The best unclaimed open ticket in my units, or NotFound."""
+    mine = me(conn)
+    units = select(s.membership.c.unit_id).where(s.membership.c.officer_id == mine)
+    t = s.ticket.c
+    closed = [x.value for x in CLOSED]
+    # Tickets with pending work that changes their claim or closes them (my queued claim, release,
+    # transfer or closing status) are not free for me to pick, whatever the mirror says.
+    settled_here = select(s.local_ticket.c.ticket_id).where(
+        or_(s.local_ticket.c.claimed.is_not(None), s.local_ticket.c.status.in_(closed))
+    )
+    found = conn.execute(
+        select(t.id)
+        .where(
+            t.unit_id.in_(units),
+            t.status.not_in(closed),
+            or_(t.claimed_by.is_(None), t.claim_expires_at < server_time(conn)),
+            not_(t.id.in_(settled_here)),
+        )
+        .order_by(t.due_at.is_(None), t.due_at, t.priority.desc(), t.created_at, t.id)
+        .limit(1)
+    ).scalar()
+    if found is None:
+        raise NotFound("nothing to pick: no unclaimed open ticket in your units")
+    return UUID(str(found))
+
+
+def take_next(cache: Cache, desk: Desk) -> UUID:
+    """Queue a claim on the next candidate and return its id."""
+    with cache.read() as conn:
+        ticket_id = next_candidate(conn)
+    desk.claim(str(ticket_id))
+    return ticket_id

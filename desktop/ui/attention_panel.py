@@ -1,0 +1,215 @@
+"""The "needs attention" panel: every refused or handed-over operation, and work handed over to me,
+each with the actions that resolve it. Nothing leaves this list unless the officer resolves it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from ..domain.operations import OpKind
+from ..domain.status import Status
+from ..sync.attention import AttentionItem, AttentionKind, attention_items
+from ..sync.session import Session
+from .errors import describe, describe_code
+from .events import Events
+from .labels import local_time, status_label
+from .ops import Ops
+
+_OP_NAMES = {
+    OpKind.CREATE: QT_TRANSLATE_NOOP("Attention", "new ticket"),
+    OpKind.CLAIM: QT_TRANSLATE_NOOP("Attention", "claim"),
+    OpKind.RENEW: QT_TRANSLATE_NOOP("Attention", "claim renewal"),
+    OpKind.RELEASE: QT_TRANSLATE_NOOP("Attention", "release"),
+    OpKind.STEAL: QT_TRANSLATE_NOOP("Attention", "take-over"),
+    OpKind.REPLY: QT_TRANSLATE_NOOP("Attention", "reply"),
+    OpKind.NOTE: QT_TRANSLATE_NOOP("Attention", "internal note"),
+    OpKind.STATUS: QT_TRANSLATE_NOOP("Attention", "status change"),
+    OpKind.TRANSFER: QT_TRANSLATE_NOOP("Attention", "transfer"),
+    OpKind.DISCUSS: QT_TRANSLATE_NOOP("Attention", "new discussion thread"),
+    OpKind.POST: QT_TRANSLATE_NOOP("Attention", "discussion post"),
+    OpKind.RESOLVE_HANDOVER: QT_TRANSLATE_NOOP("Attention", "hand-over resolution"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Attention", text)
+
+
+def op_name(kind: OpKind) -> str:
+    return tr(_OP_NAMES[kind])
+
+
+def _what(item: AttentionItem) -> str:
+    """The operation's content in a line: the text of a reply or note, the target of a status or transfer."""
+    payload = item.payload
+    if item.op_kind is OpKind.STATUS and "status" in payload:
+        return status_label(Status(payload["status"]))
+    if item.op_kind is OpKind.TRANSFER:
+        return str(payload.get("unit", ""))
+    return str(payload.get("text") or payload.get("body") or payload.get("subject") or "")
+
+
+def summary(item: AttentionItem) -> str:
+    where = item.tracking_no or tr("a ticket")
+    if item.kind is AttentionKind.REJECTED:
+        text = tr("Your %1 on %2 was refused")
+    elif item.kind is AttentionKind.HANDED_OVER:
+        text = tr("Your %1 on %2 was handed over to the current holder")
+    else:
+        text = tr("%3 handed over a %1 on %2 to you")
+    return text.replace("%1", op_name(item.op_kind)).replace("%2", where).replace("%3", item.other_officer or "?")
+
+
+def explanation(item: AttentionItem) -> str:
+    lines = [summary(item) + " (" + local_time(item.created_at) + ")."]
+    if item.subject:
+        lines.append(tr("Subject: %1").replace("%1", item.subject))
+    content = _what(item)
+    if content:
+        lines.append(tr("Content: %1").replace("%1", content))
+    if item.kind is AttentionKind.REJECTED:
+        lines.append(describe_code(item.code, item.detail or ""))
+        lines.append(tr("Nothing was changed on the server. Dismiss this when you have dealt with it."))
+    elif item.kind is AttentionKind.HANDED_OVER:
+        lines.append(
+            tr("Your claim ended while you worked offline; the officer who holds the ticket now decides about it.")
+        )
+    else:
+        lines.append(
+            tr("Accept to apply it under your claim (a reply is then sent to the citizen), or dismiss it.")
+        )
+    return "\n".join(lines)
+
+
+class AttentionPanel(QWidget):
+    def __init__(self, session: Session, ops: Ops, events: Events, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ops = ops
+        self.events = events
+        self.items: list[AttentionItem] = []
+
+        self.list = QListWidget()
+        self.list.setAccessibleName(tr("Items that need attention"))
+        self.list.currentRowChanged.connect(self._show_current)
+        self.empty = QLabel(tr("Nothing needs your attention."))
+        self.empty.setObjectName("attentionEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = QLabel()
+        self.detail.setObjectName("attentionDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = QLabel()
+        self.message.setObjectName("attentionMessage")
+        self.message.setWordWrap(True)
+
+        self.accept_button = QPushButton(tr("Accept — apply under my claim"))
+        self.dismiss_button = QPushButton(tr("Dismiss"))
+        self.open_button = QPushButton(tr("Open ticket"))
+        self.accept_button.clicked.connect(self.accept)
+        self.dismiss_button.clicked.connect(self.dismiss)
+        self.open_button.clicked.connect(self.open_ticket)
+        buttons = QHBoxLayout()
+        for button in (self.accept_button, self.dismiss_button, self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        right = QWidget()
+        side = QVBoxLayout(right)
+        side.addWidget(self.detail, 1)
+        side.addWidget(self.message)
+        side.addLayout(buttons)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.list)
+        column.addWidget(self.empty)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([420, 580])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        events.cache_changed.connect(self.reload)
+        events.queued.connect(self.reload)
+        self._show_current(-1)
+
+    @asyncSlot()
+    async def reload(self) -> None:
+        self.show_items(await self.ops.db(self._read))
+
+    def _read(self) -> list[AttentionItem]:
+        with self.session.cache.read() as conn:
+            return attention_items(conn)
+
+    def show_items(self, items: list[AttentionItem]) -> None:
+        current = self.current()
+        self.items = items
+        self.list.blockSignals(True)
+        self.list.clear()
+        for item in items:
+            entry = QListWidgetItem(summary(item))
+            entry.setToolTip(explanation(item))
+            self.list.addItem(entry)
+        self.list.blockSignals(False)
+        refs = [item.ref for item in items]
+        row = refs.index(current.ref) if current is not None and current.ref in refs else (0 if items else -1)
+        self.list.setCurrentRow(row)
+        self._show_current(row)
+        self.list.setVisible(bool(items))
+        self.empty.setVisible(not items)
+
+    def current(self) -> AttentionItem | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _show_current(self, _row: int) -> None:
+        item = self.current()
+        self.detail.setText(explanation(item) if item else "")
+        self.message.clear()
+        self.accept_button.setVisible(item is not None and item.kind is AttentionKind.FOR_ME)
+        self.dismiss_button.setEnabled(item is not None)
+        self.open_button.setEnabled(item is not None and item.ticket_id is not None)
+
+    async def _act(self, action: Callable[[], object]) -> None:
+        try:
+            await self.ops.db(action)
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the officer, in words
+            self.message.setText(describe(exc))
+            return
+        self.events.queued.emit()
+        self.events.cache_changed.emit()
+
+    @asyncSlot()
+    async def accept(self) -> None:
+        item = self.current()
+        if item is not None and item.kind is AttentionKind.FOR_ME:
+            await self._act(lambda: self.session.desk.accept_handover(item.ref))
+
+    @asyncSlot()
+    async def dismiss(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        if item.kind is AttentionKind.FOR_ME:
+            await self._act(lambda: self.session.desk.resolve_handover(item.ref, accepted=False))
+        else:
+            await self._act(lambda: self.session.desk.dismiss(item.ref))
+
+    def open_ticket(self) -> None:
+        item = self.current()
+        if item is not None and item.ticket_id is not None:
+            self.events.open_ticket.emit(str(item.ticket_id))

@@ -1,0 +1,268 @@
+"""Writing to the citizen and to colleagues: a reply tab and an internal-note tab.
+
+Drafts are saved while the officer types (half a second after the last key, and when the box loses
+focus) in the local cache, so a crash, a lost network or closing the window loses nothing; they come
+back when the ticket is opened again and go when the text is sent. The note box completes @mentions
+from the officers in the cache.
+"""
+
+from __future__ import annotations
+
+import re
+from uuid import UUID
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from ..sync import drafts
+from ..sync.canned import CannedResponse
+from ..sync.session import Session
+from . import actions
+from .ops import Ops
+
+DRAFT_DELAY_MS = 500
+_MENTION_BEFORE_CURSOR = re.compile(r"(?:^|[^\w.])@([a-z0-9._-]*)$")
+_COMPLETION_KEYS = {Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape}
+
+
+class MentionEdit(QPlainTextEdit):
+    """A plain-text box that offers officer logins after "@"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.logins = QStringListModel(self)
+        self.completer = QCompleter(self.logins, self)
+        self.completer.setWidget(self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.activated.connect(self._insert_login)
+
+    def set_logins(self, logins: list[str]) -> None:
+        if self.logins.stringList() != logins:
+            self.logins.setStringList(logins)
+
+    def _prefix(self) -> str | None:
+        cursor = self.textCursor()
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        found = _MENTION_BEFORE_CURSOR.search(before)
+        return None if found is None else found.group(1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        popup = self.completer.popup()
+        if popup.isVisible() and event.key() in _COMPLETION_KEYS:
+            event.ignore()  # the completer's popup takes these (choose, dismiss)
+            return
+        super().keyPressEvent(event)
+        prefix = self._prefix()
+        if prefix is None:
+            popup.hide()
+            return
+        self.completer.setCompletionPrefix(prefix)
+        if self.completer.completionCount() == 0:
+            popup.hide()
+            return
+        popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
+        area = self.cursorRect()
+        area.setWidth(popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width())
+        self.completer.complete(area)
+
+    def _insert_login(self, login: str) -> None:
+        prefix = self._prefix() or ""
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(prefix))
+        cursor.insertText(f"{login} ")
+        self.setTextCursor(cursor)
+
+
+class Composer(QTabWidget):
+    send_reply = Signal(str)
+    add_note = Signal(str)
+
+    def __init__(self, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ops = ops
+        self.ticket_id: UUID | None = None
+        self._restoring = False
+        self.setObjectName("composer")
+
+        self.reply_edit = QPlainTextEdit()
+        self.reply_edit.setObjectName("replyEdit")
+        self.reply_edit.setAccessibleName(self.tr("Reply to the citizen"))
+        self.reply_edit.setPlaceholderText(self.tr("Write the answer the citizen will receive…"))
+        self.note_edit = MentionEdit()
+        self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setAccessibleName(self.tr("Internal note"))
+        self.note_edit.setPlaceholderText(self.tr("Only officers see this. Type @ to mention a colleague."))
+
+        self.canned_menu = QMenu(self)
+        self.canned_button = QToolButton()
+        self.canned_button.setObjectName("cannedButton")
+        self.insert_canned = actions.create(self, "insert_canned", self.show_canned_menu)
+        self.canned_button.setDefaultAction(self.insert_canned)
+        self.reply_hint = QLabel()
+        self.reply_hint.setObjectName("replyHint")
+        self.reply_hint.setWordWrap(True)
+        self.send_reply_action = actions.create(self, "send_reply", self._send_reply)
+        self.send_button = QPushButton(self.send_reply_action.text())
+        self.send_button.setObjectName("sendReplyButton")
+        self.send_button.clicked.connect(self.send_reply_action.trigger)
+        self.add_note_action = actions.create(self, "add_note", self._add_note)
+        self.note_button = QPushButton(self.add_note_action.text())
+        self.note_button.setObjectName("addNoteButton")
+        self.note_button.clicked.connect(self.add_note_action.trigger)
+
+        reply_tab = self._tab(self.reply_edit, [self.canned_button, self.reply_hint], self.send_button)
+        note_tab = self._tab(self.note_edit, [], self.note_button)
+        # Ctrl+Return means "send" wherever the officer is typing, and nothing elsewhere (the team
+        # discussion pane uses the same key for its own posts).
+        for tab, action in ((reply_tab, self.send_reply_action), (note_tab, self.add_note_action)):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            tab.addAction(action)
+        self.insert_canned.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        reply_tab.addAction(self.insert_canned)
+        self.addTab(reply_tab, self.tr("Reply to citizen"))
+        self.addTab(note_tab, self.tr("Internal note"))
+
+        self._timers: dict[str, QTimer] = {}
+        for kind, edit in self._edits().items():
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(DRAFT_DELAY_MS)
+            timer.timeout.connect(lambda kind=kind: self.save_draft(kind))
+            self._timers[kind] = timer
+            edit.textChanged.connect(timer.start)
+            edit.installEventFilter(self)
+        self.set_canned([])
+        self.set_reply_allowed(False)
+
+    def _tab(self, edit: QPlainTextEdit, extras: list[QWidget], send: QPushButton) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(edit)
+        row = QHBoxLayout()
+        for widget in extras:
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(send)
+        layout.addLayout(row)
+        return tab
+
+    def _edits(self) -> dict[str, QPlainTextEdit]:
+        return {"reply": self.reply_edit, "note": self.note_edit}
+
+    # -- what the ticket view tells the composer ---------------------------------------------------------
+
+    async def open_ticket(self, ticket_id: UUID) -> None:
+        """Keep the current ticket's drafts, then show the drafts of ``ticket_id``."""
+        if ticket_id == self.ticket_id:
+            return
+        await self.flush_drafts()
+        self.ticket_id = ticket_id
+        self._restoring = True
+        try:
+            for kind, edit in self._edits().items():
+                edit.setPlainText(await self.ops.db(drafts.load_draft, self.session.cache, ticket_id, kind))
+                edit.moveCursor(QTextCursor.MoveOperation.End)
+                self._timers[kind].stop()
+        finally:
+            self._restoring = False
+
+    def set_reply_allowed(self, allowed: bool, why: str = "") -> None:
+        """Replies go out under the claim: without it the officer may still draft, not send."""
+        self.send_reply_action.setEnabled(allowed)
+        self.send_button.setEnabled(allowed)
+        self.reply_hint.setText(why)
+        self.reply_hint.setVisible(bool(why))
+
+    def set_canned(self, responses: list[CannedResponse]) -> None:
+        self.canned_menu.clear()
+        for response in responses:
+            item = self.canned_menu.addAction(response.title)
+            item.setToolTip(response.body)
+            item.triggered.connect(lambda _checked=False, body=response.body: self.insert_text(body))
+        if not responses:
+            self.canned_menu.addAction(self.tr("No canned responses for this unit")).setEnabled(False)
+
+    def set_logins(self, logins: list[str]) -> None:
+        self.note_edit.set_logins(logins)
+
+    def insert_text(self, body: str) -> None:
+        self.setCurrentIndex(0)
+        self.reply_edit.insertPlainText(body)
+        self.reply_edit.setFocus()
+
+    def show_canned_menu(self) -> None:
+        self.setCurrentIndex(0)
+        self.canned_menu.popup(self.canned_button.mapToGlobal(self.canned_button.rect().bottomLeft()))
+
+    async def sent(self, kind: str) -> None:
+        """The text was queued: empty the box and forget its draft."""
+        self._timers[kind].stop()
+        self._restoring = True
+        try:
+            self._edits()[kind].clear()
+        finally:
+            self._restoring = False
+        if self.ticket_id is not None:
+            await self.ops.db(drafts.save_draft, self.session.cache, self.ticket_id, kind, "")
+
+    # -- drafts ------------------------------------------------------------------------------------------
+
+    async def flush_drafts(self) -> None:
+        for kind, timer in self._timers.items():
+            if timer.isActive():
+                timer.stop()
+                await self._store(self.ticket_id, kind, self._edits()[kind].toPlainText())
+
+    def save_draft(self, kind: str) -> None:
+        """Save now. The text is taken at once: by the time the cache thread runs, the officer may have
+        moved to another ticket, or the box may be gone with its window."""
+        self._timers[kind].stop()
+        if self.ticket_id is not None and not self._restoring:
+            self._store_later(str(self.ticket_id), kind, self._edits()[kind].toPlainText())
+
+    @asyncSlot(str, str, str)
+    async def _store_later(self, ticket_id: str, kind: str, text: str) -> None:
+        await self._store(UUID(ticket_id), kind, text)
+
+    async def _store(self, ticket_id: UUID | None, kind: str, text: str) -> None:
+        if ticket_id is not None:
+            await self.ops.db(drafts.save_draft, self.session.cache, ticket_id, kind, text)
+
+    def _save_pending(self) -> None:
+        for kind, timer in self._timers.items():
+            if timer.isActive():
+                self.save_draft(kind)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusOut and watched in self._edits().values():
+            self._save_pending()
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        self._save_pending()  # the window closes or the view goes away: keep the last keystrokes
+        super().hideEvent(event)
+
+    # -- sending -----------------------------------------------------------------------------------------
+
+    def _send_reply(self) -> None:
+        # Blank text goes on too: the desk refuses it with a message the officer sees.
+        if self.send_reply_action.isEnabled():
+            self.send_reply.emit(self.reply_edit.toPlainText())
+
+    def _add_note(self) -> None:
+        self.add_note.emit(self.note_edit.toPlainText())

@@ -1,0 +1,69 @@
+"""The window's status bar: online or offline, the last sync, work waiting to be sent, and what needs
+attention — all in words, refreshed after every sync round and every queued action."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+from qasync import asyncSlot
+
+from ..sync.session import Session
+from ..sync.status import SyncStatus, sync_status
+from .events import Events
+from .labels import local_time
+from .ops import Ops
+
+
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("StatusBar", text, None, n)
+
+
+class StatusBar(QStatusBar):
+    attention_requested = Signal()
+
+    def __init__(self, session: Session, ops: Ops, events: Events, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ops = ops
+        self.connection = QLabel()
+        self.connection.setObjectName("connectionState")
+        self.last_sync = QLabel()
+        self.pending = QLabel()
+        self.pending.setObjectName("pendingOps")
+        self.attention = QPushButton()
+        self.attention.setObjectName("attentionButton")
+        self.attention.setFlat(True)
+        self.attention.clicked.connect(self.attention_requested)
+        for widget in (self.connection, self.last_sync, self.pending):
+            self.addPermanentWidget(widget)
+        self.addPermanentWidget(self.attention)
+        self.status: SyncStatus | None = None
+        events.cache_changed.connect(self.refresh)
+        events.queued.connect(self.refresh)
+        events.connectivity.connect(self.refresh)
+
+    @asyncSlot()
+    async def refresh(self) -> None:
+        self.show_status(await self.ops.db(self._read))
+
+    def _read(self) -> SyncStatus:
+        with self.session.cache.read() as conn:
+            return sync_status(conn)
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        if status.online:
+            self.connection.setText(tr("Online"))
+            self.connection.setToolTip(tr("Connected to the central database"))
+        else:
+            self.connection.setText(tr("Offline — working from this computer"))
+            self.connection.setToolTip(status.last_error or "")
+        self.connection.setAccessibleName(self.connection.text())
+        when = local_time(status.last_sync_at) if status.last_sync_at else tr("never")
+        self.last_sync.setText(tr("Last sync: %1").replace("%1", when))
+        self.pending.setText(
+            tr("%n operation(s) waiting to be sent", status.pending) if status.pending else tr("All work sent")
+        )
+        self.attention.setText(tr("%n item(s) need attention", status.attention) if status.attention else "")
+        self.attention.setAccessibleName(self.attention.text())
+        self.attention.setVisible(bool(status.attention))

@@ -1,0 +1,84 @@
+"""Keeps the cache in step with the central database while the window is open.
+
+A round (push, pull, heartbeat) runs on the network pool every ``interval`` seconds, at once after the
+officer queued something, and on demand. While the server is unreachable the waits grow (with jitter)
+up to a minute; the officer keeps working from the cache meanwhile. Only one round runs at a time.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from qasync import asyncSlot
+
+from ..domain.errors import AduanError, SchemaMismatch, Unreachable
+from ..sync.connectivity import Backoff
+from ..sync.engine import SyncReport
+from ..sync.session import Session
+from .events import Events
+from .ops import Ops
+
+
+def _changed_anything(report: SyncReport) -> bool:
+    pushed = report.push.applied + report.push.rejected + report.push.handed_over
+    return bool(pushed or report.renewed or report.pull.removed or any(report.pull.rows.values()))
+
+
+class SyncLoop(QObject):
+    # Emitted after every round: the report, or the error that stopped it.
+    finished = Signal(object)
+
+    def __init__(self, session: Session, ops: Ops, events: Events, interval: float) -> None:
+        super().__init__()
+        self.session = session
+        self.ops = ops
+        self.events = events
+        self.interval = interval
+        self.backoff = Backoff()
+        self.running = False
+        self.again = False  # someone asked for a round while one was running
+        self.stopped = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.run_round)
+        events.queued.connect(self.run_round)
+
+    def start(self) -> None:
+        self.timer.start(0)
+
+    def stop(self) -> None:
+        self.stopped = True
+        self.timer.stop()
+
+    @asyncSlot()
+    async def run_round(self) -> None:
+        if self.stopped:
+            return
+        if self.running:
+            self.again = True
+            return
+        self.running = True
+        self.timer.stop()
+        try:
+            outcome: SyncReport | AduanError = await self.ops.net(self.session.engine.sync)
+        except (Unreachable, SchemaMismatch) as exc:
+            outcome = exc
+        except AduanError as exc:  # refused by the server (e.g. the login was disabled): keep trying
+            outcome = exc
+        finally:
+            self.running = False
+        if self.stopped:
+            return
+        if isinstance(outcome, SyncReport):
+            self.backoff.reset()
+            wait = self.interval
+            self.events.connectivity.emit(True, "")
+            if _changed_anything(outcome):
+                self.events.cache_changed.emit()
+        else:
+            wait = self.backoff.next_wait()
+            self.events.connectivity.emit(isinstance(outcome, SchemaMismatch), outcome.message)
+        self.finished.emit(outcome)
+        if self.again:
+            self.again = False
+            wait = 0
+        self.timer.start(int(wait * 1000))

@@ -1,0 +1,391 @@
+"""One ticket, as the officer works on it: header, claim banner, thread, composer.
+
+Everything shown comes from the local cache and every action goes through the desk (offline-first):
+it is queued, shown at once, and pushed by the sync loop. What the desk refuses is said in words in
+the view's message line ("claimMessage"), never dropped silently.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from ..domain.errors import AduanError, NotFound
+from ..domain.operations import Op
+from ..domain.status import Status
+from ..domain.vocabulary import Role
+from ..sync.cache import Cache
+from ..sync.canned import CannedResponse, canned_for_ticket
+from ..sync.picking import take_next
+from ..sync.session import Session
+from ..sync.views import CachedDetail, ClaimFacts, colleague_logins, ticket_detail, unit_choices
+from . import actions
+from .composer import Composer
+from .errors import describe
+from .events import Events
+from .labels import channel_label, kind_label, local_time, priority_label, status_label, time_left
+from .ops import Ops
+from .thread_view import ThreadView
+from .ticket_dialogs import StatusDialog, StealDialog, TransferDialog
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    cached: CachedDetail
+    canned: list[CannedResponse]
+    logins: list[str]
+
+
+def load_ticket(cache: Cache, ticket_id: UUID) -> Loaded:
+    """Everything the view shows of one ticket, read in one go on the cache thread."""
+    with cache.read() as conn:
+        return Loaded(ticket_detail(conn, ticket_id), canned_for_ticket(conn, ticket_id), colleague_logins(conn))
+
+
+def load_units(cache: Cache) -> list[tuple[str, str]]:
+    with cache.read() as conn:
+        return unit_choices(conn)
+
+
+def _same_local_day(moment: datetime) -> bool:
+    return moment.replace(tzinfo=UTC).astimezone().date() == datetime.now().astimezone().date()
+
+
+class TicketView(QWidget):
+    def __init__(self, session: Session, ops: Ops, events: Events, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ops = ops
+        self.events = events
+        self.ticket_id: UUID | None = None
+        self.loaded: Loaded | None = None
+        self._generation = 0
+        self.setObjectName("ticketView")
+
+        self.title = QLabel()
+        self.title.setObjectName("ticketTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.facts = QLabel()
+        self.facts.setObjectName("ticketFacts")
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner = QLabel()
+        self.banner.setObjectName("claimBanner")
+        self.banner.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("claimMessage")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.message.setStyleSheet(
+            "QLabel#claimMessage { font-weight: bold; padding: 4px; border: 1px solid palette(mid); }"
+        )
+
+        self.claim_action = actions.create(self, "claim", self.claim)
+        self.release_action = actions.create(self, "release", self.release)
+        self.steal_action = actions.create(self, "steal", self.ask_steal)
+        self.next_action = actions.create(self, "next_ticket", self.take_next)
+        self.status_action = actions.create(self, "change_status", self.ask_status)
+        self.transfer_action = actions.create(self, "transfer", self.ask_transfer)
+        self.buttons: dict[str, QToolButton] = {}
+        claim_row = QHBoxLayout()
+        claim_row.addWidget(self.banner, 1)
+        work_row = QHBoxLayout()
+        for name, action, row in (
+            ("claim", self.claim_action, claim_row),
+            ("release", self.release_action, claim_row),
+            ("steal", self.steal_action, claim_row),
+            ("next_ticket", self.next_action, claim_row),
+            ("change_status", self.status_action, work_row),
+            ("transfer", self.transfer_action, work_row),
+        ):
+            self.addAction(action)
+            button = QToolButton()
+            button.setObjectName(f"{name}Button")
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            row.addWidget(button)
+            self.buttons[name] = button
+        work_row.addStretch(1)
+
+        self.thread = ThreadView()
+        self.thread.attachment_requested.connect(self.handle_attachment)
+        self.composer = Composer(session, ops)
+        self.composer.send_reply.connect(self.send_reply)
+        self.composer.add_note.connect(self.add_note)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.thread)
+        split.addWidget(self.composer)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+        layout.addLayout(claim_row)
+        layout.addWidget(self.message)
+        layout.addLayout(work_row)
+        layout.addWidget(split, 1)
+        self._enable(None)
+
+        events.cache_changed.connect(self.reload)
+
+    # -- loading -----------------------------------------------------------------------------------------
+
+    @asyncSlot(str)
+    async def open_ticket(self, ticket_id: str) -> None:
+        """For ``events.open_ticket``: the ticket's id as text."""
+        await self.show_ticket(UUID(ticket_id))
+
+    async def show_ticket(self, ticket_id: UUID) -> None:
+        if ticket_id != self.ticket_id:
+            self.show_message("")
+        await self.composer.open_ticket(ticket_id)
+        self.ticket_id = ticket_id
+        await self._load()
+
+    @asyncSlot()
+    async def reload(self) -> None:
+        """For ``events.cache_changed``: read the ticket again; the composer and the scroll position stay."""
+        if self.ticket_id is not None:
+            await self._load()
+
+    async def _load(self) -> None:
+        self._generation += 1
+        generation, ticket_id = self._generation, self.ticket_id
+        assert ticket_id is not None
+        try:
+            loaded = await self.ops.db(load_ticket, self.session.cache, ticket_id)
+        except NotFound:
+            if generation == self._generation:
+                self.loaded = None
+                self._enable(None)
+                self.show_message(
+                    self.tr("This ticket is no longer in your cache: it was transferred to a unit you do not see.")
+                )
+            return
+        if generation != self._generation:
+            return  # a newer load (or another ticket) overtook this one
+        self.loaded = loaded
+        self._show(loaded)
+
+    def _show(self, loaded: Loaded) -> None:
+        cached = loaded.cached
+        t = cached.detail.ticket
+        self.title.setText(f"{t.tracking_no} — {t.subject}")
+        if t.reporter is None:
+            reporter = self.tr("Reporter unknown")
+        elif t.reporter.anonymous:
+            reporter = self.tr("Anonymous reporter")
+        else:
+            reporter = t.reporter.name or self.tr("Reporter unknown")
+        if t.reporter is not None and t.reporter.confidential:
+            reporter += " " + self.tr("(confidential)")
+        facts = [
+            self.tr("Status: %1").replace("%1", status_label(t.status)),
+            self.tr("Unit: %1").replace("%1", cached.unit_name or t.unit),
+            kind_label(t.kind),
+            self.tr("Priority: %1").replace("%1", priority_label(t.priority)),
+            self.tr("via %1").replace("%1", channel_label(t.channel)),
+            reporter,
+        ]
+        if t.due_at is not None and not t.status.is_closed:
+            left = time_left((t.due_at - cached.server_now).total_seconds())
+            facts.append(self.tr("Deadline %1 (%2)").replace("%1", local_time(t.due_at)).replace("%2", left))
+        self.facts.setText(" · ".join(facts))
+        self.banner.setText(self.banner_text(cached.claim))
+        self.thread.show_thread(cached)
+        self.composer.set_canned(loaded.canned)
+        self.composer.set_logins(loaded.logins)
+        self._enable(cached)
+
+    def banner_text(self, claim: ClaimFacts) -> str:
+        if claim.pending_release:
+            return self.tr("You let go of this ticket; the server is told at the next sync.")
+        if claim.pending_claim:
+            return self.tr("You claimed this ticket; the server confirms it at the next sync.")
+        if claim.mine and claim.expires_at is not None:
+            until = local_time(claim.expires_at, with_date=not _same_local_day(claim.expires_at))
+            if claim.live:
+                return self.tr("You hold this ticket until %1").replace("%1", until)
+            return self.tr("Your claim ran out at %1; nobody has taken the ticket since — claim it again").replace(
+                "%1", until
+            )
+        if claim.live and claim.expires_at is not None:
+            until = local_time(claim.expires_at, with_date=not _same_local_day(claim.expires_at))
+            holder = claim.holder_name or claim.holder_login or "?"
+            return self.tr("Held by %1 until %2").replace("%1", holder).replace("%2", until)
+        return self.tr("Free — claim it")
+
+    def _enable(self, cached: CachedDetail | None) -> None:
+        known = cached is not None
+        claim = cached.claim if cached is not None else None
+        mine = bool(claim and claim.mine)
+        held_by_other = bool(claim and claim.live and not claim.mine and not claim.pending_claim)
+        may_steal = bool(cached and cached.my_role and Role(cached.my_role).may_steal)
+        self.claim_action.setEnabled(known and not mine)
+        self.release_action.setEnabled(mine)
+        self.steal_action.setEnabled(held_by_other and may_steal)
+        self.buttons["steal"].setVisible(may_steal)
+        self.status_action.setEnabled(mine)
+        self.transfer_action.setEnabled(mine)
+        hint = "" if mine or not known else self.tr("Claim the ticket to send a reply; you can write a draft now.")
+        self.composer.set_reply_allowed(mine, hint)
+        self.composer.setEnabled(known)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # -- acting through the desk -------------------------------------------------------------------------
+
+    async def _act(self, action: Callable[..., Op], *args: Any) -> Op | None:
+        """Queue a desk action; a refusal is told in words. Returns the op, or None when refused."""
+        try:
+            op = await self.ops.db(action, *args)
+        except AduanError as exc:
+            self.show_message(describe(exc))
+            return None
+        self.show_message("")
+        self.events.queued.emit()
+        self.events.cache_changed.emit()
+        return op
+
+    def _ref(self) -> str:
+        assert self.ticket_id is not None
+        return str(self.ticket_id)
+
+    @asyncSlot()
+    async def claim(self) -> None:
+        if self.ticket_id is not None:
+            await self._act(self.session.desk.claim, self._ref())
+
+    @asyncSlot()
+    async def release(self) -> None:
+        if self.ticket_id is not None:
+            await self._act(self.session.desk.release, self._ref())
+
+    @asyncSlot()
+    async def take_next(self) -> None:
+        try:
+            picked = await self.ops.db(take_next, self.session.cache, self.session.desk)
+        except AduanError as exc:
+            self.show_message(describe(exc))
+            return
+        self.events.queued.emit()
+        self.events.cache_changed.emit()
+        self.events.open_ticket.emit(str(picked))
+
+    @asyncSlot(str)
+    async def send_reply(self, text: str) -> None:
+        if self.ticket_id is not None and await self._act(self.session.desk.reply, self._ref(), text):
+            await self.composer.sent("reply")
+
+    @asyncSlot(str)
+    async def add_note(self, text: str) -> None:
+        if self.ticket_id is not None and await self._act(self.session.desk.note, self._ref(), text):
+            await self.composer.sent("note")
+
+    def ask_status(self) -> None:
+        if self.loaded is None:
+            return
+        dialog = StatusDialog(self.loaded.cached.detail.ticket.status, self)
+        dialog.accepted.connect(lambda: self.change_status(dialog.chosen()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    @asyncSlot(object)
+    async def change_status(self, target: Status | None) -> None:
+        if target is not None and self.ticket_id is not None:
+            await self._act(self.session.desk.status, self._ref(), target)
+
+    @asyncSlot()
+    async def ask_transfer(self) -> None:
+        if self.loaded is None:
+            return
+        units = await self.ops.db(load_units, self.session.cache)
+        dialog = TransferDialog(units, self.loaded.cached.detail.ticket.unit, self)
+        dialog.accepted.connect(lambda: self.transfer(*dialog.chosen()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    @asyncSlot(str, str)
+    async def transfer(self, unit_code: str, reason: str) -> None:
+        if self.ticket_id is not None:
+            await self._act(self.session.desk.transfer, self._ref(), unit_code, reason)
+
+    def ask_steal(self) -> None:
+        if self.loaded is None:
+            return
+        claim = self.loaded.cached.claim
+        dialog = StealDialog(claim.holder_name or claim.holder_login or "?", self)
+        dialog.accepted.connect(lambda: self.steal(dialog.chosen()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    @asyncSlot(str)
+    async def steal(self, reason: str) -> None:
+        if self.ticket_id is not None:
+            await self._act(self.session.desk.steal, self._ref(), reason)
+
+    # -- attachments -------------------------------------------------------------------------------------
+
+    @asyncSlot(str, str, str)
+    async def handle_attachment(self, action: str, sha256: str, filename: str) -> None:
+        safe_name = Path(filename).name or "attachment"
+        if action == "save":
+            dialog = QFileDialog(self, self.tr("Save attachment"), safe_name)
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.fileSelected.connect(lambda path: self.save_attachment(sha256, path))
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+            return
+        content = await self._fetch(sha256)
+        if content is None:
+            return
+        # A folder of its own, so that the file keeps its name without clashing with another one.
+        path = Path(tempfile.mkdtemp(prefix="aduan-")) / safe_name
+        path.write_bytes(content)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    @asyncSlot(str, str)
+    async def save_attachment(self, sha256: str, path: str) -> None:
+        content = await self._fetch(sha256)
+        if content is None:
+            return
+        try:
+            Path(path).write_bytes(content)
+        except OSError as exc:
+            self.show_message(self.tr("Could not save the attachment: %1").replace("%1", str(exc)))
+
+    async def _fetch(self, sha256: str) -> bytes | None:
+        try:
+            content = await self.ops.net(self.session.engine.attachment_content, sha256)
+        except AduanError as exc:
+            self.show_message(describe(exc))
+            return None
+        if content is None:
+            self.show_message(self.tr("This attachment is not available to you."))
+        return content

@@ -1,0 +1,195 @@
+"""The sign-in dialog against real central databases: refusals are explained in the dialog, typing is kept."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QLineEdit
+from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import URL, make_url
+
+from desktop.domain.vocabulary import Role
+from desktop.security.credentials import MemoryCredentials
+from desktop.settings import Settings
+from desktop.store import db_users, directory
+from desktop.store.service import Store
+from desktop.ui.ops import Ops
+from desktop.ui.sign_in import SignInDialog
+from tests.conftest import missing
+from tests.databases import ServerMissing, throwaway_database
+from tests.sync.proxy import Proxy, through
+
+PASSWORD = "rahasia-123"
+
+
+@pytest.fixture
+def ops() -> Iterator[Ops]:
+    made = Ops()
+    yield made
+    made.shutdown()
+
+
+def settings_in(folder: Path, policy: dict[str, object] | None = None) -> Settings:
+    policy_path = folder / "unit-policy.json"
+    if policy is not None:
+        policy_path.write_text(json.dumps(policy), encoding="utf-8")
+    return Settings(policy_path, folder / "config" / "settings.json")
+
+
+@pytest.fixture
+def mariadb_officer(tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """(server address without user, officer login) on a real MariaDB, which checks passwords."""
+    try:
+        with throwaway_database("mariadb", tmp_path) as url:
+            owner = Store(url)
+            owner.upgrade()
+            login = f"petugas_{uuid.uuid4().hex[:8]}"
+            owner.admin(directory.add_unit, "humas", "Biro Humas")
+            owner.admin(directory.add_officer, login, "Dewi Anggraini", ["humas"], Role.OFFICER, PASSWORD)
+            parsed = make_url(url)
+            yield (
+                URL.create(
+                    parsed.drivername, host=parsed.host, port=parsed.port, database=parsed.database
+                ).render_as_string(hide_password=False),
+                login,
+            )
+            with owner.engine.connect() as conn:
+                db_users.drop_login(conn, login)
+                conn.commit()
+            owner.dispose()
+    except ServerMissing as exc:
+        missing(str(exc))
+
+
+def connect(qtbot: QtBot, dialog: SignInDialog, url: str, login: str, password: str) -> None:
+    dialog.show()
+    dialog.server.setText(url)
+    dialog.login.setText(login)
+    dialog.password.setText(password)
+    dialog.connect_button.click()
+
+
+def test_a_wrong_password_is_explained_and_what_was_typed_is_kept(
+    qtbot: QtBot, tmp_path: Path, ops: Ops, mariadb_officer: tuple[str, str]
+) -> None:
+    address, login = mariadb_officer
+    credentials = MemoryCredentials()
+    dialog = SignInDialog(settings_in(tmp_path), credentials, ops)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    connect(qtbot, dialog, address, login, "wrong-password")
+    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=15_000)
+    assert "refused this login or password" in dialog.message.text()
+    assert dialog.login.text() == login and dialog.server.text() == address
+    assert dialog.connect_button.isEnabled() and dialog.connect_button.text() == "Connect"
+    assert dialog.session is None and dialog.result() == 0 and credentials.stored == {}
+
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=15_000):
+        dialog.connect_button.click()
+    assert dialog.session is not None and not dialog.offline and dialog.session.login == login
+    assert credentials.stored == {(address, login): PASSWORD}
+    again = settings_in(tmp_path)
+    assert again.get("server_url") == address and again.get("officer_login") == login
+    assert PASSWORD not in again.user_path.read_text(), "the password is never in the settings file"
+    dialog.session.close()
+
+
+def test_an_unknown_officer_on_sqlite_is_refused_and_a_known_one_signs_in(
+    qtbot: QtBot, tmp_path: Path, ops: Ops, org_url: str
+) -> None:
+    credentials = MemoryCredentials()
+    dialog = SignInDialog(settings_in(tmp_path), credentials, ops)
+    qtbot.addWidget(dialog)
+    connect(qtbot, dialog, org_url, "nobody", "")
+    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=15_000)
+    assert "refused" in dialog.message.text() and dialog.login.text() == "nobody"
+    dialog.login.setText("ani")
+    with qtbot.waitSignal(dialog.accepted, timeout=15_000):
+        dialog.connect_button.click()
+    assert dialog.session is not None and dialog.session.login == "ani" and dialog.session.has_mirror
+    assert credentials.stored == {}, "SQLite has no passwords to remember"
+    dialog.session.close()
+
+
+def test_connecting_shows_a_busy_state_and_an_unreachable_server_is_explained(
+    qtbot: QtBot, tmp_path: Path, ops: Ops
+) -> None:
+    """A link that accepts but never answers: the dialog stays responsive, busy, then explains."""
+    proxy = Proxy.to("postgresql://127.0.0.1:5432/aduan")
+    proxy.stall()
+    try:
+        dialog = SignInDialog(settings_in(tmp_path), MemoryCredentials(), ops)
+        qtbot.addWidget(dialog)
+        connect(qtbot, dialog, through("postgresql://127.0.0.1/aduan", proxy), "ani", PASSWORD)
+        qtbot.waitUntil(lambda: dialog.connect_button.text() == "Connecting…", timeout=5_000)
+        assert not dialog.connect_button.isEnabled() and not dialog.login.isEnabled()
+        qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=15_000)
+    finally:
+        proxy.close()
+    assert "cannot be reached" in dialog.message.text()
+    assert dialog.connect_button.isEnabled() and dialog.connect_button.text() == "Connect"
+    assert dialog.password.text() == PASSWORD and dialog.session is None
+
+
+def test_an_address_with_a_password_is_refused_before_connecting(qtbot: QtBot, tmp_path: Path, ops: Ops) -> None:
+    settings = settings_in(tmp_path)
+    dialog = SignInDialog(settings, MemoryCredentials(), ops)
+    qtbot.addWidget(dialog)
+    connect(qtbot, dialog, "postgresql://ani:rahasia@127.0.0.1:1/aduan", "ani", "")
+    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=5_000)
+    assert "must not contain a password" in dialog.message.text()
+    assert dialog.connect_button.isEnabled(), "nothing was sent"
+    assert dialog.server.text() == "postgresql://ani:rahasia@127.0.0.1:1/aduan"
+    assert not settings.user_path.exists()
+
+
+def test_a_server_locked_by_the_unit_is_read_only_and_offers_no_demo(qtbot: QtBot, tmp_path: Path, ops: Ops) -> None:
+    settings = settings_in(tmp_path, policy={"server_url": "postgresql://db.unit.go.id/aduan"})
+    dialog = SignInDialog(settings, MemoryCredentials(), ops)
+    qtbot.addWidget(dialog)
+    assert dialog.server.isReadOnly() and dialog.server.text() == "postgresql://db.unit.go.id/aduan"
+    assert not dialog.login.isReadOnly()
+    assert not dialog.demo_button.isEnabled()
+    unlocked = SignInDialog(settings_in(tmp_path / "free"), MemoryCredentials(), ops)
+    qtbot.addWidget(unlocked)
+    assert not unlocked.server.isReadOnly() and unlocked.demo_button.isEnabled()
+
+
+def test_every_field_has_an_accessible_name_and_the_password_is_hidden(qtbot: QtBot, tmp_path: Path, ops: Ops) -> None:
+    dialog = SignInDialog(settings_in(tmp_path), MemoryCredentials(), ops)
+    qtbot.addWidget(dialog)
+    assert all(edit.accessibleName() for edit in dialog.findChildren(QLineEdit))
+    assert dialog.remember.accessibleName()
+    assert dialog.password.echoMode() is QLineEdit.EchoMode.Password
+
+
+def test_the_demo_button_opens_the_embedded_demo_and_forgets_the_server(
+    qtbot: QtBot, tmp_path: Path, ops: Ops, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("desktop.store.engine.default_database_path", lambda: tmp_path / "embedded" / "aduan.db")
+    monkeypatch.setattr("desktop.sync.cache.platformdirs.user_data_dir", lambda *a, **k: str(tmp_path / "data"))
+    settings = settings_in(tmp_path)
+    settings.set("server_url", "postgresql://db.unit.go.id/aduan")
+    dialog = SignInDialog(settings, MemoryCredentials(), ops)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        dialog.demo_button.click()
+    assert dialog.session is not None and dialog.session.demo and not dialog.offline
+    assert settings_in(tmp_path).get("server_url") == "", "the next start opens the demo again"
+    dialog.session.close()
+
+
+def test_cancelling_while_connecting_leaves_no_session(qtbot: QtBot, tmp_path: Path, ops: Ops, org_url: str) -> None:
+    dialog = SignInDialog(settings_in(tmp_path), MemoryCredentials(), ops)
+    qtbot.addWidget(dialog)
+    connect(qtbot, dialog, org_url, "ani", "")
+    qtbot.waitUntil(lambda: dialog.connect_button.text() == "Connecting…", timeout=5_000)
+    dialog.reject()
+    qtbot.waitUntil(lambda: dialog.connect_button.text() == "Connect", timeout=15_000)
+    assert dialog.session is None and dialog.result() == QDialog.DialogCode.Rejected

@@ -1,0 +1,240 @@
+"""The ticket view on a real central database (SQLite) and real caches, headless."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocument
+from pytestqt.qtbot import QtBot
+from sqlalchemy import insert
+from uuid6 import uuid7
+
+from desktop.domain.errors import Unreachable
+from desktop.domain.status import Status, allowed_next
+from desktop.store import claims
+from desktop.store import schema as central
+from desktop.store.service import Store
+from desktop.store.work import begin
+from desktop.sync.drafts import load_draft
+from desktop.sync.session import Session
+from desktop.sync.views import list_tickets
+from desktop.ui.events import Events
+from desktop.ui.labels import local_time, status_label
+from desktop.ui.ops import Ops
+from desktop.ui.thread_view import ThreadView
+from desktop.ui.ticket_dialogs import StatusDialog
+from desktop.ui.ticket_view import TicketView
+from tests.ui.conftest import session_for
+
+TIMEOUT = 10_000
+
+
+@pytest.fixture
+def ops() -> Iterator[Ops]:
+    made = Ops()
+    yield made
+    made.shutdown()
+
+
+def first_ticket(session: Session, subject: str = "Jalan berlubang") -> UUID:
+    with session.cache.read() as conn:
+        return next(t.id for t in list_tickets(conn) if t.subject == subject)
+
+
+def open_view(qtbot: QtBot, session: Session, ops: Ops, ticket_id: UUID, events: Events | None = None) -> TicketView:
+    events = events or Events()
+    view = TicketView(session, ops, events)
+    events.open_ticket.connect(view.open_ticket)  # as the window wires it
+    qtbot.addWidget(view)
+    view.show()
+    events.open_ticket.emit(str(ticket_id))
+    qtbot.waitUntil(
+        lambda: view.loaded is not None and view.loaded.cached.detail.ticket.id == ticket_id, timeout=TIMEOUT
+    )
+    return view
+
+
+def refreshed(qtbot: QtBot, view: TicketView, condition: Any) -> None:
+    """After a sync round: the window tells every view that the cache changed."""
+    view.events.cache_changed.emit()
+    qtbot.waitUntil(condition, timeout=TIMEOUT)
+
+
+def test_the_claim_banner_says_free_mine_or_someone_elses(
+    qtbot: QtBot, session: Session, ops: Ops, org_url: str, tmp_path: Path
+) -> None:
+    ticket_id = first_ticket(session)
+    view = open_view(qtbot, session, ops, ticket_id)
+    assert view.banner.text() == "Free — claim it"
+    assert not view.status_action.isEnabled() and not view.composer.send_button.isEnabled()
+    assert not view.buttons["steal"].isVisible()  # ani is an officer, not a supervisor
+
+    view.buttons["claim"].click()
+    qtbot.waitUntil(lambda: "You claimed this ticket" in view.banner.text(), timeout=TIMEOUT)
+    assert view.composer.send_button.isEnabled()  # acting on a queued claim is allowed
+    session.engine.sync()
+    refreshed(qtbot, view, lambda: view.banner.text().startswith("You hold this ticket until"))
+    expires = view.loaded.cached.claim.expires_at if view.loaded else None
+    assert expires is not None and view.banner.text().endswith(local_time(expires, with_date=False))
+
+    other = first_ticket(session, "Lampu jalan mati")
+    budi = Store(org_url, officer="budi")
+    taken = budi.write(claims.claim, other)
+    budi.dispose()
+    session.engine.sync()
+    events = view.events
+    events.open_ticket.emit(str(other))
+    qtbot.waitUntil(lambda: view.banner.text().startswith("Held by"), timeout=TIMEOUT)
+    assert taken.claim.expires_at is not None
+    assert view.banner.text() == f"Held by Budi Santoso until {local_time(taken.claim.expires_at, with_date=False)}"
+    assert view.claim_action.isEnabled() and not view.release_action.isEnabled()
+
+
+def test_a_claim_someone_else_holds_is_refused_in_words(
+    qtbot: QtBot, session: Session, ops: Ops, org_url: str, tmp_path: Path
+) -> None:
+    ticket_id = first_ticket(session)
+    budi = session_for(org_url, "budi", tmp_path)
+    budi.desk.claim(str(ticket_id))
+    budi.engine.sync()
+    budi.close()
+    session.engine.sync()
+    view = open_view(qtbot, session, ops, ticket_id)
+    assert not view.message.isVisible()
+
+    view.buttons["claim"].click()
+    qtbot.waitUntil(lambda: view.message.isVisible(), timeout=TIMEOUT)
+    assert view.message.objectName() == "claimMessage"
+    assert view.message.text().startswith("budi holds this ticket until")
+    with session.cache.read() as conn:
+        assert view.loaded is not None and not view.loaded.cached.claim.pending_claim
+        assert list_tickets(conn, mine=True) == []  # nothing was queued
+
+
+def test_a_reply_shows_queued_offline_then_sent(qtbot: QtBot, session: Session, ops: Ops, tmp_path: Path) -> None:
+    ticket_id = first_ticket(session)
+    session.desk.claim(str(ticket_id))
+    session.engine.sync()
+    view = open_view(qtbot, session, ops, ticket_id)
+    online = session.engine.store
+    session.engine.store = Store(f"sqlite:///{tmp_path / 'moved-away' / 'central.db'}", officer="ani")
+
+    qtbot.keyClicks(view.composer.reply_edit, "Laporan Anda sedang kami verifikasi.")
+    view.composer.send_button.click()
+    qtbot.waitUntil(lambda: "[queued]" in view.thread.toPlainText(), timeout=TIMEOUT)
+    assert "Laporan Anda sedang kami verifikasi." in view.thread.toPlainText()
+    assert view.composer.reply_edit.toPlainText() == ""  # sent text leaves the box
+    with pytest.raises(Unreachable):
+        session.engine.sync()
+    refreshed(qtbot, view, lambda: "[queued]" in view.thread.toPlainText())
+
+    session.engine.store.dispose()
+    session.engine.store = online
+    session.engine.sync()
+    refreshed(qtbot, view, lambda: "[sent]" in view.thread.toPlainText())
+    assert "[queued]" not in view.thread.toPlainText()
+    assert "Reply by ani" in view.thread.toPlainText()
+
+
+def test_the_status_dialog_offers_only_allowed_transitions(qtbot: QtBot, session: Session, ops: Ops) -> None:
+    ticket_id = first_ticket(session)
+    session.desk.claim(str(ticket_id))
+    view = open_view(qtbot, session, ops, ticket_id)
+    assert view.status_action.isEnabled()
+    view.status_action.trigger()
+    dialog = view.findChild(StatusDialog)
+    assert dialog is not None
+    offered = [dialog.choices.item(i).text() for i in range(dialog.choices.count())]
+    expected = [status_label(s) for s in Status if s in allowed_next(Status.DITERIMA)]
+    assert offered == expected and status_label(Status.SELESAI) not in offered
+
+    dialog.accept()  # nothing chosen: said in the dialog, which stays open
+    assert dialog.isVisible() and dialog.error.text() == "Choose the new status."
+    dialog.choices.setCurrentRow(offered.index(status_label(Status.DIVERIFIKASI)))
+    dialog.accept()
+    qtbot.waitUntil(lambda: "Status: Verified" in view.facts.text(), timeout=TIMEOUT)
+
+
+def test_html_is_sanitized_and_nothing_remote_is_loaded(
+    qtbot: QtBot, session: Session, ops: Ops, org_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ticket_id = first_ticket(session)
+    owner = Store(org_url)
+    with owner.engine.connect() as conn, conn.execution_options(write=True).begin():
+        work = begin(conn, None)
+        conn.execute(
+            insert(central.message).values(
+                id=uuid7(),
+                ticket_id=ticket_id,
+                direction="inbound",
+                channel="email",
+                body_text="Foto terlampir",
+                body_html=(
+                    '<p>Foto <b>terlampir</b><img src="http://evil.example/track.png">'
+                    "<script>alert('x')</script><style>p {color: red}</style>"
+                    '<a href="http://dinas.example/peta" onclick="steal()">peta</a></p>'
+                ),
+                change_seq=work.seq,
+                created_at=work.now,
+            )
+        )
+    owner.dispose()
+    session.engine.sync()
+    asked: list[str] = []
+    original = ThreadView.loadResource
+
+    def recording(self: ThreadView, kind: int, url: QUrl) -> Any:
+        asked.append(url.toString())
+        return original(self, kind, url)
+
+    monkeypatch.setattr(ThreadView, "loadResource", recording)
+    view = open_view(qtbot, session, ops, ticket_id)
+    shown = view.thread.toHtml()
+    assert "terlampir" in shown and "dinas.example/peta" in shown
+    for hostile in ("evil.example", "<script", "alert(", "color: red", "onclick", "<img"):
+        assert hostile not in shown, hostile
+    assert "Citizen" in view.thread.toPlainText()
+    assert asked == []  # nothing to load: the image went with the sanitizing
+    # Even HTML that slipped through would load nothing: the browser answers no resource at all.
+    view.thread.setHtml('<img src="http://evil.example/direct.png">')
+    assert set(asked) == {"http://evil.example/direct.png"}  # asked (once per layout pass), given nothing
+    assert view.thread.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(asked[0])) is None
+
+
+def test_a_draft_comes_back_when_the_view_is_made_again(qtbot: QtBot, session: Session, ops: Ops) -> None:
+    ticket_id = first_ticket(session)
+    view = open_view(qtbot, session, ops, ticket_id)
+    qtbot.keyClicks(view.composer.reply_edit, "Yth. Bapak, laporan Anda")
+    qtbot.keyClicks(view.composer.note_edit, "cek lokasi dulu")
+    qtbot.waitUntil(
+        lambda: (
+            load_draft(session.cache, ticket_id, "reply") == "Yth. Bapak, laporan Anda"
+            and load_draft(session.cache, ticket_id, "note") == "cek lokasi dulu"
+        ),
+        timeout=TIMEOUT,
+    )
+    view.close()
+
+    again = open_view(qtbot, session, ops, ticket_id)
+    qtbot.waitUntil(lambda: again.composer.reply_edit.toPlainText() == "Yth. Bapak, laporan Anda", timeout=TIMEOUT)
+    assert again.composer.note_edit.toPlainText() == "cek lokasi dulu"
+
+
+def test_the_note_box_completes_mentions_from_the_officers_in_the_cache(
+    qtbot: QtBot, session: Session, ops: Ops
+) -> None:
+    view = open_view(qtbot, session, ops, first_ticket(session))
+    edit = view.composer.note_edit
+    view.composer.setCurrentIndex(1)
+    edit.setFocus()
+    qtbot.keyClicks(edit, "cc @bu")
+    qtbot.waitUntil(lambda: edit.completer.popup().isVisible(), timeout=TIMEOUT)
+    assert edit.completer.currentCompletion() == "budi"
+    assert sorted(edit.logins.stringList()) == ["budi", "rudi", "sari"]  # everyone but me
+    qtbot.keyClick(edit.completer.popup(), Qt.Key.Key_Return)
+    assert edit.toPlainText() == "cc @budi "

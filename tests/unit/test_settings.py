@@ -1,0 +1,159 @@
+"""Settings in three layers: built-in default, the unit's locked policy, the officer's own file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.errors import BadInput
+from desktop.settings import DECLARED, Settings
+
+
+def make(tmp_path: Path, policy: dict[str, object] | None = None, user: str | None = None) -> Settings:
+    policy_path = tmp_path / "unit-policy.json"
+    if policy is not None:
+        policy_path.write_text(json.dumps(policy), encoding="utf-8")
+    user_path = tmp_path / "config" / "settings.json"
+    if user is not None:
+        user_path.parent.mkdir(parents=True, exist_ok=True)
+        user_path.write_text(user, encoding="utf-8")
+    return Settings(policy_path, user_path)
+
+
+def test_defaults_apply_without_any_file(tmp_path: Path) -> None:
+    settings = make(tmp_path)
+    assert settings.values() == {
+        "language": "auto",
+        "server_url": "",
+        "officer_login": "",
+        "sync_interval_seconds": 15,
+        "theme": "system",
+    }
+    assert not any(settings.locked(name) for name in DECLARED)
+    assert settings.problems == []
+
+
+def test_the_user_value_wins_over_the_default_and_survives_a_restart(tmp_path: Path) -> None:
+    settings = make(tmp_path)
+    settings.set("language", "id")
+    settings.set("sync_interval_seconds", 30)
+    settings.set("server_url", "postgresql://db.humas.go.id:5432/aduan")
+    settings.set("officer_login", "ani")
+    settings.save()
+    again = make(tmp_path)
+    assert again.get("language") == "id"
+    assert again.get("sync_interval_seconds") == 30
+    assert again.get("server_url") == "postgresql://db.humas.go.id:5432/aduan"
+    assert again.get("officer_login") == "ani"
+    assert again.get("theme") == "system"
+
+
+def test_the_unit_policy_wins_and_locks_its_keys(tmp_path: Path) -> None:
+    user = json.dumps({"server_url": "postgresql://elsewhere/aduan", "theme": "dark"})
+    settings = make(tmp_path, policy={"server_url": "postgresql://db.unit.go.id/aduan"}, user=user)
+    assert settings.get("server_url") == "postgresql://db.unit.go.id/aduan"
+    assert settings.locked("server_url") and not settings.locked("theme")
+    assert settings.get("theme") == "dark", "unlocked keys keep the officer's value"
+    with pytest.raises(BadInput, match="unit's policy"):
+        settings.set("server_url", "postgresql://mine/aduan")
+    assert settings.get("server_url") == "postgresql://db.unit.go.id/aduan"
+
+
+def test_the_policy_path_and_the_config_folder_come_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"sync_interval_seconds": 60}), encoding="utf-8")
+    monkeypatch.setenv("ADUAN_POLICY", str(policy))
+    monkeypatch.setenv("ADUAN_CONFIG_DIR", str(tmp_path / "cfg"))
+    settings = Settings()
+    settings.set("theme", "light")
+    settings.save()
+    assert settings.get("sync_interval_seconds") == 60 and settings.locked("sync_interval_seconds")
+    assert json.loads((tmp_path / "cfg" / "settings.json").read_text()) == {"theme": "light"}
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("language", "fr", "not one of auto, id, en"),
+        ("theme", "pink", "not one of system, light, dark"),
+        ("sync_interval_seconds", 2, "too short: at least 5"),
+        ("sync_interval_seconds", "15", "not a whole number"),
+        ("sync_interval_seconds", True, "not a whole number"),
+        ("officer_login", "Ani Wijaya", "not a valid login"),
+        ("server_url", "not a url", "not a database address"),
+        ("server_url", "oracle://db/aduan", "unsupported database"),
+        ("colour", "red", "no setting named 'colour'"),
+    ],
+)
+def test_bad_values_are_refused_clearly(tmp_path: Path, name: str, value: object, message: str) -> None:
+    settings = make(tmp_path)
+    with pytest.raises(BadInput, match=message):
+        settings.set(name, value)
+    if name in DECLARED:
+        assert settings.get(name) == DECLARED[name].default
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql://ani:rahasia@db.unit.go.id/aduan", "postgresql://db.unit.go.id/aduan?password=rahasia"]
+)
+def test_a_server_address_with_a_password_is_refused(tmp_path: Path, url: str) -> None:
+    settings = make(tmp_path)
+    with pytest.raises(BadInput, match="keyring"):
+        settings.set("server_url", url)
+    settings.save()
+    assert "rahasia" not in settings.user_path.read_text()
+
+
+def test_a_password_written_into_the_file_by_hand_is_removed_not_kept(tmp_path: Path) -> None:
+    user = json.dumps({"server_url": "postgresql://ani:rahasia@db/aduan", "theme": "dark"})
+    settings = make(tmp_path, user=user)
+    assert settings.get("server_url") == "" and settings.get("theme") == "dark"
+    assert any("server_url" in problem for problem in settings.problems)
+    written = [p.read_text() for p in settings.user_path.parent.iterdir()]
+    assert written and not any("rahasia" in text for text in written)
+
+
+def test_a_corrupt_user_file_is_kept_aside_and_reported(tmp_path: Path) -> None:
+    settings = make(tmp_path, user='{"theme": "dark",')
+    assert settings.get("theme") == "system"
+    kept = settings.user_path.with_name("settings.json.broken")
+    assert kept.read_text() == '{"theme": "dark",', "the officer's file is never silently lost"
+    assert len(settings.problems) == 1 and str(kept) in settings.problems[0]
+    again = make(tmp_path, user="[1, 2]")
+    assert again.user_path.with_name("settings.json.broken.1").read_text() == "[1, 2]"
+    assert kept.read_text() == '{"theme": "dark",', "an earlier copy is not overwritten"
+
+
+def test_an_invalid_value_keeps_the_file_aside_and_the_valid_values(tmp_path: Path) -> None:
+    settings = make(tmp_path, user=json.dumps({"theme": "dark", "sync_interval_seconds": 1}))
+    assert settings.get("theme") == "dark" and settings.get("sync_interval_seconds") == 15
+    assert "sync_interval_seconds" in settings.problems[0]
+    assert json.loads(settings.user_path.with_name("settings.json.broken").read_text())["sync_interval_seconds"] == 1
+    assert json.loads(settings.user_path.read_text()) == {"theme": "dark"}
+
+
+def test_unknown_keys_in_the_user_file_are_kept_for_the_version_that_wrote_them(tmp_path: Path) -> None:
+    settings = make(tmp_path, user=json.dumps({"theme": "dark", "future_option": [1, 2]}))
+    settings.set("language", "en")
+    settings.save()
+    assert json.loads(settings.user_path.read_text()) == {"future_option": [1, 2], "language": "en", "theme": "dark"}
+
+
+def test_a_broken_unit_policy_is_refused_naming_the_file(tmp_path: Path) -> None:
+    with pytest.raises(BadInput, match=r"unit-policy\.json.*sync_interval_seconds"):
+        make(tmp_path, policy={"sync_interval_seconds": 0})
+    with pytest.raises(BadInput, match="keyring"):
+        make(tmp_path, policy={"server_url": "mariadb://root:secret@db/aduan"})
+    (tmp_path / "unit-policy.json").write_text("not json", encoding="utf-8")
+    with pytest.raises(BadInput, match=r"unit-policy\.json cannot be read"):
+        Settings(tmp_path / "unit-policy.json", tmp_path / "settings.json")
+
+
+def test_unknown_policy_keys_are_reported_not_fatal(tmp_path: Path) -> None:
+    settings = make(tmp_path, policy={"theme": "dark", "ca_certificate": "/etc/aduan/ca.pem"})
+    assert settings.get("theme") == "dark" and settings.locked("theme")
+    assert any("ca_certificate" in problem for problem in settings.problems)
