@@ -42,6 +42,10 @@ class Cache:
             if version == 1:
                 _upgrade_from_1(conn)
             s.metadata.create_all(conn)
+            # create_all skips the indexes of tables that exist: a cache from an earlier build gets them here.
+            for table in s.metadata.sorted_tables:
+                for index in table.indexes:
+                    index.create(conn, checkfirst=True)
             search_index.ensure(conn)
             conn.exec_driver_sql(f"PRAGMA user_version={s.CACHE_VERSION}")
 

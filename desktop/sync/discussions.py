@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, and_, case, func, insert, or_, select
 
 from . import cache_schema as s
 from .cache import get_state, me, set_state
@@ -76,23 +76,23 @@ def _my_name(conn: Connection) -> tuple[str, str]:
     return (str(row.login), str(row.name)) if row is not None else ("", "")
 
 
-def _read_marks(conn: Connection) -> dict[UUID, datetime]:
-    return {UUID(str(r.discussion_id)): r.read_at for r in conn.execute(select(s.discussion_read))}
-
-
 def threads(conn: Connection, unit_code: str | None = None) -> list[Thread]:
     """Threads I may see (the mirror is scoped by the server) and those I queued; newest activity first."""
-    mine = me(conn)
-    marks = _read_marks(conn)
-    posts = s.discussion_post
-    stats: dict[UUID, tuple[datetime, int]] = {}
-    for row in conn.execute(select(posts.c.discussion_id, posts.c.author_id, posts.c.created_at)):
-        key = UUID(str(row.discussion_id))
-        last, unread = stats.get(key, (row.created_at, 0))
-        mark = marks.get(key)
-        if row.author_id != mine and (mark is None or row.created_at > mark):
-            unread += 1
-        stats[key] = (max(last, row.created_at), unread)
+    posts, mark = s.discussion_post, s.discussion_read
+    is_unread = case(
+        (and_(posts.c.author_id != me(conn), or_(mark.c.read_at.is_(None), posts.c.created_at > mark.c.read_at)), 1),
+        else_=0,
+    )
+    stats = {
+        UUID(str(r.discussion_id)): (r.last, int(r.unread))
+        for r in conn.execute(
+            select(
+                posts.c.discussion_id, func.max(posts.c.created_at).label("last"), func.sum(is_unread).label("unread")
+            )
+            .outerjoin(mark, mark.c.discussion_id == posts.c.discussion_id)
+            .group_by(posts.c.discussion_id)
+        )
+    }
     queued_posts = {
         UUID(str(r.discussion_id)): r.last
         for r in conn.execute(

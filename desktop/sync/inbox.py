@@ -16,9 +16,11 @@ officer sees them (like ``views._overlaid``), filtered and keyed the same way, a
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
 import string
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum, IntEnum
@@ -317,11 +319,19 @@ def _search_condition(words: list[str], typed: str) -> ColumnElement[bool]:
     )
 
 
+def _filter_only(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """The column without its index (SQLite's unary +): a status, channel or kind matches a large share of
+    the tickets, so walking the sort's index and skipping non-matches fills a page sooner than reading
+    every match through the filter's index and sorting them all (the planner has no statistics here)."""
+    return literal_column(f"+ticket.{column.name}", column.type)
+
+
 def _conditions(query: InboxQuery, ctx: _Context) -> list[ColumnElement[bool]]:
     """The SQL for the mirror; ``_passes`` below is the same test in Python for the overlay."""
-    is_open = t.status.not_in(_CLOSED)
+    status, channel, kind = (_filter_only(c) for c in (t.status, t.channel, t.kind))
+    is_open = status.not_in(_CLOSED)
     mine = t.claimed_by == ctx.me if ctx.me is not None else false()
-    in_my_units = t.unit_id.in_(sorted(ctx.my_units))
+    in_my_units = t.unit_id.in_(sorted(ctx.my_units))  # a few units of many: their index, then a sort
     by_view: dict[View, list[ColumnElement[bool]]] = {
         View.UNCLAIMED: [in_my_units, is_open, or_(t.claimed_by.is_(None), t.claim_expires_at < ctx.now)],
         View.MINE: [mine],
@@ -331,11 +341,11 @@ def _conditions(query: InboxQuery, ctx: _Context) -> list[ColumnElement[bool]]:
     }
     found = by_view[query.view]
     if query.status is not None:
-        found.append(t.status == query.status.value)
+        found.append(status == query.status.value)
     if query.channel is not None:
-        found.append(t.channel == query.channel.value)
+        found.append(channel == query.channel.value)
     if query.kind is not None:
-        found.append(t.kind == query.kind.value)
+        found.append(kind == query.kind.value)
     if query.unit is not None:
         unit_id = ctx.unit_ids.get(query.unit)
         found.append(false() if unit_id is None else t.unit_id == unit_id)
@@ -381,9 +391,23 @@ def _passes(f: _Fields, query: InboxQuery, ctx: _Context) -> bool:
 @dataclass(frozen=True)
 class _Segment:
     where: ColumnElement[bool]
-    value: ColumnElement[Any] | None  # None: one value throughout the segment
     holds: Callable[[_Fields], bool]
-    value_of: Callable[[_Fields], Any] = lambda _f: None
+    column: ColumnElement[Any] | None = None  # None: one value throughout the segment
+    attr: str = ""  # the column's field in _Fields
+    nocase: bool = False
+
+    @property
+    def value(self) -> ColumnElement[Any] | None:
+        """What the segment is ordered by (its index's expression)."""
+        if self.column is None:
+            return None
+        return self.column.collate("NOCASE") if self.nocase else self.column
+
+    def key_value(self, raw: Any) -> Any:
+        return _nocase(raw) if self.nocase else raw
+
+    def value_of(self, f: _Fields) -> Any:
+        return self.key_value(getattr(f, self.attr)) if self.column is not None else None
 
 
 def _equals(attr: str, value: object) -> Callable[[_Fields], bool]:
@@ -395,14 +419,9 @@ def _nocase(value: str | None) -> str | None:
 
 
 def _plain(column: ColumnElement[Any], attr: str, nocase: bool = False) -> list[_Segment]:
-    def value_of(f: _Fields) -> Any:
-        value = getattr(f, attr)
-        return _nocase(value) if nocase else value
-
-    ordered = column.collate("NOCASE") if nocase else column
     return [
-        _Segment(column.is_not(None), ordered, lambda f: getattr(f, attr) is not None, value_of),
-        _Segment(column.is_(None), None, lambda f: getattr(f, attr) is None),
+        _Segment(column.is_not(None), lambda f: getattr(f, attr) is not None, column, attr, nocase),
+        _Segment(column.is_(None), lambda f: getattr(f, attr) is None),
     ]
 
 
@@ -411,17 +430,17 @@ def _groups(
 ) -> list[_Segment]:
     """One segment per group id in display order, then ids the directory does not know, then NULL."""
     in_order = list(reversed(ids)) if descending else list(ids)
-    segments = [_Segment(column == i, None, _equals(attr, i)) for i in in_order]
+    segments = [_Segment(column == i, _equals(attr, i)) for i in in_order]
     known_ids = frozenset(ids)
     segments.append(
         _Segment(
             and_(column.is_not(None), column.not_in(known)),
-            column,
             lambda f: getattr(f, attr) is not None and getattr(f, attr) not in known_ids,
-            lambda f: getattr(f, attr),
+            column,
+            attr,
         )
     )
-    segments.append(_Segment(column.is_(None), None, lambda f: getattr(f, attr) is None))
+    segments.append(_Segment(column.is_(None), lambda f: getattr(f, attr) is None))
     return segments
 
 
@@ -429,7 +448,7 @@ def _segments(conn: Connection, query: InboxQuery) -> list[_Segment]:
     column = query.sort
     if column is Column.STATUS:
         statuses = list(reversed(Status)) if query.descending else list(Status)
-        return [_Segment(t.status == x.value, None, _equals("status", x.value)) for x in statuses]
+        return [_Segment(t.status == x.value, _equals("status", x.value)) for x in statuses]
     if column is Column.UNIT:
         units = conn.execute(select(s.unit.c.id).order_by(s.unit.c.code, s.unit.c.id)).scalars()
         return _groups(t.unit_id, "unit_id", list(units), select(s.unit.c.id), query.descending)
@@ -501,33 +520,80 @@ def _ordered(segment: _Segment, descending: bool) -> list[ColumnElement[Any]]:
 # -- reading ------------------------------------------------------------------------------------------
 
 
-def page(conn: Connection, query: InboxQuery, after: Key | None = None, limit: int = PAGE_SIZE) -> list[InboxRow]:
-    """Up to ``limit`` rows following ``after`` (from the start when None), in the query's order."""
+def _walk_in_order(
+    conn: Connection, query: InboxQuery, after: Key | None, limit: int, full: bool
+) -> Iterator[tuple[Key, _Fields | None]]:
+    """Up to ``limit`` rows after ``after``, streamed in order: the mirror's segment by segment, merged
+    with the overlay's. ``full`` reads every column; otherwise only keys (the fields are None)."""
     ctx = _context(conn, query)
     segments = _segments(conn, query)
     conditions = _conditions(query, ctx)
-    found: list[tuple[Key, _Fields]] = []
-    for number in range(after.segment if after is not None else 0, len(segments)):
-        if len(found) >= limit:
-            break
-        segment = segments[number]
-        continued = after if after is not None and after.segment == number else None
-        statement = (
-            _SELECT.where(*conditions, segment.where, *_walk(segment, continued, query.descending))
-            .order_by(*_ordered(segment, query.descending))
-            .limit(limit - len(found))
-        )
-        for row in conn.execute(statement):
-            f = _fields(row)
-            found.append((Key(number, segment.value_of(f), f.rowid), f))
+    overlaid = []
     for f in ctx.overlay:
         key = _key(f, segments)
-        if key is None or not _passes(f, query, ctx):
-            continue
-        if after is None or _order(after, query.descending) < _order(key, query.descending):
-            found.append((key, f))
-    found.sort(key=lambda pair: _order(pair[0], query.descending))
-    return [_row(key, f) for key, f in found[:limit]]
+        later = key is not None and (after is None or _order(after, query.descending) < _order(key, query.descending))
+        if key is not None and later and _passes(f, query, ctx):
+            overlaid.append((key, f))
+    overlaid.sort(key=lambda pair: _order(pair[0], query.descending))
+
+    def mirrored() -> Iterator[tuple[Key, _Fields | None]]:
+        walked = 0
+        for number in range(after.segment if after is not None else 0, len(segments)):
+            if walked >= limit:
+                return
+            segment = segments[number]
+            continued = after if after is not None and after.segment == number else None
+            value = segment.column if segment.column is not None else literal(None)
+            columns = _SELECT if full else select(_rowid, value)
+            statement = (
+                columns.where(*conditions, segment.where, *_walk(segment, continued, query.descending))
+                .order_by(*_ordered(segment, query.descending))
+                .limit(limit - walked)
+            )
+            for row in conn.execute(statement):
+                walked += 1
+                if full:
+                    f = _fields(row)
+                    yield Key(number, segment.value_of(f), f.rowid), f
+                else:
+                    yield Key(number, segment.key_value(row[1]), int(row[0])), None
+
+    merged = heapq.merge(mirrored(), overlaid, key=lambda pair: _order(pair[0], query.descending))
+    return itertools.islice(merged, limit)
+
+
+def page(conn: Connection, query: InboxQuery, after: Key | None = None, limit: int = PAGE_SIZE) -> list[InboxRow]:
+    """Up to ``limit`` rows following ``after`` (from the start when None), in the query's order."""
+    return [_row(key, f) for key, f in _walk_in_order(conn, query, after, limit, full=True) if f is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class Skim:
+    """What lies after a key, read from the indexes alone: how many rows (up to the limit asked), where
+    each full page of them ends, and the last key (to skim on from)."""
+
+    rows: int
+    page_ends: tuple[Key, ...]
+    last: Key | None
+
+
+def skim(conn: Connection, query: InboxQuery, after: Key | None, rows: int, page_size: int = PAGE_SIZE) -> Skim:
+    """Lets a model know the keys that start its pages without reading or keeping the rows."""
+    count = 0
+    ends = []
+    last = None
+    for key, _fields_not_read in _walk_in_order(conn, query, after, rows, full=False):
+        count += 1
+        last = key
+        if count % page_size == 0:
+            ends.append(key)
+    return Skim(count, tuple(ends), last)
+
+
+def officer_choices(conn: Connection) -> list[tuple[str, str]]:
+    """Every officer as (login, name), by name: whom the holder filter offers."""
+    query = select(s.officer.c.login, s.officer.c.name).order_by(s.officer.c.name, s.officer.c.login)
+    return [(r.login, r.name) for r in conn.execute(query)]
 
 
 def _row(key: Key, f: _Fields) -> InboxRow:

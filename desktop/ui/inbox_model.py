@@ -1,9 +1,21 @@
-"""The inbox as a Qt table model over plain Ticket dataclasses (never ORM rows)."""
+"""The inbox as a lazy Qt table model over the cache (CONVENTIONS.md §3).
+
+It never holds the whole inbox. It knows the key each page of 200 rows starts after (a skim of the
+indexes, ``inbox.skim``, reading keys only) and keeps a few pages of rows, least recently shown first out.
+Every read runs on the cache thread through ``ops.db``: ``data()`` of a row whose page is not here asks
+for it and shows a placeholder; the page arrives and ``dataChanged`` repaints it. ``fetchMore`` grows
+the table by a skim of up to 25 pages at once, so even the end of a million tickets is a few skims away.
+
+A read started for an older query or before a reload is dropped when it arrives (``_generation``).
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -12,73 +24,375 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
+from qasync import asyncSlot
+from shiboken6 import isValid
 
-from ..domain.entities import Ticket
-from .labels import status_label
+from ..domain.errors import AduanError
+from ..sync import inbox
+from ..sync.cache import Cache, server_time
+from ..sync.inbox import Column, InboxQuery, InboxRow, Key
+from ..sync.session import Session
+from .errors import describe
+from .labels import channel_label, kind_label, local_time, status_label, time_left
+from .ops import Ops
 
 Index = QModelIndex | QPersistentModelIndex
 
-
-def local_time(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    return moment.replace(tzinfo=UTC).astimezone().strftime("%d-%m-%Y %H:%M")
+PAGE = inbox.PAGE_SIZE
+SKIM_PAGES = 25  # pages a fetchMore adds (keys only; the rows come when shown)
+KEPT_PAGES = 12  # pages of rows kept: a few screens around what is shown
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("InboxModel", text)
 
 
+HEADERS = {
+    Column.TRACKING_NO: QT_TRANSLATE_NOOP("InboxModel", "Tracking no."),
+    Column.SUBJECT: QT_TRANSLATE_NOOP("InboxModel", "Subject"),
+    Column.REPORTER: QT_TRANSLATE_NOOP("InboxModel", "Reporter"),
+    Column.CHANNEL: QT_TRANSLATE_NOOP("InboxModel", "Channel"),
+    Column.KIND: QT_TRANSLATE_NOOP("InboxModel", "Kind"),
+    Column.STATUS: QT_TRANSLATE_NOOP("InboxModel", "Status"),
+    Column.UNIT: QT_TRANSLATE_NOOP("InboxModel", "Unit"),
+    Column.HOLDER: QT_TRANSLATE_NOOP("InboxModel", "Held by"),
+    Column.DEADLINE: QT_TRANSLATE_NOOP("InboxModel", "Deadline"),
+    Column.UPDATED: QT_TRANSLATE_NOOP("InboxModel", "Last update"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Outline:
+    """Where the pages of a query start, as far as it was skimmed."""
+
+    starts: list[Key | None]  # page i holds the rows after starts[i]
+    rows: int
+    tail: Key | None  # the last row skimmed: the next skim goes on from it
+    complete: bool
+
+
+def _skim(cache: Cache, query: InboxQuery, after: Key | None, rows: int) -> tuple[list[Key | None], int, Key | None]:
+    """Page starts for up to ``rows`` rows after ``after`` (on the cache thread)."""
+    with cache.read() as conn:
+        found = inbox.skim(conn, query, after, rows, PAGE)
+    pages = -(-found.rows // PAGE)
+    starts: list[Key | None] = [after, *found.page_ends][:pages]
+    return starts, found.rows, found.last
+
+
+def _outline_and_pages(
+    cache: Cache, query: InboxQuery, rows: int, wanted: list[int]
+) -> tuple[_Outline, dict[int, list[InboxRow]], datetime]:
+    """A fresh outline of at least ``rows`` rows, with the rows of the ``wanted`` pages (on the cache thread)."""
+    asked = max(SKIM_PAGES * PAGE, -(-rows // (SKIM_PAGES * PAGE)) * SKIM_PAGES * PAGE)
+    starts, found, tail = _skim(cache, query, None, asked)
+    pages = {}
+    with cache.read() as conn:
+        for number in wanted:
+            if number < len(starts):
+                pages[number] = inbox.page(conn, query, starts[number], PAGE)
+        now = server_time(conn)
+    return _Outline(starts, found, tail, found < asked), pages, now
+
+
+def _page(cache: Cache, query: InboxQuery, after: Key | None) -> tuple[list[InboxRow], datetime]:
+    with cache.read() as conn:
+        return inbox.page(conn, query, after, PAGE), server_time(conn)
+
+
+def _position(cache: Cache, query: InboxQuery, ticket_id: UUID) -> int | None:
+    with cache.read() as conn:
+        return inbox.position(conn, query, ticket_id)
+
+
+def _count(cache: Cache, query: InboxQuery) -> int:
+    with cache.read() as conn:
+        return inbox.count(conn, query)
+
+
 class InboxModel(QAbstractTableModel):
-    COLUMNS = (
-        QT_TRANSLATE_NOOP("InboxModel", "Tracking no."),
-        QT_TRANSLATE_NOOP("InboxModel", "Subject"),
-        QT_TRANSLATE_NOOP("InboxModel", "Status"),
-        QT_TRANSLATE_NOOP("InboxModel", "Unit"),
-        QT_TRANSLATE_NOOP("InboxModel", "Held by"),
-        QT_TRANSLATE_NOOP("InboxModel", "Lease until"),
-        QT_TRANSLATE_NOOP("InboxModel", "Deadline"),
-    )
+    # The rows were read anew for the same query (after reload()): the view re-selects its ticket.
+    reloaded = Signal()
+    # A new query's first rows are in.
+    started = Signal()
+    # A read failed: the translated reason.
+    failed = Signal(str)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._tickets: list[Ticket] = []
+    def __init__(self, session: Session, ops: Ops, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ops = ops
+        self._query = InboxQuery()
+        self._generation = 0
+        self._outline = _Outline([], 0, None, False)
+        self._pages: OrderedDict[int, list[InboxRow]] = OrderedDict()
+        self._asked: set[int] = set()
+        self._fetching = False
+        self._clock_offset = timedelta(0)
 
-    def replace(self, tickets: list[Ticket]) -> None:
+    # -- what is shown ----------------------------------------------------------------------------------
+
+    @property
+    def query(self) -> InboxQuery:
+        return self._query
+
+    @property
+    def complete(self) -> bool:
+        """Every row of the query is counted in rowCount() (its end was reached)."""
+        return self._outline.complete
+
+    def set_query(self, query: InboxQuery) -> None:
+        """Show another query from its first row."""
+        self._generation += 1
         self.beginResetModel()
-        self._tickets = list(tickets)
+        self._query = query
+        self._outline = _Outline([], 0, None, False)
+        self._pages.clear()
+        self._asked.clear()
+        self._fetching = False
         self.endResetModel()
+        self._start(self._generation)
 
-    def ticket_at(self, row: int) -> Ticket:
-        return self._tickets[row]
+    @asyncSlot(int)
+    async def _start(self, generation: int) -> None:
+        try:
+            outline, pages, now = await self.ops.db(_outline_and_pages, self.session.cache, self._query, 0, [0])
+        except AduanError as exc:
+            if isValid(self):
+                self.failed.emit(describe(exc))
+            return
+        if not self._current(generation):
+            return
+        self._note_clock(now)
+        if outline.rows:
+            self.beginInsertRows(QModelIndex(), 0, outline.rows - 1)
+            self._outline = outline
+            self._pages.update(pages)
+            self.endInsertRows()
+        else:
+            self._outline = outline
+        self.started.emit()
+
+    @asyncSlot()
+    async def reload(self) -> None:
+        """Read the same query again (the cache changed), keeping as many rows as were there and the pages
+        being shown, so the view keeps its scroll position; then ``reloaded`` is emitted."""
+        self._generation += 1
+        generation = self._generation
+        wanted = list(self._pages) or [0]
+        try:
+            outline, pages, now = await self.ops.db(
+                _outline_and_pages, self.session.cache, self._query, self._outline.rows, wanted
+            )
+        except AduanError as exc:
+            if isValid(self):
+                self.failed.emit(describe(exc))
+            return
+        if not self._current(generation):
+            return
+        self._note_clock(now)
+        before, after = self._outline.rows, outline.rows
+        if after < before:
+            self.beginRemoveRows(QModelIndex(), after, before - 1)
+            self._outline = replace(self._outline, rows=after)
+            self.endRemoveRows()
+        elif after > before:
+            self.beginInsertRows(QModelIndex(), before, after - 1)
+            self._outline = replace(self._outline, rows=after)
+            self.endInsertRows()
+        self._outline = outline
+        self._pages = OrderedDict(pages)
+        self._asked.clear()
+        self._fetching = False
+        if after:
+            self.dataChanged.emit(self.index(0, 0), self.index(after - 1, len(Column) - 1))
+        self.reloaded.emit()
+
+    async def count(self) -> int:
+        """How many tickets the query shows (read in full, off the GUI thread)."""
+        return await self.ops.db(_count, self.session.cache, self._query)
+
+    async def locate(self, ticket_id: UUID) -> int | None:
+        """The row of a ticket: from the pages here, else read (the row may lie beyond what is fetched)."""
+        here = self.row_of(ticket_id)
+        if here is not None:
+            return here
+        found = await self.ops.db(_position, self.session.cache, self._query, ticket_id)
+        return found if found is not None and found < self._outline.rows else None
+
+    def row_of(self, ticket_id: UUID) -> int | None:
+        for number, rows in self._pages.items():
+            for offset, row in enumerate(rows):
+                if row.ticket_id == ticket_id:
+                    return number * PAGE + offset
+        return None
+
+    def ticket_id(self, row: int) -> UUID | None:
+        found = self._row(row)
+        return None if found is None else found.ticket_id
+
+    # -- Qt's model interface ---------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._tickets)
+        return 0 if parent.isValid() else self._outline.rows
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(Column)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.COLUMNS[section])
+            return tr(HEADERS[Column(section)])
         return None
 
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and bool(self._outline.starts) and not self._outline.complete
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self._fetching or not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        self._fetch_more(self._generation)
+
+    @asyncSlot(int)
+    async def _fetch_more(self, generation: int) -> None:
+        if not self._current(generation):
+            return
+        tail = self._outline.tail
+        try:
+            starts, found, last = await self.ops.db(_skim, self.session.cache, self._query, tail, SKIM_PAGES * PAGE)
+        except AduanError as exc:
+            self._fetching = False
+            if isValid(self):
+                self.failed.emit(describe(exc))
+            return
+        if not self._current(generation):
+            return
+        self._fetching = False
+        first = self._outline.rows
+        complete = found < SKIM_PAGES * PAGE
+        if not found:
+            self._outline = replace(self._outline, complete=True)
+            return
+        self.beginInsertRows(QModelIndex(), first, first + found - 1)
+        self._outline = _Outline(self._outline.starts + starts, first + found, last, complete)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self._query.sort == column and self._query.descending == descending and self._outline.starts:
+            return
+        self.set_query(replace(self._query, sort=Column(column), descending=descending))
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid() or index.row() >= self._outline.rows:
             return None
-        t = self._tickets[index.row()]
-        column = index.column()
-        if column == 0:
-            return t.tracking_no
-        if column == 1:
-            return t.subject
-        if column == 2:
-            return status_label(t.status)
-        if column == 3:
-            return t.unit
-        if column == 4:
-            return t.claim.holder or QCoreApplication.translate("InboxModel", "free")
-        if column == 5:
-            return local_time(t.claim.expires_at) if t.claim.holder else ""
-        return local_time(t.due_at)
+        row = self._row(index.row())
+        if row is None:
+            self._ask(index.row() // PAGE)
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == Column.SUBJECT:
+                return tr("Loading…")
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return str(row.ticket_id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, Column(index.column()))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, Column(index.column()))
+        return None
+
+    # -- pages ------------------------------------------------------------------------------------------
+
+    def _row(self, row: int) -> InboxRow | None:
+        number, offset = divmod(row, PAGE)
+        rows = self._pages.get(number)
+        if rows is None or offset >= len(rows):
+            return None
+        self._pages.move_to_end(number)
+        return rows[offset]
+
+    def _ask(self, number: int) -> None:
+        if number in self._asked or number >= len(self._outline.starts):
+            return
+        self._asked.add(number)
+        self._load(number, self._generation)
+
+    @asyncSlot(int, int)
+    async def _load(self, number: int, generation: int) -> None:
+        if not self._current(generation):
+            return
+        try:
+            rows, now = await self.ops.db(_page, self.session.cache, self._query, self._outline.starts[number])
+        except AduanError as exc:
+            if isValid(self):
+                self.failed.emit(describe(exc))
+            return
+        if not self._current(generation):
+            return
+        self._note_clock(now)
+        self._asked.discard(number)
+        self._pages[number] = rows
+        while len(self._pages) > KEPT_PAGES:
+            self._pages.popitem(last=False)
+        first = number * PAGE
+        last = min(first + PAGE, self._outline.rows) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
+
+    def _current(self, generation: int) -> bool:
+        """A read that comes back is used only for the query it was made for, by a model still there."""
+        return isValid(self) and generation == self._generation
+
+    # -- display ----------------------------------------------------------------------------------------
+
+    def _note_clock(self, server_now: datetime) -> None:
+        self._clock_offset = server_now - datetime.utcnow()  # noqa: DTZ003 - naive UTC like the cache
+
+    def _seconds_until(self, moment: datetime) -> float:
+        return (moment - (datetime.utcnow() + self._clock_offset)).total_seconds()  # noqa: DTZ003
+
+    def _text(self, row: InboxRow, column: Column) -> str:
+        if column is Column.TRACKING_NO:
+            return row.tracking_no or tr("(queued)")
+        if column is Column.SUBJECT:
+            return row.subject
+        if column is Column.REPORTER:
+            return tr("Anonymous") if row.reporter_anonymous else row.reporter_name or ""
+        if column is Column.CHANNEL:
+            return channel_label(row.channel)
+        if column is Column.KIND:
+            return kind_label(row.kind)
+        if column is Column.STATUS:
+            return status_label(row.status) + (tr(" (queued)") if row.pending else "")
+        if column is Column.UNIT:
+            return row.unit_code or ""
+        if column is Column.HOLDER:
+            return self._holder(row)
+        if column is Column.DEADLINE:
+            return "" if row.due_at is None else time_left(self._seconds_until(row.due_at))
+        return local_time(row.updated_at)
+
+    def _holder(self, row: InboxRow) -> str:
+        name = row.holder_name or row.holder_login
+        if name is None:
+            return tr("free")
+        if row.claim_queued:
+            return tr("%1 — claim queued").replace("%1", name)
+        if row.claim_expires_at is None:
+            return name
+        left = self._seconds_until(row.claim_expires_at)
+        if left <= 0:
+            return tr("free (lease of %1 ran out)").replace("%1", name)
+        return tr("%1 — %2").replace("%1", name).replace("%2", time_left(left))
+
+    def _tooltip(self, row: InboxRow, column: Column) -> str:
+        if column is Column.DEADLINE and row.due_at is not None:
+            return tr("Due %1").replace("%1", local_time(row.due_at))
+        if column is Column.HOLDER and row.claim_expires_at is not None and not row.claim_queued:
+            return tr("Lease until %1").replace("%1", local_time(row.claim_expires_at))
+        if column is Column.REPORTER and row.reporter_anonymous:
+            return tr("The reporter asked to stay anonymous")
+        if row.pending:
+            return tr("A change made here is waiting to be sent")
+        return self._text(row, column)

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.sync.finished.connect(lambda _outcome: self._update_titles())
         self.events.open_ticket.connect(self.open_ticket)
         self.events.cache_changed.connect(self._update_titles)
+        self.discussion.unread_changed.connect(lambda _unread, _mentions: self._update_titles())
         self._build_menu()
         self._update_titles()
 
@@ -136,7 +137,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Show what the cache holds at once, then sync in the background."""
         self.inbox.reload()
-        self.discussion.reload()
+        self.discussion.refresh()
         self.attention.reload()
         self.status.refresh()
         self.sync.start()

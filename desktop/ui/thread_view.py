@@ -52,6 +52,14 @@ def plain_to_html(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
+def _fill(template: str, *values: str) -> str:
+    """A translated template with %1, %2… filled in, all of it escaped for the thread's HTML."""
+    filled = html.escape(template)
+    for number, value in enumerate(values, start=1):
+        filled = filled.replace(f"%{number}", html.escape(value))
+    return filled
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     at: datetime
@@ -147,20 +155,18 @@ class ThreadView(QTextBrowser):
         )
 
     def _message(self, m: Message, cached: CachedDetail, state: ReplyState | None, code: str | None = None) -> _Entry:
-        when = html.escape(local_time(m.created_at))
+        when = local_time(m.created_at)
         if m.direction is Direction.INBOUND:
-            heading = (
-                self.tr("Citizen — %1, via %2").replace("%1", when).replace("%2", html.escape(channel_label(m.channel)))
-            )
+            heading = _fill(self.tr("Citizen — %1, via %2"), when, channel_label(m.channel))
             raw = cached.html.get(m.id)
             body = clean_html(raw) if raw else plain_to_html(m.body_text)
             role, indent = "citizen", False
         else:
-            heading = self.tr("Reply by %1 — %2").replace("%1", html.escape(m.author or "?")).replace("%2", when)
+            heading = _fill(self.tr("Reply by %1 — %2"), m.author or "?", when)
             if state is not None:
-                heading += f" — [{html.escape(self._state_words(state))}]"
+                heading += _fill(" — [%1]", self._state_words(state))
             if code:
-                heading += f" ({html.escape(code)})"
+                heading += _fill(" (%1)", code)
             body = plain_to_html(m.body_text)
             role, indent = "reply", True
         body += self._attachment_list([i for i, a in enumerate(self._attachments) if a.message_id == m.id])
@@ -175,15 +181,12 @@ class ThreadView(QTextBrowser):
         }[state]
 
     def _note(self, n: Note, cached: CachedDetail) -> _Entry:
-        heading = (
-            self.tr("Internal note by %1 — %2 (not sent to the citizen)")
-            .replace("%1", html.escape(n.author or "?"))
-            .replace("%2", html.escape(local_time(n.created_at)))
-        )
+        template = self.tr("Internal note by %1 — %2 (not sent to the citizen)")
+        heading = _fill(template, n.author or "?", local_time(n.created_at))
         if n.id in cached.queued:
-            heading += f" — [{html.escape(self.tr('queued'))}]"
+            heading += _fill(" — [%1]", self.tr("queued"))
         elif n.added_offline:
-            heading += f" — [{html.escape(self.tr('added offline'))}]"
+            heading += _fill(" — [%1]", self.tr("added offline"))
         body = f"<i>{plain_to_html(n.body)}</i>"
         body += self._attachment_list([i for i, a in enumerate(self._attachments) if a.note_id == n.id])
         return _Entry(n.created_at, str(n.id), self._box("note", heading, body, indent=False, framed=True))
@@ -194,12 +197,12 @@ class ThreadView(QTextBrowser):
             "status": self.tr("a status change"),
             "transfer": self.tr("a transfer"),
         }.get(h.kind, h.kind)
-        heading = (
-            self.tr("Handed over — %1 from %2 to %3, %4")
-            .replace("%1", html.escape(what))
-            .replace("%2", html.escape(h.from_login or "?"))
-            .replace("%3", html.escape(h.to_login or self.tr("the next holder")))
-            .replace("%4", html.escape(local_time(h.created_at)))
+        heading = _fill(
+            self.tr("Handed over — %1 from %2 to %3, %4"),
+            what,
+            h.from_login or "?",
+            h.to_login or self.tr("the next holder"),
+            local_time(h.created_at),
         )
         text = h.payload.get("text") or h.payload.get("status") or h.payload.get("unit") or ""
         body = plain_to_html(str(text))

@@ -8,14 +8,15 @@ the view's message line ("claimMessage"), never dropped silently.
 from __future__ import annotations
 
 import tempfile
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -45,6 +46,8 @@ from .labels import channel_label, kind_label, local_time, priority_label, statu
 from .ops import Ops
 from .thread_view import ThreadView
 from .ticket_dialogs import StatusDialog, StealDialog, TransferDialog
+
+CLOCK_INTERVAL_MS = 30_000  # the deadline countdown and the lease end move on between syncs
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,7 @@ class TicketView(QWidget):
         self.title = QLabel()
         self.title.setObjectName("ticketTitle")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # subjects and names come from outside
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -91,13 +95,16 @@ class TicketView(QWidget):
         self.facts = QLabel()
         self.facts.setObjectName("ticketFacts")
         self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)  # subjects and names come from outside
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner = QLabel()
         self.banner.setObjectName("claimBanner")
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)  # subjects and names come from outside
         self.message = QLabel()
         self.message.setObjectName("claimMessage")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # subjects and names come from outside
         self.message.setVisible(False)
         self.message.setStyleSheet(
             "QLabel#claimMessage { font-weight: bold; padding: 4px; border: 1px solid palette(mid); }"
@@ -150,6 +157,11 @@ class TicketView(QWidget):
         layout.addWidget(split, 1)
         self._enable(None)
 
+        self._loaded_at = time.monotonic()
+        self.clock = QTimer(self)
+        self.clock.setInterval(CLOCK_INTERVAL_MS)
+        self.clock.timeout.connect(self._show_clock)
+        self.clock.start()
         events.cache_changed.connect(self.reload)
 
     # -- loading -----------------------------------------------------------------------------------------
@@ -194,7 +206,27 @@ class TicketView(QWidget):
     def _show(self, loaded: Loaded) -> None:
         cached = loaded.cached
         t = cached.detail.ticket
+        self._loaded_at = time.monotonic()
         self.title.setText(f"{t.tracking_no} — {t.subject}")
+        self._show_clock()
+        self.thread.show_thread(cached)
+        self.composer.set_canned(loaded.canned)
+        self.composer.set_logins(loaded.logins)
+
+    def _server_now(self, cached: CachedDetail) -> datetime:
+        """The central clock's estimate at load, carried forward: countdowns move between syncs."""
+        return cached.server_now + timedelta(seconds=time.monotonic() - self._loaded_at)
+
+    def _show_clock(self) -> None:
+        """What depends on the time: the facts with the deadline countdown, the banner, the buttons."""
+        if self.loaded is None:
+            return
+        cached = self.loaded.cached
+        now = self._server_now(cached)
+        claim = cached.claim
+        if claim.live and claim.expires_at is not None and claim.expires_at <= now:
+            claim = replace(claim, live=False)  # the lease ran out since the last read
+        t = cached.detail.ticket
         if t.reporter is None:
             reporter = self.tr("Reporter unknown")
         elif t.reporter.anonymous:
@@ -212,14 +244,11 @@ class TicketView(QWidget):
             reporter,
         ]
         if t.due_at is not None and not t.status.is_closed:
-            left = time_left((t.due_at - cached.server_now).total_seconds())
+            left = time_left((t.due_at - now).total_seconds())
             facts.append(self.tr("Deadline %1 (%2)").replace("%1", local_time(t.due_at)).replace("%2", left))
         self.facts.setText(" · ".join(facts))
-        self.banner.setText(self.banner_text(cached.claim))
-        self.thread.show_thread(cached)
-        self.composer.set_canned(loaded.canned)
-        self.composer.set_logins(loaded.logins)
-        self._enable(cached)
+        self.banner.setText(self.banner_text(claim))
+        self._enable(cached, claim)
 
     def banner_text(self, claim: ClaimFacts) -> str:
         if claim.pending_release:
@@ -239,13 +268,14 @@ class TicketView(QWidget):
             return self.tr("Held by %1 until %2").replace("%1", holder).replace("%2", until)
         return self.tr("Free — claim it")
 
-    def _enable(self, cached: CachedDetail | None) -> None:
+    def _enable(self, cached: CachedDetail | None, claim: ClaimFacts | None = None) -> None:
         known = cached is not None
-        claim = cached.claim if cached is not None else None
+        claim = claim or (cached.claim if cached is not None else None)
         mine = bool(claim and claim.mine)
         held_by_other = bool(claim and claim.live and not claim.mine and not claim.pending_claim)
         may_steal = bool(cached and cached.my_role and Role(cached.my_role).may_steal)
-        self.claim_action.setEnabled(known and not mine)
+        # My own lease that ran out can be claimed again; a live or queued one needs nothing.
+        self.claim_action.setEnabled(known and not (claim and claim.mine and (claim.live or claim.pending_claim)))
         self.release_action.setEnabled(mine)
         self.steal_action.setEnabled(held_by_other and may_steal)
         self.buttons["steal"].setVisible(may_steal)

@@ -287,7 +287,8 @@ def test_search_finds_subject_and_message_words_with_or_without_diacritics(cache
         assert searched(conn, "JAL berlu") == {"Jalan berlubang"}
         assert searched(conn, "abaca") == {"Ábaca"} == searched(conn, "ábaca")
         by_message = inbox.page(conn, InboxQuery(search="kelurahan"), None, 1000)
-        ids = set(conn.execute(select(s.message.c.ticket_id).where(s.message.c.body_text.like("%kelurahan%"))).scalars())
+        about = select(s.message.c.ticket_id).where(s.message.c.body_text.like("%kelurahan%"))
+        ids = set(conn.execute(about).scalars())
         assert {r.ticket_id for r in by_message} == ids and ids
         assert inbox.count(conn, InboxQuery(search="kelurahan")) == len(ids)
         tracking = conn.execute(select(s.ticket.c.tracking_no).where(s.ticket.c.tracking_no.is_not(None))).scalar()

@@ -80,10 +80,12 @@ def test_a_thread_is_started_in_the_dialog_and_posted_to(qtbot: QtBot, session: 
     assert view.composer.toPlainText() == ""
     assert texts(view.post_list)[1].endswith("queued, not sent yet\nSaya bisa, cc @budi")
 
+    qtbot.keyClicks(view.composer, "Satu lagi")
     session.engine.sync()
     events.cache_changed.emit()
     qtbot.waitUntil(lambda: not any("not sent yet" in t for t in texts(view.post_list)), timeout=10_000)
     assert view.post_list.count() == 2 and view.title.text() == "Piket 17 Agustus", "the selection stays"
+    assert view.composer.toPlainText() == "Satu lagi", "and so does the text being typed"
 
 
 def test_a_colleagues_posts_show_unread_and_mentions_open_where_they_are(

@@ -1,62 +1,74 @@
-"""The main window on a real (SQLite) workspace, headless."""
+"""The whole window on a real session: it opens on the cache, syncs in the background, and the GUI
+thread never waits for a database."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
-from desktop.domain.vocabulary import Role
-from desktop.store import directory
-from desktop.store.service import Store
-from desktop.store.workspace import Workspace
-from desktop.ui import i18n
-from desktop.ui.main_window import MainWindow
+from desktop.security.credentials import MemoryCredentials
+from desktop.settings import Settings
+from desktop.sync.session import Session
+from desktop.ui.main_window import ATTENTION_TAB, DISCUSSION_TAB, INBOX_TAB, MainWindow
 from desktop.ui.ops import Ops
-from tests.store.helpers import add_officer_without_login, new_ticket
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    url = f"sqlite:///{tmp_path}/aduan.db"
-    owner = Store(url)
-    owner.upgrade()
-    owner.admin(directory.add_unit, "humas", "Biro Humas")
-    owner.admin(add_officer_without_login, "ani", "Ani Wijaya", ["humas"], Role.OFFICER)
-    ani = Store(url, officer="ani")
-    for subject in ("Jalan berlubang", "Lampu jalan mati", "Sampah menumpuk"):
-        new_ticket(ani, subject=subject)
-    owner.dispose()
-    return Workspace(ani, demo=True)
-
-
-@pytest.mark.parametrize(
-    ("language", "status", "column"),
-    [
-        ("en", "3 open tickets shown, nearest deadline first", "Tracking no."),
-        ("id", "3 tiket terbuka ditampilkan, tenggat terdekat lebih dulu", "No. tiket"),
-    ],
-)
-def test_inbox_loads_in_the_background_and_shows_the_officers_tickets(
-    qtbot: QtBot, qapp: QApplication, workspace: Workspace, language: str, status: str, column: str
-) -> None:
-    translator = i18n.install(qapp, language)
-    assert translator is not None
+def window(qtbot: QtBot, session: Session, tmp_path: Path) -> Iterator[MainWindow]:
+    settings = Settings(policy_path=tmp_path / "no-policy.json", user_path=tmp_path / "settings.json")
     ops = Ops()
-    window = MainWindow(workspace, ops)
-    qtbot.addWidget(window)
-    window.show()
-    window.refresh()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=10_000)
-    subjects = {window.model.index(row, 1).data() for row in range(3)}
-    assert subjects == {"Jalan berlubang", "Lampu jalan mati", "Sampah menumpuk"}
-    assert window.banner.isVisible()
-    assert "Ani Wijaya" in window.windowTitle()
-    assert window.statusBar().currentMessage() == status
-    assert window.model.headerData(0, Qt.Orientation.Horizontal) == column
-    qapp.removeTranslator(translator)
+    opened = MainWindow(session, ops, settings, MemoryCredentials())
+    qtbot.addWidget(opened)
+    yield opened
+    opened.sync.stop()
     ops.shutdown()
-    workspace.store.dispose()
+
+
+def test_the_gui_thread_never_touches_a_database(qtbot: QtBot, session: Session, window: MainWindow) -> None:
+    gui = threading.main_thread()
+    statements: list[tuple[str, str]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        statements.append((threading.current_thread().name, statement.split(None, 1)[0]))
+
+    for engine in (session.cache.engine, session.store.engine):
+        event.listen(engine, "before_cursor_execute", record)
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: window.inbox.model.rowCount() == 5, timeout=10_000)
+        with qtbot.waitSignal(window.sync.finished, timeout=10_000):
+            pass  # the first background round
+        window.inbox.table.selectRow(0)
+        qtbot.waitUntil(lambda: window.ticket.ticket_id is not None and bool(window.ticket.banner.text()), timeout=10_000)
+        with qtbot.waitSignal(window.sync.finished, timeout=10_000):
+            window.ticket.claim_action.trigger()
+        qtbot.waitUntil(lambda: window.ticket.banner.text().startswith("You hold this ticket"), timeout=10_000)
+        for tab in (DISCUSSION_TAB, ATTENTION_TAB, INBOX_TAB):
+            window.tabs.setCurrentIndex(tab)
+        qtbot.waitUntil(lambda: window.status.connection.text() == "Online", timeout=10_000)
+    finally:
+        for engine in (session.cache.engine, session.store.engine):
+            event.remove(engine, "before_cursor_execute", record)
+    threads = {name for name, _ in statements}
+    assert gui.name not in threads, [s for s in statements if s[0] == gui.name][:5]
+    assert any(name.startswith("aduan-db") for name in threads)  # the cache was read, off the GUI thread
+    # the claim reached the central database from the network pool
+    assert any(name.startswith("aduan-net") and verb == "UPDATE" for name, verb in statements)
+
+
+def test_the_demo_banner_offers_to_connect_to_the_units_server(qtbot: QtBot, window: MainWindow) -> None:
+    window.show()
+    assert not window.banner.isVisible()  # a real server's session: no demo banner
+    window.session.demo = True
+    demo = MainWindow(window.session, window.ops, window.settings, window.credentials)
+    qtbot.addWidget(demo)
+    demo.show()
+    assert demo.banner.isVisible()
+    assert demo.findChild(type(demo.banner), "demoBanner") is demo.banner
+    demo.sync.stop()
