@@ -227,10 +227,12 @@ class DiscussionView(QWidget):
         self.thread_list = QListWidget()
         self.thread_list.setAccessibleName(self.tr("Threads"))
         self.thread_list.setWordWrap(True)
+        self.thread_list.setSpacing(3)
         self.thread_list.currentItemChanged.connect(self._thread_chosen)
         self.mention_list = QListWidget()
         self.mention_list.setAccessibleName(self.tr("Mentions of me"))
         self.mention_list.setWordWrap(True)
+        self.mention_list.setSpacing(3)
         self.mention_list.itemActivated.connect(self.open_mention)
         self.tabs = QTabWidget()
         threads_tab = QWidget()
@@ -261,6 +263,8 @@ class DiscussionView(QWidget):
         self.post_list = QListWidget()
         self.post_list.setAccessibleName(self.tr("Posts"))
         self.post_list.setWordWrap(True)
+        self.post_list.setSpacing(4)
+        self.post_list.setAlternatingRowColors(True)  # only to tell posts apart; nothing is shown by colour
         self.post_list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.composer = MentionEdit()
         self.composer.setAccessibleName(self.tr("Write a post"))
@@ -296,8 +300,8 @@ class DiscussionView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._show_thread(None, [])
+        # Loaded when shown and on every cache change; the window calls refresh() once at start for the counts.
         events.cache_changed.connect(self.refresh)
-        self.refresh()
 
     # -- counts for the window ----------------------------------------------------------------------------
 

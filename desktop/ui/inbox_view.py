@@ -144,14 +144,17 @@ class InboxView(QWidget):
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
 
+        # Search on its own row, the filters below: the pane stays usable beside the ticket on a laptop screen.
+        searching = QHBoxLayout()
+        searching.addWidget(self.search, 1)
+        searching.addWidget(clear)
         filters = QHBoxLayout()
         for widget in (self.status, self.channel, self.kind, self.unit, self.holder):
-            filters.addWidget(widget)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(clear)
+            filters.addWidget(widget, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.views)
+        layout.addLayout(searching)
         layout.addLayout(filters)
         layout.addWidget(self.problem)
         layout.addWidget(self.table, 1)
@@ -177,6 +180,10 @@ class InboxView(QWidget):
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         combo.addItem(everything, None)
+        # Long unit and officer names must not widen the pane: the list shows them in full.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        combo.setToolTip(accessible)
         return combo
 
     # -- public -----------------------------------------------------------------------------------------

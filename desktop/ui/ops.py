@@ -5,9 +5,9 @@
 - ``net``: a small pool for what talks to the central database (sync rounds, sign-in checks,
   attachment downloads), so a slow link never delays reading the cache.
 
-Nothing that runs there may touch a widget. Once the window closed (``shutdown``), a late call cancels
-the task that made it instead of failing: the work belonged to a window that is gone. Failures are raised at the ``await``; the window routes the
-domain's errors to one place that shows them (``MainWindow.show_error``).
+Nothing that runs there may touch a widget. Failures are raised at the ``await``, where the view shows
+them in words (``errors.describe``). Once the window closed (``shutdown``), a late call cancels the task
+that made it instead of failing: the work belonged to a window that is gone.
 """
 
 from __future__ import annotations

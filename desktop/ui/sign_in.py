@@ -80,12 +80,22 @@ class SignInDialog(QDialog):
         self.connect_button.clicked.connect(self.connect_to_server)
         self.demo_button.clicked.connect(self.use_demo)
 
+        intro = QLabel(
+            self.tr(
+                "Sign in with the officer login your admin gave you. The password is kept only in this "
+                "computer's credential store, never in a file. Without a connection you keep working from "
+                "what this computer already holds."
+            )
+        )
+        intro.setWordWrap(True)
+        self.setMinimumWidth(560)
         form = QFormLayout()
         form.addRow(self.tr("&Server address:"), self.server)
         form.addRow(self.tr("&Login:"), self.login)
         form.addRow(self.tr("&Password:"), self.password)
         form.addRow("", self.remember)
         layout = QVBoxLayout(self)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)

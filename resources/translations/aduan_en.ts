@@ -2,13 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>MainWindow</name>
+    <name>DiscussionView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
-        <source>%n open ticket(s) shown, nearest deadline first</source>
-        <translation>
-            <numerusform>%n open ticket shown, nearest deadline first</numerusform>
-            <numerusform>%n open tickets shown, nearest deadline first</numerusform>
+        <location filename="../../desktop/ui/discussion_view.py" line="354"/>
+        <source>Mentions (%n new)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/discussion_view.py" line="392"/>
+        <source>%n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -45,7 +45,8 @@ def test_the_gui_thread_never_touches_a_database(qtbot: QtBot, session: Session,
         with qtbot.waitSignal(window.sync.finished, timeout=10_000):
             pass  # the first background round
         window.inbox.table.selectRow(0)
-        qtbot.waitUntil(lambda: window.ticket.ticket_id is not None and bool(window.ticket.banner.text()), timeout=10_000)
+        opened = lambda: window.ticket.ticket_id is not None and bool(window.ticket.banner.text())  # noqa: E731
+        qtbot.waitUntil(opened, timeout=10_000)
         with qtbot.waitSignal(window.sync.finished, timeout=10_000):
             window.ticket.claim_action.trigger()
         qtbot.waitUntil(lambda: window.ticket.banner.text().startswith("You hold this ticket"), timeout=10_000)

@@ -1,0 +1,180 @@
+"""Screenshots of the real window on a real X server (Xvfb), in one language per run.
+
+Run by ``tests/ui/test_screenshots.py`` as a child process with ``DISPLAY`` and ``ADUAN_LANG`` set:
+builds a demo central database, makes the situations worth showing (a ticket I hold with its thread,
+a team discussion, a refused claim, a reply handed over), opens the window and saves one PNG per scene.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from uuid import UUID
+
+import qasync
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import and_, func, select
+
+from desktop.security.credentials import MemoryCredentials
+from desktop.settings import Settings
+from desktop.store import claims, demo, discussions
+from desktop.store.schema import membership, message, officer, ticket, unit
+from desktop.store.service import Store
+from desktop.sync import cache_schema as s
+from desktop.sync.session import Session, open_session
+from desktop.ui.app import start_app
+from desktop.ui.main_window import ATTENTION_TAB, DISCUSSION_TAB, MainWindow
+from desktop.ui.ops import Ops
+from desktop.ui.sign_in import SignInDialog
+from tests.store.helpers import expire_claim
+
+OPEN = ("diterima", "diverifikasi", "ditindaklanjuti")
+SCENES = ("sign-in", "inbox", "ticket", "discussion", "attention")
+
+
+async def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        await asyncio.sleep(0.05)
+
+
+async def settle(seconds: float = 0.8) -> None:
+    """Let pending page loads and repaints finish before the picture is taken."""
+    await asyncio.sleep(seconds)
+
+
+def save(widget: QWidget, folder: Path, language: str, scene: str) -> None:
+    screen = QApplication.primaryScreen()
+    picture = screen.grabWindow(widget.winId())
+    if not picture.save(str(folder / f"{language}-{scene}.png")):
+        raise OSError(f"could not write the {scene} screenshot")
+
+
+def build_central(folder: Path) -> tuple[str, str, str, str]:
+    """A demo database; returns its URL, my login (a supervisor), a colleague in my unit and my unit."""
+    url = f"sqlite:///{folder}/central.db"
+    owner = Store(url)
+    owner.upgrade()
+    owner.admin(demo.fill, 400, 1)
+    with owner.engine.connect() as conn:
+        # The supervisor whose unit has the most open, unclaimed tickets: a busy desk is worth showing.
+        me_id, me_login, unit_id, unit_code = conn.execute(
+            select(officer.c.id, officer.c.login, unit.c.id, unit.c.code)
+            .join(membership, membership.c.officer_id == officer.c.id)
+            .join(unit, unit.c.id == membership.c.unit_id)
+            .join(ticket, ticket.c.unit_id == unit.c.id)
+            .where(officer.c.role == "supervisor", ticket.c.claimed_by.is_(None), ticket.c.status.in_(OPEN))
+            .group_by(officer.c.id, officer.c.login, unit.c.id, unit.c.code)
+            .order_by(func.count().desc())
+        ).first()  # type: ignore[misc]
+        colleague = conn.execute(
+            select(officer.c.login)
+            .join(membership, membership.c.officer_id == officer.c.id)
+            .where(membership.c.unit_id == unit_id, officer.c.id != me_id, officer.c.role == "officer")
+        ).scalar()
+    owner.dispose()
+    return url, me_login, str(colleague), unit_code
+
+
+def open_tickets_with_threads(url: str, unit_code: str, how_many: int) -> list[UUID]:
+    store = Store(url)
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(ticket.c.id)
+            .join(unit, unit.c.id == ticket.c.unit_id)
+            .join(message, message.c.ticket_id == ticket.c.id)
+            .where(and_(unit.c.code == unit_code, ticket.c.claimed_by.is_(None), ticket.c.status == "diverifikasi"))
+            .group_by(ticket.c.id)
+            .having(func.count(message.c.id) >= 2)
+            .limit(how_many)
+        ).scalars()
+        found = [UUID(str(r)) for r in rows]
+    store.dispose()
+    if len(found) < how_many:
+        raise RuntimeError("the demo data has too few open tickets with a thread")
+    return found
+
+
+def make_situations(url: str, me: Session, colleague: str, unit_code: str) -> tuple[UUID, UUID]:
+    """The ticket and the discussion thread to show; on the way, a refused claim and a handed-over reply
+    for the attention panel."""
+    shown, refused, handed = open_tickets_with_threads(url, unit_code, 3)
+    other = Store(url, officer=colleague)
+    me.engine.sync()
+    other.write(claims.claim, refused)
+    me.desk.claim(str(refused))  # my cache still shows it free: the server refuses
+    me.desk.claim(str(handed))
+    me.desk.claim(str(shown))
+    me.engine.sync()
+    me.desk.reply(str(handed), "Terima kasih, laporan Bapak/Ibu sedang kami tindak lanjuti bersama dinas terkait.")
+    expire_claim(other.engine, handed)  # my lease ran out while I worked offline…
+    other.write(claims.claim, handed)  # …and a colleague took the ticket
+    me.desk.note(str(shown), f"@{colleague} mohon cek lokasi bersama petugas lapangan besok pagi.")
+    me.engine.sync()
+    me.desk.start_discussion(
+        unit_code,
+        "Koordinasi laporan jalan rusak minggu ini",
+        f"Ada beberapa laporan serupa dari kecamatan yang sama. @{colleague} bisa bantu rekap?",
+        str(shown),
+    )
+    me.engine.sync()
+    with me.cache.read() as conn:
+        thread = conn.execute(select(s.discussion.c.id).order_by(s.discussion.c.created_at.desc())).scalar_one()
+    other.write(discussions.post, UUID(int=1), UUID(str(thread)), "Siap, rekap saya kirim sore ini.")
+    other.dispose()
+    me.engine.sync()
+    return shown, UUID(str(thread))
+
+
+async def run(folder: Path, language: str, work: Path) -> None:
+    url, me_login, colleague, unit_code = build_central(work)
+    session = open_session(url, me_login, cache_path=work / "me.cache.db")
+    shown, thread = make_situations(url, session, colleague, unit_code)
+    settings = Settings(policy_path=work / "no-policy.json", user_path=work / "settings.json")
+    ops = Ops()
+
+    dialog = SignInDialog(settings, MemoryCredentials(), ops)
+    dialog.server.setText("postgresql+psycopg://aduan.pemda.example.go.id/aduan")
+    dialog.login.setText(me_login)
+    dialog.show()
+    await settle()
+    save(dialog, folder, language, "sign-in")
+    dialog.close()
+
+    window = MainWindow(session, ops, settings, MemoryCredentials())
+    window.resize(1440, 900)
+    window.show()
+    await wait_until(lambda: window.inbox.model.rowCount() > 0)
+    window.events.open_ticket.emit(str(shown))
+    await wait_until(lambda: window.ticket.ticket_id == shown and bool(window.ticket.banner.text()))
+    await settle()
+    save(window, folder, language, "inbox")
+    splitter = window.findChild(QWidget, "inboxSplitter")
+    splitter.setSizes([560, 880])  # type: ignore[attr-defined]
+    window.ticket.composer.insert_text("Yth. Bapak/Ibu, petugas kami akan meninjau lokasi besok pagi.")
+    await settle()
+    save(window, folder, language, "ticket")
+    window.tabs.setCurrentIndex(DISCUSSION_TAB)
+    window.discussion.select_thread(thread)
+    await settle()
+    save(window, folder, language, "discussion")
+    window.tabs.setCurrentIndex(ATTENTION_TAB)
+    await wait_until(lambda: window.attention.list.count() >= 2)
+    await settle()
+    save(window, folder, language, "attention")
+    window.sync.stop()
+    window.close()
+    ops.shutdown()
+    session.close()
+
+
+if __name__ == "__main__":
+    target, lang, workdir = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+    target.mkdir(parents=True, exist_ok=True)
+    start_app(Settings(policy_path=workdir / "no-policy.json", user_path=workdir / "settings.json"))
+    qasync.run(run(target, lang, workdir))
