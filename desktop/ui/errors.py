@@ -14,6 +14,10 @@ from .labels import local_time
 _BY_CODE = {
     "bad_input": QT_TRANSLATE_NOOP("Errors", "This input cannot be used: %1"),
     "forbidden_transition": QT_TRANSLATE_NOOP("Errors", "This status change is not allowed: %1"),
+    "held_by_other": QT_TRANSLATE_NOOP("Errors", "Another officer holds this ticket (%1)."),
+    "keyring_unavailable": QT_TRANSLATE_NOOP(
+        "Errors", "This computer's credential store cannot be used, so the password is not remembered: %1"
+    ),
     "not_holder": QT_TRANSLATE_NOOP("Errors", "You do not hold this ticket. Claim it first."),
     "lost_claim": QT_TRANSLATE_NOOP(
         "Errors", "Your claim on this ticket ended: another officer holds it now. Your work was handed over."
