@@ -229,7 +229,7 @@ class Cli:
             {
                 "op_id": str(row.op_id),
                 "kind": row.kind,
-                "ticket_id": str(row.ticket_id),
+                "ticket_id": None if row.ticket_id is None else str(row.ticket_id),
                 "state": row.state,
                 "offline": bool(row.offline),
                 "attempts": row.attempts,
@@ -239,7 +239,7 @@ class Cli:
             for _, row in rows
         ]
         lines = [
-            f"{row.state:<12} {row.kind:<9} {row.ticket_id}  "
+            f"{row.state:<12} {row.kind:<17} {row.ticket_id or '-'}  "
             + (json.loads(row.outcome).get("message") or "" if row.outcome else f"attempts {row.attempts}")
             for _, row in rows
         ]

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, select
 
 from ..domain.errors import BadInput
-from .schema import officer, ticket
+from ..domain.status import CLOSED
+from .schema import membership, officer, ticket
 from .service import Store
 
 DEMO_TICKETS = 2_000
 DEMO_SEED = 1
+CLOSED_VALUES = sorted(status.value for status in CLOSED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +26,16 @@ def _is_empty(conn: Connection) -> bool:
     return not conn.execute(select(func.count()).select_from(ticket)).scalar_one()
 
 
-def _first_supervisor(conn: Connection) -> str | None:
+def _busiest_supervisor(conn: Connection) -> str | None:
+    """The demo signs in as the supervisor whose unit has the most open tickets: a busy desk to try."""
     return conn.execute(
-        select(officer.c.login).where(officer.c.role == "supervisor").order_by(officer.c.id).limit(1)
+        select(officer.c.login)
+        .join(membership, membership.c.officer_id == officer.c.id)
+        .outerjoin(ticket, (ticket.c.unit_id == membership.c.unit_id) & ticket.c.status.not_in(CLOSED_VALUES))
+        .where(officer.c.role == "supervisor")
+        .group_by(officer.c.id, officer.c.login)
+        .order_by(func.count(ticket.c.id).desc(), officer.c.id)
+        .limit(1)
     ).scalar()
 
 
@@ -40,7 +49,7 @@ def open_workspace(url: str | None, officer_login: str | None) -> Workspace:
 
         store.admin(demo.fill, DEMO_TICKETS, DEMO_SEED)
     if officer_login is None:
-        login = store.read(_first_supervisor)
+        login = store.read(_busiest_supervisor)
         if login is None:
             raise BadInput("the embedded database has no supervisor to sign in as; pass --officer")
         store.dispose()

@@ -114,9 +114,10 @@ def me(conn: Connection) -> int | None:
 
 
 def drop_mirror(conn: Connection) -> None:
-    """Forget every mirrored row (a fresh snapshot follows); the outbox and the overlay stay."""
+    """Forget every mirrored row (a fresh snapshot follows); the outbox, the overlay and what only this
+    workstation knows (drafts, read marks, fetched attachments) stay."""
     for table in s.metadata.sorted_tables:
-        if table not in (s.sync_state, s.outbox, s.blob_cache, *s.OVERLAY):
+        if table not in (s.sync_state, s.outbox, s.blob_cache, s.draft, s.discussion_read, *s.OVERLAY):
             conn.execute(delete(table))
     for key in ("cursor", "scope"):
         conn.execute(delete(s.sync_state).where(s.sync_state.c.key == key))

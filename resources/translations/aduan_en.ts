@@ -6,17 +6,17 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/discussion_view.py" line="354"/>
         <source>Mentions (%n new)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mentions (%n new)</numerusform>
+            <numerusform>Mentions (%n new)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/discussion_view.py" line="392"/>
         <source>%n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
         </translation>
     </message>
 </context>

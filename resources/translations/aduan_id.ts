@@ -6,172 +6,172 @@
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="65"/>
         <source>a ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>sebuah tiket</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="67"/>
         <source>Your %1 on %2 was refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Server menolak %1 Anda pada %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="69"/>
         <source>Your %1 on %2 was handed over to the current holder</source>
-        <translation type="unfinished"></translation>
+        <translation>Diserahkan ke pemegang tiket saat ini: %1 Anda pada %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="71"/>
         <source>%3 handed over a %1 on %2 to you</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 menyerahkan %1 pada %2 kepada Anda</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="78"/>
         <source>Subject: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Perihal: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="81"/>
         <source>Content: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Isi: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="84"/>
         <source>Nothing was changed on the server. Dismiss this when you have dealt with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang berubah di server. Abaikan butir ini setelah Anda menanganinya.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="87"/>
         <source>Your claim ended while you worked offline; the officer who holds the ticket now decides about it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaim Anda berakhir saat Anda bekerja luring; petugas yang kini memegang tiket yang memutuskannya.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="91"/>
         <source>Accept to apply it under your claim (a reply is then sent to the citizen), or dismiss it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terima untuk menerapkannya di bawah klaim Anda (balasan lalu dikirim ke pelapor), atau abaikan.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="105"/>
         <source>Items that need attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Butir yang perlu perhatian</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="107"/>
         <source>Nothing needs your attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang perlu perhatian Anda.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="119"/>
         <source>Accept — apply under my claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Terima — terapkan dengan klaim saya</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="120"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Abaikan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="121"/>
         <source>Open ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka tiket</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="295"/>
         <source>Loading…</source>
-        <translation type="unfinished">Memuat…</translation>
+        <translation>Memuat…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="357"/>
         <source>(queued)</source>
-        <translation type="unfinished"></translation>
+        <translation>(antre)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="361"/>
         <source>Anonymous</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="367"/>
         <source> (queued)</source>
-        <translation type="unfinished"></translation>
+        <translation> (antre)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="379"/>
         <source>free</source>
-        <translation type="unfinished">bebas</translation>
+        <translation>bebas</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="381"/>
         <source>%1 — claim queued</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — klaim antre</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="386"/>
         <source>free (lease of %1 ran out)</source>
-        <translation type="unfinished"></translation>
+        <translation>bebas (klaim %1 habis)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="387"/>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="391"/>
         <source>Due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tenggat %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="393"/>
         <source>Lease until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaim sampai %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="395"/>
         <source>The reporter asked to stay anonymous</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelapor meminta identitasnya dirahasiakan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="397"/>
         <source>A change made here is waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Perubahan di sini menunggu dikirim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/status_bar.py" line="56"/>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Daring</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/status_bar.py" line="57"/>
         <source>Connected to the central database</source>
-        <translation type="unfinished"></translation>
+        <translation>Terhubung ke basis data pusat</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/status_bar.py" line="59"/>
         <source>Offline — working from this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Luring — bekerja dari komputer ini</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/status_bar.py" line="62"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>belum pernah</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/status_bar.py" line="63"/>
         <source>Last sync: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi terakhir: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/status_bar.py" line="65"/>
         <source>%n operation(s) waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>%n tindakan menunggu dikirim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/status_bar.py" line="65"/>
         <source>All work sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua pekerjaan terkirim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/status_bar.py" line="67"/>
         <source>%n item(s) need attention</source>
-        <translation type="unfinished"></translation>
+        <translation>%n butir perlu perhatian</translation>
     </message>
 </context>
 <context>
@@ -179,102 +179,102 @@
     <message>
         <location filename="../../desktop/ui/actions.py" line="26"/>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronkan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="27"/>
         <source>Inbox</source>
-        <translation type="unfinished">Kotak masuk</translation>
+        <translation>Kotak masuk</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="28"/>
         <source>Team discussion</source>
-        <translation type="unfinished"></translation>
+        <translation>Diskusi tim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="29"/>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Perlu perhatian</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="30"/>
         <source>Connect to server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sambungkan ke server…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="31"/>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="32"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Keluar</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="34"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="35"/>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus filter</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="37"/>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="38"/>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>Lepaskan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="39"/>
         <source>Take over…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambil alih…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="40"/>
         <source>Take the next one</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambil tiket berikutnya</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="41"/>
         <source>Send reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim balasan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="42"/>
         <source>Add internal note</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambah catatan internal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="43"/>
         <source>Change status…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubah status…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="44"/>
         <source>Transfer to unit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruskan ke unit…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="45"/>
         <source>Insert canned response…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sisipkan templat balasan…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="47"/>
         <source>New thread…</source>
-        <translation type="unfinished"></translation>
+        <translation>Topik baru…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="48"/>
         <source>Post</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim</translation>
     </message>
 </context>
 <context>
@@ -282,62 +282,62 @@
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="31"/>
         <source>new ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>tiket baru</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="32"/>
         <source>claim</source>
-        <translation type="unfinished"></translation>
+        <translation>klaim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="33"/>
         <source>claim renewal</source>
-        <translation type="unfinished"></translation>
+        <translation>perpanjangan klaim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="34"/>
         <source>release</source>
-        <translation type="unfinished"></translation>
+        <translation>pelepasan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="35"/>
         <source>take-over</source>
-        <translation type="unfinished"></translation>
+        <translation>pengambilalihan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="36"/>
         <source>reply</source>
-        <translation type="unfinished"></translation>
+        <translation>balasan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="37"/>
         <source>internal note</source>
-        <translation type="unfinished"></translation>
+        <translation>catatan internal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="38"/>
         <source>status change</source>
-        <translation type="unfinished"></translation>
+        <translation>perubahan status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="39"/>
         <source>transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>penerusan ke unit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="40"/>
         <source>new discussion thread</source>
-        <translation type="unfinished"></translation>
+        <translation>topik diskusi baru</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="41"/>
         <source>discussion post</source>
-        <translation type="unfinished"></translation>
+        <translation>pesan diskusi</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attention_panel.py" line="42"/>
         <source>hand-over resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>keputusan serah terima</translation>
     </message>
 </context>
 <context>
@@ -345,57 +345,57 @@
     <message>
         <location filename="../../desktop/ui/labels.py" line="28"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="29"/>
         <source>Telegram</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="30"/>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="31"/>
         <source>X</source>
-        <translation type="unfinished"></translation>
+        <translation>X</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="32"/>
         <source>Facebook</source>
-        <translation type="unfinished"></translation>
+        <translation>Facebook</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="33"/>
         <source>Instagram</source>
-        <translation type="unfinished"></translation>
+        <translation>Instagram</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="34"/>
         <source>SP4N-LAPOR!</source>
-        <translation type="unfinished"></translation>
+        <translation>SP4N-LAPOR!</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="35"/>
         <source>Web form</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulir web</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="36"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telepon</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="37"/>
         <source>Walk-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Datang langsung</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="38"/>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Surat</translation>
     </message>
 </context>
 <context>
@@ -403,33 +403,33 @@
     <message>
         <location filename="../../desktop/ui/composer.py" line="104"/>
         <source>Reply to the citizen</source>
-        <translation type="unfinished"></translation>
+        <translation>Balasan untuk pelapor</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/composer.py" line="105"/>
         <source>Write the answer the citizen will receive…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulis jawaban yang akan diterima pelapor…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/composer.py" line="108"/>
         <location filename="../../desktop/ui/composer.py" line="138"/>
         <source>Internal note</source>
-        <translation type="unfinished"></translation>
+        <translation>Catatan internal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/composer.py" line="109"/>
         <source>Only officers see this. Type @ to mention a colleague.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya petugas yang melihat ini. Ketik @ untuk menyebut rekan.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/composer.py" line="137"/>
         <source>Reply to citizen</source>
-        <translation type="unfinished"></translation>
+        <translation>Balas pelapor</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/composer.py" line="198"/>
         <source>No canned responses for this unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada templat balasan untuk unit ini</translation>
     </message>
 </context>
 <context>
@@ -437,113 +437,113 @@
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="224"/>
         <source>Show threads of unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampilkan topik unit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="225"/>
         <source>All units</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua unit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="228"/>
         <location filename="../../desktop/ui/discussion_view.py" line="243"/>
         <source>Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Topik</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="233"/>
         <source>Mentions of me</source>
-        <translation type="unfinished"></translation>
+        <translation>Sebutan untuk saya</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="244"/>
         <location filename="../../desktop/ui/discussion_view.py" line="352"/>
         <source>Mentions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sebutan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="264"/>
         <source>Posts</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="270"/>
         <source>Write a post</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulis pesan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="271"/>
         <source>Write a post; @login mentions a colleague</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulis pesan; ketik @nama_pengguna untuk menyebut rekan</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/discussion_view.py" line="354"/>
         <source>Mentions (%n new)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sebutan (%n baru)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/discussion_view.py" line="392"/>
         <source>%n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n belum dibaca</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="394"/>
         <source>not sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>belum terkirim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="403"/>
         <source>a note on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>catatan pada %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="403"/>
         <source>a ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>sebuah tiket</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="405"/>
         <source>the thread “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>topik “%1”</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="406"/>
         <source>%1 mentioned you in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 menyebut Anda di %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="409"/>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>baru</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="425"/>
         <source>No thread chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada topik yang dipilih</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="426"/>
         <source>Choose a thread on the left, or start one with “New thread…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih topik di sebelah kiri, atau mulai topik dengan “Topik baru…”.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="431"/>
         <source>%1 · started by %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · dimulai oleh %2 pada %3</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="440"/>
         <source>Open ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka tiket %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="452"/>
         <source>queued, not sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>antre, belum terkirim</translation>
     </message>
 </context>
 <context>
@@ -551,52 +551,62 @@
     <message>
         <location filename="../../desktop/ui/errors.py" line="15"/>
         <source>This input cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Isian ini tidak dapat digunakan: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="16"/>
         <source>This status change is not allowed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Perubahan status ini tidak diizinkan: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="17"/>
-        <source>You do not hold this ticket. Claim it first.</source>
-        <translation type="unfinished"></translation>
+        <source>Another officer holds this ticket (%1).</source>
+        <translation>Tiket ini dipegang petugas lain (%1).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="18"/>
-        <source>Your claim on this ticket ended: another officer holds it now. Your work was handed over.</source>
-        <translation type="unfinished"></translation>
+        <source>This computer&apos;s credential store cannot be used, so the password is not remembered: %1</source>
+        <translation>Penyimpanan kredensial komputer ini tidak dapat digunakan, sehingga kata sandi tidak diingat: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="21"/>
-        <source>The server cannot be reached. Your work is kept on this computer and sent when it can be.</source>
-        <translation type="unfinished"></translation>
+        <source>You do not hold this ticket. Claim it first.</source>
+        <translation>Anda tidak memegang tiket ini. Klaim terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="24"/>
-        <source>Not found, or not yours to see: %1</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/errors.py" line="22"/>
+        <source>Your claim on this ticket ended: another officer holds it now. Your work was handed over.</source>
+        <translation>Klaim Anda atas tiket ini berakhir: kini petugas lain memegangnya. Pekerjaan Anda telah diserahkan kepadanya.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="25"/>
-        <source>Not permitted: %1</source>
-        <translation type="unfinished"></translation>
+        <source>The server cannot be reached. Your work is kept on this computer and sent when it can be.</source>
+        <translation>Server tidak dapat dihubungi. Pekerjaan Anda disimpan di komputer ini dan dikirim begitu memungkinkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="26"/>
-        <source>The server runs another version of Aduan. Ask your admin to update; your work is kept.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/errors.py" line="28"/>
+        <source>Not found, or not yours to see: %1</source>
+        <translation>Tidak ditemukan, atau Anda tidak berhak melihatnya: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="29"/>
-        <source>Something went wrong: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Not permitted: %1</source>
+        <translation>Tidak diizinkan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="40"/>
+        <location filename="../../desktop/ui/errors.py" line="30"/>
+        <source>The server runs another version of Aduan. Ask your admin to update; your work is kept.</source>
+        <translation>Server menjalankan versi Aduan yang berbeda. Minta admin Anda memperbaruinya; pekerjaan Anda tetap tersimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="33"/>
+        <source>Something went wrong: %1</source>
+        <translation>Terjadi kesalahan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="44"/>
         <source>%1 holds this ticket until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiket ini dipegang %1 sampai %2.</translation>
     </message>
 </context>
 <context>
@@ -614,17 +624,17 @@
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="55"/>
         <source>Reporter</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelapor</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="56"/>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="57"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Jenis</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="58"/>
@@ -644,7 +654,7 @@
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="62"/>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Diperbarui</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_model.py" line="61"/>
@@ -657,118 +667,118 @@
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="48"/>
         <source>Unclaimed</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum diklaim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="49"/>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Milik saya</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="50"/>
         <source>My unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit saya</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="51"/>
         <source>Due soon / overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Tenggat dekat/lewat</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="52"/>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="80"/>
         <source>Inbox view</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampilan kotak masuk</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="85"/>
         <source>Status filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="85"/>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="88"/>
         <source>Channel filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter kanal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="88"/>
         <source>All channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua kanal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="91"/>
         <source>Kind filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter jenis</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="91"/>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua jenis</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="94"/>
         <source>Unit filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter unit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="94"/>
         <source>All units</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua unit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="95"/>
         <source>Holder filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter pemegang</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="95"/>
         <source>Anyone holding</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua pemegang</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="99"/>
         <source>Search subjects and messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari perihal dan pesan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="100"/>
         <source>Search subjects and messages…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari perihal dan pesan…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="122"/>
         <source>Tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiket</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/inbox_view.py" line="141"/>
         <source>Number of tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumlah tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="232"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="239"/>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="282"/>
-        <location filename="../../desktop/ui/inbox_view.py" line="291"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="289"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="298"/>
         <source>Tickets: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiket: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="284"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="291"/>
         <source>Tickets: at least %1 (counting…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiket: sedikitnya %1 (menghitung…)</translation>
     </message>
 </context>
 <context>
@@ -776,17 +786,17 @@
     <message>
         <location filename="../../desktop/ui/labels.py" line="23"/>
         <source>Aspiration</source>
-        <translation type="unfinished"></translation>
+        <translation>Aspirasi</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="24"/>
         <source>Complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaduan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="25"/>
         <source>Information request</source>
-        <translation type="unfinished"></translation>
+        <translation>Permintaan informasi</translation>
     </message>
 </context>
 <context>
@@ -794,27 +804,27 @@
     <message>
         <location filename="../../desktop/ui/main_window.py" line="104"/>
         <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit&apos;s server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruang kerja demo: data contoh hanya di komputer ini, masuk sebagai petugas demo. Tidak ada yang dikirim ke server unit Anda.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="120"/>
         <source>&amp;Aduan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aduan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buka</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source> (demo)</source>
-        <translation type="unfinished"></translation>
+        <translation> (demo)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>%1 (%2 unread)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 belum dibaca)</translation>
     </message>
 </context>
 <context>
@@ -822,50 +832,50 @@
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="152"/>
         <source>New thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Topik baru</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="154"/>
         <location filename="../../desktop/ui/discussion_view.py" line="178"/>
         <source>Unit</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="160"/>
         <location filename="../../desktop/ui/discussion_view.py" line="179"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Judul</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="162"/>
         <location filename="../../desktop/ui/discussion_view.py" line="180"/>
         <source>First post</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan pertama</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="165"/>
         <source>Ticket to link (tracking number, optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiket yang ditautkan (nomor tiket, opsional)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="166"/>
         <source>e.g. ADU-2026-000123</source>
-        <translation type="unfinished"></translation>
+        <translation>mis. ADU-2026-000123</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="173"/>
         <source>Start thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Mulai topik</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="181"/>
         <source>Link ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Tautkan tiket</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/discussion_view.py" line="187"/>
         <source>You are not a member of any unit yet: sync first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anda belum menjadi anggota unit mana pun: lakukan sinkronisasi terlebih dahulu.</translation>
     </message>
 </context>
 <context>
@@ -873,22 +883,22 @@
     <message>
         <location filename="../../desktop/ui/labels.py" line="41"/>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendah</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="42"/>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="43"/>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Tinggi</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="44"/>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>Mendesak</translation>
     </message>
 </context>
 <context>
@@ -896,27 +906,27 @@
     <message>
         <location filename="../../desktop/settings.py" line="109"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Bahasa</translation>
     </message>
     <message>
         <location filename="../../desktop/settings.py" line="110"/>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Alamat server</translation>
     </message>
     <message>
         <location filename="../../desktop/settings.py" line="111"/>
         <source>Officer login</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama pengguna petugas</translation>
     </message>
     <message>
         <location filename="../../desktop/settings.py" line="112"/>
         <source>Sync every (seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronkan tiap (detik)</translation>
     </message>
     <message>
         <location filename="../../desktop/settings.py" line="113"/>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema</translation>
     </message>
 </context>
 <context>
@@ -924,58 +934,58 @@
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="41"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
         <source>Automatic (system language)</source>
-        <translation type="unfinished"></translation>
+        <translation>Otomatis (bahasa sistem)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="53"/>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikuti sistem</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Terang</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelap</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> dtk</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="73"/>
         <source>A new language takes effect when Aduan is started again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bahasa baru berlaku setelah Aduan dijalankan ulang.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Pintasan papan ketik</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="101"/>
         <source>Set by your unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditetapkan oleh unit Anda</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="111"/>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Perintah</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="111"/>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Pintasan</translation>
     </message>
 </context>
 <context>
@@ -983,89 +993,94 @@
     <message>
         <location filename="../../desktop/ui/sign_in.py" line="44"/>
         <source>Connect to your unit&apos;s server</source>
-        <translation type="unfinished"></translation>
+        <translation>Sambungkan ke server unit Anda</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sign_in.py" line="49"/>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Alamat server</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sign_in.py" line="52"/>
         <source>Set by your unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditetapkan oleh unit Anda</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sign_in.py" line="54"/>
         <source>Officer login</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama pengguna petugas</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sign_in.py" line="58"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Kata sandi</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sign_in.py" line="59"/>
         <location filename="../../desktop/ui/sign_in.py" line="61"/>
         <source>Remember password on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingat kata sandi di komputer ini</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sign_in.py" line="67"/>
         <source>Sign-in message</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan saat masuk</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sign_in.py" line="71"/>
-        <location filename="../../desktop/ui/sign_in.py" line="153"/>
+        <location filename="../../desktop/ui/sign_in.py" line="163"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Sambungkan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sign_in.py" line="74"/>
         <source>Use demo workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakai ruang kerja demo</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sign_in.py" line="75"/>
         <source>Practise with demo data on this computer; nothing reaches your unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sign_in.py" line="84"/>
-        <source>&amp;Server address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Berlatih dengan data demo di komputer ini; tidak ada yang dikirim ke unit Anda</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sign_in.py" line="85"/>
+        <source>Sign in with the officer login your admin gave you. The password is kept only in this computer&apos;s credential store, never in a file. Without a connection you keep working from what this computer already holds.</source>
+        <translation>Masuk dengan nama pengguna petugas yang diberikan admin Anda. Kata sandi hanya disimpan di penyimpanan kredensial komputer ini, tidak pernah di berkas. Tanpa koneksi, Anda tetap bekerja dengan data yang sudah ada di komputer ini.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="93"/>
+        <source>&amp;Server address:</source>
+        <translation>Alamat &amp;server:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="94"/>
         <source>&amp;Login:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nama pengguna:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="86"/>
+        <location filename="../../desktop/ui/sign_in.py" line="95"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sign_in.py" line="153"/>
-        <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kata sandi:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sign_in.py" line="163"/>
+        <source>Connecting…</source>
+        <translation>Menyambungkan…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="173"/>
         <source>The server refused this login or password. Check them and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server menolak nama pengguna atau kata sandi ini. Periksa kembali lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="166"/>
+        <location filename="../../desktop/ui/sign_in.py" line="176"/>
         <source>The server cannot be reached. Check the address and your network connection. Working offline is possible once this computer has signed in successfully.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server tidak dapat dihubungi. Periksa alamat dan koneksi jaringan Anda. Bekerja luring dapat dilakukan setelah komputer ini pernah berhasil masuk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="171"/>
+        <location filename="../../desktop/ui/sign_in.py" line="181"/>
         <source>The server address must not contain a password. Remove it from the address and type the password in the Password field: it is kept only in the system&apos;s keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alamat server tidak boleh memuat kata sandi. Hapus kata sandi dari alamat dan ketikkan di kolom Kata sandi: kata sandi hanya disimpan di penyimpanan kredensial sistem.</translation>
     </message>
 </context>
 <context>
@@ -1116,22 +1131,22 @@
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="68"/>
         <source>Change status</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubah status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="70"/>
         <source>Now: %1. Change to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Saat ini: %1. Ubah menjadi:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="73"/>
         <source>New status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status baru</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="88"/>
         <source>Choose the new status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih status baru.</translation>
     </message>
 </context>
 <context>
@@ -1139,22 +1154,22 @@
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="132"/>
         <source>Take over the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambil alih tiket</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="134"/>
         <source>%1 holds this ticket. Taking it over ends their claim; they are told why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiket ini dipegang %1. Mengambil alih akan mengakhiri klaimnya; ia akan diberi tahu alasannya.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="140"/>
         <source>Reason for taking over</source>
-        <translation type="unfinished"></translation>
+        <translation>Alasan pengambilalihan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="150"/>
         <source>Give a reason of at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuliskan alasan minimal %1 karakter.</translation>
     </message>
 </context>
 <context>
@@ -1162,97 +1177,101 @@
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="77"/>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Percakapan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="100"/>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Tautan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="103"/>
         <source>Open this address outside Aduan?
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka alamat ini di luar Aduan?
+
+%1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="107"/>
         <source>This link is not opened from Aduan:
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tautan ini tidak dibuka dari Aduan:
+
+%1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="160"/>
         <source>Citizen — %1, via %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelapor — %1, via %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="165"/>
         <source>Reply by %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Balasan oleh %1 — %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="177"/>
         <location filename="../../desktop/ui/thread_view.py" line="187"/>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>antre</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="178"/>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>terkirim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="179"/>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>ditolak</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="180"/>
         <source>handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>diserahkan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="184"/>
         <source>Internal note by %1 — %2 (not sent to the citizen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Catatan internal oleh %1 — %2 (tidak dikirim ke pelapor)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="189"/>
         <source>added offline</source>
-        <translation type="unfinished"></translation>
+        <translation>ditambahkan luring</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="196"/>
         <source>a reply</source>
-        <translation type="unfinished"></translation>
+        <translation>balasan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="197"/>
         <source>a status change</source>
-        <translation type="unfinished"></translation>
+        <translation>perubahan status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="198"/>
         <source>a transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>penerusan ke unit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="201"/>
         <source>Handed over — %1 from %2 to %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Diserahkan — %1 dari %2 kepada %3, %4</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="204"/>
         <source>the next holder</source>
-        <translation type="unfinished"></translation>
+        <translation>pemegang berikutnya</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="221"/>
         <source>risky file type: it could run a program; save it and have it checked</source>
-        <translation type="unfinished"></translation>
+        <translation>jenis berkas berisiko: dapat menjalankan program; simpan dan minta diperiksa</translation>
     </message>
 </context>
 <context>
@@ -1260,98 +1279,98 @@
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="198"/>
         <source>This ticket is no longer in your cache: it was transferred to a unit you do not see.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiket ini tidak lagi ada di cache Anda: tiket telah diteruskan ke unit yang tidak dapat Anda lihat.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="231"/>
         <location filename="../../desktop/ui/ticket_view.py" line="235"/>
         <source>Reporter unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelapor tidak diketahui</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="233"/>
         <source>Anonymous reporter</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelapor anonim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="237"/>
         <source>(confidential)</source>
-        <translation type="unfinished"></translation>
+        <translation>(dirahasiakan)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="239"/>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="240"/>
         <source>Unit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="242"/>
         <source>Priority: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioritas: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="243"/>
         <source>via %1</source>
-        <translation type="unfinished"></translation>
+        <translation>via %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="248"/>
         <source>Deadline %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tenggat %1 (%2)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="255"/>
         <source>You let go of this ticket; the server is told at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anda melepaskan tiket ini; server diberi tahu pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="257"/>
         <source>You claimed this ticket; the server confirms it at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anda mengklaim tiket ini; server mengonfirmasinya pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="261"/>
         <source>You hold this ticket until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anda memegang tiket ini sampai %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="262"/>
         <source>Your claim ran out at %1; nobody has taken the ticket since — claim it again</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaim Anda habis pada %1; belum ada yang mengambil tiket ini — klaim lagi</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="268"/>
         <source>Held by %1 until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dipegang %1 sampai %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="269"/>
         <source>Free — claim it</source>
-        <translation type="unfinished"></translation>
+        <translation>Bebas — Klaim</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="284"/>
         <source>Claim the ticket to send a reply; you can write a draft now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaim tiket untuk mengirim balasan; Anda bisa menulis draf sekarang.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="389"/>
         <source>Save attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan lampiran</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="411"/>
         <source>Could not save the attachment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lampiran tidak dapat disimpan: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_view.py" line="420"/>
         <source>This attachment is not available to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lampiran ini tidak tersedia untuk Anda.</translation>
     </message>
 </context>
 <context>
@@ -1359,22 +1378,22 @@
     <message>
         <location filename="../../desktop/ui/labels.py" line="80"/>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hr %2 jam</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="82"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jam %2 mnt</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="84"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mnt</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="86"/>
         <source>overdue %1</source>
-        <translation type="unfinished"></translation>
+        <translation>terlambat %1</translation>
     </message>
 </context>
 <context>
@@ -1382,42 +1401,42 @@
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="96"/>
         <source>Transfer to another unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruskan ke unit lain</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="100"/>
         <source>Unit</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="101"/>
         <source>Choose a unit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih unit…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="107"/>
         <source>Reason for the transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Alasan penerusan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="110"/>
         <source>Unit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="111"/>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alasan:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="121"/>
         <source>Choose the unit that should handle this ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih unit yang semestinya menangani tiket ini.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ticket_dialogs.py" line="123"/>
         <source>Give the reason for the transfer: the receiving unit reads it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuliskan alasan penerusan: unit penerima akan membacanya.</translation>
     </message>
 </context>
 </TS>

@@ -1,15 +1,17 @@
-"""A cache written by the previous version keeps its queued work when the app is updated."""
+"""What a cache keeps across versions and fresh snapshots: queued work, drafts and read marks."""
 
 from __future__ import annotations
 
 import sqlite3
 import uuid
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import insert, select
 
 from desktop.sync import cache_schema as s
-from desktop.sync.cache import Cache
+from desktop.sync.cache import Cache, drop_mirror
+from desktop.sync.drafts import load_draft, save_draft
 
 VERSION_1_OUTBOX = """
 CREATE TABLE outbox (
@@ -51,4 +53,17 @@ def test_version_1_outbox_is_kept_and_accepts_operations_without_a_ticket(tmp_pa
         )
         assert [row.seq for row in conn.execute(select(s.outbox.c.seq).order_by(s.outbox.c.seq))] == [7, 8]
         assert conn.exec_driver_sql("PRAGMA user_version").scalar_one() == s.CACHE_VERSION
+    cache.dispose()
+
+
+def test_a_fresh_snapshot_keeps_what_only_this_workstation_knows(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache.db")
+    ticket_id, thread_id = uuid.uuid4(), uuid.uuid4()
+    save_draft(cache, ticket_id, "reply", "Yth. Bapak/Ibu, laporan sedang kami periksa.")
+    with cache.write() as conn:
+        conn.execute(insert(s.discussion_read).values(discussion_id=thread_id, read_at=datetime(2026, 11, 28, 9)))
+        drop_mirror(conn)
+    assert load_draft(cache, ticket_id, "reply") == "Yth. Bapak/Ibu, laporan sedang kami periksa."
+    with cache.read() as conn:
+        assert conn.execute(select(s.discussion_read.c.discussion_id)).scalar_one() == thread_id
     cache.dispose()
