@@ -43,12 +43,8 @@ _OP_NAMES = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Attention", text)
-
-
 def op_name(kind: OpKind) -> str:
-    return tr(_OP_NAMES[kind])
+    return QCoreApplication.translate("Attention", _OP_NAMES[kind])
 
 
 def _what(item: AttentionItem) -> str:
@@ -62,33 +58,42 @@ def _what(item: AttentionItem) -> str:
 
 
 def summary(item: AttentionItem) -> str:
-    where = item.tracking_no or tr("a ticket")
+    where = item.tracking_no or QCoreApplication.translate("Attention", "a ticket")
     if item.kind is AttentionKind.REJECTED:
-        text = tr("Your %1 on %2 was refused")
+        text = QCoreApplication.translate("Attention", "Your %1 on %2 was refused")
     elif item.kind is AttentionKind.HANDED_OVER:
-        text = tr("Your %1 on %2 was handed over to the current holder")
+        text = QCoreApplication.translate("Attention", "Your %1 on %2 was handed over to the current holder")
     else:
-        text = tr("%3 handed over a %1 on %2 to you")
+        text = QCoreApplication.translate("Attention", "%3 handed over a %1 on %2 to you")
     return text.replace("%1", op_name(item.op_kind)).replace("%2", where).replace("%3", item.other_officer or "?")
 
 
 def explanation(item: AttentionItem) -> str:
     lines = [summary(item) + " (" + local_time(item.created_at) + ")."]
     if item.subject:
-        lines.append(tr("Subject: %1").replace("%1", item.subject))
+        lines.append(QCoreApplication.translate("Attention", "Subject: %1").replace("%1", item.subject))
     content = _what(item)
     if content:
-        lines.append(tr("Content: %1").replace("%1", content))
+        lines.append(QCoreApplication.translate("Attention", "Content: %1").replace("%1", content))
     if item.kind is AttentionKind.REJECTED:
         lines.append(describe_code(item.code, item.detail or ""))
-        lines.append(tr("Nothing was changed on the server. Dismiss this when you have dealt with it."))
+        lines.append(
+            QCoreApplication.translate(
+                "Attention", "Nothing was changed on the server. Dismiss this when you have dealt with it."
+            )
+        )
     elif item.kind is AttentionKind.HANDED_OVER:
         lines.append(
-            tr("Your claim ended while you worked offline; the officer who holds the ticket now decides about it.")
+            QCoreApplication.translate(
+                "Attention",
+                "Your claim ended while you worked offline; the officer who holds the ticket now decides about it.",
+            )
         )
     else:
         lines.append(
-            tr("Accept to apply it under your claim (a reply is then sent to the citizen), or dismiss it.")
+            QCoreApplication.translate(
+                "Attention", "Accept to apply it under your claim (a reply is then sent to the citizen), or dismiss it."
+            )
         )
     return "\n".join(lines)
 
@@ -102,9 +107,9 @@ class AttentionPanel(QWidget):
         self.items: list[AttentionItem] = []
 
         self.list = QListWidget()
-        self.list.setAccessibleName(tr("Items that need attention"))
+        self.list.setAccessibleName(QCoreApplication.translate("Attention", "Items that need attention"))
         self.list.currentRowChanged.connect(self._show_current)
-        self.empty = QLabel(tr("Nothing needs your attention."))
+        self.empty = QLabel(QCoreApplication.translate("Attention", "Nothing needs your attention."))
         self.empty.setObjectName("attentionEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail = QLabel()
@@ -116,9 +121,9 @@ class AttentionPanel(QWidget):
         self.message.setObjectName("attentionMessage")
         self.message.setWordWrap(True)
 
-        self.accept_button = QPushButton(tr("Accept — apply under my claim"))
-        self.dismiss_button = QPushButton(tr("Dismiss"))
-        self.open_button = QPushButton(tr("Open ticket"))
+        self.accept_button = QPushButton(QCoreApplication.translate("Attention", "Accept — apply under my claim"))
+        self.dismiss_button = QPushButton(QCoreApplication.translate("Attention", "Dismiss"))
+        self.open_button = QPushButton(QCoreApplication.translate("Attention", "Open ticket"))
         self.accept_button.clicked.connect(self.accept)
         self.dismiss_button.clicked.connect(self.dismiss)
         self.open_button.clicked.connect(self.open_ticket)

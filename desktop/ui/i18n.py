@@ -14,11 +14,24 @@ from pathlib import Path
 
 import platformdirs
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 SOURCES = Path(__file__).resolve().parents[2] / "resources" / "translations"
 LANGUAGES = ("id", "en")
+LOCALES = {"id": QLocale.Language.Indonesian, "en": QLocale.Language.English}
 _INSTALLED: list[QTranslator] = []
+
+# Qt ships no Indonesian catalogue for its standard dialog buttons: listed here so that lupdate puts them
+# into aduan_id.ts, whose translator Qt then asks like any other.
+QT_BUTTONS = (
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Yes"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "No"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Apply"),
+)
 
 
 def chosen_language(setting: str | None = None) -> str:
@@ -56,6 +69,7 @@ def install(app: QCoreApplication, language: str | None = None) -> QTranslator |
     the system's), replacing any installed before; returns Aduan's translator, or None if it is missing."""
     remove(app)
     chosen = chosen_language(language)
+    QLocale.setDefault(QLocale(LOCALES[chosen]))  # numbers and sizes written the language's way
     qt_catalogue = qt_translations(chosen)
     if qt_catalogue is not None:
         qt_translator = QTranslator(app)

@@ -5,6 +5,8 @@ indexes, ``inbox.skim``, reading keys only) and keeps a few pages of rows, least
 Every read runs on the cache thread through ``ops.db``: ``data()`` of a row whose page is not here asks
 for it and shows a placeholder; the page arrives and ``dataChanged`` repaints it. ``fetchMore`` grows
 the table by a skim of up to 25 pages at once, so even the end of a million tickets is a few skims away.
+A new query starts with its first page alone (its rows are its outline), so a filter or search shows
+rows after one read of 200; the skims follow when the officer scrolls.
 
 A read started for an older query or before a reload is dropped when it arrives (``_generation``).
 """
@@ -97,6 +99,13 @@ def _outline_and_pages(
     return _Outline(starts, found, tail, found < asked), pages, now
 
 
+def _first_page(cache: Cache, query: InboxQuery) -> tuple[_Outline, dict[int, list[InboxRow]], datetime]:
+    """A new query's first page, which is also its outline so far (on the cache thread)."""
+    rows, now = _page(cache, query, None)
+    tail = rows[-1].key if rows else None
+    return _Outline([None], len(rows), tail, len(rows) < PAGE), {0: rows}, now
+
+
 def _page(cache: Cache, query: InboxQuery, after: Key | None) -> tuple[list[InboxRow], datetime]:
     with cache.read() as conn:
         return inbox.page(conn, query, after, PAGE), server_time(conn)
@@ -158,7 +167,7 @@ class InboxModel(QAbstractTableModel):
     @asyncSlot(int)
     async def _start(self, generation: int) -> None:
         try:
-            outline, pages, now = await self.ops.db(_outline_and_pages, self.session.cache, self._query, 0, [0])
+            outline, pages, now = await self.ops.db(_first_page, self.session.cache, self._query)
         except AduanError as exc:
             if isValid(self):
                 self.failed.emit(describe(exc))

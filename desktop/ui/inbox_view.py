@@ -286,16 +286,16 @@ class InboxView(QWidget):
         generation = self._count_generation
         rows = self.model.rowCount()
         if self.model.complete:
-            self.count_label.setText(self.tr("Tickets: %1").replace("%1", f"{rows:,}"))
+            self.count_label.setText(self.tr("Tickets: %1").replace("%1", QLocale().toString(rows)))
             return
-        self.count_label.setText(self.tr("Tickets: at least %1 (counting…)").replace("%1", f"{rows:,}"))
+        self.count_label.setText(self.tr("Tickets: at least %1 (counting…)").replace("%1", QLocale().toString(rows)))
         try:
             total = await self.model.count()
         except AduanError as exc:
             self._failed(describe(exc))
             return
         if isValid(self) and generation == self._count_generation:
-            self.count_label.setText(self.tr("Tickets: %1").replace("%1", f"{total:,}"))
+            self.count_label.setText(self.tr("Tickets: %1").replace("%1", QLocale().toString(total)))
 
     @asyncSlot()
     async def _load_directory(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.events.open_ticket.connect(self.open_ticket)
         self.events.cache_changed.connect(self._update_titles)
         self.discussion.unread_changed.connect(lambda _unread, _mentions: self._update_titles())
+        self.started = False
         self._build_menu()
         self._update_titles()
 
@@ -129,13 +130,14 @@ class MainWindow(QMainWindow):
         for name, tab in (("go_inbox", INBOX_TAB), ("go_discussions", DISCUSSION_TAB), ("go_attention", ATTENTION_TAB)):
             go.addAction(actions.create(self, name, lambda _checked=False, tab=tab: self.tabs.setCurrentIndex(tab)))
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)  # type: ignore[arg-type]
-        if not self.sync.timer.isActive() and not self.sync.running:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self.started:  # the first time only, not on every restore from the task bar
             self.start()
 
     def start(self) -> None:
         """Show what the cache holds at once, then sync in the background."""
+        self.started = True
         self.inbox.reload()
         self.discussion.refresh()
         self.attention.reload()

@@ -3,7 +3,7 @@ attention — all in words, refreshed after every sync round and every queued ac
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 from qasync import asyncSlot
 
@@ -12,10 +12,6 @@ from ..sync.status import SyncStatus, sync_status
 from .events import Events
 from .labels import local_time
 from .ops import Ops
-
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("StatusBar", text, None, n)
 
 
 class StatusBar(QStatusBar):
@@ -53,17 +49,19 @@ class StatusBar(QStatusBar):
     def show_status(self, status: SyncStatus) -> None:
         self.status = status
         if status.online:
-            self.connection.setText(tr("Online"))
-            self.connection.setToolTip(tr("Connected to the central database"))
+            self.connection.setText(self.tr("Online"))
+            self.connection.setToolTip(self.tr("Connected to the central database"))
         else:
-            self.connection.setText(tr("Offline — working from this computer"))
+            self.connection.setText(self.tr("Offline — working from this computer"))
             self.connection.setToolTip(status.last_error or "")
         self.connection.setAccessibleName(self.connection.text())
-        when = local_time(status.last_sync_at) if status.last_sync_at else tr("never")
-        self.last_sync.setText(tr("Last sync: %1").replace("%1", when))
+        when = local_time(status.last_sync_at) if status.last_sync_at else self.tr("never")
+        self.last_sync.setText(self.tr("Last sync: %1").replace("%1", when))
         self.pending.setText(
-            tr("%n operation(s) waiting to be sent", status.pending) if status.pending else tr("All work sent")
+            self.tr("%n operation(s) waiting to be sent", "", status.pending)
+            if status.pending
+            else self.tr("All work sent")
         )
-        self.attention.setText(tr("%n item(s) need attention", status.attention) if status.attention else "")
+        self.attention.setText(self.tr("%n item(s) need attention", "", status.attention) if status.attention else "")
         self.attention.setAccessibleName(self.attention.text())
         self.attention.setVisible(bool(status.attention))

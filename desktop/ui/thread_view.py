@@ -129,9 +129,11 @@ class ThreadView(QTextBrowser):
         loose = [i for i, a in enumerate(self._attachments) if a.message_id is None and a.note_id is None]
         tail = ""
         if loose:
-            tail = f"<p><b>{html.escape(self.tr('Attachments of the ticket'))}</b></p>{self._attachment_list(loose)}"
+            heading = self.tr("Attachments of the ticket")
+            tail = f"<p><b>{html.escape(heading)}</b></p>{self._attachment_list(loose)}"
         if not entries and not tail:
-            return f"<p><i>{html.escape(self.tr('No messages yet.'))}</i></p>"
+            nothing = self.tr("No messages yet.")
+            return f"<p><i>{html.escape(nothing)}</i></p>"
         return "".join(e.html for e in entries) + tail
 
     def _colours(self) -> dict[str, str]:
@@ -215,12 +217,13 @@ class ThreadView(QTextBrowser):
         for i in indexes:
             a = self._attachments[i]
             size = QLocale().formattedDataSize(a.size)
-            line = f"{html.escape(self.tr('Attachment'))}: {html.escape(a.filename)} ({html.escape(size)})"
-            save = f'<a href="{ATTACHMENT_SCHEME}:save/{i}">{html.escape(self.tr("Save…"))}</a>'
+            label, save_text, open_text = self.tr("Attachment"), self.tr("Save…"), self.tr("Open")
+            line = f"{html.escape(label)}: {html.escape(a.filename)} ({html.escape(size)})"
+            save = f'<a href="{ATTACHMENT_SCHEME}:save/{i}">{html.escape(save_text)}</a>'
             if a.risky:
                 warning = self.tr("risky file type: it could run a program; save it and have it checked")
                 line += f" — <b>{html.escape(warning)}</b> — {save}"
             else:
-                line += f' — <a href="{ATTACHMENT_SCHEME}:open/{i}">{html.escape(self.tr("Open"))}</a> · {save}'
+                line += f' — <a href="{ATTACHMENT_SCHEME}:open/{i}">{html.escape(open_text)}</a> · {save}'
             items.append(f"<li>{line}</li>")
         return f"<ul>{''.join(items)}</ul>"

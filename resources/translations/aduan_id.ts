@@ -74,62 +74,62 @@
         <translation>Buka tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="295"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="304"/>
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="357"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="366"/>
         <source>(queued)</source>
         <translation>(antre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="361"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="370"/>
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="367"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="376"/>
         <source> (queued)</source>
         <translation> (antre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="379"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="388"/>
         <source>free</source>
         <translation>bebas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="381"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="390"/>
         <source>%1 — claim queued</source>
         <translation>%1 — klaim antre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="386"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="395"/>
         <source>free (lease of %1 ran out)</source>
         <translation>bebas (klaim %1 habis)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="387"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="396"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="391"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="400"/>
         <source>Due %1</source>
         <translation>Tenggat %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="393"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="402"/>
         <source>Lease until %1</source>
         <translation>Klaim sampai %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="395"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="404"/>
         <source>The reporter asked to stay anonymous</source>
         <translation>Pelapor meminta identitasnya dirahasiakan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="397"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="406"/>
         <source>A change made here is waiting to be sent</source>
         <translation>Perubahan di sini menunggu dikirim</translation>
     </message>
@@ -612,52 +612,52 @@
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="53"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="55"/>
         <source>Tracking no.</source>
         <translation>No. tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="54"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="56"/>
         <source>Subject</source>
         <translation>Perihal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="55"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="57"/>
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="56"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="58"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="57"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="59"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="58"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="60"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="59"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="61"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="60"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="62"/>
         <source>Held by</source>
         <translation>Dipegang oleh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="62"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="64"/>
         <source>Last update</source>
         <translation>Diperbarui</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="61"/>
+        <location filename="../../desktop/ui/inbox_model.py" line="63"/>
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
@@ -802,27 +802,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
         <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit&apos;s server.</source>
         <translation>Ruang kerja demo: data contoh hanya di komputer ini, masuk sebagai petugas demo. Tidak ada yang dikirim ke server unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120"/>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>&amp;Aduan</source>
         <translation>&amp;Aduan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>&amp;Go</source>
         <translation>&amp;Buka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>%1 (%2 unread)</source>
         <translation>%1 (%2 belum dibaca)</translation>
     </message>

@@ -246,6 +246,10 @@ def test_each_view_shows_its_tickets(cache: Cache, view: View) -> None:
         InboxQuery(holder="budi", sort=Column.UNIT),
         InboxQuery(View.MY_UNIT, status=Status.DITERIMA, unit="humas", sort=Column.REPORTER),
         InboxQuery(View.UNCLAIMED, channel=Channel.EMAIL),
+        # An open status by deadline walks the open tickets' partial index (the condition is implied).
+        InboxQuery(status=Status.DITERIMA, descending=True),
+        InboxQuery(View.MINE, status=Status.DITUNDA),
+        InboxQuery(View.MY_UNIT, descending=True),
     ],
 )
 def test_filters_narrow_the_view(cache: Cache, q: InboxQuery) -> None:
@@ -254,6 +258,32 @@ def test_filters_narrow_the_view(cache: Cache, q: InboxQuery) -> None:
         assert 0 < len(want) < 260
         assert paged(conn, q, 11) == want
         assert inbox.count(conn, q) == len(want)
+
+
+def test_the_open_condition_names_every_closed_status() -> None:
+    """The partial index and the inbox share one WHERE text: it must be the domain's closed statuses."""
+    closed = ", ".join(f"'{x}'" for x in sorted(x.value for x in CLOSED))
+    assert s.OPEN_CONDITION == f"status NOT IN ({closed})"
+
+
+@pytest.mark.parametrize(
+    "q",
+    [InboxQuery(View.UNCLAIMED), InboxQuery(View.MY_UNIT), InboxQuery(View.DUE), InboxQuery(status=Status.DITERIMA)],
+)
+def test_open_tickets_by_deadline_walk_their_partial_index(cache: Cache, q: InboxQuery) -> None:
+    """A first page of open tickets by deadline reads the open tickets in order (closed ones, most of a
+    cache with the earliest deadlines, are never read), without sorting."""
+    with cache.read() as conn:
+        ctx = inbox._context(conn, q)
+        segment = inbox._segments(conn, q)[0]
+        statement = (
+            inbox._SELECT.where(*inbox._conditions(q, ctx), segment.where)
+            .order_by(*inbox._ordered(segment, q.descending))
+            .limit(inbox.PAGE_SIZE)
+        )
+        sql = str(statement.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+        plan = " / ".join(row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+    assert "ix_ticket_open_due" in plan and "TEMP B-TREE" not in plan, plan
 
 
 def test_unknown_unit_or_holder_shows_nothing(cache: Cache) -> None:
