@@ -63,8 +63,6 @@ Index("ix_ticket_updated", ticket.c.updated_at)
 # contains its condition.
 OPEN_CONDITION = "status NOT IN ('diarsipkan', 'selesai')"
 Index("ix_ticket_open_due", ticket.c.due_at, sqlite_where=text(OPEN_CONDITION))
-# A unit filter by deadline: one unit's tickets in order, instead of all of them read and sorted.
-Index("ix_ticket_unit_due", ticket.c.unit_id, ticket.c.due_at)
 
 message = _mirror("message", feed.MESSAGE_COLUMNS)
 Index("ix_message_ticket", message.c.ticket_id, message.c.created_at)

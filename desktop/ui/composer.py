@@ -8,13 +8,11 @@ from the officers in the cache.
 
 from __future__ import annotations
 
-import re
 from uuid import UUID
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QTextCursor
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QTextCursor
 from PySide6.QtWidgets import (
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -31,60 +29,10 @@ from ..sync import drafts
 from ..sync.canned import CannedResponse
 from ..sync.session import Session
 from . import actions
+from .mention_edit import MentionEdit
 from .ops import Ops
 
 DRAFT_DELAY_MS = 500
-_MENTION_BEFORE_CURSOR = re.compile(r"(?:^|[^\w.])@([a-z0-9._-]*)$")
-_COMPLETION_KEYS = {Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape}
-
-
-class MentionEdit(QPlainTextEdit):
-    """A plain-text box that offers officer logins after "@"."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.logins = QStringListModel(self)
-        self.completer = QCompleter(self.logins, self)
-        self.completer.setWidget(self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.activated.connect(self._insert_login)
-
-    def set_logins(self, logins: list[str]) -> None:
-        if self.logins.stringList() != logins:
-            self.logins.setStringList(logins)
-
-    def _prefix(self) -> str | None:
-        cursor = self.textCursor()
-        before = cursor.block().text()[: cursor.positionInBlock()]
-        found = _MENTION_BEFORE_CURSOR.search(before)
-        return None if found is None else found.group(1)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        popup = self.completer.popup()
-        if popup.isVisible() and event.key() in _COMPLETION_KEYS:
-            event.ignore()  # the completer's popup takes these (choose, dismiss)
-            return
-        super().keyPressEvent(event)
-        prefix = self._prefix()
-        if prefix is None:
-            popup.hide()
-            return
-        self.completer.setCompletionPrefix(prefix)
-        if self.completer.completionCount() == 0:
-            popup.hide()
-            return
-        popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
-        area = self.cursorRect()
-        area.setWidth(popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width())
-        self.completer.complete(area)
-
-    def _insert_login(self, login: str) -> None:
-        prefix = self._prefix() or ""
-        cursor = self.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(prefix))
-        cursor.insertText(f"{login} ")
-        self.setTextCursor(cursor)
 
 
 class Composer(QTabWidget):

@@ -7,15 +7,13 @@ the text being typed stay.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from uuid import UUID
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent, QTextCursor
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -40,10 +37,10 @@ from . import actions
 from .errors import describe
 from .events import Events
 from .labels import local_time
+from .mention_edit import MentionEdit
 from .ops import Ops
 
 _ID = Qt.ItemDataRole.UserRole
-_MENTION_PREFIX = re.compile(r"(?<![\w.])@([A-Za-z0-9._-]*)$")
 EXCERPT_CHARS = 160
 
 
@@ -87,57 +84,6 @@ def read_board(session: Session, selected: UUID | None, read_selected: bool, men
             units=board.postable_units(conn),
             logins=[login for login, _name in board.officer_logins(conn)],
         )
-
-
-class MentionEdit(QPlainTextEdit):
-    """A plain-text editor that completes ``@login`` from the officers' logins."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.logins = QStringListModel(self)
-        self.completer = QCompleter(self.logins, self)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.completer.setWidget(self)
-        self.completer.activated[str].connect(self.insert_mention)
-
-    def set_logins(self, logins: list[str]) -> None:
-        if self.logins.stringList() != logins:
-            self.logins.setStringList(logins)
-
-    def mention_prefix(self) -> str | None:
-        """The partial login after an ``@`` just before the cursor, or None when the cursor is not in one."""
-        cursor = QTextCursor(self.textCursor())
-        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
-        found = _MENTION_PREFIX.search(cursor.selectedText())
-        return None if found is None else found.group(1)
-
-    def insert_mention(self, login: str) -> None:
-        prefix = self.mention_prefix() or ""
-        cursor = self.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(prefix))
-        cursor.insertText(login + " ")
-        self.setTextCursor(cursor)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        popup = self.completer.popup()
-        keys = (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-        if popup.isVisible() and event.key() in keys:
-            event.ignore()  # the popup takes these: choose or close
-            return
-        super().keyPressEvent(event)
-        prefix = self.mention_prefix()
-        if prefix is None:
-            popup.hide()
-            return
-        self.completer.setCompletionPrefix(prefix)
-        if self.completer.completionCount() == 0:
-            popup.hide()
-            return
-        popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
-        area = self.cursorRect()
-        area.setWidth(popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width())
-        self.completer.complete(area)
 
 
 class NewThreadDialog(QDialog):

@@ -47,10 +47,6 @@ SKIM_PAGES = 25  # pages a fetchMore adds (keys only; the rows come when shown)
 KEPT_PAGES = 12  # pages of rows kept: a few screens around what is shown
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("InboxModel", text)
-
-
 HEADERS = {
     Column.TRACKING_NO: QT_TRANSLATE_NOOP("InboxModel", "Tracking no."),
     Column.SUBJECT: QT_TRANSLATE_NOOP("InboxModel", "Subject"),
@@ -252,7 +248,7 @@ class InboxModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(HEADERS[Column(section)])
+            return QCoreApplication.translate("InboxModel", HEADERS[Column(section)])
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -301,7 +297,7 @@ class InboxModel(QAbstractTableModel):
         if row is None:
             self._ask(index.row() // PAGE)
             if role == Qt.ItemDataRole.DisplayRole and index.column() == Column.SUBJECT:
-                return tr("Loading…")
+                return QCoreApplication.translate("InboxModel", "Loading…")
             return None
         if role == Qt.ItemDataRole.UserRole:
             return str(row.ticket_id)
@@ -363,17 +359,23 @@ class InboxModel(QAbstractTableModel):
 
     def _text(self, row: InboxRow, column: Column) -> str:
         if column is Column.TRACKING_NO:
-            return row.tracking_no or tr("(queued)")
+            return row.tracking_no or QCoreApplication.translate("InboxModel", "(queued)")
         if column is Column.SUBJECT:
             return row.subject
         if column is Column.REPORTER:
-            return tr("Anonymous") if row.reporter_anonymous else row.reporter_name or ""
+            return (
+                QCoreApplication.translate("InboxModel", "Anonymous")
+                if row.reporter_anonymous
+                else row.reporter_name or ""
+            )
         if column is Column.CHANNEL:
             return channel_label(row.channel)
         if column is Column.KIND:
             return kind_label(row.kind)
         if column is Column.STATUS:
-            return status_label(row.status) + (tr(" (queued)") if row.pending else "")
+            return status_label(row.status) + (
+                QCoreApplication.translate("InboxModel", " (queued)") if row.pending else ""
+            )
         if column is Column.UNIT:
             return row.unit_code or ""
         if column is Column.HOLDER:
@@ -385,23 +387,25 @@ class InboxModel(QAbstractTableModel):
     def _holder(self, row: InboxRow) -> str:
         name = row.holder_name or row.holder_login
         if name is None:
-            return tr("free")
+            return QCoreApplication.translate("InboxModel", "free")
         if row.claim_queued:
-            return tr("%1 — claim queued").replace("%1", name)
+            return QCoreApplication.translate("InboxModel", "%1 — claim queued").replace("%1", name)
         if row.claim_expires_at is None:
             return name
         left = self._seconds_until(row.claim_expires_at)
         if left <= 0:
-            return tr("free (lease of %1 ran out)").replace("%1", name)
-        return tr("%1 — %2").replace("%1", name).replace("%2", time_left(left))
+            return QCoreApplication.translate("InboxModel", "free (lease of %1 ran out)").replace("%1", name)
+        return QCoreApplication.translate("InboxModel", "%1 — %2").replace("%1", name).replace("%2", time_left(left))
 
     def _tooltip(self, row: InboxRow, column: Column) -> str:
         if column is Column.DEADLINE and row.due_at is not None:
-            return tr("Due %1").replace("%1", local_time(row.due_at))
+            return QCoreApplication.translate("InboxModel", "Due %1").replace("%1", local_time(row.due_at))
         if column is Column.HOLDER and row.claim_expires_at is not None and not row.claim_queued:
-            return tr("Lease until %1").replace("%1", local_time(row.claim_expires_at))
+            return QCoreApplication.translate("InboxModel", "Lease until %1").replace(
+                "%1", local_time(row.claim_expires_at)
+            )
         if column is Column.REPORTER and row.reporter_anonymous:
-            return tr("The reporter asked to stay anonymous")
+            return QCoreApplication.translate("InboxModel", "The reporter asked to stay anonymous")
         if row.pending:
-            return tr("A change made here is waiting to be sent")
+            return QCoreApplication.translate("InboxModel", "A change made here is waiting to be sent")
         return self._text(row, column)
