@@ -15,10 +15,10 @@ import qasync
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..domain.errors import AduanError
-from ..security.credentials import Credentials, KeyringCredentials
+from ..security.credentials import Credentials, KeyringCredentials, KeyringUnavailable
 from ..settings import Settings
 from ..sync.session import Session, open_session
-from ..sync.signin import resume
+from ..sync.signin import resume, uses_passwords
 from . import i18n, theme
 from .errors import describe
 from .main_window import MainWindow
@@ -52,11 +52,20 @@ class Shell:
             session.close()
 
 
+def _remembered_password(credentials: Credentials, url: str, officer: str | None) -> str | None:
+    if officer is None or not uses_passwords(url):
+        return None
+    try:
+        return credentials.get(url, officer)
+    except KeyringUnavailable:
+        return None  # then the server asks, and the status bar says why the sync failed
+
+
 async def _first_session(
     ops: Ops, settings: Settings, credentials: Credentials, url: str | None, officer: str | None, cache: Path | None
 ) -> Session | None:
     if url is not None:  # given on the command line: that database, without touching the network yet
-        password = credentials.get(url, officer) if officer else None
+        password = await ops.db(_remembered_password, credentials, url, officer)
         return await ops.net(open_session, url, officer, password, cache)
     session = await ops.db(resume, settings, credentials)
     if session is not None:

@@ -48,10 +48,10 @@ async def settle(seconds: float = 0.8) -> None:
     await asyncio.sleep(seconds)
 
 
-def save(widget: QWidget, folder: Path, language: str, scene: str) -> None:
+def save(widget: QWidget, folder: Path, prefix: str, scene: str) -> None:
     screen = QApplication.primaryScreen()
     picture = screen.grabWindow(widget.winId())
-    if not picture.save(str(folder / f"{language}-{scene}.png")):
+    if not picture.save(str(folder / f"{prefix}-{scene}.png")):
         raise OSError(f"could not write the {scene} screenshot")
 
 
@@ -131,7 +131,8 @@ def make_situations(url: str, me: Session, colleague: str, unit_code: str) -> tu
     return shown, UUID(str(thread))
 
 
-async def run(folder: Path, language: str, work: Path) -> None:
+async def run(folder: Path, prefix: str, work: Path) -> None:
+    """``prefix`` names the pictures: "id", "en", or "en-dark" for the dark scheme."""
     url, me_login, colleague, unit_code = build_central(work)
     session = open_session(url, me_login, cache_path=work / "me.cache.db")
     shown, thread = make_situations(url, session, colleague, unit_code)
@@ -143,7 +144,7 @@ async def run(folder: Path, language: str, work: Path) -> None:
     dialog.login.setText(me_login)
     dialog.show()
     await settle()
-    save(dialog, folder, language, "sign-in")
+    save(dialog, folder, prefix, "sign-in")
     dialog.close()
 
     window = MainWindow(session, ops, settings, MemoryCredentials())
@@ -153,20 +154,20 @@ async def run(folder: Path, language: str, work: Path) -> None:
     window.events.open_ticket.emit(str(shown))
     await wait_until(lambda: window.ticket.ticket_id == shown and bool(window.ticket.banner.text()))
     await settle()
-    save(window, folder, language, "inbox")
+    save(window, folder, prefix, "inbox")
     splitter = window.findChild(QWidget, "inboxSplitter")
     splitter.setSizes([560, 880])  # type: ignore[attr-defined]
     window.ticket.composer.insert_text("Yth. Bapak/Ibu, petugas kami akan meninjau lokasi besok pagi.")
     await settle()
-    save(window, folder, language, "ticket")
+    save(window, folder, prefix, "ticket")
     window.tabs.setCurrentIndex(DISCUSSION_TAB)
     window.discussion.select_thread(thread)
     await settle()
-    save(window, folder, language, "discussion")
+    save(window, folder, prefix, "discussion")
     window.tabs.setCurrentIndex(ATTENTION_TAB)
     await wait_until(lambda: window.attention.list.count() >= 2)
     await settle()
-    save(window, folder, language, "attention")
+    save(window, folder, prefix, "attention")
     window.sync.stop()
     window.close()
     ops.shutdown()
@@ -174,7 +175,9 @@ async def run(folder: Path, language: str, work: Path) -> None:
 
 
 if __name__ == "__main__":
-    target, lang, workdir = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+    target, prefix, workdir = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
     target.mkdir(parents=True, exist_ok=True)
-    start_app(Settings(policy_path=workdir / "no-policy.json", user_path=workdir / "settings.json"))
-    qasync.run(run(target, lang, workdir))
+    chosen = Settings(policy_path=workdir / "no-policy.json", user_path=workdir / "settings.json")
+    chosen.set("theme", "dark" if prefix.endswith("-dark") else "light")
+    start_app(chosen)
+    qasync.run(run(target, prefix, workdir))

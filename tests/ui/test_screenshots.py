@@ -1,4 +1,5 @@
-"""Screenshots of sign-in, inbox, ticket, discussion and attention panel under Xvfb, in both languages.
+"""Screenshots of sign-in, inbox, ticket, discussion and attention panel under Xvfb, in both languages
+(and once in the dark scheme).
 
 The PNGs go to ``build/screenshots`` (``ADUAN_SCREENSHOTS`` overrides) for a person to look at; the test
 checks that each was written and is a real picture, not an empty window.
@@ -46,13 +47,14 @@ def distinct_colours(image: QImage) -> int:
     return len({image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)})
 
 
-@pytest.mark.parametrize("language", ["id", "en"])
-def test_screenshots_of_every_view(display: str, language: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("prefix", ["id", "en", "en-dark"])
+def test_screenshots_of_every_view(display: str, prefix: str, tmp_path: Path) -> None:
+    language = prefix.split("-")[0]
     env = {k: v for k, v in os.environ.items() if not k.startswith("ADUAN_")}
     env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", ADUAN_LANG=language, ADUAN_CONFIG_DIR=str(tmp_path))
     FOLDER.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
-        [sys.executable, "-m", "tests.ui.screenshot_scenes", str(FOLDER), language, str(tmp_path)],
+        [sys.executable, "-m", "tests.ui.screenshot_scenes", str(FOLDER), prefix, str(tmp_path)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -61,7 +63,7 @@ def test_screenshots_of_every_view(display: str, language: str, tmp_path: Path) 
     )
     assert done.returncode == 0, done.stderr[-3000:]
     for scene in SCENES:
-        image = QImage(str(FOLDER / f"{language}-{scene}.png"))
+        image = QImage(str(FOLDER / f"{prefix}-{scene}.png"))
         assert not image.isNull(), f"{scene}: no picture"
         assert image.width() >= 400 and image.height() >= 150, f"{scene}: {image.width()}x{image.height()}"
         assert distinct_colours(image) > 20, f"{scene}: looks empty"
