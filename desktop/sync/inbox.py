@@ -9,6 +9,13 @@ without any second column. A sort is a list of *segments*, each one index range 
   from the directory gets a catch-all segment, and tickets nobody holds come last.
 The key of a row is (segment, value, rowid).
 
+A search with no sort chosen (``sort=None``) is read in the search index's own order, newest document
+first, in two segments: tickets whose tracking number starts with the text (newest number first), then the
+full-text matches by docid, descending (``search_index``); the view and filters are tested on each
+candidate as the index hands it over, so a page costs about as many candidates as it takes to fill it.
+A search sorted by a column reads every match first (an ``IN`` of the index's matches) and walks the
+column's index: it costs more on a large cache.
+
 The overlay (a handful of rows: tickets created here, queued status/claim/transfer changes) is laid over
 the mirror in Python: those tickets are left out of the SQL, their effective rows are built as the
 officer sees them (like ``views._overlaid``), filtered and keyed the same way, and merged into the page.
@@ -31,19 +38,22 @@ from uuid import UUID
 from sqlalchemy import (
     Boolean,
     Connection,
+    FromClause,
     Integer,
     Select,
     and_,
+    column,
     false,
     func,
     literal,
     literal_column,
     or_,
     select,
-    text,
+    table,
     tuple_,
 )
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.types import Uuid
 
 from ..domain.status import CLOSED, Status
 from ..domain.vocabulary import Channel, Kind
@@ -90,8 +100,12 @@ class InboxQuery:
     kind: Kind | None = None
     holder: str | None = None  # officer login
     search: str = ""
-    sort: Column = Column.DEADLINE
+    sort: Column | None = Column.DEADLINE  # None: a search in the index's order, newest first
     descending: bool = False
+
+    @property
+    def in_search_order(self) -> bool:
+        return self.sort is None and bool(self.search.strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +114,7 @@ class Key:
 
     segment: int
     value: str | int | datetime | None  # None in segments where every row has the same value
-    rowid: int
+    rowid: int  # in the search index's order: the docid
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,35 +165,45 @@ class _Fields:
     claim_queued: bool = False
     pending: bool = False
     text: str = ""  # a queued ticket's words for search (the index only holds synced ones)
+    docid: int | None = None  # its search document, when read in the search index's order
 
 
 _holder = s.officer.alias("holder")
 _rowid: ColumnElement[int] = literal_column("ticket.rowid", Integer)
 t = s.ticket.c
-_SELECT = (
-    select(
-        _rowid.label("rowid"),
-        t.id,
-        t.tracking_no,
-        t.subject,
-        t.reporter_name,
-        t.reporter_anonymous,
-        t.channel,
-        t.kind,
-        t.status,
-        t.unit_id,
-        s.unit.c.code.label("unit_code"),
-        t.claimed_by,
-        _holder.c.login.label("holder_login"),
-        _holder.c.name.label("holder_name"),
-        t.claim_expires_at,
-        t.due_at,
-        t.updated_at,
-    )
-    .select_from(s.ticket)
-    .outerjoin(s.unit, s.unit.c.id == t.unit_id)
-    .outerjoin(_holder, _holder.c.id == t.claimed_by)
+_fts = table(search_index.INDEX, column("rowid", Integer))
+_docs = table(search_index.DOCS, column("docid", Integer), column("ticket_id", Uuid()))
+_docid: ColumnElement[int] = _fts.c.rowid
+_COLUMNS = select(
+    _rowid.label("rowid"),
+    t.id,
+    t.tracking_no,
+    t.subject,
+    t.reporter_name,
+    t.reporter_anonymous,
+    t.channel,
+    t.kind,
+    t.status,
+    t.unit_id,
+    s.unit.c.code.label("unit_code"),
+    t.claimed_by,
+    _holder.c.login.label("holder_login"),
+    _holder.c.name.label("holder_name"),
+    t.claim_expires_at,
+    t.due_at,
+    t.updated_at,
 )
+
+
+def _with_names(tickets: FromClause) -> FromClause:
+    return tickets.outerjoin(s.unit, s.unit.c.id == t.unit_id).outerjoin(_holder, _holder.c.id == t.claimed_by)
+
+
+_SELECT = _COLUMNS.select_from(_with_names(s.ticket))
+# The search index walked newest document first, each document's ticket joined by id (never by rowid:
+# the ticket table's rowids are not the index's business).
+_SEARCHED = _fts.join(_docs, _docs.c.docid == _docid).join(s.ticket, t.id == _docs.c.ticket_id)
+_SELECT_SEARCHED = _COLUMNS.add_columns(_docid.label("docid")).select_from(_with_names(_SEARCHED))
 
 
 def _fields(row: Any) -> _Fields:
@@ -202,6 +226,7 @@ def _fields(row: Any) -> _Fields:
         claim_expires_at=m["claim_expires_at"],
         due_at=m["due_at"],
         updated_at=m["updated_at"],
+        docid=m.get("docid"),
     )
 
 
@@ -233,6 +258,11 @@ def _context(conn: Connection, query: InboxQuery) -> _Context:
     if ctx.search_words and ctx.overlay:
         matched = select(t.id).where(t.id.in_(ctx.overlay_ids), _search_condition(ctx.search_words, query.search))
         ctx.found_in_overlay = frozenset(conn.execute(matched).scalars())
+    if query.in_search_order and ctx.overlay:
+        documents = select(_docs.c.ticket_id, _docs.c.docid).where(_docs.c.ticket_id.in_(ctx.overlay_ids))
+        docids = {ticket_id: int(docid) for ticket_id, docid in conn.execute(documents)}
+        # A ticket queued here has no document yet: it is the newest of all (its rowid is beyond any docid).
+        ctx.overlay = [replace(f, docid=docids.get(f.id, f.rowid)) for f in ctx.overlay]
     return ctx
 
 
@@ -304,20 +334,21 @@ def _queued_ticket(local: Any, rowid: int) -> _Fields:
 # -- which tickets: the view, the filters, the search ------------------------------------------------
 
 
-def _search_condition(words: list[str], typed: str) -> ColumnElement[bool]:
-    expression = search_index.match_expression(words)
-    subjects = text(f"SELECT rowid FROM {search_index.TICKET_INDEX} WHERE {search_index.TICKET_INDEX} MATCH :fts")
-    messages = text(
-        f"SELECT m.ticket_id FROM {search_index.MESSAGE_INDEX} AS f JOIN message AS m ON m.rowid = f.rowid "
-        f"WHERE {search_index.MESSAGE_INDEX} MATCH :fts"
-    )
+def _matching(words: list[str]) -> ColumnElement[bool]:
+    """The full-text condition on the search index (``_SEARCHED`` or a join of it)."""
+    return literal_column(search_index.INDEX).bool_op("MATCH")(search_index.match_expression(words))
+
+
+def _tracking_prefix(typed: str) -> ColumnElement[bool]:
+    """A tracking number typed as it is printed ("ADU-2024-000123", or its start) finds it by its index."""
     tracking = typed.strip()
-    return or_(
-        _rowid.in_(subjects.bindparams(fts=expression).columns(literal_column("rowid"))),
-        t.id.in_(messages.bindparams(fts=expression).columns(literal_column("ticket_id"))),
-        # A tracking number typed as it is printed ("ADU-2024-000123") finds its ticket by the index.
-        and_(t.tracking_no >= tracking, t.tracking_no < tracking + "\uffff"),
-    )
+    return and_(t.tracking_no >= tracking, t.tracking_no < tracking + "\uffff")
+
+
+def _search_condition(words: list[str], typed: str) -> ColumnElement[bool]:
+    """Every match as one condition on the ticket table: for a search sorted by a column."""
+    documents = select(_docs.c.ticket_id).select_from(_fts.join(_docs, _docs.c.docid == _docid)).where(_matching(words))
+    return or_(t.id.in_(documents), _tracking_prefix(typed))
 
 
 def _filter_only(column: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -333,14 +364,19 @@ def _conditions(query: InboxQuery, ctx: _Context, walk: bool = True) -> list[Col
     status, channel, kind = (_filter_only(c) for c in (t.status, t.channel, t.kind))
     # Word for word the WHERE of ix_ticket_open_due, so that SQLite may walk that index.
     is_open = literal_column(f"ticket.{s.OPEN_CONDITION}", Boolean)
-    mine = t.claimed_by == ctx.me if ctx.me is not None else false()
     # By deadline, the open tickets' index is walked and other units' tickets skipped: the officer's units
     # hold most of the open tickets in their cache. In other orders a few units of many: their index, then
     # a sort.
     by_deadline = walk and query.sort is Column.DEADLINE
-    in_my_units = (_filter_only(t.unit_id) if by_deadline else t.unit_id).in_(sorted(ctx.my_units))
+    # In the search index's order, the index is the walk, for a count too: no ticket index may tempt SQLite
+    # to start there and ask FTS5 about each ticket (a prefix query per row: minutes on a million tickets).
+    searching = query.in_search_order
+    unit_id = _filter_only(t.unit_id) if by_deadline or searching else t.unit_id
+    claimed_by = _filter_only(t.claimed_by) if searching else t.claimed_by
+    in_my_units = unit_id.in_(sorted(ctx.my_units))
+    mine = claimed_by == ctx.me if ctx.me is not None else false()
     by_view: dict[View, list[ColumnElement[bool]]] = {
-        View.UNCLAIMED: [in_my_units, is_open, or_(t.claimed_by.is_(None), t.claim_expires_at < ctx.now)],
+        View.UNCLAIMED: [in_my_units, is_open, or_(claimed_by.is_(None), t.claim_expires_at < ctx.now)],
         View.MINE: [mine],
         View.MY_UNIT: [in_my_units, is_open],
         View.DUE: [is_open, t.due_at <= ctx.now + DUE_SOON],
@@ -356,11 +392,11 @@ def _conditions(query: InboxQuery, ctx: _Context, walk: bool = True) -> list[Col
     if query.kind is not None:
         found.append(kind == query.kind.value)
     if query.unit is not None:
-        unit_id = ctx.unit_ids.get(query.unit)
-        found.append(false() if unit_id is None else t.unit_id == unit_id)
+        chosen_unit = ctx.unit_ids.get(query.unit)
+        found.append(false() if chosen_unit is None else unit_id == chosen_unit)
     if query.holder is not None:
-        found.append(t.claimed_by.in_(select(s.officer.c.id).where(s.officer.c.login == query.holder)))
-    if ctx.search_words:
+        found.append(claimed_by.in_(select(s.officer.c.id).where(s.officer.c.login == query.holder)))
+    if ctx.search_words and not query.in_search_order:  # in its order, the search is the segments' walk
         found.append(_search_condition(ctx.search_words, query.search))
     if ctx.overlay:
         found.append(t.id.not_in(ctx.overlay_ids))  # laid over in Python
@@ -404,6 +440,18 @@ class _Segment:
     column: ColumnElement[Any] | None = None  # None: one value throughout the segment
     attr: str = ""  # the column's field in _Fields
     nocase: bool = False
+    searched: bool = False  # a walk of the search index: its docid is the tie-break, not the ticket's rowid
+
+    @property
+    def source(self) -> FromClause:
+        return _SEARCHED if self.searched else s.ticket
+
+    @property
+    def tiebreak(self) -> ColumnElement[int]:
+        return _docid if self.searched else _rowid
+
+    def tiebreak_of(self, f: _Fields) -> int:
+        return (f.docid or 0) if self.searched else f.rowid
 
     @property
     def value(self) -> ColumnElement[Any] | None:
@@ -453,8 +501,28 @@ def _groups(
     return segments
 
 
-def _segments(conn: Connection, query: InboxQuery) -> list[_Segment]:
-    column = query.sort
+def _search_segments(typed: str, words: list[str]) -> list[_Segment]:
+    """A search in the index's order (walked descending): tracking numbers that start with the text, then
+    the other matches, newest document first."""
+    tracking = typed.strip()
+
+    def numbered(f: _Fields) -> bool:
+        return f.tracking_no is not None and tracking <= f.tracking_no < tracking + "\uffff"
+
+    return [
+        _Segment(_tracking_prefix(typed), numbered, t.tracking_no, "tracking_no"),
+        _Segment(
+            and_(_matching(words), or_(t.tracking_no.is_(None), ~_tracking_prefix(typed))),
+            lambda f: not numbered(f),
+            searched=True,
+        ),
+    ]
+
+
+def _segments(conn: Connection, query: InboxQuery, words: list[str]) -> list[_Segment]:
+    if query.in_search_order:
+        return _search_segments(query.search, words)
+    column = Column.DEADLINE if query.sort is None else query.sort
     if column is Column.STATUS:
         statuses = list(reversed(Status)) if query.descending else list(Status)
         return [_Segment(t.status == x.value, _equals("status", x.value)) for x in statuses]
@@ -504,7 +572,7 @@ def _order(key: Key, descending: bool) -> tuple[Any, ...]:
 def _key(f: _Fields, segments: list[_Segment]) -> Key | None:
     for number, segment in enumerate(segments):
         if segment.holds(f):
-            return Key(number, segment.value_of(f), f.rowid)
+            return Key(number, segment.value_of(f), segment.tiebreak_of(f))
     return None
 
 
@@ -514,7 +582,7 @@ def _walk(segment: _Segment, after: Key | None, descending: bool, before: bool =
         return []
     smaller = descending != before  # a descending walk goes on to smaller keys
     if segment.value is None:
-        return [_rowid < after.rowid if smaller else _rowid > after.rowid]
+        return [segment.tiebreak < after.rowid if smaller else segment.tiebreak > after.rowid]
     here = tuple_(segment.value, _rowid)
     there = tuple_(literal(after.value, segment.value.type), literal(after.rowid))
     return [here < there if smaller else here > there]
@@ -522,11 +590,15 @@ def _walk(segment: _Segment, after: Key | None, descending: bool, before: bool =
 
 def _ordered(segment: _Segment, descending: bool) -> list[ColumnElement[Any]]:
     columns: list[ColumnElement[Any]] = [] if segment.value is None else [segment.value]
-    columns.append(_rowid)
+    columns.append(segment.tiebreak)
     return [c.desc() for c in columns] if descending else [c.asc() for c in columns]
 
 
 # -- reading ------------------------------------------------------------------------------------------
+
+
+def _descending(query: InboxQuery) -> bool:
+    return True if query.in_search_order else query.descending
 
 
 def _walk_in_order(
@@ -535,15 +607,16 @@ def _walk_in_order(
     """Up to ``limit`` rows after ``after``, streamed in order: the mirror's segment by segment, merged
     with the overlay's. ``full`` reads every column; otherwise only keys (the fields are None)."""
     ctx = _context(conn, query)
-    segments = _segments(conn, query)
+    segments = _segments(conn, query, ctx.search_words)
     conditions = _conditions(query, ctx)
+    descending = _descending(query)
     overlaid = []
     for f in ctx.overlay:
         key = _key(f, segments)
-        later = key is not None and (after is None or _order(after, query.descending) < _order(key, query.descending))
+        later = key is not None and (after is None or _order(after, descending) < _order(key, descending))
         if key is not None and later and _passes(f, query, ctx):
             overlaid.append((key, f))
-    overlaid.sort(key=lambda pair: _order(pair[0], query.descending))
+    overlaid.sort(key=lambda pair: _order(pair[0], descending))
 
     def mirrored() -> Iterator[tuple[Key, _Fields | None]]:
         walked = 0
@@ -553,21 +626,24 @@ def _walk_in_order(
             segment = segments[number]
             continued = after if after is not None and after.segment == number else None
             value = segment.column if segment.column is not None else literal(None)
-            columns = _SELECT if full else select(_rowid, value)
+            if full:
+                columns = _SELECT_SEARCHED if segment.searched else _SELECT
+            else:
+                columns = select(segment.tiebreak, value).select_from(segment.source)
             statement = (
-                columns.where(*conditions, segment.where, *_walk(segment, continued, query.descending))
-                .order_by(*_ordered(segment, query.descending))
+                columns.where(*conditions, segment.where, *_walk(segment, continued, descending))
+                .order_by(*_ordered(segment, descending))
                 .limit(limit - walked)
             )
             for row in conn.execute(statement):
                 walked += 1
                 if full:
                     f = _fields(row)
-                    yield Key(number, segment.value_of(f), f.rowid), f
+                    yield Key(number, segment.value_of(f), segment.tiebreak_of(f)), f
                 else:
                     yield Key(number, segment.key_value(row[1]), int(row[0])), None
 
-    merged = heapq.merge(mirrored(), overlaid, key=lambda pair: _order(pair[0], query.descending))
+    merged = heapq.merge(mirrored(), overlaid, key=lambda pair: _order(pair[0], descending))
     return itertools.islice(merged, limit)
 
 
@@ -630,38 +706,63 @@ def _row(key: Key, f: _Fields) -> InboxRow:
 def count(conn: Connection, query: InboxQuery, cap: int | None = None) -> int:
     """How many tickets the query shows; with ``cap``, counting stops a little past it (a big inbox)."""
     ctx = _context(conn, query)
-    inner = select(literal(1)).select_from(s.ticket).where(*_conditions(query, ctx, walk=False))
+    conditions = _conditions(query, ctx, walk=False)
+    overlaid = sum(1 for f in ctx.overlay if _passes(f, query, ctx))
+    if not query.in_search_order:
+        return overlaid + _count_rows(conn, select(literal(1)).select_from(s.ticket).where(*conditions), cap)
+    found = overlaid
+    for segment in _segments(conn, query, ctx.search_words):
+        rest = None if cap is None else max(cap - found, 0)
+        rows = select(literal(1)).select_from(segment.source).where(*conditions, segment.where)
+        found += _count_rows(conn, rows, rest)
+    return found
+
+
+def _count_rows(conn: Connection, rows: Select[Any], cap: int | None) -> int:
     if cap is not None:
-        inner = inner.limit(cap + 1)
-    mirrored = int(conn.execute(select(func.count()).select_from(inner.subquery())).scalar_one())
-    return mirrored + sum(1 for f in ctx.overlay if _passes(f, query, ctx))
+        rows = rows.limit(cap + 1)
+    return int(conn.execute(select(func.count()).select_from(rows.subquery())).scalar_one())
 
 
 def position(conn: Connection, query: InboxQuery, ticket_id: UUID) -> int | None:
     """The row of a ticket in the query's order, or None when the query does not show it."""
     ctx = _context(conn, query)
-    segments = _segments(conn, query)
+    segments = _segments(conn, query, ctx.search_words)
+    descending = _descending(query)
+    conditions = _conditions(query, ctx, walk=False)
     overlaid = {f.id: f for f in ctx.overlay}
     target = overlaid.get(ticket_id)
     if target is None:
-        row = conn.execute(_SELECT.where(t.id == ticket_id, *_conditions(query, ctx))).first()
-        if row is None:
+        target = _shown_in_mirror(conn, query, ctx, segments, ticket_id)
+        if target is None:
             return None
-        target = _fields(row)
     elif not _passes(target, query, ctx):
         return None
     key = _key(target, segments)
     if key is None:
         return None
-    conditions = _conditions(query, ctx, walk=False)
     before = 0
     for number, segment in enumerate(segments[: key.segment + 1]):
-        inside = _walk(segment, key, query.descending, before=True) if number == key.segment else []
-        statement = select(func.count()).select_from(s.ticket).where(*conditions, segment.where, *inside)
+        inside = _walk(segment, key, descending, before=True) if number == key.segment else []
+        statement = select(func.count()).select_from(segment.source).where(*conditions, segment.where, *inside)
         before += int(conn.execute(statement).scalar_one())
-    own = _order(key, query.descending)
+    own = _order(key, descending)
     for f in ctx.overlay:
         other = _key(f, segments)
         if other is not None and f.id != ticket_id and _passes(f, query, ctx):
-            before += _order(other, query.descending) < own
+            before += _order(other, descending) < own
     return before
+
+
+def _shown_in_mirror(
+    conn: Connection, query: InboxQuery, ctx: _Context, segments: list[_Segment], ticket_id: UUID
+) -> _Fields | None:
+    conditions = [t.id == ticket_id, *_conditions(query, ctx, walk=False)]
+    if not query.in_search_order:
+        row = conn.execute(_SELECT.where(*conditions)).first()
+        return None if row is None else _fields(row)
+    for segment in segments:  # MATCH cannot stand inside an OR: one segment at a time
+        row = conn.execute(_SELECT_SEARCHED.where(*conditions, segment.where)).first()
+        if row is not None:
+            return _fields(row)
+    return None

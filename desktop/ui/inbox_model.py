@@ -9,11 +9,15 @@ A new query starts with its first page alone (its rows are its outline), so a fi
 rows after one read of 200; the skims follow when the officer scrolls.
 
 A read started for an older query or before a reload is dropped when it arrives (``_generation``).
+The count below the table stops at ``COUNT_CAP`` matching rows (the view says "more than"), and a count
+for an older query is skipped, or interrupted inside SQLite, as soon as a newer query is set: it never
+holds the cache thread in front of the new query's first page.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -30,6 +34,7 @@ from PySide6.QtCore import (
 )
 from qasync import asyncSlot
 from shiboken6 import isValid
+from sqlalchemy.exc import OperationalError
 
 from ..domain.errors import AduanError
 from ..sync import inbox
@@ -45,6 +50,8 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE = inbox.PAGE_SIZE
 SKIM_PAGES = 25  # pages a fetchMore adds (keys only; the rows come when shown)
 KEPT_PAGES = 12  # pages of rows kept: a few screens around what is shown
+COUNT_CAP = 10_000  # a count stops here: beyond it the officer narrows the query, not reads a number
+_INTERRUPT_CHECK_STEPS = 10_000  # SQLite VM steps between two checks that a count is still wanted (~1 ms)
 
 
 HEADERS = {
@@ -112,9 +119,23 @@ def _position(cache: Cache, query: InboxQuery, ticket_id: UUID) -> int | None:
         return inbox.position(conn, query, ticket_id)
 
 
-def _count(cache: Cache, query: InboxQuery) -> int:
+def _count(cache: Cache, query: InboxQuery, wanted: Callable[[], bool]) -> int | None:
+    """Up to COUNT_CAP + 1 (on the cache thread); None when a newer query made it moot before or during it."""
+    if not wanted():
+        return None
     with cache.read() as conn:
-        return inbox.count(conn, query)
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        # A nonzero return interrupts the statement: the count gives way to the newer query's reads.
+        raw.set_progress_handler(lambda: 0 if wanted() else 1, _INTERRUPT_CHECK_STEPS)
+        try:
+            return inbox.count(conn, query, cap=COUNT_CAP)
+        except OperationalError:
+            if wanted():
+                raise
+            return None
+        finally:
+            raw.set_progress_handler(None, 0)
 
 
 class InboxModel(QAbstractTableModel):
@@ -215,9 +236,12 @@ class InboxModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(after - 1, len(Column) - 1))
         self.reloaded.emit()
 
-    async def count(self) -> int:
-        """How many tickets the query shows (read in full, off the GUI thread)."""
-        return await self.ops.db(_count, self.session.cache, self._query)
+    async def count(self) -> int | None:
+        """How many tickets the query shows, up to COUNT_CAP + 1 (off the GUI thread); None when the query
+        changed meanwhile (the count was skipped or interrupted)."""
+        generation = self._generation
+        found = await self.ops.db(_count, self.session.cache, self._query, lambda: self._generation == generation)
+        return found if self._current(generation) else None
 
     async def locate(self, ticket_id: UUID) -> int | None:
         """The row of a ticket: from the pages here, else read (the row may lie beyond what is fetched)."""
@@ -286,6 +310,8 @@ class InboxModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
+        if column < 0:
+            return  # the indicator was cleared (a search in the index's order): nothing to sort by
         if self._query.sort == column and self._query.descending == descending and self._outline.starts:
             return
         self.set_query(replace(self._query, sort=Column(column), descending=descending))

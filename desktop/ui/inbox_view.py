@@ -34,7 +34,7 @@ from ..sync.cache import Cache
 from ..sync.inbox import Column, InboxQuery, View, officer_choices
 from ..sync.session import Session
 from ..sync.views import unit_choices
-from . import actions
+from . import actions, inbox_model
 from .errors import describe
 from .events import Events
 from .inbox_model import InboxModel
@@ -189,8 +189,16 @@ class InboxView(QWidget):
     # -- public -----------------------------------------------------------------------------------------
 
     def query(self) -> InboxQuery:
-        """What the controls ask for, with the model's current sort."""
+        """What the controls ask for, with the model's current sort. A new search is read in the search
+        index's order (newest first) until the officer sorts it by a column; without a search, that order
+        gives way to the deadline again."""
         sort = self.model.query
+        search = self.search.text().strip()
+        column, descending = sort.sort, sort.descending
+        if search and not sort.search:
+            column, descending = None, False
+        elif not search and column is None:
+            column, descending = Column.DEADLINE, False
         return InboxQuery(
             view=VIEWS[max(self.views.currentIndex(), 0)][0],
             status=_chosen(self.status, Status),
@@ -198,9 +206,9 @@ class InboxView(QWidget):
             unit=self.unit.currentData(),
             kind=_chosen(self.kind, Kind),
             holder=self.holder.currentData(),
-            search=self.search.text().strip(),
-            sort=sort.sort,
-            descending=sort.descending,
+            search=search,
+            sort=column,
+            descending=descending,
         )
 
     def focus_search(self) -> None:
@@ -238,6 +246,15 @@ class InboxView(QWidget):
             self.problem.setVisible(False)
             self.count_label.setText(self.tr("Counting…"))
             self.model.set_query(wanted)
+            self._show_sort(wanted)
+
+    def _show_sort(self, query: InboxQuery) -> None:
+        """The header's indicator as the query sorts (none: the search index's order), without re-sorting."""
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(-1 if query.sort is None else query.sort, order)
+        header.blockSignals(False)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         ticket = self.model.ticket_id(current.row()) if current.isValid() else None
@@ -294,7 +311,13 @@ class InboxView(QWidget):
         except AduanError as exc:
             self._failed(describe(exc))
             return
-        if isValid(self) and generation == self._count_generation:
+        if total is None or not isValid(self) or generation != self._count_generation:
+            return  # a newer query's count follows
+        if total > inbox_model.COUNT_CAP:
+            self.count_label.setText(
+                self.tr("Tickets: more than %1").replace("%1", QLocale().toString(inbox_model.COUNT_CAP))
+            )
+        else:
             self.count_label.setText(self.tr("Tickets: %1").replace("%1", QLocale().toString(total)))
 
     @asyncSlot()

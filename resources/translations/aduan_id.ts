@@ -505,112 +505,112 @@
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="51" />
+        <location filename="../../desktop/ui/inbox_model.py" line="58" />
         <source>Tracking no.</source>
         <translation>No. tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="52" />
+        <location filename="../../desktop/ui/inbox_model.py" line="59" />
         <source>Subject</source>
         <translation>Perihal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="53" />
+        <location filename="../../desktop/ui/inbox_model.py" line="60" />
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="54" />
+        <location filename="../../desktop/ui/inbox_model.py" line="61" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="55" />
+        <location filename="../../desktop/ui/inbox_model.py" line="62" />
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="56" />
+        <location filename="../../desktop/ui/inbox_model.py" line="63" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="57" />
+        <location filename="../../desktop/ui/inbox_model.py" line="64" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="58" />
+        <location filename="../../desktop/ui/inbox_model.py" line="65" />
         <source>Held by</source>
         <translation>Dipegang oleh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="60" />
+        <location filename="../../desktop/ui/inbox_model.py" line="67" />
         <source>Last update</source>
         <translation>Diperbarui</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="300" />
+        <location filename="../../desktop/ui/inbox_model.py" line="326" />
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="362" />
+        <location filename="../../desktop/ui/inbox_model.py" line="388" />
         <source>(queued)</source>
         <translation>(antre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="367" />
+        <location filename="../../desktop/ui/inbox_model.py" line="393" />
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="377" />
+        <location filename="../../desktop/ui/inbox_model.py" line="403" />
         <source> (queued)</source>
         <translation> (antre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="390" />
+        <location filename="../../desktop/ui/inbox_model.py" line="416" />
         <source>free</source>
         <translation>bebas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="392" />
+        <location filename="../../desktop/ui/inbox_model.py" line="418" />
         <source>%1 — claim queued</source>
         <translation>%1 — klaim antre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="397" />
+        <location filename="../../desktop/ui/inbox_model.py" line="423" />
         <source>free (lease of %1 ran out)</source>
         <translation>bebas (klaim %1 habis)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="398" />
+        <location filename="../../desktop/ui/inbox_model.py" line="424" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="402" />
+        <location filename="../../desktop/ui/inbox_model.py" line="428" />
         <source>Due %1</source>
         <translation>Tenggat %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="404" />
+        <location filename="../../desktop/ui/inbox_model.py" line="430" />
         <source>Lease until %1</source>
         <translation>Klaim sampai %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="408" />
+        <location filename="../../desktop/ui/inbox_model.py" line="434" />
         <source>The reporter asked to stay anonymous</source>
         <translation>Pelapor meminta identitasnya dirahasiakan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="410" />
+        <location filename="../../desktop/ui/inbox_model.py" line="436" />
         <source>A change made here is waiting to be sent</source>
         <translation>Perubahan di sini menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="59" />
+        <location filename="../../desktop/ui/inbox_model.py" line="66" />
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
@@ -718,20 +718,25 @@
         <translation>Jumlah tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="239" />
+        <location filename="../../desktop/ui/inbox_view.py" line="247" />
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="289" />
-        <location filename="../../desktop/ui/inbox_view.py" line="298" />
+        <location filename="../../desktop/ui/inbox_view.py" line="306" />
+        <location filename="../../desktop/ui/inbox_view.py" line="321" />
         <source>Tickets: %1</source>
         <translation>Tiket: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="291" />
+        <location filename="../../desktop/ui/inbox_view.py" line="308" />
         <source>Tickets: at least %1 (counting…)</source>
         <translation>Tiket: sedikitnya %1 (menghitung…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/inbox_view.py" line="318" />
+        <source>Tickets: more than %1</source>
+        <translation>Tiket: lebih dari %1</translation>
     </message>
 </context>
 <context>

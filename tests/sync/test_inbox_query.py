@@ -333,27 +333,36 @@ def test_search_refuses_an_overlong_text_clearly(cache: Cache) -> None:
         inbox.page(conn, InboxQuery(search="jalan " * 60))
 
 
-def test_the_index_is_rebuilt_when_a_filled_cache_first_gets_it(cache: Cache) -> None:
+def test_the_index_replaces_an_earlier_builds_when_a_filled_cache_first_gets_it(cache: Cache) -> None:
     with cache.write() as conn:
-        for index in (search_index.TICKET_INDEX, search_index.MESSAGE_INDEX):
-            conn.exec_driver_sql(f"DROP TABLE {index}")
-            for suffix in ("insert", "delete", "update", "replace"):
-                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {index}_{suffix}")
+        names = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'")
+        for trigger in list(names.scalars()):
+            conn.exec_driver_sql(f"DROP TRIGGER {trigger}")
+        for table in (search_index.INDEX, search_index.DOCS, "search_pending"):
+            conn.exec_driver_sql(f"DROP TABLE {table}")
+        # The earlier build's layout: an index per table and pending rows keyed by (table, rowid).
+        conn.exec_driver_sql("CREATE VIRTUAL TABLE ticket_text USING fts5(subject, content='ticket')")
+        conn.exec_driver_sql("CREATE TRIGGER ticket_text_insert AFTER INSERT ON ticket BEGIN SELECT 1; END")
+        conn.exec_driver_sql("CREATE TABLE search_pending (source TEXT, row INTEGER, PRIMARY KEY (source, row))")
     reopened = Cache(cache.path)
     with reopened.read() as conn:
         assert searched(conn, "rusak") == {"jalan rusak"}
         assert index_intact(conn)
+        left = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE name LIKE 'ticket_text%'").all()
+        assert left == []
     reopened.dispose()
 
 
 def index_intact(conn: Connection) -> bool:
-    """FTS5's own check of an external-content index against the rows it indexes."""
-    for index in (search_index.TICKET_INDEX, search_index.MESSAGE_INDEX):
-        try:
-            conn.exec_driver_sql(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)")
-        except Exception:  # noqa: BLE001 - SQLite reports a corrupt index as an error
-            return False
-    return True
+    """FTS5's own check of the index against its documents, and one document per ticket, by ticket id."""
+    index = search_index.INDEX
+    try:
+        conn.exec_driver_sql(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)")
+    except Exception:  # noqa: BLE001 - SQLite reports a corrupt index as an error
+        return False
+    documents = conn.exec_driver_sql(f"SELECT ticket_id FROM {search_index.DOCS} ORDER BY ticket_id").scalars()
+    tickets = conn.exec_driver_sql("SELECT id FROM ticket ORDER BY id").scalars()
+    return list(documents) == list(tickets)
 
 
 def pulled(row: Any) -> Any:
@@ -383,10 +392,13 @@ def test_the_engines_own_writes_keep_the_index_right(cache: Cache) -> None:
         assert row.id in {r.ticket_id for r in inbox.page(conn, InboxQuery(search="retak"))}
         assert {r.ticket_id for r in inbox.page(conn, InboxQuery(search="kabel"))} == {message.ticket_id}
         _remove_tickets(conn, [row.id, message.ticket_id])
+        assert searched(conn, "trotoar") == set() and searched(conn, "kabel") == set(), "gone at once"
+        set_state(conn, "cursor", "after-the-next-pull")
         assert index_intact(conn)
-        assert searched(conn, "trotoar kabel") == set() and searched(conn, "kabel") == set()
         drop_mirror(conn)
-        assert index_intact(conn) and searched(conn, "jalan") == set()
+        assert searched(conn, "jalan") == set()
+        set_state(conn, "cursor", "after-a-snapshot-of-nothing")
+        assert index_intact(conn) and conn.exec_driver_sql(f"SELECT count(*) FROM {search_index.DOCS}").scalar() == 0
 
 
 # -- the overlay, through the real sync engine --------------------------------------------------------
@@ -488,3 +500,48 @@ def test_overlay_rows_for_tickets_gone_from_the_mirror_are_not_shown(ani: Client
         conn.execute(delete(s.ticket).where(s.ticket.c.id == first))
     assert first not in ids(ani, InboxQuery())
     assert len(ids(ani, InboxQuery())) == 2
+
+
+# -- a search in the index's own order ----------------------------------------------------------------
+
+
+def documents(conn: Connection) -> dict[UUID, int]:
+    rows = conn.exec_driver_sql(f"SELECT ticket_id, docid FROM {search_index.DOCS}")
+    return {UUID(ticket_id): int(docid) for ticket_id, docid in rows}
+
+
+def test_a_search_pages_newest_document_first_with_filters_on_each_page(cache: Cache) -> None:
+    q = InboxQuery(View.EVERYTHING, search="jalan", sort=None, unit="humas")
+    with cache.read() as conn:
+        docids = documents(conn)
+        by_hand = [r for r in everything(conn) if r["unit_id"] == 1 and "jalan" in r["subject"].lower()]
+        want = [r["id"] for r in sorted(by_hand, key=lambda r: -docids[r["id"]])]
+        assert want and paged(conn, q, 3) == want
+        assert inbox.count(conn, q) == len(want) and inbox.count(conn, q, cap=2) == 3
+        assert [inbox.position(conn, q, i) for i in want] == list(range(len(want)))
+        assert inbox.position(conn, q, uuid4()) is None
+
+
+def test_a_searched_tracking_number_comes_first_then_the_words(cache: Cache) -> None:
+    with cache.read() as conn:
+        number = conn.execute(select(s.ticket.c.tracking_no).where(s.ticket.c.tracking_no.is_not(None))).scalar()
+        assert number is not None
+        rows = inbox.page(conn, InboxQuery(search=number, sort=None))
+        assert rows[0].tracking_no == number and rows[0].key.segment == 0
+
+
+def test_a_ticket_rewritten_with_a_new_rowid_keeps_one_document_and_moves_to_the_top(cache: Cache) -> None:
+    """The document is keyed by ticket id: a ticket row replaced (delete + insert, a new rowid) is found."""
+    with cache.write() as conn:
+        row = conn.execute(select(s.ticket).where(s.ticket.c.subject == "Sampah").limit(1)).one()
+        old_rowid = conn.exec_driver_sql("SELECT rowid FROM ticket WHERE id = ?", (row.id.hex,)).scalar()
+        conn.execute(delete(s.ticket).where(s.ticket.c.id == row.id))
+        conn.execute(insert(s.ticket).values({**row._asdict(), "subject": "Sampah di selokan"}))
+        new_rowid = conn.exec_driver_sql("SELECT rowid FROM ticket WHERE id = ?", (row.id.hex,)).scalar()
+        assert new_rowid != old_rowid
+        set_state(conn, "cursor", "after-the-pull")
+        assert index_intact(conn)
+        (found,) = inbox.page(conn, InboxQuery(search="selokan", sort=None))
+        assert found.ticket_id == row.id
+        newest = inbox.page(conn, InboxQuery(search="sampah", sort=None), None, 1)
+        assert newest[0].ticket_id == row.id, "a ticket whose text changed is the newest document"

@@ -221,3 +221,44 @@ def test_a_reload_removes_rows_that_left_the_view(
         events.cache_changed.emit()
     assert view.model.rowCount() == before - 1
     assert first not in {view.model.ticket_id(r) for r in range(view.model.rowCount())}
+
+
+def test_a_large_count_says_more_than_the_cap(
+    qtbot: QtBot, pane: tuple[InboxView, Events], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, _events = pane
+    monkeypatch.setattr(inbox_model, "COUNT_CAP", 100)
+    view.views.setCurrentIndex(4)  # Everything: 1,234 tickets
+    qtbot.waitUntil(lambda: view.count_label.text() == "Tickets: more than 100")
+    view.views.setCurrentIndex(1)  # Mine: fewer than the cap, counted exactly
+    qtbot.waitUntil(lambda: view.count_label.text().startswith("Tickets: ") and "more" not in view.count_label.text())
+
+
+def test_a_count_a_newer_query_made_moot_is_skipped_or_interrupted(
+    filled: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inbox_model, "_INTERRUPT_CHECK_STEPS", 1)  # SQLite asks at its first step
+    query = InboxQuery(View.EVERYTHING, search="jalan", sort=Column.SUBJECT)
+    assert inbox_model._count(filled.cache, query, lambda: False) is None
+    checks = iter([True])  # wanted when it starts, moot once SQLite is inside the count
+    assert inbox_model._count(filled.cache, query, lambda: next(checks, False)) is None
+    with filled.cache.read() as conn:
+        assert inbox_model._count(filled.cache, query, lambda: True) == inbox.count(conn, query) > 0
+
+
+def test_a_search_shows_the_index_order_until_a_header_sorts_it(qtbot: QtBot, pane: tuple[InboxView, Events]) -> None:
+    view, _events = pane
+    header = view.table.horizontalHeader()
+    view.search.setText("banjir")
+    view.search.returnPressed.emit()
+    qtbot.waitUntil(lambda: view.model.query.search == "banjir" and loaded(view.model, 0))
+    assert view.model.query.sort is None and header.sortIndicatorSection() == -1
+    view.sort_by(Column.SUBJECT)
+    qtbot.waitUntil(lambda: view.model.query.sort is Column.SUBJECT)
+    view.search.setText("banjir mohon")
+    view.search.returnPressed.emit()
+    qtbot.waitUntil(lambda: view.model.query.search == "banjir mohon")
+    assert view.model.query.sort is Column.SUBJECT, "the officer's sort stays while the search changes"
+    view.clear_action.trigger()
+    qtbot.waitUntil(lambda: view.model.query.search == "")
+    assert view.model.query.sort is Column.SUBJECT and header.sortIndicatorSection() == Column.SUBJECT
