@@ -1,0 +1,151 @@
+"""Working-time arithmetic: hand-worked cases around Idul Fitri 2026, and hypothesis against a
+deliberately simple reference that walks local days one by one in whole minutes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import holidays
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.domain.calendar import (
+    WIB,
+    WIT,
+    WITA,
+    WorkingCalendar,
+    add_working_days,
+    add_working_minutes,
+    working_minutes_between,
+)
+from desktop.domain.errors import BadInput
+
+OFFSET_HOURS = {WIB: 7, WITA: 8, WIT: 9}  # Indonesia keeps no daylight saving time
+
+
+def utc(local: datetime, zone: str) -> datetime:
+    return local - timedelta(hours=OFFSET_HOURS[zone])
+
+
+# -- hand-worked cases --------------------------------------------------------------------------------
+# March 2026: Wed 18 cuti bersama Nyepi, Thu 19 Nyepi, Fri 20 cuti bersama Idul Fitri, Sat 21 and Sun 22
+# Idul Fitri, Mon 23 and Tue 24 cuti bersama Idul Fitri. Working hours 08.00-16.00 (480 minutes a day).
+
+
+@pytest.mark.parametrize("zone", [WIB, WITA, WIT])
+def test_three_working_days_across_idul_fitri(zone: str) -> None:
+    calendar = WorkingCalendar(timezone=zone)
+    received = utc(datetime(2026, 3, 17, 10, 0), zone)  # Tuesday 10.00 local
+    # Tue 17: 360 min; Wed 25: 480 (total 840); Thu 26: 480 (1,320); Fri 27: the last 120 → 10.00.
+    assert add_working_days(calendar, received, 3) == utc(datetime(2026, 3, 27, 10, 0), zone)
+    assert working_minutes_between(calendar, received, utc(datetime(2026, 3, 27, 10, 0), zone)) == 3 * 480
+
+
+def test_the_holiday_names_are_indonesian() -> None:
+    calendar = WorkingCalendar()
+    assert calendar.day_off(date(2026, 3, 21)) == "Hari Raya Idul Fitri"
+    assert calendar.day_off(date(2026, 3, 23)) == "Cuti Bersama Hari Raya Idul Fitri"
+    assert calendar.day_off(date(2026, 3, 28)) == "Akhir pekan"
+    assert calendar.day_off(date(2026, 3, 25)) is None
+
+
+def test_a_report_received_after_hours_starts_the_next_working_morning() -> None:
+    calendar = WorkingCalendar()
+    friday_evening = utc(datetime(2026, 3, 13, 19, 30), WIB)
+    assert add_working_minutes(calendar, friday_evening, 1) == utc(datetime(2026, 3, 16, 8, 1), WIB)
+    assert working_minutes_between(calendar, friday_evening, utc(datetime(2026, 3, 16, 8, 0), WIB)) == 0
+
+
+def test_the_units_own_days_off_and_weekend_count() -> None:
+    anniversary = {date(2026, 3, 16): "HUT Kabupaten"}
+    calendar = WorkingCalendar(extra_days_off=anniversary, weekend=frozenset({6}))  # Saturdays are worked
+    saturday_morning = utc(datetime(2026, 3, 14, 8, 0), WIB)
+    # Sat 14: 480; Sun 15 weekend; Mon 16 the unit's day off; Tue 17: the second day ends at 16.00.
+    assert add_working_days(calendar, saturday_morning, 2) == utc(datetime(2026, 3, 17, 16, 0), WIB)
+    assert calendar.day_off(date(2026, 3, 16)) == "HUT Kabupaten"
+
+
+def test_sixty_calendar_days_are_not_working_days() -> None:
+    """The statutory 60 days are calendar days; working-day clocks are the LAPOR! 3/5/10."""
+    calendar = WorkingCalendar()
+    start = utc(datetime(2026, 3, 2, 9, 0), WIB)
+    assert working_minutes_between(calendar, start, start + timedelta(days=60)) < 60 * 480
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"timezone": "Asia/Atlantis"}, "unknown time zone"),
+        ({"start_minute": 960, "end_minute": 480}, "start before they end"),
+        ({"weekend": frozenset(range(7))}, "leave a working day"),
+    ],
+)
+def test_a_broken_calendar_is_refused_clearly(arguments: dict[str, object], message: str) -> None:
+    with pytest.raises(BadInput, match=message):
+        WorkingCalendar(**arguments)  # type: ignore[arg-type]
+
+
+def test_a_calendar_without_any_working_day_is_refused_not_looped() -> None:
+    every_day = {date(2026, 1, 1) + timedelta(days=n): "Libur" for n in range(4_000)}
+    calendar = WorkingCalendar(extra_days_off=every_day)
+    with pytest.raises(BadInput, match="no working day"):
+        add_working_minutes(calendar, datetime(2026, 1, 1), 1)
+
+
+# -- against a day-by-day reference -----------------------------------------------------------------
+
+
+def reference_day_off(calendar: WorkingCalendar, day: date) -> bool:
+    national = holidays.country_holidays("ID", years=day.year, categories=("public", "government"))
+    return day in calendar.extra_days_off or day in national or day.weekday() in calendar.weekend
+
+
+def reference_minutes(calendar: WorkingCalendar, start: datetime, end: datetime) -> int:
+    """Walk local days; on a working day count the minutes of [start, end) inside the hours."""
+    hours = timedelta(hours=OFFSET_HOURS[calendar.timezone])
+    local_start, local_end = start + hours, end + hours
+    total = 0
+    day = local_start.date()
+    while day <= local_end.date():
+        if not reference_day_off(calendar, day):
+            midnight = datetime(day.year, day.month, day.day)
+            opens = midnight + timedelta(minutes=calendar.start_minute)
+            closes = midnight + timedelta(minutes=calendar.end_minute)
+            lo, hi = max(opens, local_start), min(closes, local_end)
+            if hi > lo:
+                total += int((hi - lo).total_seconds()) // 60
+        day += timedelta(days=1)
+    return total
+
+
+calendars = st.builds(
+    WorkingCalendar,
+    timezone=st.sampled_from([WIB, WITA, WIT]),
+    start_minute=st.integers(6 * 60, 9 * 60),
+    end_minute=st.integers(14 * 60, 18 * 60),
+    weekend=st.sampled_from([frozenset({5, 6}), frozenset({6}), frozenset({4, 5, 6})]),
+    extra_days_off=st.dictionaries(st.dates(date(2025, 12, 1), date(2026, 6, 30)), st.just("Libur unit"), max_size=10),
+)
+# Whole minutes, so that the reference's minute counting is exact.
+moments = st.datetimes(datetime(2025, 12, 1), datetime(2026, 5, 1)).map(lambda m: m.replace(second=0, microsecond=0))
+
+
+@settings(max_examples=150, deadline=None)
+@given(calendar=calendars, start=moments, span=st.integers(0, 40 * 24 * 60))
+def test_working_minutes_agree_with_the_day_by_day_reference(
+    calendar: WorkingCalendar, start: datetime, span: int
+) -> None:
+    end = start + timedelta(minutes=span)
+    assert working_minutes_between(calendar, start, end) == reference_minutes(calendar, start, end)
+
+
+@settings(max_examples=150, deadline=None)
+@given(calendar=calendars, start=moments, minutes=st.integers(1, 12 * 480))
+def test_adding_working_minutes_lands_exactly_that_much_working_time_later(
+    calendar: WorkingCalendar, start: datetime, minutes: int
+) -> None:
+    due = add_working_minutes(calendar, start, minutes)
+    assert reference_minutes(calendar, start, due) == minutes
+    # and not a minute later than needed: the minute before it is one working minute short
+    assert reference_minutes(calendar, start, due - timedelta(minutes=1)) == minutes - 1
