@@ -10,11 +10,12 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, and_, select
 
 from ..domain.operations import OpKind
 from . import cache_schema as s
 from .cache import me
+from .desk import attention
 
 
 class AttentionKind(StrEnum):
@@ -45,24 +46,26 @@ def attention_items(conn: Connection) -> list[AttentionItem]:
 
 
 def _my_refused_ops(conn: Connection) -> list[AttentionItem]:
-    rows = conn.execute(
-        select(s.outbox, s.ticket.c.tracking_no, s.ticket.c.subject)
-        .outerjoin(s.ticket, s.ticket.c.id == s.outbox.c.ticket_id)
-        .where(
-            or_(s.outbox.c.state == "rejected", s.outbox.c.state == "handed_over"),
-            s.outbox.c.dismissed_at.is_(None),
+    rows = attention(conn)
+    tickets = {
+        row.id: row
+        for row in conn.execute(
+            select(s.ticket.c.id, s.ticket.c.tracking_no, s.ticket.c.subject).where(
+                s.ticket.c.id.in_({row.ticket_id for row in rows if row.ticket_id is not None})
+            )
         )
-    )
+    }
     found = []
     for row in rows:
         outcome = json.loads(row.outcome) if row.outcome else {}
+        ticket = tickets.get(row.ticket_id)
         found.append(
             AttentionItem(
                 kind=AttentionKind(row.state),
                 ref=UUID(str(row.op_id)),
                 ticket_id=None if row.ticket_id is None else UUID(str(row.ticket_id)),
-                tracking_no=row.tracking_no,
-                subject=row.subject,
+                tracking_no=ticket.tracking_no if ticket is not None else None,
+                subject=ticket.subject if ticket is not None else None,
                 op_kind=OpKind(row.kind),
                 payload=json.loads(row.payload),
                 code=outcome.get("code"),

@@ -297,9 +297,13 @@ def _overlay(conn: Connection, ctx: _Context) -> list[_Fields]:
         if local.claimed is True:
             login, name = (me_row.login, me_row.name) if me_row is not None else (None, None)
             effective = replace(
-                effective, claimed_by=ctx.me, holder_login=login, holder_name=name, claim_expires_at=None
+                effective,
+                claimed_by=ctx.me,
+                holder_login=login,
+                holder_name=name,
+                claim_expires_at=None,
+                claim_queued=True,
             )
-            effective = replace(effective, claim_queued=True)
         elif local.claimed is False:
             effective = replace(effective, claimed_by=None, holder_login=None, holder_name=None, claim_expires_at=None)
         found.append(effective)

@@ -149,7 +149,6 @@ class AttentionPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         events.cache_changed.connect(self.reload)
-        events.queued.connect(self.reload)
         self._show_current(-1)
 
     @asyncSlot()
@@ -195,8 +194,7 @@ class AttentionPanel(QWidget):
         except Exception as exc:  # noqa: BLE001 - every refusal is shown to the officer, in words
             self.message.setText(describe(exc))
             return
-        self.events.queued.emit()
-        self.events.cache_changed.emit()
+        self.events.work_queued()
 
     @asyncSlot()
     async def accept(self) -> None:

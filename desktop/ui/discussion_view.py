@@ -445,8 +445,7 @@ class DiscussionView(QWidget):
     # -- writing ------------------------------------------------------------------------------------------
 
     def _queued(self) -> None:
-        self.events.queued.emit()
-        self.events.cache_changed.emit()
+        self.events.work_queued()
 
     @asyncSlot()
     async def send_post(self) -> None:

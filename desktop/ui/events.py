@@ -14,3 +14,8 @@ class Events(QObject):
     open_ticket = Signal(str)
     # Connectivity: online?, last error text ("" when none).
     connectivity = Signal(bool, str)
+
+    def work_queued(self) -> None:
+        """A view queued a desk action: the sync loop pushes it, and every view shows the changed cache."""
+        self.queued.emit()
+        self.cache_changed.emit()

@@ -20,7 +20,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 from uuid import UUID
 
 from PySide6.QtCore import (
@@ -44,6 +44,9 @@ from ..sync.session import Session
 from .errors import describe
 from .labels import channel_label, kind_label, local_time, status_label, time_left
 from .ops import Ops
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -183,14 +186,10 @@ class InboxModel(QAbstractTableModel):
 
     @asyncSlot(int)
     async def _start(self, generation: int) -> None:
-        try:
-            outline, pages, now = await self.ops.db(_first_page, self.session.cache, self._query)
-        except AduanError as exc:
-            if isValid(self):
-                self.failed.emit(describe(exc))
+        read = await self._read(_first_page, self.session.cache, self._query)
+        if read is None or not self._current(generation):
             return
-        if not self._current(generation):
-            return
+        outline, pages, now = read
         self._note_clock(now)
         if outline.rows:
             self.beginInsertRows(QModelIndex(), 0, outline.rows - 1)
@@ -208,16 +207,10 @@ class InboxModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         wanted = list(self._pages) or [0]
-        try:
-            outline, pages, now = await self.ops.db(
-                _outline_and_pages, self.session.cache, self._query, self._outline.rows, wanted
-            )
-        except AduanError as exc:
-            if isValid(self):
-                self.failed.emit(describe(exc))
+        read = await self._read(_outline_and_pages, self.session.cache, self._query, self._outline.rows, wanted)
+        if read is None or not self._current(generation):
             return
-        if not self._current(generation):
-            return
+        outline, pages, now = read
         self._note_clock(now)
         before, after = self._outline.rows, outline.rows
         if after < before:
@@ -289,16 +282,14 @@ class InboxModel(QAbstractTableModel):
         if not self._current(generation):
             return
         tail = self._outline.tail
-        try:
-            starts, found, last = await self.ops.db(_skim, self.session.cache, self._query, tail, SKIM_PAGES * PAGE)
-        except AduanError as exc:
+        read = await self._read(_skim, self.session.cache, self._query, tail, SKIM_PAGES * PAGE)
+        if read is None:
             self._fetching = False
-            if isValid(self):
-                self.failed.emit(describe(exc))
             return
         if not self._current(generation):
             return
         self._fetching = False
+        starts, found, last = read
         first = self._outline.rows
         complete = found < SKIM_PAGES * PAGE
         if not found:
@@ -353,14 +344,10 @@ class InboxModel(QAbstractTableModel):
     async def _load(self, number: int, generation: int) -> None:
         if not self._current(generation):
             return
-        try:
-            rows, now = await self.ops.db(_page, self.session.cache, self._query, self._outline.starts[number])
-        except AduanError as exc:
-            if isValid(self):
-                self.failed.emit(describe(exc))
+        read = await self._read(_page, self.session.cache, self._query, self._outline.starts[number])
+        if read is None or not self._current(generation):
             return
-        if not self._current(generation):
-            return
+        rows, now = read
         self._note_clock(now)
         self._asked.discard(number)
         self._pages[number] = rows
@@ -370,6 +357,15 @@ class InboxModel(QAbstractTableModel):
         last = min(first + PAGE, self._outline.rows) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
+
+    async def _read(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """A read on the cache thread; a refusal is reported through ``failed`` and gives None."""
+        try:
+            return await self.ops.db(fn, *args, **kwargs)
+        except AduanError as exc:
+            if isValid(self):
+                self.failed.emit(describe(exc))
+            return None
 
     def _current(self, generation: int) -> bool:
         """A read that comes back is used only for the query it was made for, by a model still there."""

@@ -6,8 +6,6 @@ sync loop keeps the cache in step with the central database in the background.
 
 from __future__ import annotations
 
-from uuid import UUID
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -88,7 +86,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.sync = SyncLoop(session, ops, self.events, float(settings.get("sync_interval_seconds")))
         self.sync.finished.connect(lambda _outcome: self._update_titles())
-        self.events.open_ticket.connect(self.open_ticket)
+        self.events.open_ticket.connect(self.ticket.open_ticket)
+        self.events.open_ticket.connect(lambda _ticket_id: self.tabs.setCurrentIndex(INBOX_TAB))
         self.events.cache_changed.connect(self._update_titles)
         self.discussion.unread_changed.connect(lambda _unread, _mentions: self._update_titles())
         self.started = False
@@ -160,11 +159,6 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(DISCUSSION_TAB, label)
 
     # -- commands ---------------------------------------------------------------------------------------
-
-    @asyncSlot(str)
-    async def open_ticket(self, ticket_id: str) -> None:
-        self.tabs.setCurrentIndex(INBOX_TAB)
-        await self.ticket.show_ticket(UUID(ticket_id))
 
     def sign_in(self) -> None:
         dialog = SignInDialog(self.settings, self.credentials, self.ops, self)

@@ -35,7 +35,6 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.attention)
         self.status: SyncStatus | None = None
         events.cache_changed.connect(self.refresh)
-        events.queued.connect(self.refresh)
         events.connectivity.connect(self.refresh)
 
     @asyncSlot()

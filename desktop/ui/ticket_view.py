@@ -299,8 +299,7 @@ class TicketView(QWidget):
             self.show_message(describe(exc))
             return None
         self.show_message("")
-        self.events.queued.emit()
-        self.events.cache_changed.emit()
+        self.events.work_queued()
         return op
 
     def _ref(self) -> str:
@@ -324,8 +323,7 @@ class TicketView(QWidget):
         except AduanError as exc:
             self.show_message(describe(exc))
             return
-        self.events.queued.emit()
-        self.events.cache_changed.emit()
+        self.events.work_queued()
         self.events.open_ticket.emit(str(picked))
 
     @asyncSlot(str)
