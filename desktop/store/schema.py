@@ -114,7 +114,7 @@ ticket = Table(
     Column("external_ref", String(100)),
     Column("first_response_due_at", Timestamp),
     Column("due_at", Timestamp),
-    Column("master_id", Uuid, ForeignKey("ticket.id")),
+    Column("master_id", Uuid, ForeignKey("ticket.id"), index=True),  # the ticket this one duplicates
     Column("claimed_by", Integer, ForeignKey("officer.id"), index=True),
     Column("claim_device", String(100)),
     Column("claim_token", BigInteger, nullable=False, server_default=text("0")),
@@ -258,6 +258,7 @@ calendar = Table(
     Column("work_start_minute", SmallInteger, nullable=False, server_default=text("480")),
     Column("work_end_minute", SmallInteger, nullable=False, server_default=text("960")),
     Column("weekend_days", String(20), nullable=False, server_default=text("'5,6'")),
+    Column("national_holidays", Boolean, nullable=False, server_default=text("true")),
     _change_seq(),
 )
 
@@ -281,7 +282,46 @@ sla_policy = Table(
     Column("follow_up_working_days", SmallInteger, nullable=False, server_default=text("5")),
     Column("reporter_wait_working_days", SmallInteger, nullable=False, server_default=text("10")),
     Column("resolution_days", SmallInteger, nullable=False, server_default=text("60")),
+    Column("warn_percent", SmallInteger, nullable=False, server_default=text("75")),
+    Column("restart_on_transfer", Boolean, nullable=False, server_default=text("false")),
     _change_seq(),
+)
+
+# The service-level clocks of a ticket (see domain/sla.py), kept as running totals so that a client can
+# show each countdown offline from the row and its unit's calendar alone.
+sla_clock = Table(
+    "sla_clock",
+    metadata,
+    Column("ticket_id", Uuid, ForeignKey("ticket.id"), primary_key=True),
+    Column("clock", String(20), primary_key=True),  # response, follow_up, reporter_wait, resolution
+    Column("target_minutes", Integer, nullable=False),
+    Column("used_minutes", Integer, nullable=False, server_default=text("0")),
+    Column("running_since", Timestamp),  # None while paused or stopped
+    Column("stopped_at", Timestamp),
+    Column("due_at", Timestamp),  # when it breaches if it keeps running; None while paused or stopped
+    Column("warn_percent", SmallInteger, nullable=False, server_default=text("75")),
+    # Working minutes of the clock that passed while the work that stopped it waited offline.
+    Column("offline_minutes", Integer, nullable=False, server_default=text("0")),
+    Column("escalated_at", Timestamp),
+    _change_seq(),
+)
+
+# Referral: another unit is asked for input without handing the ticket over; its answer becomes a note.
+referral = Table(
+    "referral",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("ticket_id", Uuid, ForeignKey("ticket.id"), nullable=False, index=True),
+    Column("from_unit_id", Integer, ForeignKey("unit.id"), nullable=False),
+    Column("to_unit_id", Integer, ForeignKey("unit.id"), nullable=False, index=True),
+    Column("question", LongText, nullable=False),
+    Column("asked_by", Integer, ForeignKey("officer.id"), nullable=False),
+    Column("answer", LongText),
+    Column("answered_by", Integer, ForeignKey("officer.id")),
+    Column("answered_at", Timestamp),
+    Column("note_id", Uuid, ForeignKey("note.id")),
+    _change_seq(),
+    Column("created_at", Timestamp, nullable=False),
 )
 
 channel_account = Table(

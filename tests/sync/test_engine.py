@@ -15,7 +15,7 @@ from uuid6 import uuid7
 from desktop.domain.errors import HeldByOther, NotHolder, SchemaMismatch, Unreachable
 from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Kind
-from desktop.store import claims, handling
+from desktop.store import claims, handling, migrate
 from desktop.store import schema as central
 from desktop.store.clock import server_now
 from desktop.store.service import Store
@@ -275,7 +275,7 @@ def test_a_schema_mismatch_refuses_to_sync_and_keeps_the_outbox(org: Org, tmp_pa
     assert overlay_agrees(ani.cache)
     assert count(org, central.note) == 0
     with org.admin.engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": migrate.HEAD_REVISION})
     ani.sync()
     assert ani.outcome(op.op_id)[0] == "applied"
     assert count(org, central.note) == 1
