@@ -46,6 +46,8 @@ from .identity import Actor
 from .schema import (
     attachment,
     blob,
+    calendar,
+    calendar_day_off,
     canned_response,
     counter,
     discussion,
@@ -57,6 +59,8 @@ from .schema import (
     note,
     officer,
     reporter,
+    sla_clock,
+    sla_policy,
     ticket,
     unit,
 )
@@ -74,11 +78,16 @@ HANDOVER_COLUMNS = list(handover_item.c)
 DISCUSSION_COLUMNS = list(discussion.c)
 POST_COLUMNS = list(discussion_post.c)
 CANNED_COLUMNS = list(canned_response.c)
+SLA_CLOCK_COLUMNS = list(sla_clock.c)
+CALENDAR_COLUMNS = list(calendar.c)
+DAY_OFF_COLUMNS = list(calendar_day_off.c)
+POLICY_COLUMNS = list(sla_policy.c)
 CHILD_TABLES: dict[str, tuple[Table, list[Column[Any]]]] = {
     "message": (message, MESSAGE_COLUMNS),
     "note": (note, NOTE_COLUMNS),
     "attachment": (attachment, ATTACHMENT_COLUMNS),
     "handover_item": (handover_item, HANDOVER_COLUMNS),
+    "sla_clock": (sla_clock, SLA_CLOCK_COLUMNS),
 }
 
 
@@ -233,8 +242,12 @@ class Feed:
         yield from self._stream(select(*CANNED_COLUMNS).where(self.changed(canned_response.c.change_seq), mine))
 
     def directory(self) -> dict[str, list[Sequence[Any]]]:
-        """Units, officers and memberships: small, sent whole on every pull."""
+        """Units, officers, memberships, working calendars and service-level policies: small, sent whole on
+        every pull, so that deadlines are computed offline from the rules in force."""
         return {
+            "calendar": list(self.conn.execute(select(*CALENDAR_COLUMNS))),
+            "calendar_day_off": list(self.conn.execute(select(*DAY_OFF_COLUMNS))),
+            "sla_policy": list(self.conn.execute(select(*POLICY_COLUMNS))),
             "unit": list(
                 self.conn.execute(select(unit.c.id, unit.c.code, unit.c.name, unit.c.parent_id, unit.c.lease_seconds))
             ),

@@ -25,7 +25,8 @@ from sqlalchemy import (
 
 from ..store import feed
 
-CACHE_VERSION = 2  # 2: discussion overlay, drafts, read marks, canned responses; outbox ops without a ticket
+CACHE_VERSION = 3  # 2: discussion overlay, drafts, read marks, canned responses; outbox ops without a ticket
+# 3: service-level clocks, calendars and policies (a fresh snapshot fills them)
 metadata = MetaData()
 
 
@@ -76,6 +77,10 @@ discussion = _mirror("discussion", feed.DISCUSSION_COLUMNS)
 discussion_post = _mirror("discussion_post", feed.POST_COLUMNS)
 Index("ix_post_discussion", discussion_post.c.discussion_id)
 canned_response = _mirror("canned_response", feed.CANNED_COLUMNS)
+sla_clock = _mirror("sla_clock", feed.SLA_CLOCK_COLUMNS)
+calendar = _mirror("calendar", feed.CALENDAR_COLUMNS)
+calendar_day_off = _mirror("calendar_day_off", feed.DAY_OFF_COLUMNS)
+sla_policy = _mirror("sla_policy", feed.POLICY_COLUMNS)
 
 mention = Table(
     "mention",
@@ -111,8 +116,21 @@ membership = Table(
 )
 
 # Tables whose rows belong to a ticket: removed with it when it leaves the officer's scope.
-TICKET_CHILDREN = {"message": message, "note": note, "attachment": attachment, "handover_item": handover_item}
-DIRECTORY = {"unit": unit, "officer": officer, "membership": membership}
+TICKET_CHILDREN = {
+    "message": message,
+    "note": note,
+    "attachment": attachment,
+    "handover_item": handover_item,
+    "sla_clock": sla_clock,
+}
+DIRECTORY = {
+    "calendar": calendar,
+    "calendar_day_off": calendar_day_off,
+    "sla_policy": sla_policy,
+    "unit": unit,
+    "officer": officer,
+    "membership": membership,
+}
 
 sync_state = Table(
     "sync_state",
