@@ -12,9 +12,9 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from . import __version__
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from .sync.engine import SyncEngine, SyncReport
 
 EXIT_UNEXPECTED = 1
+
+
+T = TypeVar("T")
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -316,6 +319,81 @@ class Cli:
             "\n".join(f"{o.login:<24} {o.role.value:<11} {','.join(o.unit_codes):<20} {o.name}" for o in officers),
         )
 
+    # -- service levels -------------------------------------------------------------------------------
+
+    def rules(self, task: Callable[..., T], *args: Any) -> T:
+        """Rules are changed by the officer named (a supervisor for their units) or by the installation owner."""
+        from .store.work import begin
+
+        if self.args.officer:
+            return self.store.write(task, *args)
+        return self.store.admin(lambda conn: task(begin(conn, None), *args))
+
+    def sla_sweep(self) -> None:
+        from .store import sla
+
+        done = self.rules(sla.sweep)
+        lines = [f"escalated {no} ({clock})" for no, clock in done.escalated]
+        lines += [f"closed {no}: the reporter did not answer in time" for no in done.closed]
+        self.emit(
+            {"escalated": [{"tracking_no": n, "clock": c} for n, c in done.escalated], "closed": done.closed},
+            "\n".join(lines) or "nothing due",
+        )
+
+    def sla_policy_set(self) -> None:
+        from .domain.sla import SlaPolicy
+        from .store import sla
+
+        a = self.args
+        scope = sla.PolicyScope(
+            a.unit, Kind(a.kind) if a.kind else None, a.category, Priority.parse(a.priority) if a.priority else None
+        )
+        targets = SlaPolicy(
+            verify_working_days=a.verify,
+            follow_up_working_days=a.follow_up,
+            reporter_wait_working_days=a.reporter_wait,
+            resolution_days=a.resolution,
+            warn_at=a.warn_percent / 100,
+            restart_on_transfer=a.restart_on_transfer,
+        )
+        policy_id = self.rules(sla.set_policy, scope, targets)
+        self.emit({"id": policy_id}, f"service-level policy {policy_id} saved")
+
+    def sla_policy_list(self) -> None:
+        from .store import sla
+
+        rows = self.store.read(sla.list_policies)
+        self.emit(rows, "\n".join(sla.policy_line(r) for r in rows) or "no policies: SP4N-LAPOR! defaults apply")
+
+    def sla_policy_remove(self) -> None:
+        from .store import sla
+
+        self.rules(sla.remove_policy, self.args.id)
+        self.emit({"id": self.args.id}, f"service-level policy {self.args.id} removed")
+
+    def sla_calendar_set(self) -> None:
+        from .store import sla
+
+        a = self.args
+        start, end = sla.parse_hours(a.hours)
+        calendar_id = self.rules(
+            sla.set_calendar, a.unit, a.timezone, start, end, sla.parse_weekend(a.weekend), not a.no_national_holidays
+        )
+        self.emit({"id": calendar_id}, f"working calendar of {a.unit or 'every unit'} saved")
+
+    def sla_day_off(self) -> None:
+        from .store import sla
+
+        a = self.args
+        try:
+            day = date.fromisoformat(a.day)
+        except ValueError:
+            raise BadInput(f"{a.day!r} is not a date: write it as YYYY-MM-DD") from None
+        name = a.name if a.action == "add" else None
+        self.rules(sla.set_day_off, a.unit, day, name)
+        said = "is a day off" if name else "is worked"
+        self.emit({"day": day.isoformat(), "name": name}, f"{day.isoformat()} {said}")
+
     # -- tickets --------------------------------------------------------------------------------------
 
     def ticket_list(self) -> None:
@@ -552,6 +630,43 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("--interval", type=float, default=5.0, help="seconds between rounds with --watch (default 5)")
     sync.add_argument("--rounds", type=int, help="with --watch: stop after this many rounds")
     with_json(command(commands, "outbox", Cli.outbox, "pending operations and those needing your attention"))
+
+    service = commands.add_parser("sla", help="working calendars, service levels, escalation")
+    service_commands = service.add_subparsers(dest="group", required=True)
+    with_json(command(service_commands, "sweep", Cli.sla_sweep, "escalate breaches; close silent reporters' reports"))
+    policy = service_commands.add_parser("policy", help="service-level policies").add_subparsers(
+        dest="action", required=True
+    )
+    setting = with_json(command(policy, "set", Cli.sla_policy_set, "create or replace the policy for a scope"))
+    setting.add_argument("--unit", help="unit code (default: every unit)")
+    setting.add_argument("--kind", choices=[k.value for k in Kind])
+    setting.add_argument("--category")
+    setting.add_argument("--priority", help="rendah, sedang, tinggi, darurat or 1-4")
+    for flag, default in (("--verify", 3), ("--follow-up", 5), ("--reporter-wait", 10)):
+        setting.add_argument(flag, type=int, default=default, metavar="WORKING_DAYS")
+    setting.add_argument("--resolution", type=int, default=60, metavar="DAYS")
+    setting.add_argument("--warn-percent", type=int, default=75)
+    setting.add_argument("--restart-on-transfer", action="store_true")
+    with_json(command(policy, "list", Cli.sla_policy_list, "list the policies"))
+    command(policy, "remove", Cli.sla_policy_remove, "remove a policy").add_argument("id", type=int)
+    calendar_cmd = service_commands.add_parser("calendar", help="working calendars").add_subparsers(
+        dest="action", required=True
+    )
+    cal = with_json(command(calendar_cmd, "set", Cli.sla_calendar_set, "set a unit's working hours and weekend"))
+    cal.add_argument("--unit", help="unit code (default: every unit without its own)")
+    cal.add_argument("--timezone", default="Asia/Jakarta", help="Asia/Jakarta (WIB), Asia/Makassar, Asia/Jayapura")
+    cal.add_argument("--hours", default="08:00-16:00")
+    cal.add_argument("--weekend", default="5,6", help="days off each week, 0 = Monday … 6 = Sunday")
+    cal.add_argument("--no-national-holidays", action="store_true")
+    day_off = service_commands.add_parser("day-off", help="a unit's own days off").add_subparsers(
+        dest="action", required=True
+    )
+    for name, help_text in (("add", "add a day off"), ("remove", "work on a day again")):
+        sub = with_json(command(day_off, name, Cli.sla_day_off, help_text))
+        sub.add_argument("day", help="YYYY-MM-DD")
+        if name == "add":
+            sub.add_argument("name", help="e.g. 'HUT Kabupaten'")
+        sub.add_argument("--unit", help="unit code (default: every unit)")
 
     ticket = commands.add_parser("ticket", help="tickets").add_subparsers(dest="action", required=True)
     listing = with_json(command(ticket, "list", Cli.ticket_list, "list tickets you may see"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 from uuid import UUID
@@ -60,6 +61,7 @@ class Op:
     payload: dict[str, Any] = field(default_factory=dict)
     token: int | None = None  # the claim token the officer held when making the op
     offline: bool = False  # made while the central database could not be reached
+    made_at: datetime | None = None  # when it was made, on the workstation's estimate of the server's clock
 
     @property
     def ticket(self) -> UUID:

@@ -40,6 +40,8 @@ def apply_op(work: Work, op: Op) -> Outcome:
     if done is not None:
         return done
     work.online = not op.offline
+    # An offline op's wait for the network is recorded on the clocks it stops, never after now.
+    work.made_at = min(op.made_at, work.now) if op.offline and op.made_at is not None else None
     # The change stamp is taken before the savepoint: a stamp rolled back with it would be handed out
     # again to another transaction, and two commits sharing a stamp would break the pull cursor.
     _ = work.seq

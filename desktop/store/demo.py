@@ -30,12 +30,16 @@ from .canned import add_canned_response
 from .changes import stamp
 from .clock import server_now
 from .schema import counter, event, membership, message, note, officer, reporter, reporter_contact, ticket, unit
-from .tickets import FIRST_RESPONSE_WITHIN, RESOLVE_WITHIN, TRACKING_PREFIX
+from .tickets import TRACKING_PREFIX
 from .work import begin
 
 MAX_TICKETS = 5_000_000
 WINDOW = timedelta(days=120)
 BATCH_TICKETS = 2_000  # about 7,000 messages per executemany
+# Generated history gets calendar-day due times (working-day arithmetic per row would dominate the cost of
+# a million-ticket demo); tickets made from then on run on the units' calendars (store/sla.py).
+DEMO_RESPONSE_WITHIN = timedelta(days=3)
+DEMO_RESOLVE_WITHIN = timedelta(days=60)
 
 _ONE_MS = timedelta(milliseconds=1)
 _HOUR_MS = 3_600_000
@@ -728,7 +732,7 @@ class _TicketMaker:
             "priority": rng.pick(_PRIORITY_POOL), "status": status.value, "unit_id": place.id,
             "channel": channel.value, "subject": draft.fills["subjek"], "reporter_id": person.id,
             "external_ref": str(rng.randrange(1_000_000, 10_000_000)) if channel is Channel.LAPOR else None,
-            "first_response_due_at": created_at + FIRST_RESPONSE_WITHIN, "due_at": created_at + RESOLVE_WITHIN,
+            "first_response_due_at": created_at + DEMO_RESPONSE_WITHIN, "due_at": created_at + DEMO_RESOLVE_WITHIN,
             "claimed_by": handler.id if claimed else None, "claim_device": handler.device if claimed else None,
             "claim_token": token,
             "claim_expires_at": self.now + timedelta(seconds=rng.randint(*_CLAIM_SECONDS)) if claimed else None,

@@ -12,6 +12,7 @@ from ..domain.errors import BadInput, ForbiddenTransition
 from ..domain.status import Status, allowed_next, can_transition
 from ..domain.text import clean_body, mentioned_logins
 from ..domain.vocabulary import Direction
+from . import sla
 from .claims import fenced_update, read_ticket, released, steal
 from .identity import unit_id_by_code
 from .schema import mention, message, note, officer, outbound_message
@@ -52,6 +53,7 @@ def reply(
             created_at=work.now,
         )
     )
+    sla.answered(work, ticket_id)
     work.audit("reply", ticket_id, token, message_id=message_id, chars=len(body))
     return message_id
 
@@ -118,6 +120,7 @@ def change_status(work: Work, ticket_id: UUID, token: int, target: Status) -> Ti
         )
     values: dict[str, object] = {"status": target.value, "closed_at": work.now if target.is_closed else None}
     fenced_update(work, ticket_id, token, values)
+    sla.status_changed(work, ticket_id, current.status, target)
     work.audit("status", ticket_id, token, old=current.status.value, new=target.value)
     return read_ticket(work, ticket_id)
 
@@ -135,6 +138,7 @@ def transfer(work: Work, ticket_id: UUID, token: int, unit_code: str, reason: st
     if current.status is Status.BUKAN_WEWENANG:
         values["status"] = Status.DITERIMA.value
     fenced_update(work, ticket_id, token, values, renew=False)
+    sla.transferred(work, ticket_id)
     work.audit("transfer", ticket_id, token, from_unit=current.unit, to_unit=unit_code, reason=reason)
     # The officer may no longer see the ticket in its new unit; they still get the outcome of their act.
     return read_ticket(work, ticket_id, visible_only=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from uuid import UUID
 
 from sqlalchemy import Connection, insert, select, update
@@ -15,6 +14,7 @@ from ..domain.errors import BadInput, NotFound
 from ..domain.status import CLOSED, Status
 from ..domain.text import clean_body, clean_subject
 from ..domain.vocabulary import Channel, Direction, Kind, Priority
+from . import sla
 from .claims import read_ticket
 from .identity import Actor, unit_id_by_code
 from .rows import (
@@ -31,9 +31,6 @@ from .schema import counter, event, mention, message, note, officer, reporter, r
 from .work import Work
 
 TRACKING_PREFIX = "ADU"
-# Calendar-day placeholders until SLA policies on working days take over (they are computed per unit).
-FIRST_RESPONSE_WITHIN = timedelta(days=3)
-RESOLVE_WITHIN = timedelta(days=60)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +94,6 @@ def create_ticket(work: Work, new: NewTicket) -> Ticket:
             channel=new.channel.value,
             subject=subject,
             reporter_id=reporter_id,
-            first_response_due_at=work.now + FIRST_RESPONSE_WITHIN,
-            due_at=work.now + RESOLVE_WITHIN,
             change_seq=work.seq,
             created_by=work.actor.id if work.actor else None,
             created_at=work.now,
@@ -117,6 +112,7 @@ def create_ticket(work: Work, new: NewTicket) -> Ticket:
             created_at=work.now,
         )
     )
+    sla.started(work, ticket_id)  # sets the due times from the unit's calendar and policy
     work.audit("create", ticket_id, channel=new.channel.value, unit=new.unit)
     return read_ticket(work, ticket_id)
 

@@ -26,6 +26,10 @@ class Work:
     actor: Actor | None  # None for the intake worker acting on behalf of a channel
     device: str | None = None
     online: bool = True
+    # When an operation made offline was made (the workstation's estimate of the server's clock), so that
+    # the time it waited for the network can be told apart from the officer's own.
+    made_at: datetime | None = None
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)  # what one transaction reads once
     _now: datetime | None = field(default=None, repr=False)
     _seq: int | None = field(default=None, repr=False)
 

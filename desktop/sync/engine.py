@@ -320,6 +320,7 @@ def _op(conn: Connection, row: Any) -> Op:
         payload=json.loads(row.payload),
         token=token,
         offline=bool(row.offline),
+        made_at=row.created_at + timedelta(seconds=float(get_state(conn, "clock_offset") or 0.0)),
     )
 
 

@@ -72,6 +72,7 @@ class View(Enum):
     UNCLAIMED = "unclaimed"  # no live claim, in my units, open
     MINE = "mine"  # claimed by me (a lapsed lease included: the holder column says so)
     MY_UNIT = "my_unit"  # open, in my units
+    SUPERVISED = "supervised"  # open, in my units and every unit below them: a supervisor's overview
     DUE = "due"  # open, deadline within two days or past
     EVERYTHING = "everything"  # every ticket in the cache
 
@@ -241,10 +242,27 @@ class _Context:
     overlay: list[_Fields] = field(default_factory=list)
     search_words: list[str] = field(default_factory=list)
     found_in_overlay: frozenset[UUID] = frozenset()  # overlaid mirror tickets the search finds
+    supervised: frozenset[int] = frozenset()  # my units and the units below them
 
     @property
     def overlay_ids(self) -> list[UUID]:
         return [f.id for f in self.overlay]
+
+
+def _below(conn: Connection, roots: frozenset[int]) -> frozenset[int]:
+    """The units below ``roots`` in the mirrored unit tree (a loop in broken rows ends the walk)."""
+    children: dict[int, list[int]] = {}
+    for unit_id, parent_id in conn.execute(select(s.unit.c.id, s.unit.c.parent_id)):
+        if parent_id is not None:
+            children.setdefault(int(parent_id), []).append(int(unit_id))
+    found: set[int] = set()
+    stack = list(roots)
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found and child not in roots:
+                found.add(child)
+                stack.append(child)
+    return frozenset(found)
 
 
 def _context(conn: Connection, query: InboxQuery) -> _Context:
@@ -254,6 +272,8 @@ def _context(conn: Connection, query: InboxQuery) -> _Context:
         int(u) for u in conn.execute(select(s.membership.c.unit_id).where(s.membership.c.officer_id == mine)).scalars()
     )
     ctx = _Context(mine, my_units, server_time(conn), units, search_words=search_index.search_words(query.search))
+    if query.view is View.SUPERVISED:
+        ctx.supervised = my_units | _below(conn, my_units)
     ctx.overlay = _overlay(conn, ctx)
     if ctx.search_words and ctx.overlay:
         matched = select(t.id).where(t.id.in_(ctx.overlay_ids), _search_condition(ctx.search_words, query.search))
@@ -383,6 +403,7 @@ def _conditions(query: InboxQuery, ctx: _Context, walk: bool = True) -> list[Col
         View.UNCLAIMED: [in_my_units, is_open, or_(claimed_by.is_(None), t.claim_expires_at < ctx.now)],
         View.MINE: [mine],
         View.MY_UNIT: [in_my_units, is_open],
+        View.SUPERVISED: [unit_id.in_(sorted(ctx.supervised)), is_open],
         View.DUE: [is_open, t.due_at <= ctx.now + DUE_SOON],
         View.EVERYTHING: [],
     }
@@ -414,6 +435,7 @@ def _passes(f: _Fields, query: InboxQuery, ctx: _Context) -> bool:
         View.UNCLAIMED: f.unit_id in ctx.my_units and is_open and live,
         View.MINE: ctx.me is not None and f.claimed_by == ctx.me,
         View.MY_UNIT: f.unit_id in ctx.my_units and is_open,
+        View.SUPERVISED: f.unit_id in ctx.supervised and is_open,
         View.DUE: is_open and f.due_at is not None and f.due_at <= ctx.now + DUE_SOON,
         View.EVERYTHING: True,
     }[query.view]

@@ -20,6 +20,7 @@ from ..domain.vocabulary import Channel, Direction, Kind, Priority, Role
 from ..store.rows import to_ticket
 from . import cache_schema as s
 from .cache import me, server_time
+from .deadlines import ClockView, ticket_clocks
 from .desk import seen
 
 QUEUED_TRACKING_NO = "(queued)"  # a ticket made here that the server has not numbered yet
@@ -103,6 +104,7 @@ class CachedDetail:
     my_login: str | None
     my_role: Role | None
     server_now: datetime
+    clocks: tuple[ClockView, ...] = ()  # the service-level clocks, as they stand offline too
 
 
 def _my_login(conn: Connection) -> str | None:
@@ -245,6 +247,7 @@ def ticket_detail(conn: Connection, ticket_id: UUID) -> CachedDetail:
         my_login=login,
         my_role=Role(role) if role else None,
         server_now=server_time(conn),
+        clocks=tuple(ticket_clocks(conn, ticket_id)),
     )
 
 

@@ -50,6 +50,7 @@ VIEWS = (
     (View.MY_UNIT, QT_TRANSLATE_NOOP("InboxView", "My unit")),
     (View.DUE, QT_TRANSLATE_NOOP("InboxView", "Due soon / overdue")),
     (View.EVERYTHING, QT_TRANSLATE_NOOP("InboxView", "Everything")),
+    (View.SUPERVISED, QT_TRANSLATE_NOOP("InboxView", "My units and sub-units")),
 )
 COLUMN_WIDTHS = {Column.TRACKING_NO: 140, Column.SUBJECT: 320, Column.HOLDER: 180, Column.DEADLINE: 120}
 

@@ -29,12 +29,15 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from ..domain.clocks import ClockName
 from ..domain.errors import AduanError, NotFound
 from ..domain.operations import Op
+from ..domain.sla import Phase
 from ..domain.status import Status
 from ..domain.vocabulary import Role
 from ..sync.cache import Cache
 from ..sync.canned import CannedResponse, canned_for_ticket
+from ..sync.deadlines import ClockView
 from ..sync.picking import take_next
 from ..sync.session import Session
 from ..sync.views import CachedDetail, ClaimFacts, colleague_logins, ticket_detail, unit_choices
@@ -97,6 +100,9 @@ class TicketView(QWidget):
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.TextFormat.PlainText)  # subjects and names come from outside
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.clocks = QLabel()
+        self.clocks.setObjectName("ticketClocks")
+        self.clocks.setWordWrap(True)
         self.banner = QLabel()
         self.banner.setObjectName("claimBanner")
         self.banner.setWordWrap(True)
@@ -151,6 +157,7 @@ class TicketView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
+        layout.addWidget(self.clocks)
         layout.addLayout(claim_row)
         layout.addWidget(self.message)
         layout.addLayout(work_row)
@@ -247,8 +254,34 @@ class TicketView(QWidget):
             left = time_left((t.due_at - now).total_seconds())
             facts.append(self.tr("Deadline %1 (%2)").replace("%1", local_time(t.due_at)).replace("%2", left))
         self.facts.setText(" · ".join(facts))
+        self.clocks.setText(" · ".join(self.clock_text(clock) for clock in cached.clocks))
+        self.clocks.setVisible(bool(cached.clocks))
         self.banner.setText(self.banner_text(claim))
         self._enable(cached, claim)
+
+    def clock_text(self, clock: ClockView) -> str:
+        """One service-level clock in words: its name, then how it stands."""
+        names = {
+            ClockName.RESPONSE: self.tr("Verification"),
+            ClockName.FOLLOW_UP: self.tr("Follow-up"),
+            ClockName.REPORTER_WAIT: self.tr("Reporter's time"),
+            ClockName.RESOLUTION: self.tr("Resolution"),
+        }
+        state = clock.state
+        due = local_time(state.due_at) if state.due_at is not None else ""
+        said = {
+            Phase.RUNNING: self.tr("due %1").replace("%1", due),
+            Phase.WARNING: self.tr("due soon, %1").replace("%1", due),
+            Phase.BREACHED: self.tr("overdue"),
+            Phase.PAUSED: self.tr("paused"),
+            Phase.MET: self.tr("met"),
+            Phase.MISSED: self.tr("missed"),
+        }[state.phase]
+        if clock.escalated and state.phase is Phase.BREACHED:
+            said = self.tr("overdue, supervisor told")
+        if clock.offline_minutes:
+            said += " " + self.tr("(%1 waited offline)").replace("%1", time_left(clock.offline_minutes * 60))
+        return f"{names[clock.name]}: {said}"
 
     def banner_text(self, claim: ClaimFacts) -> str:
         if claim.pending_release:

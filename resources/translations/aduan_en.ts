@@ -4,27 +4,39 @@
 <context>
     <name>DiscussionView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/discussion_view.py" line="300" />
+        <location filename="../../desktop/ui/discussion_view.py" line="300"/>
         <source>Mentions (%n new)</source>
-        <translation><numerusform>Mentions (%n new)</numerusform><numerusform>Mentions (%n new)</numerusform></translation>
+        <translation>
+            <numerusform>Mentions (%n new)</numerusform>
+            <numerusform>Mentions (%n new)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/discussion_view.py" line="338" />
+        <location filename="../../desktop/ui/discussion_view.py" line="338"/>
         <source>%n unread</source>
-        <translation><numerusform>%n unread</numerusform><numerusform>%n unread</numerusform></translation>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/status_bar.py" line="61" />
+        <location filename="../../desktop/ui/status_bar.py" line="60"/>
         <source>%n operation(s) waiting to be sent</source>
-        <translation><numerusform>%n operation waiting to be sent</numerusform><numerusform>%n operations waiting to be sent</numerusform></translation>
+        <translation>
+            <numerusform>%n operation waiting to be sent</numerusform>
+            <numerusform>%n operations waiting to be sent</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/status_bar.py" line="65" />
+        <location filename="../../desktop/ui/status_bar.py" line="64"/>
         <source>%n item(s) need attention</source>
-        <translation><numerusform>%n item needs attention</numerusform><numerusform>%n items need attention</numerusform></translation>
+        <translation>
+            <numerusform>%n item needs attention</numerusform>
+            <numerusform>%n items need attention</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -4,102 +4,102 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="26" />
+        <location filename="../../desktop/ui/actions.py" line="26"/>
         <source>Sync now</source>
         <translation>Sinkronkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="27" />
+        <location filename="../../desktop/ui/actions.py" line="27"/>
         <source>Inbox</source>
         <translation>Kotak masuk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="28" />
+        <location filename="../../desktop/ui/actions.py" line="28"/>
         <source>Team discussion</source>
         <translation>Diskusi tim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="29" />
+        <location filename="../../desktop/ui/actions.py" line="29"/>
         <source>Needs attention</source>
         <translation>Perlu perhatian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="30" />
+        <location filename="../../desktop/ui/actions.py" line="30"/>
         <source>Connect to server…</source>
         <translation>Sambungkan ke server…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="31" />
+        <location filename="../../desktop/ui/actions.py" line="31"/>
         <source>Settings…</source>
         <translation>Pengaturan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="32" />
+        <location filename="../../desktop/ui/actions.py" line="32"/>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="34" />
+        <location filename="../../desktop/ui/actions.py" line="34"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="35" />
+        <location filename="../../desktop/ui/actions.py" line="35"/>
         <source>Clear filters</source>
         <translation>Hapus filter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="37" />
+        <location filename="../../desktop/ui/actions.py" line="37"/>
         <source>Claim</source>
         <translation>Klaim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="38" />
+        <location filename="../../desktop/ui/actions.py" line="38"/>
         <source>Release</source>
         <translation>Lepaskan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="39" />
+        <location filename="../../desktop/ui/actions.py" line="39"/>
         <source>Take over…</source>
         <translation>Ambil alih…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="40" />
+        <location filename="../../desktop/ui/actions.py" line="40"/>
         <source>Take the next one</source>
         <translation>Ambil tiket berikutnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="41" />
+        <location filename="../../desktop/ui/actions.py" line="41"/>
         <source>Send reply</source>
         <translation>Kirim balasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="42" />
+        <location filename="../../desktop/ui/actions.py" line="42"/>
         <source>Add internal note</source>
         <translation>Tambah catatan internal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="43" />
+        <location filename="../../desktop/ui/actions.py" line="43"/>
         <source>Change status…</source>
         <translation>Ubah status…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="44" />
+        <location filename="../../desktop/ui/actions.py" line="44"/>
         <source>Transfer to unit…</source>
         <translation>Teruskan ke unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="45" />
+        <location filename="../../desktop/ui/actions.py" line="45"/>
         <source>Insert canned response…</source>
         <translation>Sisipkan templat balasan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="47" />
+        <location filename="../../desktop/ui/actions.py" line="47"/>
         <source>New thread…</source>
         <translation>Topik baru…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="48" />
+        <location filename="../../desktop/ui/actions.py" line="48"/>
         <source>Post</source>
         <translation>Kirim</translation>
     </message>
@@ -107,132 +107,132 @@
 <context>
     <name>Attention</name>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="31" />
+        <location filename="../../desktop/ui/attention_panel.py" line="31"/>
         <source>new ticket</source>
         <translation>tiket baru</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="32" />
+        <location filename="../../desktop/ui/attention_panel.py" line="32"/>
         <source>claim</source>
         <translation>klaim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="33" />
+        <location filename="../../desktop/ui/attention_panel.py" line="33"/>
         <source>claim renewal</source>
         <translation>perpanjangan klaim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="34" />
+        <location filename="../../desktop/ui/attention_panel.py" line="34"/>
         <source>release</source>
         <translation>pelepasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="35" />
+        <location filename="../../desktop/ui/attention_panel.py" line="35"/>
         <source>take-over</source>
         <translation>pengambilalihan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="36" />
+        <location filename="../../desktop/ui/attention_panel.py" line="36"/>
         <source>reply</source>
         <translation>balasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="37" />
+        <location filename="../../desktop/ui/attention_panel.py" line="37"/>
         <source>internal note</source>
         <translation>catatan internal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="38" />
+        <location filename="../../desktop/ui/attention_panel.py" line="38"/>
         <source>status change</source>
         <translation>perubahan status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="39" />
+        <location filename="../../desktop/ui/attention_panel.py" line="39"/>
         <source>transfer</source>
         <translation>penerusan ke unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="40" />
+        <location filename="../../desktop/ui/attention_panel.py" line="40"/>
         <source>new discussion thread</source>
         <translation>topik diskusi baru</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="41" />
+        <location filename="../../desktop/ui/attention_panel.py" line="41"/>
         <source>discussion post</source>
         <translation>pesan diskusi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="42" />
+        <location filename="../../desktop/ui/attention_panel.py" line="42"/>
         <source>hand-over resolution</source>
         <translation>keputusan serah terima</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="61" />
+        <location filename="../../desktop/ui/attention_panel.py" line="61"/>
         <source>a ticket</source>
         <translation>sebuah tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="63" />
+        <location filename="../../desktop/ui/attention_panel.py" line="63"/>
         <source>Your %1 on %2 was refused</source>
         <translation>Server menolak %1 Anda pada %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="65" />
+        <location filename="../../desktop/ui/attention_panel.py" line="65"/>
         <source>Your %1 on %2 was handed over to the current holder</source>
         <translation>Diserahkan ke pemegang tiket saat ini: %1 Anda pada %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="67" />
+        <location filename="../../desktop/ui/attention_panel.py" line="67"/>
         <source>%3 handed over a %1 on %2 to you</source>
         <translation>%3 menyerahkan %1 pada %2 kepada Anda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="74" />
+        <location filename="../../desktop/ui/attention_panel.py" line="74"/>
         <source>Subject: %1</source>
         <translation>Perihal: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="77" />
+        <location filename="../../desktop/ui/attention_panel.py" line="77"/>
         <source>Content: %1</source>
         <translation>Isi: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="81" />
+        <location filename="../../desktop/ui/attention_panel.py" line="81"/>
         <source>Nothing was changed on the server. Dismiss this when you have dealt with it.</source>
         <translation>Tidak ada yang berubah di server. Abaikan butir ini setelah Anda menanganinya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="87" />
+        <location filename="../../desktop/ui/attention_panel.py" line="87"/>
         <source>Your claim ended while you worked offline; the officer who holds the ticket now decides about it.</source>
         <translation>Klaim Anda berakhir saat Anda bekerja luring; petugas yang kini memegang tiket yang memutuskannya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="94" />
+        <location filename="../../desktop/ui/attention_panel.py" line="94"/>
         <source>Accept to apply it under your claim (a reply is then sent to the citizen), or dismiss it.</source>
         <translation>Terima untuk menerapkannya di bawah klaim Anda (balasan lalu dikirim ke pelapor), atau abaikan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="110" />
+        <location filename="../../desktop/ui/attention_panel.py" line="110"/>
         <source>Items that need attention</source>
         <translation>Butir yang perlu perhatian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="112" />
+        <location filename="../../desktop/ui/attention_panel.py" line="112"/>
         <source>Nothing needs your attention.</source>
         <translation>Tidak ada yang perlu perhatian Anda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="124" />
+        <location filename="../../desktop/ui/attention_panel.py" line="124"/>
         <source>Accept — apply under my claim</source>
         <translation>Terima — terapkan dengan klaim saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="125" />
+        <location filename="../../desktop/ui/attention_panel.py" line="125"/>
         <source>Dismiss</source>
         <translation>Abaikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="126" />
+        <location filename="../../desktop/ui/attention_panel.py" line="126"/>
         <source>Open ticket</source>
         <translation>Buka tiket</translation>
     </message>
@@ -240,57 +240,57 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="28" />
+        <location filename="../../desktop/ui/labels.py" line="28"/>
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="29" />
+        <location filename="../../desktop/ui/labels.py" line="29"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="30" />
+        <location filename="../../desktop/ui/labels.py" line="30"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="31" />
+        <location filename="../../desktop/ui/labels.py" line="31"/>
         <source>X</source>
         <translation>X</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="32" />
+        <location filename="../../desktop/ui/labels.py" line="32"/>
         <source>Facebook</source>
         <translation>Facebook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="33" />
+        <location filename="../../desktop/ui/labels.py" line="33"/>
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="34" />
+        <location filename="../../desktop/ui/labels.py" line="34"/>
         <source>SP4N-LAPOR!</source>
         <translation>SP4N-LAPOR!</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="35" />
+        <location filename="../../desktop/ui/labels.py" line="35"/>
         <source>Web form</source>
         <translation>Formulir web</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="36" />
+        <location filename="../../desktop/ui/labels.py" line="36"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="37" />
+        <location filename="../../desktop/ui/labels.py" line="37"/>
         <source>Walk-in</source>
         <translation>Datang langsung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="38" />
+        <location filename="../../desktop/ui/labels.py" line="38"/>
         <source>Letter</source>
         <translation>Surat</translation>
     </message>
@@ -298,33 +298,33 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="52" />
+        <location filename="../../desktop/ui/composer.py" line="52"/>
         <source>Reply to the citizen</source>
         <translation>Balasan untuk pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="53" />
+        <location filename="../../desktop/ui/composer.py" line="53"/>
         <source>Write the answer the citizen will receive…</source>
         <translation>Tulis jawaban yang akan diterima pelapor…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="56" />
-        <location filename="../../desktop/ui/composer.py" line="86" />
+        <location filename="../../desktop/ui/composer.py" line="56"/>
+        <location filename="../../desktop/ui/composer.py" line="86"/>
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="57" />
+        <location filename="../../desktop/ui/composer.py" line="57"/>
         <source>Only officers see this. Type @ to mention a colleague.</source>
         <translation>Hanya petugas yang melihat ini. Ketik @ untuk menyebut rekan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="85" />
+        <location filename="../../desktop/ui/composer.py" line="85"/>
         <source>Reply to citizen</source>
         <translation>Balas pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="146" />
+        <location filename="../../desktop/ui/composer.py" line="146"/>
         <source>No canned responses for this unit</source>
         <translation>Belum ada templat balasan untuk unit ini</translation>
     </message>
@@ -332,109 +332,113 @@
 <context>
     <name>DiscussionView</name>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="170" />
+        <location filename="../../desktop/ui/discussion_view.py" line="170"/>
         <source>Show threads of unit</source>
         <translation>Tampilkan topik unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="171" />
+        <location filename="../../desktop/ui/discussion_view.py" line="171"/>
         <source>All units</source>
         <translation>Semua unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="174" />
-        <location filename="../../desktop/ui/discussion_view.py" line="189" />
+        <location filename="../../desktop/ui/discussion_view.py" line="174"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="189"/>
         <source>Threads</source>
         <translation>Topik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="179" />
+        <location filename="../../desktop/ui/discussion_view.py" line="179"/>
         <source>Mentions of me</source>
         <translation>Sebutan untuk saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="190" />
-        <location filename="../../desktop/ui/discussion_view.py" line="298" />
+        <location filename="../../desktop/ui/discussion_view.py" line="190"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="298"/>
         <source>Mentions</source>
         <translation>Sebutan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="210" />
+        <location filename="../../desktop/ui/discussion_view.py" line="210"/>
         <source>Posts</source>
         <translation>Pesan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="216" />
+        <location filename="../../desktop/ui/discussion_view.py" line="216"/>
         <source>Write a post</source>
         <translation>Tulis pesan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="217" />
+        <location filename="../../desktop/ui/discussion_view.py" line="217"/>
         <source>Write a post; @login mentions a colleague</source>
         <translation>Tulis pesan; ketik @nama_pengguna untuk menyebut rekan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/discussion_view.py" line="300" />
+        <location filename="../../desktop/ui/discussion_view.py" line="300"/>
         <source>Mentions (%n new)</source>
-        <translation><numerusform>Sebutan (%n baru)</numerusform></translation>
+        <translation>
+            <numerusform>Sebutan (%n baru)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/discussion_view.py" line="338" />
+        <location filename="../../desktop/ui/discussion_view.py" line="338"/>
         <source>%n unread</source>
-        <translation><numerusform>%n belum dibaca</numerusform></translation>
+        <translation>
+            <numerusform>%n belum dibaca</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="340" />
+        <location filename="../../desktop/ui/discussion_view.py" line="340"/>
         <source>not sent yet</source>
         <translation>belum terkirim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="349" />
+        <location filename="../../desktop/ui/discussion_view.py" line="349"/>
         <source>a note on %1</source>
         <translation>catatan pada %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="349" />
+        <location filename="../../desktop/ui/discussion_view.py" line="349"/>
         <source>a ticket</source>
         <translation>sebuah tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="351" />
+        <location filename="../../desktop/ui/discussion_view.py" line="351"/>
         <source>the thread “%1”</source>
         <translation>topik “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="352" />
+        <location filename="../../desktop/ui/discussion_view.py" line="352"/>
         <source>%1 mentioned you in %2</source>
         <translation>%1 menyebut Anda di %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="355" />
+        <location filename="../../desktop/ui/discussion_view.py" line="355"/>
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="371" />
+        <location filename="../../desktop/ui/discussion_view.py" line="371"/>
         <source>No thread chosen</source>
         <translation>Belum ada topik yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="372" />
+        <location filename="../../desktop/ui/discussion_view.py" line="372"/>
         <source>Choose a thread on the left, or start one with “New thread…”.</source>
         <translation>Pilih topik di sebelah kiri, atau mulai topik dengan “Topik baru…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="377" />
+        <location filename="../../desktop/ui/discussion_view.py" line="377"/>
         <source>%1 · started by %2 on %3</source>
         <translation>%1 · dimulai oleh %2 pada %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="386" />
+        <location filename="../../desktop/ui/discussion_view.py" line="386"/>
         <source>Open ticket %1</source>
         <translation>Buka tiket %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="398" />
+        <location filename="../../desktop/ui/discussion_view.py" line="398"/>
         <source>queued, not sent yet</source>
         <translation>antre, belum terkirim</translation>
     </message>
@@ -442,62 +446,62 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="15" />
+        <location filename="../../desktop/ui/errors.py" line="15"/>
         <source>This input cannot be used: %1</source>
         <translation>Isian ini tidak dapat digunakan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="16" />
+        <location filename="../../desktop/ui/errors.py" line="16"/>
         <source>This status change is not allowed: %1</source>
         <translation>Perubahan status ini tidak diizinkan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="17" />
+        <location filename="../../desktop/ui/errors.py" line="17"/>
         <source>Another officer holds this ticket (%1).</source>
         <translation>Tiket ini dipegang petugas lain (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="18" />
-        <source>This computer's credential store cannot be used, so the password is not remembered: %1</source>
+        <location filename="../../desktop/ui/errors.py" line="18"/>
+        <source>This computer&apos;s credential store cannot be used, so the password is not remembered: %1</source>
         <translation>Penyimpanan kredensial komputer ini tidak dapat digunakan, sehingga kata sandi tidak diingat: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="21" />
+        <location filename="../../desktop/ui/errors.py" line="21"/>
         <source>You do not hold this ticket. Claim it first.</source>
         <translation>Anda tidak memegang tiket ini. Klaim terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="22" />
+        <location filename="../../desktop/ui/errors.py" line="22"/>
         <source>Your claim on this ticket ended: another officer holds it now. Your work was handed over.</source>
         <translation>Klaim Anda atas tiket ini berakhir: kini petugas lain memegangnya. Pekerjaan Anda telah diserahkan kepadanya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="25" />
+        <location filename="../../desktop/ui/errors.py" line="25"/>
         <source>The server cannot be reached. Your work is kept on this computer and sent when it can be.</source>
         <translation>Server tidak dapat dihubungi. Pekerjaan Anda disimpan di komputer ini dan dikirim begitu memungkinkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="28" />
+        <location filename="../../desktop/ui/errors.py" line="28"/>
         <source>Not found, or not yours to see: %1</source>
         <translation>Tidak ditemukan, atau Anda tidak berhak melihatnya: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="29" />
+        <location filename="../../desktop/ui/errors.py" line="29"/>
         <source>Not permitted: %1</source>
         <translation>Tidak diizinkan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="30" />
+        <location filename="../../desktop/ui/errors.py" line="30"/>
         <source>The server runs another version of Aduan. Ask your admin to update; your work is kept.</source>
         <translation>Server menjalankan versi Aduan yang berbeda. Minta admin Anda memperbaruinya; pekerjaan Anda tetap tersimpan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="33" />
+        <location filename="../../desktop/ui/errors.py" line="33"/>
         <source>Something went wrong: %1</source>
         <translation>Terjadi kesalahan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="44" />
+        <location filename="../../desktop/ui/errors.py" line="44"/>
         <source>%1 holds this ticket until %2.</source>
         <translation>Tiket ini dipegang %1 sampai %2.</translation>
     </message>
@@ -505,112 +509,112 @@
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="58" />
+        <location filename="../../desktop/ui/inbox_model.py" line="61"/>
         <source>Tracking no.</source>
         <translation>No. tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="59" />
+        <location filename="../../desktop/ui/inbox_model.py" line="62"/>
         <source>Subject</source>
         <translation>Perihal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="60" />
+        <location filename="../../desktop/ui/inbox_model.py" line="63"/>
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="61" />
+        <location filename="../../desktop/ui/inbox_model.py" line="64"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="62" />
+        <location filename="../../desktop/ui/inbox_model.py" line="65"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="63" />
+        <location filename="../../desktop/ui/inbox_model.py" line="66"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="64" />
+        <location filename="../../desktop/ui/inbox_model.py" line="67"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="65" />
+        <location filename="../../desktop/ui/inbox_model.py" line="68"/>
         <source>Held by</source>
         <translation>Dipegang oleh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="67" />
+        <location filename="../../desktop/ui/inbox_model.py" line="70"/>
         <source>Last update</source>
         <translation>Diperbarui</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="326" />
+        <location filename="../../desktop/ui/inbox_model.py" line="317"/>
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="388" />
+        <location filename="../../desktop/ui/inbox_model.py" line="384"/>
         <source>(queued)</source>
         <translation>(antre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="393" />
+        <location filename="../../desktop/ui/inbox_model.py" line="389"/>
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="403" />
+        <location filename="../../desktop/ui/inbox_model.py" line="399"/>
         <source> (queued)</source>
         <translation> (antre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="416" />
+        <location filename="../../desktop/ui/inbox_model.py" line="412"/>
         <source>free</source>
         <translation>bebas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="418" />
+        <location filename="../../desktop/ui/inbox_model.py" line="414"/>
         <source>%1 — claim queued</source>
         <translation>%1 — klaim antre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="423" />
+        <location filename="../../desktop/ui/inbox_model.py" line="419"/>
         <source>free (lease of %1 ran out)</source>
         <translation>bebas (klaim %1 habis)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="424" />
+        <location filename="../../desktop/ui/inbox_model.py" line="420"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="428" />
+        <location filename="../../desktop/ui/inbox_model.py" line="424"/>
         <source>Due %1</source>
         <translation>Tenggat %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="430" />
+        <location filename="../../desktop/ui/inbox_model.py" line="426"/>
         <source>Lease until %1</source>
         <translation>Klaim sampai %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="434" />
+        <location filename="../../desktop/ui/inbox_model.py" line="430"/>
         <source>The reporter asked to stay anonymous</source>
         <translation>Pelapor meminta identitasnya dirahasiakan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="436" />
+        <location filename="../../desktop/ui/inbox_model.py" line="432"/>
         <source>A change made here is waiting to be sent</source>
         <translation>Perubahan di sini menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_model.py" line="66" />
+        <location filename="../../desktop/ui/inbox_model.py" line="69"/>
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
@@ -618,123 +622,128 @@
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="48" />
+        <location filename="../../desktop/ui/inbox_view.py" line="48"/>
         <source>Unclaimed</source>
         <translation>Belum diklaim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="49" />
+        <location filename="../../desktop/ui/inbox_view.py" line="49"/>
         <source>Mine</source>
         <translation>Milik saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="50" />
+        <location filename="../../desktop/ui/inbox_view.py" line="50"/>
         <source>My unit</source>
         <translation>Unit saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="51" />
+        <location filename="../../desktop/ui/inbox_view.py" line="51"/>
+        <source>My units and sub-units</source>
+        <translation>Unit saya dan sub-unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/inbox_view.py" line="52"/>
         <source>Due soon / overdue</source>
         <translation>Tenggat dekat/lewat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="52" />
+        <location filename="../../desktop/ui/inbox_view.py" line="53"/>
         <source>Everything</source>
         <translation>Semua</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="80" />
+        <location filename="../../desktop/ui/inbox_view.py" line="81"/>
         <source>Inbox view</source>
         <translation>Tampilan kotak masuk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="85" />
+        <location filename="../../desktop/ui/inbox_view.py" line="86"/>
         <source>Status filter</source>
         <translation>Filter status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="85" />
+        <location filename="../../desktop/ui/inbox_view.py" line="86"/>
         <source>All statuses</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="88" />
+        <location filename="../../desktop/ui/inbox_view.py" line="89"/>
         <source>Channel filter</source>
         <translation>Filter kanal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="88" />
+        <location filename="../../desktop/ui/inbox_view.py" line="89"/>
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="91" />
+        <location filename="../../desktop/ui/inbox_view.py" line="92"/>
         <source>Kind filter</source>
         <translation>Filter jenis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="91" />
+        <location filename="../../desktop/ui/inbox_view.py" line="92"/>
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="94" />
+        <location filename="../../desktop/ui/inbox_view.py" line="95"/>
         <source>Unit filter</source>
         <translation>Filter unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="94" />
+        <location filename="../../desktop/ui/inbox_view.py" line="95"/>
         <source>All units</source>
         <translation>Semua unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="95" />
+        <location filename="../../desktop/ui/inbox_view.py" line="96"/>
         <source>Holder filter</source>
         <translation>Filter pemegang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="95" />
+        <location filename="../../desktop/ui/inbox_view.py" line="96"/>
         <source>Anyone holding</source>
         <translation>Semua pemegang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="99" />
+        <location filename="../../desktop/ui/inbox_view.py" line="100"/>
         <source>Search subjects and messages</source>
         <translation>Cari perihal dan pesan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="100" />
+        <location filename="../../desktop/ui/inbox_view.py" line="101"/>
         <source>Search subjects and messages…</source>
         <translation>Cari perihal dan pesan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="122" />
+        <location filename="../../desktop/ui/inbox_view.py" line="123"/>
         <source>Tickets</source>
         <translation>Tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="141" />
+        <location filename="../../desktop/ui/inbox_view.py" line="142"/>
         <source>Number of tickets</source>
         <translation>Jumlah tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="247" />
+        <location filename="../../desktop/ui/inbox_view.py" line="248"/>
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="306" />
-        <location filename="../../desktop/ui/inbox_view.py" line="321" />
+        <location filename="../../desktop/ui/inbox_view.py" line="307"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="322"/>
         <source>Tickets: %1</source>
         <translation>Tiket: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="308" />
+        <location filename="../../desktop/ui/inbox_view.py" line="309"/>
         <source>Tickets: at least %1 (counting…)</source>
         <translation>Tiket: sedikitnya %1 (menghitung…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="318" />
+        <location filename="../../desktop/ui/inbox_view.py" line="319"/>
         <source>Tickets: more than %1</source>
         <translation>Tiket: lebih dari %1</translation>
     </message>
@@ -742,17 +751,17 @@
 <context>
     <name>Kind</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="23" />
+        <location filename="../../desktop/ui/labels.py" line="23"/>
         <source>Aspiration</source>
         <translation>Aspirasi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="24" />
+        <location filename="../../desktop/ui/labels.py" line="24"/>
         <source>Complaint</source>
         <translation>Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="25" />
+        <location filename="../../desktop/ui/labels.py" line="25"/>
         <source>Information request</source>
         <translation>Permintaan informasi</translation>
     </message>
@@ -760,27 +769,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105" />
-        <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit's server.</source>
+        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit&apos;s server.</source>
         <translation>Ruang kerja demo: data contoh hanya di komputer ini, masuk sebagai petugas demo. Tidak ada yang dikirim ke server unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <location filename="../../desktop/ui/main_window.py" line="120"/>
         <source>&amp;Aduan</source>
         <translation>&amp;Aduan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129" />
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>&amp;Go</source>
         <translation>&amp;Buka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>%1 (%2 unread)</source>
         <translation>%1 (%2 belum dibaca)</translation>
     </message>
@@ -788,50 +797,50 @@
 <context>
     <name>NewThreadDialog</name>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="98" />
+        <location filename="../../desktop/ui/discussion_view.py" line="98"/>
         <source>New thread</source>
         <translation>Topik baru</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="100" />
-        <location filename="../../desktop/ui/discussion_view.py" line="124" />
+        <location filename="../../desktop/ui/discussion_view.py" line="100"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="124"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="106" />
-        <location filename="../../desktop/ui/discussion_view.py" line="125" />
+        <location filename="../../desktop/ui/discussion_view.py" line="106"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="125"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="108" />
-        <location filename="../../desktop/ui/discussion_view.py" line="126" />
+        <location filename="../../desktop/ui/discussion_view.py" line="108"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="126"/>
         <source>First post</source>
         <translation>Pesan pertama</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="111" />
+        <location filename="../../desktop/ui/discussion_view.py" line="111"/>
         <source>Ticket to link (tracking number, optional)</source>
         <translation>Tiket yang ditautkan (nomor tiket, opsional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="112" />
+        <location filename="../../desktop/ui/discussion_view.py" line="112"/>
         <source>e.g. ADU-2026-000123</source>
         <translation>mis. ADU-2026-000123</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="119" />
+        <location filename="../../desktop/ui/discussion_view.py" line="119"/>
         <source>Start thread</source>
         <translation>Mulai topik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="127" />
+        <location filename="../../desktop/ui/discussion_view.py" line="127"/>
         <source>Link ticket</source>
         <translation>Tautkan tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="133" />
+        <location filename="../../desktop/ui/discussion_view.py" line="133"/>
         <source>You are not a member of any unit yet: sync first.</source>
         <translation>Anda belum menjadi anggota unit mana pun: lakukan sinkronisasi terlebih dahulu.</translation>
     </message>
@@ -839,22 +848,22 @@
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="41" />
+        <location filename="../../desktop/ui/labels.py" line="41"/>
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="42" />
+        <location filename="../../desktop/ui/labels.py" line="42"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="43" />
+        <location filename="../../desktop/ui/labels.py" line="43"/>
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="44" />
+        <location filename="../../desktop/ui/labels.py" line="44"/>
         <source>Urgent</source>
         <translation>Mendesak</translation>
     </message>
@@ -862,37 +871,37 @@
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="27" />
+        <location filename="../../desktop/ui/i18n.py" line="27"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="28" />
+        <location filename="../../desktop/ui/i18n.py" line="28"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="29" />
+        <location filename="../../desktop/ui/i18n.py" line="29"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="30" />
+        <location filename="../../desktop/ui/i18n.py" line="30"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="31" />
+        <location filename="../../desktop/ui/i18n.py" line="31"/>
         <source>Yes</source>
         <translation>Ya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="32" />
+        <location filename="../../desktop/ui/i18n.py" line="32"/>
         <source>No</source>
         <translation>Tidak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="33" />
+        <location filename="../../desktop/ui/i18n.py" line="33"/>
         <source>Apply</source>
         <translation>Terapkan</translation>
     </message>
@@ -900,27 +909,27 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="109" />
+        <location filename="../../desktop/settings.py" line="109"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="110" />
+        <location filename="../../desktop/settings.py" line="110"/>
         <source>Server address</source>
         <translation>Alamat server</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="111" />
+        <location filename="../../desktop/settings.py" line="111"/>
         <source>Officer login</source>
         <translation>Nama pengguna petugas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="112" />
+        <location filename="../../desktop/settings.py" line="112"/>
         <source>Sync every (seconds)</source>
         <translation>Sinkronkan tiap (detik)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="113" />
+        <location filename="../../desktop/settings.py" line="113"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
@@ -928,58 +937,58 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="41" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="41"/>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="46" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
         <source>Automatic (system language)</source>
         <translation>Otomatis (bahasa sistem)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="53" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="53"/>
         <source>Follow the system</source>
         <translation>Ikuti sistem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="54" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
         <source>Light</source>
         <translation>Terang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="55" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
         <source>Dark</source>
         <translation>Gelap</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="60" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
         <source> s</source>
         <translation> dtk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="73" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="73"/>
         <source>A new language takes effect when Aduan is started again.</source>
         <translation>Bahasa baru berlaku setelah Aduan dijalankan ulang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="88" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="110" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan papan ketik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="101" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="101"/>
         <source>Set by your unit</source>
         <translation>Ditetapkan oleh unit Anda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="111" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="111"/>
         <source>Command</source>
         <translation>Perintah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="111" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="111"/>
         <source>Shortcut</source>
         <translation>Pintasan</translation>
     </message>
@@ -987,137 +996,137 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="44" />
-        <source>Connect to your unit's server</source>
+        <location filename="../../desktop/ui/sign_in.py" line="44"/>
+        <source>Connect to your unit&apos;s server</source>
         <translation>Sambungkan ke server unit Anda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="49" />
+        <location filename="../../desktop/ui/sign_in.py" line="49"/>
         <source>Server address</source>
         <translation>Alamat server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="52" />
+        <location filename="../../desktop/ui/sign_in.py" line="52"/>
         <source>Set by your unit</source>
         <translation>Ditetapkan oleh unit Anda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="54" />
+        <location filename="../../desktop/ui/sign_in.py" line="54"/>
         <source>Officer login</source>
         <translation>Nama pengguna petugas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="58" />
+        <location filename="../../desktop/ui/sign_in.py" line="58"/>
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="59" />
-        <location filename="../../desktop/ui/sign_in.py" line="61" />
+        <location filename="../../desktop/ui/sign_in.py" line="59"/>
+        <location filename="../../desktop/ui/sign_in.py" line="61"/>
         <source>Remember password on this computer</source>
         <translation>Ingat kata sandi di komputer ini</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="67" />
+        <location filename="../../desktop/ui/sign_in.py" line="67"/>
         <source>Sign-in message</source>
         <translation>Pesan saat masuk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="71" />
-        <location filename="../../desktop/ui/sign_in.py" line="163" />
+        <location filename="../../desktop/ui/sign_in.py" line="71"/>
+        <location filename="../../desktop/ui/sign_in.py" line="163"/>
         <source>Connect</source>
         <translation>Sambungkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="74" />
+        <location filename="../../desktop/ui/sign_in.py" line="74"/>
         <source>Use demo workspace</source>
         <translation>Pakai ruang kerja demo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="75" />
+        <location filename="../../desktop/ui/sign_in.py" line="75"/>
         <source>Practise with demo data on this computer; nothing reaches your unit</source>
         <translation>Berlatih dengan data demo di komputer ini; tidak ada yang dikirim ke unit Anda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="85" />
-        <source>Sign in with the officer login your admin gave you. The password is kept only in this computer's credential store, never in a file. Without a connection you keep working from what this computer already holds.</source>
+        <location filename="../../desktop/ui/sign_in.py" line="85"/>
+        <source>Sign in with the officer login your admin gave you. The password is kept only in this computer&apos;s credential store, never in a file. Without a connection you keep working from what this computer already holds.</source>
         <translation>Masuk dengan nama pengguna petugas yang diberikan admin Anda. Kata sandi hanya disimpan di penyimpanan kredensial komputer ini, tidak pernah di berkas. Tanpa koneksi, Anda tetap bekerja dengan data yang sudah ada di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="93" />
+        <location filename="../../desktop/ui/sign_in.py" line="93"/>
         <source>&amp;Server address:</source>
         <translation>Alamat &amp;server:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="94" />
+        <location filename="../../desktop/ui/sign_in.py" line="94"/>
         <source>&amp;Login:</source>
         <translation>&amp;Nama pengguna:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="95" />
+        <location filename="../../desktop/ui/sign_in.py" line="95"/>
         <source>&amp;Password:</source>
         <translation>&amp;Kata sandi:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="163" />
+        <location filename="../../desktop/ui/sign_in.py" line="163"/>
         <source>Connecting…</source>
         <translation>Menyambungkan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="173" />
+        <location filename="../../desktop/ui/sign_in.py" line="173"/>
         <source>The server refused this login or password. Check them and try again.</source>
         <translation>Server menolak nama pengguna atau kata sandi ini. Periksa kembali lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="176" />
+        <location filename="../../desktop/ui/sign_in.py" line="176"/>
         <source>The server cannot be reached. Check the address and your network connection. Working offline is possible once this computer has signed in successfully.</source>
         <translation>Server tidak dapat dihubungi. Periksa alamat dan koneksi jaringan Anda. Bekerja luring dapat dilakukan setelah komputer ini pernah berhasil masuk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="181" />
-        <source>The server address must not contain a password. Remove it from the address and type the password in the Password field: it is kept only in the system's keyring.</source>
+        <location filename="../../desktop/ui/sign_in.py" line="181"/>
+        <source>The server address must not contain a password. Remove it from the address and type the password in the Password field: it is kept only in the system&apos;s keyring.</source>
         <translation>Alamat server tidak boleh memuat kata sandi. Hapus kata sandi dari alamat dan ketikkan di kolom Kata sandi: kata sandi hanya disimpan di penyimpanan kredensial sistem.</translation>
     </message>
 </context>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="13" />
+        <location filename="../../desktop/ui/labels.py" line="13"/>
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="14" />
+        <location filename="../../desktop/ui/labels.py" line="14"/>
         <source>Verified</source>
         <translation>Diverifikasi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="15" />
+        <location filename="../../desktop/ui/labels.py" line="15"/>
         <source>In follow-up</source>
         <translation>Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="16" />
+        <location filename="../../desktop/ui/labels.py" line="16"/>
         <source>Waiting for reporter</source>
         <translation>Menunggu tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="17" />
+        <location filename="../../desktop/ui/labels.py" line="17"/>
         <source>Finished</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="18" />
+        <location filename="../../desktop/ui/labels.py" line="18"/>
         <source>On hold</source>
         <translation>Ditunda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="19" />
+        <location filename="../../desktop/ui/labels.py" line="19"/>
         <source>Not our authority</source>
         <translation>Bukan wewenang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="20" />
+        <location filename="../../desktop/ui/labels.py" line="20"/>
         <source>Archived</source>
         <translation>Diarsipkan</translation>
     </message>
@@ -1125,65 +1134,69 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="52" />
+        <location filename="../../desktop/ui/status_bar.py" line="51"/>
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="53" />
+        <location filename="../../desktop/ui/status_bar.py" line="52"/>
         <source>Connected to the central database</source>
         <translation>Terhubung ke basis data pusat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="55" />
+        <location filename="../../desktop/ui/status_bar.py" line="54"/>
         <source>Offline — working from this computer</source>
         <translation>Luring — bekerja dari komputer ini</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="58" />
+        <location filename="../../desktop/ui/status_bar.py" line="57"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="59" />
+        <location filename="../../desktop/ui/status_bar.py" line="58"/>
         <source>Last sync: %1</source>
         <translation>Sinkronisasi terakhir: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/status_bar.py" line="61" />
+        <location filename="../../desktop/ui/status_bar.py" line="60"/>
         <source>%n operation(s) waiting to be sent</source>
-        <translation><numerusform>%n tindakan menunggu dikirim</numerusform></translation>
+        <translation>
+            <numerusform>%n tindakan menunggu dikirim</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="63" />
+        <location filename="../../desktop/ui/status_bar.py" line="62"/>
         <source>All work sent</source>
         <translation>Semua pekerjaan terkirim</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/status_bar.py" line="65" />
+        <location filename="../../desktop/ui/status_bar.py" line="64"/>
         <source>%n item(s) need attention</source>
-        <translation><numerusform>%n butir perlu perhatian</numerusform></translation>
+        <translation>
+            <numerusform>%n butir perlu perhatian</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="68" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="68"/>
         <source>Change status</source>
         <translation>Ubah status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="70" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="70"/>
         <source>Now: %1. Change to:</source>
         <translation>Saat ini: %1. Ubah menjadi:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="73" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="73"/>
         <source>New status</source>
         <translation>Status baru</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="88" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="88"/>
         <source>Choose the new status.</source>
         <translation>Pilih status baru.</translation>
     </message>
@@ -1191,22 +1204,22 @@
 <context>
     <name>StealDialog</name>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="132" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="132"/>
         <source>Take over the ticket</source>
         <translation>Ambil alih tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="134" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="134"/>
         <source>%1 holds this ticket. Taking it over ends their claim; they are told why.</source>
         <translation>Tiket ini dipegang %1. Mengambil alih akan mengakhiri klaimnya; ia akan diberi tahu alasannya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="140" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="140"/>
         <source>Reason for taking over</source>
         <translation>Alasan pengambilalihan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="150" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="150"/>
         <source>Give a reason of at least %1 characters.</source>
         <translation>Tuliskan alasan minimal %1 karakter.</translation>
     </message>
@@ -1214,17 +1227,17 @@
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="77" />
+        <location filename="../../desktop/ui/thread_view.py" line="77"/>
         <source>Conversation</source>
         <translation>Percakapan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="100" />
+        <location filename="../../desktop/ui/thread_view.py" line="100"/>
         <source>Link</source>
         <translation>Tautan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="103" />
+        <location filename="../../desktop/ui/thread_view.py" line="103"/>
         <source>Open this address outside Aduan?
 
 %1</source>
@@ -1233,7 +1246,7 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="107" />
+        <location filename="../../desktop/ui/thread_view.py" line="107"/>
         <source>This link is not opened from Aduan:
 
 %1</source>
@@ -1242,98 +1255,98 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="132" />
+        <location filename="../../desktop/ui/thread_view.py" line="132"/>
         <source>Attachments of the ticket</source>
         <translation>Lampiran tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="135" />
+        <location filename="../../desktop/ui/thread_view.py" line="135"/>
         <source>No messages yet.</source>
         <translation>Belum ada pesan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="162" />
+        <location filename="../../desktop/ui/thread_view.py" line="162"/>
         <source>Citizen — %1, via %2</source>
         <translation>Pelapor — %1, via %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="167" />
+        <location filename="../../desktop/ui/thread_view.py" line="167"/>
         <source>Reply by %1 — %2</source>
         <translation>Balasan oleh %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="179" />
-        <location filename="../../desktop/ui/thread_view.py" line="189" />
+        <location filename="../../desktop/ui/thread_view.py" line="179"/>
+        <location filename="../../desktop/ui/thread_view.py" line="189"/>
         <source>queued</source>
         <translation>antre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="180" />
+        <location filename="../../desktop/ui/thread_view.py" line="180"/>
         <source>sent</source>
         <translation>terkirim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="181" />
+        <location filename="../../desktop/ui/thread_view.py" line="181"/>
         <source>rejected</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="182" />
+        <location filename="../../desktop/ui/thread_view.py" line="182"/>
         <source>handed over</source>
         <translation>diserahkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="186" />
+        <location filename="../../desktop/ui/thread_view.py" line="186"/>
         <source>Internal note by %1 — %2 (not sent to the citizen)</source>
         <translation>Catatan internal oleh %1 — %2 (tidak dikirim ke pelapor)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="191" />
+        <location filename="../../desktop/ui/thread_view.py" line="191"/>
         <source>added offline</source>
         <translation>ditambahkan luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="198" />
+        <location filename="../../desktop/ui/thread_view.py" line="198"/>
         <source>a reply</source>
         <translation>balasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="199" />
+        <location filename="../../desktop/ui/thread_view.py" line="199"/>
         <source>a status change</source>
         <translation>perubahan status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="200" />
+        <location filename="../../desktop/ui/thread_view.py" line="200"/>
         <source>a transfer</source>
         <translation>penerusan ke unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="203" />
+        <location filename="../../desktop/ui/thread_view.py" line="203"/>
         <source>Handed over — %1 from %2 to %3, %4</source>
         <translation>Diserahkan — %1 dari %2 kepada %3, %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="206" />
+        <location filename="../../desktop/ui/thread_view.py" line="206"/>
         <source>the next holder</source>
         <translation>pemegang berikutnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="220" />
+        <location filename="../../desktop/ui/thread_view.py" line="220"/>
         <source>Attachment</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="220" />
+        <location filename="../../desktop/ui/thread_view.py" line="220"/>
         <source>Save…</source>
         <translation>Simpan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="220" />
+        <location filename="../../desktop/ui/thread_view.py" line="220"/>
         <source>Open</source>
         <translation>Buka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="224" />
+        <location filename="../../desktop/ui/thread_view.py" line="224"/>
         <source>risky file type: it could run a program; save it and have it checked</source>
         <translation>jenis berkas berisiko: dapat menjalankan program; simpan dan minta diperiksa</translation>
     </message>
@@ -1341,98 +1354,158 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="198" />
+        <location filename="../../desktop/ui/ticket_view.py" line="205"/>
         <source>This ticket is no longer in your cache: it was transferred to a unit you do not see.</source>
         <translation>Tiket ini tidak lagi ada di cache Anda: tiket telah diteruskan ke unit yang tidak dapat Anda lihat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="231" />
-        <location filename="../../desktop/ui/ticket_view.py" line="235" />
+        <location filename="../../desktop/ui/ticket_view.py" line="238"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="242"/>
         <source>Reporter unknown</source>
         <translation>Pelapor tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="233" />
+        <location filename="../../desktop/ui/ticket_view.py" line="240"/>
         <source>Anonymous reporter</source>
         <translation>Pelapor anonim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="237" />
+        <location filename="../../desktop/ui/ticket_view.py" line="244"/>
         <source>(confidential)</source>
         <translation>(dirahasiakan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="239" />
+        <location filename="../../desktop/ui/ticket_view.py" line="246"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="240" />
+        <location filename="../../desktop/ui/ticket_view.py" line="247"/>
         <source>Unit: %1</source>
         <translation>Unit: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="242" />
+        <location filename="../../desktop/ui/ticket_view.py" line="249"/>
         <source>Priority: %1</source>
         <translation>Prioritas: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="243" />
+        <location filename="../../desktop/ui/ticket_view.py" line="250"/>
         <source>via %1</source>
         <translation>via %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="248" />
+        <location filename="../../desktop/ui/ticket_view.py" line="255"/>
         <source>Deadline %1 (%2)</source>
         <translation>Tenggat %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="255" />
+        <location filename="../../desktop/ui/ticket_view.py" line="265"/>
+        <source>Verification</source>
+        <translation>Verifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="266"/>
+        <source>Follow-up</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="267"/>
+        <source>Reporter&apos;s time</source>
+        <translation>Waktu pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="268"/>
+        <source>Resolution</source>
+        <translation>Penyelesaian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="273"/>
+        <source>due %1</source>
+        <translation>tenggat %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="274"/>
+        <source>due soon, %1</source>
+        <translation>segera jatuh tempo, %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="275"/>
+        <source>overdue</source>
+        <translation>terlambat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="276"/>
+        <source>paused</source>
+        <translation>dijeda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="277"/>
+        <source>met</source>
+        <translation>terpenuhi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="278"/>
+        <source>missed</source>
+        <translation>terlewat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="281"/>
+        <source>overdue, supervisor told</source>
+        <translation>terlambat, supervisor diberi tahu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="283"/>
+        <source>(%1 waited offline)</source>
+        <translation>(%1 menunggu luring)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="288"/>
         <source>You let go of this ticket; the server is told at the next sync.</source>
         <translation>Anda melepaskan tiket ini; server diberi tahu pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="257" />
+        <location filename="../../desktop/ui/ticket_view.py" line="290"/>
         <source>You claimed this ticket; the server confirms it at the next sync.</source>
         <translation>Anda mengklaim tiket ini; server mengonfirmasinya pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="261" />
+        <location filename="../../desktop/ui/ticket_view.py" line="294"/>
         <source>You hold this ticket until %1</source>
         <translation>Anda memegang tiket ini sampai %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="262" />
+        <location filename="../../desktop/ui/ticket_view.py" line="295"/>
         <source>Your claim ran out at %1; nobody has taken the ticket since — claim it again</source>
         <translation>Klaim Anda habis pada %1; belum ada yang mengambil tiket ini — klaim lagi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="268" />
+        <location filename="../../desktop/ui/ticket_view.py" line="301"/>
         <source>Held by %1 until %2</source>
         <translation>Dipegang %1 sampai %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="269" />
+        <location filename="../../desktop/ui/ticket_view.py" line="302"/>
         <source>Free — claim it</source>
         <translation>Bebas — Klaim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="284" />
+        <location filename="../../desktop/ui/ticket_view.py" line="317"/>
         <source>Claim the ticket to send a reply; you can write a draft now.</source>
         <translation>Klaim tiket untuk mengirim balasan; Anda bisa menulis draf sekarang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="389" />
+        <location filename="../../desktop/ui/ticket_view.py" line="420"/>
         <source>Save attachment</source>
         <translation>Simpan lampiran</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="411" />
+        <location filename="../../desktop/ui/ticket_view.py" line="442"/>
         <source>Could not save the attachment: %1</source>
         <translation>Lampiran tidak dapat disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="420" />
+        <location filename="../../desktop/ui/ticket_view.py" line="451"/>
         <source>This attachment is not available to you.</source>
         <translation>Lampiran ini tidak tersedia untuk Anda.</translation>
     </message>
@@ -1440,22 +1513,22 @@
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="80" />
+        <location filename="../../desktop/ui/labels.py" line="80"/>
         <source>%1 d %2 h</source>
         <translation>%1 hr %2 jam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="82" />
+        <location filename="../../desktop/ui/labels.py" line="82"/>
         <source>%1 h %2 min</source>
         <translation>%1 jam %2 mnt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="84" />
+        <location filename="../../desktop/ui/labels.py" line="84"/>
         <source>%1 min</source>
         <translation>%1 mnt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="86" />
+        <location filename="../../desktop/ui/labels.py" line="86"/>
         <source>overdue %1</source>
         <translation>terlambat %1</translation>
     </message>
@@ -1463,42 +1536,42 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="96" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="96"/>
         <source>Transfer to another unit</source>
         <translation>Teruskan ke unit lain</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="100" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="100"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="101" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="101"/>
         <source>Choose a unit…</source>
         <translation>Pilih unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="107" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="107"/>
         <source>Reason for the transfer</source>
         <translation>Alasan penerusan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="110" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="110"/>
         <source>Unit:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="111" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="111"/>
         <source>Reason:</source>
         <translation>Alasan:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="121" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="121"/>
         <source>Choose the unit that should handle this ticket.</source>
         <translation>Pilih unit yang semestinya menangani tiket ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="123" />
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="123"/>
         <source>Give the reason for the transfer: the receiving unit reads it.</source>
         <translation>Tuliskan alasan penerusan: unit penerima akan membacanya.</translation>
     </message>

@@ -100,8 +100,8 @@ def test_tickets_cover_every_channel_kind_and_status(store: Store) -> None:
     assert sum(n for s, n in statuses.items() if not s.is_closed) > len(rows) / 2
     for r in rows:
         assert now - timedelta(days=121) < r.created_at <= r.updated_at <= now
-        assert r.first_response_due_at - r.created_at == timedelta(days=3)
-        assert r.due_at - r.created_at == timedelta(days=60)
+        assert r.first_response_due_at - r.created_at == demo.DEMO_RESPONSE_WITHIN
+        assert r.due_at - r.created_at == demo.DEMO_RESOLVE_WITHIN
         assert (r.closed_at is not None) == Status(r.status).is_closed
         assert r.subject and not CONTROL.search(r.subject)
     claimed = [r for r in rows if r.claimed_by is not None]

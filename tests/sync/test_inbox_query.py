@@ -30,6 +30,8 @@ from tests.sync.helpers import Client, client
 ME = 1
 UNITS = {1: "humas", 2: "kanreg", 3: "kanreg-1", 4: "arsip"}
 MY_UNITS = {1, 3}
+PARENTS = {4: 3}  # arsip sits below kanreg-1
+SUPERVISED_UNITS = {1, 3, 4}
 OFFICERS = {1: ("ani", "Ani Wijaya"), 2: ("budi", "budi Santoso"), 3: ("sari", "Sari Lestari"), 4: ("zed", "Zed")}
 SUBJECTS = ["Jalan berlubang", "jalan rusak", "Lampu mati", "Sampah", "Pungutan liar", "Ábaca", "Banjir", "banjir"]
 NOW = datetime.utcnow()  # noqa: DTZ003 - naive UTC like the cache
@@ -38,7 +40,10 @@ NOW = datetime.utcnow()  # noqa: DTZ003 - naive UTC like the cache
 def fill_cache(conn: Connection, tickets: int, seed: int = 7) -> None:
     """A directory and ``tickets`` mirror rows written straight by SQL, with NULLs, ties, unknown ids."""
     rng = random.Random(seed)
-    conn.execute(insert(s.unit), [dict(id=i, code=c, name=c.title(), lease_seconds=1800) for i, c in UNITS.items()])
+    conn.execute(
+        insert(s.unit),
+        [dict(id=i, code=c, name=c.title(), parent_id=PARENTS.get(i), lease_seconds=1800) for i, c in UNITS.items()],
+    )
     conn.execute(
         insert(s.officer),
         [dict(id=i, login=login, name=name, role="officer", active=True) for i, (login, name) in OFFICERS.items()],
@@ -131,6 +136,7 @@ def shown(r: dict[str, Any], q: InboxQuery) -> bool:
         View.UNCLAIMED: mine and is_open and free,
         View.MINE: r["claimed_by"] == ME,
         View.MY_UNIT: mine and is_open,
+        View.SUPERVISED: r["unit_id"] in SUPERVISED_UNITS and is_open,
         View.DUE: is_open and r["due_at"] is not None and r["due_at"] <= NOW + timedelta(days=2),
         View.EVERYTHING: True,
     }[q.view]
