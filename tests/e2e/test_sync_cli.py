@@ -138,7 +138,7 @@ def test_sync_watch_rounds_report_each_round(org_url: str, tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     rounds = [json.loads(line) for line in done.stdout.splitlines()]
     assert [r["snapshot"] for r in rounds] == [True, False]
-    assert rounds[0]["pulled"] == {"ticket": 1, "message": 1} and rounds[1]["pulled"] == {}
+    assert rounds[0]["pulled"] == {"ticket": 1, "message": 1, "sla_clock": 2} and rounds[1]["pulled"] == {}
     store.dispose()
 
 
