@@ -18,14 +18,18 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from . import __version__
+from .cli_across_units import add_commands as add_across_units_commands
+from .domain.canned import CannedTemplate
 from .domain.entities import Officer, Ticket, TicketDetail, Unit
 from .domain.errors import AduanError, BadInput, Conflict, Rejected, SchemaMismatch, Unreachable
 from .domain.operations import Op
 from .domain.status import Status
 from .domain.text import decode_utf8
 from .domain.vocabulary import Channel, Kind, Priority, Role
-from .store import claims, directory, handling, tickets
+from .store import canned, claims, directory, handling, tickets
+from .store.identity import Actor
 from .store.service import Store
+from .store.work import Work, begin
 
 if TYPE_CHECKING:
     from .sync.cache import Cache
@@ -115,6 +119,25 @@ def unit_json(u: Unit) -> dict[str, Any]:
     return {"code": u.code, "name": u.name, "parent_id": u.parent_id, "lease_seconds": u.lease_seconds}
 
 
+def canned_json(t: CannedTemplate) -> dict[str, Any]:
+    """The stable keys of one version of a canned response in ``--json`` output."""
+    return {
+        "key": t.key,
+        "version": t.version,
+        "unit": t.unit_code,  # None: global
+        "title": t.title,
+        "text": t.body,
+        "active": t.active,
+        "author": t.author,
+        "created_at": iso(t.created_at),
+    }
+
+
+def canned_line(t: CannedTemplate) -> str:
+    state = "active" if t.active else "retired"
+    return f"{t.key:<28} v{t.version:<4} {t.unit_code or 'global':<12} {state:<8} {t.title}"
+
+
 def ticket_line(t: Ticket) -> str:
     holder = f"held by {t.claim.holder} until {iso(t.claim.expires_at)}" if t.claim.holder else "unclaimed"
     return f"{t.tracking_no}  {t.status.value:<17} {t.unit:<12} {holder:<48} {t.subject}"
@@ -175,16 +198,18 @@ class Cli:
         except Unreachable:
             pass
         outcome = outcome_of(self.cache(), op.op_id)
+        ticket_ref = None if op.ticket_id is None else str(op.ticket_id)  # None: a referral's answer
         if outcome is None:
             self.emit(
-                {"op_id": str(op.op_id), "ticket_id": str(op.ticket_id), "state": "queued"},
+                {"op_id": str(op.op_id), "ticket_id": ticket_ref, "state": "queued"},
                 f"queued: {op.kind.value} (the central database is unreachable; `aduan sync` sends it)",
             )
             return
         if not outcome.accepted:
             verb = "handed over to the current holder" if outcome.state.value == "handed_over" else "rejected"
             raise Rejected(outcome.code, f"{op.kind.value} {verb}: {outcome.message}")
-        result = {"op_id": str(op.op_id), "ticket_id": str(op.ticket_id), "state": "applied", **outcome.result}
+        result = {"op_id": str(op.op_id), "ticket_id": ticket_ref, "state": "applied"}
+        result.update(outcome.result)
         self.emit(result, done(result))
 
     # -- synchronisation --------------------------------------------------------------------------------
@@ -393,6 +418,71 @@ class Cli:
         self.rules(sla.set_day_off, a.unit, day, name)
         said = "is a day off" if name else "is worked"
         self.emit({"day": day.isoformat(), "name": name}, f"{day.isoformat()} {said}")
+
+    # -- canned responses ---------------------------------------------------------------------------
+
+    def canned_actor(self) -> Actor | None:
+        """The acting officer; None for the installation owner (no officer named, and the connection's
+        login is no officer's), who manages canned responses as an admin does."""
+        if self.args.officer is None:
+            try:
+                return self.store.actor()
+            except BadInput:
+                return None
+        return self.store.actor()
+
+    def manage_canned(self, op: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        if self.canned_actor() is not None:
+            return self.store.write(op, *args, **kwargs)
+
+        def as_owner(conn: Any) -> Any:
+            work: Work = begin(conn, None, device=self.store.device)
+            return op(work, *args, **kwargs)
+
+        return self.store.admin(as_owner)
+
+    def canned_list(self) -> None:
+        found = self.store.read(canned.list_canned_responses, self.canned_actor(), self.args.all)
+        self.emit([canned_json(t) for t in found], "\n".join(canned_line(t) for t in found) or "no canned responses")
+
+    def canned_show(self) -> None:
+        versions = self.store.read(canned.canned_history, self.canned_actor(), self.args.key)
+        newest = versions[-1]
+        lines = [canned_line(newest)]
+        for v in reversed(versions):
+            lines.append(f"  v{v.version} {iso(v.created_at)} {v.author or 'admin'}: {v.title}")
+            lines += [f"    {line}" for line in v.body.splitlines()]
+        data = {
+            "key": newest.key,
+            "unit": newest.unit_code,
+            "active": newest.active,
+            "version": newest.version,
+            "versions": [canned_json(v) for v in versions],
+        }
+        self.emit(data, "\n".join(lines))
+
+    def canned_add(self) -> None:
+        key, body = self.args.key, self.text()
+        version = self.manage_canned(
+            canned.add_canned_response, key, self.args.title, body, self.args.unit, new_key=True
+        )
+        self.emit({"key": key, "version": version}, f"canned response {key} added (version {version})")
+
+    def canned_edit(self) -> None:
+        key, body = self.args.key, self.text()
+        version = self.manage_canned(canned.edit_canned_response, key, self.args.title, body)
+        self.emit({"key": key, "version": version}, f"canned response {key} is now version {version}")
+
+    def canned_retire(self) -> None:
+        self.canned_set_active(False)
+
+    def canned_restore(self) -> None:
+        self.canned_set_active(True)
+
+    def canned_set_active(self, active: bool) -> None:
+        newest = self.manage_canned(canned.set_canned_active, self.args.key, active)
+        state = "restored: offered again" if active else "retired: no longer offered"
+        self.emit(canned_json(newest), f"canned response {newest.key} (version {newest.version}) {state}")
 
     # -- tickets --------------------------------------------------------------------------------------
 
@@ -720,6 +810,27 @@ def _parser() -> argparse.ArgumentParser:
     transfer.add_argument("unit", help="code of the receiving unit")
     transfer.add_argument("--reason")
     with_token(transfer)
+    add_across_units_commands(commands, ticket, command, with_json, with_text, with_token)
+
+    templates = commands.add_parser("canned", help="canned responses (supervisors and admins manage them)")
+    template = templates.add_subparsers(dest="action", required=True)
+    listing = with_json(command(template, "list", Cli.canned_list, "the newest version of each canned response"))
+    listing.add_argument("--all", action="store_true", help="retired ones too")
+    with_json(command(template, "show", Cli.canned_show, "every version of a canned response")).add_argument("key")
+    add = with_json(command(template, "add", Cli.canned_add, "add a canned response"))
+    add.add_argument("key", help="lower-case letters, digits, '_', '.', '-'")
+    add.add_argument("--title", required=True)
+    add.add_argument("--unit", help="code of the unit it belongs to (default: global, admins only)")
+    with_text(add)
+    change = with_json(command(template, "edit", Cli.canned_edit, "a new wording (a new version)"))
+    change.add_argument("key")
+    change.add_argument("--title", help="a new title (default: keep it)")
+    with_text(change)
+    for name, handler, help_text in (
+        ("retire", Cli.canned_retire, "stop offering a canned response"),
+        ("restore", Cli.canned_restore, "offer a retired canned response again"),
+    ):
+        with_json(command(template, name, handler, help_text)).add_argument("key")
     return parser
 
 

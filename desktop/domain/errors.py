@@ -50,6 +50,12 @@ class LostClaim(Conflict):
     code = "lost_claim"
 
 
+class AlreadyAnswered(Conflict):
+    """A referral that another officer of the referred unit has answered already."""
+
+    code = "already_answered"
+
+
 class Unreachable(AduanError):
     code = "unreachable"
     exit_code = 4

@@ -27,15 +27,22 @@ class OpKind(StrEnum):
     NOTE = "note"
     STATUS = "status"
     TRANSFER = "transfer"
+    LINK = "link"  # mark the ticket as a duplicate of a master ticket
+    UNLINK = "unlink"
+    MERGE = "merge"  # link, and archive the duplicate
+    BULK_ANSWER = "bulk_answer"  # one canned answer to a master and each of its duplicates' citizens
+    RETURN_FOR_DISPOSITION = "return_disposition"  # "bukan wewenang": back to the unit that sent it
+    REFER = "refer"  # ask another unit for input; the ticket stays
     # Not about one ticket (their ``Op.ticket_id`` is None):
     DISCUSS = "discuss"  # start a team thread with its first post
     POST = "post"  # post in a team thread
     RESOLVE_HANDOVER = "resolve_handover"  # take over or dismiss work handed over to me
+    ANSWER_REFERRAL = "answer_referral"  # the referred unit answers (it may not see the ticket itself)
 
     @property
     def needs_claim(self) -> bool:
         """Made under a claim token: rejected as LOST_CLAIM when the token is no longer the ticket's."""
-        return self in (OpKind.RENEW, OpKind.RELEASE, OpKind.REPLY, OpKind.STATUS, OpKind.TRANSFER)
+        return self in (OpKind.RENEW, OpKind.RELEASE, OpKind.REPLY, OpKind.STATUS, OpKind.TRANSFER, *_DECISIONS)
 
     @property
     def acquires_claim(self) -> bool:
@@ -44,7 +51,12 @@ class OpKind(StrEnum):
     @property
     def hands_over(self) -> bool:
         """Work that must not be lost when the claim was: it becomes a hand-over item for the holder."""
-        return self in (OpKind.REPLY, OpKind.STATUS, OpKind.TRANSFER)
+        return self in (OpKind.REPLY, OpKind.STATUS, OpKind.TRANSFER, *_DECISIONS)
+
+
+# A holder's decisions about a ticket beyond replies and status: fenced by the claim, and handed over
+# to the current holder when it was lost.
+_DECISIONS = (OpKind.LINK, OpKind.UNLINK, OpKind.MERGE, OpKind.BULK_ANSWER, OpKind.RETURN_FOR_DISPOSITION)
 
 
 class OutcomeState(StrEnum):

@@ -11,21 +11,19 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Connection, insert, select
-from uuid6 import uuid7
 
 from ..domain.entities import Ticket
 from ..domain.errors import AduanError, BadInput, LostClaim, NotHolder, Unreachable
 from ..domain.operations import Op, OpKind, Outcome, OutcomeState
 from ..domain.status import Status
 from ..domain.vocabulary import Channel, Kind, Priority
-from . import claims, discussions, handling, handovers, tickets
-from .schema import applied_op, handover_item, ticket
+from . import claims, discussions, disposition, handling, handovers, linking, referrals, tickets
+from .schema import applied_op, ticket
 from .work import Work
 
 
@@ -76,21 +74,9 @@ def _keep_lost_work(work: Work, op: Op, lost: AduanError) -> Outcome:
         return Outcome(op.op_id, OutcomeState.REJECTED, lost.code, lost.message)
     assert work.actor is not None
     holder_id = work.conn.execute(select(ticket.c.claimed_by).where(ticket.c.id == op.ticket)).scalar()
-    item_id = uuid7()
-    work.conn.execute(
-        insert(handover_item).values(
-            id=item_id,
-            ticket_id=op.ticket,
-            from_officer_id=work.actor.id,
-            to_officer_id=holder_id,
-            op_id=op.op_id,
-            kind=op.kind.value,
-            payload=json.dumps(op.payload, ensure_ascii=False),
-            change_seq=work.seq,
-            created_at=work.now,
-        )
+    item_id = handovers.record_handover(
+        work, op.ticket, holder_id, op.op_id, op.kind.value, op.payload, lost.code, op.token
     )
-    work.audit("handover", op.ticket, op.token, kind=op.kind.value, item_id=item_id, reason=lost.code)
     return Outcome(op.op_id, OutcomeState.HANDED_OVER, lost.code, lost.message, {"handover_id": str(item_id)})
 
 
@@ -163,6 +149,7 @@ def _reply(work: Work, op: Op) -> dict[str, Any]:
         op.payload["text"],
         op_id=op.op_id,
         message_id=_uuid(op.payload.get("message_id")),
+        canned=op.payload.get("canned"),
     )
     return {**ticket_result(claims.read_ticket(work, op.ticket)), "message_id": str(message_id)}
 
@@ -235,6 +222,113 @@ def _resolve_handover(work: Work, op: Op) -> dict[str, Any]:
     }
 
 
+def linked_result(done: linking.Linked) -> dict[str, Any]:
+    return {
+        **ticket_result(done.ticket),
+        "master_id": None if done.master_id is None else str(done.master_id),
+        "master_tracking_no": done.master_tracking_no,
+        "previous_master_id": None if done.previous_master_id is None else str(done.previous_master_id),
+    }
+
+
+def bulk_answer_result(done: linking.BulkAnswer) -> dict[str, Any]:
+    return {
+        **ticket_result(done.master),
+        "message_id": str(done.replies[0].message_id),
+        "canned_key": done.canned_key,
+        "canned_version": done.canned_version,
+        "replies": [
+            {
+                "ticket_id": str(r.ticket_id),
+                "tracking_no": r.tracking_no,
+                "message_id": str(r.message_id),
+                "claimed": r.claimed,
+                "released": r.released,
+            }
+            for r in done.replies
+        ],
+        "handed_over": [
+            {
+                "ticket_id": str(h.ticket_id),
+                "tracking_no": h.tracking_no,
+                "holder": h.holder,
+                "handover_id": str(h.handover_id),
+            }
+            for h in done.handed_over
+        ],
+        "skipped": [str(ticket_id) for ticket_id in done.skipped],
+    }
+
+
+def referral_result(r: referrals.Referral) -> dict[str, Any]:
+    return {
+        "referral_id": str(r.id),
+        "ticket_id": str(r.ticket_id),
+        "tracking_no": r.tracking_no,
+        "subject": r.subject,
+        "first_message": r.first_message,
+        "reporter_name": r.reporter_name,
+        "reporter_anonymous": r.reporter_anonymous,
+        "reporter_confidential": r.reporter_confidential,
+        "from_unit": r.from_unit,
+        "to_unit": r.to_unit,
+        "question": r.question,
+        "asked_by": r.asked_by,
+        "answer": r.answer,
+        "answered_by": r.answered_by,
+        "answered_at": r.answered_at.isoformat() if r.answered_at else None,
+        "note_id": None if r.note_id is None else str(r.note_id),
+        "created_at": r.created_at.isoformat(),
+    }
+
+
+def _link(work: Work, op: Op) -> dict[str, Any]:
+    return linked_result(linking.link(work, op.ticket, _token(op), _required_uuid(op, "master_id")))
+
+
+def _unlink(work: Work, op: Op) -> dict[str, Any]:
+    return linked_result(linking.unlink(work, op.ticket, _token(op)))
+
+
+def _merge(work: Work, op: Op) -> dict[str, Any]:
+    return linked_result(linking.merge(work, op.ticket, _token(op), _required_uuid(op, "master_id")))
+
+
+def _bulk_answer(work: Work, op: Op) -> dict[str, Any]:
+    p = op.payload
+    try:
+        version = None if p.get("canned_version") is None else int(p["canned_version"])
+    except (TypeError, ValueError):
+        raise BadInput(f"malformed bulk answer: canned_version {p.get('canned_version')!r}") from None
+    done = linking.bulk_answer(
+        work, op.ticket, _token(op), str(p.get("canned_key", "")), version, op.op_id, _uuid(p.get("message_id"))
+    )
+    return bulk_answer_result(done)
+
+
+def _return_for_disposition(work: Work, op: Op) -> dict[str, Any]:
+    returned = disposition.return_for_disposition(work, op.ticket, _token(op), str(op.payload.get("reason", "")))
+    return ticket_result(returned)
+
+
+def _refer(work: Work, op: Op) -> dict[str, Any]:
+    p = op.payload
+    made = referrals.refer(
+        work,
+        _required_uuid(op, "referral_id"),
+        op.ticket,
+        str(p.get("unit", "")),
+        str(p.get("question", "")),
+        op.token,
+    )
+    return referral_result(made)
+
+
+def _answer_referral(work: Work, op: Op) -> dict[str, Any]:
+    answered = referrals.answer_referral(work, _required_uuid(op, "referral_id"), str(op.payload.get("text", "")))
+    return referral_result(answered)
+
+
 _APPLY: dict[OpKind, Callable[[Work, Op], dict[str, Any]]] = {
     OpKind.CREATE: _create,
     OpKind.CLAIM: _claim,
@@ -248,4 +342,11 @@ _APPLY: dict[OpKind, Callable[[Work, Op], dict[str, Any]]] = {
     OpKind.DISCUSS: _discuss,
     OpKind.POST: _post,
     OpKind.RESOLVE_HANDOVER: _resolve_handover,
+    OpKind.LINK: _link,
+    OpKind.UNLINK: _unlink,
+    OpKind.MERGE: _merge,
+    OpKind.BULK_ANSWER: _bulk_answer,
+    OpKind.RETURN_FOR_DISPOSITION: _return_for_disposition,
+    OpKind.REFER: _refer,
+    OpKind.ANSWER_REFERRAL: _answer_referral,
 }

@@ -58,6 +58,7 @@ from .schema import (
     message,
     note,
     officer,
+    referral,
     reporter,
     sla_clock,
     sla_policy,
@@ -82,6 +83,7 @@ SLA_CLOCK_COLUMNS = list(sla_clock.c)
 CALENDAR_COLUMNS = list(calendar.c)
 DAY_OFF_COLUMNS = list(calendar_day_off.c)
 POLICY_COLUMNS = list(sla_policy.c)
+REFERRAL_COLUMNS = list(referral.c)  # with the ticket's summary (``referral_summary``)
 CHILD_TABLES: dict[str, tuple[Table, list[Column[Any]]]] = {
     "message": (message, MESSAGE_COLUMNS),
     "note": (note, NOTE_COLUMNS),
@@ -119,6 +121,40 @@ def ticket_scope(actor: Actor) -> ColumnElement[bool]:
     # unclaimed ticket, and NOT NULL selects nothing.
     held = and_(ticket.c.claimed_by.is_not(None), ticket.c.claimed_by == actor.id)
     return and_(live, or_(ticket.c.unit_id.in_(units) if units else false(), held))
+
+
+def referral_scope(actor: Actor, ticket_in_scope: ColumnElement[bool]) -> ColumnElement[bool]:
+    """Referrals an officer sees: those on tickets in their scope, and those to their units (supervisors:
+    and the units below), whose tickets they may not see (``store/referrals.py``)."""
+    if actor.visible_unit_ids is None:
+        return true()
+    units = sorted(actor.visible_unit_ids)
+    return or_(ticket_in_scope, referral.c.to_unit_id.in_(units) if units else false())
+
+
+def referral_summary() -> list[Any]:
+    """What a referral carries of its ticket for a unit that may not see the ticket: the query joins
+    ``ticket`` and outer-joins ``reporter``. An anonymous reporter's name is never sent; a confidential
+    reporter's subject, message and name are restricted to the handling unit and not sent either."""
+    first = message.alias("first_message")
+    first_text = (
+        select(first.c.body_text)
+        .where(first.c.ticket_id == ticket.c.id, first.c.direction == "inbound")
+        .order_by(first.c.created_at, first.c.id)
+        .limit(1)
+        .correlate(ticket)
+        .scalar_subquery()
+    )
+    confidential = func.coalesce(reporter.c.confidential, false())
+    anonymous = func.coalesce(reporter.c.anonymous, false())
+    return [
+        ticket.c.tracking_no.label("ticket_tracking_no"),
+        case((confidential, None), else_=ticket.c.subject).label("ticket_subject"),
+        case((confidential, None), else_=first_text).label("first_message"),
+        case((or_(confidential, anonymous), None), else_=reporter.c.name).label("reporter_name"),
+        anonymous.label("reporter_anonymous"),
+        confidential.label("reporter_confidential"),
+    ]
 
 
 def scope_key(actor: Actor) -> str:
@@ -232,6 +268,25 @@ class Feed:
             .join(discussion, discussion.c.id == discussion_post.c.discussion_id)
             .where(self.changed(discussion_post.c.change_seq), self._discussion_scope())
         )
+
+    def referrals(self, new_ticket_ids: Iterable[UUID] = ()) -> Iterator[Sequence[Any]]:
+        """Changed referrals the officer sees, with their ticket's summary; plus every referral of tickets
+        new to the mirror (a transfer in). Rows are upserted; one whose ticket left the scope and that is
+        not to the officer's units stays until the next snapshot."""
+        query = (
+            select(*REFERRAL_COLUMNS, *referral_summary())
+            .join(ticket, ticket.c.id == referral.c.ticket_id)
+            .outerjoin(reporter, reporter.c.id == ticket.c.reporter_id)
+            .where(ticket.c.deleted_at.is_(None))
+        )
+        seen = referral_scope(self.actor, self.in_scope())
+        yield from self._stream(query.where(self.changed(referral.c.change_seq), seen))
+        if self.since is None:
+            return
+        for chunk in _chunks(list(new_ticket_ids)):
+            yield from self._stream(
+                query.where(referral.c.ticket_id.in_(chunk), not_(self.changed(referral.c.change_seq)))
+            )
 
     def canned_responses(self) -> Iterator[Sequence[Any]]:
         """Every version of the global templates and of those of the officer's units (inactive ones too:

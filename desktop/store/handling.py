@@ -7,6 +7,7 @@ from uuid import UUID
 from sqlalchemy import insert, select
 from uuid6 import uuid7
 
+from ..domain.canned import check_canned_ref
 from ..domain.entities import Note, Ticket
 from ..domain.errors import BadInput, ForbiddenTransition
 from ..domain.status import Status, allowed_next, can_transition
@@ -20,13 +21,21 @@ from .work import Work
 
 
 def reply(
-    work: Work, ticket_id: UUID, token: int, text: str, op_id: UUID | None = None, message_id: UUID | None = None
+    work: Work,
+    ticket_id: UUID,
+    token: int,
+    text: str,
+    op_id: UUID | None = None,
+    message_id: UUID | None = None,
+    canned: str | None = None,
 ) -> UUID:
     """Store an answer to the citizen for the dispatch worker to send; nothing is sent from here.
 
     The outbound queue row is unique per operation id: one operation can never queue a second sending.
+    ``canned`` ("key@version") names the canned response the text was written from, for the audit log.
     """
     body = clean_body(text, "reply")
+    template = {"canned": check_canned_ref(canned)} if canned is not None else {}
     current = read_ticket(work, ticket_id)
     fenced_update(work, ticket_id, token, {})
     message_id = message_id or uuid7()
@@ -54,7 +63,7 @@ def reply(
         )
     )
     sla.answered(work, ticket_id)
-    work.audit("reply", ticket_id, token, message_id=message_id, chars=len(body))
+    work.audit("reply", ticket_id, token, message_id=message_id, chars=len(body), **template)
     return message_id
 
 
@@ -65,11 +74,14 @@ def add_note(
     token: int | None = None,
     added_offline: bool = False,
     note_id: UUID | None = None,
+    visible_only: bool = True,
 ) -> Note:
-    """An internal note. Anyone who may see the ticket may note; a holder's note also renews the lease."""
+    """An internal note. Anyone who may see the ticket may note; a holder's note also renews the lease.
+
+    ``visible_only=False`` is for the answer to a referral, written by a unit that may not see the ticket."""
     assert work.actor is not None
     body = clean_body(text, "note")
-    read_ticket(work, ticket_id)
+    read_ticket(work, ticket_id, visible_only=visible_only)
     if token is not None:
         fenced_update(work, ticket_id, token, {})
     note_id = note_id or uuid7()

@@ -1,4 +1,5 @@
-"""Resolving a hand-over item: work a colleague did offline under a claim they had lost (``apply.py``).
+"""Hand-over items: work a colleague did under a claim they had lost (``apply.py``), or could not do on a
+family member someone else holds (a bulk answer, ``linking.py``), kept for the holder, and resolved.
 
 "Accepted" means the holder took the work over (they then reply, change the status or transfer under
 their own claim); "dismissed" means it is not needed. Either way the item leaves the attention lists.
@@ -7,16 +8,50 @@ Only the officer it was handed to, or a supervisor of the ticket's unit, may res
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
+from uuid6 import uuid7
 
 from ..domain.errors import NotFound, NotPermitted
 from ..domain.vocabulary import Role
 from .schema import handover_item, ticket
 from .work import Work
+
+
+def record_handover(
+    work: Work,
+    ticket_id: UUID,
+    to_officer_id: int | None,
+    op_id: UUID,
+    kind: str,
+    payload: dict[str, Any],
+    reason: str,
+    claim_token: int | None = None,
+) -> UUID:
+    """Keep work the acting officer could not do on a ticket someone else holds, for that holder (one item
+    per ``op_id``); audited on the ticket. Returns the item's id."""
+    assert work.actor is not None
+    item_id = uuid7()
+    work.conn.execute(
+        insert(handover_item).values(
+            id=item_id,
+            ticket_id=ticket_id,
+            from_officer_id=work.actor.id,
+            to_officer_id=to_officer_id,
+            op_id=op_id,
+            kind=kind,
+            payload=json.dumps(payload, ensure_ascii=False),
+            change_seq=work.seq,
+            created_at=work.now,
+        )
+    )
+    work.audit("handover", ticket_id, claim_token, kind=kind, item_id=item_id, reason=reason)
+    return item_id
 
 
 @dataclass(frozen=True, slots=True)

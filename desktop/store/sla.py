@@ -6,9 +6,10 @@ store does here, so a countdown computed offline is the one the store computes.
 
 Each ticket's clocks (``domain/clocks.py``) are kept as running totals in ``sla_clock``, moved inside the
 transaction of the operation that moves them: receipt, an answer, a status change, a transfer. The ticket's
-``first_response_due_at`` (the next answer due: verification or follow-up) and ``due_at`` (the nearest
-deadline the unit must meet: that answer or the resolution; none while waiting for the reporter) are
-copied from them, for the inbox's sort, the Due view and "take the next one".
+``first_response_due_at`` (the next answer due: verification or follow-up; none when no answer is due)
+and ``due_at`` (the resolution deadline, the ``{tenggat}`` promised to the citizen; kept as it was while
+the clock is paused or stopped) are copied from them, for the inbox's sort, the Due view and "take the
+next one".
 
 Work that waited offline is stopped at the moment the store receives it, and the working minutes it waited
 are recorded on the clock, so that a breach can be attributed fairly. ``sweep`` (run by the intake worker
@@ -236,13 +237,11 @@ def _copy_due_times(
         record = records.get(name)
         return None if record is None else record.due_at(clock_calendar(name, unit_calendar))
 
-    answer_due = due(ClockName.RESPONSE) or due(ClockName.FOLLOW_UP)
-    officer_dues = [d for d in (answer_due, due(ClockName.RESOLUTION)) if d is not None]
-    work.conn.execute(
-        update(ticket)
-        .where(ticket.c.id == ticket_id)
-        .values(first_response_due_at=answer_due, due_at=min(officer_dues, default=None))
-    )
+    values: dict[str, Any] = {"first_response_due_at": due(ClockName.RESPONSE) or due(ClockName.FOLLOW_UP)}
+    resolution = due(ClockName.RESOLUTION)
+    if resolution is not None:  # paused or stopped: the last deadline stays, as promised to the citizen
+        values["due_at"] = resolution
+    work.conn.execute(update(ticket).where(ticket.c.id == ticket_id).values(**values))
 
 
 # -- escalation and automatic closing -------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""What needs the officer's attention: operations the server refused or handed over, and work handed
-over to them by a colleague whose claim ran out while offline."""
+"""What needs the officer's attention: operations the server refused or handed over, work handed over to
+them by a colleague whose claim ran out while offline, and deadlines breached and escalated (on tickets
+they hold; for supervisors and admins, on every open ticket they see)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from uuid import UUID
 from sqlalchemy import Connection, and_, select
 
 from ..domain.operations import OpKind
+from ..domain.status import Status
+from ..domain.vocabulary import Role
 from . import cache_schema as s
 from .cache import me
 from .desk import attention
@@ -22,6 +25,7 @@ class AttentionKind(StrEnum):
     REJECTED = "rejected"  # my operation was refused: nothing happened
     HANDED_OVER = "handed_over"  # my operation went to the ticket's new holder as a hand-over
     FOR_ME = "for_me"  # a colleague's lost work, handed over to me (I hold the ticket now)
+    ESCALATED = "escalated"  # a deadline was breached and the supervisors told; gone once it is met
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +35,8 @@ class AttentionItem:
     ticket_id: UUID | None
     tracking_no: str | None
     subject: str | None
-    op_kind: OpKind
-    payload: dict[str, Any]
+    op_kind: OpKind | None  # None for an escalation
+    payload: dict[str, Any]  # an escalation's: {"clock": name}
     code: str | None  # why the server refused (an error code) or handed over
     detail: str | None
     other_officer: str | None  # FOR_ME: who handed it over
@@ -41,7 +45,7 @@ class AttentionItem:
 
 def attention_items(conn: Connection) -> list[AttentionItem]:
     """Newest first. A hand-over whose resolution is already queued no longer shows."""
-    items = [*_my_refused_ops(conn), *_handed_to_me(conn)]
+    items = [*_my_refused_ops(conn), *_handed_to_me(conn), *_escalated(conn)]
     return sorted(items, key=lambda item: item.created_at, reverse=True)
 
 
@@ -109,4 +113,34 @@ def _handed_to_me(conn: Connection) -> list[AttentionItem]:
         )
         for row in rows
         if str(row.id) not in resolving
+    ]
+
+
+def _escalated(conn: Connection) -> list[AttentionItem]:
+    mine = me(conn)
+    role = conn.execute(select(s.officer.c.role).where(s.officer.c.id == mine)).scalar()
+    t, clock = s.ticket, s.sla_clock
+    query = (
+        select(clock.c.ticket_id, clock.c.clock, clock.c.escalated_at, t.c.tracking_no, t.c.subject, t.c.status)
+        .join(t, t.c.id == clock.c.ticket_id)
+        .where(clock.c.escalated_at.is_not(None), clock.c.running_since.is_not(None))
+    )
+    if role not in (Role.SUPERVISOR.value, Role.ADMIN.value):
+        query = query.where(t.c.claimed_by == mine)
+    return [
+        AttentionItem(
+            kind=AttentionKind.ESCALATED,
+            ref=UUID(str(row.ticket_id)),
+            ticket_id=UUID(str(row.ticket_id)),
+            tracking_no=row.tracking_no,
+            subject=row.subject,
+            op_kind=None,
+            payload={"clock": row.clock},
+            code=None,
+            detail=None,
+            other_officer=None,
+            created_at=row.escalated_at,
+        )
+        for row in conn.execute(query)
+        if not Status(row.status).is_closed
     ]

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, delete, insert, select, text
 from ..domain.errors import BadInput
 from ..store import engine as engines
 from . import cache_schema as s
-from . import search_index
+from . import search_index, similar
 
 
 def default_cache_path(central_url: str, officer: str) -> Path:
@@ -49,6 +49,7 @@ class Cache:
                 for index in table.indexes:
                     index.create(conn, checkfirst=True)
             search_index.ensure(conn)
+            similar.ensure(conn)
             conn.exec_driver_sql(f"PRAGMA user_version={s.CACHE_VERSION}")
 
     @contextmanager

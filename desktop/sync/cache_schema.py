@@ -81,6 +81,20 @@ sla_clock = _mirror("sla_clock", feed.SLA_CLOCK_COLUMNS)
 calendar = _mirror("calendar", feed.CALENDAR_COLUMNS)
 calendar_day_off = _mirror("calendar_day_off", feed.DAY_OFF_COLUMNS)
 sla_policy = _mirror("sla_policy", feed.POLICY_COLUMNS)
+# Referrals on my tickets and to my units, with the ticket's summary (``feed.referral_summary``): the
+# referred unit answers from these alone. New in version 3 without a bump: there was nothing to mirror.
+referral = _mirror(
+    "referral",
+    feed.REFERRAL_COLUMNS,
+    Column("ticket_tracking_no", String(32)),
+    Column("ticket_subject", String(300)),  # None for a confidential reporter
+    Column("first_message", Text),  # the citizen's first message; None for a confidential reporter
+    Column("reporter_name", String(200)),  # never an anonymous or confidential reporter's
+    Column("reporter_anonymous", Boolean),
+    Column("reporter_confidential", Boolean),
+)
+Index("ix_referral_ticket", referral.c.ticket_id)
+Index("ix_referral_to_unit", referral.c.to_unit_id)
 
 mention = Table(
     "mention",
@@ -209,7 +223,19 @@ local_post = Table(
     Column("body", Text, nullable=False),
     Column("created_at", DateTime, nullable=False),
 )
-OVERLAY = (local_ticket, local_message, local_note, local_discussion, local_post)
+# A referral asked here (ticket, unit and question) or answered here (answer), until its op is done.
+local_referral = Table(
+    "local_referral",
+    metadata,
+    Column("op_id", Uuid, primary_key=True),
+    Column("referral_id", Uuid, nullable=False, index=True),
+    Column("ticket_id", Uuid),
+    Column("to_unit_id", Integer),
+    Column("question", Text),
+    Column("answer", Text),
+    Column("created_at", DateTime, nullable=False),
+)
+OVERLAY = (local_ticket, local_message, local_note, local_discussion, local_post, local_referral)
 
 # Only on this workstation, never synced.
 draft = Table(

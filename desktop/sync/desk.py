@@ -16,13 +16,24 @@ from uuid import UUID
 from sqlalchemy import Connection, delete, insert, or_, select, update
 from uuid6 import uuid7
 
+from ..domain.canned import check_canned_ref
 from ..domain.claims import STEAL_REASON_MIN_CHARS
-from ..domain.errors import BadInput, ForbiddenTransition, HeldByOther, NotFound, NotHolder, NotPermitted
+from ..domain.errors import (
+    AlreadyAnswered,
+    BadInput,
+    ForbiddenTransition,
+    HeldByOther,
+    NotFound,
+    NotHolder,
+    NotPermitted,
+)
+from ..domain.families import derived_id
 from ..domain.operations import Op, OpKind
 from ..domain.status import Status, allowed_next, can_transition
 from ..domain.text import clean_body, clean_subject
 from ..domain.vocabulary import Channel, Kind, Priority, Role
 from . import cache_schema as s
+from . import families
 from .cache import Cache, get_state, me, server_time
 
 
@@ -145,10 +156,13 @@ class Desk:
 
     # -- handling ---------------------------------------------------------------------------------------
 
-    def reply(self, ref: str, text: str) -> Op:
+    def reply(self, ref: str, text: str, canned: str | None = None) -> Op:
+        """``canned`` ("key@version"): the canned response the text was written from, for the audit log."""
         body = clean_body(text, "reply")
+        if canned is not None:
+            check_canned_ref(canned)
         with self.cache.write() as conn:
-            return _reply(conn, seen(conn, resolve(conn, ref)), body)
+            return _reply(conn, seen(conn, resolve(conn, ref)), body, canned)
 
     def note(self, ref: str, text: str) -> Op:
         """Anyone who sees the ticket may note; a holder's note carries the claim (and renews it)."""
@@ -280,6 +294,85 @@ class Desk:
             )
             return op
 
+    # -- duplicates and work across units -------------------------------------------------------------------
+
+    def link(self, ref: str, master_ref: str) -> Op:
+        """Mark the ticket I hold as a duplicate of ``master_ref`` (of its master, when that is a duplicate)."""
+        with self.cache.write() as conn:
+            return _link(conn, seen(conn, resolve(conn, ref)), resolve(conn, master_ref), merge=False)
+
+    def unlink(self, ref: str) -> Op:
+        with self.cache.write() as conn:
+            return _unlink(conn, seen(conn, resolve(conn, ref)))
+
+    def merge(self, ref: str, master_ref: str) -> Op:
+        """Link the ticket I hold to ``master_ref`` and archive it; my claim on it ends."""
+        with self.cache.write() as conn:
+            return _link(conn, seen(conn, resolve(conn, ref)), resolve(conn, master_ref), merge=True)
+
+    def bulk_answer(self, master_ref: str, canned_key: str) -> Op:
+        """Answer the master I hold and its open or merged duplicates with the newest version of canned
+        response ``canned_key``, each citizen with their own rendering (``families.bulk_preview``)."""
+        with self.cache.write() as conn:
+            return _bulk_answer(conn, seen(conn, resolve(conn, master_ref)), canned_key)
+
+    def return_for_disposition(self, ref: str, reason: str) -> Op:
+        """Bukan wewenang: send the ticket I hold back to the unit that disposes of it anew; my claim ends."""
+        with self.cache.write() as conn:
+            return _return_for_disposition(conn, seen(conn, resolve(conn, ref)), reason)
+
+    def refer(self, ref: str, unit_code: str, question: str) -> Op:
+        """Ask unit ``unit_code`` about a ticket I see, without handing it over; a holder's question renews."""
+        text = clean_body(question, "question")
+        with self.cache.write() as conn:
+            view = seen(conn, resolve(conn, ref))
+            to_unit_id = conn.execute(select(s.unit.c.id).where(s.unit.c.code == unit_code)).scalar()
+            if to_unit_id is None:
+                raise NotFound(f"no unit with code {unit_code!r}")
+            if unit_code == view.unit_code:
+                name = view.tracking_no or view.ticket_id
+                raise BadInput(f"{name} is in unit {unit_code!r} already: refer it to another unit")
+            referral_id = uuid7()
+            payload = {"referral_id": str(referral_id), "unit": unit_code, "question": text}
+            op = _queue(conn, OpKind.REFER, view, payload, fenced=_holds(conn, view))
+            conn.execute(
+                insert(s.local_referral).values(
+                    op_id=op.op_id,
+                    referral_id=referral_id,
+                    ticket_id=view.ticket_id,
+                    to_unit_id=to_unit_id,
+                    question=text,
+                    created_at=_now(),
+                )
+            )
+            return op
+
+    def answer_referral(self, referral_id: UUID, text: str) -> Op:
+        """Answer a referral to one of my units (or units below mine); it becomes a note on the ticket."""
+        body = clean_body(text, "answer")
+        with self.cache.write() as conn:
+            row = conn.execute(select(s.referral).where(s.referral.c.id == referral_id)).first()
+            if row is None:
+                raise NotFound(f"no referral {referral_id} in the local cache")
+            if row.answered_at is not None:
+                who = _login(conn, row.answered_by) if row.answered_by is not None else "another officer"
+                raise AlreadyAnswered(f"the referral on {row.ticket_tracking_no} was already answered by {who}")
+            if int(row.to_unit_id) not in postable_unit_ids(conn):
+                code = conn.execute(select(s.unit.c.code).where(s.unit.c.id == row.to_unit_id)).scalar()
+                raise NotPermitted(f"only officers of unit {code!r} (or its supervisors) may answer this referral")
+            answering = select(s.local_referral.c.op_id).where(
+                s.local_referral.c.referral_id == referral_id, s.local_referral.c.answer.is_not(None)
+            )
+            if conn.execute(answering).first() is not None:
+                raise BadInput(f"your answer to the referral on {row.ticket_tracking_no} is already queued")
+            payload = {"referral_id": str(referral_id), "text": body}
+            op = Op(op_id=uuid7(), kind=OpKind.ANSWER_REFERRAL, ticket_id=None, payload=payload, offline=_offline(conn))
+            _insert_op(conn, op, None)
+            conn.execute(
+                insert(s.local_referral).values(op_id=op.op_id, referral_id=referral_id, answer=body, created_at=_now())
+            )
+            return op
+
     # -- attention ----------------------------------------------------------------------------------------
 
     def resolve_handover(self, item_id: UUID, accepted: bool) -> Op:
@@ -300,7 +393,9 @@ class Desk:
             payload = json.loads(item.payload)
             kind = OpKind(item.kind)
             if kind is OpKind.REPLY:
-                work = _reply(conn, view, clean_body(str(payload.get("text", "")), "reply"))
+                canned = payload.get("canned")
+                body = clean_body(str(payload.get("text", "")), "reply")
+                work = _reply(conn, view, body, canned if isinstance(canned, str) else None)
             elif kind is OpKind.STATUS:
                 try:
                     target = Status(payload.get("status"))
@@ -309,6 +404,18 @@ class Desk:
                 work = _status(conn, view, target)
             elif kind is OpKind.TRANSFER:
                 work = _transfer(conn, view, str(payload.get("unit", "")), payload.get("reason"))
+            elif kind in (OpKind.LINK, OpKind.MERGE):
+                try:
+                    master_id = UUID(str(payload.get("master_id")))
+                except ValueError:
+                    raise BadInput(f"hand-over item {item_id} names no master ticket") from None
+                work = _link(conn, view, master_id, merge=kind is OpKind.MERGE)
+            elif kind is OpKind.UNLINK:
+                work = _unlink(conn, view)
+            elif kind is OpKind.RETURN_FOR_DISPOSITION:
+                work = _return_for_disposition(conn, view, str(payload.get("reason", "")))
+            elif kind is OpKind.BULK_ANSWER:
+                work = _bulk_answer(conn, view, str(payload.get("canned_key", "")))
             else:
                 raise BadInput(f"a handed-over {kind.value} cannot be redone")
             return [work, _queue_resolution(conn, item_id, accepted=True)]
@@ -326,9 +433,10 @@ class Desk:
             )
 
 
-def _reply(conn: Connection, view: Seen, body: str) -> Op:
+def _reply(conn: Connection, view: Seen, body: str, canned: str | None = None) -> Op:
     message_id = uuid7()
-    op = _queue(conn, OpKind.REPLY, view, {"text": body, "message_id": str(message_id)}, fenced=True)
+    payload = {"text": body, "message_id": str(message_id)} | ({"canned": canned} if canned else {})
+    op = _queue(conn, OpKind.REPLY, view, payload, fenced=True)
     conn.execute(
         insert(s.local_message).values(
             id=message_id, op_id=op.op_id, ticket_id=view.ticket_id, body_text=body, created_at=_now()
@@ -353,6 +461,58 @@ def _transfer(conn: Connection, view: Seen, unit_code: str, reason: str | None) 
     reason = " ".join(reason.split()) if reason else None
     op_payload = {"unit": unit_code, "reason": reason}
     return _queue(conn, OpKind.TRANSFER, view, op_payload, fenced=True, claimed=False, unit_code=unit_code)
+
+
+def _link(conn: Connection, view: Seen, master_id: UUID, merge: bool) -> Op:
+    families.checked_master(conn, view.ticket_id, master_id, merging=merge)
+    payload = {"master_id": str(master_id)}  # as named: the store follows it to its master with fresher data
+    if not merge:
+        return _queue(conn, OpKind.LINK, view, payload, fenced=True)
+    archived = Status.DIARSIPKAN.value
+    return _queue(conn, OpKind.MERGE, view, payload, fenced=True, claimed=False, status=archived)
+
+
+def _unlink(conn: Connection, view: Seen) -> Op:
+    if families.master_of(conn, view.ticket_id) is None:
+        raise BadInput(f"{view.tracking_no or view.ticket_id} is not linked to a master ticket")
+    return _queue(conn, OpKind.UNLINK, view, {}, fenced=True)
+
+
+def _bulk_answer(conn: Connection, view: Seen, canned_key: str) -> Op:
+    """Queued with the version rendered here, so the store renders the same wording; each answer shows at
+    once under the message id the store will give it (``domain/families.derived_id``)."""
+    if not _holds(conn, view):
+        raise NotHolder(f"you do not hold ticket {view.tracking_no or view.ticket_id}: claim it first")
+    preview = families.bulk_preview(conn, view.ticket_id, canned_key)
+    message_id = uuid7()
+    payload = {"canned_key": canned_key, "canned_version": preview.canned_version, "message_id": str(message_id)}
+    op = _queue(conn, OpKind.BULK_ANSWER, view, payload, fenced=True)
+    now = _now()
+    for member in preview.members:
+        if member.handed_over:
+            continue
+        master = member.ticket_id == view.ticket_id
+        shown_id = message_id if master else derived_id(op.op_id, member.ticket_id, "message")
+        conn.execute(
+            insert(s.local_message).values(
+                id=shown_id, op_id=op.op_id, ticket_id=member.ticket_id, body_text=member.text, created_at=now
+            )
+        )
+    return op
+
+
+def _return_for_disposition(conn: Connection, view: Seen, reason: str) -> Op:
+    reason = " ".join(reason.split())
+    if not reason:
+        raise BadInput("a reason is required to send a ticket back as not this unit's authority")
+    target = Status.BUKAN_WEWENANG
+    if not can_transition(view.status, target):
+        allowed = ", ".join(sorted(x.value for x in allowed_next(view.status)))
+        name = view.tracking_no or str(view.ticket_id)
+        raise ForbiddenTransition(f"{name} is {view.status.value}; it can go to: {allowed}, not {target.value}")
+    payload = {"reason": reason}
+    kind = OpKind.RETURN_FOR_DISPOSITION
+    return _queue(conn, kind, view, payload, fenced=True, claimed=False, status=target.value)
 
 
 def postable_unit_ids(conn: Connection) -> frozenset[int]:

@@ -32,6 +32,7 @@ from ..store.feed import Checksum, Feed, blob_content
 from ..store.identity import Actor, resolve_actor
 from ..store.service import Store
 from . import cache_schema as s
+from . import similar
 from .cache import Cache, drop_mirror, get_state, me, server_time, set_state
 from .connectivity import Backoff
 from .desk import Desk, retire_overlay
@@ -215,6 +216,7 @@ class SyncEngine:
                     set_state(local, "officer_id", actor.id)
                     offset = (feed.now - datetime.utcnow()).total_seconds()  # noqa: DTZ003
                     set_state(local, "clock_offset", offset)
+                    similar.catch_up(local)  # index what this pull changed, in its transaction
         return report
 
     def _apply(self, local: Connection, feed: Feed, report: PullReport) -> None:
@@ -238,6 +240,9 @@ class SyncEngine:
             for batch in feed.children(name, new_ids):
                 _insert(local, table, batch)
                 report.add(name, len(batch))
+        for batch in feed.referrals(new_ids):  # upserted; see Feed.referrals on rows that leave the scope
+            _insert(local, s.referral, batch)
+            report.add("referral", len(batch))
         for source, table in (
             (feed.discussions, s.discussion),
             (feed.posts, s.discussion_post),

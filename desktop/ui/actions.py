@@ -27,8 +27,10 @@ REGISTRY: dict[str, ActionSpec] = {
     "go_inbox": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Inbox"), "Ctrl+1"),
     "go_discussions": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Team discussion"), "Ctrl+2"),
     "go_attention": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Needs attention"), "Ctrl+3"),
+    "go_referrals": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Referrals"), "Ctrl+4"),
     "sign_in": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Connect to server…")),
     "settings": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Settings…"), QKeySequence.StandardKey.Preferences),
+    "manage_canned": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Manage canned responses…")),
     "quit": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Quit"), QKeySequence.StandardKey.Quit),
     # Inbox
     "search": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Search"), QKeySequence.StandardKey.Find),
@@ -43,6 +45,14 @@ REGISTRY: dict[str, ActionSpec] = {
     "change_status": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Change status…"), "Ctrl+Shift+S"),
     "transfer": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Transfer to unit…"), "Ctrl+Shift+T"),
     "insert_canned": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Insert canned response…"), "Ctrl+Shift+R"),
+    # Related tickets and work across units
+    "mark_duplicate": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark as duplicate of…"), "Ctrl+Shift+D"),
+    "merge_into": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Merge into…")),
+    "unlink": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Unlink")),
+    "answer_linked": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Answer all linked…")),
+    "not_ours": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Not our authority…")),
+    "refer": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Refer to unit…")),
+    "answer_referral": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Answer…")),
     # Team discussion
     "new_discussion": ActionSpec(QT_TRANSLATE_NOOP("Actions", "New thread…"), QKeySequence.StandardKey.New),
     "send_post": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Post"), "Ctrl+Return"),

@@ -40,11 +40,25 @@ _OP_NAMES = {
     OpKind.DISCUSS: QT_TRANSLATE_NOOP("Attention", "new discussion thread"),
     OpKind.POST: QT_TRANSLATE_NOOP("Attention", "discussion post"),
     OpKind.RESOLVE_HANDOVER: QT_TRANSLATE_NOOP("Attention", "hand-over resolution"),
+    OpKind.LINK: QT_TRANSLATE_NOOP("Attention", "link as duplicate"),
+    OpKind.UNLINK: QT_TRANSLATE_NOOP("Attention", "unlink"),
+    OpKind.MERGE: QT_TRANSLATE_NOOP("Attention", "merge"),
+    OpKind.BULK_ANSWER: QT_TRANSLATE_NOOP("Attention", "answer to all linked tickets"),
+    OpKind.RETURN_FOR_DISPOSITION: QT_TRANSLATE_NOOP("Attention", "return as not our authority"),
+    OpKind.REFER: QT_TRANSLATE_NOOP("Attention", "referral"),
+    OpKind.ANSWER_REFERRAL: QT_TRANSLATE_NOOP("Attention", "referral answer"),
 }
 
 
-def op_name(kind: OpKind) -> str:
-    return QCoreApplication.translate("Attention", _OP_NAMES[kind])
+_CLOCK_NAMES = {
+    "response": QT_TRANSLATE_NOOP("Attention", "verification"),
+    "follow_up": QT_TRANSLATE_NOOP("Attention", "follow-up"),
+    "resolution": QT_TRANSLATE_NOOP("Attention", "resolution"),
+}
+
+
+def op_name(kind: OpKind | None) -> str:
+    return "" if kind is None else QCoreApplication.translate("Attention", _OP_NAMES[kind])
 
 
 def _what(item: AttentionItem) -> str:
@@ -59,6 +73,13 @@ def _what(item: AttentionItem) -> str:
 
 def summary(item: AttentionItem) -> str:
     where = item.tracking_no or QCoreApplication.translate("Attention", "a ticket")
+    if item.kind is AttentionKind.ESCALATED:
+        clock = QCoreApplication.translate("Attention", _CLOCK_NAMES.get(item.payload.get("clock", ""), "resolution"))
+        return (
+            QCoreApplication.translate("Attention", "The %1 deadline of %2 has passed; supervisors were told")
+            .replace("%1", clock)
+            .replace("%2", where)
+        )
     if item.kind is AttentionKind.REJECTED:
         text = QCoreApplication.translate("Attention", "Your %1 on %2 was refused")
     elif item.kind is AttentionKind.HANDED_OVER:
@@ -72,7 +93,7 @@ def explanation(item: AttentionItem) -> str:
     lines = [summary(item) + " (" + local_time(item.created_at) + ")."]
     if item.subject:
         lines.append(QCoreApplication.translate("Attention", "Subject: %1").replace("%1", item.subject))
-    content = _what(item)
+    content = _what(item) if item.kind is not AttentionKind.ESCALATED else ""
     if content:
         lines.append(QCoreApplication.translate("Attention", "Content: %1").replace("%1", content))
     if item.kind is AttentionKind.REJECTED:
@@ -87,6 +108,12 @@ def explanation(item: AttentionItem) -> str:
             QCoreApplication.translate(
                 "Attention",
                 "Your claim ended while you worked offline; the officer who holds the ticket now decides about it.",
+            )
+        )
+    elif item.kind is AttentionKind.ESCALATED:
+        lines.append(
+            QCoreApplication.translate(
+                "Attention", "Open the ticket and act on it; this goes away when the deadline's work is done."
             )
         )
     else:
@@ -185,7 +212,7 @@ class AttentionPanel(QWidget):
         self.detail.setText(explanation(item) if item else "")
         self.message.clear()
         self.accept_button.setVisible(item is not None and item.kind is AttentionKind.FOR_ME)
-        self.dismiss_button.setEnabled(item is not None)
+        self.dismiss_button.setEnabled(item is not None and item.kind is not AttentionKind.ESCALATED)
         self.open_button.setEnabled(item is not None and item.ticket_id is not None)
 
     async def _act(self, action: Callable[[], object]) -> None:
@@ -205,7 +232,7 @@ class AttentionPanel(QWidget):
     @asyncSlot()
     async def dismiss(self) -> None:
         item = self.current()
-        if item is None:
+        if item is None or item.kind is AttentionKind.ESCALATED:
             return
         if item.kind is AttentionKind.FOR_ME:
             await self._act(lambda: self.session.desk.resolve_handover(item.ref, accepted=False))

@@ -4,6 +4,10 @@ Drafts are saved while the officer types (half a second after the last key, and 
 focus) in the local cache, so a crash, a lost network or closing the window loses nothing; they come
 back when the ticket is opened again and go when the text is sent. The note box completes @mentions
 from the officers in the cache.
+
+A canned response is rendered for the ticket from values read with it (no database on the GUI thread):
+all its variables filled, or nothing inserted and the officer told which value is missing and why. The
+version inserted last is sent along with the reply for the audit log, unless the officer emptied the box.
 """
 
 from __future__ import annotations
@@ -25,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from ..domain.canned import MissingVariable
 from ..sync import drafts
-from ..sync.canned import CannedResponse
+from ..sync.canned import CannedResponse, TicketCanned
 from ..sync.session import Session
 from . import actions
 from .mention_edit import MentionEdit
@@ -56,6 +61,8 @@ class Composer(QTabWidget):
         self.note_edit.setAccessibleName(self.tr("Internal note"))
         self.note_edit.setPlaceholderText(self.tr("Only officers see this. Type @ to mention a colleague."))
 
+        self.canned = TicketCanned()
+        self.canned_used: str | None = None  # key@version of the canned response in the reply box
         self.canned_menu = QMenu(self)
         self.canned_button = QToolButton()
         self.canned_button.setObjectName("cannedButton")
@@ -64,6 +71,11 @@ class Composer(QTabWidget):
         self.reply_hint = QLabel()
         self.reply_hint.setObjectName("replyHint")
         self.reply_hint.setWordWrap(True)
+        self.canned_error = QLabel()
+        self.canned_error.setObjectName("cannedError")
+        self.canned_error.setWordWrap(True)
+        self.canned_error.setTextFormat(Qt.TextFormat.PlainText)  # titles come from supervisors
+        self.canned_error.setVisible(False)
         self.send_reply_action = actions.create(self, "send_reply", self._send_reply)
         self.send_button = QPushButton(self.send_reply_action.text())
         self.send_button.setObjectName("sendReplyButton")
@@ -74,6 +86,7 @@ class Composer(QTabWidget):
         self.note_button.clicked.connect(self.add_note_action.trigger)
 
         reply_tab = self._tab(self.reply_edit, [self.canned_button, self.reply_hint], self.send_button)
+        reply_tab.layout().insertWidget(1, self.canned_error)
         note_tab = self._tab(self.note_edit, [], self.note_button)
         # Ctrl+Return means "send" wherever the officer is typing, and nothing elsewhere (the team
         # discussion pane uses the same key for its own posts).
@@ -94,7 +107,8 @@ class Composer(QTabWidget):
             self._timers[kind] = timer
             edit.textChanged.connect(timer.start)
             edit.installEventFilter(self)
-        self.set_canned([])
+        self.reply_edit.textChanged.connect(self._forget_canned_if_cleared)
+        self.set_canned(TicketCanned())
         self.set_reply_allowed(False)
 
     def _tab(self, edit: QPlainTextEdit, extras: list[QWidget], send: QPushButton) -> QWidget:
@@ -120,6 +134,9 @@ class Composer(QTabWidget):
             return
         await self.flush_drafts()
         self.ticket_id = ticket_id
+        self.set_canned(TicketCanned())  # the last ticket's values must not fill this one's reply
+        self.canned_used = None
+        self.show_canned_error("")
         self._restoring = True
         try:
             for kind, edit in self._edits().items():
@@ -136,14 +153,53 @@ class Composer(QTabWidget):
         self.reply_hint.setText(why)
         self.reply_hint.setVisible(bool(why))
 
-    def set_canned(self, responses: list[CannedResponse]) -> None:
+    def set_canned(self, offered: TicketCanned) -> None:
+        """The canned responses for the open ticket, with the values of their variables."""
+        self.canned = offered
         self.canned_menu.clear()
-        for response in responses:
+        for response in offered.responses:
             item = self.canned_menu.addAction(response.title)
             item.setToolTip(response.body)
-            item.triggered.connect(lambda _checked=False, body=response.body: self.insert_text(body))
-        if not responses:
+            item.triggered.connect(lambda _checked=False, chosen=response: self.use_canned(chosen))
+        if not offered.responses:
             self.canned_menu.addAction(self.tr("No canned responses for this unit")).setEnabled(False)
+
+    def use_canned(self, response: CannedResponse) -> None:
+        """Insert ``response`` rendered for the ticket, or insert nothing and say what is missing."""
+        try:
+            text = self.canned.render(response)
+        except MissingVariable as refused:
+            self.show_canned_error(self.missing_text(response.title, refused))
+            return
+        self.show_canned_error("")
+        self.insert_text(text)
+        self.canned_used = response.ref
+
+    def missing_text(self, title: str, refused: MissingVariable) -> str:
+        why = {
+            "nomor_tiket": self.tr("the ticket has no tracking number yet: it gets one when it reaches the server"),
+            "tenggat": self.tr("the ticket has no resolution deadline yet"),
+            "unit": self.tr("the ticket's unit is not known on this computer yet"),
+            "nama_pelapor": self.tr("the reporter's name is not known"),
+        }
+        reasons = [f"{{{name}}}: {why.get(name, '')}" for name in refused.missing]
+        reasons += [
+            f"{{{name}}}: " + self.tr("not a variable Aduan knows; ask a supervisor to correct the template")
+            for name in refused.unknown
+        ]
+        return (
+            self.tr("“%1” cannot be used for this ticket, so nothing was inserted.").replace("%1", title)
+            + " "
+            + "; ".join(reasons)
+        )
+
+    def show_canned_error(self, text: str) -> None:
+        self.canned_error.setText(text)
+        self.canned_error.setVisible(bool(text))
+
+    def _forget_canned_if_cleared(self) -> None:
+        if not self.reply_edit.toPlainText().strip():
+            self.canned_used = None  # the officer started over: the reply is no longer the template's
 
     def set_logins(self, logins: list[str]) -> None:
         self.note_edit.set_logins(logins)
@@ -165,6 +221,8 @@ class Composer(QTabWidget):
             self._edits()[kind].clear()
         finally:
             self._restoring = False
+        if kind == "reply":
+            self.canned_used = None
         if self.ticket_id is not None:
             await self.ops.db(drafts.save_draft, self.session.cache, self.ticket_id, kind, "")
 

@@ -14,6 +14,7 @@ from .labels import local_time
 _BY_CODE = {
     "bad_input": QT_TRANSLATE_NOOP("Errors", "This input cannot be used: %1"),
     "forbidden_transition": QT_TRANSLATE_NOOP("Errors", "This status change is not allowed: %1"),
+    "missing_variable": QT_TRANSLATE_NOOP("Errors", "This canned response cannot be used: %1"),
     "held_by_other": QT_TRANSLATE_NOOP("Errors", "Another officer holds this ticket (%1)."),
     "keyring_unavailable": QT_TRANSLATE_NOOP(
         "Errors", "This computer's credential store cannot be used, so the password is not remembered: %1"
@@ -27,6 +28,7 @@ _BY_CODE = {
     ),
     "not_found": QT_TRANSLATE_NOOP("Errors", "Not found, or not yours to see: %1"),
     "not_permitted": QT_TRANSLATE_NOOP("Errors", "Not permitted: %1"),
+    "already_answered": QT_TRANSLATE_NOOP("Errors", "Already answered: %1"),
     "schema_mismatch": QT_TRANSLATE_NOOP(
         "Errors", "The server runs another version of Aduan. Ask your admin to update; your work is kept."
     ),

@@ -300,6 +300,8 @@ class InboxView(QWidget):
 
     @asyncSlot()
     async def _show_count(self) -> None:
+        if not isValid(self):  # a late signal after the view was closed
+            return
         self._count_generation += 1
         generation = self._count_generation
         rows = self.model.rowCount()

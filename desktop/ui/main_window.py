@@ -23,20 +23,23 @@ from qasync import asyncSlot
 
 from ..security.credentials import Credentials
 from ..settings import Settings
+from ..sync.canned import manages_canned
 from ..sync.session import Session
 from . import actions, theme
 from .attention_panel import AttentionPanel
+from .canned_dialog import CannedDialog
 from .discussion_view import DiscussionView
 from .events import Events
 from .inbox_view import InboxView
 from .ops import Ops
+from .referrals_view import ReferralsView
 from .settings_dialog import SettingsDialog
 from .sign_in import SignInDialog
 from .status_bar import StatusBar
 from .sync_loop import SyncLoop
 from .ticket_view import TicketView
 
-INBOX_TAB, DISCUSSION_TAB, ATTENTION_TAB = range(3)
+INBOX_TAB, DISCUSSION_TAB, ATTENTION_TAB, REFERRALS_TAB = range(4)
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         self.ticket = TicketView(session, ops, self.events)
         self.discussion = DiscussionView(session, ops, self.events)
         self.attention = AttentionPanel(session, ops, self.events)
+        self.referrals = ReferralsView(session, ops, self.events)
 
         work = QSplitter(Qt.Orientation.Horizontal)
         work.setObjectName("inboxSplitter")
@@ -72,6 +76,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(work, actions.text("go_inbox"))
         self.tabs.addTab(self.discussion, actions.text("go_discussions"))
         self.tabs.addTab(self.attention, actions.text("go_attention"))
+        self.tabs.addTab(self.referrals, actions.text("go_referrals"))
+        self.referrals.counted.connect(lambda _waiting: self.tabs.setTabText(REFERRALS_TAB, self.referrals.tab_title()))
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -89,6 +95,7 @@ class MainWindow(QMainWindow):
         self.events.open_ticket.connect(self.ticket.open_ticket)
         self.events.open_ticket.connect(lambda _ticket_id: self.tabs.setCurrentIndex(INBOX_TAB))
         self.events.cache_changed.connect(self._update_titles)
+        self.events.cache_changed.connect(self._update_role_actions)
         self.discussion.unread_changed.connect(lambda _unread, _mentions: self._update_titles())
         self.started = False
         self._build_menu()
@@ -118,15 +125,25 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Aduan"))
+        made = {}
         for name, slot in (
             ("sync_now", self.sync.run_round),
             ("sign_in", self.sign_in),
+            ("manage_canned", self.open_canned),
             ("settings", self.open_settings),
             ("quit", self.close),
         ):
-            menu.addAction(actions.create(self, name, slot))
+            made[name] = actions.create(self, name, slot)
+            menu.addAction(made[name])
+        self.canned_action = made["manage_canned"]
+        self.canned_action.setVisible(False)  # supervisors and admins only: shown once the cache tells the role
         go = self.menuBar().addMenu(self.tr("&Go"))
-        for name, tab in (("go_inbox", INBOX_TAB), ("go_discussions", DISCUSSION_TAB), ("go_attention", ATTENTION_TAB)):
+        for name, tab in (
+            ("go_inbox", INBOX_TAB),
+            ("go_discussions", DISCUSSION_TAB),
+            ("go_attention", ATTENTION_TAB),
+            ("go_referrals", REFERRALS_TAB),
+        ):
             go.addAction(actions.create(self, name, lambda _checked=False, tab=tab: self.tabs.setCurrentIndex(tab)))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -140,7 +157,9 @@ class MainWindow(QMainWindow):
         self.inbox.reload()
         self.discussion.refresh()
         self.attention.reload()
+        self.referrals.reload()
         self.status.refresh()
+        self._update_role_actions()
         self.sync.start()
 
     @asyncSlot()
@@ -158,11 +177,27 @@ class MainWindow(QMainWindow):
             label = self.tr("%1 (%2 unread)").replace("%1", label).replace("%2", str(unread))
         self.tabs.setTabText(DISCUSSION_TAB, label)
 
+    @asyncSlot()
+    async def _update_role_actions(self) -> None:
+        may_manage = await self.ops.db(self._manages_canned)
+        self.canned_action.setVisible(may_manage)
+        self.canned_action.setEnabled(may_manage)
+
+    def _manages_canned(self) -> bool:
+        with self.session.cache.read() as conn:
+            return manages_canned(conn)
+
     # -- commands ---------------------------------------------------------------------------------------
 
     def sign_in(self) -> None:
         dialog = SignInDialog(self.settings, self.credentials, self.ops, self)
         dialog.accepted.connect(lambda: self.session_switched.emit(dialog.session))
+        dialog.open()
+
+    def open_canned(self) -> None:
+        dialog = CannedDialog(self.session, self.ops, self)
+        dialog.changed.connect(self.events.queued.emit)  # sync now: the composer offers the new wording
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def open_settings(self) -> None:

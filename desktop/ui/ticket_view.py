@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 from qasync import asyncSlot
+from shiboken6 import isValid
 
 from ..domain.clocks import ClockName
 from ..domain.errors import AduanError, NotFound
@@ -36,7 +38,7 @@ from ..domain.sla import Phase
 from ..domain.status import Status
 from ..domain.vocabulary import Role
 from ..sync.cache import Cache
-from ..sync.canned import CannedResponse, canned_for_ticket
+from ..sync.canned import TicketCanned, canned_for_ticket
 from ..sync.deadlines import ClockView
 from ..sync.picking import take_next
 from ..sync.session import Session
@@ -47,6 +49,7 @@ from .errors import describe
 from .events import Events
 from .labels import channel_label, kind_label, local_time, priority_label, status_label, time_left
 from .ops import Ops
+from .related_view import RelatedView
 from .thread_view import ThreadView
 from .ticket_dialogs import StatusDialog, StealDialog, TransferDialog
 
@@ -56,7 +59,7 @@ CLOCK_INTERVAL_MS = 30_000  # the deadline countdown and the lease end move on b
 @dataclass(frozen=True, slots=True)
 class Loaded:
     cached: CachedDetail
-    canned: list[CannedResponse]
+    canned: TicketCanned
     logins: list[str]
 
 
@@ -149,7 +152,18 @@ class TicketView(QWidget):
         self.composer.send_reply.connect(self.send_reply)
         self.composer.add_note.connect(self.add_note)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.thread)
+        # Beside the thread, what the ticket is related to: duplicates, similar tickets, other units.
+        self.related = RelatedView(session, ops, events)
+        self.related.said.connect(self.show_message)
+        for action in self.related.actions():
+            self.addAction(action)  # their shortcuts work while the conversation is shown
+        self.pages = QTabWidget()
+        self.pages.setObjectName("ticketPages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.thread, self.tr("Conversation"))
+        self.pages.addTab(self.related, self.tr("Related"))
+        self.related.title_changed.connect(lambda title: self.pages.setTabText(1, title))
+        split.addWidget(self.pages)
         split.addWidget(self.composer)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
@@ -201,12 +215,13 @@ class TicketView(QWidget):
             if generation == self._generation:
                 self.loaded = None
                 self._enable(None)
+                self.related.show_for(None)
                 self.show_message(
                     self.tr("This ticket is no longer in your cache: it was transferred to a unit you do not see.")
                 )
             return
-        if generation != self._generation:
-            return  # a newer load (or another ticket) overtook this one
+        if generation != self._generation or not isValid(self):
+            return  # a newer load (or another ticket) overtook this one, or the view was closed meanwhile
         self.loaded = loaded
         self._show(loaded)
 
@@ -219,6 +234,7 @@ class TicketView(QWidget):
         self.thread.show_thread(cached)
         self.composer.set_canned(loaded.canned)
         self.composer.set_logins(loaded.logins)
+        self.related.show_for(cached)
 
     def _server_now(self, cached: CachedDetail) -> datetime:
         """The central clock's estimate at load, carried forward: countdowns move between syncs."""
@@ -361,7 +377,8 @@ class TicketView(QWidget):
 
     @asyncSlot(str)
     async def send_reply(self, text: str) -> None:
-        if self.ticket_id is not None and await self._act(self.session.desk.reply, self._ref(), text):
+        canned = self.composer.canned_used  # the template the text was written from, if it still is
+        if self.ticket_id is not None and await self._act(self.session.desk.reply, self._ref(), text, canned):
             await self.composer.sent("reply")
 
     @asyncSlot(str)

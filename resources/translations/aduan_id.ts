@@ -25,83 +25,151 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="30"/>
+        <source>Referrals</source>
+        <translation>Permintaan masukan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="31"/>
         <source>Connect to server…</source>
         <translation>Sambungkan ke server…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="31"/>
+        <location filename="../../desktop/ui/actions.py" line="32"/>
         <source>Settings…</source>
         <translation>Pengaturan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="32"/>
+        <location filename="../../desktop/ui/actions.py" line="33"/>
+        <source>Manage canned responses…</source>
+        <translation>Kelola jawaban siap pakai…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="34"/>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="34"/>
+        <location filename="../../desktop/ui/actions.py" line="36"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="35"/>
+        <location filename="../../desktop/ui/actions.py" line="37"/>
         <source>Clear filters</source>
         <translation>Hapus filter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="37"/>
+        <location filename="../../desktop/ui/actions.py" line="39"/>
         <source>Claim</source>
         <translation>Klaim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="38"/>
+        <location filename="../../desktop/ui/actions.py" line="40"/>
         <source>Release</source>
         <translation>Lepaskan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="39"/>
+        <location filename="../../desktop/ui/actions.py" line="41"/>
         <source>Take over…</source>
         <translation>Ambil alih…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="40"/>
+        <location filename="../../desktop/ui/actions.py" line="42"/>
         <source>Take the next one</source>
         <translation>Ambil tiket berikutnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="41"/>
+        <location filename="../../desktop/ui/actions.py" line="43"/>
         <source>Send reply</source>
         <translation>Kirim balasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="42"/>
+        <location filename="../../desktop/ui/actions.py" line="44"/>
         <source>Add internal note</source>
         <translation>Tambah catatan internal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="43"/>
+        <location filename="../../desktop/ui/actions.py" line="45"/>
         <source>Change status…</source>
         <translation>Ubah status…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="44"/>
+        <location filename="../../desktop/ui/actions.py" line="46"/>
         <source>Transfer to unit…</source>
         <translation>Teruskan ke unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="45"/>
+        <location filename="../../desktop/ui/actions.py" line="47"/>
         <source>Insert canned response…</source>
         <translation>Sisipkan templat balasan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="47"/>
+        <location filename="../../desktop/ui/actions.py" line="49"/>
+        <source>Mark as duplicate of…</source>
+        <translation>Tandai sebagai duplikat dari…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="50"/>
+        <source>Merge into…</source>
+        <translation>Gabungkan ke…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="51"/>
+        <source>Unlink</source>
+        <translation>Lepas tautan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="52"/>
+        <source>Answer all linked…</source>
+        <translation>Jawab semua yang tertaut…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="53"/>
+        <source>Not our authority…</source>
+        <translation>Bukan wewenang…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="54"/>
+        <source>Refer to unit…</source>
+        <translation>Minta masukan unit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="55"/>
+        <source>Answer…</source>
+        <translation>Jawab…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="57"/>
         <source>New thread…</source>
         <translation>Topik baru…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="48"/>
+        <location filename="../../desktop/ui/actions.py" line="58"/>
         <source>Post</source>
         <translation>Kirim</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerReferralDialog</name>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="371"/>
+        <source>Answer a referral</source>
+        <translation>Jawab permintaan masukan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="373"/>
+        <source>%1 (%2) asks about %3:</source>
+        <translation>%1 (%2) bertanya tentang %3:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="384"/>
+        <source>Your answer</source>
+        <translation>Jawaban Anda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="394"/>
+        <source>Write the answer: it becomes a note on the ticket.</source>
+        <translation>Tulis jawabannya: jawaban menjadi catatan pada tiket.</translation>
     </message>
 </context>
 <context>
@@ -167,74 +235,409 @@
         <translation>keputusan serah terima</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="61"/>
+        <location filename="../../desktop/ui/attention_panel.py" line="43"/>
+        <source>link as duplicate</source>
+        <translation>penautan sebagai duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attention_panel.py" line="44"/>
+        <source>unlink</source>
+        <translation>pelepasan tautan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attention_panel.py" line="45"/>
+        <source>merge</source>
+        <translation>penggabungan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attention_panel.py" line="46"/>
+        <source>answer to all linked tickets</source>
+        <translation>jawaban ke semua tiket tertaut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attention_panel.py" line="47"/>
+        <source>return as not our authority</source>
+        <translation>pengembalian sebagai bukan wewenang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attention_panel.py" line="48"/>
+        <source>referral</source>
+        <translation>permintaan masukan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attention_panel.py" line="49"/>
+        <source>referral answer</source>
+        <translation>jawaban permintaan masukan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attention_panel.py" line="54"/>
+        <source>verification</source>
+        <translation>verifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attention_panel.py" line="55"/>
+        <source>follow-up</source>
+        <translation>tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attention_panel.py" line="56"/>
+        <source>resolution</source>
+        <translation>penyelesaian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attention_panel.py" line="75"/>
         <source>a ticket</source>
         <translation>sebuah tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="63"/>
+        <location filename="../../desktop/ui/attention_panel.py" line="79"/>
+        <source>The %1 deadline of %2 has passed; supervisors were told</source>
+        <translation>Tenggat %1 untuk %2 terlewati; supervisor telah diberi tahu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attention_panel.py" line="84"/>
         <source>Your %1 on %2 was refused</source>
         <translation>Server menolak %1 Anda pada %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="65"/>
+        <location filename="../../desktop/ui/attention_panel.py" line="86"/>
         <source>Your %1 on %2 was handed over to the current holder</source>
         <translation>Diserahkan ke pemegang tiket saat ini: %1 Anda pada %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="67"/>
+        <location filename="../../desktop/ui/attention_panel.py" line="88"/>
         <source>%3 handed over a %1 on %2 to you</source>
         <translation>%3 menyerahkan %1 pada %2 kepada Anda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="74"/>
+        <location filename="../../desktop/ui/attention_panel.py" line="95"/>
         <source>Subject: %1</source>
         <translation>Perihal: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="77"/>
+        <location filename="../../desktop/ui/attention_panel.py" line="98"/>
         <source>Content: %1</source>
         <translation>Isi: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="81"/>
+        <location filename="../../desktop/ui/attention_panel.py" line="102"/>
         <source>Nothing was changed on the server. Dismiss this when you have dealt with it.</source>
         <translation>Tidak ada yang berubah di server. Abaikan butir ini setelah Anda menanganinya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="87"/>
+        <location filename="../../desktop/ui/attention_panel.py" line="108"/>
         <source>Your claim ended while you worked offline; the officer who holds the ticket now decides about it.</source>
         <translation>Klaim Anda berakhir saat Anda bekerja luring; petugas yang kini memegang tiket yang memutuskannya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="94"/>
+        <location filename="../../desktop/ui/attention_panel.py" line="115"/>
+        <source>Open the ticket and act on it; this goes away when the deadline&apos;s work is done.</source>
+        <translation>Buka tiket dan tindak lanjuti; butir ini hilang setelah pekerjaan tenggat itu selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attention_panel.py" line="121"/>
         <source>Accept to apply it under your claim (a reply is then sent to the citizen), or dismiss it.</source>
         <translation>Terima untuk menerapkannya di bawah klaim Anda (balasan lalu dikirim ke pelapor), atau abaikan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="110"/>
+        <location filename="../../desktop/ui/attention_panel.py" line="137"/>
         <source>Items that need attention</source>
         <translation>Butir yang perlu perhatian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="112"/>
+        <location filename="../../desktop/ui/attention_panel.py" line="139"/>
         <source>Nothing needs your attention.</source>
         <translation>Tidak ada yang perlu perhatian Anda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="124"/>
+        <location filename="../../desktop/ui/attention_panel.py" line="151"/>
         <source>Accept — apply under my claim</source>
         <translation>Terima — terapkan dengan klaim saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="125"/>
+        <location filename="../../desktop/ui/attention_panel.py" line="152"/>
         <source>Dismiss</source>
         <translation>Abaikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attention_panel.py" line="126"/>
+        <location filename="../../desktop/ui/attention_panel.py" line="153"/>
         <source>Open ticket</source>
         <translation>Buka tiket</translation>
+    </message>
+</context>
+<context>
+    <name>BulkAnswerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="202"/>
+        <source>Answer all linked tickets</source>
+        <translation>Jawab semua tiket tertaut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="208"/>
+        <source>Each citizen of this family gets the canned response filled in for their own report. A duplicate another officer holds is handed over to them instead.</source>
+        <translation>Setiap warga dalam kelompok ini menerima jawaban siap pakai yang diisi untuk laporannya sendiri. Duplikat yang dipegang petugas lain diserahkan kepadanya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="215"/>
+        <source>Canned response</source>
+        <translation>Jawaban siap pakai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="216"/>
+        <source>Choose a canned response…</source>
+        <translation>Pilih jawaban siap pakai…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="225"/>
+        <source>What each citizen receives</source>
+        <translation>Yang diterima setiap warga</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="228"/>
+        <source>Answer with:</source>
+        <translation>Jawab dengan:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="233"/>
+        <source>Send to all</source>
+        <translation>Kirim ke semua</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="237"/>
+        <source>There are no canned responses for this unit yet: a supervisor adds them first.</source>
+        <translation>Belum ada jawaban siap pakai untuk unit ini: supervisor menambahkannya terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="251"/>
+        <source>Preparing the answers…</source>
+        <translation>Menyiapkan jawaban…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="260"/>
+        <source>%1 citizen(s) get this answer now.</source>
+        <translation>%1 warga menerima jawaban ini sekarang.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="262"/>
+        <source>%1 handed over to the officers who hold them.</source>
+        <translation>%1 diserahkan kepada petugas yang memegangnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="267"/>
+        <source>handed over to %1, who holds it</source>
+        <translation>diserahkan kepada %1, yang memegangnya</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="269"/>
+        <source>sent to the citizen</source>
+        <translation>dikirim ke warga</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="285"/>
+        <source>Choose the canned response to answer with.</source>
+        <translation>Pilih jawaban siap pakai untuk menjawab.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="287"/>
+        <source>Wait until each citizen&apos;s answer is shown.</source>
+        <translation>Tunggu sampai jawaban setiap warga ditampilkan.</translation>
+    </message>
+</context>
+<context>
+    <name>CannedDialog</name>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="78"/>
+        <source>Global (every unit)</source>
+        <translation>Global (semua unit)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="83"/>
+        <source>Managing canned responses needs a connection to the server, and it cannot be reached now. Nothing was changed. Officers keep using the canned responses their computers have.</source>
+        <translation>Mengelola jawaban siap pakai memerlukan koneksi ke server, dan server tidak dapat dijangkau sekarang. Tidak ada yang diubah. Petugas tetap memakai jawaban siap pakai yang ada di komputer mereka.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="114"/>
+        <source>Canned responses</source>
+        <translation>Jawaban siap pakai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="116"/>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="116"/>
+        <source>Key</source>
+        <translation>Kunci</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="116"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="116"/>
+        <source>Version</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="116"/>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="126"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Baru…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="127"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Ubah…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="128"/>
+        <source>&amp;Retire</source>
+        <translation>&amp;Pensiunkan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="129"/>
+        <source>Re&amp;store</source>
+        <translation>&amp;Pulihkan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="130"/>
+        <source>&amp;Versions…</source>
+        <translation>&amp;Versi…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="180"/>
+        <source>Only supervisors and admins manage canned responses.</source>
+        <translation>Hanya supervisor dan admin yang mengelola jawaban siap pakai.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="187"/>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="187"/>
+        <source>Retired</source>
+        <translation>Dipensiunkan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="248"/>
+        <source>Saved “%1” as version %2.</source>
+        <translation>“%1” disimpan sebagai versi %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="262"/>
+        <source>“%1” is offered again.</source>
+        <translation>“%1” ditawarkan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="262"/>
+        <source>“%1” is retired: it is no longer offered.</source>
+        <translation>“%1” dipensiunkan: tidak ditawarkan lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>CannedForm</name>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="293"/>
+        <source>New canned response</source>
+        <translation>Jawaban siap pakai baru</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="293"/>
+        <source>Edit canned response</source>
+        <translation>Ubah jawaban siap pakai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="298"/>
+        <source>Key</source>
+        <translation>Kunci</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="299"/>
+        <source>e.g. laporan-diterima (lower-case letters, digits, - _ .)</source>
+        <translation>mis. laporan-diterima (huruf kecil, angka, - _ .)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="303"/>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="306"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="314"/>
+        <source>Global (every unit)</source>
+        <translation>Global (semua unit)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="317"/>
+        <source>Text of the canned response</source>
+        <translation>Teks jawaban siap pakai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="321"/>
+        <source>Variables</source>
+        <translation>Variabel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="328"/>
+        <source>Variables you can use (double-click to insert). Each is filled in for the ticket:</source>
+        <translation>Variabel yang dapat dipakai (klik dua kali untuk menyisipkan). Masing-masing diisi untuk tiket:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="340"/>
+        <source>&amp;Key:</source>
+        <translation>&amp;Kunci:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="341"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="342"/>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="343"/>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;ks:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="354"/>
+        <source>the reporter&apos;s name (“Pelapor” for an anonymous reporter)</source>
+        <translation>nama pelapor (“Pelapor” untuk pelapor anonim)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="355"/>
+        <source>the tracking number, e.g. ADU-2026-000123</source>
+        <translation>nomor tiket, mis. ADU-2026-000123</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="356"/>
+        <source>the name of the unit handling the ticket</source>
+        <translation>nama unit yang menangani tiket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="357"/>
+        <source>the resolution deadline as a date, e.g. 27 Maret 2026</source>
+        <translation>tenggat penyelesaian sebagai tanggal, mis. 27 Maret 2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="376"/>
+        <source>Not a variable Aduan knows: %1. Use one of the list below.</source>
+        <translation>Bukan variabel yang dikenal Aduan: %1. Pakai salah satu dari daftar di bawah.</translation>
     </message>
 </context>
 <context>
@@ -298,35 +701,65 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="52"/>
+        <location filename="../../desktop/ui/composer.py" line="57"/>
         <source>Reply to the citizen</source>
         <translation>Balasan untuk pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="53"/>
+        <location filename="../../desktop/ui/composer.py" line="58"/>
         <source>Write the answer the citizen will receive…</source>
         <translation>Tulis jawaban yang akan diterima pelapor…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="56"/>
-        <location filename="../../desktop/ui/composer.py" line="86"/>
+        <location filename="../../desktop/ui/composer.py" line="61"/>
+        <location filename="../../desktop/ui/composer.py" line="99"/>
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="57"/>
+        <location filename="../../desktop/ui/composer.py" line="62"/>
         <source>Only officers see this. Type @ to mention a colleague.</source>
         <translation>Hanya petugas yang melihat ini. Ketik @ untuk menyebut rekan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="85"/>
+        <location filename="../../desktop/ui/composer.py" line="98"/>
         <source>Reply to citizen</source>
         <translation>Balas pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="146"/>
+        <location filename="../../desktop/ui/composer.py" line="165"/>
         <source>No canned responses for this unit</source>
         <translation>Belum ada templat balasan untuk unit ini</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/composer.py" line="180"/>
+        <source>the ticket has no tracking number yet: it gets one when it reaches the server</source>
+        <translation>tiket belum bernomor: nomornya diberikan saat sampai di server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/composer.py" line="181"/>
+        <source>the ticket has no resolution deadline yet</source>
+        <translation>tiket belum memiliki tenggat penyelesaian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/composer.py" line="182"/>
+        <source>the ticket&apos;s unit is not known on this computer yet</source>
+        <translation>unit tiket belum dikenal di komputer ini</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/composer.py" line="183"/>
+        <source>the reporter&apos;s name is not known</source>
+        <translation>nama pelapor tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/composer.py" line="187"/>
+        <source>not a variable Aduan knows; ask a supervisor to correct the template</source>
+        <translation>bukan variabel yang dikenal Aduan; minta supervisor memperbaiki templatnya</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/composer.py" line="191"/>
+        <source>“%1” cannot be used for this ticket, so nothing was inserted.</source>
+        <translation>“%1” tidak dapat dipakai untuk tiket ini, jadi tidak ada yang disisipkan.</translation>
     </message>
 </context>
 <context>
@@ -457,53 +890,126 @@
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="17"/>
+        <source>This canned response cannot be used: %1</source>
+        <translation>Jawaban siap pakai ini tidak dapat dipakai: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="18"/>
         <source>Another officer holds this ticket (%1).</source>
         <translation>Tiket ini dipegang petugas lain (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="18"/>
+        <location filename="../../desktop/ui/errors.py" line="19"/>
         <source>This computer&apos;s credential store cannot be used, so the password is not remembered: %1</source>
         <translation>Penyimpanan kredensial komputer ini tidak dapat digunakan, sehingga kata sandi tidak diingat: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="21"/>
+        <location filename="../../desktop/ui/errors.py" line="22"/>
         <source>You do not hold this ticket. Claim it first.</source>
         <translation>Anda tidak memegang tiket ini. Klaim terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="22"/>
+        <location filename="../../desktop/ui/errors.py" line="23"/>
         <source>Your claim on this ticket ended: another officer holds it now. Your work was handed over.</source>
         <translation>Klaim Anda atas tiket ini berakhir: kini petugas lain memegangnya. Pekerjaan Anda telah diserahkan kepadanya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="25"/>
+        <location filename="../../desktop/ui/errors.py" line="26"/>
         <source>The server cannot be reached. Your work is kept on this computer and sent when it can be.</source>
         <translation>Server tidak dapat dihubungi. Pekerjaan Anda disimpan di komputer ini dan dikirim begitu memungkinkan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="28"/>
+        <location filename="../../desktop/ui/errors.py" line="29"/>
         <source>Not found, or not yours to see: %1</source>
         <translation>Tidak ditemukan, atau Anda tidak berhak melihatnya: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="29"/>
+        <location filename="../../desktop/ui/errors.py" line="30"/>
         <source>Not permitted: %1</source>
         <translation>Tidak diizinkan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="30"/>
+        <location filename="../../desktop/ui/errors.py" line="31"/>
+        <source>Already answered: %1</source>
+        <translation>Sudah dijawab: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="32"/>
         <source>The server runs another version of Aduan. Ask your admin to update; your work is kept.</source>
         <translation>Server menjalankan versi Aduan yang berbeda. Minta admin Anda memperbaruinya; pekerjaan Anda tetap tersimpan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="33"/>
+        <location filename="../../desktop/ui/errors.py" line="35"/>
         <source>Something went wrong: %1</source>
         <translation>Terjadi kesalahan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="44"/>
+        <location filename="../../desktop/ui/errors.py" line="46"/>
         <source>%1 holds this ticket until %2.</source>
         <translation>Tiket ini dipegang %1 sampai %2.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="404"/>
+        <source>Versions of “%1”</source>
+        <translation>Versi “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="408"/>
+        <source>Versions</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="411"/>
+        <source>Version</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="411"/>
+        <source>Saved</source>
+        <translation>Disimpan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="411"/>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="411"/>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="411"/>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="415"/>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="415"/>
+        <source>Retired</source>
+        <translation>Dipensiunkan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="417"/>
+        <source>Earlier version</source>
+        <translation>Versi sebelumnya</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="422"/>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="430"/>
+        <source>Text of the chosen version</source>
+        <translation>Teks versi yang dipilih</translation>
     </message>
 </context>
 <context>
@@ -637,17 +1143,17 @@
         <translation>Unit saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="51"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="53"/>
         <source>My units and sub-units</source>
         <translation>Unit saya dan sub-unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="52"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="51"/>
         <source>Due soon / overdue</source>
         <translation>Tenggat dekat/lewat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="53"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="52"/>
         <source>Everything</source>
         <translation>Semua</translation>
     </message>
@@ -769,29 +1275,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <location filename="../../desktop/ui/main_window.py" line="111"/>
         <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit&apos;s server.</source>
         <translation>Ruang kerja demo: data contoh hanya di komputer ini, masuk sebagai petugas demo. Tidak ada yang dikirim ke server unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120"/>
+        <location filename="../../desktop/ui/main_window.py" line="127"/>
         <source>&amp;Aduan</source>
         <translation>&amp;Aduan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
         <source>&amp;Go</source>
         <translation>&amp;Buka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>%1 (%2 unread)</source>
         <translation>%1 (%2 belum dibaca)</translation>
+    </message>
+</context>
+<context>
+    <name>MasterDialog</name>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="143"/>
+        <source>Merge into another ticket</source>
+        <translation>Gabungkan ke tiket lain</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="145"/>
+        <source>This ticket becomes a duplicate of the ticket you choose and is archived; your claim on it ends. The citizen is answered with the master&apos;s family.</source>
+        <translation>Tiket ini menjadi duplikat dari tiket yang Anda pilih dan diarsipkan; klaim Anda atasnya berakhir. Warga dijawab bersama kelompok tiket induk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="149"/>
+        <source>Mark as duplicate</source>
+        <translation>Tandai sebagai duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="151"/>
+        <source>This ticket becomes a duplicate of the ticket you choose; it stays open and is answered with the master&apos;s family. A duplicate chosen as master stands for its own master.</source>
+        <translation>Tiket ini menjadi duplikat dari tiket yang Anda pilih; tiket tetap terbuka dan dijawab bersama kelompok tiket induk. Duplikat yang dipilih sebagai induk mewakili induknya sendiri.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="157"/>
+        <source>Tickets to choose from</source>
+        <translation>Tiket yang dapat dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="165"/>
+        <source>No similar tickets were found in your cache: type the tracking number.</source>
+        <translation>Tidak ada tiket serupa di cache Anda: ketik nomor tiketnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="170"/>
+        <source>Tracking number of the master ticket</source>
+        <translation>Nomor tiket induk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="177"/>
+        <source>Or tracking number:</source>
+        <translation>Atau nomor tiket:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="191"/>
+        <source>Choose the master ticket from the list or type its tracking number.</source>
+        <translation>Pilih tiket induk dari daftar atau ketik nomor tiketnya.</translation>
     </message>
 </context>
 <context>
@@ -843,6 +1397,34 @@
         <location filename="../../desktop/ui/discussion_view.py" line="133"/>
         <source>You are not a member of any unit yet: sync first.</source>
         <translation>Anda belum menjadi anggota unit mana pun: lakukan sinkronisasi terlebih dahulu.</translation>
+    </message>
+</context>
+<context>
+    <name>NotOursDialog</name>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="296"/>
+        <source>Not our authority</source>
+        <translation>Bukan wewenang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="299"/>
+        <source>%1 goes back to the unit that disposes of reports, marked &quot;Not our authority&quot;, so that it can be sent to the right unit. Your claim on it ends.</source>
+        <translation>%1 dikembalikan ke unit yang mendisposisikan laporan, ditandai &quot;Bukan wewenang&quot;, agar dapat diteruskan ke unit yang tepat. Klaim Anda atasnya berakhir.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="305"/>
+        <source>Why this is not our authority</source>
+        <translation>Mengapa ini bukan wewenang kami</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="308"/>
+        <source>Reason:</source>
+        <translation>Alasan:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="317"/>
+        <source>Give the reason: the unit that receives the ticket back reads it.</source>
+        <translation>Tuliskan alasannya: unit yang menerima kembali tiket akan membacanya.</translation>
     </message>
 </context>
 <context>
@@ -904,6 +1486,363 @@
         <location filename="../../desktop/ui/i18n.py" line="33"/>
         <source>Apply</source>
         <translation>Terapkan</translation>
+    </message>
+</context>
+<context>
+    <name>ReferDialog</name>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="325"/>
+        <source>Refer to another unit</source>
+        <translation>Minta masukan unit lain</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="330"/>
+        <source>The unit sees your question with the report&apos;s subject and first message, not the ticket itself. The ticket stays with you; the answer arrives as an internal note.</source>
+        <translation>Unit itu melihat pertanyaan Anda beserta perihal dan pesan pertama laporan, bukan tiketnya. Tiket tetap pada Anda; jawabannya datang sebagai catatan internal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="337"/>
+        <source>Unit to ask</source>
+        <translation>Unit yang ditanya</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="338"/>
+        <source>Choose a unit…</source>
+        <translation>Pilih unit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="344"/>
+        <source>Question to the unit</source>
+        <translation>Pertanyaan untuk unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="347"/>
+        <source>Unit:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="348"/>
+        <source>Question:</source>
+        <translation>Pertanyaan:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="359"/>
+        <source>Choose the unit to ask.</source>
+        <translation>Pilih unit yang ditanya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="361"/>
+        <source>Write the question for the unit.</source>
+        <translation>Tulis pertanyaan untuk unit.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="68"/>
+        <source>Other units ask your unit about their tickets here. Your answer becomes an internal note on their ticket, for the officer who asked.</source>
+        <translation>Di sini unit lain bertanya kepada unit Anda tentang tiket mereka. Jawaban Anda menjadi catatan internal pada tiket mereka, untuk petugas yang bertanya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="76"/>
+        <source>Referrals to your unit</source>
+        <translation>Permintaan masukan untuk unit Anda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="78"/>
+        <source>Ticket</source>
+        <translation>Tiket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="78"/>
+        <source>Subject</source>
+        <translation>Perihal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="78"/>
+        <source>Question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="78"/>
+        <source>Asked by</source>
+        <translation>Ditanyakan oleh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="78"/>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="93"/>
+        <source>No other unit has asked your unit anything.</source>
+        <translation>Belum ada unit lain yang bertanya kepada unit Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="99"/>
+        <source>The referral</source>
+        <translation>Permintaan masukan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="107"/>
+        <source>Open ticket</source>
+        <translation>Buka tiket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="153"/>
+        <source>(confidential)</source>
+        <translation>(rahasia)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="180"/>
+        <location filename="../../desktop/ui/referrals_view.py" line="188"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="192"/>
+        <source>Waiting for our answer</source>
+        <translation>Menunggu jawaban kita</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="194"/>
+        <source>Answer waiting to be sent</source>
+        <translation>Jawaban menunggu dikirim</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="196"/>
+        <source>Question waiting to be sent</source>
+        <translation>Pertanyaan menunggu dikirim</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="197"/>
+        <source>Answered by %1</source>
+        <translation>Dijawab oleh %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="214"/>
+        <source>Confidential reporter: only the handling unit sees the report.</source>
+        <translation>Pelapor rahasia: hanya unit penangan yang melihat laporannya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="216"/>
+        <source>Anonymous reporter</source>
+        <translation>Pelapor anonim</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="218"/>
+        <source>Reporter unknown</source>
+        <translation>Pelapor tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="219"/>
+        <source>Reporter</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="221"/>
+        <source>The citizen wrote</source>
+        <translation>Warga menulis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="222"/>
+        <source>Question from %1, %2</source>
+        <translation>Pertanyaan dari %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="226"/>
+        <source>Answer from %1, %2</source>
+        <translation>Jawaban dari %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/referrals_view.py" line="229"/>
+        <source>Your answer, waiting to be sent</source>
+        <translation>Jawaban Anda, menunggu dikirim</translation>
+    </message>
+</context>
+<context>
+    <name>Related</name>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="49"/>
+        <source>Same reporter (text %1% alike)</source>
+        <translation>Pelapor sama (teks %1% mirip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="50"/>
+        <source>Similar text (%1% alike)</source>
+        <translation>Teks mirip (%1% mirip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_dialogs.py" line="123"/>
+        <source>a duplicate: its master is used</source>
+        <translation>duplikat: induknya yang dipakai</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedView</name>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="185"/>
+        <source>Master and duplicates</source>
+        <translation>Induk dan duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="186"/>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="186"/>
+        <location filename="../../desktop/ui/related_view.py" line="208"/>
+        <source>Ticket</source>
+        <translation>Tiket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="186"/>
+        <location filename="../../desktop/ui/related_view.py" line="208"/>
+        <source>Subject</source>
+        <translation>Perihal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="186"/>
+        <location filename="../../desktop/ui/related_view.py" line="208"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="186"/>
+        <source>Held by</source>
+        <translation>Dipegang oleh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="190"/>
+        <source>Not linked to other tickets.</source>
+        <translation>Tidak tertaut ke tiket lain.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="198"/>
+        <source>Duplicates</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="207"/>
+        <location filename="../../desktop/ui/related_view.py" line="214"/>
+        <source>Similar tickets</source>
+        <translation>Tiket serupa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="208"/>
+        <source>Why</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="211"/>
+        <source>Double-click a ticket to open it.</source>
+        <translation>Klik dua kali tiket untuk membukanya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="213"/>
+        <source>No similar tickets in your cache.</source>
+        <translation>Tidak ada tiket serupa di cache Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="221"/>
+        <source>Questions to other units</source>
+        <translation>Pertanyaan ke unit lain</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="224"/>
+        <source>No other unit was asked about this ticket.</source>
+        <translation>Belum ada unit lain yang ditanya tentang tiket ini.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="229"/>
+        <source>Other units</source>
+        <translation>Unit lain</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="284"/>
+        <source>Related (%1)</source>
+        <translation>Terkait (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="284"/>
+        <source>Related</source>
+        <translation>Terkait</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="308"/>
+        <source>Master</source>
+        <translation>Induk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="308"/>
+        <source>Duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="310"/>
+        <source>%1, this ticket</source>
+        <translation>%1, tiket ini</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="312"/>
+        <source>%1 (queued)</source>
+        <translation>%1 (antre)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="313"/>
+        <source>nobody</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="324"/>
+        <source>%1; a duplicate</source>
+        <translation>%1; duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="346"/>
+        <source>To %1 · asked by %2 · %3</source>
+        <translation>Kepada %1 · ditanyakan oleh %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="349"/>
+        <source>Question: %1</source>
+        <translation>Pertanyaan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="355"/>
+        <source>Waiting to be sent at the next sync</source>
+        <translation>Menunggu dikirim pada sinkronisasi berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="357"/>
+        <source>Waiting for the unit&apos;s answer</source>
+        <translation>Menunggu jawaban unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="359"/>
+        <source>Answer (waiting to be sent): %1</source>
+        <translation>Jawaban (menunggu dikirim): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="360"/>
+        <source>Answer from %1 (%2): %3</source>
+        <translation>Jawaban dari %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="379"/>
+        <source>Claim the ticket to link, merge or answer its family.</source>
+        <translation>Klaim tiket untuk menautkan, menggabungkan, atau menjawab kelompoknya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="381"/>
+        <source>This ticket is a master: unlink its duplicates before linking it elsewhere.</source>
+        <translation>Tiket ini adalah induk: lepaskan tautan duplikatnya sebelum menautkannya ke tiket lain.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/related_view.py" line="434"/>
+        <source>The master of this ticket&apos;s family</source>
+        <translation>Induk dari kelompok tiket ini</translation>
     </message>
 </context>
 <context>
@@ -1354,158 +2293,168 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="205"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="163"/>
+        <source>Conversation</source>
+        <translation>Percakapan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="164"/>
+        <source>Related</source>
+        <translation>Terkait</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="220"/>
         <source>This ticket is no longer in your cache: it was transferred to a unit you do not see.</source>
         <translation>Tiket ini tidak lagi ada di cache Anda: tiket telah diteruskan ke unit yang tidak dapat Anda lihat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="238"/>
-        <location filename="../../desktop/ui/ticket_view.py" line="242"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="254"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="258"/>
         <source>Reporter unknown</source>
         <translation>Pelapor tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="240"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="256"/>
         <source>Anonymous reporter</source>
         <translation>Pelapor anonim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="244"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="260"/>
         <source>(confidential)</source>
         <translation>(dirahasiakan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="246"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="262"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="247"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="263"/>
         <source>Unit: %1</source>
         <translation>Unit: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="249"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="265"/>
         <source>Priority: %1</source>
         <translation>Prioritas: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="250"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="266"/>
         <source>via %1</source>
         <translation>via %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="255"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="271"/>
         <source>Deadline %1 (%2)</source>
         <translation>Tenggat %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="265"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="281"/>
         <source>Verification</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="266"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="282"/>
         <source>Follow-up</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="267"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="283"/>
         <source>Reporter&apos;s time</source>
         <translation>Waktu pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="268"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="284"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="273"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="289"/>
         <source>due %1</source>
         <translation>tenggat %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="274"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="290"/>
         <source>due soon, %1</source>
         <translation>segera jatuh tempo, %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="275"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="291"/>
         <source>overdue</source>
         <translation>terlambat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="276"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="292"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="277"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="293"/>
         <source>met</source>
         <translation>terpenuhi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="278"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="294"/>
         <source>missed</source>
         <translation>terlewat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="281"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="297"/>
         <source>overdue, supervisor told</source>
         <translation>terlambat, supervisor diberi tahu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="283"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="299"/>
         <source>(%1 waited offline)</source>
         <translation>(%1 menunggu luring)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="288"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="304"/>
         <source>You let go of this ticket; the server is told at the next sync.</source>
         <translation>Anda melepaskan tiket ini; server diberi tahu pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="290"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="306"/>
         <source>You claimed this ticket; the server confirms it at the next sync.</source>
         <translation>Anda mengklaim tiket ini; server mengonfirmasinya pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="294"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="310"/>
         <source>You hold this ticket until %1</source>
         <translation>Anda memegang tiket ini sampai %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="295"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="311"/>
         <source>Your claim ran out at %1; nobody has taken the ticket since — claim it again</source>
         <translation>Klaim Anda habis pada %1; belum ada yang mengambil tiket ini — klaim lagi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="301"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="317"/>
         <source>Held by %1 until %2</source>
         <translation>Dipegang %1 sampai %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="302"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="318"/>
         <source>Free — claim it</source>
         <translation>Bebas — Klaim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="317"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="333"/>
         <source>Claim the ticket to send a reply; you can write a draft now.</source>
         <translation>Klaim tiket untuk mengirim balasan; Anda bisa menulis draf sekarang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="420"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="437"/>
         <source>Save attachment</source>
         <translation>Simpan lampiran</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="442"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="459"/>
         <source>Could not save the attachment: %1</source>
         <translation>Lampiran tidak dapat disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="451"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="468"/>
         <source>This attachment is not available to you.</source>
         <translation>Lampiran ini tidak tersedia untuk Anda.</translation>
     </message>

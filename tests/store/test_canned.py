@@ -10,6 +10,8 @@ from sqlalchemy import select
 from desktop.domain.errors import BadInput, NotFound
 from desktop.store.canned import add_canned_response
 from desktop.store.schema import canned_response, officer
+from desktop.store.service import Store
+from tests.store.canned_helpers import admin_officer
 from tests.store.helpers import Org, build_org
 
 
@@ -20,10 +22,18 @@ def org(migrated_url: str) -> Iterator[Org]:
     built.close()
 
 
-def test_each_new_wording_is_the_next_version_of_its_key(org: Org) -> None:
-    assert org.ani.write(add_canned_response, "terima", "Laporan diterima", "Laporan {nomor_tiket} diterima.") == 1
-    assert org.ani.write(add_canned_response, "terima", "Laporan diterima", "Laporan Anda kami terima.") == 2
-    assert org.ani.write(add_canned_response, "jadwal", "Jadwal", "Buka Senin-Jumat.", "humas") == 1
+@pytest.fixture
+def ida(org: Org) -> Iterator[Store]:
+    """An admin: may write global templates and every unit's."""
+    store = admin_officer(org)
+    yield store
+    store.dispose()
+
+
+def test_each_new_wording_is_the_next_version_of_its_key(org: Org, ida: Store) -> None:
+    assert ida.write(add_canned_response, "terima", "Laporan diterima", "Laporan {nomor_tiket} diterima.") == 1
+    assert ida.write(add_canned_response, "terima", "Laporan diterima", "Laporan Anda kami terima.") == 2
+    assert ida.write(add_canned_response, "jadwal", "Jadwal", "Buka Senin-Jumat.", "humas") == 1
     with org.admin.engine.connect() as conn:
         rows = conn.execute(
             select(canned_response, officer.c.login)
@@ -31,26 +41,26 @@ def test_each_new_wording_is_the_next_version_of_its_key(org: Org) -> None:
             .order_by(canned_response.c.key, canned_response.c.version)
         ).all()
     assert [(r.key, r.version, r.body, r.login) for r in rows] == [
-        ("jadwal", 1, "Buka Senin-Jumat.", "ani"),
-        ("terima", 1, "Laporan {nomor_tiket} diterima.", "ani"),
-        ("terima", 2, "Laporan Anda kami terima.", "ani"),
+        ("jadwal", 1, "Buka Senin-Jumat.", "ida"),
+        ("terima", 1, "Laporan {nomor_tiket} diterima.", "ida"),
+        ("terima", 2, "Laporan Anda kami terima.", "ida"),
     ]
     assert rows[0].unit_id is not None and rows[1].unit_id is None and rows[1].active
     # Each version is a change the clients pull: stamped by its own transaction.
     assert all(r.change_seq > 0 for r in rows) and rows[1].change_seq != rows[2].change_seq
 
 
-def test_bad_input_is_refused_with_a_clear_message_and_nothing_stored(org: Org) -> None:
+def test_bad_input_is_refused_with_a_clear_message_and_nothing_stored(org: Org, ida: Store) -> None:
     with pytest.raises(BadInput, match="key"):
-        org.ani.write(add_canned_response, "Bukan Kunci!", "Judul", "Isi")
+        ida.write(add_canned_response, "Bukan Kunci!", "Judul", "Isi")
     with pytest.raises(BadInput, match="title"):
-        org.ani.write(add_canned_response, "kunci", "   ", "Isi")
+        ida.write(add_canned_response, "kunci", "   ", "Isi")
     with pytest.raises(BadInput, match="empty"):
-        org.ani.write(add_canned_response, "kunci", "Judul", "  ")
+        ida.write(add_canned_response, "kunci", "Judul", "  ")
     with pytest.raises(NotFound):
-        org.ani.write(add_canned_response, "kunci", "Judul", "Isi", "tidak-ada")
-    org.ani.write(add_canned_response, "kunci", "Judul", "Isi", "humas")
+        ida.write(add_canned_response, "kunci", "Judul", "Isi", "tidak-ada")
+    ida.write(add_canned_response, "kunci", "Judul", "Isi", "humas")
     with pytest.raises(BadInput, match="another unit"):  # a key keeps its owner
-        org.ani.write(add_canned_response, "kunci", "Judul", "Isi baru")
+        ida.write(add_canned_response, "kunci", "Judul", "Isi baru")
     with org.admin.engine.connect() as conn:
         assert conn.execute(select(canned_response.c.key, canned_response.c.version)).all() == [("kunci", 1)]

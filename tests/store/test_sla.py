@@ -4,7 +4,7 @@ and policy, moved by answers, status changes and transfers, escalated and auto-c
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -12,16 +12,16 @@ import pytest
 from sqlalchemy import Connection, select, update
 from uuid6 import uuid7
 
-from desktop.domain.calendar import WITA, WorkingCalendar, add_working_days
+from desktop.domain.calendar import WIT, WITA, WorkingCalendar, add_working_days
 from desktop.domain.clocks import ClockName
 from desktop.domain.errors import BadInput, LostClaim, NotPermitted
 from desktop.domain.operations import Op, OpKind
 from desktop.domain.sla import SlaPolicy
 from desktop.domain.status import Status
 from desktop.domain.vocabulary import Priority
-from desktop.store import claims, handling, sla
+from desktop.store import canned, claims, disposition, handling, linking, sla
 from desktop.store.apply import apply_op
-from desktop.store.schema import event, sla_clock, ticket
+from desktop.store.schema import event, message, sla_clock, ticket
 from desktop.store.work import Work, begin
 from tests.store.helpers import Org, build_org, new_ticket
 
@@ -86,7 +86,7 @@ def test_receipt_starts_the_clocks_on_the_units_own_calendar(org: Org) -> None:
     assert response.due_at == add_working_days(calendar, row.created_at, 3)
     assert resolution.due_at == row.created_at + timedelta(days=60)
     assert row.first_response_due_at == response.due_at
-    assert row.due_at == min(response.due_at, resolution.due_at)
+    assert row.due_at == resolution.due_at
 
 
 def test_the_most_specific_policy_sets_the_targets(org: Org) -> None:
@@ -107,12 +107,14 @@ def test_status_changes_move_the_clocks_and_waiting_pauses_resolution(org: Org) 
     assert found[ClockName.RESPONSE].stopped_at is not None
     assert found[ClockName.FOLLOW_UP].running_since is not None
     assert ticket_row(org, t.id).first_response_due_at == found[ClockName.FOLLOW_UP].due_at
+    resolution_due = ticket_row(org, t.id).due_at
     walk(org.ani, t.id, token, Status.DITINDAKLANJUTI, Status.MENUNGGU_PELAPOR)
     found = clocks(org, t.id)
     assert found[ClockName.FOLLOW_UP].stopped_at is not None
     assert found[ClockName.RESOLUTION].running_since is None and found[ClockName.RESOLUTION].stopped_at is None
     assert found[ClockName.REPORTER_WAIT].running_since is not None
-    assert ticket_row(org, t.id).due_at is None  # nothing for the unit to meet while the reporter is asked
+    assert ticket_row(org, t.id).first_response_due_at is None  # no answer is due while the reporter is asked
+    assert ticket_row(org, t.id).due_at == resolution_due  # the promised deadline stays while paused
     walk(org.ani, t.id, token, Status.DITINDAKLANJUTI)  # the reporter answered
     assert clocks(org, t.id)[ClockName.RESOLUTION].running_since is not None
 
@@ -238,3 +240,38 @@ def test_a_new_day_off_moves_the_open_deadlines(org: Org) -> None:
     assert ticket_row(org, t.id).first_response_due_at == row.first_response_due_at
     with pytest.raises(BadInput, match="needs a name"):
         as_admin(org, sla.set_day_off, "humas", date(2026, 12, 1), "  ")
+
+
+def test_a_merged_duplicate_stops_its_clocks_and_the_master_keeps_running(org: Org) -> None:
+    master = new_ticket(org.ani, subject="Lampu PJU mati di Jl. Sudirman")
+    duplicate = new_ticket(org.ani, subject="PJU Jl Sudirman mati")
+    token = claimed(org, org.ani, duplicate.id)
+    org.ani.write(linking.merge, duplicate.id, token, master.id)
+    assert all(r.stopped_at is not None for r in clocks(org, duplicate.id).values())
+    assert ticket_row(org, duplicate.id).first_response_due_at is None
+    assert clocks(org, master.id)[ClockName.RESPONSE].running_since is not None
+
+
+def test_not_our_authority_moves_the_clocks_under_the_receiving_units_policy(org: Org) -> None:
+    as_admin(org, sla.set_policy, sla.PolicyScope(unit_code="kanreg"), SlaPolicy(verify_working_days=4))
+    t = new_ticket(org.rudi, unit="kanreg-1")
+    token = claimed(org, org.rudi, t.id)
+    org.rudi.write(disposition.return_for_disposition, t.id, token, "urusan pemerintah kota, bukan kami")
+    assert ticket_row(org, t.id).status == Status.BUKAN_WEWENANG.value
+    assert clocks(org, t.id)[ClockName.RESPONSE].target_minutes == 4 * 480  # now kanreg's, minutes kept
+
+
+def test_a_bulk_answer_dates_the_deadline_in_the_units_time_zone(org: Org) -> None:
+    as_admin(org, sla.set_calendar, "humas", WIT, 8 * 60, 16 * 60, frozenset({5, 6}))
+    as_admin(org, canned.add_canned_response, "tenggat", "Tenggat", "Selesai paling lambat {tenggat}.")
+    t = new_ticket(org.ani)
+    late_evening = datetime(2026, 3, 27, 16, 30)  # UTC: already Saturday 28 March in Jayapura
+    org.admin.admin(lambda conn: conn.execute(update(ticket).where(ticket.c.id == t.id).values(due_at=late_evening)))
+    token = claimed(org, org.ani, t.id)
+    org.ani.write(linking.bulk_answer, t.id, token, "tenggat", None, uuid7())
+    sent = org.admin.read(
+        lambda conn: conn.execute(
+            select(message.c.body_text).where(message.c.ticket_id == t.id, message.c.direction == "outbound")
+        ).scalar_one()
+    )
+    assert sent == "Selesai paling lambat 28 Maret 2026."

@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Connection, select, update
 
 from desktop.domain.calendar import WIT
 from desktop.domain.clocks import ClockName
@@ -18,6 +18,7 @@ from desktop.store import sla
 from desktop.store.schema import sla_clock, ticket
 from desktop.store.work import begin
 from desktop.sync import inbox
+from desktop.sync.attention import AttentionKind, attention_items
 from desktop.sync.deadlines import ticket_clocks
 from tests.store.helpers import Org, build_org, new_ticket
 from tests.sync.helpers import client
@@ -75,4 +76,34 @@ def test_a_supervisor_sees_the_open_tickets_of_the_units_below(org: Org, tmp_pat
         own_unit = {r.ticket_id for r in inbox.page(conn, inbox.InboxQuery(view=inbox.View.MY_UNIT))}
     assert below.id in supervised and elsewhere.id not in supervised
     assert below.id not in own_unit  # "my unit" is the units she belongs to
+    sari.close()
+
+
+def test_an_escalated_breach_needs_the_supervisors_and_the_holders_attention(org: Org, tmp_path: Path) -> None:
+    t = new_ticket(org.rudi, unit="kanreg-1")
+    rudi, sari = client(org.url, "rudi", tmp_path), client(org.url, "sari", tmp_path)
+    rudi.sync()
+    rudi.desk.claim(t.tracking_no)
+    rudi.sync()
+
+    def spend(conn: Connection) -> None:
+        conn.execute(
+            update(sla_clock)
+            .where(sla_clock.c.ticket_id == t.id, sla_clock.c.clock == "response")
+            .values(used_minutes=sla_clock.c.target_minutes, due_at=sla_clock.c.running_since)
+        )
+
+    org.admin.admin(spend)
+    org.admin.admin(lambda conn: sla.sweep(begin(conn, None)))
+    for c in (rudi, sari):
+        c.sync()
+        with c.cache.read() as conn:
+            escalated = [i for i in attention_items(conn) if i.kind is AttentionKind.ESCALATED]
+        assert [(i.ticket_id, i.payload) for i in escalated] == [(t.id, {"clock": "response"})], c.login
+    rudi.desk.status(t.tracking_no, Status.DIVERIFIKASI)  # the work is done: the response clock stops
+    rudi.sync()
+    sari.sync()
+    with sari.cache.read() as conn:
+        assert not [i for i in attention_items(conn) if i.kind is AttentionKind.ESCALATED]
+    rudi.close()
     sari.close()

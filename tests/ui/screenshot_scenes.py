@@ -17,22 +17,23 @@ from uuid import UUID
 import qasync
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import and_, func, select
+from uuid6 import uuid7
 
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
-from desktop.store import claims, demo, discussions
+from desktop.store import claims, demo, discussions, referrals
 from desktop.store.schema import membership, message, officer, ticket, unit
 from desktop.store.service import Store
 from desktop.sync import cache_schema as s
 from desktop.sync.session import Session, open_session
 from desktop.ui.app import start_app
-from desktop.ui.main_window import ATTENTION_TAB, DISCUSSION_TAB, MainWindow
+from desktop.ui.main_window import ATTENTION_TAB, DISCUSSION_TAB, REFERRALS_TAB, MainWindow
 from desktop.ui.ops import Ops
 from desktop.ui.sign_in import SignInDialog
 from tests.store.helpers import expire_claim
 
 OPEN = ("diterima", "diverifikasi", "ditindaklanjuti")
-SCENES = ("sign-in", "inbox", "ticket", "discussion", "attention")
+SCENES = ("sign-in", "inbox", "ticket", "related", "discussion", "attention", "referrals")
 
 
 async def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
@@ -131,11 +132,52 @@ def make_situations(url: str, me: Session, colleague: str, unit_code: str) -> tu
     return shown, UUID(str(thread))
 
 
+def make_related(url: str, me: Session, colleague: str, unit_code: str, shown: UUID) -> None:
+    """For the Related page: a duplicate linked to the shown ticket, and a question to another unit that
+    was answered; for the Referrals tab: two questions from that unit to mine, one answered."""
+    [duplicate] = open_tickets_with_threads(url, unit_code, 1)
+    owner = Store(url)
+    with owner.engine.connect() as conn:
+        # Another unit's officer, of the unit with the most open tickets, so that there is something to ask about.
+        other_login, other_code, other_unit = conn.execute(
+            select(officer.c.login, unit.c.code, unit.c.id)
+            .join(membership, membership.c.officer_id == officer.c.id)
+            .join(unit, unit.c.id == membership.c.unit_id)
+            .join(ticket, ticket.c.unit_id == unit.c.id)
+            .where(unit.c.code != unit_code, officer.c.role == "officer", ticket.c.status.in_(OPEN))
+            .group_by(officer.c.login, unit.c.code, unit.c.id)
+            .order_by(func.count().desc(), officer.c.login)
+        ).first()  # type: ignore[misc]
+        open_there = select(ticket.c.id).where(ticket.c.unit_id == other_unit, ticket.c.status.in_(OPEN))
+        theirs = [UUID(str(t)) for t in conn.execute(open_there.limit(2)).scalars()]
+    owner.dispose()
+    me.desk.claim(str(duplicate))
+    me.engine.sync()
+    me.desk.link(str(duplicate), str(shown))
+    me.desk.refer(str(shown), other_code, "Apakah lokasi ini termasuk wilayah kerja unit Bapak/Ibu?")
+    me.engine.sync()
+    other = Store(url, officer=other_login)
+    with me.cache.read() as conn:
+        asked = UUID(str(conn.execute(select(s.referral.c.id)).scalar_one()))
+    other.write(referrals.answer_referral, asked, "Ya, termasuk wilayah kami; petugas kami sudah dijadwalkan.")
+    questions = (
+        "Mohon konfirmasi apakah izin usaha pelapor sudah terbit di sistem unit Bapak/Ibu.",
+        "Apakah keluhan serupa pernah diterima unit Bapak/Ibu bulan lalu?",
+    )
+    made = [other.write(referrals.refer, uuid7(), t, unit_code, q) for t, q in zip(theirs, questions, strict=True)]
+    answering = Store(url, officer=colleague)
+    answering.write(referrals.answer_referral, made[-1].id, "Belum ada laporan serupa di unit kami.")
+    answering.dispose()
+    other.dispose()
+    me.engine.sync()
+
+
 async def run(folder: Path, prefix: str, work: Path) -> None:
     """``prefix`` names the pictures: "id", "en", or "en-dark" for the dark scheme."""
     url, me_login, colleague, unit_code = build_central(work)
     session = open_session(url, me_login, cache_path=work / "me.cache.db")
     shown, thread = make_situations(url, session, colleague, unit_code)
+    make_related(url, session, colleague, unit_code, shown)
     settings = Settings(policy_path=work / "no-policy.json", user_path=work / "settings.json")
     ops = Ops()
 
@@ -160,6 +202,11 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     window.ticket.composer.insert_text("Yth. Bapak/Ibu, petugas kami akan meninjau lokasi besok pagi.")
     await settle()
     save(window, folder, prefix, "ticket")
+    window.ticket.pages.setCurrentWidget(window.ticket.related)
+    await wait_until(lambda: window.ticket.related.family.topLevelItemCount() == 2)
+    await settle()
+    save(window, folder, prefix, "related")
+    window.ticket.pages.setCurrentIndex(0)
     window.tabs.setCurrentIndex(DISCUSSION_TAB)
     window.discussion.select_thread(thread)
     await settle()
@@ -168,6 +215,10 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     await wait_until(lambda: window.attention.list.count() >= 2)
     await settle()
     save(window, folder, prefix, "attention")
+    window.tabs.setCurrentIndex(REFERRALS_TAB)
+    await wait_until(lambda: window.referrals.list.topLevelItemCount() == 2)
+    await settle()
+    save(window, folder, prefix, "referrals")
     window.sync.stop()
     window.close()
     ops.shutdown()

@@ -15,7 +15,7 @@ from sqlalchemy import event
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
 from desktop.sync.session import Session
-from desktop.ui.main_window import ATTENTION_TAB, DISCUSSION_TAB, INBOX_TAB, MainWindow
+from desktop.ui.main_window import ATTENTION_TAB, DISCUSSION_TAB, INBOX_TAB, REFERRALS_TAB, MainWindow
 from desktop.ui.ops import Ops
 
 
@@ -40,17 +40,17 @@ def test_the_gui_thread_never_touches_a_database(qtbot: QtBot, session: Session,
     for engine in (session.cache.engine, session.store.engine):
         event.listen(engine, "before_cursor_execute", record)
     try:
-        window.show()
-        qtbot.waitUntil(lambda: window.inbox.model.rowCount() == 5, timeout=10_000)
+        # Listening before the window shows: the first background round may end before the inbox is filled.
         with qtbot.waitSignal(window.sync.finished, timeout=10_000):
-            pass  # the first background round
+            window.show()
+        qtbot.waitUntil(lambda: window.inbox.model.rowCount() == 5, timeout=10_000)
         window.inbox.table.selectRow(0)
         opened = lambda: window.ticket.ticket_id is not None and bool(window.ticket.banner.text())  # noqa: E731
         qtbot.waitUntil(opened, timeout=10_000)
         with qtbot.waitSignal(window.sync.finished, timeout=10_000):
             window.ticket.claim_action.trigger()
         qtbot.waitUntil(lambda: window.ticket.banner.text().startswith("You hold this ticket"), timeout=10_000)
-        for tab in (DISCUSSION_TAB, ATTENTION_TAB, INBOX_TAB):
+        for tab in (DISCUSSION_TAB, ATTENTION_TAB, REFERRALS_TAB, INBOX_TAB):
             window.tabs.setCurrentIndex(tab)
         qtbot.waitUntil(lambda: window.status.connection.text() == "Online", timeout=10_000)
     finally:
