@@ -1,0 +1,188 @@
+"""An outside message enters the store: it continues its ticket or starts one, exactly once.
+
+Order of decisions, all in one transaction:
+1. the same message (channel + external id) was stored before → nothing new, the same answer;
+2. it answers an earlier message of the same channel (e-mail In-Reply-To/References, a chat's
+   conversation) or names a tracking number in its subject → it joins that ticket; a reporter who
+   answers while the unit waits for them moves the ticket back to follow-up (the clocks resume);
+3. otherwise it starts a new ticket in the receiving account's unit.
+Outside text is never refused for its form: control characters are removed, an over-long text is kept
+in full as an attachment with the first part as the message, and what was repaired is audited.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from uuid import UUID
+
+from sqlalchemy import insert, select, update
+from uuid6 import uuid7
+
+from ..domain.inbound import InboundAttachment, InboundMessage
+from ..domain.status import Status
+from ..domain.text import MAX_BODY_CHARS, MAX_SUBJECT_CHARS
+from ..domain.vocabulary import Direction, Kind
+from . import sla
+from .schema import attachment, blob, message, ticket
+from .tickets import NewTicket, create_ticket
+from .work import Work
+
+TRACKING_NUMBER = re.compile(r"\bADU-\d{4}-\d{6}\b", re.IGNORECASE)
+NO_SUBJECT = "(tanpa perihal)"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    ticket_id: UUID
+    tracking_no: str
+    message_id: UUID | None  # None when the message had been received before
+    new_ticket: bool
+    duplicate: bool  # received before: nothing was stored
+
+
+def receive(work: Work, inbound: InboundMessage, unit_code: str, kind: Kind = Kind.PENGADUAN) -> Received:
+    known = work.conn.execute(
+        select(message.c.id, message.c.ticket_id, ticket.c.tracking_no)
+        .join(ticket, ticket.c.id == message.c.ticket_id)
+        .where(message.c.channel == inbound.channel.value, message.c.external_id == inbound.external_id)
+    ).first()
+    if known is not None:
+        return Received(known.ticket_id, known.tracking_no, None, False, True)
+    text, overflow = _body(inbound.text)
+    attachments = (*inbound.attachments, *overflow)
+    existing = _thread_of(work, inbound)
+    if existing is None:
+        created = create_ticket(
+            work,
+            NewTicket(
+                unit=unit_code,
+                kind=kind,
+                channel=inbound.channel,
+                subject=_subject(inbound.subject),
+                body=text,
+                reporter_name=_line(inbound.sender_name, 200),
+                reporter_contact=_line(inbound.sender_address, 320),
+                external_id=inbound.external_id,
+            ),
+        )
+        message_id = work.conn.execute(
+            select(message.c.id).where(
+                message.c.channel == inbound.channel.value, message.c.external_id == inbound.external_id
+            )
+        ).scalar_one()
+        if inbound.html:
+            work.conn.execute(update(message).where(message.c.id == message_id).values(body_html=inbound.html))
+        _store_attachments(work, created.id, message_id, attachments)
+        _note_problems(work, created.id, inbound)
+        return Received(created.id, created.tracking_no, message_id, True, False)
+    ticket_id, tracking_no, status = existing
+    message_id = uuid7()
+    work.conn.execute(
+        insert(message).values(
+            id=message_id,
+            ticket_id=ticket_id,
+            direction=Direction.INBOUND.value,
+            channel=inbound.channel.value,
+            external_id=inbound.external_id,
+            body_text=text,
+            body_html=inbound.html,
+            change_seq=work.seq,
+            created_at=work.now,
+        )
+    )
+    values: dict[str, object] = {
+        "row_version": ticket.c.row_version + 1,
+        "change_seq": work.seq,
+        "updated_at": work.now,
+    }
+    answered = status is Status.MENUNGGU_PELAPOR
+    if answered:
+        values["status"] = Status.DITINDAKLANJUTI.value
+    work.conn.execute(update(ticket).where(ticket.c.id == ticket_id).values(**values))
+    if answered:
+        sla.status_changed(work, ticket_id, Status.MENUNGGU_PELAPOR, Status.DITINDAKLANJUTI)
+        work.audit("reporter_answered", ticket_id, message_id=message_id)
+    _store_attachments(work, ticket_id, message_id, attachments)
+    work.audit("message_in", ticket_id, channel=inbound.channel.value, message_id=message_id)
+    _note_problems(work, ticket_id, inbound)
+    return Received(ticket_id, tracking_no, message_id, False, False)
+
+
+def _thread_of(work: Work, inbound: InboundMessage) -> tuple[UUID, str, Status] | None:
+    """The live ticket this message continues, if any."""
+    found = None
+    if inbound.references:
+        found = work.conn.execute(
+            select(ticket.c.id, ticket.c.tracking_no, ticket.c.status)
+            .join(message, message.c.ticket_id == ticket.c.id)
+            .where(
+                message.c.channel == inbound.channel.value,
+                message.c.external_id.in_(list(inbound.references)),
+                ticket.c.deleted_at.is_(None),
+            )
+            .order_by(message.c.created_at.desc())
+            .limit(1)
+        ).first()
+    if found is None:
+        number = TRACKING_NUMBER.search(inbound.subject or "")
+        if number is not None:
+            found = work.conn.execute(
+                select(ticket.c.id, ticket.c.tracking_no, ticket.c.status).where(
+                    ticket.c.tracking_no == number.group().upper(), ticket.c.deleted_at.is_(None)
+                )
+            ).first()
+    return None if found is None else (found.id, found.tracking_no, Status(found.status))
+
+
+def _subject(raw: str) -> str:
+    subject = " ".join(_CONTROL.sub(" ", raw or "").split())
+    if len(subject) > MAX_SUBJECT_CHARS:
+        subject = subject[: MAX_SUBJECT_CHARS - 1] + "…"
+    return subject or NO_SUBJECT
+
+
+def _line(raw: str | None, limit: int) -> str | None:
+    cleaned = " ".join(_CONTROL.sub(" ", raw or "").split())[:limit]
+    return cleaned or None
+
+
+def _body(raw: str) -> tuple[str, tuple[InboundAttachment, ...]]:
+    """The message text as stored, and the full text as an attachment when it was too long to keep."""
+    text = _CONTROL.sub("", raw or "").strip() or NO_SUBJECT
+    if len(text) <= MAX_BODY_CHARS:
+        return text, ()
+    full = InboundAttachment("pesan-lengkap.txt", "text/plain; charset=utf-8", text.encode("utf-8"))
+    shortened = text[: MAX_BODY_CHARS - 200].rstrip()
+    return shortened + "\n\n[… teks lengkap terlampir: pesan-lengkap.txt / full text attached]", (full,)
+
+
+def _store_attachments(
+    work: Work, ticket_id: UUID, message_id: UUID, attachments: tuple[InboundAttachment, ...]
+) -> None:
+    for item in attachments:
+        digest = hashlib.sha256(item.content).hexdigest()
+        stored = work.conn.execute(select(blob.c.sha256).where(blob.c.sha256 == digest)).scalar()
+        if stored is None:  # content is stored once, whoever sent it
+            work.conn.execute(insert(blob).values(sha256=digest, size=len(item.content), content=item.content))
+        work.conn.execute(
+            insert(attachment).values(
+                id=uuid7(),
+                ticket_id=ticket_id,
+                message_id=message_id,
+                filename=_line(item.filename, 255) or "lampiran",
+                content_type=(item.content_type or "application/octet-stream")[:127],
+                size=len(item.content),
+                sha256=digest,
+                risky=item.risky,
+                change_seq=work.seq,
+                created_at=work.now,
+            )
+        )
+
+
+def _note_problems(work: Work, ticket_id: UUID, inbound: InboundMessage) -> None:
+    if inbound.problems:
+        work.audit("intake_repaired", ticket_id, external_id=inbound.external_id, problems=list(inbound.problems))
