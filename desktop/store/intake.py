@@ -2,8 +2,8 @@
 
 Order of decisions, all in one transaction:
 1. the same message (channel + external id) was stored before → nothing new, the same answer;
-2. it answers an earlier message of the same channel (e-mail In-Reply-To/References, a chat's
-   conversation) or names a tracking number in its subject → it joins that ticket; a reporter who
+2. it answers an earlier message of the same channel (e-mail In-Reply-To/References), names a tracking
+   number in its subject, or comes from a chat whose sender has an open ticket → it joins that ticket; a reporter who
    answers while the unit waits for them moves the ticket back to follow-up (the clocks resume);
 3. otherwise it starts a new ticket in the receiving account's unit.
 Outside text is never refused for its form: control characters are removed, an over-long text is kept
@@ -21,16 +21,18 @@ from sqlalchemy import insert, select, update
 from uuid6 import uuid7
 
 from ..domain.inbound import InboundAttachment, InboundMessage
-from ..domain.status import Status
+from ..domain.status import CLOSED, Status
 from ..domain.text import MAX_BODY_CHARS, MAX_SUBJECT_CHARS
-from ..domain.vocabulary import Direction, Kind
+from ..domain.vocabulary import Channel, Direction, Kind
 from . import sla
-from .schema import attachment, blob, message, ticket
+from .schema import attachment, blob, message, reporter_contact, ticket
 from .tickets import NewTicket, create_ticket
 from .work import Work
 
 TRACKING_NUMBER = re.compile(r"\bADU-\d{4}-\d{6}\b", re.IGNORECASE)
 NO_SUBJECT = "(tanpa perihal)"
+# Channels whose messages are a conversation with one sender rather than threaded mails.
+CONVERSATIONS = frozenset({Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.FACEBOOK, Channel.INSTAGRAM})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -134,6 +136,21 @@ def _thread_of(work: Work, inbound: InboundMessage) -> tuple[UUID, str, Status] 
                     ticket.c.tracking_no == number.group().upper(), ticket.c.deleted_at.is_(None)
                 )
             ).first()
+    if found is None and inbound.channel in CONVERSATIONS and inbound.sender_address:
+        # A chat has no thread headers: the citizen's next message continues their open ticket.
+        found = work.conn.execute(
+            select(ticket.c.id, ticket.c.tracking_no, ticket.c.status)
+            .join(reporter_contact, reporter_contact.c.reporter_id == ticket.c.reporter_id)
+            .where(
+                reporter_contact.c.channel == inbound.channel.value,
+                reporter_contact.c.address == inbound.sender_address,
+                ticket.c.channel == inbound.channel.value,
+                ticket.c.status.not_in([s.value for s in CLOSED]),
+                ticket.c.deleted_at.is_(None),
+            )
+            .order_by(ticket.c.created_at.desc())
+            .limit(1)
+        ).first()
     return None if found is None else (found.id, found.tracking_no, Status(found.status))
 
 

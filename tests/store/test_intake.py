@@ -122,3 +122,17 @@ def test_attachments_are_stored_once_by_content(org: Org) -> None:
     received(org, mail("a2@example.id", subject="Lampu mati", attachments=(scan,)))
     assert count(org, attachment) == 3 and count(org, blob) == 2
     assert count(org, attachment, attachment.c.risky.is_(True)) == 1
+
+
+def test_a_chat_continues_the_senders_open_ticket(org: Org) -> None:
+    def chat(external_id: str, sender: str) -> InboundMessage:
+        return InboundMessage(Channel.TELEGRAM, external_id, sender, "Budi", "Air PDAM mati", "Air mati lagi.")
+
+    first = received(org, chat("42:1", "42"))
+    follow_up = received(org, chat("42:2", "42"))
+    other_sender = received(org, chat("77:1", "77"))
+    assert follow_up.ticket_id == first.ticket_id and not follow_up.new_ticket
+    assert other_sender.new_ticket
+    token = org.ani.write(claims.claim, first.ticket_id).claim.token
+    org.ani.write(handling.change_status, first.ticket_id, token, Status.DIARSIPKAN)
+    assert received(org, chat("42:3", "42")).new_ticket  # a closed ticket is not reopened by chat
