@@ -7,10 +7,20 @@ channel's ``external_id`` keeps a re-delivered message from being stored twice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from .vocabulary import Channel
+
+# A tracking number in a subject ("Re: [ADU-2026-000123] …"), not part of a longer run of letters or digits.
+TRACKING_NUMBER = re.compile(r"(?<![A-Za-z0-9])ADU-(\d{4})-(\d{6})(?!\d)", re.IGNORECASE)
+
+
+def tracking_number_in(subject: str) -> str | None:
+    """The first ``ADU-YYYY-NNNNNN`` in a subject, upper-cased; None when there is none."""
+    found = TRACKING_NUMBER.search(subject or "")
+    return None if found is None else f"ADU-{found.group(1)}-{found.group(2)}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from uuid import UUID
 from sqlalchemy import insert, select, update
 from uuid6 import uuid7
 
-from ..domain.inbound import InboundAttachment, InboundMessage
+from ..domain.inbound import InboundAttachment, InboundMessage, tracking_number_in
 from ..domain.status import CLOSED, Status
 from ..domain.text import MAX_BODY_CHARS, MAX_SUBJECT_CHARS
 from ..domain.vocabulary import Channel, Direction, Kind
@@ -29,7 +29,6 @@ from .schema import attachment, blob, message, reporter_contact, ticket
 from .tickets import NewTicket, create_ticket
 from .work import Work
 
-TRACKING_NUMBER = re.compile(r"\bADU-\d{4}-\d{6}\b", re.IGNORECASE)
 NO_SUBJECT = "(tanpa perihal)"
 # Channels whose messages are a conversation with one sender rather than threaded mails.
 CONVERSATIONS = frozenset({Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.FACEBOOK, Channel.INSTAGRAM})
@@ -129,11 +128,11 @@ def _thread_of(work: Work, inbound: InboundMessage) -> tuple[UUID, str, Status] 
             .limit(1)
         ).first()
     if found is None:
-        number = TRACKING_NUMBER.search(inbound.subject or "")
+        number = tracking_number_in(inbound.subject)
         if number is not None:
             found = work.conn.execute(
                 select(ticket.c.id, ticket.c.tracking_no, ticket.c.status).where(
-                    ticket.c.tracking_no == number.group().upper(), ticket.c.deleted_at.is_(None)
+                    ticket.c.tracking_no == number, ticket.c.deleted_at.is_(None)
                 )
             ).first()
     if found is None and inbound.channel in CONVERSATIONS and inbound.sender_address:
