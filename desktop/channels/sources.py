@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from ..domain.errors import BadInput
-from ..domain.inbound import InboundMessage
+from ..domain.inbound import InboundAttachment, InboundMessage
 from ..domain.vocabulary import Channel
+from .email_message import UnreadableMail, parse_email
+from .imap_fetch import TLS_MODES, ImapMailbox
 from .telegram import TelegramBot
 from .worker import Account, Source
 
@@ -23,7 +27,52 @@ class TelegramSource:
         return messages, None if offset is None else str(offset)
 
 
+class EmailSource:
+    """The IMAP cursor (UIDVALIDITY:last UID) is the account's cursor; a mail that cannot be read as an
+    e-mail still becomes a ticket, with the raw mail attached, so that nothing is lost and an officer sees it."""
+
+    def __init__(self, mailbox: ImapMailbox, limit: int = 200) -> None:
+        self.mailbox = mailbox
+        self.limit = limit
+
+    def poll(self, cursor: str | None) -> tuple[list[InboundMessage], str | None]:
+        batch = self.mailbox.fetch_new(cursor, self.limit)
+        return [_read(mail.raw) for mail in batch.mails], batch.cursor
+
+
+def _read(raw: bytes) -> InboundMessage:
+    try:
+        return parse_email(raw)
+    except UnreadableMail as exc:
+        digest = hashlib.sha256(raw).hexdigest()
+        return InboundMessage(
+            channel=Channel.EMAIL,
+            external_id=f"sha256:{digest}",
+            sender_address=None,
+            sender_name=None,
+            subject="(surel tidak terbaca / unreadable e-mail)",
+            text=f"Surel ini tidak dapat dibaca; aslinya terlampir. / This e-mail could not be read: {exc.message}",
+            attachments=(InboundAttachment("surel-asli.eml", "message/rfc822", raw, risky=True),),
+            automatic=True,  # never answered: there is nobody known to answer
+            problems=(exc.message,),
+        )
+
+
 def make_source(account: Account, secret: str | None) -> Source:
+    if account.channel is Channel.EMAIL:
+        config = account.config
+        tls = str(config.get("tls", "ssl"))
+        if tls not in TLS_MODES:
+            raise BadInput(f"the e-mail account {account.name!r} has tls {tls!r}: use one of {', '.join(TLS_MODES)}")
+        mailbox = ImapMailbox(
+            str(config.get("host", "")),
+            int(config.get("port", 993)),
+            str(config.get("user", "")),
+            secret or "",
+            mailbox=str(config.get("mailbox", "INBOX")),
+            tls=tls,
+        )
+        return EmailSource(mailbox)
     if account.channel is Channel.TELEGRAM:
         if not secret:
             raise BadInput(f"the Telegram account {account.name!r} needs its bot token as its secret")

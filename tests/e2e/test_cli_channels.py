@@ -1,0 +1,64 @@
+"""``aduan channel`` and ``aduan worker --once`` as real processes: secrets never enter the central
+configuration, bad input changes nothing, and a round turns a Telegram message into a ticket."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from desktop.store import directory
+from desktop.store.service import Store
+from tests.channels.fake_telegram import FakeTelegram
+from tests.e2e.cli import ok_json, run
+from tests.store.helpers import snapshot
+
+
+@pytest.fixture
+def url(migrated_url: str) -> str:
+    store = Store(migrated_url)
+    store.admin(directory.add_unit, "humas", "Biro Humas")
+    store.dispose()
+    return migrated_url
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeTelegram]:
+    server = FakeTelegram().start()
+    server.add_chat(5001, "Siti", "Rahayu")
+    yield server
+    server.stop()
+
+
+def test_bad_accounts_are_refused_and_change_nothing(url: str) -> None:
+    before = snapshot(Store(url).engine)
+    for args, message in (
+        (("--config", '{"host": "imap.example", "password": "rahasia"}'), "secrets never go into"),
+        (("--config", "{not json"), "not JSON"),
+        (("--config", "[1, 2]"), "JSON object"),
+        (("--secret-ref", "plain:rahasia"), "env:NAME or keyring"),
+    ):
+        done = run(url, "channel", "add", "email", "Surel", "--unit", "humas", *args)
+        assert done.returncode == 2 and message in done.stderr, (args, done.stderr)
+    assert run(url, "channel", "add", "email", "Surel", "--unit", "nope").returncode == 5
+    assert snapshot(Store(url).engine) == before
+
+
+def test_a_worker_round_makes_a_ticket_and_the_account_shows_its_health(
+    url: str, fake: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TEST_TELEGRAM_TOKEN", fake.token)
+    config = json.dumps({"base_url": fake.base_url})
+    added = ok_json(
+        url, "channel", "add", "telegram", "Bot Humas", "--unit", "humas", "--config", config,
+        "--secret-ref", "env:TEST_TELEGRAM_TOKEN",
+    )  # fmt: skip
+    fake.push_message(5001, text="Air PDAM tidak mengalir sejak kemarin")
+    assert ok_json(url, "worker", "--once") == {
+        "received": {"Bot Humas": 1},
+        "duplicates": {"Bot Humas": 0},
+        "errors": {},
+    }
+    health = ok_json(url, "channel", "list")
+    assert [(h["id"], h["last_error"], h["last_poll_at"] is not None) for h in health] == [(added["id"], None, True)]
