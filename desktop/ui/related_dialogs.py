@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,10 +35,7 @@ from ..sync.families import BulkPreview
 from ..sync.referrals import CachedReferral
 from ..sync.similar import SimilarTicket
 from .labels import status_label
-
-
-def normalised(text: str) -> str:
-    return " ".join(text.split())
+from .ticket_dialogs import CheckedDialog, normalised
 
 
 def similar_reason(ticket: SimilarTicket) -> str:
@@ -56,35 +52,18 @@ def _intro(text: str) -> QLabel:
     return label
 
 
-class ActingDialog(QDialog):
+class ActingDialog(CheckedDialog):
     """OK checks the input (``problem()``), then asks the opening view to act; it closes only on success."""
 
     submitted = Signal()
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setModal(True)
         self.busy = False
-        self.error = QLabel()
-        self.error.setObjectName("dialogError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)  # refusals quote what came from outside
-        self.error.setVisible(False)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.body = QVBoxLayout(self)
 
     @property
     def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-
-    def finish_layout(self) -> None:
-        self.body.addWidget(self.error)
-        self.body.addWidget(self.buttons)
-
-    def problem(self) -> str:
-        raise NotImplementedError
 
     def accept(self) -> None:
         if self.busy:
@@ -100,12 +79,11 @@ class ActingDialog(QDialog):
     def refused(self, text: str) -> None:
         self.busy = False
         self.ok_button.setEnabled(True)
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
+        self.show_problem(text)
 
     def succeeded(self) -> None:
         self.busy = False
-        super().accept()
+        QDialog.accept(self)  # past the check: the desk has accepted the work
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,11 +25,11 @@ from ..domain.status import Status, allowed_next
 from .labels import status_label
 
 
-def _normalised(text: str) -> str:
+def normalised(text: str) -> str:
     return " ".join(text.split())
 
 
-class _CheckedDialog(QDialog):
+class CheckedDialog(QDialog):
     """OK closes only when ``problem()`` finds nothing; otherwise the problem shows in the dialog."""
 
     def __init__(self, parent: QWidget | None) -> None:
@@ -38,6 +38,7 @@ class _CheckedDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # refusals may quote what came from outside
         self.error.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -51,16 +52,19 @@ class _CheckedDialog(QDialog):
     def problem(self) -> str:
         raise NotImplementedError
 
+    def show_problem(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
     def accept(self) -> None:
         problem = self.problem()
         if problem:
-            self.error.setText(problem)
-            self.error.setVisible(True)
+            self.show_problem(problem)
             return
         super().accept()
 
 
-class StatusDialog(_CheckedDialog):
+class StatusDialog(CheckedDialog):
     """Offers only the statuses the current one may go to."""
 
     def __init__(self, current: Status, parent: QWidget | None = None) -> None:
@@ -88,7 +92,7 @@ class StatusDialog(_CheckedDialog):
         return "" if self.chosen() is not None else self.tr("Choose the new status.")
 
 
-class TransferDialog(_CheckedDialog):
+class TransferDialog(CheckedDialog):
     """Another unit and the reason, which the receiving unit reads."""
 
     def __init__(self, units: list[tuple[str, str]], current_code: str, parent: QWidget | None = None) -> None:
@@ -113,7 +117,7 @@ class TransferDialog(_CheckedDialog):
         self.finish_layout()
 
     def chosen(self) -> tuple[str, str]:
-        return str(self.unit.currentData() or ""), _normalised(self.reason.toPlainText())
+        return str(self.unit.currentData() or ""), normalised(self.reason.toPlainText())
 
     def problem(self) -> str:
         code, reason = self.chosen()
@@ -124,7 +128,7 @@ class TransferDialog(_CheckedDialog):
         return ""
 
 
-class StealDialog(_CheckedDialog):
+class StealDialog(CheckedDialog):
     """A supervisor takes over another officer's claim; the reason is recorded and the holder is told."""
 
     def __init__(self, holder: str, parent: QWidget | None = None) -> None:
@@ -143,7 +147,7 @@ class StealDialog(_CheckedDialog):
         self.finish_layout()
 
     def chosen(self) -> str:
-        return _normalised(self.reason.toPlainText())
+        return normalised(self.reason.toPlainText())
 
     def problem(self) -> str:
         if len(self.chosen()) < STEAL_REASON_MIN_CHARS:
