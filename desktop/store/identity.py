@@ -8,6 +8,7 @@ chosen by name.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select, text
@@ -94,16 +95,22 @@ def load_actor(conn: Connection, login: str) -> Actor:
 
 
 def _descendants(conn: Connection, roots: frozenset[int]) -> frozenset[int]:
-    """Sub-units of ``roots``, walked in Python: unit trees are small and this stays portable."""
+    return descendants(conn.execute(select(unit.c.id, unit.c.parent_id)).all(), roots)
+
+
+def descendants(units: Iterable[Sequence[int | None]], roots: frozenset[int]) -> frozenset[int]:
+    """The units below ``roots`` in a tree given as (id, parent id) rows, walked in Python: unit trees are
+    small and this stays portable (the central store and a client's mirror share it). A loop in broken rows
+    ends the walk."""
     children: dict[int, list[int]] = {}
-    for unit_id, parent_id in conn.execute(select(unit.c.id, unit.c.parent_id)).all():
-        if parent_id is not None:
-            children.setdefault(parent_id, []).append(unit_id)
+    for unit_id, parent_id in units:
+        if parent_id is not None and unit_id is not None:
+            children.setdefault(int(parent_id), []).append(int(unit_id))
     found: set[int] = set()
     stack = list(roots)
     while stack:
         for child in children.get(stack.pop(), []):
-            if child not in found:
+            if child not in found and child not in roots:
                 found.add(child)
                 stack.append(child)
     return frozenset(found)

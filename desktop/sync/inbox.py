@@ -57,6 +57,7 @@ from sqlalchemy.types import Uuid
 
 from ..domain.status import CLOSED, Status
 from ..domain.vocabulary import Channel, Kind
+from ..store.identity import descendants
 from . import cache_schema as s
 from . import search_index
 from .cache import me, server_time
@@ -249,22 +250,6 @@ class _Context:
         return [f.id for f in self.overlay]
 
 
-def _below(conn: Connection, roots: frozenset[int]) -> frozenset[int]:
-    """The units below ``roots`` in the mirrored unit tree (a loop in broken rows ends the walk)."""
-    children: dict[int, list[int]] = {}
-    for unit_id, parent_id in conn.execute(select(s.unit.c.id, s.unit.c.parent_id)):
-        if parent_id is not None:
-            children.setdefault(int(parent_id), []).append(int(unit_id))
-    found: set[int] = set()
-    stack = list(roots)
-    while stack:
-        for child in children.get(stack.pop(), []):
-            if child not in found and child not in roots:
-                found.add(child)
-                stack.append(child)
-    return frozenset(found)
-
-
 def _context(conn: Connection, query: InboxQuery) -> _Context:
     mine = me(conn)
     units = {code: int(i) for code, i in conn.execute(select(s.unit.c.code, s.unit.c.id))}
@@ -273,7 +258,7 @@ def _context(conn: Connection, query: InboxQuery) -> _Context:
     )
     ctx = _Context(mine, my_units, server_time(conn), units, search_words=search_index.search_words(query.search))
     if query.view is View.SUPERVISED:
-        ctx.supervised = my_units | _below(conn, my_units)
+        ctx.supervised = my_units | descendants(conn.execute(select(s.unit.c.id, s.unit.c.parent_id)).all(), my_units)
     ctx.overlay = _overlay(conn, ctx)
     if ctx.search_words and ctx.overlay:
         matched = select(t.id).where(t.id.in_(ctx.overlay_ids), _search_condition(ctx.search_words, query.search))
