@@ -1,11 +1,14 @@
-"""The command line for channels: ``channel add|list`` (admins) and ``worker [--once]``."""
+"""The command line for channels: ``channel add|list|errors|retry|dismiss`` and ``dispatch list|resend|confirm``
+(admins), and ``worker [--once]``."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from .domain.vocabulary import Channel
 
@@ -28,9 +31,34 @@ def add_commands(
     add.add_argument("--config", default="{}", help='settings as JSON, e.g. {"host": "imap.example.go.id"}')
     add.add_argument("--secret-ref", help="where the worker finds the secret: env:NAME or keyring:SERVICE/USER")
     with_json(command(channels, "list", channel_list, "every account with its health"))
-    worker = with_json(command(commands, "worker", run_worker, "poll every channel account into tickets"))
+    errors = with_json(command(channels, "errors", channel_errors, "messages that arrived but could not be stored"))
+    errors.add_argument("--all", action="store_true", help="resolved ones too")
+    retry = with_json(command(channels, "retry", channel_retry, "store a kept message again (after fixing the cause)"))
+    retry.add_argument("error_id", type=int)
+    dismiss = with_json(command(channels, "dismiss", channel_dismiss, "close a kept message without a ticket"))
+    dismiss.add_argument("error_id", type=int)
+
+    dispatch = commands.add_parser("dispatch", help="answers the worker sends to citizens")
+    dispatch = dispatch.add_subparsers(dest="action", required=True)
+    listing = with_json(command(dispatch, "list", dispatch_list, "answers queued, being sent, failed or in doubt"))
+    listing.add_argument("--state", choices=["queued", "sending", "failed", "in_doubt"], action="append")
+    for name, handler, text in (
+        ("resend", dispatch_resend, "send a failed or doubtful answer again"),
+        ("confirm", dispatch_confirm, "confirm that a doubtful answer did reach the citizen"),
+    ):
+        with_json(command(dispatch, name, handler, text)).add_argument("outbound_id", type=UUID)
+
+    worker = with_json(
+        command(commands, "worker", run_worker, "receive every channel account into tickets and send the answers")
+    )
     worker.add_argument("--once", action="store_true", help="one round, then exit")
     worker.add_argument("--interval", type=float, default=30.0, help="seconds between rounds (default 30)")
+    worker.add_argument(
+        "--send-lease",
+        type=float,
+        default=300.0,
+        help="seconds after which an answer a stopped worker was sending is recovered (default 300)",
+    )
 
 
 def channel_add(cli: Cli) -> None:
@@ -53,16 +81,115 @@ def channel_list(cli: Cli) -> None:
     cli.emit([health_json(h) for h in found], "\n".join(lines) or "no channel accounts")
 
 
-def run_worker(cli: Cli) -> None:
-    from .channels.sources import make_source
-    from .channels.worker import run_round
+def channel_errors(cli: Cli) -> None:
+    from .channels.intake_errors import open_errors
 
+    found = cli.store.read(open_errors, cli.args.all)
+    data = [
+        {
+            "id": e.id,
+            "account": e.account_name,
+            "channel": e.channel.value,
+            "external_id": e.external_id,
+            "summary": e.summary,
+            "error": e.error,
+            "attempts": e.attempts,
+            "first_at": e.first_at.isoformat() + "Z",
+            "last_at": e.last_at.isoformat() + "Z",
+            "resolution": e.resolution,
+        }
+        for e in found
+    ]
+    lines = [f"{e.id:>4} {e.account_name:<24} {e.summary[:50]:<50} {e.resolution or e.error}" for e in found]
+    cli.emit(data, "\n".join(lines) or "no intake errors")
+
+
+def channel_retry(cli: Cli) -> None:
+    from .channels.intake_errors import retry_error
+
+    received = retry_error(cli.store, cli.args.error_id)
+    what = "started" if received.new_ticket else "joined"
+    cli.emit(
+        {"ticket_id": str(received.ticket_id), "tracking_no": received.tracking_no, "new_ticket": received.new_ticket},
+        f"intake error {cli.args.error_id} stored: {what} {received.tracking_no}",
+    )
+
+
+def channel_dismiss(cli: Cli) -> None:
+    from .channels.intake_errors import dismiss_error
+
+    cli.store.admin(dismiss_error, cli.args.error_id, getpass.getuser())
+    cli.emit({"id": cli.args.error_id, "resolution": "dismissed"}, f"intake error {cli.args.error_id} dismissed")
+
+
+def dispatch_list(cli: Cli) -> None:
+    from .store.outbox import outbox_rows
+
+    states = tuple(cli.args.state) if cli.args.state else None
+    found = cli.store.read(outbox_rows, states) if states else cli.store.read(outbox_rows)
+    data = [
+        {
+            "id": str(r.id),
+            "tracking_no": r.tracking_no,
+            "channel": r.channel.value,
+            "state": r.state,
+            "attempts": r.attempts,
+            "last_error": r.last_error,
+            "created_at": r.created_at.isoformat() + "Z",
+        }
+        for r in found
+    ]
+    lines = [f"{r.id} {r.tracking_no} {r.channel.value:<9} {r.state:<9} {r.last_error or ''}" for r in found]
+    cli.emit(data, "\n".join(lines) or "nothing waiting")
+
+
+def dispatch_resend(cli: Cli) -> None:
+    from .store.outbox import send_again
+
+    cli.store.admin(send_again, cli.args.outbound_id)
+    cli.emit({"id": str(cli.args.outbound_id), "state": "queued"}, f"{cli.args.outbound_id} queued to be sent again")
+
+
+def dispatch_confirm(cli: Cli) -> None:
+    from .store.outbox import confirm_sent
+
+    cli.store.admin(confirm_sent, cli.args.outbound_id)
+    cli.emit({"id": str(cli.args.outbound_id), "state": "sent"}, f"{cli.args.outbound_id} confirmed as sent")
+
+
+def run_worker(cli: Cli) -> None:
+    from datetime import timedelta
+
+    from .channels.dispatch import dispatch_round
+    from .channels.sources import make_sender, make_source
+    from .channels.worker import run_round
+    from .store import sla
+    from .store.work import begin
+
+    lease = timedelta(seconds=max(cli.args.send_lease, 1.0))
     while True:
-        report = run_round(cli.store, make_source)
-        data = {"received": report.received, "duplicates": report.duplicates, "errors": report.errors}
-        lines = [f"{name}: {n} new" for name, n in report.received.items()]
-        lines += [f"{name}: {error}" for name, error in report.errors.items()]
-        cli.emit(data, "\n".join(lines) or "no enabled channel accounts")
+        intake = run_round(cli.store, make_source)
+        sent = dispatch_round(cli.store, make_sender, lease)
+        swept = cli.store.admin(lambda conn: sla.sweep(begin(conn, None)))
+        data = {
+            "received": intake.received,
+            "duplicates": intake.duplicates,
+            "refused": intake.refused,
+            "errors": intake.errors,
+            "sent": sent.sent,
+            "postponed": sent.postponed,
+            "failed": sent.failed,
+            "recovered": sent.recovered,
+            "send_errors": sent.errors,
+            "escalated": len(swept.escalated),
+            "closed": len(swept.closed),
+        }
+        lines = [f"{name}: {n} new" for name, n in intake.received.items()]
+        lines += [f"{name}: {n} kept as intake errors" for name, n in intake.refused.items() if n]
+        lines += [f"{name}: {error}" for name, error in intake.errors.items()]
+        lines.append(f"sent {sent.sent}, postponed {sent.postponed}, failed {sent.failed}")
+        lines += [f"{name}: {error}" for name, error in sent.errors.items()]
+        cli.emit(data, "\n".join(lines))
         if cli.args.once:
             return
         time.sleep(max(cli.args.interval, 1.0))

@@ -8,15 +8,65 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, and_, func, insert, or_, select
 
-from ..domain.errors import BadInput
-from ..domain.vocabulary import Channel
+from ..domain.errors import BadInput, NotFound
+from ..domain.inbound import DEFAULT_ACKNOWLEDGEMENT, check_acknowledgement
+from ..domain.vocabulary import Channel, Kind
 from ..store.identity import unit_id_by_code
-from ..store.schema import channel_account, outbound_message, unit
+from ..store.outbox import HELD, QUEUED, SENDING
+from ..store.schema import channel_account, intake_error, outbound_message, ticket, unit
 
 SECRET_KINDS = ("env", "keyring")
 _SECRET_WORDS = ("password", "token", "secret", "key")
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    id: int
+    unit_code: str
+    channel: Channel
+    name: str
+    config: dict[str, Any]
+    secret_ref: str | None
+    cursor: str | None
+
+    @property
+    def kind(self) -> Kind:
+        """What the account's messages are filed as (``"kind"`` in its configuration; complaints by default)."""
+        return Kind(self.config.get("kind", Kind.PENGADUAN.value))
+
+    @property
+    def acknowledgement(self) -> str | None:
+        """The wording a new ticket is acknowledged with; None when the account acknowledges nothing
+        (``"acknowledgement": false``)."""
+        wording = self.config.get("acknowledgement", True)
+        if wording is False:
+            return None
+        return DEFAULT_ACKNOWLEDGEMENT if wording is True else str(wording)
+
+
+def enabled_accounts(conn: Connection) -> list[Account]:
+    return [_account(r) for r in conn.execute(_accounts().where(channel_account.c.enabled.is_(True)))]
+
+
+def account_by_id(conn: Connection, account_id: int) -> Account:
+    row = conn.execute(_accounts().where(channel_account.c.id == account_id)).first()
+    if row is None:
+        raise NotFound(f"no channel account {account_id}")
+    return _account(row)
+
+
+def _accounts() -> Any:
+    return (
+        select(channel_account, unit.c.code)
+        .join(unit, unit.c.id == channel_account.c.unit_id)
+        .order_by(channel_account.c.id)
+    )
+
+
+def _account(r: Any) -> Account:
+    return Account(r.id, r.code, Channel(r.channel), r.name, json.loads(r.config or "{}"), r.secret_ref, r.cursor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +78,9 @@ class AccountHealth:
     enabled: bool
     last_poll_at: datetime | None
     last_error: str | None
-    backlog: int  # answers of this channel in the unit still waiting to be sent
+    backlog: int  # answers still waiting to be sent through it
+    held: int  # answers it could not send, waiting for an admin (failed or in doubt)
+    intake_errors: int  # messages that came through it and could not be stored, not yet resolved
 
 
 def add_account(
@@ -43,6 +95,7 @@ def add_account(
         raise BadInput(f"the account's --config is not JSON: {exc.msg} at character {exc.pos}") from None
     if not isinstance(settings, dict):
         raise BadInput('the account\'s --config must be a JSON object, e.g. {"host": "imap.example.go.id"}')
+    _check_settings(settings)
     leaked = [key for key in settings if any(word in key.lower() for word in _SECRET_WORDS)]
     if leaked:
         raise BadInput(
@@ -64,20 +117,49 @@ def add_account(
     return int(inserted[0])
 
 
+def _check_settings(settings: dict[str, Any]) -> None:
+    if "kind" in settings and settings["kind"] not in [k.value for k in Kind]:
+        raise BadInput(f"the account's kind is one of {', '.join(k.value for k in Kind)}, not {settings['kind']!r}")
+    wording = settings.get("acknowledgement", True)
+    if not isinstance(wording, bool | str):
+        raise BadInput('"acknowledgement" is false (none), true (the standard wording) or the wording itself')
+    if isinstance(wording, str):
+        check_acknowledgement(wording)
+
+
 def account_health(conn: Connection) -> list[AccountHealth]:
-    waiting = dict(
-        (row.channel, int(row.n))
-        for row in conn.execute(
-            select(outbound_message.c.channel, func.count().label("n"))
-            .where(outbound_message.c.state == "queued")
-            .group_by(outbound_message.c.channel)
+    def per_account(states: tuple[str, ...]) -> dict[int, int]:
+        # An answer not yet tied to an account counts for the accounts of its channel in its ticket's unit.
+        rows = conn.execute(
+            select(channel_account.c.id, func.count().label("n"))
+            .select_from(outbound_message)
+            .join(ticket, ticket.c.id == outbound_message.c.ticket_id)
+            .join(
+                channel_account,
+                or_(
+                    channel_account.c.id == outbound_message.c.account_id,
+                    and_(
+                        outbound_message.c.account_id.is_(None),
+                        channel_account.c.channel == outbound_message.c.channel,
+                        channel_account.c.unit_id == ticket.c.unit_id,
+                    ),
+                ),
+            )
+            .where(outbound_message.c.state.in_(states))
+            .group_by(channel_account.c.id)
         )
-    )
-    rows = conn.execute(
-        select(channel_account, unit.c.code)
-        .join(unit, unit.c.id == channel_account.c.unit_id)
-        .order_by(channel_account.c.id)
-    )
+        return {int(r.id): int(r.n) for r in rows}
+
+    waiting, held = per_account((QUEUED, SENDING)), per_account(HELD)
+    errors = {
+        int(r.account_id): int(r.n)
+        for r in conn.execute(
+            select(intake_error.c.account_id, func.count().label("n"))
+            .where(intake_error.c.resolved_at.is_(None))
+            .group_by(intake_error.c.account_id)
+        )
+    }
+    rows = conn.execute(_accounts())
     return [
         AccountHealth(
             r.id,
@@ -87,7 +169,9 @@ def account_health(conn: Connection) -> list[AccountHealth]:
             bool(r.enabled),
             r.last_poll_at,
             r.last_error,
-            waiting.get(r.channel, 0),
+            waiting.get(r.id, 0),
+            held.get(r.id, 0),
+            errors.get(r.id, 0),
         )
         for r in rows
     ]
@@ -103,4 +187,6 @@ def health_json(h: AccountHealth) -> dict[str, Any]:
         "last_poll_at": h.last_poll_at.isoformat() + "Z" if h.last_poll_at else None,
         "last_error": h.last_error,
         "backlog": h.backlog,
+        "held": h.held,
+        "intake_errors": h.intake_errors,
     }

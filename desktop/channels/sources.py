@@ -1,5 +1,5 @@
-"""Which connector reads which kind of channel account, built from the account's central configuration
-(never secret) and the secret the worker machine holds."""
+"""Which connector reads and answers which kind of channel account, built from the account's central
+configuration (never secret) and the secret the worker machine holds."""
 
 from __future__ import annotations
 
@@ -8,11 +8,16 @@ import hashlib
 from ..domain.errors import BadInput
 from ..domain.inbound import InboundAttachment, InboundMessage
 from ..domain.vocabulary import Channel
+from ..store.outbox import Outgoing
+from .accounts import Account
+from .dispatch import Sender
 from .email_message import UnreadableMail, parse_email
-from .imap_fetch import TLS_MODES, ImapMailbox
+from .imap_fetch import TLS_MODES, ImapMailbox, TlsMode
+from .smtp_send import SmtpMailer
 from .telegram import TelegramBot
-from .worker import Account, Source
+from .worker import Source
 
+SMTP_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 LONG_POLL_SECONDS = 0  # the worker visits every account in turn: no account may hold the round
 
 
@@ -58,12 +63,23 @@ def _read(raw: bytes) -> InboundMessage:
         )
 
 
+def _tls(account: Account, key: str, default: str) -> TlsMode:
+    tls = str(account.config.get(key, default))
+    if tls not in TLS_MODES:
+        raise BadInput(f"the e-mail account {account.name!r} has {key} {tls!r}: use one of {', '.join(TLS_MODES)}")
+    return tls
+
+
+def _telegram_bot(account: Account, secret: str | None) -> TelegramBot:
+    if not secret:
+        raise BadInput(f"the Telegram account {account.name!r} needs its bot token as its secret")
+    return TelegramBot(secret, base_url=str(account.config.get("base_url", "https://api.telegram.org")))
+
+
 def make_source(account: Account, secret: str | None) -> Source:
     if account.channel is Channel.EMAIL:
         config = account.config
-        tls = str(config.get("tls", "ssl"))
-        if tls not in TLS_MODES:
-            raise BadInput(f"the e-mail account {account.name!r} has tls {tls!r}: use one of {', '.join(TLS_MODES)}")
+        tls = _tls(account, "tls", "ssl")
         mailbox = ImapMailbox(
             str(config.get("host", "")),
             int(config.get("port", 993)),
@@ -74,8 +90,42 @@ def make_source(account: Account, secret: str | None) -> Source:
         )
         return EmailSource(mailbox)
     if account.channel is Channel.TELEGRAM:
-        if not secret:
-            raise BadInput(f"the Telegram account {account.name!r} needs its bot token as its secret")
-        base_url = str(account.config.get("base_url", "https://api.telegram.org"))
-        return TelegramSource(TelegramBot(secret, base_url=base_url))
+        return TelegramSource(_telegram_bot(account, secret))
     raise BadInput(f"the worker cannot read {account.channel.value} accounts yet ({account.name!r})")
+
+
+class TelegramSender:
+    """Answers go to the reporter's chat, quoting their latest message; a long answer goes in parts."""
+
+    def __init__(self, bot: TelegramBot) -> None:
+        self.bot = bot
+
+    def planned_id(self, outgoing: Outgoing) -> str | None:
+        return None  # Telegram numbers the message when it accepts it
+
+    def send(self, outgoing: Outgoing) -> str:
+        if not outgoing.to:
+            raise BadInput(f"ticket {outgoing.tracking_no} has no Telegram chat to answer")
+        chat, _, quoted = (outgoing.replying_to or "").partition(":")
+        reply_to = int(quoted) if chat == outgoing.to and quoted.isdigit() else None
+        parts = self.bot.send_parts(outgoing.to, outgoing.text, reply_to)
+        return f"{outgoing.to}:{parts[0]}"
+
+
+def make_sender(account: Account, secret: str | None) -> Sender:
+    config = account.config
+    if account.channel is Channel.EMAIL:
+        tls = _tls(account, "smtp_tls", str(config.get("tls", "ssl")))
+        user = str(config.get("smtp_user", config.get("user", "")))
+        return SmtpMailer(
+            str(config.get("smtp_host", config.get("host", ""))),
+            int(config.get("smtp_port", SMTP_PORTS[tls])),
+            user or None,
+            secret,
+            from_address=str(config.get("address", user)),
+            from_name=config.get("from_name"),
+            tls=tls,
+        )
+    if account.channel is Channel.TELEGRAM:
+        return TelegramSender(_telegram_bot(account, secret))
+    raise BadInput(f"the worker cannot send through {account.channel.value} accounts yet ({account.name!r})")

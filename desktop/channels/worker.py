@@ -2,28 +2,27 @@
 
 Exactly once: the store keeps one message per channel and external id, so the account's cursor is saved
 only after the messages it covers are stored — a crash in between fetches them again and the store
-recognises them. One account failing (unreachable, refused, a message that cannot be stored) is recorded
-on that account (``last_error``, shown in the Channels view) and never stops the others.
+recognises them. A message the store refuses is kept whole as an intake error (admins retry or dismiss
+it) and the round goes on. An account that fails (unreachable, refused) is recorded on that account
+(``last_error``, shown in the Channels view) and never stops the others.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, update
 
 from ..domain.errors import AduanError, BadInput
 from ..domain.inbound import InboundMessage
-from ..domain.vocabulary import Channel
-from ..store import intake
 from ..store.clock import server_now
-from ..store.schema import channel_account, unit
+from ..store.schema import channel_account
 from ..store.service import Store
-from ..store.work import begin
+from . import intake_errors
+from .accounts import Account, enabled_accounts
 
 
 class Source(Protocol):
@@ -32,21 +31,11 @@ class Source(Protocol):
     def poll(self, cursor: str | None) -> tuple[list[InboundMessage], str | None]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Account:
-    id: int
-    unit_code: str
-    channel: Channel
-    name: str
-    config: dict[str, Any]
-    secret_ref: str | None
-    cursor: str | None
-
-
 @dataclass
 class RoundReport:
     received: dict[str, int] = field(default_factory=dict)  # per account name: messages stored
     duplicates: dict[str, int] = field(default_factory=dict)
+    refused: dict[str, int] = field(default_factory=dict)  # kept as intake errors
     errors: dict[str, str] = field(default_factory=dict)
 
 
@@ -75,41 +64,33 @@ def secret(secret_ref: str | None, environ: Mapping[str, str] = os.environ) -> s
     raise BadInput(f"a secret reference is env:NAME or keyring:SERVICE/USER, not {secret_ref!r}")
 
 
-def accounts(conn: Connection) -> list[Account]:
-    rows = conn.execute(
-        select(channel_account, unit.c.code)
-        .join(unit, unit.c.id == channel_account.c.unit_id)
-        .where(channel_account.c.enabled.is_(True))
-        .order_by(channel_account.c.id)
-    )
-    return [
-        Account(r.id, r.code, Channel(r.channel), r.name, json.loads(r.config or "{}"), r.secret_ref, r.cursor)
-        for r in rows
-    ]
-
-
 def run_round(store: Store, make_source: SourceFactory) -> RoundReport:
     report = RoundReport()
-    for account in store.admin(accounts):
+    for account in store.admin(enabled_accounts):
         try:
             source = make_source(account, secret(account.secret_ref))
             messages, cursor = source.poll(account.cursor)
-            stored = duplicates = 0
+            stored = duplicates = refused = 0
             for inbound in messages:
-                done = store.admin(_receive, inbound, account.unit_code)
+                try:
+                    done = store.admin(intake_errors.receive_through, account, inbound)
+                except Exception as exc:
+                    reason = intake_errors.refusal(exc)
+                    if reason is None:
+                        raise
+                    store.admin(intake_errors.record, account.id, inbound, reason)
+                    refused += 1
+                    continue
                 duplicates += done.duplicate
                 stored += not done.duplicate
             store.admin(_polled, account.id, cursor, None)
             report.received[account.name] = stored
             report.duplicates[account.name] = duplicates
+            report.refused[account.name] = refused
         except AduanError as exc:
             report.errors[account.name] = exc.message
             store.admin(_polled, account.id, account.cursor, exc.message)
     return report
-
-
-def _receive(conn: Connection, inbound: InboundMessage, unit_code: str) -> intake.Received:
-    return intake.receive(begin(conn, None), inbound, unit_code)
 
 
 def _polled(conn: Connection, account_id: int, cursor: str | None, error: str | None) -> None:

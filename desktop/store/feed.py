@@ -72,7 +72,7 @@ ID_CHUNK = 500
 # What a client mirrors of each table. The reporter's name rides on the ticket row and is never sent
 # for an anonymous reporter; contacts are not sent at all.
 TICKET_COLUMNS = [c for c in ticket.c if c.name not in ("deleted_at", "created_by")]
-MESSAGE_COLUMNS = [c for c in message.c if c.name != "external_id"]
+MESSAGE_COLUMNS = [c for c in message.c if c.name not in ("external_id", "account_id")]
 NOTE_COLUMNS = list(note.c)
 ATTACHMENT_COLUMNS = list(attachment.c)
 HANDOVER_COLUMNS = list(handover_item.c)

@@ -12,11 +12,10 @@ from ..domain.entities import Note, Ticket
 from ..domain.errors import BadInput, ForbiddenTransition
 from ..domain.status import Status, allowed_next, can_transition
 from ..domain.text import clean_body, mentioned_logins
-from ..domain.vocabulary import Direction
-from . import sla
+from . import outbox, sla
 from .claims import fenced_update, read_ticket, released, steal
 from .identity import unit_id_by_code
-from .schema import mention, message, note, officer, outbound_message
+from .schema import mention, note, officer
 from .work import Work
 
 
@@ -38,29 +37,8 @@ def reply(
     template = {"canned": check_canned_ref(canned)} if canned is not None else {}
     current = read_ticket(work, ticket_id)
     fenced_update(work, ticket_id, token, {})
-    message_id = message_id or uuid7()
-    work.conn.execute(
-        insert(message).values(
-            id=message_id,
-            ticket_id=ticket_id,
-            direction=Direction.OUTBOUND.value,
-            channel=current.channel.value,
-            author_id=work.actor.id if work.actor else None,
-            body_text=body,
-            claim_token=token,
-            change_seq=work.seq,
-            created_at=work.now,
-        )
-    )
-    work.conn.execute(
-        insert(outbound_message).values(
-            id=uuid7(),
-            ticket_id=ticket_id,
-            message_id=message_id,
-            channel=current.channel.value,
-            op_id=op_id or uuid7(),
-            created_at=work.now,
-        )
+    message_id = outbox.queue(
+        work, ticket_id, current.channel, body, message_id=message_id, op_id=op_id, claim_token=token
     )
     sla.answered(work, ticket_id)
     work.audit("reply", ticket_id, token, message_id=message_id, chars=len(body), **template)

@@ -20,16 +20,19 @@ from uuid import UUID
 from sqlalchemy import insert, select, update
 from uuid6 import uuid7
 
-from ..domain.inbound import InboundAttachment, InboundMessage, tracking_number_in
+from ..domain.errors import BadInput
+from ..domain.inbound import InboundAttachment, InboundMessage, acknowledgement_text, tracking_number_in
 from ..domain.status import CLOSED, Status
 from ..domain.text import MAX_BODY_CHARS, MAX_SUBJECT_CHARS
 from ..domain.vocabulary import Channel, Direction, Kind
-from . import sla
+from . import outbox, sla
+from .outbox import DISPATCHED
 from .schema import attachment, blob, message, reporter_contact, ticket
 from .tickets import NewTicket, create_ticket
 from .work import Work
 
 NO_SUBJECT = "(tanpa perihal)"
+MAX_EXTERNAL_ID_CHARS = 255  # message.external_id
 # Channels whose messages are a conversation with one sender rather than threaded mails.
 CONVERSATIONS = frozenset({Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.FACEBOOK, Channel.INSTAGRAM})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -44,7 +47,22 @@ class Received:
     duplicate: bool  # received before: nothing was stored
 
 
-def receive(work: Work, inbound: InboundMessage, unit_code: str, kind: Kind = Kind.PENGADUAN) -> Received:
+def receive(
+    work: Work,
+    inbound: InboundMessage,
+    unit_code: str,
+    kind: Kind = Kind.PENGADUAN,
+    account_id: int | None = None,
+    acknowledgement: str | None = None,
+) -> Received:
+    """Store ``inbound`` as it came through the channel account ``account_id`` (answers go back through it).
+    A message that starts a ticket is acknowledged with ``acknowledgement`` (a wording with {nomor}) unless
+    it is automatic (a bounce or auto-reply: answering it could start a mail loop) or names nobody."""
+    if not inbound.external_id.strip() or len(inbound.external_id) > MAX_EXTERNAL_ID_CHARS:
+        raise BadInput(
+            f"the {inbound.channel.value} message has no usable id (empty or over {MAX_EXTERNAL_ID_CHARS} "
+            "characters): it cannot be told apart from a re-delivery"
+        )
     known = work.conn.execute(
         select(message.c.id, message.c.ticket_id, ticket.c.tracking_no)
         .join(ticket, ticket.c.id == message.c.ticket_id)
@@ -60,12 +78,15 @@ def receive(work: Work, inbound: InboundMessage, unit_code: str, kind: Kind = Ki
             work,
             NewTicket(
                 unit=unit_code,
-                kind=kind,
+                kind=inbound.kind or kind,
                 channel=inbound.channel,
                 subject=_subject(inbound.subject),
                 body=text,
-                reporter_name=_line(inbound.sender_name, 200),
-                reporter_contact=_line(inbound.sender_address, 320),
+                category=_line(inbound.category, 100),
+                reporter_name=None if inbound.anonymous else _line(inbound.sender_name, 200),
+                reporter_contact=None if inbound.anonymous else _line(inbound.sender_address, 320),
+                anonymous=inbound.anonymous,
+                confidential=inbound.confidential,
                 external_id=inbound.external_id,
             ),
         )
@@ -74,10 +95,15 @@ def receive(work: Work, inbound: InboundMessage, unit_code: str, kind: Kind = Ki
                 message.c.channel == inbound.channel.value, message.c.external_id == inbound.external_id
             )
         ).scalar_one()
-        if inbound.html:
-            work.conn.execute(update(message).where(message.c.id == message_id).values(body_html=inbound.html))
-        _store_attachments(work, created.id, message_id, attachments)
+        work.conn.execute(
+            update(message).where(message.c.id == message_id).values(body_html=inbound.html, account_id=account_id)
+        )
+        store_attachments(work, created.id, message_id, attachments)
         _note_problems(work, created.id, inbound)
+        if acknowledgement and not inbound.automatic and inbound.sender_address and inbound.channel in DISPATCHED:
+            text = acknowledgement_text(acknowledgement, created.tracking_no, created.subject)
+            ack_id = outbox.queue(work, created.id, inbound.channel, text)
+            work.audit("acknowledged", created.id, message_id=ack_id)
         return Received(created.id, created.tracking_no, message_id, True, False)
     ticket_id, tracking_no, status = existing
     message_id = uuid7()
@@ -90,6 +116,7 @@ def receive(work: Work, inbound: InboundMessage, unit_code: str, kind: Kind = Ki
             external_id=inbound.external_id,
             body_text=text,
             body_html=inbound.html,
+            account_id=account_id,
             change_seq=work.seq,
             created_at=work.now,
         )
@@ -106,7 +133,7 @@ def receive(work: Work, inbound: InboundMessage, unit_code: str, kind: Kind = Ki
     if answered:
         sla.status_changed(work, ticket_id, Status.MENUNGGU_PELAPOR, Status.DITINDAKLANJUTI)
         work.audit("reporter_answered", ticket_id, message_id=message_id)
-    _store_attachments(work, ticket_id, message_id, attachments)
+    store_attachments(work, ticket_id, message_id, attachments)
     work.audit("message_in", ticket_id, channel=inbound.channel.value, message_id=message_id)
     _note_problems(work, ticket_id, inbound)
     return Received(ticket_id, tracking_no, message_id, False, False)
@@ -175,9 +202,11 @@ def _body(raw: str) -> tuple[str, tuple[InboundAttachment, ...]]:
     return shortened + "\n\n[… teks lengkap terlampir: pesan-lengkap.txt / full text attached]", (full,)
 
 
-def _store_attachments(
+def store_attachments(
     work: Work, ticket_id: UUID, message_id: UUID, attachments: tuple[InboundAttachment, ...]
 ) -> None:
+    """Attachment rows on ``message_id``, each content stored once by its sha256 (intake and the scans of
+    reports officers record, ``store/scans.py``)."""
     for item in attachments:
         digest = hashlib.sha256(item.content).hexdigest()
         stored = work.conn.execute(select(blob.c.sha256).where(blob.c.sha256 == digest)).scalar()

@@ -144,6 +144,8 @@ message = Table(
     Column("claim_token", BigInteger),
     _change_seq(),
     Column("created_at", Timestamp, nullable=False),
+    # The channel account an inbound message came through: answers go out through the same one.
+    Column("account_id", Integer, ForeignKey("channel_account.id")),
     Index("ix_message_ticket_id_created_at", "ticket_id", "created_at"),
     # Intake is idempotent: the same outside message is stored once per channel.
     Index("uq_message_channel_external_id", "channel", "external_id", unique=True),
@@ -347,12 +349,38 @@ outbound_message = Table(
     Column("message_id", Uuid, ForeignKey("message.id"), nullable=False, unique=True),
     Column("channel", String(20), nullable=False),
     Column("op_id", Uuid, nullable=False, unique=True),
+    # queued → sending → sent; failed (refused for good) and in_doubt (a crash while sending, on a channel
+    # where sending again could reach the citizen twice) wait for an admin. See channels/dispatch.py.
     Column("state", String(20), nullable=False, server_default=text("'queued'")),
     Column("attempts", Integer, nullable=False, server_default=text("0")),
     Column("last_error", Text),
     Column("created_at", Timestamp, nullable=False),
     Column("sent_at", Timestamp),
+    Column("account_id", Integer, ForeignKey("channel_account.id")),  # the account it is sent through
+    # Not before this moment: the backoff after a failure, or the lease of the worker that is sending it.
+    Column("not_before", Timestamp),
     Index("ix_outbound_message_state_created_at", "state", "created_at"),
+)
+
+# What arrived but could not be stored: kept whole, shown to admins in the Channels view, retried or
+# dismissed by them. One row per account and outside message; a repeated failure counts attempts.
+intake_error = Table(
+    "intake_error",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account_id", Integer, ForeignKey("channel_account.id"), nullable=False),
+    Column("external_id", String(255), nullable=False),
+    Column("summary", String(300), nullable=False),  # sender and subject, for the admin's list
+    Column("error", Text, nullable=False),
+    Column("payload", Blob, nullable=False),  # the message as JSON (domain/inbound.py), to retry it
+    Column("attempts", Integer, nullable=False, server_default=text("1")),
+    Column("first_at", Timestamp, nullable=False),
+    Column("last_at", Timestamp, nullable=False),
+    Column("resolved_at", Timestamp),
+    Column("resolution", String(20)),  # stored | dismissed
+    Column("resolved_by", String(100)),
+    Column("ticket_id", Uuid, ForeignKey("ticket.id")),  # where a retried message landed
+    Index("uq_intake_error_account_id_external_id", "account_id", "external_id", unique=True),
 )
 
 applied_op = Table(

@@ -1,7 +1,8 @@
 """A throwaway Dovecot IMAP server for channel tests, so the e-mail intake is tested against a real server.
 
-Each server lives in its own temporary folder with its own minimal configuration: a passwd-file with one
-test user, maildir storage, a plain IMAP port (STARTTLS offered) and an IMAPS port, both on 127.0.0.1, with
+Each server lives in its own temporary folder with its own minimal configuration: a passwd-file with two
+test users (the unit's mailbox and a citizen's), maildir storage, a plain IMAP port (STARTTLS offered) and
+an IMAPS port, both on 127.0.0.1, with
 a self-signed certificate made for the test. Dovecot runs in the foreground as a child of the test and is
 stopped afterwards. Where Dovecot is missing the test skips, except in CI (``CI`` set), where it fails.
 The Debian package is ``dovecot-imapd`` (it brings ``dovecot-core`` and ``openssl``).
@@ -28,11 +29,12 @@ import pytest
 DOVECOT = shutil.which("dovecot") or ("/usr/sbin/dovecot" if Path("/usr/sbin/dovecot").exists() else None)
 OPENSSL = shutil.which("openssl")
 STARTUP_SECONDS = 20.0
+CITIZEN, CITIZEN_PASSWORD = "warga", "rahasia-warga"
 
 
 @dataclass(frozen=True)
 class MailServer:
-    """A running test IMAP server and the one user it knows."""
+    """A running test IMAP server: the unit's mailbox (``user``) and a citizen's (``citizen``)."""
 
     host: str
     port: int
@@ -41,20 +43,22 @@ class MailServer:
     password: str
     cafile: Path
     root: Path
+    citizen: str = CITIZEN
+    citizen_password: str = CITIZEN_PASSWORD
 
     def client_context(self) -> ssl.SSLContext:
         """A TLS context that trusts this server's self-signed certificate."""
         return ssl.create_default_context(cafile=str(self.cafile))
 
-    def admin(self) -> imaplib.IMAP4:
-        """A logged-in plain IMAP session as the test user; the caller logs out."""
+    def admin(self, user: str | None = None) -> imaplib.IMAP4:
+        """A logged-in plain IMAP session as the unit's user (or the citizen); the caller logs out."""
         conn = imaplib.IMAP4(self.host, self.port, timeout=10)
-        conn.login(self.user, self.password)
+        conn.login(*((self.citizen, self.citizen_password) if user == self.citizen else (self.user, self.password)))
         return conn
 
-    def deliver(self, raw: bytes, mailbox: str = "INBOX") -> int:
-        """Append ``raw`` to ``mailbox`` (unseen) and return its UID."""
-        conn = self.admin()
+    def deliver(self, raw: bytes, mailbox: str = "INBOX", user: str | None = None) -> int:
+        """Append ``raw`` to ``mailbox`` (unseen) of the unit's user (or the citizen) and return its UID."""
+        conn = self.admin(user)
         try:
             typ, data = conn.append(_quoted(mailbox), "", None, raw)
             if typ != "OK":
@@ -237,7 +241,7 @@ def run_mail_server(user: str = "petugas", password: str = "rahasia-uji") -> Ite
         for sub in ("mail", "home", "state"):
             (root / sub).mkdir()
             os.chown(root / sub, service_user.pw_uid, service_user.pw_gid)
-        (root / "users").write_text(f"{user}:{{PLAIN}}{password}::::::\n")
+        (root / "users").write_text(f"{user}:{{PLAIN}}{password}::::::\n{CITIZEN}:{{PLAIN}}{CITIZEN_PASSWORD}::::::\n")
         cert, key = _make_certificate(root)
         config, log = root / "dovecot.conf", root / "dovecot.log"
         for attempt in range(3):
@@ -264,5 +268,5 @@ def run_mail_server(user: str = "petugas", password: str = "rahasia-uji") -> Ite
 
 @pytest.fixture
 def imap_server() -> Iterator[MailServer]:
-    """A fresh Dovecot IMAP server with one user and an empty INBOX."""
+    """A fresh Dovecot IMAP server with two users (the unit's mailbox, a citizen's) and empty INBOXes."""
     yield from run_mail_server()

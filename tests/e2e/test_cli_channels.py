@@ -4,6 +4,7 @@ configuration, bad input changes nothing, and a round turns a Telegram message i
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -58,7 +59,17 @@ def test_a_worker_round_makes_a_ticket_and_the_account_shows_its_health(
     assert ok_json(url, "worker", "--once") == {
         "received": {"Bot Humas": 1},
         "duplicates": {"Bot Humas": 0},
+        "refused": {"Bot Humas": 0},
         "errors": {},
+        "sent": 1,  # the acknowledgement, in the same round
+        "postponed": 0,
+        "failed": 0,
+        "recovered": 0,
+        "send_errors": {},
+        "escalated": 0,
+        "closed": 0,
     }
+    [acknowledgement] = fake.sent
+    assert acknowledgement.chat_id == 5001 and re.search(r"ADU-\d{4}-\d{6}", acknowledgement.text)
     health = ok_json(url, "channel", "list")
     assert [(h["id"], h["last_error"], h["last_poll_at"] is not None) for h in health] == [(added["id"], None, True)]

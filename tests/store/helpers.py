@@ -63,7 +63,7 @@ def new_ticket(store: Store, unit: str = "humas", subject: str = "Jalan berluban
     spec = tickets.NewTicket(
         unit=unit,
         kind=Kind.PENGADUAN,
-        channel=Channel.EMAIL,
+        channel=kwargs.pop("channel", Channel.EMAIL),
         subject=subject,
         body=str(kwargs.pop("body", "Jalan di depan pasar berlubang besar dan membahayakan pengendara.")),
         **kwargs,  # type: ignore[arg-type]
