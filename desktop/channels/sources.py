@@ -10,12 +10,13 @@ from ..domain.inbound import InboundAttachment, InboundMessage
 from ..domain.vocabulary import Channel
 from ..store.outbox import Outgoing
 from .accounts import Account
-from .dispatch import Sender
+from .dispatch import AlreadySent, Sender
 from .email_message import UnreadableMail, parse_email
 from .imap_fetch import TLS_MODES, ImapMailbox, TlsMode
 from .smtp_send import SmtpMailer
 from .telegram import TelegramBot
 from .worker import Source
+from .x_api import DuplicateContent, XClient
 
 SMTP_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 LONG_POLL_SECONDS = 0  # the worker visits every account in turn: no account may hold the round
@@ -76,6 +77,15 @@ def _telegram_bot(account: Account, secret: str | None) -> TelegramBot:
     return TelegramBot(secret, base_url=str(account.config.get("base_url", "https://api.telegram.org")))
 
 
+def _x_client(account: Account, secret: str | None) -> XClient:
+    if not secret:
+        raise BadInput(f"the X account {account.name!r} needs its OAuth 2.0 user access token as its secret")
+    user_id = str(account.config.get("user_id", ""))
+    if not user_id.isdigit():
+        raise BadInput(f"the X account {account.name!r} needs its numeric user_id in the configuration")
+    return XClient(secret, user_id, base_url=str(account.config.get("base_url", "https://api.x.com")))
+
+
 def make_source(account: Account, secret: str | None) -> Source:
     if account.channel is Channel.EMAIL:
         config = account.config
@@ -91,6 +101,8 @@ def make_source(account: Account, secret: str | None) -> Source:
         return EmailSource(mailbox)
     if account.channel is Channel.TELEGRAM:
         return TelegramSource(_telegram_bot(account, secret))
+    if account.channel is Channel.X:
+        return XSource(_x_client(account, secret))
     raise BadInput(f"the worker cannot read {account.channel.value} accounts yet ({account.name!r})")
 
 
@@ -112,6 +124,40 @@ class TelegramSender:
         return f"{outgoing.to}:{parts[0]}"
 
 
+class XSource:
+    """The highest post id seen (or the gap still to read) is the account's cursor."""
+
+    def __init__(self, client: XClient) -> None:
+        self.client = client
+
+    def poll(self, cursor: str | None) -> tuple[list[InboundMessage], str | None]:
+        return self.client.poll(cursor)
+
+
+class XSender:
+    """Answers are replies to the citizen's latest post. The tracking number ends every answer: it tells
+    the citizen their number and makes the text unique to the ticket, so X's refusal of a repeated text
+    proves that this answer went out before (after a restart) rather than refusing a template sent to
+    another citizen."""
+
+    def __init__(self, client: XClient) -> None:
+        self.client = client
+
+    def planned_id(self, outgoing: Outgoing) -> str | None:
+        return None
+
+    def send(self, outgoing: Outgoing) -> str:
+        if not outgoing.replying_to:
+            raise BadInput(f"ticket {outgoing.tracking_no} has no post on X to answer")
+        text = outgoing.text
+        if outgoing.tracking_no not in text:
+            text = f"{text}\n\n({outgoing.tracking_no})"
+        try:
+            return self.client.reply(text, outgoing.replying_to)
+        except DuplicateContent:
+            raise AlreadySent("X says this answer was posted before") from None
+
+
 def make_sender(account: Account, secret: str | None) -> Sender:
     config = account.config
     if account.channel is Channel.EMAIL:
@@ -128,4 +174,6 @@ def make_sender(account: Account, secret: str | None) -> Sender:
         )
     if account.channel is Channel.TELEGRAM:
         return TelegramSender(_telegram_bot(account, secret))
+    if account.channel is Channel.X:
+        return XSender(_x_client(account, secret))
     raise BadInput(f"the worker cannot send through {account.channel.value} accounts yet ({account.name!r})")
