@@ -98,7 +98,7 @@ def make_source(account: Account, secret: str | None) -> Source:
             mailbox=str(config.get("mailbox", "INBOX")),
             tls=tls,
         )
-        return EmailSource(mailbox)
+        return EmailSource(mailbox, int(config.get("batch", 200)))
     if account.channel is Channel.TELEGRAM:
         return TelegramSource(_telegram_bot(account, secret))
     if account.channel is Channel.X:
