@@ -7,6 +7,7 @@ import argparse
 import getpass
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from .cli import Cli
 
 Handler = Callable[["Cli"], None]
+# Channels the worker connects to (phone, walk-in and letters are taken in the app; LAPOR! is imported).
+POLLED_OR_PUSHED = (Channel.EMAIL, Channel.TELEGRAM, Channel.WHATSAPP, Channel.X)
 
 
 def add_commands(
@@ -25,7 +28,7 @@ def add_commands(
 ) -> None:
     channels = commands.add_parser("channel", help="channel accounts").add_subparsers(dest="action", required=True)
     add = with_json(command(channels, "add", channel_add, "add a channel account (admins)"))
-    add.add_argument("channel", choices=[Channel.EMAIL.value, Channel.TELEGRAM.value])
+    add.add_argument("channel", choices=[c.value for c in POLLED_OR_PUSHED])
     add.add_argument("name")
     add.add_argument("--unit", required=True, help="code of the unit the account feeds")
     add.add_argument("--config", default="{}", help='settings as JSON, e.g. {"host": "imap.example.go.id"}')
@@ -158,15 +161,25 @@ def dispatch_confirm(cli: Cli) -> None:
 
 
 def run_worker(cli: Cli) -> None:
-    from datetime import timedelta
+    from .channels.webhooks import start_webhooks
 
+    lease = timedelta(seconds=max(cli.args.send_lease, 1.0))
+    # Webhook receivers run beside the rounds (a single round has no time to receive anything).
+    receivers = [] if cli.args.once else start_webhooks(cli.store)
+    try:
+        _rounds(cli, lease)
+    finally:
+        for receiver in receivers:
+            receiver.stop()
+
+
+def _rounds(cli: Cli, lease: timedelta) -> None:
     from .channels.dispatch import dispatch_round
     from .channels.sources import make_sender, make_source
     from .channels.worker import run_round
     from .store import sla
     from .store.work import begin
 
-    lease = timedelta(seconds=max(cli.args.send_lease, 1.0))
     while True:
         intake = run_round(cli.store, make_source)
         sent = dispatch_round(cli.store, make_sender, lease)

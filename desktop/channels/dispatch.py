@@ -47,6 +47,11 @@ class AlreadySent(AduanError):
     """The channel says this answer was sent before (X's duplicate-content refusal after a restart)."""
 
 
+class SentInDoubt(AduanError):
+    """The channel may have accepted the answer though it did not say so (the link dropped after sending):
+    on a channel without an idempotency key, an admin decides."""
+
+
 SenderFactory = Callable[[Account, str | None], Sender]
 
 
@@ -55,6 +60,7 @@ class DispatchReport:
     sent: int = 0
     postponed: int = 0
     failed: int = 0
+    in_doubt: int = 0
     recovered: int = 0  # answers a stopped worker left half-sent
     errors: dict[str, str] = field(default_factory=dict)  # per account name: why its answers wait
 
@@ -89,6 +95,9 @@ def dispatch_round(
         except AlreadySent:
             store.admin(outbox.mark_sent, outgoing, None)
             report.sent += 1
+        except SentInDoubt as exc:
+            store.admin(outbox.doubt, outgoing, exc.message)
+            report.in_doubt += 1
         except (Unreachable, NotPermitted) as exc:  # the channel or the account, not this answer
             delay = getattr(exc, "retry_after", None) or min(30.0 * 2 ** (outgoing.attempts - 1), MAX_BACKOFF_SECONDS)
             store.admin(outbox.postpone, outgoing, exc.message, float(delay))

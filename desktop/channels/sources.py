@@ -10,11 +10,12 @@ from ..domain.inbound import InboundAttachment, InboundMessage
 from ..domain.vocabulary import Channel
 from ..store.outbox import Outgoing
 from .accounts import Account
-from .dispatch import AlreadySent, Sender
+from .dispatch import AlreadySent, Sender, SentInDoubt
 from .email_message import UnreadableMail, parse_email
 from .imap_fetch import TLS_MODES, ImapMailbox, TlsMode
 from .smtp_send import SmtpMailer
 from .telegram import TelegramBot
+from .whatsapp import MaybeSent, WhatsAppCloud
 from .worker import Source
 from .x_api import DuplicateContent, XClient
 
@@ -158,6 +159,26 @@ class XSender:
             raise AlreadySent("X says this answer was posted before") from None
 
 
+class WhatsAppSender:
+    """Answers go to the citizen's number, quoting their latest message. An answer the Cloud API may have
+    accepted without saying so is held in doubt: sending it again could reach the citizen twice."""
+
+    def __init__(self, cloud: WhatsAppCloud) -> None:
+        self.cloud = cloud
+
+    def planned_id(self, outgoing: Outgoing) -> str | None:
+        return None
+
+    def send(self, outgoing: Outgoing) -> str:
+        if not outgoing.to:
+            raise BadInput(f"ticket {outgoing.tracking_no} has no WhatsApp number to answer")
+        quoted = outgoing.replying_to if (outgoing.replying_to or "").startswith("wamid.") else None
+        try:
+            return self.cloud.send_parts(outgoing.to, outgoing.text, quoted)[0]
+        except MaybeSent as exc:
+            raise SentInDoubt(exc.message) from None
+
+
 def make_sender(account: Account, secret: str | None) -> Sender:
     config = account.config
     if account.channel is Channel.EMAIL:
@@ -176,4 +197,13 @@ def make_sender(account: Account, secret: str | None) -> Sender:
         return TelegramSender(_telegram_bot(account, secret))
     if account.channel is Channel.X:
         return XSender(_x_client(account, secret))
+    if account.channel is Channel.WHATSAPP:
+        if not secret:
+            raise BadInput(f"the WhatsApp account {account.name!r} needs its Cloud API access token as its secret")
+        cloud = WhatsAppCloud(
+            secret,
+            str(config.get("phone_number_id", "")),
+            base_url=str(config.get("base_url", "https://graph.facebook.com")),
+        )
+        return WhatsAppSender(cloud)
     raise BadInput(f"the worker cannot send through {account.channel.value} accounts yet ({account.name!r})")

@@ -210,6 +210,15 @@ def fail(conn: Connection, outgoing: Outgoing, error: str) -> None:
     begin(conn, None).audit("send_failed", outgoing.ticket_id, message_id=outgoing.message_id, error=error)
 
 
+def doubt(conn: Connection, outgoing: Outgoing, error: str) -> None:
+    """The channel may or may not have accepted it: held for an admin rather than risk sending it twice."""
+    conn.execute(
+        update(outbound_message)
+        .where(outbound_message.c.id == outgoing.id)
+        .values(state=IN_DOUBT, last_error=error, not_before=None)
+    )
+
+
 def send_again(conn: Connection, outbound_id: UUID) -> None:
     """An admin sends a failed or doubtful answer again."""
     _held(conn, outbound_id)

@@ -39,11 +39,19 @@ def test_bad_accounts_are_refused_and_change_nothing(url: str) -> None:
         (("--config", "{not json"), "not JSON"),
         (("--config", "[1, 2]"), "JSON object"),
         (("--secret-ref", "plain:rahasia"), "env:NAME or keyring"),
+        (("--config", '{"app_secret_ref": "rahasia-langsung"}'), "secrets never go into"),
+        (("--config", '{"acknowledgement": "Terima kasih, {nama}"}'), "{nomor} and {perihal} only"),
+        (("--config", '{"acknowledgement": "Terima kasih."}'), "put {nomor} in it"),
+        (("--config", '{"kind": "keluhan"}'), "kind is one of"),
     ):
         done = run(url, "channel", "add", "email", "Surel", "--unit", "humas", *args)
         assert done.returncode == 2 and message in done.stderr, (args, done.stderr)
     assert run(url, "channel", "add", "email", "Surel", "--unit", "nope").returncode == 5
     assert snapshot(Store(url).engine) == before
+    # A second secret (WhatsApp's app secret) is named by reference, like the account's own.
+    config = '{"phone_number_id": "106540352242922", "webhook_port": 8443, "app_secret_ref": "env:WA_APP"}'
+    added = ok_json(url, "channel", "add", "whatsapp", "WA Humas", "--unit", "humas", "--config", config)
+    assert [h["channel"] for h in ok_json(url, "channel", "list")] == ["whatsapp"] and added["id"]
 
 
 def test_a_worker_round_makes_a_ticket_and_the_account_shows_its_health(
