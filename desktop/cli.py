@@ -20,6 +20,7 @@ from uuid import UUID
 from . import __version__
 from .cli_across_units import add_commands as add_across_units_commands
 from .cli_channels import add_commands as add_channel_commands
+from .cli_lapor import add_commands as add_lapor_commands
 from .domain.canned import CannedTemplate
 from .domain.entities import Officer, Ticket, TicketDetail, Unit
 from .domain.errors import AduanError, BadInput, Conflict, Rejected, SchemaMismatch, Unreachable
@@ -813,6 +814,7 @@ def _parser() -> argparse.ArgumentParser:
     with_token(transfer)
     add_across_units_commands(commands, ticket, command, with_json, with_text, with_token)
     add_channel_commands(commands, command, with_json)
+    add_lapor_commands(commands, command, with_json)
 
     templates = commands.add_parser("canned", help="canned responses (supervisors and admins manage them)")
     template = templates.add_subparsers(dest="action", required=True)

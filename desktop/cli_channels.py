@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from .cli import Cli
 
 Handler = Callable[["Cli"], None]
-# Channels the worker connects to (phone, walk-in and letters are taken in the app; LAPOR! is imported).
-POLLED_OR_PUSHED = (Channel.EMAIL, Channel.TELEGRAM, Channel.WHATSAPP, Channel.X)
+# Channels the worker connects to (phone, walk-in and letters are taken in the app).
+POLLED_OR_PUSHED = (Channel.EMAIL, Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.LAPOR)
 
 
 def add_commands(

@@ -13,6 +13,7 @@ from .accounts import Account
 from .dispatch import AlreadySent, Sender, SentInDoubt
 from .email_message import UnreadableMail, parse_email
 from .imap_fetch import TLS_MODES, ImapMailbox, TlsMode
+from .lapor import poller_from_config
 from .smtp_send import SmtpMailer
 from .telegram import TelegramBot
 from .whatsapp import MaybeSent, WhatsAppCloud
@@ -104,6 +105,8 @@ def make_source(account: Account, secret: str | None) -> Source:
         return TelegramSource(_telegram_bot(account, secret))
     if account.channel is Channel.X:
         return XSource(_x_client(account, secret))
+    if account.channel is Channel.LAPOR:
+        return poller_from_config(account.config, secret)
     raise BadInput(f"the worker cannot read {account.channel.value} accounts yet ({account.name!r})")
 
 

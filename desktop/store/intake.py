@@ -98,6 +98,10 @@ def receive(
         work.conn.execute(
             update(message).where(message.c.id == message_id).values(body_html=inbound.html, account_id=account_id)
         )
+        if inbound.channel is Channel.LAPOR:  # the national platform's own number, shown and exported back
+            work.conn.execute(
+                update(ticket).where(ticket.c.id == created.id).values(external_ref=inbound.external_id[:100])
+            )
         store_attachments(work, created.id, message_id, attachments)
         _note_problems(work, created.id, inbound)
         if acknowledgement and not inbound.automatic and inbound.sender_address and inbound.channel in DISPATCHED:
