@@ -25,6 +25,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from tests.channels.local_http import serve, shut_down, url_of
+
 LIST_PATH = "/api/v1/laporan"
 FOLLOW_UP_PATH = "/api/v1/tindak-lanjut"
 
@@ -53,9 +55,7 @@ class FakeLapor:
     # -- test-side controls -------------------------------------------------------------------------
     @property
     def base_url(self) -> str:
-        assert self._server is not None, "start() the fake first"
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return url_of(self._server)
 
     def start(self) -> FakeLapor:
         fake = self
@@ -63,15 +63,11 @@ class FakeLapor:
         class Handler(_Handler):
             lapor = fake
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._server = serve(Handler)
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+        shut_down(self._server)
 
     def add_report(self, tracking_id: str, updated_at: str, **fields: Any) -> dict[str, Any]:
         report: dict[str, Any] = {

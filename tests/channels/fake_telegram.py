@@ -20,6 +20,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from tests.channels.local_http import serve, shut_down, url_of
+
 BOT_USER = {"id": 7000000001, "is_bot": True, "first_name": "Aduan", "username": "aduan_test_bot"}
 MAX_TEXT = 4096
 
@@ -57,9 +59,7 @@ class FakeTelegram:
     # -- test-side controls -------------------------------------------------------------------------
     @property
     def base_url(self) -> str:
-        assert self._server is not None, "start() the fake first"
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return url_of(self._server)
 
     def start(self) -> FakeTelegram:
         fake = self
@@ -67,15 +67,11 @@ class FakeTelegram:
         class Handler(_Handler):
             telegram = fake
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._server = serve(Handler)
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+        shut_down(self._server)
 
     def add_chat(
         self, chat_id: int, first_name: str, last_name: str | None = None, username: str | None = None

@@ -33,6 +33,8 @@ from urllib.parse import urlsplit
 
 import requests
 
+from tests.channels.local_http import serve, shut_down, url_of
+
 API_VERSION = "v21.0"
 WINDOW_SECONDS = 24 * 3600
 MAX_TEXT = 4096
@@ -99,9 +101,7 @@ class FakeWhatsApp:
     # -- test-side controls -------------------------------------------------------------------------
     @property
     def base_url(self) -> str:
-        assert self._server is not None, "start() the fake first"
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return url_of(self._server)
 
     def start(self) -> FakeWhatsApp:
         fake = self
@@ -109,15 +109,11 @@ class FakeWhatsApp:
         class Handler(_Handler):
             whatsapp = fake
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._server = serve(Handler)
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+        shut_down(self._server)
 
     def register_inbound(self, wa_id: str, at: float | None = None) -> None:
         """``wa_id`` is on WhatsApp and wrote to the business at ``at`` (now): the 24-hour window opens."""

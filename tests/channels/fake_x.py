@@ -30,6 +30,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from tests.channels.local_http import serve, shut_down, url_of
+
 PROBLEMS = "https://api.twitter.com/2/problems"
 RATE_LIMIT = 300  # per 15-minute window, as the mention timeline's user limit
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,15})")
@@ -94,9 +96,7 @@ class FakeX:
     # -- test-side controls -------------------------------------------------------------------------
     @property
     def base_url(self) -> str:
-        assert self._server is not None, "start() the fake first"
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return url_of(self._server)
 
     def start(self) -> FakeX:
         fake = self
@@ -104,15 +104,11 @@ class FakeX:
         class Handler(_Handler):
             x = fake
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._server = serve(Handler)
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+        shut_down(self._server)
 
     def add_user(self, user_id: str, name: str, username: str) -> dict[str, Any]:
         self.users[user_id] = {"id": user_id, "name": name, "username": username}
