@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Protocol
 
-from ..domain.errors import AduanError, NotPermitted, Unreachable
+from ..domain.errors import AduanError, NotPermitted, RateLimited, Unreachable
 from ..store import outbox
 from ..store.outbox import Outgoing
 from ..store.service import Store
@@ -99,7 +99,8 @@ def dispatch_round(
             store.admin(outbox.doubt, outgoing, exc.message)
             report.in_doubt += 1
         except (Unreachable, NotPermitted) as exc:  # the channel or the account, not this answer
-            delay = getattr(exc, "retry_after", None) or min(30.0 * 2 ** (outgoing.attempts - 1), MAX_BACKOFF_SECONDS)
+            backoff = min(30.0 * 2 ** (outgoing.attempts - 1), MAX_BACKOFF_SECONDS)
+            delay = exc.retry_after if isinstance(exc, RateLimited) else backoff
             store.admin(outbox.postpone, outgoing, exc.message, float(delay))
             report.postponed += 1
             report.errors[account.name] = exc.message

@@ -49,14 +49,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import requests
 from sqlalchemy import Connection
 
-from ..domain.errors import BadInput, Conflict, NotFound, NotPermitted, Unreachable
+from ..domain.errors import BadInput, Conflict, NotFound, NotPermitted, RateLimited, Unreachable
 from ..domain.inbound import InboundMessage
 from ..domain.vocabulary import Channel, Kind
 from ..store import intake
 from ..store.identity import unit_id_by_code
 from ..store.service import Store
 from ..store.work import begin
-from .telegram import RateLimited
 
 DEFAULT_TIMEZONE = "Asia/Jakarta"  # WIB: LAPOR!'s exports and its site show Jakarta time
 MAX_LAPOR_ID_CHARS = 100  # ticket.external_ref holds at most 100 characters

@@ -35,7 +35,7 @@ from typing import Any
 
 import requests
 
-from desktop.domain.errors import BadInput, Conflict, NotFound, NotPermitted, Unreachable
+from desktop.domain.errors import BadInput, Conflict, NotFound, NotPermitted, RateLimited, Unreachable
 from desktop.domain.inbound import InboundMessage
 from desktop.domain.vocabulary import Channel
 
@@ -46,15 +46,6 @@ WANTED_UPDATES = ("message", "edited_message")
 _MEDIA_KINDS = ("photo", "document", "video", "audio", "voice", "video_note", "sticker", "animation")
 _OTHER_KINDS = ("location", "contact", "venue", "poll", "dice")
 
-
-class RateLimited(Unreachable):
-    """Telegram asked us to slow down: retry no sooner than ``retry_after`` seconds from now."""
-
-    code = "rate_limited"
-
-    def __init__(self, retry_after: int, message: str | None = None) -> None:
-        super().__init__(message or f"Telegram rate limit: retry after {retry_after} s")
-        self.retry_after = retry_after
 
 
 JsonObject = Mapping[str, Any]

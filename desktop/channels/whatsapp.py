@@ -74,7 +74,7 @@ from urllib.parse import parse_qs, urlsplit
 import requests
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
-from desktop.domain.errors import AduanError, BadInput, NotFound, NotPermitted, Unreachable
+from desktop.domain.errors import AduanError, BadInput, NotFound, NotPermitted, RateLimited, Unreachable
 from desktop.domain.inbound import InboundAttachment, InboundMessage
 from desktop.domain.vocabulary import Channel
 
@@ -108,15 +108,6 @@ _log = logging.getLogger(__name__)
 
 JsonObject = Mapping[str, Any]
 
-
-class RateLimited(Unreachable):
-    """WhatsApp asked us to slow down: retry no sooner than ``retry_after`` seconds from now."""
-
-    code = "rate_limited"
-
-    def __init__(self, retry_after: int, message: str | None = None) -> None:
-        super().__init__(message or f"WhatsApp rate limit: retry after {retry_after} s")
-        self.retry_after = retry_after
 
 
 class MaybeSent(Unreachable):

@@ -68,6 +68,7 @@ from typing import Any
 
 import requests
 
+from desktop.domain import errors
 from desktop.domain.errors import BadInput, Conflict, NotFound, NotPermitted, Unreachable
 from desktop.domain.inbound import InboundMessage
 from desktop.domain.vocabulary import Channel
@@ -93,14 +94,11 @@ _SURE_URL = re.compile(rf"(?<![\w@$#])https?://(?:[\w-]+\.)+[A-Za-z]{{2,}}(?::\d
 _MAYBE_URL = re.compile(rf"(?:[\w-]+\.)+[A-Za-z]{{2,}}{_PATH}", re.IGNORECASE)
 
 
-class RateLimited(Unreachable):
+class RateLimited(errors.RateLimited):
     """X asked us to slow down: retry no sooner than ``retry_after`` seconds from now (at ``reset_at``)."""
 
-    code = "rate_limited"
-
     def __init__(self, retry_after: int, reset_at: int | None, message: str) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
+        super().__init__(retry_after, message)
         self.reset_at = reset_at  # Unix epoch seconds, from x-rate-limit-reset; None when X did not say
 
 

@@ -61,6 +61,16 @@ class Unreachable(AduanError):
     exit_code = 4
 
 
+class RateLimited(Unreachable):
+    """A channel asked us to slow down: try again no sooner than ``retry_after`` seconds from now."""
+
+    code = "rate_limited"
+
+    def __init__(self, retry_after: int, message: str) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class NotFound(AduanError):
     code = "not_found"
     exit_code = 5

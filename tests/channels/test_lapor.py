@@ -37,8 +37,7 @@ from desktop.channels.lapor_followups import (
     push_followups,
     write_followups,
 )
-from desktop.channels.telegram import RateLimited
-from desktop.domain.errors import BadInput, NotFound, NotPermitted, Unreachable
+from desktop.domain.errors import BadInput, NotFound, NotPermitted, RateLimited, Unreachable
 from desktop.domain.inbound import InboundMessage
 from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Kind
