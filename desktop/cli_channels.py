@@ -121,7 +121,7 @@ def channel_retry(cli: Cli) -> None:
 def channel_dismiss(cli: Cli) -> None:
     from .channels.intake_errors import dismiss_error
 
-    cli.store.admin(dismiss_error, cli.args.error_id, getpass.getuser())
+    dismiss_error(cli.store, cli.args.error_id, cli.args.officer or getpass.getuser())
     cli.emit({"id": cli.args.error_id, "resolution": "dismissed"}, f"intake error {cli.args.error_id} dismissed")
 
 

@@ -14,9 +14,9 @@ from uuid import UUID
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
-from ..domain.errors import AduanError, BadInput, NotFound, Unreachable
+from ..domain.errors import AduanError, BadInput, NotFound, NotPermitted, Unreachable
 from ..domain.inbound import InboundMessage, from_json, to_json
-from ..domain.vocabulary import Channel
+from ..domain.vocabulary import Channel, Role
 from ..store import intake
 from ..store.clock import server_now
 from ..store.schema import channel_account, intake_error
@@ -132,6 +132,7 @@ def open_errors(conn: Connection, include_resolved: bool = False) -> list[Intake
 def retry_error(store: Store, error_id: int) -> intake.Received:
     """Store the kept message now; the error is resolved with the ticket it joined or started. A new
     failure is counted on the row and raised."""
+    _check_admin(store)
     kept = store.read(_unresolved, error_id)
     account = store.read(account_by_id, kept.account_id)
     inbound = from_json(kept.payload)
@@ -147,10 +148,18 @@ def retry_error(store: Store, error_id: int) -> intake.Received:
     return received
 
 
-def dismiss_error(conn: Connection, error_id: int, actor_login: str) -> None:
+def dismiss_error(store: Store, error_id: int, by: str) -> None:
     """An admin decides the message needs no ticket (spam, a test): it stays on record, closed."""
-    _unresolved(conn, error_id)
-    _resolve(conn, error_id, "dismissed", actor_login, None)
+    _check_admin(store)
+    store.read(_unresolved, error_id)
+    store.admin(_resolve, error_id, "dismissed", by, None)
+
+
+def _check_admin(store: Store) -> None:
+    """Retrying and dismissing are the admins' (the app's Channels view acts as the signed-in officer; the
+    command line without ``--officer`` is the installation's owner)."""
+    if store.requested_officer is not None and store.actor().officer.role is not Role.ADMIN:
+        raise NotPermitted("only admins retry or dismiss intake errors")
 
 
 def _unresolved(conn: Connection, error_id: int) -> _Kept:

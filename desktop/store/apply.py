@@ -22,7 +22,7 @@ from ..domain.errors import AduanError, BadInput, LostClaim, NotHolder, Unreacha
 from ..domain.operations import Op, OpKind, Outcome, OutcomeState
 from ..domain.status import Status
 from ..domain.vocabulary import Channel, Kind, Priority
-from . import claims, discussions, disposition, handling, handovers, linking, referrals, tickets
+from . import claims, discussions, disposition, handling, handovers, linking, referrals, scans, tickets
 from .schema import applied_op, ticket
 from .work import Work
 
@@ -122,7 +122,10 @@ def _create(work: Work, op: Op) -> dict[str, Any]:
         )
     except (KeyError, ValueError) as exc:
         raise BadInput(f"malformed new-ticket operation: {exc}") from None
-    return ticket_result(tickets.create_ticket(work, spec))
+    attached = scans.decode_scans(p.get("attachments"))  # refused before anything is stored
+    made = tickets.create_ticket(work, spec)
+    scans.attach_scans(work, made.id, attached)
+    return ticket_result(made)
 
 
 def _claim(work: Work, op: Op) -> dict[str, Any]:

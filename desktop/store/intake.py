@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from uuid import UUID
 
 from sqlalchemy import insert, select, update
@@ -27,6 +27,7 @@ from ..domain.text import MAX_BODY_CHARS, MAX_SUBJECT_CHARS
 from ..domain.vocabulary import Channel, Direction, Kind
 from . import outbox, sla
 from .outbox import DISPATCHED
+from .packet import statement_limit, statement_size
 from .schema import attachment, blob, message, reporter_contact, ticket
 from .tickets import NewTicket, create_ticket
 from .work import Work
@@ -71,7 +72,9 @@ def receive(
     if known is not None:
         return Received(known.ticket_id, known.tracking_no, None, False, True)
     text, overflow = _body(inbound.text)
-    attachments = (*inbound.attachments, *overflow)
+    attachments, too_big = _storable(work, (*inbound.attachments, *overflow))
+    if too_big:
+        inbound = replace(inbound, problems=(*inbound.problems, *too_big))
     existing = _thread_of(work, inbound)
     if existing is None:
         created = create_ticket(
@@ -182,6 +185,24 @@ def _thread_of(work: Work, inbound: InboundMessage) -> tuple[UUID, str, Status] 
             .limit(1)
         ).first()
     return None if found is None else (found.id, found.tracking_no, Status(found.status))
+
+
+def _storable(
+    work: Work, attachments: tuple[InboundAttachment, ...]
+) -> tuple[tuple[InboundAttachment, ...], tuple[str, ...]]:
+    """The attachments the database can take in one statement, and a note for each set aside: it stays in
+    the channel (the mailbox keeps the mail), and the ticket's history names it."""
+    limit = statement_limit(work.conn)
+    if limit is None:
+        return attachments, ()
+    kept = tuple(a for a in attachments if statement_size(a.content) <= limit)
+    notes = tuple(
+        f"attachment {a.filename!r} ({len(a.content)} bytes) is larger than the database server takes in one "
+        f"statement (max_allowed_packet {limit}): not stored; it remains in the channel"
+        for a in attachments
+        if a not in kept
+    )
+    return kept, notes
 
 
 def _subject(raw: str) -> str:

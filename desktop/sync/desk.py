@@ -8,6 +8,7 @@ claim someone else visibly holds) is refused here; everything else is decided by
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -29,12 +30,14 @@ from ..domain.errors import (
 )
 from ..domain.families import derived_id
 from ..domain.operations import Op, OpKind
+from ..domain.scans import Scan, check_scans
 from ..domain.status import Status, allowed_next, can_transition
 from ..domain.text import clean_body, clean_subject
 from ..domain.vocabulary import Channel, Kind, Priority, Role
 from . import cache_schema as s
 from . import families
 from .cache import Cache, get_state, me, server_time
+from .scans import keep_scans
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,10 +203,16 @@ class Desk:
         reporter_contact: str | None = None,
         anonymous: bool = False,
         confidential: bool = False,
+        attachments: Sequence[Scan] = (),
     ) -> Op:
-        """A report taken by phone, at the desk or by letter; the server numbers it when it arrives."""
+        """A report taken by phone, at the desk or by letter; the server numbers it when it arrives.
+
+        ``attachments``: scans checked with ``domain.scans`` (checked again here); their bytes wait in the
+        cache and travel with the report when it is pushed (``sync/scans.py``)."""
+        category, reporter_name, reporter_contact = _report_lines(category, reporter_name, reporter_contact)
         if anonymous and reporter_name:
             raise BadInput("an anonymous report cannot carry the reporter's name")
+        scans = check_scans((scan.filename, scan.content) for scan in attachments)
         fields: dict[str, Any] = {
             "unit": unit,
             "kind": kind.value,
@@ -221,6 +230,8 @@ class Desk:
             unit_id = conn.execute(select(s.unit.c.id).where(s.unit.c.code == unit)).scalar()
             if unit_id is None:
                 raise NotFound(f"no unit with code {unit!r}")
+            if scans:
+                fields["attachments"] = keep_scans(conn, scans)
             ticket_id = uuid7()
             op = Op(op_id=uuid7(), kind=OpKind.CREATE, ticket_id=ticket_id, payload=fields, offline=_offline(conn))
             _insert_op(conn, op, None)
@@ -563,6 +574,21 @@ def _queue_resolution(conn: Connection, item_id: UUID, accepted: bool) -> Op:
     op = Op(op_id=uuid7(), kind=OpKind.RESOLVE_HANDOVER, ticket_id=None, payload=payload, offline=_offline(conn))
     _insert_op(conn, op, None)
     return op
+
+
+# The central columns' widths: a longer value would be refused by PostgreSQL and MariaDB at push time.
+_REPORT_LINES = (("category", 100), ("reporter's name", 200), ("reporter's contact", 320))
+
+
+def _report_lines(*values: str | None) -> tuple[str | None, ...]:
+    """Category, reporter name and contact on one line each; blank is None; too long is refused now."""
+    cleaned = []
+    for (what, limit), value in zip(_REPORT_LINES, values, strict=True):
+        line = " ".join((value or "").split()) or None
+        if line is not None and len(line) > limit:
+            raise BadInput(f"the {what} is {len(line)} characters long; the limit is {limit}")
+        cleaned.append(line)
+    return tuple(cleaned)
 
 
 def _offline(conn: Connection) -> bool:

@@ -36,6 +36,7 @@ from . import similar
 from .cache import Cache, drop_mirror, get_state, me, server_time, set_state
 from .connectivity import Backoff
 from .desk import Desk, retire_overlay
+from .scans import with_contents
 
 
 @dataclass
@@ -318,11 +319,14 @@ def _op(conn: Connection, row: Any) -> Op:
         token = None
         if basis is not None and basis.state == OutcomeState.APPLIED.value:
             token = json.loads(basis.outcome)["result"].get("token")
+    payload = json.loads(row.payload)
+    if row.kind == OpKind.CREATE.value and payload.get("attachments"):
+        payload["attachments"] = with_contents(conn, payload["attachments"])  # the scans' bytes, from the cache
     return Op(
         op_id=UUID(str(row.op_id)),
         kind=OpKind(row.kind),
         ticket_id=None if row.ticket_id is None else UUID(str(row.ticket_id)),
-        payload=json.loads(row.payload),
+        payload=payload,
         token=token,
         offline=bool(row.offline),
         made_at=row.created_at + timedelta(seconds=float(get_state(conn, "clock_offset") or 0.0)),

@@ -24,6 +24,8 @@ class ActionSpec:
 REGISTRY: dict[str, ActionSpec] = {
     # Window
     "sync_now": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Sync now"), QKeySequence.StandardKey.Refresh),
+    # A report taken by phone, at the desk or by letter: the window's one "new" (so not New thread's).
+    "new_report": ActionSpec(QT_TRANSLATE_NOOP("Actions", "New report…"), QKeySequence.StandardKey.New),
     "go_inbox": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Inbox"), "Ctrl+1"),
     "go_discussions": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Team discussion"), "Ctrl+2"),
     "go_attention": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Needs attention"), "Ctrl+3"),
@@ -31,6 +33,7 @@ REGISTRY: dict[str, ActionSpec] = {
     "sign_in": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Connect to server…")),
     "settings": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Settings…"), QKeySequence.StandardKey.Preferences),
     "manage_canned": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Manage canned responses…")),
+    "channels": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Channels…")),
     "quit": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Quit"), QKeySequence.StandardKey.Quit),
     # Inbox
     "search": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Search"), QKeySequence.StandardKey.Find),
@@ -54,7 +57,7 @@ REGISTRY: dict[str, ActionSpec] = {
     "refer": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Refer to unit…")),
     "answer_referral": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Answer…")),
     # Team discussion
-    "new_discussion": ActionSpec(QT_TRANSLATE_NOOP("Actions", "New thread…"), QKeySequence.StandardKey.New),
+    "new_discussion": ActionSpec(QT_TRANSLATE_NOOP("Actions", "New thread…"), "Ctrl+Shift+N"),
     "send_post": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Post"), "Ctrl+Return"),
 }
 

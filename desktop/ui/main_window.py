@@ -16,21 +16,26 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 from qasync import asyncSlot
 
+from ..domain.operations import Op
 from ..security.credentials import Credentials
 from ..settings import Settings
 from ..sync.canned import manages_canned
+from ..sync.roles import watches_channels
 from ..sync.session import Session
 from . import actions, theme
 from .attention_panel import AttentionPanel
 from .canned_dialog import CannedDialog
+from .channels_dialog import ChannelsDialog
 from .discussion_view import DiscussionView
 from .events import Events
 from .inbox_view import InboxView
+from .new_report_dialog import NewReportDialog
 from .ops import Ops
 from .referrals_view import ReferralsView
 from .settings_dialog import SettingsDialog
@@ -98,6 +103,7 @@ class MainWindow(QMainWindow):
         self.events.cache_changed.connect(self._update_role_actions)
         self.discussion.unread_changed.connect(lambda _unread, _mentions: self._update_titles())
         self.started = False
+        self.new_report_dialog: NewReportDialog | None = None
         self._build_menu()
         self._update_titles()
 
@@ -127,9 +133,11 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Aduan"))
         made = {}
         for name, slot in (
+            ("new_report", self.open_new_report),
             ("sync_now", self.sync.run_round),
             ("sign_in", self.sign_in),
             ("manage_canned", self.open_canned),
+            ("channels", self.open_channels),
             ("settings", self.open_settings),
             ("quit", self.close),
         ):
@@ -137,6 +145,13 @@ class MainWindow(QMainWindow):
             menu.addAction(made[name])
         self.canned_action = made["manage_canned"]
         self.canned_action.setVisible(False)  # supervisors and admins only: shown once the cache tells the role
+        self.channels_action = made["channels"]
+        self.channels_action.setVisible(False)  # likewise
+        new_report = QToolButton()
+        new_report.setObjectName("newReportButton")
+        new_report.setDefaultAction(made["new_report"])
+        new_report.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.tabs.setCornerWidget(new_report, Qt.Corner.TopRightCorner)  # in sight: reports come in all day
         go = self.menuBar().addMenu(self.tr("&Go"))
         for name, tab in (
             ("go_inbox", INBOX_TAB),
@@ -179,13 +194,15 @@ class MainWindow(QMainWindow):
 
     @asyncSlot()
     async def _update_role_actions(self) -> None:
-        may_manage = await self.ops.db(self._manages_canned)
+        may_manage, watches = await self.ops.db(self._role_actions)
         self.canned_action.setVisible(may_manage)
         self.canned_action.setEnabled(may_manage)
+        self.channels_action.setVisible(watches)
+        self.channels_action.setEnabled(watches)
 
-    def _manages_canned(self) -> bool:
+    def _role_actions(self) -> tuple[bool, bool]:
         with self.session.cache.read() as conn:
-            return manages_canned(conn)
+            return manages_canned(conn), watches_channels(conn)
 
     # -- commands ---------------------------------------------------------------------------------------
 
@@ -197,6 +214,32 @@ class MainWindow(QMainWindow):
     def open_canned(self) -> None:
         dialog = CannedDialog(self.session, self.ops, self)
         dialog.changed.connect(self.events.queued.emit)  # sync now: the composer offers the new wording
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def open_new_report(self) -> None:
+        if self.new_report_dialog is not None:  # one at a time: a second Ctrl+N brings it back
+            self.new_report_dialog.raise_()
+            self.new_report_dialog.activateWindow()
+            return
+        dialog = NewReportDialog(self.session, self.ops, self)
+        dialog.created.connect(self._report_recorded)
+        dialog.finished.connect(self._new_report_closed)
+        self.new_report_dialog = dialog
+        dialog.open()
+
+    def _new_report_closed(self) -> None:
+        if self.new_report_dialog is not None:
+            self.new_report_dialog.deleteLater()
+            self.new_report_dialog = None
+
+    def _report_recorded(self, op: Op) -> None:
+        self.events.work_queued()  # shown in the inbox at once, pushed when online
+        self.events.open_ticket.emit(str(op.ticket_id))
+
+    def open_channels(self) -> None:
+        dialog = ChannelsDialog(self.session, self.ops, self)
+        dialog.changed.connect(self.events.queued.emit)  # sync now: a retried message's ticket shows
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -9,142 +9,152 @@
         <translation>Sinkronkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="27"/>
+        <location filename="../../desktop/ui/actions.py" line="28"/>
+        <source>New report…</source>
+        <translation>Laporan baru…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="29"/>
         <source>Inbox</source>
         <translation>Kotak masuk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="28"/>
+        <location filename="../../desktop/ui/actions.py" line="30"/>
         <source>Team discussion</source>
         <translation>Diskusi tim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="29"/>
+        <location filename="../../desktop/ui/actions.py" line="31"/>
         <source>Needs attention</source>
         <translation>Perlu perhatian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="30"/>
+        <location filename="../../desktop/ui/actions.py" line="32"/>
         <source>Referrals</source>
         <translation>Permintaan masukan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="31"/>
+        <location filename="../../desktop/ui/actions.py" line="33"/>
         <source>Connect to server…</source>
         <translation>Sambungkan ke server…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="32"/>
+        <location filename="../../desktop/ui/actions.py" line="34"/>
         <source>Settings…</source>
         <translation>Pengaturan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="33"/>
+        <location filename="../../desktop/ui/actions.py" line="35"/>
         <source>Manage canned responses…</source>
         <translation>Kelola jawaban siap pakai…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="34"/>
+        <location filename="../../desktop/ui/actions.py" line="36"/>
+        <source>Channels…</source>
+        <translation>Kanal…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="37"/>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="36"/>
+        <location filename="../../desktop/ui/actions.py" line="39"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="37"/>
+        <location filename="../../desktop/ui/actions.py" line="40"/>
         <source>Clear filters</source>
         <translation>Hapus filter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="39"/>
+        <location filename="../../desktop/ui/actions.py" line="42"/>
         <source>Claim</source>
         <translation>Klaim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="40"/>
+        <location filename="../../desktop/ui/actions.py" line="43"/>
         <source>Release</source>
         <translation>Lepaskan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="41"/>
+        <location filename="../../desktop/ui/actions.py" line="44"/>
         <source>Take over…</source>
         <translation>Ambil alih…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="42"/>
+        <location filename="../../desktop/ui/actions.py" line="45"/>
         <source>Take the next one</source>
         <translation>Ambil tiket berikutnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="43"/>
+        <location filename="../../desktop/ui/actions.py" line="46"/>
         <source>Send reply</source>
         <translation>Kirim balasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="44"/>
+        <location filename="../../desktop/ui/actions.py" line="47"/>
         <source>Add internal note</source>
         <translation>Tambah catatan internal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="45"/>
+        <location filename="../../desktop/ui/actions.py" line="48"/>
         <source>Change status…</source>
         <translation>Ubah status…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="46"/>
+        <location filename="../../desktop/ui/actions.py" line="49"/>
         <source>Transfer to unit…</source>
         <translation>Teruskan ke unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="47"/>
+        <location filename="../../desktop/ui/actions.py" line="50"/>
         <source>Insert canned response…</source>
         <translation>Sisipkan templat balasan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="49"/>
+        <location filename="../../desktop/ui/actions.py" line="52"/>
         <source>Mark as duplicate of…</source>
         <translation>Tandai sebagai duplikat dari…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="50"/>
+        <location filename="../../desktop/ui/actions.py" line="53"/>
         <source>Merge into…</source>
         <translation>Gabungkan ke…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="51"/>
+        <location filename="../../desktop/ui/actions.py" line="54"/>
         <source>Unlink</source>
         <translation>Lepas tautan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="52"/>
+        <location filename="../../desktop/ui/actions.py" line="55"/>
         <source>Answer all linked…</source>
         <translation>Jawab semua yang tertaut…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="53"/>
+        <location filename="../../desktop/ui/actions.py" line="56"/>
         <source>Not our authority…</source>
         <translation>Bukan wewenang…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="54"/>
+        <location filename="../../desktop/ui/actions.py" line="57"/>
         <source>Refer to unit…</source>
         <translation>Minta masukan unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="55"/>
+        <location filename="../../desktop/ui/actions.py" line="58"/>
         <source>Answer…</source>
         <translation>Jawab…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="57"/>
+        <location filename="../../desktop/ui/actions.py" line="60"/>
         <source>New thread…</source>
         <translation>Topik baru…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="58"/>
+        <location filename="../../desktop/ui/actions.py" line="61"/>
         <source>Post</source>
         <translation>Kirim</translation>
     </message>
@@ -152,22 +162,22 @@
 <context>
     <name>AnswerReferralDialog</name>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="371"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="349"/>
         <source>Answer a referral</source>
         <translation>Jawab permintaan masukan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="373"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="351"/>
         <source>%1 (%2) asks about %3:</source>
         <translation>%1 (%2) bertanya tentang %3:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="384"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="362"/>
         <source>Your answer</source>
         <translation>Jawaban Anda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="394"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="372"/>
         <source>Write the answer: it becomes a note on the ticket.</source>
         <translation>Tulis jawabannya: jawaban menjadi catatan pada tiket.</translation>
     </message>
@@ -368,77 +378,77 @@
 <context>
     <name>BulkAnswerDialog</name>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="202"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="180"/>
         <source>Answer all linked tickets</source>
         <translation>Jawab semua tiket tertaut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="208"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="186"/>
         <source>Each citizen of this family gets the canned response filled in for their own report. A duplicate another officer holds is handed over to them instead.</source>
         <translation>Setiap warga dalam kelompok ini menerima jawaban siap pakai yang diisi untuk laporannya sendiri. Duplikat yang dipegang petugas lain diserahkan kepadanya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="215"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="193"/>
         <source>Canned response</source>
         <translation>Jawaban siap pakai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="216"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="194"/>
         <source>Choose a canned response…</source>
         <translation>Pilih jawaban siap pakai…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="225"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="203"/>
         <source>What each citizen receives</source>
         <translation>Yang diterima setiap warga</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="228"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="206"/>
         <source>Answer with:</source>
         <translation>Jawab dengan:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="233"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="211"/>
         <source>Send to all</source>
         <translation>Kirim ke semua</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="237"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="215"/>
         <source>There are no canned responses for this unit yet: a supervisor adds them first.</source>
         <translation>Belum ada jawaban siap pakai untuk unit ini: supervisor menambahkannya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="251"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="229"/>
         <source>Preparing the answers…</source>
         <translation>Menyiapkan jawaban…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="260"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="238"/>
         <source>%1 citizen(s) get this answer now.</source>
         <translation>%1 warga menerima jawaban ini sekarang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="262"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="240"/>
         <source>%1 handed over to the officers who hold them.</source>
         <translation>%1 diserahkan kepada petugas yang memegangnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="267"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="245"/>
         <source>handed over to %1, who holds it</source>
         <translation>diserahkan kepada %1, yang memegangnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="269"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="247"/>
         <source>sent to the citizen</source>
         <translation>dikirim ke warga</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="285"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="263"/>
         <source>Choose the canned response to answer with.</source>
         <translation>Pilih jawaban siap pakai untuk menjawab.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="287"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="265"/>
         <source>Wait until each citizen&apos;s answer is shown.</source>
         <translation>Tunggu sampai jawaban setiap warga ditampilkan.</translation>
     </message>
@@ -696,6 +706,180 @@
         <location filename="../../desktop/ui/labels.py" line="38"/>
         <source>Letter</source>
         <translation>Surat</translation>
+    </message>
+</context>
+<context>
+    <name>Channels</name>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="84"/>
+        <source>Disabled</source>
+        <translation>Nonaktif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="86"/>
+        <source>Failing</source>
+        <translation>Bermasalah</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="88"/>
+        <source>Not polled yet</source>
+        <translation>Belum pernah diperiksa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="89"/>
+        <source>Working</source>
+        <translation>Berjalan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="95"/>
+        <source>%1 (%2 held)</source>
+        <translation>%1 (%2 tertahan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="107"/>
+        <source>The channels view needs a connection to the server, and it cannot be reached now. The intake worker keeps running on its own machine; nothing here was changed.</source>
+        <translation>Tampilan kanal memerlukan koneksi ke server, dan server tidak dapat dihubungi sekarang. Pekerja penerimaan tetap berjalan di mesinnya sendiri; tidak ada yang diubah di sini.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="139"/>
+        <source>Channels</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="184"/>
+        <source>Channel accounts</source>
+        <translation>Akun kanal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="154"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="168"/>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="156"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="157"/>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="158"/>
+        <source>Last poll</source>
+        <translation>Pemeriksaan terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="159"/>
+        <source>Answers waiting</source>
+        <translation>Balasan menunggu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="166"/>
+        <source>Intake errors</source>
+        <translation>Galat penerimaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="161"/>
+        <source>Last error</source>
+        <translation>Galat terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="169"/>
+        <source>Message</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="170"/>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="171"/>
+        <source>First seen</source>
+        <translation>Pertama terlihat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="172"/>
+        <source>Last seen</source>
+        <translation>Terakhir terlihat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="173"/>
+        <source>Error</source>
+        <translation>Galat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="178"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="179"/>
+        <source>Re&amp;try</source>
+        <translation>&amp;Coba lagi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="180"/>
+        <source>Store the message again, after the cause was fixed</source>
+        <translation>Simpan pesan ini lagi, setelah penyebabnya diperbaiki</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="181"/>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Abaikan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="182"/>
+        <source>The message needs no ticket (spam, a test); it stays on record</source>
+        <translation>Pesan ini tidak perlu tiket (spam, uji coba); tetap tercatat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="186"/>
+        <source>Intake errors: messages that arrived but could not be stored</source>
+        <translation>Galat penerimaan: pesan yang masuk tetapi tidak dapat disimpan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="260"/>
+        <source>Only supervisors and admins see the channels.</source>
+        <translation>Hanya supervisor dan admin yang melihat kanal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="264"/>
+        <source>As of %1</source>
+        <translation>Per %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="276"/>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="339"/>
+        <source>Stored: it started %1.</source>
+        <translation>Tersimpan: menjadi tiket baru %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="339"/>
+        <source>Stored: it joined %1.</source>
+        <translation>Tersimpan: masuk ke tiket %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="353"/>
+        <source>Dismissed: the message stays on record, without a ticket.</source>
+        <translation>Diabaikan: pesan tetap tercatat, tanpa tiket.</translation>
     </message>
 </context>
 <context>
@@ -1238,18 +1422,18 @@
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="307"/>
-        <location filename="../../desktop/ui/inbox_view.py" line="322"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="309"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="324"/>
         <source>Tickets: %1</source>
         <translation>Tiket: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="309"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="311"/>
         <source>Tickets: at least %1 (counting…)</source>
         <translation>Tiket: sedikitnya %1 (menghitung…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="319"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="321"/>
         <source>Tickets: more than %1</source>
         <translation>Tiket: lebih dari %1</translation>
     </message>
@@ -1275,27 +1459,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111"/>
+        <location filename="../../desktop/ui/main_window.py" line="117"/>
         <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit&apos;s server.</source>
         <translation>Ruang kerja demo: data contoh hanya di komputer ini, masuk sebagai petugas demo. Tidak ada yang dikirim ke server unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>&amp;Aduan</source>
         <translation>&amp;Aduan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>&amp;Go</source>
         <translation>&amp;Buka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>%1 (%2 unread)</source>
         <translation>%1 (%2 belum dibaca)</translation>
     </message>
@@ -1303,49 +1487,291 @@
 <context>
     <name>MasterDialog</name>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="143"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="121"/>
         <source>Merge into another ticket</source>
         <translation>Gabungkan ke tiket lain</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="145"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="123"/>
         <source>This ticket becomes a duplicate of the ticket you choose and is archived; your claim on it ends. The citizen is answered with the master&apos;s family.</source>
         <translation>Tiket ini menjadi duplikat dari tiket yang Anda pilih dan diarsipkan; klaim Anda atasnya berakhir. Warga dijawab bersama kelompok tiket induk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="149"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="127"/>
         <source>Mark as duplicate</source>
         <translation>Tandai sebagai duplikat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="151"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="129"/>
         <source>This ticket becomes a duplicate of the ticket you choose; it stays open and is answered with the master&apos;s family. A duplicate chosen as master stands for its own master.</source>
         <translation>Tiket ini menjadi duplikat dari tiket yang Anda pilih; tiket tetap terbuka dan dijawab bersama kelompok tiket induk. Duplikat yang dipilih sebagai induk mewakili induknya sendiri.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="157"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="135"/>
         <source>Tickets to choose from</source>
         <translation>Tiket yang dapat dipilih</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="165"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="143"/>
         <source>No similar tickets were found in your cache: type the tracking number.</source>
         <translation>Tidak ada tiket serupa di cache Anda: ketik nomor tiketnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="170"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="148"/>
         <source>Tracking number of the master ticket</source>
         <translation>Nomor tiket induk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="177"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="155"/>
         <source>Or tracking number:</source>
         <translation>Atau nomor tiket:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="191"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="169"/>
         <source>Choose the master ticket from the list or type its tracking number.</source>
         <translation>Pilih tiket induk dari daftar atau ketik nomor tiketnya.</translation>
+    </message>
+</context>
+<context>
+    <name>NewReport</name>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="98"/>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 tidak dapat dibaca: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="104"/>
+        <source>%1 was not attached: only PDF, JPEG, PNG and TIFF scans are taken.</source>
+        <translation>%1 tidak dilampirkan: hanya pindaian PDF, JPEG, PNG dan TIFF yang diterima.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="109"/>
+        <source>%1 was not attached: it is not the %2 file its name says.</source>
+        <translation>%1 tidak dilampirkan: isinya bukan berkas %2 seperti yang disebut namanya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="113"/>
+        <source>%1 was not attached: the file is empty.</source>
+        <translation>%1 tidak dilampirkan: berkasnya kosong.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="115"/>
+        <source>%1 was not attached: it is %2, and a scan may be at most %3.</source>
+        <translation>%1 tidak dilampirkan: ukurannya %2, sedangkan satu pindaian paling besar %3.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="118"/>
+        <source>%1 was not attached: a report may carry at most %2 scans.</source>
+        <translation>%1 tidak dilampirkan: satu laporan paling banyak membawa %2 pindaian.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="122"/>
+        <source>%1 was not attached: together the scans would be %2, and a report may carry at most %3.</source>
+        <translation>%1 tidak dilampirkan: semua pindaian bersama menjadi %2, sedangkan satu laporan paling banyak %3.</translation>
+    </message>
+</context>
+<context>
+    <name>NewReportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="144"/>
+        <source>New report</source>
+        <translation>Laporan baru</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="146"/>
+        <source>Record report</source>
+        <translation>Catat laporan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="149"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="152"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="153"/>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="157"/>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="161"/>
+        <source>optional</source>
+        <translation>opsional</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="162"/>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="166"/>
+        <source>Subject</source>
+        <translation>Perihal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="169"/>
+        <source>What the reporter said or wrote</source>
+        <translation>Yang disampaikan atau ditulis pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="170"/>
+        <source>What the reporter said or wrote, in their words where possible.</source>
+        <translation>Yang disampaikan atau ditulis pelapor, sebisa mungkin dengan kata-katanya sendiri.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="173"/>
+        <source>Reporter&apos;s name</source>
+        <translation>Nama pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="174"/>
+        <source>Reporter&apos;s contact</source>
+        <translation>Kontak pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="175"/>
+        <source>Phone number, address or e-mail</source>
+        <translation>Nomor telepon, alamat atau surel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="176"/>
+        <source>&amp;Anonymous: the reporter&apos;s identity is not recorded</source>
+        <translation>&amp;Anonim: identitas pelapor tidak dicatat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="179"/>
+        <source>&amp;Confidential: only the handling unit reads the content</source>
+        <translation>&amp;Rahasia: hanya unit penangan yang membaca isinya</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="246"/>
+        <source>Scanned documents</source>
+        <translation>Dokumen pindaian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="186"/>
+        <source>Add &amp;scans…</source>
+        <translation>Tambah &amp;pindaian…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="189"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="193"/>
+        <source>PDF, JPEG, PNG or TIFF; at most %1 each and %2 together.</source>
+        <translation>PDF, JPEG, PNG atau TIFF; paling besar %1 per berkas dan %2 seluruhnya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="220"/>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="221"/>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="222"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="223"/>
+        <source>Ca&amp;tegory:</source>
+        <translation>Ka&amp;tegori:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="224"/>
+        <source>&amp;Priority:</source>
+        <translation>P&amp;rioritas:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="225"/>
+        <source>Su&amp;bject:</source>
+        <translation>Peri&amp;hal:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="226"/>
+        <source>Te&amp;xt:</source>
+        <translation>Is&amp;i:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="227"/>
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="231"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="232"/>
+        <source>C&amp;ontact:</source>
+        <translation>K&amp;ontak:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="235"/>
+        <source>Reporter</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="286"/>
+        <source>This computer does not know your units yet: sync first.</source>
+        <translation>Komputer ini belum mengenal unit Anda: lakukan sinkronisasi dulu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="294"/>
+        <source>Add scans</source>
+        <translation>Tambah pindaian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="298"/>
+        <source>Scans (%1)</source>
+        <translation>Pindaian (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="298"/>
+        <source>All files (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="339"/>
+        <source>Wait a moment: the form is still being filled.</source>
+        <translation>Tunggu sebentar: formulir masih sedang diisi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="341"/>
+        <source>Wait until the chosen scans are read.</source>
+        <translation>Tunggu sampai pindaian yang dipilih selesai dibaca.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="343"/>
+        <source>Choose the unit that handles the report.</source>
+        <translation>Pilih unit yang menangani laporan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="345"/>
+        <source>Give the report a subject.</source>
+        <translation>Beri laporan ini perihal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_report_dialog.py" line="347"/>
+        <source>Write down what the reporter said or wrote.</source>
+        <translation>Tuliskan yang disampaikan atau ditulis pelapor.</translation>
     </message>
 </context>
 <context>
@@ -1402,27 +1828,27 @@
 <context>
     <name>NotOursDialog</name>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="296"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="274"/>
         <source>Not our authority</source>
         <translation>Bukan wewenang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="299"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="277"/>
         <source>%1 goes back to the unit that disposes of reports, marked &quot;Not our authority&quot;, so that it can be sent to the right unit. Your claim on it ends.</source>
         <translation>%1 dikembalikan ke unit yang mendisposisikan laporan, ditandai &quot;Bukan wewenang&quot;, agar dapat diteruskan ke unit yang tepat. Klaim Anda atasnya berakhir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="305"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="283"/>
         <source>Why this is not our authority</source>
         <translation>Mengapa ini bukan wewenang kami</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="308"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="286"/>
         <source>Reason:</source>
         <translation>Alasan:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="317"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="295"/>
         <source>Give the reason: the unit that receives the ticket back reads it.</source>
         <translation>Tuliskan alasannya: unit yang menerima kembali tiket akan membacanya.</translation>
     </message>
@@ -1491,47 +1917,47 @@
 <context>
     <name>ReferDialog</name>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="325"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="303"/>
         <source>Refer to another unit</source>
         <translation>Minta masukan unit lain</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="330"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="308"/>
         <source>The unit sees your question with the report&apos;s subject and first message, not the ticket itself. The ticket stays with you; the answer arrives as an internal note.</source>
         <translation>Unit itu melihat pertanyaan Anda beserta perihal dan pesan pertama laporan, bukan tiketnya. Tiket tetap pada Anda; jawabannya datang sebagai catatan internal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="337"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="315"/>
         <source>Unit to ask</source>
         <translation>Unit yang ditanya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="338"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="316"/>
         <source>Choose a unit…</source>
         <translation>Pilih unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="344"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="322"/>
         <source>Question to the unit</source>
         <translation>Pertanyaan untuk unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="347"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="325"/>
         <source>Unit:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="348"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="326"/>
         <source>Question:</source>
         <translation>Pertanyaan:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="359"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="337"/>
         <source>Choose the unit to ask.</source>
         <translation>Pilih unit yang ditanya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="361"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="339"/>
         <source>Write the question for the unit.</source>
         <translation>Tulis pertanyaan untuk unit.</translation>
     </message>
@@ -1663,17 +2089,17 @@
 <context>
     <name>Related</name>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="49"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="45"/>
         <source>Same reporter (text %1% alike)</source>
         <translation>Pelapor sama (teks %1% mirip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="50"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="46"/>
         <source>Similar text (%1% alike)</source>
         <translation>Teks mirip (%1% mirip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/related_dialogs.py" line="123"/>
+        <location filename="../../desktop/ui/related_dialogs.py" line="101"/>
         <source>a duplicate: its master is used</source>
         <translation>duplikat: induknya yang dipakai</translation>
     </message>
@@ -2120,22 +2546,22 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="68"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="72"/>
         <source>Change status</source>
         <translation>Ubah status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="70"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="74"/>
         <source>Now: %1. Change to:</source>
         <translation>Saat ini: %1. Ubah menjadi:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="73"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="77"/>
         <source>New status</source>
         <translation>Status baru</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="88"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="92"/>
         <source>Choose the new status.</source>
         <translation>Pilih status baru.</translation>
     </message>
@@ -2143,22 +2569,22 @@
 <context>
     <name>StealDialog</name>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="132"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="136"/>
         <source>Take over the ticket</source>
         <translation>Ambil alih tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="134"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="138"/>
         <source>%1 holds this ticket. Taking it over ends their claim; they are told why.</source>
         <translation>Tiket ini dipegang %1. Mengambil alih akan mengakhiri klaimnya; ia akan diberi tahu alasannya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="140"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="144"/>
         <source>Reason for taking over</source>
         <translation>Alasan pengambilalihan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="150"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="154"/>
         <source>Give a reason of at least %1 characters.</source>
         <translation>Tuliskan alasan minimal %1 karakter.</translation>
     </message>
@@ -2485,42 +2911,42 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="96"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="100"/>
         <source>Transfer to another unit</source>
         <translation>Teruskan ke unit lain</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="100"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="104"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="101"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="105"/>
         <source>Choose a unit…</source>
         <translation>Pilih unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="107"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="111"/>
         <source>Reason for the transfer</source>
         <translation>Alasan penerusan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="110"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="114"/>
         <source>Unit:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="111"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="115"/>
         <source>Reason:</source>
         <translation>Alasan:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="121"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="125"/>
         <source>Choose the unit that should handle this ticket.</source>
         <translation>Pilih unit yang semestinya menangani tiket ini.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_dialogs.py" line="123"/>
+        <location filename="../../desktop/ui/ticket_dialogs.py" line="127"/>
         <source>Give the reason for the transfer: the receiving unit reads it.</source>
         <translation>Tuliskan alasan penerusan: unit penerima akan membacanya.</translation>
     </message>

@@ -18,7 +18,7 @@ from desktop.channels.accounts import account_health
 from desktop.channels.dispatch import dispatch_round
 from desktop.channels.sources import make_sender, make_source
 from desktop.channels.worker import run_round
-from desktop.domain.errors import BadInput
+from desktop.domain.errors import BadInput, NotPermitted
 from desktop.domain.inbound import InboundMessage
 from desktop.domain.vocabulary import Channel
 from desktop.store import claims, handling, outbox
@@ -201,7 +201,11 @@ def test_a_refused_message_is_kept_and_the_round_goes_on(org: Org) -> None:
         intake_errors.retry_error(org.admin, kept.id)
     [again] = org.admin.read(intake_errors.open_errors)
     assert again.attempts == 3
-    org.admin.admin(intake_errors.dismiss_error, kept.id, "admin")
+    with pytest.raises(NotPermitted, match="only admins"):
+        intake_errors.dismiss_error(org.sari, kept.id, "sari")  # a supervisor, not an admin
+    with pytest.raises(NotPermitted, match="only admins"):
+        intake_errors.retry_error(org.ani, kept.id)
+    intake_errors.dismiss_error(org.admin, kept.id, "admin")
     assert org.admin.read(intake_errors.open_errors) == []
     [closed] = org.admin.read(intake_errors.open_errors, True)
     assert (closed.resolution, closed.ticket_id) == ("dismissed", None)

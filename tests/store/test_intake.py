@@ -15,6 +15,7 @@ from desktop.domain.status import Status
 from desktop.domain.text import MAX_BODY_CHARS
 from desktop.domain.vocabulary import Channel
 from desktop.store import claims, handling, intake
+from desktop.store.packet import statement_limit
 from desktop.store.schema import attachment, blob, event, message, sla_clock, ticket
 from desktop.store.work import begin
 from tests.store.helpers import Org, build_org
@@ -136,3 +137,25 @@ def test_a_chat_continues_the_senders_open_ticket(org: Org) -> None:
     token = org.ani.write(claims.claim, first.ticket_id).claim.token
     org.ani.write(handling.change_status, first.ticket_id, token, Status.DIARSIPKAN)
     assert received(org, chat("42:3", "42")).new_ticket  # a closed ticket is not reopened by chat
+
+
+def test_an_attachment_too_big_for_one_statement_is_set_aside_and_named(org: Org) -> None:
+    limit = org.admin.read(statement_limit)
+    if org.url.startswith("mariadb") or org.url.startswith("mysql"):
+        assert limit is not None  # MariaDB's max_allowed_packet: the case this guards
+        size = limit  # with the statement around it, it cannot fit
+    else:
+        assert limit is None  # PostgreSQL and SQLite: nothing to set aside
+        size = 1024
+    big = InboundAttachment("rekaman.wav", "audio/wav", b"\x01" * size)
+    small = InboundAttachment("foto.jpg", "image/jpeg", b"\xff\xd8 foto")
+    done = received(org, mail("big@example.id", attachments=(big, small)))
+    stored = org.admin.read(lambda conn: conn.execute(select(attachment.c.filename)).scalars().all())
+    repaired = org.admin.read(
+        lambda conn: conn.execute(select(event.c.detail).where(event.c.action == "intake_repaired")).scalars().all()
+    )
+    if limit is None:
+        assert sorted(stored) == ["foto.jpg", "rekaman.wav"] and repaired == []
+    else:
+        assert stored == ["foto.jpg"] and done.new_ticket
+        assert len(repaired) == 1 and "rekaman.wav" in repaired[0] and "max_allowed_packet" in repaired[0]

@@ -12,28 +12,36 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from uuid import UUID
 
 import qasync
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, select, update
 from uuid6 import uuid7
 
+from desktop.channels.accounts import add_account
+from desktop.channels.intake_errors import record
+from desktop.domain.inbound import InboundMessage
+from desktop.domain.scans import MAX_SCAN_BYTES
+from desktop.domain.vocabulary import Channel
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
 from desktop.store import claims, demo, discussions, referrals
-from desktop.store.schema import membership, message, officer, ticket, unit
+from desktop.store.clock import server_now
+from desktop.store.schema import channel_account, membership, message, officer, ticket, unit
 from desktop.store.service import Store
 from desktop.sync import cache_schema as s
 from desktop.sync.session import Session, open_session
 from desktop.ui.app import start_app
+from desktop.ui.channels_dialog import ChannelsDialog
 from desktop.ui.main_window import ATTENTION_TAB, DISCUSSION_TAB, REFERRALS_TAB, MainWindow
 from desktop.ui.ops import Ops
 from desktop.ui.sign_in import SignInDialog
 from tests.store.helpers import expire_claim
 
 OPEN = ("diterima", "diverifikasi", "ditindaklanjuti")
-SCENES = ("sign-in", "inbox", "ticket", "related", "discussion", "attention", "referrals")
+SCENES = ("sign-in", "inbox", "ticket", "related", "discussion", "attention", "referrals", "new-report", "channels")
 
 
 async def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
@@ -172,6 +180,59 @@ def make_related(url: str, me: Session, colleague: str, unit_code: str, shown: U
     me.engine.sync()
 
 
+def make_channels(url: str, unit_code: str) -> str:
+    """Channel accounts in several units, one failing and one never polled, and two messages intake could
+    not store; returns an admin's login."""
+    owner = Store(url)
+    with owner.engine.connect() as conn:
+        admin = conn.execute(
+            select(officer.c.login).where(officer.c.role == "admin").order_by(officer.c.login)
+        ).scalar()
+        others = conn.execute(select(unit.c.code).where(unit.c.code != unit_code).order_by(unit.c.code)).scalars()
+        other_a, other_b = list(others)[:2]
+    mailbox = owner.admin(add_account, Channel.EMAIL, "pengaduan@pemda.example.go.id", unit_code, "{}", "env:IMAP")
+    owner.admin(add_account, Channel.TELEGRAM, "@LaporPemdaBot", unit_code, "{}", "env:BOT")
+    owner.admin(add_account, Channel.WHATSAPP, "WhatsApp 0811-2345-678", other_a, "{}", "env:WA")
+    owner.admin(add_account, Channel.LAPOR, "SP4N-LAPOR! instansi", other_b, "{}", "env:LAPOR")
+
+    def polled(conn: Any) -> None:
+        now = server_now(conn)
+        conn.execute(update(channel_account).where(channel_account.c.channel != "lapor").values(last_poll_at=now))
+        conn.execute(
+            update(channel_account)
+            .where(channel_account.c.channel == "whatsapp")
+            .values(last_error="401 Unauthorized: the access token has expired (code 190)")
+        )
+        for external_id, sender, subject, error in (
+            ("<9f2@mail.example.id>", "Rahmat Hidayat", "Pengaduan pelayanan KTP", "the database refused it: too long"),
+            ("<a71@mail.example.id>", "noreply@bank.example", "Undangan webinar", "subject is empty"),
+        ):
+            inbound = InboundMessage(Channel.EMAIL, external_id, "warga@example.id", sender, subject, "Isi pesan.")
+            record(conn, mailbox, inbound, error)
+
+    owner.admin(polled)
+    owner.dispose()
+    return str(admin)
+
+
+def scan_files(work: Path) -> list[str]:
+    """Scans of a letter as an officer would pick them, with one too large to take."""
+    pdf = b"%PDF-1.4\n" + bytes(range(256)) * 900 + b"\n%%EOF\n"
+    jpeg = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 2400
+    paths = []
+    for name, content in (
+        ("surat-keberatan-hal-1.pdf", pdf),
+        ("surat-keberatan-hal-2.pdf", pdf + b" "),
+        ("foto-lokasi.jpg", jpeg),
+    ):
+        (work / name).write_bytes(content)
+        paths.append(str(work / name))
+    with (work / "pindaian-warna.tif").open("wb") as big:
+        big.write(b"II*\x00")
+        big.truncate(MAX_SCAN_BYTES + 7 * 1024 * 1024)
+    return [*paths, str(work / "pindaian-warna.tif")]
+
+
 async def run(folder: Path, prefix: str, work: Path) -> None:
     """``prefix`` names the pictures: "id", "en", or "en-dark" for the dark scheme."""
     url, me_login, colleague, unit_code = build_central(work)
@@ -219,6 +280,34 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     await wait_until(lambda: window.referrals.list.topLevelItemCount() == 2)
     await settle()
     save(window, folder, prefix, "referrals")
+    window.tabs.setCurrentIndex(0)
+    window.open_new_report()
+    report = window.new_report_dialog
+    assert report is not None
+    await wait_until(lambda: report.choices is not None)
+    report.channel.setCurrentIndex(report.channel.findData("letter"))
+    report.category.setEditText("Infrastruktur")
+    report.subject.setText("Keberatan atas lokasi pos ronda yang menutup saluran air")
+    report.text.setPlainText(
+        "Surat dari warga RW 04 diterima di loket pada pagi hari. Warga keberatan atas pembangunan pos ronda "
+        "di atas saluran air karena menyebabkan genangan saat hujan. Pindaian surat dan foto lokasi terlampir."
+    )
+    report.reporter_name.setText("Harun Prasetyo")
+    report.reporter_contact.setText("Jl. Melati No. 4, RT 02/RW 04")
+    report.add_files(scan_files(work))
+    await wait_until(lambda: report.scan_list.count() == 3)
+    await settle()
+    save(report, folder, prefix, "new-report")
+    report.reject()
+    admin = make_channels(url, unit_code)
+    admin_session = open_session(url, admin, cache_path=work / "admin.cache.db")
+    channels = ChannelsDialog(admin_session, ops)
+    channels.open()
+    await wait_until(lambda: channels.overview is not None)
+    await settle()
+    save(channels, folder, prefix, "channels")
+    channels.close()
+    admin_session.close()
     window.sync.stop()
     window.close()
     ops.shutdown()

@@ -1,0 +1,26 @@
+"""What the signed-in officer's role lets the window offer, as the cache knows it.
+
+These only decide which menu entries are shown; the central store decides again on every change.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from ..domain.vocabulary import Role
+from . import cache_schema as s
+from .cache import me
+
+
+def my_role(conn: Connection) -> Role | None:
+    role = conn.execute(select(s.officer.c.role).where(s.officer.c.id == me(conn))).scalar()
+    return None if role is None else Role(role)
+
+
+def is_admin(conn: Connection) -> bool:
+    return my_role(conn) is Role.ADMIN
+
+
+def watches_channels(conn: Connection) -> bool:
+    """Admins see every channel account; supervisors see their units' (read only)."""
+    return my_role(conn) in (Role.SUPERVISOR, Role.ADMIN)

@@ -1,0 +1,353 @@
+"""The Channels view: every channel account with its health, and the messages intake could not store.
+
+Admins see every account and the intake errors, and retry or dismiss them; supervisors see their units'
+accounts, read only. Everything is read from the central database on the network pool — channel health
+is not mirrored in the cache — so without a connection the dialog says so and shows nothing stale. The
+central store decides again on every change; the dialog only leaves out what would not be offered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+from sqlalchemy import Connection, select
+
+from ..channels.accounts import AccountHealth, account_health
+from ..channels.intake_errors import IntakeError, dismiss_error, open_errors, retry_error
+from ..domain.errors import AduanError, Unreachable
+from ..domain.vocabulary import Role
+from ..store.schema import unit
+from ..store.service import Store
+from ..sync.session import Session
+from . import theme
+from .errors import describe
+from .labels import channel_label, local_time
+from .ops import Ops
+
+ACCOUNT_COLUMNS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelsOverview:
+    accounts: list[AccountHealth]
+    errors: list[IntakeError] | None  # None: not shown to this officer (only admins handle intake errors)
+    admin: bool
+    watcher: bool  # a supervisor or an admin: someone the view is for
+    login: str
+
+
+def load_overview(store: Store) -> ChannelsOverview:
+    """What the officer may see of the channels, read centrally (network pool)."""
+    actor = store.actor()
+    role = actor.officer.role
+    admin = role is Role.ADMIN
+    watcher = role in (Role.SUPERVISOR, Role.ADMIN)
+    accounts = store.read(account_health) if watcher else []
+    if actor.visible_unit_ids is not None:  # a supervisor: the accounts of their units only
+        codes = store.read(_unit_codes, actor.visible_unit_ids)
+        accounts = [a for a in accounts if a.unit in codes]
+    return ChannelsOverview(accounts, load_intake_errors(store) if admin else None, admin, watcher, actor.login)
+
+
+def load_intake_errors(store: Store) -> list[IntakeError]:
+    return store.read(open_errors)
+
+
+def _unit_codes(conn: Connection, unit_ids: frozenset[int]) -> set[str]:
+    return set(conn.execute(select(unit.c.code).where(unit.c.id.in_(sorted(unit_ids)))).scalars())
+
+
+def account_state(account: AccountHealth) -> str:
+    """The account's state in words (the error's colour is never the only sign)."""
+
+    if not account.enabled:
+        return QCoreApplication.translate("Channels", "Disabled")
+    if account.last_error:
+        return QCoreApplication.translate("Channels", "Failing")
+    if account.last_poll_at is None:
+        return QCoreApplication.translate("Channels", "Not polled yet")
+    return QCoreApplication.translate("Channels", "Working")
+
+
+def waiting_text(account: AccountHealth) -> str:
+    if not account.held:
+        return str(account.backlog)
+    held = QCoreApplication.translate("Channels", "%1 (%2 held)")
+    return held.replace("%1", str(account.backlog)).replace("%2", str(account.held))
+
+
+def error_colour() -> QColor:
+    """A red that reads on the light and the dark scheme alike."""
+    app = QApplication.instance()
+    dark = isinstance(app, QApplication) and theme.is_dark(app)
+    return QColor("#ff6b6b" if dark else "#b00020")
+
+
+def _offline_text() -> str:
+    return QCoreApplication.translate(
+        "Channels",
+        "The channels view needs a connection to the server, and it cannot be reached now. The intake worker "
+        "keeps running on its own machine; nothing here was changed.",
+    )
+
+
+def _failure_text(exc: AduanError) -> str:
+    return _offline_text() if isinstance(exc, Unreachable) else describe(exc)
+
+
+def _fit(table: QTableWidget, caps: dict[int, int]) -> None:
+    """Columns as wide as their contents (some capped); the last, the error, takes the rest and wraps."""
+    last = table.columnCount() - 1
+    for column in range(last):
+        table.resizeColumnToContents(column)
+        if column in caps:
+            table.setColumnWidth(column, min(table.columnWidth(column), caps[column]))
+    table.horizontalHeader().setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+    table.resizeRowsToContents()
+
+
+class ChannelsDialog(QDialog):
+    # A retried message became (or joined) a ticket: the window may sync so it shows.
+    changed = Signal()
+
+    def __init__(self, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = session.store
+        self.ops = ops
+        self.overview: ChannelsOverview | None = None
+        self.setObjectName("channelsDialog")
+        self.setWindowTitle(self.tr("Channels"))
+        self.resize(1240, 640)  # the last error needs room beside seven short columns
+
+        self.status = QLabel()
+        self.status.setObjectName("channelsStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setVisible(False)
+        self.refreshed = QLabel()
+        self.refreshed.setObjectName("channelsRefreshed")
+
+        self.accounts = self._table(
+            "channelAccounts",
+            self.tr("Channel accounts"),
+            [
+                self.tr("Channel"),
+                self.tr("Account"),
+                self.tr("Unit"),
+                self.tr("State"),
+                self.tr("Last poll"),
+                self.tr("Answers waiting"),
+                self.tr("Intake errors"),
+                self.tr("Last error"),
+            ],
+        )
+        self.errors = self._table(
+            "intakeErrors",
+            self.tr("Intake errors"),
+            [
+                self.tr("Account"),
+                self.tr("Message"),
+                self.tr("Attempts"),
+                self.tr("First seen"),
+                self.tr("Last seen"),
+                self.tr("Error"),
+            ],
+        )
+        self.errors.itemSelectionChanged.connect(self._enable)
+
+        self.refresh_button = self._button("channelsRefresh", self.tr("&Refresh"), self.reload)
+        self.retry_button = self._button("intakeRetry", self.tr("Re&try"), self.retry)
+        self.retry_button.setToolTip(self.tr("Store the message again, after the cause was fixed"))
+        self.dismiss_button = self._button("intakeDismiss", self.tr("&Dismiss"), self.dismiss)
+        self.dismiss_button.setToolTip(self.tr("The message needs no ticket (spam, a test); it stays on record"))
+
+        accounts_box = QGroupBox(self.tr("Channel accounts"))
+        QVBoxLayout(accounts_box).addWidget(self.accounts)
+        self.errors_box = QGroupBox(self.tr("Intake errors: messages that arrived but could not be stored"))
+        error_layout = QVBoxLayout(self.errors_box)
+        error_layout.addWidget(self.errors, 1)
+        error_buttons = QHBoxLayout()
+        error_buttons.addWidget(self.retry_button)
+        error_buttons.addWidget(self.dismiss_button)
+        error_buttons.addStretch(1)
+        error_layout.addLayout(error_buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("channelsSplitter")
+        split.addWidget(accounts_box)
+        split.addWidget(self.errors_box)
+        split.setChildrenCollapsible(False)
+        split.setSizes([320, 240])
+
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.refresh_button)
+        row.addWidget(self.refreshed, 1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(split, 1)
+        layout.addLayout(row)
+        self._enable()
+
+    def _table(self, name: str, accessible: str, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setObjectName(name)
+        table.setAccessibleName(accessible)
+        table.setHorizontalHeaderLabels(headers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # The error, last, takes the room left and wraps: read whole, not cut off.
+        table.setWordWrap(True)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setMinimumSectionSize(table.fontMetrics().height() + 10)  # rows fit to their text
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())  # wrap anew
+        return table
+
+    def _button(self, name: str, text: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    # -- loading -----------------------------------------------------------------------------------------
+
+    def open(self) -> None:
+        super().open()
+        self.reload()
+
+    @asyncSlot()
+    async def reload(self) -> None:
+        await self.refresh()
+
+    async def refresh(self) -> None:
+        self.refresh_button.setEnabled(False)
+        try:
+            overview = await self.ops.net(load_overview, self.store)
+        except AduanError as exc:
+            self.overview = None
+            self.accounts.setRowCount(0)
+            self.errors.setRowCount(0)
+            self.refreshed.clear()
+            self.show_status(_failure_text(exc))
+            return
+        finally:
+            self.refresh_button.setEnabled(True)
+            self._enable()
+        self.overview = overview
+        self.show_status("" if overview.watcher else self.tr("Only supervisors and admins see the channels."))
+        self.fill_accounts(overview.accounts)
+        self.fill_errors(overview.errors)
+        now = local_time(datetime.utcnow(), with_date=False)  # noqa: DTZ003 - naive UTC, like local_time wants
+        self.refreshed.setText(self.tr("As of %1").replace("%1", now))
+        self._enable()
+
+    def fill_accounts(self, accounts: list[AccountHealth]) -> None:
+        self.accounts.setRowCount(len(accounts))
+        red = QBrush(error_colour())
+        for row, account in enumerate(accounts):
+            cells = (
+                channel_label(account.channel),
+                account.name,
+                account.unit,
+                account_state(account),
+                local_time(account.last_poll_at) or self.tr("never"),
+                waiting_text(account),
+                str(account.intake_errors),
+                " ".join((account.last_error or "").split()),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, account.id)
+                item.setToolTip(text)
+                if column in (3, ACCOUNT_COLUMNS - 1) and account.last_error and account.enabled:
+                    item.setForeground(red)
+                self.accounts.setItem(row, column, item)
+        _fit(self.accounts, {1: 220})  # a long account name: whole in its tooltip
+
+    def fill_errors(self, errors: list[IntakeError] | None) -> None:
+        """The second table; hidden for supervisors, who only read the accounts of their units."""
+        self.errors_box.setVisible(errors is not None)
+        errors = errors or []
+        self.errors.setRowCount(len(errors))
+        for row, kept in enumerate(errors):
+            cells = (
+                kept.account_name,
+                kept.summary,
+                str(kept.attempts),
+                local_time(kept.first_at),
+                local_time(kept.last_at),
+                " ".join(kept.error.split()),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, kept.id)
+                item.setToolTip(f"{text}\n{channel_label(kept.channel)}: {kept.external_id}" if column < 2 else text)
+                self.errors.setItem(row, column, item)
+        _fit(self.errors, {0: 240, 1: 340})  # long names and subjects: whole in their tooltips
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    # -- intake errors -----------------------------------------------------------------------------------
+
+    def selected_error(self) -> int | None:
+        items = self.errors.selectedItems()
+        return int(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    def _enable(self) -> None:
+        may = self.overview is not None and self.overview.admin and self.selected_error() is not None
+        self.retry_button.setEnabled(may)
+        self.dismiss_button.setEnabled(may)
+
+    @asyncSlot()
+    async def retry(self) -> None:
+        error_id = self.selected_error()
+        if error_id is None:
+            return
+        try:
+            received = await self.ops.net(retry_error, self.store, error_id)
+        except AduanError as exc:
+            await self.refresh()  # the attempt was counted
+            self.show_status(_failure_text(exc))
+            return
+        self.changed.emit()
+        await self.refresh()
+        done = self.tr("Stored: it started %1.") if received.new_ticket else self.tr("Stored: it joined %1.")
+        self.show_status(done.replace("%1", received.tracking_no))
+
+    @asyncSlot()
+    async def dismiss(self) -> None:
+        error_id = self.selected_error()
+        if error_id is None or self.overview is None:
+            return
+        try:
+            await self.ops.net(dismiss_error, self.store, error_id, self.overview.login)
+        except AduanError as exc:
+            self.show_status(_failure_text(exc))
+            return
+        await self.refresh()
+        self.show_status(self.tr("Dismissed: the message stays on record, without a ticket."))
