@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from qasync import asyncSlot
+from shiboken6 import isValid
 
 from ..domain.errors import AduanError
 from ..sync import discussions as board
@@ -277,7 +278,10 @@ class DiscussionView(QWidget):
                 try:
                     loaded = await self.ops.db(read_board, self.session, self.selected, on_screen, mentions_shown)
                 except AduanError as exc:
-                    self.about.setText(describe(exc))
+                    if isValid(self):
+                        self.about.setText(describe(exc))
+                    return
+                if not isValid(self.unit_filter):  # the window closed while the cache was read
                     return
                 self._show(loaded)
                 if not self._again:
