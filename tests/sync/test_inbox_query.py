@@ -72,7 +72,9 @@ def fill_cache(conn: Connection, tickets: int, seed: int = 7) -> None:
                 due_at=None if rng.random() < 0.3 else NOW + timedelta(hours=rng.choice([-30, -1, 5, 40, 60, 200])),
                 claimed_by=claimed,
                 claim_token=1,
-                claim_expires_at=None if claimed is None else NOW + timedelta(minutes=rng.choice([-10, 20])),
+                # A live lease runs for a day past NOW (taken when the module loads): a slow run under
+                # load must not see it lapse between the expected list and the paged one.
+                claim_expires_at=None if claimed is None else NOW + timedelta(minutes=rng.choice([-10, 24 * 60])),
                 row_version=1,
                 change_seq=n,
                 created_at=NOW,
