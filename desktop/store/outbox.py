@@ -87,6 +87,7 @@ def queue(
     """Store an outbound message and its queue row; returns the message id. An officer's answer has the
     acting officer as author; an acknowledgement (no actor) has none."""
     message_id = message_id or uuid7()
+    state = QUEUED if channel in DISPATCHED else RECORDED
     work.conn.execute(
         insert(message).values(
             id=message_id,
@@ -96,6 +97,7 @@ def queue(
             author_id=work.actor.id if work.actor else None,
             body_text=body,
             claim_token=claim_token,
+            delivery=state,
             change_seq=work.seq,
             created_at=work.now,
         )
@@ -107,7 +109,7 @@ def queue(
             message_id=message_id,
             channel=channel.value,
             op_id=op_id or uuid7(),
-            state=QUEUED if channel in DISPATCHED else RECORDED,
+            state=state,
             account_id=_receiving_account(work.conn, ticket_id, channel),
             created_at=work.now,
         )
@@ -150,16 +152,19 @@ def recover_abandoned(conn: Connection) -> int:
     ).all()
     for row in abandoned:
         safe = Channel(row.channel) in RESEND_SAFE
-        conn.execute(
-            update(outbound_message)
-            .where(outbound_message.c.id == row.id, outbound_message.c.state == SENDING)
-            .values(
-                state=QUEUED if safe else IN_DOUBT,
-                not_before=None,
-                last_error="the worker stopped while sending it: "
-                + ("sending again" if safe else "it may or may not have reached the citizen"),
+        if safe:
+            conn.execute(
+                update(outbound_message)
+                .where(outbound_message.c.id == row.id, outbound_message.c.state == SENDING)
+                .values(state=QUEUED, not_before=None, last_error="the worker stopped while sending it: sending again")
             )
-        )
+        else:
+            _settle(
+                conn,
+                row.id,
+                IN_DOUBT,
+                "the worker stopped while sending it: it may or may not have reached the citizen",
+            )
     return len(abandoned)
 
 
@@ -172,11 +177,7 @@ def record_channel_id(conn: Connection, outgoing: Outgoing, channel_id: str) -> 
 def mark_sent(conn: Connection, outgoing: Outgoing, channel_id: str | None) -> None:
     if channel_id:
         record_channel_id(conn, outgoing, channel_id)
-    conn.execute(
-        update(outbound_message)
-        .where(outbound_message.c.id == outgoing.id)
-        .values(state=SENT, sent_at=server_now(conn), last_error=None, not_before=None)
-    )
+    _settle(conn, outgoing.id, SENT, None)
 
 
 def postpone(conn: Connection, outgoing: Outgoing, error: str, seconds: float) -> None:
@@ -202,42 +203,26 @@ def postpone(conn: Connection, outgoing: Outgoing, error: str, seconds: float) -
 
 def fail(conn: Connection, outgoing: Outgoing, error: str) -> None:
     """The channel refused this answer for good: held for an admin, and said in the ticket's history."""
-    conn.execute(
-        update(outbound_message)
-        .where(outbound_message.c.id == outgoing.id)
-        .values(state=FAILED, last_error=error, not_before=None)
-    )
+    _settle(conn, outgoing.id, FAILED, error)
     begin(conn, None).audit("send_failed", outgoing.ticket_id, message_id=outgoing.message_id, error=error)
 
 
 def doubt(conn: Connection, outgoing: Outgoing, error: str) -> None:
     """The channel may or may not have accepted it: held for an admin rather than risk sending it twice."""
-    conn.execute(
-        update(outbound_message)
-        .where(outbound_message.c.id == outgoing.id)
-        .values(state=IN_DOUBT, last_error=error, not_before=None)
-    )
+    _settle(conn, outgoing.id, IN_DOUBT, error)
 
 
 def send_again(conn: Connection, outbound_id: UUID) -> None:
     """An admin sends a failed or doubtful answer again."""
     _held(conn, outbound_id)
-    conn.execute(
-        update(outbound_message)
-        .where(outbound_message.c.id == outbound_id)
-        .values(state=QUEUED, not_before=None, last_error=None)
-    )
+    _settle(conn, outbound_id, QUEUED, None)
 
 
 def confirm_sent(conn: Connection, outbound_id: UUID) -> None:
     """An admin confirms that a doubtful answer did reach the citizen."""
     if _held(conn, outbound_id) != IN_DOUBT:
         raise BadInput("only an answer in doubt can be confirmed as sent; a failed one was refused by its channel")
-    conn.execute(
-        update(outbound_message)
-        .where(outbound_message.c.id == outbound_id)
-        .values(state=SENT, sent_at=server_now(conn), last_error=None)
-    )
+    _settle(conn, outbound_id, SENT, None)
 
 
 def outbox_rows(
@@ -252,11 +237,31 @@ def outbox_rows(
     )
     return [
         OutboxRow(
-            r.id, r.ticket_id, r.tracking_no, Channel(r.channel), r.state, r.attempts, r.last_error,
-            r.created_at, r.sent_at, r.account_id,
+            r.id,
+            r.ticket_id,
+            r.tracking_no,
+            Channel(r.channel),
+            r.state,
+            r.attempts,
+            r.last_error,
+            r.created_at,
+            r.sent_at,
+            r.account_id,
         )
         for r in rows
     ]
+
+
+def _settle(conn: Connection, outbound_id: UUID, state: str, error: str | None) -> None:
+    """A new state an officer should see: on the queue row, and on the message, which clients pull again."""
+    values: dict[str, object] = {"state": state, "last_error": error, "not_before": None}
+    if state == SENT:
+        values["sent_at"] = server_now(conn)
+    conn.execute(update(outbound_message).where(outbound_message.c.id == outbound_id).values(**values))
+    message_id = select(outbound_message.c.message_id).where(outbound_message.c.id == outbound_id).scalar_subquery()
+    conn.execute(
+        update(message).where(message.c.id == message_id).values(delivery=state, change_seq=begin(conn, None).seq)
+    )
 
 
 def _held(conn: Connection, outbound_id: UUID) -> str:

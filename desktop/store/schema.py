@@ -146,6 +146,9 @@ message = Table(
     Column("created_at", Timestamp, nullable=False),
     # The channel account an inbound message came through: answers go out through the same one.
     Column("account_id", Integer, ForeignKey("channel_account.id")),
+    # What became of an answer to the citizen (store/outbox.py), for officers to see: queued, sent,
+    # failed, in_doubt, or recorded (a channel Aduan does not send through). None on citizens' messages.
+    Column("delivery", String(20)),
     Index("ix_message_ticket_id_created_at", "ticket_id", "created_at"),
     # Intake is idempotent: the same outside message is stored once per channel.
     Index("uq_message_channel_external_id", "channel", "external_id", unique=True),

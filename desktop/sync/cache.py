@@ -41,8 +41,10 @@ class Cache:
                 raise BadInput(f"{self.path} was written by a newer version of Aduan (cache version {version})")
             if version == 1:
                 _upgrade_from_1(conn)
+            if 0 < version < 4:
+                _add_delivery(conn)
             s.metadata.create_all(conn)
-            if 0 < version < 3:  # the mirror holds no service-level clocks yet: take a fresh snapshot
+            if 0 < version < 4:  # the mirror lacks clocks (before 3) or answers' delivery: take a fresh snapshot
                 drop_mirror(conn)
             # create_all skips the indexes of tables that exist: a cache from an earlier build gets them here.
             for table in s.metadata.sorted_tables:
@@ -88,6 +90,12 @@ def _upgrade_from_1(conn: Connection) -> None:
     columns = ", ".join(c.name for c in s.outbox.c)
     conn.exec_driver_sql(f"INSERT INTO outbox ({columns}) SELECT {columns} FROM outbox_v1")
     conn.exec_driver_sql("DROP TABLE outbox_v1")
+
+
+def _add_delivery(conn: Connection) -> None:
+    """Version 4 mirrors what became of each answer; SQLite adds a nullable column in place."""
+    if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'message'").first():
+        conn.exec_driver_sql("ALTER TABLE message ADD COLUMN delivery VARCHAR(20)")
 
 
 def get_state(conn: Connection, key: str) -> str | None:

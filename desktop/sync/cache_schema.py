@@ -25,8 +25,9 @@ from sqlalchemy import (
 
 from ..store import feed
 
-CACHE_VERSION = 3  # 2: discussion overlay, drafts, read marks, canned responses; outbox ops without a ticket
+CACHE_VERSION = 4  # 2: discussion overlay, drafts, read marks, canned responses; outbox ops without a ticket
 # 3: service-level clocks, calendars and policies (a fresh snapshot fills them)
+# 4: what became of each answer to a citizen (message.delivery)
 metadata = MetaData()
 
 

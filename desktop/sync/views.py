@@ -36,9 +36,25 @@ _TICKETS = (
 
 class ReplyState(StrEnum):
     QUEUED = "queued"  # still in this workstation's outbox
-    SENT = "sent"  # accepted by the central store (the dispatch worker sends it to the citizen)
+    ACCEPTED = "accepted"  # accepted by the central store, not pulled back yet
+    WAITING = "waiting"  # in the central outbox: the worker sends it through the citizen's channel
+    SENT = "sent"  # the channel accepted it: on its way to the citizen
+    FAILED = "failed"  # the channel refused it; an admin may send it again once the cause is fixed
+    IN_DOUBT = "in_doubt"  # it may or may not have reached the citizen; an admin checks
+    RECORDED = "recorded"  # a channel Aduan does not send through (phone, desk, letter, LAPOR!)
     REJECTED = "rejected"  # refused by the central store; nothing reached the citizen
     HANDED_OVER = "handed_over"  # the claim was lost: it became a hand-over item for the current holder
+
+
+# message.delivery (store/outbox.py) as the officer reads it; None: an answer from before there was one.
+_DELIVERY = {
+    "queued": ReplyState.WAITING,
+    "sending": ReplyState.WAITING,
+    "sent": ReplyState.SENT,
+    "failed": ReplyState.FAILED,
+    "in_doubt": ReplyState.IN_DOUBT,
+    "recorded": ReplyState.RECORDED,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,15 +208,17 @@ def ticket_detail(conn: Connection, ticket_id: UUID) -> CachedDetail:
     else:
         raise NotFound(f"no ticket {ticket_id} in the local cache")
     login = _my_login(conn)
+    pulled = conn.execute(
+        select(s.message, _author.c.login)
+        .outerjoin(_author, _author.c.id == s.message.c.author_id)
+        .where(s.message.c.ticket_id == ticket_id)
+        .order_by(s.message.c.created_at)
+    ).all()
     messages = [
         Message(r.id, r.ticket_id, Direction(r.direction), Channel(r.channel), r.login, r.body_text, r.created_at)
-        for r in conn.execute(
-            select(s.message, _author.c.login)
-            .outerjoin(_author, _author.c.id == s.message.c.author_id)
-            .where(s.message.c.ticket_id == ticket_id)
-            .order_by(s.message.c.created_at)
-        )
+        for r in pulled
     ]
+    delivery = {r.id: _DELIVERY.get(r.delivery or "", ReplyState.ACCEPTED) for r in pulled}
     queued_messages = [
         Message(r.id, r.ticket_id, Direction.OUTBOUND, ticket.channel, login, r.body_text, r.created_at)
         for r in conn.execute(select(s.local_message).where(s.local_message.c.ticket_id == ticket_id))
@@ -221,7 +239,7 @@ def ticket_detail(conn: Connection, ticket_id: UUID) -> CachedDetail:
     detail = TicketDetail(ticket, tuple(messages + queued_messages), tuple(notes + queued_notes), ())
     queued = frozenset(m.id for m in queued_messages) | frozenset(n.id for n in queued_notes)
     outbox_replies = _outbox_replies(conn, ticket, login, {m.id for m in messages})
-    states = {m.id: ReplyState.QUEUED if m.id in queued else ReplyState.SENT for m in detail.messages}
+    states = {m.id: ReplyState.QUEUED if m.id in queued else delivery[m.id] for m in detail.messages}
     states.update({r.message.id: r.state for r in outbox_replies})
     html = {
         r.id: r.body_html
@@ -272,12 +290,12 @@ def _outbox_replies(conn: Connection, ticket: Ticket, login: str | None, pulled:
         payload = json.loads(row.payload)
         message_id = UUID(payload["message_id"]) if payload.get("message_id") else UUID(str(row.op_id))
         if row.state == OutcomeState.APPLIED.value and message_id in pulled:
-            continue  # the mirror has it: shown as sent from there
+            continue  # the mirror has it: shown with its delivery from there
         outcome = json.loads(row.outcome) if row.outcome else {}
         message = Message(
             message_id, ticket.id, Direction.OUTBOUND, ticket.channel, login, payload.get("text", ""), row.created_at
         )
-        state = _TURNED_DOWN.get(row.state, ReplyState.SENT)
+        state = _TURNED_DOWN.get(row.state, ReplyState.ACCEPTED)
         found.append(OutboxReply(message, state, outcome.get("code"), outcome.get("message")))
     return tuple(found)
 

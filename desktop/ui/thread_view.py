@@ -177,7 +177,12 @@ class ThreadView(QTextBrowser):
     def _state_words(self, state: ReplyState) -> str:
         return {
             ReplyState.QUEUED: self.tr("queued"),
+            ReplyState.ACCEPTED: self.tr("accepted by the server"),
+            ReplyState.WAITING: self.tr("waiting to be sent"),
             ReplyState.SENT: self.tr("sent"),
+            ReplyState.FAILED: self.tr("could not be sent"),
+            ReplyState.IN_DOUBT: self.tr("may not have reached the citizen"),
+            ReplyState.RECORDED: self.tr("recorded, not sent by Aduan"),
             ReplyState.REJECTED: self.tr("rejected"),
             ReplyState.HANDED_OVER: self.tr("handed over"),
         }[state]

@@ -949,113 +949,113 @@
 <context>
     <name>DiscussionView</name>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="170"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="171"/>
         <source>Show threads of unit</source>
         <translation>Tampilkan topik unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="171"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="172"/>
         <source>All units</source>
         <translation>Semua unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="174"/>
-        <location filename="../../desktop/ui/discussion_view.py" line="189"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="175"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="190"/>
         <source>Threads</source>
         <translation>Topik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="179"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="180"/>
         <source>Mentions of me</source>
         <translation>Sebutan untuk saya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="190"/>
-        <location filename="../../desktop/ui/discussion_view.py" line="298"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="191"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="302"/>
         <source>Mentions</source>
         <translation>Sebutan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="210"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="211"/>
         <source>Posts</source>
         <translation>Pesan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="216"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="217"/>
         <source>Write a post</source>
         <translation>Tulis pesan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="217"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="218"/>
         <source>Write a post; @login mentions a colleague</source>
         <translation>Tulis pesan; ketik @nama_pengguna untuk menyebut rekan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/discussion_view.py" line="300"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="304"/>
         <source>Mentions (%n new)</source>
         <translation>
             <numerusform>Sebutan (%n baru)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/discussion_view.py" line="338"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="342"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n belum dibaca</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="340"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="344"/>
         <source>not sent yet</source>
         <translation>belum terkirim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="349"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="353"/>
         <source>a note on %1</source>
         <translation>catatan pada %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="349"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="353"/>
         <source>a ticket</source>
         <translation>sebuah tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="351"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="355"/>
         <source>the thread “%1”</source>
         <translation>topik “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="352"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="356"/>
         <source>%1 mentioned you in %2</source>
         <translation>%1 menyebut Anda di %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="355"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="359"/>
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="371"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="375"/>
         <source>No thread chosen</source>
         <translation>Belum ada topik yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="372"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="376"/>
         <source>Choose a thread on the left, or start one with “New thread…”.</source>
         <translation>Pilih topik di sebelah kiri, atau mulai topik dengan “Topik baru…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="377"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="381"/>
         <source>%1 · started by %2 on %3</source>
         <translation>%1 · dimulai oleh %2 pada %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="386"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="390"/>
         <source>Open ticket %1</source>
         <translation>Buka tiket %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="398"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="402"/>
         <source>queued, not sent yet</source>
         <translation>antre, belum terkirim</translation>
     </message>
@@ -1777,50 +1777,50 @@
 <context>
     <name>NewThreadDialog</name>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="98"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="99"/>
         <source>New thread</source>
         <translation>Topik baru</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="100"/>
-        <location filename="../../desktop/ui/discussion_view.py" line="124"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="101"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="125"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="106"/>
-        <location filename="../../desktop/ui/discussion_view.py" line="125"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="107"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="126"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="108"/>
-        <location filename="../../desktop/ui/discussion_view.py" line="126"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="109"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="127"/>
         <source>First post</source>
         <translation>Pesan pertama</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="111"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="112"/>
         <source>Ticket to link (tracking number, optional)</source>
         <translation>Tiket yang ditautkan (nomor tiket, opsional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="112"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="113"/>
         <source>e.g. ADU-2026-000123</source>
         <translation>mis. ADU-2026-000123</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="119"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="120"/>
         <source>Start thread</source>
         <translation>Mulai topik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="127"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="128"/>
         <source>Link ticket</source>
         <translation>Tautkan tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/discussion_view.py" line="133"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="134"/>
         <source>You are not a member of any unit yet: sync first.</source>
         <translation>Anda belum menjadi anggota unit mana pun: lakukan sinkronisasi terlebih dahulu.</translation>
     </message>
@@ -2641,77 +2641,102 @@
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="179"/>
-        <location filename="../../desktop/ui/thread_view.py" line="189"/>
+        <location filename="../../desktop/ui/thread_view.py" line="194"/>
         <source>queued</source>
         <translation>antre</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/thread_view.py" line="180"/>
+        <source>accepted by the server</source>
+        <translation>diterima server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/thread_view.py" line="181"/>
+        <source>waiting to be sent</source>
+        <translation>menunggu dikirim</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/thread_view.py" line="182"/>
         <source>sent</source>
         <translation>terkirim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="181"/>
+        <location filename="../../desktop/ui/thread_view.py" line="183"/>
+        <source>could not be sent</source>
+        <translation>gagal dikirim</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/thread_view.py" line="184"/>
+        <source>may not have reached the citizen</source>
+        <translation>mungkin belum sampai ke pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/thread_view.py" line="185"/>
+        <source>recorded, not sent by Aduan</source>
+        <translation>dicatat, tidak dikirim oleh Aduan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/thread_view.py" line="186"/>
         <source>rejected</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="182"/>
+        <location filename="../../desktop/ui/thread_view.py" line="187"/>
         <source>handed over</source>
         <translation>diserahkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="186"/>
+        <location filename="../../desktop/ui/thread_view.py" line="191"/>
         <source>Internal note by %1 — %2 (not sent to the citizen)</source>
         <translation>Catatan internal oleh %1 — %2 (tidak dikirim ke pelapor)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="191"/>
+        <location filename="../../desktop/ui/thread_view.py" line="196"/>
         <source>added offline</source>
         <translation>ditambahkan luring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="198"/>
+        <location filename="../../desktop/ui/thread_view.py" line="203"/>
         <source>a reply</source>
         <translation>balasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="199"/>
+        <location filename="../../desktop/ui/thread_view.py" line="204"/>
         <source>a status change</source>
         <translation>perubahan status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="200"/>
+        <location filename="../../desktop/ui/thread_view.py" line="205"/>
         <source>a transfer</source>
         <translation>penerusan ke unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="203"/>
+        <location filename="../../desktop/ui/thread_view.py" line="208"/>
         <source>Handed over — %1 from %2 to %3, %4</source>
         <translation>Diserahkan — %1 dari %2 kepada %3, %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="206"/>
+        <location filename="../../desktop/ui/thread_view.py" line="211"/>
         <source>the next holder</source>
         <translation>pemegang berikutnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="220"/>
+        <location filename="../../desktop/ui/thread_view.py" line="225"/>
         <source>Attachment</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="220"/>
+        <location filename="../../desktop/ui/thread_view.py" line="225"/>
         <source>Save…</source>
         <translation>Simpan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="220"/>
+        <location filename="../../desktop/ui/thread_view.py" line="225"/>
         <source>Open</source>
         <translation>Buka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/thread_view.py" line="224"/>
+        <location filename="../../desktop/ui/thread_view.py" line="229"/>
         <source>risky file type: it could run a program; save it and have it checked</source>
         <translation>jenis berkas berisiko: dapat menjalankan program; simpan dan minta diperiksa</translation>
     </message>

@@ -67,3 +67,25 @@ def test_a_fresh_snapshot_keeps_what_only_this_workstation_knows(tmp_path: Path)
     with cache.read() as conn:
         assert conn.execute(select(s.discussion_read.c.discussion_id)).scalar_one() == thread_id
     cache.dispose()
+
+
+def test_a_version_3_cache_gains_the_answers_delivery_and_takes_a_fresh_snapshot(tmp_path: Path) -> None:
+    path = tmp_path / "v3.cache.db"
+    Cache(path).dispose()
+    with sqlite3.connect(path) as raw:  # the message mirror as version 3 had it, with a row and a cursor
+        raw.execute("ALTER TABLE message DROP COLUMN delivery")
+        raw.execute(
+            "INSERT INTO message (id, ticket_id, direction, channel, body_text, change_seq, created_at)"
+            " VALUES (?, ?, 'outbound', 'email', 'Terima kasih', 5, '2026-11-28 09:00:00')",
+            (uuid.uuid4().hex, uuid.uuid4().hex),
+        )
+        raw.execute("INSERT INTO sync_state (key, value) VALUES ('cursor', '5')")
+        raw.execute("PRAGMA user_version=3")
+    cache = Cache(path)
+    with cache.read() as conn:
+        columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(message)")}
+        assert "delivery" in columns
+        assert conn.execute(select(s.message)).all() == []  # pulled again, with what became of each answer
+        assert conn.execute(select(s.sync_state).where(s.sync_state.c.key == "cursor")).first() is None
+        assert conn.exec_driver_sql("PRAGMA user_version").scalar_one() == s.CACHE_VERSION
+    cache.dispose()

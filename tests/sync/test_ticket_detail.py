@@ -11,6 +11,8 @@ from uuid import UUID
 import pytest
 from sqlalchemy import insert, update
 
+from desktop.channels.dispatch import dispatch_round
+from desktop.channels.sources import make_sender
 from desktop.domain.errors import BadInput, NotFound
 from desktop.domain.status import Status
 from desktop.domain.vocabulary import Priority
@@ -178,10 +180,14 @@ def test_a_reply_is_queued_then_sent_and_the_claim_facts_follow(org: Org, tmp_pa
 
     ani.sync()
     sent = detail(ani, t.id)
-    assert sent.reply_states[message_id] is ReplyState.SENT and sent.outbox_replies == ()
+    assert sent.reply_states[message_id] is ReplyState.WAITING and sent.outbox_replies == ()  # for the worker
     assert [m.body_text for m in sent.detail.messages if m.id == message_id] == ["Laporan Anda sedang kami verifikasi."]
     assert (sent.claim.holder_login, sent.claim.mine, sent.claim.live) == ("ani", True, True)
     assert sent.my_login == "ani" and sent.unit_name == "Biro Humas"
+    # The worker finds no e-mail account to send it through: the officer sees that it failed.
+    assert dispatch_round(org.admin, make_sender).failed == 1
+    ani.sync()
+    assert detail(ani, t.id).reply_states[message_id] is ReplyState.FAILED
     budi.sync()
     seen_by_budi = detail(budi, t.id).claim
     assert (seen_by_budi.holder_name, seen_by_budi.mine, seen_by_budi.live) == ("Ani Wijaya", False, True)

@@ -1,8 +1,8 @@
-"""channel dispatch: message account, outbound lease and account, intake errors
+"""channel dispatch: message account and delivery, outbound lease and account, intake errors
 
 Revision ID: 0003
 Revises: 0002
-Create Date: 2026-11-28 14:50:45.429339
+Create Date: 2026-11-28 15:50:28.177691
 """
 from alembic import op
 import sqlalchemy as sa
@@ -39,6 +39,7 @@ def upgrade() -> None:
 
     with op.batch_alter_table('message', schema=None) as batch_op:
         batch_op.add_column(sa.Column('account_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('delivery', sa.String(length=20), nullable=True))
         batch_op.create_foreign_key(batch_op.f('fk_message_account_id_channel_account'), 'channel_account', ['account_id'], ['id'])
 
     with op.batch_alter_table('outbound_message', schema=None) as batch_op:
@@ -47,6 +48,18 @@ def upgrade() -> None:
         batch_op.create_foreign_key(batch_op.f('fk_outbound_message_account_id_channel_account'), 'channel_account', ['account_id'], ['id'])
 
     # ### end Alembic commands ###
+
+    # Answers queued before there was a dispatcher: those on channels nobody sends through are recorded,
+    # and every answer's message says what became of it.
+    op.execute(
+        "UPDATE outbound_message SET state = 'recorded' "
+        "WHERE state = 'queued' AND channel NOT IN ('email', 'telegram', 'whatsapp', 'x')"
+    )
+    op.execute(
+        "UPDATE message SET delivery = "
+        "(SELECT o.state FROM outbound_message o WHERE o.message_id = message.id) "
+        "WHERE direction = 'outbound'"
+    )
 
 
 def downgrade() -> None:
@@ -58,6 +71,7 @@ def downgrade() -> None:
 
     with op.batch_alter_table('message', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_message_account_id_channel_account'), type_='foreignkey')
+        batch_op.drop_column('delivery')
         batch_op.drop_column('account_id')
 
     with op.batch_alter_table('intake_error', schema=None) as batch_op:
