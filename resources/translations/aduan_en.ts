@@ -4,7 +4,7 @@
 <context>
     <name>DiscussionView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/discussion_view.py" line="300"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="304"/>
         <source>Mentions (%n new)</source>
         <translation>
             <numerusform>Mentions (%n new)</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/discussion_view.py" line="338"/>
+        <location filename="../../desktop/ui/discussion_view.py" line="342"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
