@@ -150,17 +150,24 @@ def _thread_of(work: Work, inbound: InboundMessage) -> tuple[UUID, str, Status] 
     """The live ticket this message continues, if any."""
     found = None
     if inbound.references:
-        found = work.conn.execute(
-            select(ticket.c.id, ticket.c.tracking_no, ticket.c.status)
-            .join(message, message.c.ticket_id == ticket.c.id)
-            .where(
-                message.c.channel == inbound.channel.value,
-                message.c.external_id.in_(list(inbound.references)),
-                ticket.c.deleted_at.is_(None),
-            )
+        # Two lookups by unique keys, not a join: PostgreSQL plans the join, prepared while the tables are
+        # small, as a scan of every ticket and stays with it until the statistics catch up (bench/intake.py).
+        referenced = work.conn.execute(
+            select(message.c.ticket_id)
+            .where(message.c.channel == inbound.channel.value, message.c.external_id.in_(list(inbound.references)))
             .order_by(message.c.created_at.desc())
-            .limit(1)
-        ).first()
+        ).scalars()
+        candidates = list(dict.fromkeys(referenced))  # the ticket of the latest referenced message first
+        if candidates:
+            live = {
+                row.id: row
+                for row in work.conn.execute(
+                    select(ticket.c.id, ticket.c.tracking_no, ticket.c.status).where(
+                        ticket.c.id.in_(candidates), ticket.c.deleted_at.is_(None)
+                    )
+                )
+            }
+            found = next((live[t] for t in candidates if t in live), None)
     if found is None:
         number = tracking_number_in(inbound.subject)
         if number is not None:
