@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from .domain.errors import Unreachable
 from .domain.vocabulary import Channel
 
 if TYPE_CHECKING:
@@ -161,29 +163,40 @@ def dispatch_confirm(cli: Cli) -> None:
 
 
 def run_worker(cli: Cli) -> None:
-    from .channels.webhooks import start_webhooks
+    from .channels.whatsapp import WebhookServer
 
-    lease = timedelta(seconds=max(cli.args.send_lease, 1.0))
-    # Webhook receivers run beside the rounds (a single round has no time to receive anything).
-    receivers = [] if cli.args.once else start_webhooks(cli.store)
+    receivers: list[WebhookServer] = []
     try:
-        _rounds(cli, lease)
+        _rounds(cli, timedelta(seconds=max(cli.args.send_lease, 1.0)), receivers)
     finally:
         for receiver in receivers:
             receiver.stop()
 
 
-def _rounds(cli: Cli, lease: timedelta) -> None:
+def _rounds(cli: Cli, lease: timedelta, receivers: list[Any]) -> None:
     from .channels.dispatch import dispatch_round
     from .channels.sources import make_sender, make_source
+    from .channels.webhooks import start_webhooks
     from .channels.worker import run_round
     from .store import sla
     from .store.work import begin
 
+    webhooks_started = cli.args.once  # a single round has no time to receive anything
     while True:
-        intake = run_round(cli.store, make_source)
-        sent = dispatch_round(cli.store, make_sender, lease)
-        swept = cli.store.admin(lambda conn: sla.sweep(begin(conn, None)))
+        try:
+            if not webhooks_started:  # beside the rounds, once the central database has named the accounts
+                receivers.extend(start_webhooks(cli.store))
+                webhooks_started = True
+            intake = run_round(cli.store, make_source)
+            sent = dispatch_round(cli.store, make_sender, lease)
+            swept = cli.store.admin(lambda conn: sla.sweep(begin(conn, None)))
+        except Unreachable as exc:
+            if cli.args.once:
+                raise
+            # The central database is away: nothing was lost (cursors and the outbox are saved as they go).
+            print(f"aduan: {exc.message} (retrying)", file=sys.stderr, flush=True)
+            time.sleep(max(cli.args.interval, 1.0))
+            continue
         data = {
             "received": intake.received,
             "duplicates": intake.duplicates,
@@ -192,6 +205,7 @@ def _rounds(cli: Cli, lease: timedelta) -> None:
             "sent": sent.sent,
             "postponed": sent.postponed,
             "failed": sent.failed,
+            "in_doubt": sent.in_doubt,
             "recovered": sent.recovered,
             "send_errors": sent.errors,
             "escalated": len(swept.escalated),
@@ -200,7 +214,7 @@ def _rounds(cli: Cli, lease: timedelta) -> None:
         lines = [f"{name}: {n} new" for name, n in intake.received.items()]
         lines += [f"{name}: {n} kept as intake errors" for name, n in intake.refused.items() if n]
         lines += [f"{name}: {error}" for name, error in intake.errors.items()]
-        lines.append(f"sent {sent.sent}, postponed {sent.postponed}, failed {sent.failed}")
+        lines.append(f"sent {sent.sent}, postponed {sent.postponed}, failed {sent.failed}, in doubt {sent.in_doubt}")
         lines += [f"{name}: {error}" for name, error in sent.errors.items()]
         cli.emit(data, "\n".join(lines))
         if cli.args.once:

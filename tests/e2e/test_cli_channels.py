@@ -4,7 +4,11 @@ configuration, bad input changes nothing, and a round turns a Telegram message i
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -12,7 +16,8 @@ import pytest
 from desktop.store import directory
 from desktop.store.service import Store
 from tests.channels.fake_telegram import FakeTelegram
-from tests.e2e.cli import ok_json, run
+from tests.channels.mailserver import free_port
+from tests.e2e.cli import ROOT, ok_json, run
 from tests.store.helpers import snapshot
 
 
@@ -72,6 +77,7 @@ def test_a_worker_round_makes_a_ticket_and_the_account_shows_its_health(
         "sent": 1,  # the acknowledgement, in the same round
         "postponed": 0,
         "failed": 0,
+        "in_doubt": 0,
         "recovered": 0,
         "send_errors": {},
         "escalated": 0,
@@ -81,3 +87,24 @@ def test_a_worker_round_makes_a_ticket_and_the_account_shows_its_health(
     assert acknowledgement.chat_id == 5001 and re.search(r"ADU-\d{4}-\d{6}", acknowledgement.text)
     health = ok_json(url, "channel", "list")
     assert [(h["id"], h["last_error"], h["last_poll_at"] is not None) for h in health] == [(added["id"], None, True)]
+
+
+def test_the_worker_outlasts_an_unreachable_database() -> None:
+    nowhere = f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/aduan"
+    assert run(nowhere, "worker", "--once").returncode == 4  # one round: the failure is its answer
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADUAN_")}
+    worker = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "worker", "--interval", "1"],
+        env={**env, "ADUAN_DB": nowhere},
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(4)
+        assert worker.poll() is None  # still running, trying again each interval
+    finally:
+        worker.kill()
+        _, stderr = worker.communicate(timeout=30)
+    assert stderr.count("(retrying)") >= 2 and "cannot reach the central database" in stderr
