@@ -277,6 +277,8 @@ class InboxView(QWidget):
 
     @asyncSlot()
     async def _reloaded(self) -> None:
+        if not isValid(self.table):  # the model finished reloading after its window closed
+            return
         self.table.verticalScrollBar().setValue(self._pending_scroll)
         self._show_count()
         if self._opened is None:
