@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -67,6 +67,20 @@ def local_time(moment: datetime | None, with_date: bool = True) -> str:
         return ""
     shown = moment.replace(tzinfo=UTC).astimezone()
     return shown.strftime("%d-%m-%Y %H.%M" if with_date else "%H.%M")
+
+
+def local_today() -> date:
+    """The workstation's calendar day now (the one clock read behind ``local_until``)."""
+    return datetime.now().astimezone().date()
+
+
+def local_until(moment: datetime, today: date | None = None) -> str:
+    """When something runs out (a claim's lease): the time alone if that is today here, with the date if not.
+
+    A four-hour lease taken in the evening ends tomorrow, and "until 02.30" alone would read as this morning.
+    """
+    day = moment.replace(tzinfo=UTC).astimezone().date()
+    return local_time(moment, with_date=day != (local_today() if today is None else today))
 
 
 def time_left(seconds: float) -> str:

@@ -11,7 +11,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -47,7 +47,7 @@ from . import actions
 from .composer import Composer
 from .errors import describe
 from .events import Events
-from .labels import channel_label, kind_label, local_time, priority_label, status_label, time_left
+from .labels import channel_label, kind_label, local_time, local_until, priority_label, status_label, time_left
 from .ops import Ops
 from .related_view import RelatedView
 from .thread_view import ThreadView
@@ -72,10 +72,6 @@ def load_ticket(cache: Cache, ticket_id: UUID) -> Loaded:
 def load_units(cache: Cache) -> list[tuple[str, str]]:
     with cache.read() as conn:
         return unit_choices(conn)
-
-
-def _same_local_day(moment: datetime) -> bool:
-    return moment.replace(tzinfo=UTC).astimezone().date() == datetime.now().astimezone().date()
 
 
 class TicketView(QWidget):
@@ -305,14 +301,14 @@ class TicketView(QWidget):
         if claim.pending_claim:
             return self.tr("You claimed this ticket; the server confirms it at the next sync.")
         if claim.mine and claim.expires_at is not None:
-            until = local_time(claim.expires_at, with_date=not _same_local_day(claim.expires_at))
+            until = local_until(claim.expires_at)
             if claim.live:
                 return self.tr("You hold this ticket until %1").replace("%1", until)
             return self.tr("Your claim ran out at %1; nobody has taken the ticket since — claim it again").replace(
                 "%1", until
             )
         if claim.live and claim.expires_at is not None:
-            until = local_time(claim.expires_at, with_date=not _same_local_day(claim.expires_at))
+            until = local_until(claim.expires_at)
             holder = claim.holder_name or claim.holder_login or "?"
             return self.tr("Held by %1 until %2").replace("%1", holder).replace("%2", until)
         return self.tr("Free — claim it")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -23,9 +25,10 @@ from desktop.store.service import Store
 from desktop.store.work import begin
 from desktop.sync.drafts import load_draft
 from desktop.sync.session import Session
-from desktop.sync.views import list_tickets
+from desktop.sync.views import ClaimFacts, list_tickets
+from desktop.ui import labels
 from desktop.ui.events import Events
-from desktop.ui.labels import local_time, status_label
+from desktop.ui.labels import local_until, status_label
 from desktop.ui.ops import Ops
 from desktop.ui.thread_view import ThreadView
 from desktop.ui.ticket_dialogs import StatusDialog, StealDialog, TransferDialog
@@ -67,8 +70,12 @@ def refreshed(qtbot: QtBot, view: TicketView, condition: Any) -> None:
 
 
 def test_the_claim_banner_says_free_mine_or_someone_elses(
-    qtbot: QtBot, session: Session, ops: Ops, org_url: str, tmp_path: Path
+    qtbot: QtBot, session: Session, ops: Ops, org_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # A lease ends four hours on, tomorrow when claimed in the evening (then the banner gives the date too):
+    # the banner and the expectations below read the same workstation day, held still for the whole test.
+    today = labels.local_today()
+    monkeypatch.setattr(labels, "local_today", lambda: today)
     ticket_id = first_ticket(session)
     view = open_view(qtbot, session, ops, ticket_id)
     assert view.banner.text() == "Free — claim it"
@@ -81,7 +88,7 @@ def test_the_claim_banner_says_free_mine_or_someone_elses(
     session.engine.sync()
     refreshed(qtbot, view, lambda: view.banner.text().startswith("You hold this ticket until"))
     expires = view.loaded.cached.claim.expires_at if view.loaded else None
-    assert expires is not None and view.banner.text().endswith(local_time(expires, with_date=False))
+    assert expires is not None and view.banner.text() == f"You hold this ticket until {local_until(expires)}"
 
     other = first_ticket(session, "Lampu jalan mati")
     budi = Store(org_url, officer="budi")
@@ -92,8 +99,28 @@ def test_the_claim_banner_says_free_mine_or_someone_elses(
     events.open_ticket.emit(str(other))
     qtbot.waitUntil(lambda: view.banner.text().startswith("Held by"), timeout=TIMEOUT)
     assert taken.claim.expires_at is not None
-    assert view.banner.text() == f"Held by Budi Santoso until {local_time(taken.claim.expires_at, with_date=False)}"
+    assert view.banner.text() == f"Held by Budi Santoso until {local_until(taken.claim.expires_at)}"
     assert view.claim_action.isEnabled() and not view.release_action.isEnabled()
+
+
+def test_a_lease_ending_on_another_day_is_shown_with_its_date(
+    qtbot: QtBot, session: Session, ops: Ops, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = TicketView(session, ops, Events())
+    qtbot.addWidget(view)
+    ends = datetime(2026, 12, 5, 2, 30)  # naive UTC, as the cache holds it
+    shown = ends.replace(tzinfo=UTC).astimezone()
+    held = ClaimFacts(
+        "budi", "Budi Santoso", ends, 1, live=True, pending_claim=False, pending_release=False, mine=False
+    )
+    monkeypatch.setattr(labels, "local_today", lambda: shown.date())
+    assert view.banner_text(held) == f"Held by Budi Santoso until {shown:%H.%M}"
+    monkeypatch.setattr(labels, "local_today", lambda: shown.date() - timedelta(days=1))
+    assert view.banner_text(held) == f"Held by Budi Santoso until {shown:%d-%m-%Y %H.%M}"
+    assert view.banner_text(replace(held, mine=True)) == f"You hold this ticket until {shown:%d-%m-%Y %H.%M}"
+    assert view.banner_text(replace(held, mine=True, live=False)).startswith(
+        f"Your claim ran out at {shown:%d-%m-%Y %H.%M};"
+    )
 
 
 def test_a_claim_someone_else_holds_is_refused_in_words(
