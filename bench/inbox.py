@@ -134,7 +134,7 @@ def central_of(path: Path) -> Path:
 
 
 def _identity(url: str) -> str:
-    from desktop.sync.engine import central_identity
+    from desktop.sync.central import central_identity
 
     return central_identity(url)
 

@@ -21,6 +21,8 @@ from . import __version__
 from .cli_across_units import add_commands as add_across_units_commands
 from .cli_channels import add_commands as add_channel_commands
 from .cli_lapor import add_commands as add_lapor_commands
+from .cli_server import THROUGH_SERVER
+from .cli_server import add_commands as add_server_commands
 from .domain.canned import CannedTemplate
 from .domain.entities import Officer, Ticket, TicketDetail, Unit
 from .domain.errors import AduanError, BadInput, Conflict, Rejected, SchemaMismatch, Unreachable
@@ -34,6 +36,8 @@ from .store.service import Store
 from .store.work import Work, begin
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from .sync.cache import Cache
     from .sync.desk import Desk
     from .sync.engine import SyncEngine, SyncReport
@@ -148,31 +152,63 @@ def ticket_line(t: Ticket) -> str:
 class Cli:
     def __init__(self, args: argparse.Namespace):
         self.args = args
-        self.store = Store(args.db, officer=args.officer)
+        if args.server and args.db:
+            raise BadInput("give --server (an officer through the Aduan server) or --db (the owner), not both")
+        self._store: Store | None = None
         self._cache: Cache | None = None
 
-    # -- the local cache (offline-first with --cache, and `aduan sync`) ------------------------------------
+    @property
+    def store(self) -> Store:
+        """The central database, for the embedded default and the owner (``--db``)."""
+        if self.args.server:
+            raise BadInput("this command needs the database itself (--db): through the server it is not available")
+        if self._store is None:
+            self._store = Store(self.args.db, officer=self.args.officer)
+        return self._store
+
+    def server_address(self) -> str:
+        if not self.args.server:
+            raise BadInput("name the Aduan server: --server URL or ADUAN_SERVER")
+        return str(self.args.server)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.dispose()
+        if self._cache is not None:
+            self._cache.dispose()
+
+    # -- the local cache (offline-first with --cache or --server, and `aduan sync`) --------------------------
 
     @property
     def offline_first(self) -> bool:
-        return self.args.cache is not None
+        """Through the server every ticket command goes through the cache: queued, then pushed."""
+        return self.args.cache is not None or bool(self.args.server)
 
     def cache(self) -> Cache:
         if self._cache is None:
             from .sync.cache import Cache, default_cache_path
-            from .sync.engine import central_identity
+            from .sync.central import central_identity
 
-            path = self.args.cache
-            if path is None:
+            if self.args.server:
+                from .sync.http_central import server_address
+
+                identity = server_address(self.server_address())
+                officer = self.args.officer or ""
+                if not officer:
+                    raise BadInput("name the officer: --officer LOGIN or ADUAN_OFFICER")
+            else:
+                identity = central_identity(self.store.url)
                 officer = self.args.officer or self.store.engine.url.username or "embedded"
-                path = default_cache_path(central_identity(self.store.url), officer)
-            self._cache = Cache(path)
-            self._cache.bind(central_identity(self.store.url))
+            self._cache = Cache(self.args.cache or default_cache_path(identity, officer))
+            self._cache.bind(identity)
         return self._cache
 
     def sync_engine(self) -> SyncEngine:
+        from .cli_server import signed_in_central
         from .sync.engine import SyncEngine
 
+        if self.args.server:
+            return SyncEngine(self.cache(), signed_in_central(self.server_address(), self.args.officer or ""))
         return SyncEngine(self.cache(), self.store)
 
     def queue(self, act: Callable[[Desk], Op], done: Callable[[dict[str, Any]], str]) -> None:
@@ -251,10 +287,12 @@ class Cli:
             self.emit(data, text)
 
     def outbox(self) -> None:
+        from .sync.attention import handed_to_me
         from .sync.desk import attention, pending_ops
 
         with self.cache().read() as conn:
             rows = [("pending", row) for row in pending_ops(conn)] + [("attention", row) for row in attention(conn)]
+            handed = handed_to_me(conn)
         data = [
             {
                 "op_id": str(row.op_id),
@@ -272,6 +310,24 @@ class Cli:
             f"{row.state:<12} {row.kind:<17} {row.ticket_id or '-'}  "
             + (json.loads(row.outcome).get("message") or "" if row.outcome else f"attempts {row.attempts}")
             for _, row in rows
+        ]
+        # Work colleagues could not do on tickets I hold (or, held by nobody, in my units): mine to take over.
+        data += [
+            {
+                "handover_id": str(item.ref),
+                "kind": item.op_kind.value if item.op_kind else None,
+                "ticket_id": str(item.ticket_id),
+                "state": "handed_to_you",
+                "from": item.other_officer,
+                "payload": item.payload,
+                "created_at": iso(item.created_at),
+            }
+            for item in handed
+        ]
+        lines += [
+            f"{'for you':<12} {item.op_kind.value if item.op_kind else '-':<17} {item.tracking_no or item.ticket_id}  "
+            f"from {item.other_officer}"
+            for item in handed
         ]
         self.emit(data, "\n".join(lines) or "the outbox is empty")
 
@@ -338,6 +394,40 @@ class Cli:
         if generated:
             text += f"\ndatabase password for {added.login}, shown once: {generated}"
         self.emit(data, text)
+
+    def officer_reset_password(self) -> None:
+        """The owner sets an officer's password for `aduan server` (generated unless read from stdin);
+        every session of the officer ends."""
+        from .store import accounts  # Argon2 is loaded only by the commands that hash
+
+        password = sys.stdin.readline().rstrip("\n") if self.args.password_stdin else None
+        if self.args.password_stdin and not password:
+            raise BadInput("--password-stdin given but no password on standard input")
+        generated = self.store.admin(accounts.reset_password, self.args.login, password)
+        data: dict[str, Any] = {"login": self.args.login} | ({"password": generated} if generated else {})
+        text = f"server password of {self.args.login} reset; their sessions ended"
+        if generated:
+            text += f"\npassword for {self.args.login}, shown once: {generated}"
+        self.emit(data, text)
+
+    def officer_set_active(self, active: bool) -> None:
+        from .store import accounts
+
+        def change(conn: Connection) -> tuple[Officer, int]:
+            ended = accounts.set_active(conn, self.args.login, active)
+            return next(o for o in directory.list_officers(conn) if o.login == self.args.login), ended
+
+        changed, ended = self.store.admin(change)
+        text = f"officer {changed.login} {'enabled' if active else 'disabled'}"
+        if not active:
+            text += f" ({ended} session{'' if ended == 1 else 's'} ended)"
+        self.emit(officer_json(changed) | {"sessions_ended": ended}, text)
+
+    def officer_disable(self) -> None:
+        self.officer_set_active(False)
+
+    def officer_enable(self) -> None:
+        self.officer_set_active(True)
 
     def officer_list(self) -> None:
         officers = self.store.admin(directory.list_officers)
@@ -665,6 +755,12 @@ def _parser() -> argparse.ArgumentParser:
         default=os.environ.get("ADUAN_DB"),
         help="central database URL (env ADUAN_DB; default: the embedded SQLite database)",
     )
+    parser.add_argument(
+        "--server",
+        default=os.environ.get("ADUAN_SERVER"),
+        metavar="URL",
+        help="the Aduan server officers work through (env ADUAN_SERVER), e.g. https://aduan.example.go.id:8443",
+    )
     parser.add_argument("--officer", default=os.environ.get("ADUAN_OFFICER"), help="acting officer's login")
     parser.add_argument(
         "--cache",
@@ -714,6 +810,16 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--role", choices=[r.value for r in Role], default=Role.OFFICER.value)
     add.add_argument("--password-stdin", action="store_true", help="read the database password from stdin")
     with_json(command(officers, "list", Cli.officer_list, "list officers"))
+    reset = with_json(
+        command(officers, "reset-password", Cli.officer_reset_password, "set an officer's server password")
+    )
+    reset.add_argument("login")
+    reset.add_argument("--password-stdin", action="store_true", help="read the password from stdin (default: generate)")
+    for name, handler, help_text in (
+        ("disable", Cli.officer_disable, "deactivate an officer and end their sessions"),
+        ("enable", Cli.officer_enable, "activate an officer again"),
+    ):
+        with_json(command(officers, name, handler, help_text)).add_argument("login")
 
     sync = with_json(
         command(commands, "sync", Cli.sync, "pull and push between the local cache and the central database")
@@ -815,6 +921,7 @@ def _parser() -> argparse.ArgumentParser:
     add_across_units_commands(commands, ticket, command, with_json, with_text, with_token)
     add_channel_commands(commands, command, with_json)
     add_lapor_commands(commands, command, with_json)
+    add_server_commands(commands, command, with_json)
 
     templates = commands.add_parser("canned", help="canned responses (supervisors and admins manage them)")
     template = templates.add_subparsers(dest="action", required=True)
@@ -850,6 +957,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     cli: Cli | None = None
     try:
+        name = " ".join(str(part) for part in (args.area, getattr(args, "action", None)) if part)
+        if args.server and name not in THROUGH_SERVER and args.area != "server":
+            raise BadInput(f"`aduan {name}` does not work through the Aduan server yet: the owner runs it with --db")
         cli = Cli(args)
         args.handler(cli)
         return 0
@@ -863,7 +973,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNEXPECTED
     finally:
         if cli is not None:
-            cli.store.dispose()
+            cli.close()
 
 
 if __name__ == "__main__":

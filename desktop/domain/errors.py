@@ -81,6 +81,24 @@ class NotPermitted(AduanError):
     exit_code = 5
 
 
+class NotSignedIn(AduanError):
+    """No valid sign-in: a wrong login or password (never saying which), or a session that has ended."""
+
+    code = "not_signed_in"
+    exit_code = 5
+
+
+class Throttled(AduanError):
+    """Too many failed sign-ins for a login or from an address: try again in ``retry_after`` seconds."""
+
+    code = "throttled"
+    exit_code = 5
+
+    def __init__(self, retry_after: int, message: str) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class SchemaMismatch(AduanError):
     code = "schema_mismatch"
     exit_code = 1

@@ -18,23 +18,32 @@ from uuid import UUID
 from sqlalchemy import Connection, insert, select
 
 from ..domain.entities import Ticket
-from ..domain.errors import AduanError, BadInput, LostClaim, NotHolder, Unreachable
+from ..domain.errors import AduanError, BadInput, LostClaim, NotFound, NotHolder, NotPermitted, Unreachable
 from ..domain.operations import Op, OpKind, Outcome, OutcomeState
 from ..domain.status import Status
 from ..domain.vocabulary import Channel, Kind, Priority
 from . import claims, discussions, disposition, handling, handovers, linking, referrals, scans, tickets
+from .identity import Actor
 from .schema import applied_op, ticket
 from .work import Work
 
 
-def stored_outcome(conn: Connection, op_id: UUID) -> Outcome | None:
-    row = conn.execute(select(applied_op.c.outcome, applied_op.c.result).where(applied_op.c.op_id == op_id)).first()
-    return None if row is None else Outcome.from_json(op_id, row.outcome, row.result)
+def stored_outcome(conn: Connection, op_id: UUID, actor: Actor) -> Outcome | None:
+    """The recorded outcome of an operation the officer pushed before. An operation id is the officer's own:
+    another officer's (guessed or replayed) is refused, and its outcome is not told."""
+    row = conn.execute(
+        select(applied_op.c.outcome, applied_op.c.result, applied_op.c.officer_id).where(applied_op.c.op_id == op_id)
+    ).first()
+    if row is None:
+        return None
+    if row.officer_id != actor.id:
+        raise NotPermitted(f"operation {op_id} was made by another officer")
+    return Outcome.from_json(op_id, row.outcome, row.result)
 
 
 def apply_op(work: Work, op: Op) -> Outcome:
     assert work.actor is not None
-    done = stored_outcome(work.conn, op.op_id)
+    done = stored_outcome(work.conn, op.op_id, work.actor)
     if done is not None:
         return done
     work.online = not op.offline
@@ -73,6 +82,11 @@ def _keep_lost_work(work: Work, op: Op, lost: AduanError) -> Outcome:
     if not op.kind.hands_over:
         return Outcome(op.op_id, OutcomeState.REJECTED, lost.code, lost.message)
     assert work.actor is not None
+    try:
+        # Work is handed over only on a ticket the officer may see: never planted on another unit's ticket.
+        claims.read_ticket(work, op.ticket)
+    except NotFound as exc:
+        return Outcome(op.op_id, OutcomeState.REJECTED, exc.code, exc.message)
     holder_id = work.conn.execute(select(ticket.c.claimed_by).where(ticket.c.id == op.ticket)).scalar()
     item_id = handovers.record_handover(
         work, op.ticket, holder_id, op.op_id, op.kind.value, op.payload, lost.code, op.token

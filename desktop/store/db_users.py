@@ -28,6 +28,17 @@ def check_login(login: str) -> str:
     return login
 
 
+# Officers' database logins (until the desktop signs in to the Aduan server only) must never reach the
+# server's sign-in data: no access to sessions and sign-in attempts, and of the officer table only the
+# columns that are not secret, read-only (an UPDATE of a password hash would take over another account).
+_NO_ACCESS = {"officer_session", "sign_in_attempt"}
+_SECRET_COLUMNS = {"password_hash", "password_changed_at"}
+
+
+def officer_visible_columns() -> list[str]:
+    return [c.name for c in metadata.tables["officer"].c if c.name not in _SECRET_COLUMNS]
+
+
 def _table_privileges(table: str) -> str:
     if table in _READ_ONLY:
         return "SELECT"
@@ -51,13 +62,38 @@ def grant_officer_role(conn: Connection) -> None:
         conn.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {OFFICER_ROLE}"))
         for table in tables:
             conn.execute(text(f"REVOKE ALL ON {quote(table)} FROM {OFFICER_ROLE}"))
+            if table in _NO_ACCESS:
+                continue
+            if table == "officer":
+                columns = ", ".join(map(quote, officer_visible_columns()))
+                conn.execute(text(f"GRANT SELECT ({columns}) ON {quote(table)} TO {OFFICER_ROLE}"))
+                continue
             conn.execute(text(f"GRANT {_table_privileges(table)} ON {quote(table)} TO {OFFICER_ROLE}"))
     elif dialect in ("mariadb", "mysql"):
         conn.execute(text(f"CREATE ROLE IF NOT EXISTS {OFFICER_ROLE}"))
         database = conn.execute(text("SELECT DATABASE()")).scalar_one()
         for table in tables:
             target = f"{quote(database)}.{quote(table)}"
+            if table in _NO_ACCESS or table == "officer":
+                _revoke_table_grant(conn, database, table)
+                if table == "officer":
+                    columns = ", ".join(map(quote, officer_visible_columns()))
+                    conn.execute(text(f"GRANT SELECT ({columns}) ON {target} TO {OFFICER_ROLE}"))
+                continue
             conn.execute(text(f"GRANT {_table_privileges(table)} ON {target} TO {OFFICER_ROLE}"))
+
+
+def _revoke_table_grant(conn: Connection, database: str, table: str) -> None:
+    """MariaDB refuses to revoke a grant that does not exist (and has no REVOKE IF EXISTS): look first."""
+    granted = conn.execute(
+        text(
+            "SELECT count(*) FROM mysql.tables_priv WHERE User = :role AND Host = '' AND Db = :db AND Table_name = :t"
+        ),
+        {"role": OFFICER_ROLE, "db": database, "t": table},
+    ).scalar_one()
+    if granted:
+        quote = conn.dialect.identifier_preparer.quote
+        conn.execute(text(f"REVOKE ALL PRIVILEGES ON {quote(database)}.{quote(table)} FROM {OFFICER_ROLE}"))
 
 
 def login_exists(conn: Connection, login: str) -> bool:

@@ -63,22 +63,41 @@ def add_officer(
     role: Role,
     password: str | None = None,
 ) -> tuple[Officer, str | None]:
-    """Create an officer; on PostgreSQL/MariaDB also their database login.
+    """Create an officer with their password for `aduan server` (an Argon2id hash, see accounts.py); on
+    PostgreSQL/MariaDB also their database login, with the same password (the desktop still signs in that
+    way until it goes through the server).
 
-    Returns the officer and, where a login was created without a given password, the generated one
-    (to be handed to the officer once; it is stored nowhere).
+    A given password must pass ``accounts.check_password_strength``. Returns the officer and, where a
+    database login was created without a given password, the generated one (to be handed to the officer
+    once; it is stored nowhere). On SQLite, without a given password, the officer has none: an admin gives
+    one with ``accounts.reset_password`` (`aduan officer reset-password`) when the server is used.
     """
+    from . import accounts  # Argon2 is loaded only where passwords are hashed
+
     db_users.check_login(login)
     if not name.strip():
         raise BadInput("officer name is empty")
     if not unit_codes:
         raise BadInput("an officer belongs to at least one unit: give --unit")
+    if password is not None:
+        accounts.check_password_strength(password, login)
     unit_ids = [unit_id_by_code(conn, code) for code in unit_codes]
+    generated = None
+    if password is None and conn.dialect.name != "sqlite":
+        password = generated = secrets.token_urlsafe(18)
+    now = server_now(conn)
     try:
         with conn.begin_nested():
             officer_id = conn.execute(
                 insert(officer)
-                .values(login=login, name=name.strip(), role=role.value, created_at=server_now(conn))
+                .values(
+                    login=login,
+                    name=name.strip(),
+                    role=role.value,
+                    created_at=now,
+                    password_hash=None if password is None else accounts.hash_password(password),
+                    password_changed_at=None if password is None else now,
+                )
                 .returning(officer.c.id)
             ).scalar_one()
     except IntegrityError:
@@ -87,10 +106,7 @@ def add_officer(
     if db_users.login_exists(conn, login):
         raise BadInput(f"a database login {login!r} exists already on this server")
     conn.execute(insert(membership), [{"officer_id": officer_id, "unit_id": u} for u in sorted(set(unit_ids))])
-    generated = None
-    if conn.dialect.name != "sqlite":
-        if password is None:
-            password = generated = secrets.token_urlsafe(18)
+    if password is not None and conn.dialect.name != "sqlite":
         db_users.grant_officer_role(conn)
         db_users.create_login(conn, login, password)
     return load_actor(conn, login).officer, generated
@@ -111,5 +127,9 @@ def list_officers(conn: Connection) -> list[Officer]:
             unit_codes=tuple(codes.get(r.id, [])),
             active=bool(r.active),
         )
-        for r in conn.execute(select(officer).order_by(officer.c.login))
+        for r in conn.execute(
+            select(officer.c.id, officer.c.login, officer.c.name, officer.c.role, officer.c.active).order_by(
+                officer.c.login
+            )
+        )
     ]

@@ -19,6 +19,7 @@ from ..domain.errors import BadInput, ForbiddenTransition
 from ..domain.status import Status, allowed_next, can_transition
 from . import sla
 from .claims import fenced_update, read_ticket, released
+from .identity import unit_id_by_code
 from .schema import event, unit
 from .work import Work
 
@@ -38,7 +39,12 @@ def return_for_disposition(work: Work, ticket_id: UUID, token: int, reason: str)
         )
     target_id, target_code, returned_to = _disposing_unit(work, current)
     # The status and the unit change together; the receiving unit's policy decides about the clocks.
-    values: dict[str, object] = {"status": Status.BUKAN_WEWENANG.value, "unit_id": target_id, **released()}
+    values: dict[str, object] = {
+        "status": Status.BUKAN_WEWENANG.value,
+        "unit_id": target_id,
+        "left_unit_id": unit_id_by_code(work.conn, current.unit),
+        **released(),
+    }
     fenced_update(work, ticket_id, token, values, renew=False)
     sla.transferred(work, ticket_id)
     work.audit(

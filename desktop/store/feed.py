@@ -71,7 +71,7 @@ ID_CHUNK = 500
 
 # What a client mirrors of each table. The reporter's name rides on the ticket row and is never sent
 # for an anonymous reporter; contacts are not sent at all.
-TICKET_COLUMNS = [c for c in ticket.c if c.name not in ("deleted_at", "created_by")]
+TICKET_COLUMNS = [c for c in ticket.c if c.name not in ("deleted_at", "created_by", "left_unit_id")]
 MESSAGE_COLUMNS = [c for c in message.c if c.name not in ("external_id", "account_id")]
 NOTE_COLUMNS = list(note.c)
 ATTACHMENT_COLUMNS = list(attachment.c)
@@ -163,12 +163,25 @@ def scope_key(actor: Actor) -> str:
     return f"{actor.id}:{units}"
 
 
-class Feed:
-    """One pull: open it on a connection in a repeatable-read transaction, read, then let it go."""
+# The sections of a pull, in the order a client applies them (see ``Feed.sections``).
+DIRECTORY_SECTIONS = ("calendar", "calendar_day_off", "sla_policy", "unit", "officer", "membership")
+REMOVED = "removed"  # rows of (id,): tickets that left the officer's scope
 
-    def __init__(self, conn: Connection, actor: Actor, since: str | None) -> None:
+
+Section = tuple[str, Sequence[Any]]
+
+
+class Feed:
+    """One pull: open it on a connection in a repeatable-read transaction, read, then let it go.
+
+    ``scope`` is the scope the client's mirror was built for: when the officer's scope has changed since,
+    the pull starts over from a snapshot (``since`` becomes None)."""
+
+    def __init__(self, conn: Connection, actor: Actor, since: str | None, scope: str | None = None) -> None:
         self.conn = conn
         self.actor = actor
+        if since is not None and scope is not None and scope != scope_key(actor):
+            since = None  # the officer's units changed: start over from a snapshot
         self.since = since
         self.pg = uses_transaction_ids(conn)
         # The first statement fixes the snapshot; the cursor is read in it.
@@ -216,24 +229,40 @@ class Feed:
         yield from self._stream(query)
 
     def removed_tickets(self) -> list[UUID]:
-        """Tickets that changed and are no longer the officer's to see (transferred away, deleted)."""
+        """Tickets that changed and are no longer the officer's to see: transferred away from one of their
+        units, or deleted in one. Only those: the id of a ticket that was never in the officer's scope is not
+        theirs to learn. A ticket that left in a way this does not name (moved on again by a second transfer
+        before this pull, or held in a unit the officer does not see and released) stays in the mirror
+        until the checksum after the pull disagrees and the client takes a fresh snapshot."""
         if self.since is None:
             return []
         query = select(ticket.c.id).where(self.changed(ticket.c.change_seq), not_(self.in_scope()))
+        if self.actor.visible_unit_ids is not None:
+            units = sorted(self.actor.visible_unit_ids)
+            if not units:
+                return []
+            query = query.where(or_(ticket.c.left_unit_id.in_(units), ticket.c.unit_id.in_(units)))
         return list(self.conn.execute(query).scalars())
 
-    def children(self, name: str, new_ticket_ids: Iterable[UUID] = ()) -> Iterator[Sequence[Any]]:
-        """Changed rows of a ticket's child table, plus every row of tickets new to the client's mirror."""
+    def children(self, name: str) -> Iterator[Sequence[Any]]:
+        """Changed rows of a ticket's child table."""
         table, columns = CHILD_TABLES[name]
         owner = table.c.ticket_id
         yield from self._stream(
             select(*columns).join(ticket, ticket.c.id == owner).where(self.changed(table.c.change_seq), self.in_scope())
         )
-        if self.since is None:
-            return
+
+    def _older_children(self, name: str, new_ticket_ids: Iterable[UUID]) -> Iterator[Sequence[Any]]:
+        table, columns = CHILD_TABLES[name]
+        owner = table.c.ticket_id
         for chunk in _chunks(list(new_ticket_ids)):
-            # Already-seen rows of a ticket that came into scope (a transfer in) carry old stamps.
-            yield from self._stream(select(*columns).where(owner.in_(chunk), not_(self.changed(table.c.change_seq))))
+            # Already-seen rows of a ticket that came into scope (a transfer in) carry old stamps; the
+            # ticket must still be in scope now (it may have left it since the main part of the pull).
+            yield from self._stream(
+                select(*columns)
+                .join(ticket, ticket.c.id == owner)
+                .where(owner.in_(chunk), not_(self.changed(table.c.change_seq)), self.in_scope())
+            )
 
     def mentions(self) -> Iterator[Sequence[Any]]:
         """Mentions ride with their note or post (inserted in the same transaction)."""
@@ -269,23 +298,26 @@ class Feed:
             .where(self.changed(discussion_post.c.change_seq), self._discussion_scope())
         )
 
-    def referrals(self, new_ticket_ids: Iterable[UUID] = ()) -> Iterator[Sequence[Any]]:
-        """Changed referrals the officer sees, with their ticket's summary; plus every referral of tickets
-        new to the mirror (a transfer in). Rows are upserted; one whose ticket left the scope and that is
-        not to the officer's units stays until the next snapshot."""
-        query = (
+    def _referral_query(self) -> Select[Any]:
+        return (
             select(*REFERRAL_COLUMNS, *referral_summary())
             .join(ticket, ticket.c.id == referral.c.ticket_id)
             .outerjoin(reporter, reporter.c.id == ticket.c.reporter_id)
             .where(ticket.c.deleted_at.is_(None))
         )
+
+    def referrals(self) -> Iterator[Sequence[Any]]:
+        """Changed referrals the officer sees, with their ticket's summary. Rows are upserted; one whose
+        ticket left the scope and that is not to the officer's units stays until the next snapshot."""
         seen = referral_scope(self.actor, self.in_scope())
-        yield from self._stream(query.where(self.changed(referral.c.change_seq), seen))
-        if self.since is None:
-            return
+        yield from self._stream(self._referral_query().where(self.changed(referral.c.change_seq), seen))
+
+    def _older_referrals(self, new_ticket_ids: Iterable[UUID]) -> Iterator[Sequence[Any]]:
+        """Every referral of tickets new to the mirror (a transfer in)."""
+        query = self._referral_query()
         for chunk in _chunks(list(new_ticket_ids)):
             yield from self._stream(
-                query.where(referral.c.ticket_id.in_(chunk), not_(self.changed(referral.c.change_seq)))
+                query.where(referral.c.ticket_id.in_(chunk), not_(self.changed(referral.c.change_seq)), self.in_scope())
             )
 
     def canned_responses(self) -> Iterator[Sequence[Any]]:
@@ -313,6 +345,40 @@ class Feed:
             ),
             "membership": list(self.conn.execute(select(membership.c.officer_id, membership.c.unit_id))),
         }
+
+    def sections(self) -> Iterator[Section]:
+        """Everything this pull sends, section by section (a section may come in several batches)."""
+        for name, rows in self.directory().items():
+            yield name, rows
+        removed = self.removed_tickets()
+        if removed:
+            yield REMOVED, [(ticket_id,) for ticket_id in removed]
+        for batch in self.tickets():
+            yield "ticket", batch
+        for name in CHILD_TABLES:
+            for batch in self.children(name):
+                yield name, batch
+        for batch in self.referrals():
+            yield "referral", batch
+        for name, source in (
+            ("discussion", self.discussions),
+            ("discussion_post", self.posts),
+            ("mention", self.mentions),
+            ("canned_response", self.canned_responses),
+        ):
+            for batch in source():
+                yield name, batch
+
+    def catch_up(self, new_ticket_ids: Sequence[UUID]) -> Iterator[Section]:
+        """The rows of tickets new to the client's mirror (a transfer in) that carry old stamps. The client
+        learns which tickets are new only from ``sections``, so it asks for these afterwards."""
+        if self.since is None:
+            return
+        for name in CHILD_TABLES:
+            for batch in self._older_children(name, new_ticket_ids):
+                yield name, batch
+        for batch in self._older_referrals(new_ticket_ids):
+            yield "referral", batch
 
     def checksum(self) -> Checksum:
         row = self.conn.execute(

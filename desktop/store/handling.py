@@ -123,7 +123,8 @@ def transfer(work: Work, ticket_id: UUID, token: int, unit_code: str, reason: st
     if unit_code == current.unit:
         raise BadInput(f"{current.tracking_no} is already in unit {unit_code!r}")
     reason = " ".join(reason.split()) if reason else None
-    values: dict[str, object] = {"unit_id": target_unit, **released()}
+    left = unit_id_by_code(work.conn, current.unit)
+    values: dict[str, object] = {"unit_id": target_unit, "left_unit_id": left, **released()}
     # A report that was not this unit's authority is received anew by the unit it goes to.
     if current.status is Status.BUKAN_WEWENANG:
         values["status"] = Status.DITERIMA.value

@@ -17,6 +17,7 @@ from uuid import UUID
 from sqlalchemy import insert, select, update
 from uuid6 import uuid7
 
+from ..domain.claims import handover_is_for
 from ..domain.errors import NotFound, NotPermitted
 from ..domain.vocabulary import Role
 from .schema import handover_item, ticket
@@ -34,7 +35,8 @@ def record_handover(
     claim_token: int | None = None,
 ) -> UUID:
     """Keep work the acting officer could not do on a ticket someone else holds, for that holder (one item
-    per ``op_id``); audited on the ticket. Returns the item's id."""
+    per ``op_id``; ``to_officer_id`` None: nobody holds it, the item is for the unit's officers); audited on
+    the ticket. Returns the item's id."""
     assert work.actor is not None
     item_id = uuid7()
     work.conn.execute(
@@ -74,8 +76,11 @@ def resolve_handover(work: Work, item_id: UUID, accepted: bool) -> Resolution:
     if item is None or not (item.to_officer_id == actor.id or actor.may_see(item.unit_id)):
         raise NotFound(f"no hand-over item {item_id} that you may see")
     supervises = actor.officer.role in (Role.SUPERVISOR, Role.ADMIN) and actor.may_see(item.unit_id)
-    if item.to_officer_id != actor.id and not supervises:
-        raise NotPermitted("only the officer it was handed to, or a supervisor of its unit, may resolve a hand-over")
+    if not (handover_is_for(item.to_officer_id, item.unit_id, actor.id, actor.unit_ids) or supervises):
+        raise NotPermitted(
+            "only the officer it was handed to (the unit's officers, when nobody held the ticket), "
+            "or a supervisor of its unit, may resolve a hand-over"
+        )
     # Conditional, so that two resolutions racing each other leave the first one's time.
     resolved = work.conn.execute(
         update(handover_item)

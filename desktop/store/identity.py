@@ -64,7 +64,11 @@ def resolve_actor(conn: Connection, requested: str | None) -> Actor:
 
 
 def load_actor(conn: Connection, login: str) -> Actor:
-    row = conn.execute(select(officer).where(officer.c.login == login)).first()
+    row = conn.execute(
+        select(officer.c.id, officer.c.login, officer.c.name, officer.c.role, officer.c.active).where(
+            officer.c.login == login
+        )
+    ).first()
     if row is None:
         raise NotFound(f"no officer with login {login!r}")
     if not row.active:

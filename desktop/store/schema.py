@@ -69,6 +69,40 @@ officer = Table(
     Column("role", String(20), nullable=False),
     Column("active", Boolean, nullable=False, server_default=text("true")),
     Column("created_at", Timestamp, nullable=False),
+    # The Argon2id hash (PHC string) of the officer's password for `aduan server` (store/accounts.py);
+    # None: the officer cannot sign in to the server (yet).
+    Column("password_hash", String(200)),
+    Column("password_changed_at", Timestamp),
+)
+
+# A signed-in device of an officer (store/accounts.py). The bearer token is never stored, only its SHA-256
+# (hex): a copy of this table signs no one in.
+officer_session = Table(
+    "officer_session",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("officer_id", Integer, ForeignKey("officer.id"), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("device", String(200), nullable=False),
+    Column("address", String(64)),
+    Column("created_at", Timestamp, nullable=False),
+    Column("last_seen_at", Timestamp, nullable=False),
+    Column("expires_at", Timestamp, nullable=False),
+    Column("revoked_at", Timestamp),
+)
+
+# Every sign-in attempt, known login or not: the throttle counts the recent failures per login and per
+# address. Rows older than a day serve no throttle and may be pruned (accounts.prune_sign_in_attempts).
+sign_in_attempt = Table(
+    "sign_in_attempt",
+    metadata,
+    Column("id", Seq, primary_key=True, autoincrement=True),
+    Column("login", String(63), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("at", Timestamp, nullable=False),
+    Column("succeeded", Boolean, nullable=False),
+    Index("ix_sign_in_attempt_login_at", "login", "at"),
+    Index("ix_sign_in_attempt_address_at", "address", "at"),
 )
 
 membership = Table(
@@ -126,6 +160,9 @@ ticket = Table(
     Column("updated_at", Timestamp, nullable=False),
     Column("closed_at", Timestamp),
     Column("deleted_at", Timestamp),
+    # The unit a transfer took it from: a pull tells that unit's officers it left their scope, and nobody
+    # else learns that it changed (``feed.Feed.removed_tickets``).
+    Column("left_unit_id", Integer, ForeignKey("unit.id")),
     # "Pick next" and the inbox walk this index: open tickets of a unit by deadline.
     Index("ix_ticket_unit_id_status_due_at", "unit_id", "status", "due_at"),
 )

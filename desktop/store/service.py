@@ -6,6 +6,7 @@ into domain errors: an unreachable server, a missing permission, a transient dea
 
 from __future__ import annotations
 
+import copy
 import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -112,6 +113,15 @@ class Store:
                 migrate.upgrade(self.engine)  # the embedded database is created and migrated on first use
             migrate.check_schema(conn)
         self._checked = True
+
+    def acting(self, actor: Actor, device: str) -> Store:
+        """This store (the same engine and pool) acting for an officer the caller authenticated: the
+        server's view of one request."""
+        view = copy.copy(self)
+        view.requested_officer = actor.login
+        view.device = device
+        view._actor = actor
+        return view
 
     def actor(self, refresh: bool = False) -> Actor:
         """The acting officer; ``refresh`` reads their units again (a long-running client's memberships

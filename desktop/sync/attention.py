@@ -11,14 +11,15 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, select
 
+from ..domain.claims import handover_is_for
 from ..domain.operations import OpKind
 from ..domain.status import Status
 from ..domain.vocabulary import Role
 from . import cache_schema as s
 from .cache import me
-from .desk import attention
+from .desk import attention, my_unit_ids
 
 
 class AttentionKind(StrEnum):
@@ -45,7 +46,7 @@ class AttentionItem:
 
 def attention_items(conn: Connection) -> list[AttentionItem]:
     """Newest first. A hand-over whose resolution is already queued no longer shows."""
-    items = [*_my_refused_ops(conn), *_handed_to_me(conn), *_escalated(conn)]
+    items = [*_my_refused_ops(conn), *handed_to_me(conn), *_escalated(conn)]
     return sorted(items, key=lambda item: item.created_at, reverse=True)
 
 
@@ -81,7 +82,7 @@ def _my_refused_ops(conn: Connection) -> list[AttentionItem]:
     return found
 
 
-def _handed_to_me(conn: Connection) -> list[AttentionItem]:
+def handed_to_me(conn: Connection) -> list[AttentionItem]:
     resolving = {
         str(json.loads(payload).get("item_id"))
         for payload in conn.execute(
@@ -92,11 +93,18 @@ def _handed_to_me(conn: Connection) -> list[AttentionItem]:
     }
     sender = s.officer.alias("sender")
     rows = conn.execute(
-        select(s.handover_item, s.ticket.c.tracking_no, s.ticket.c.subject, sender.c.name.label("sender_name"))
+        select(
+            s.handover_item,
+            s.ticket.c.tracking_no,
+            s.ticket.c.subject,
+            s.ticket.c.unit_id,
+            sender.c.name.label("sender_name"),
+        )
         .outerjoin(s.ticket, s.ticket.c.id == s.handover_item.c.ticket_id)
         .outerjoin(sender, sender.c.id == s.handover_item.c.from_officer_id)
-        .where(and_(s.handover_item.c.to_officer_id == me(conn), s.handover_item.c.resolved_at.is_(None)))
+        .where(s.handover_item.c.resolved_at.is_(None))
     )
+    mine, units = me(conn), my_unit_ids(conn)
     return [
         AttentionItem(
             kind=AttentionKind.FOR_ME,
@@ -113,6 +121,9 @@ def _handed_to_me(conn: Connection) -> list[AttentionItem]:
         )
         for row in rows
         if str(row.id) not in resolving
+        and mine is not None
+        and row.unit_id is not None
+        and handover_is_for(row.to_officer_id, row.unit_id, mine, units)
     ]
 
 

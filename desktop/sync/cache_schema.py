@@ -146,6 +146,17 @@ DIRECTORY = {
     "officer": officer,
     "membership": membership,
 }
+# The mirror table of each section of a pull that is upserted as it comes (tickets and the directory aside).
+PULLED = {
+    **TICKET_CHILDREN,
+    "referral": referral,  # upserted; see Feed.referrals on rows that leave the scope
+    "discussion": discussion,
+    "discussion_post": discussion_post,
+    "mention": mention,
+    "canned_response": canned_response,
+}
+# Every section of a pull, by name, with the table its rows go to.
+SECTIONS = {**DIRECTORY, "ticket": ticket, **PULLED}
 
 sync_state = Table(
     "sync_state",

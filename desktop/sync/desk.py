@@ -18,7 +18,7 @@ from sqlalchemy import Connection, delete, insert, or_, select, update
 from uuid6 import uuid7
 
 from ..domain.canned import check_canned_ref
-from ..domain.claims import STEAL_REASON_MIN_CHARS
+from ..domain.claims import STEAL_REASON_MIN_CHARS, handover_is_for
 from ..domain.errors import (
     AlreadyAnswered,
     BadInput,
@@ -526,6 +526,12 @@ def _return_for_disposition(conn: Connection, view: Seen, reason: str) -> Op:
     return _queue(conn, kind, view, payload, fenced=True, claimed=False, status=target.value)
 
 
+def my_unit_ids(conn: Connection) -> frozenset[int]:
+    """The units I am a member of (where I claim, pick and take hand-overs addressed to a unit)."""
+    mine = me(conn)
+    return frozenset(conn.execute(select(s.membership.c.unit_id).where(s.membership.c.officer_id == mine)).scalars())
+
+
 def postable_unit_ids(conn: Connection) -> frozenset[int]:
     """The units I may start threads in and post to, as the store decides it (``Actor.visible_unit_ids``):
     my units; a supervisor's sub-units too; every unit for an admin."""
@@ -534,7 +540,7 @@ def postable_unit_ids(conn: Connection) -> frozenset[int]:
     role = _role(conn, mine)
     if role is Role.ADMIN:
         return frozenset(every)
-    found = set(conn.execute(select(s.membership.c.unit_id).where(s.membership.c.officer_id == mine)).scalars())
+    found = set(my_unit_ids(conn))
     if role is Role.SUPERVISOR:
         grown = True
         while grown:
@@ -557,8 +563,17 @@ def _open_handover(conn: Connection, item_id: UUID) -> Any:
     if item.resolved_at is not None:
         raise BadInput(f"hand-over item {item_id} is already resolved")
     mine = me(conn)
-    if item.to_officer_id != mine and _role(conn, mine) not in (Role.SUPERVISOR, Role.ADMIN):
-        raise NotPermitted("only the officer it was handed to, or a supervisor, may resolve a hand-over")
+    unit_id = conn.execute(select(s.ticket.c.unit_id).where(s.ticket.c.id == item.ticket_id)).scalar()
+    for_me = (
+        mine is not None
+        and unit_id is not None
+        and handover_is_for(item.to_officer_id, unit_id, mine, my_unit_ids(conn))
+    )
+    if not for_me and _role(conn, mine) not in (Role.SUPERVISOR, Role.ADMIN):
+        raise NotPermitted(
+            "only the officer it was handed to (the unit's officers, when nobody held the ticket), "
+            "or a supervisor, may resolve a hand-over"
+        )
     pending = conn.execute(
         select(s.outbox.c.payload).where(
             s.outbox.c.kind == OpKind.RESOLVE_HANDOVER.value, s.outbox.c.state == "pending"

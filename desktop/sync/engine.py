@@ -21,19 +21,15 @@ from uuid import UUID
 
 from sqlalchemy import Connection, Table, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError
 
 from ..domain.errors import AduanError, SchemaMismatch, Unreachable
 from ..domain.operations import Op, OpKind, Outcome, OutcomeState
-from ..store import migrate
-from ..store.apply import apply_op, stored_outcome
-from ..store.feed import Checksum, Feed, blob_content
-from ..store.identity import Actor, resolve_actor
+from ..store.feed import REMOVED, Checksum
 from ..store.service import Store
 from . import cache_schema as s
 from . import similar
 from .cache import Cache, drop_mirror, get_state, me, server_time, set_state
+from .central import Central, DirectCentral, Pull
 from .connectivity import Backoff
 from .desk import Desk, retire_overlay
 from .scans import with_contents
@@ -73,16 +69,22 @@ class SyncReport:
     pending: int
 
 
-def central_identity(url: str) -> str:
-    return make_url(url).render_as_string(hide_password=True)
-
-
 class SyncEngine:
-    def __init__(self, cache: Cache, store: Store) -> None:
+    def __init__(self, cache: Cache, central: Central | Store) -> None:
         self.cache = cache
-        self.store = store
-        self.central = central_identity(store.url)
-        cache.bind(self.central)  # checked offline too: a cache never queues work for another database
+        self.central = DirectCentral(central) if isinstance(central, Store) else central
+        cache.bind(self.central.identity)  # checked offline too: a cache never queues work for another database
+
+    @property
+    def store(self) -> Store:
+        """The store of a direct link (the embedded database, the owner's tools)."""
+        if not isinstance(self.central, DirectCentral):
+            raise TypeError("this engine syncs through the Aduan server, not a database connection")
+        return self.central.store
+
+    @store.setter
+    def store(self, store: Store) -> None:
+        self.central = DirectCentral(store)
 
     # -- the whole round --------------------------------------------------------------------------------
 
@@ -133,11 +135,10 @@ class SyncEngine:
             if rounds is None or done < rounds:
                 sleep(wait)
 
-    def handshake(self) -> Actor:
-        self.store.read(migrate.check_schema)
-        actor = self.store.actor(refresh=True)
-        self.cache.bind(self.central, actor.login)
-        return actor
+    def handshake(self) -> str:
+        login = self.central.handshake()
+        self.cache.bind(self.central.identity, login)
+        return login
 
     def _note_connectivity(self, online: bool, error: str | None) -> None:
         with self.cache.write() as conn:
@@ -155,13 +156,7 @@ class SyncEngine:
             if op is None:
                 return report
             try:
-                outcome = self.store.write(apply_op, op)
-            except IntegrityError:
-                # The same op id was applied by a concurrent push that committed first: ask for its outcome.
-                found = self.store.read(stored_outcome, op.op_id)
-                if found is None:
-                    raise
-                outcome = found
+                outcome = self.central.push(op)
             except Unreachable as exc:
                 with self.cache.write() as conn:
                     conn.execute(
@@ -193,66 +188,53 @@ class SyncEngine:
 
     def pull(self) -> PullReport:
         report = PullReport()
-        with self.store.connect() as server:
-            if server.dialect.name != "sqlite":
-                server.execution_options(isolation_level="REPEATABLE READ")
-            with server.begin():
-                actor = resolve_actor(server, self.store.requested_officer)
-                with self.cache.write() as local:
-                    since = get_state(local, "cursor")
-                    feed = Feed(server, actor, since)
-                    if since is not None and get_state(local, "scope") != feed.scope:
-                        since = None  # the officer's units changed: start over from a snapshot
-                        feed = Feed(server, actor, None)
-                    if since is None:
+        with self.cache.write() as local:
+            # The local transaction stays open while the sections arrive: a pull cut half-way changes nothing.
+            since, scope = get_state(local, "cursor"), get_state(local, "scope")
+            with self.central.pull(since, scope) as pulled:
+                if pulled.initial:
+                    drop_mirror(local)
+                    report.initial = True
+                self._apply(local, pulled, report)
+                if _checksum(local) != pulled.checksum():
+                    report.resnapshot = True
+                    with self.central.pull(None, None) as again:
                         drop_mirror(local)
-                        report.initial = True
-                    self._apply(local, feed, report)
-                    if _checksum(local) != feed.checksum():
-                        report.resnapshot = True
-                        drop_mirror(local)
-                        self._apply(local, Feed(server, actor, None), report)
-                    set_state(local, "cursor", feed.cursor)
-                    set_state(local, "scope", feed.scope)
-                    set_state(local, "officer_id", actor.id)
-                    offset = (feed.now - datetime.utcnow()).total_seconds()  # noqa: DTZ003
-                    set_state(local, "clock_offset", offset)
-                    similar.catch_up(local)  # index what this pull changed, in its transaction
+                        self._apply(local, again, report)
+                        pulled = again
+                set_state(local, "cursor", pulled.cursor)
+                set_state(local, "scope", pulled.scope)
+                set_state(local, "clock_offset", pulled.clock_offset)
+                set_state(local, "officer_id", pulled.officer_id)
+            similar.catch_up(local)  # index what this pull changed, in its transaction
         return report
 
-    def _apply(self, local: Connection, feed: Feed, report: PullReport) -> None:
-        for name, rows in feed.directory().items():
-            table = s.DIRECTORY[name]
-            local.execute(delete(table))
-            _insert(local, table, rows, replace=False)
-        removed = feed.removed_tickets()
-        if removed:
-            _remove_tickets(local, removed)
-            report.removed += len(removed)
+    def _apply(self, local: Connection, pulled: Pull, report: PullReport) -> None:
+        cleared: set[str] = set()  # directory tables come whole, perhaps in several batches
         new_ids: list[UUID] = []
-        for batch in feed.tickets():
-            if feed.since is not None:
-                ids = [row.id for row in batch]
-                known = set(local.execute(select(s.ticket.c.id).where(s.ticket.c.id.in_(ids))).scalars())
-                new_ids.extend(i for i in ids if i not in known)
-            _upsert_tickets(local, batch)
-            report.add("ticket", len(batch))
-        for name, table in s.TICKET_CHILDREN.items():
-            for batch in feed.children(name, new_ids):
-                _insert(local, table, batch)
-                report.add(name, len(batch))
-        for batch in feed.referrals(new_ids):  # upserted; see Feed.referrals on rows that leave the scope
-            _insert(local, s.referral, batch)
-            report.add("referral", len(batch))
-        for source, table in (
-            (feed.discussions, s.discussion),
-            (feed.posts, s.discussion_post),
-            (feed.mentions, s.mention),
-            (feed.canned_responses, s.canned_response),
-        ):
-            for batch in source():
-                _insert(local, table, batch)
-                report.add(table.name, len(batch))
+        for name, rows in pulled.sections():
+            if name in s.DIRECTORY:
+                if name not in cleared:
+                    local.execute(delete(s.DIRECTORY[name]))
+                    cleared.add(name)
+                _insert(local, s.DIRECTORY[name], rows, replace=False)
+            elif name == REMOVED:
+                _remove_tickets(local, [row[0] for row in rows])
+                report.removed += len(rows)
+            elif name == "ticket":
+                if not pulled.initial:
+                    ids = [row.id for row in rows]
+                    known = set(local.execute(select(s.ticket.c.id).where(s.ticket.c.id.in_(ids))).scalars())
+                    new_ids.extend(i for i in ids if i not in known)
+                _upsert_tickets(local, rows)
+                report.add("ticket", len(rows))
+            else:
+                _insert(local, s.PULLED[name], rows)
+                report.add(name, len(rows))
+        if new_ids:
+            for name, rows in pulled.catch_up(new_ids):
+                _insert(local, s.PULLED[name], rows)
+                report.add(name, len(rows))
 
     # -- heartbeat --------------------------------------------------------------------------------------
 
@@ -286,7 +268,7 @@ class SyncEngine:
             cached = conn.execute(select(s.blob_cache.c.content).where(s.blob_cache.c.sha256 == sha256)).scalar()
         if cached is not None:
             return bytes(cached)
-        content = self.store.view(lambda work: blob_content(work.conn, self.store.actor(), sha256))
+        content = self.central.blob(sha256)
         if content is not None:
             with self.cache.write() as conn:
                 conn.execute(insert(s.blob_cache).prefix_with("OR IGNORE").values(sha256=sha256, content=content))

@@ -15,8 +15,9 @@ from ..store.service import Store
 from ..store.workspace import open_workspace
 from . import cache_schema as s
 from .cache import Cache, default_cache_path, get_state
+from .central import central_identity
 from .desk import Desk
-from .engine import SyncEngine, central_identity
+from .engine import SyncEngine
 
 
 def with_password(url: str, password: str | None) -> str:

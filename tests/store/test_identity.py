@@ -66,6 +66,36 @@ def test_officer_logins_cannot_rewrite_the_audit_log_or_delete(server_url: str, 
     owner.dispose()
 
 
+def test_officer_logins_cannot_read_or_forge_the_servers_sign_in_data(server_url: str, login: str) -> None:
+    """Until the desktop signs in only to the Aduan server, officers' database logins must not reach password
+    hashes or sessions: reading a hash invites cracking it, writing one (or a session) takes over an account."""
+    owner = Store(server_url)
+    owner.admin(directory.add_unit, "humas", "Biro Humas")
+    owner.admin(directory.add_officer, login, "Dewi Anggraini", ["humas"], Role.OFFICER, "rahasia-123")
+    own = Store(as_login(server_url, login, "rahasia-123"))
+    assert own.actor().login == login  # the officer row itself stays readable, without its secrets
+    forged_hash = "$argon2id$v=19$m=65536,t=3,p=4$forged$forged"
+    for statement in (
+        "SELECT password_hash FROM officer",
+        "SELECT * FROM officer",
+        f"UPDATE officer SET password_hash = '{forged_hash}'",
+        "UPDATE officer SET role = 'admin'",
+        "SELECT token_hash FROM officer_session",
+        "INSERT INTO officer_session (id, officer_id, token_hash, device, created_at, last_seen_at, expires_at)"
+        " VALUES ('00000000-0000-0000-0000-000000000001', 1, 'x', 'd', '2026-01-01', '2026-01-01', '2099-01-01')",
+        "DELETE FROM sign_in_attempt",
+        "SELECT login FROM sign_in_attempt",
+    ):
+        with own.engine.connect() as conn, pytest.raises(DBAPIError) as denied:
+            conn.execute(text(statement))
+        assert "denied" in str(denied.value).lower(), statement
+    with owner.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM officer WHERE role = 'admin'")).scalar_one() == 0
+        assert conn.execute(text("SELECT count(*) FROM officer_session")).scalar_one() == 0
+    own.dispose()
+    owner.dispose()
+
+
 def test_an_existing_login_is_refused_clearly(server_url: str, login: str) -> None:
     owner = Store(server_url)
     owner.admin(directory.add_unit, "humas", "Biro Humas")

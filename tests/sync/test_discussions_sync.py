@@ -15,8 +15,10 @@ from desktop.domain.entities import Ticket
 from desktop.domain.errors import BadInput, NotFound, NotPermitted
 from desktop.domain.operations import Op, OpKind
 from desktop.store import schema as central
+from desktop.store.handovers import resolve_handover
 from desktop.sync import cache_schema as s
 from desktop.sync import discussions as board
+from desktop.sync.attention import handed_to_me
 from desktop.sync.desk import attention
 from tests.store.helpers import Org, build_org, expire_claim, new_ticket
 from tests.sync.helpers import Client, client, overlay_agrees
@@ -216,3 +218,32 @@ def test_accepting_a_hand_over_redoes_the_work_under_the_holders_claim(org: Org,
     assert sent == ["budi"] and queued == [work.op_id], "sent once, by the holder, never from Ani's lost claim"
     ani.close()
     budi.close()
+
+
+def test_work_lost_on_a_ticket_nobody_holds_is_handed_to_the_units_officers(org: Org, tmp_path: Path) -> None:
+    t = new_ticket(org.ani)
+    ani, budi = holding(org, "ani", tmp_path, t.tracking_no), client(org.url, "budi", tmp_path)
+    online = go_offline(ani, tmp_path)
+    reply = ani.desk.reply(t.tracking_no, "Laporan Anda sedang kami proses.")
+    expire_claim(org.admin.engine, t.id)
+    budi.sync()
+    budi.desk.claim(t.tracking_no)
+    budi.desk.release(t.tracking_no)  # taken and given back: nobody holds it when ani's reply arrives
+    budi.sync()
+    ani.engine.store = online
+    ani.sync()
+    assert ani.outcome(reply.op_id)[0] == "handed_over"
+    budi.sync()
+    with budi.cache.read() as conn:
+        [item] = conn.execute(select(s.handover_item)).all()
+        assert item.to_officer_id is None
+        assert [found.ref for found in handed_to_me(conn)] == [item.id]  # budi is an officer of the unit
+    rudi = client(org.url, "rudi", tmp_path)  # kanreg-1: not his unit's ticket, he does not even see the item
+    with pytest.raises(NotFound):
+        rudi.store.write(resolve_handover, item.id, True)
+    budi.desk.resolve_handover(item.id, accepted=True)
+    budi.sync()
+    with budi.cache.read() as conn:
+        assert conn.execute(select(s.handover_item.c.resolved_at)).scalar_one() is not None
+    for c in (ani, budi, rudi):
+        c.close()

@@ -1,0 +1,1 @@
+"""aduan server: the HTTPS service officers' desktops talk to; the only place that holds their data's keys."""

@@ -1,0 +1,230 @@
+"""The routes of ``aduan server``. Each is thin: authenticate, the one authorization function, a store
+call, encode. No business rule lives here; the store decides, as the authenticated officer.
+
+Errors leave as ``ErrorBody`` (``code`` is the domain error's stable code) with an HTTP status a proxy or a
+monitor understands; anything unexpected is logged here and answered with "unexpected", never with its
+details.
+"""
+
+# No "from __future__ import annotations": FastAPI reads the route signatures, and Signed is local.
+
+import logging
+import re
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from sqlalchemy import Connection
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..domain.errors import (
+    AduanError,
+    BadInput,
+    Conflict,
+    NotFound,
+    NotPermitted,
+    NotSignedIn,
+    SchemaMismatch,
+    Throttled,
+    Unreachable,
+)
+from ..store import accounts, migrate
+from ..store.apply import apply_op
+from ..store.clock import server_now
+from ..store.feed import blob_content
+from ..store.identity import load_actor
+from ..store.service import Store
+from . import wire
+from .authz import Action, Principal, authorize
+from .limits import BodyLimit
+from .pulls import Spooled, spool_catch_up, spool_pull
+
+log = logging.getLogger("aduan.server")
+
+MAX_BODY_BYTES = 64 * 1024 * 1024  # a report with its scans; everything else is far smaller
+NDJSON = "application/x-ndjson"
+SERVER_TIME = "X-Aduan-Server-Time"
+# Pull cursors as ``store/feed.py`` hands them out: ``n:H`` (MariaDB, SQLite), ``pg:XMIN:XMAX:XIP,…``
+# (PostgreSQL). Stamps fit a BIGINT.
+N_CURSOR = re.compile(r"n:([0-9]{1,19})")
+PG_CURSOR = re.compile(r"pg:([0-9]{1,19}):([0-9]{1,19}):((?:[0-9]{1,19},)*[0-9]{1,19})?")
+MAX_STAMP = 2**63 - 1
+SHA256 = r"^[0-9a-f]{64}$"
+
+_STATUS: list[tuple[type[AduanError], int]] = [
+    (NotSignedIn, 401),
+    (Throttled, 429),
+    (NotPermitted, 403),
+    (NotFound, 404),
+    (SchemaMismatch, 409),
+    (Conflict, 409),
+    (BadInput, 400),
+    (Unreachable, 503),
+]
+
+
+def status_of(exc: AduanError) -> int:
+    return next((status for kind, status in _STATUS if isinstance(exc, kind)), 500)
+
+
+def well_formed_cursor(cursor: str, postgresql: bool) -> bool:
+    """Whether ``cursor`` is one this engine could have handed out. A forged one must not reach a query:
+    another engine's cursor, a stamp past BIGINT or a snapshot PostgreSQL will not parse fail there (500)."""
+    if not postgresql:
+        match = N_CURSOR.fullmatch(cursor)
+        return match is not None and int(match[1]) <= MAX_STAMP
+    match = PG_CURSOR.fullmatch(cursor)
+    if match is None:
+        return False
+    xmin, xmax = int(match[1]), int(match[2])
+    running = [int(value) for value in match[3].split(",")] if match[3] else []
+    # What pg_snapshot's parser accepts: valid ids (never 0 in their low 32 bits), xmin <= xmax, and the
+    # transactions in progress in ascending order within [xmin, xmax).
+    return (
+        0 < xmin <= xmax <= MAX_STAMP
+        and xmin % 2**32 != 0
+        and xmax % 2**32 != 0
+        and all(xmin <= value < xmax for value in running)
+        and running == sorted(running)
+    )
+
+
+def error_response(exc: AduanError) -> JSONResponse:
+    retry_after = getattr(exc, "retry_after", None)
+    body = wire.ErrorBody(code=exc.code, message=exc.message, retry_after=retry_after)
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
+    if isinstance(exc, NotSignedIn):
+        headers["WWW-Authenticate"] = "Bearer"
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status_of(exc), headers=headers)
+
+
+def create_app(store: Store) -> FastAPI:
+    """The server over ``store``: the one process with the database's credentials (beside the worker and
+    the owner's tools)."""
+    app = FastAPI(title="Aduan server", version=__version__, docs_url=None, redoc_url=None)
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+
+    @app.exception_handler(AduanError)
+    async def _refused(_request: Request, exc: AduanError) -> JSONResponse:
+        return error_response(exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def _malformed(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        response = error_response(BadInput(f"malformed request: {where}: {first.get('msg', 'invalid')}"))
+        response.status_code = 422
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _framework_refused(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        """The framework's own refusals (no such route, a body that cannot be parsed or is too large) in
+        the same body as the others, so that a client reads them as refusals, not as a broken network."""
+        code = NotFound.code if exc.status_code == 404 else BadInput.code
+        body = wire.ErrorBody(code=code, message=str(exc.detail))
+        return JSONResponse(body.model_dump(exclude_none=True), status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error", exc_info=exc)
+        return error_response(AduanError("unexpected error on the server; the administrator can see the log"))
+
+    def principal(authorization: Annotated[str | None, Header()] = None) -> Principal:
+        """The officer behind the request's session token; every route but sign-in and health needs one."""
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise NotSignedIn("sign in first: this request carries no session")
+
+        def who(conn: Connection) -> Principal:
+            session = accounts.check_session(conn, token.strip())
+            return Principal(load_actor(conn, session.login), session.session_id, session.device)
+
+        return store.admin(who)
+
+    Signed = Annotated[Principal, Depends(principal)]
+
+    def acting(who: Principal) -> Store:
+        return store.acting(who.actor, who.device)
+
+    @app.get("/v1/health")
+    def health() -> dict[str, str]:
+        """For load balancers: the process answers (the database is not asked)."""
+        return {"status": "ok"}
+
+    @app.post("/v1/sessions", response_model=wire.SignedIn)
+    def sign_in(request: Request, form: wire.SignIn) -> wire.SignedIn:
+        address = request.client.host if request.client else "unknown"
+        # The attempt is recorded (and committed) whatever its outcome: throttling counts it.
+        issued = store.admin(accounts.attempt_sign_in, form.login, form.password, form.device, address)
+        if not isinstance(issued, accounts.IssuedSession):
+            raise issued
+        who = store.admin(load_actor, issued.login).officer
+        return wire.SignedIn(
+            token=issued.token, expires_at=issued.expires_at, login=who.login, name=who.name, role=who.role.value
+        )
+
+    @app.delete("/v1/sessions/current", status_code=204)
+    def sign_out(who: Signed, authorization: Annotated[str, Header()]) -> Response:
+        authorize(who, Action.SIGN_OUT)
+        store.admin(accounts.sign_out, authorization.partition(" ")[2].strip())
+        return Response(status_code=204)
+
+    @app.post("/v1/password", status_code=204)
+    def change_password(who: Signed, change: wire.PasswordChange) -> Response:
+        authorize(who, Action.CHANGE_PASSWORD)
+        store.admin(accounts.change_password, who.actor.id, change.current, change.new, who.session_id)
+        return Response(status_code=204)
+
+    @app.get("/v1/hello", response_model=wire.Hello)
+    def hello(who: Signed) -> wire.Hello:
+        authorize(who, Action.HELLO)
+        store.read(migrate.check_schema)
+        now = store.read(server_now)
+        return wire.Hello(
+            api=wire.API_VERSION, schema_revision=migrate.HEAD_REVISION, login=who.actor.login, server_time=now
+        )
+
+    @app.post("/v1/ops", response_model=wire.OutcomeBody)
+    def push(who: Signed, operation: wire.Operation) -> wire.OutcomeBody:
+        op = wire.op_of(operation)
+        authorize(who, Action.PUSH, op.kind)
+        return wire.OutcomeBody.of(acting(who).write(apply_op, op))
+
+    def stream(spooled: Spooled) -> StreamingResponse:
+        headers = {SERVER_TIME: spooled.server_time().isoformat(), "Cache-Control": "no-store"}
+        return StreamingResponse(spooled.chunks(), media_type=NDJSON, headers=headers)
+
+    postgresql = store.engine.dialect.name == "postgresql"
+
+    def checked_cursor(cursor: str | None) -> str | None:
+        if cursor is not None and not well_formed_cursor(cursor, postgresql):
+            raise BadInput("malformed cursor: sync again from a snapshot")
+        return cursor
+
+    @app.get("/v1/changes", response_class=StreamingResponse)
+    def pull(
+        who: Signed,
+        since: Annotated[str | None, Query(max_length=200_100)] = None,
+        scope: Annotated[str | None, Query(max_length=100_000)] = None,
+    ) -> StreamingResponse:
+        authorize(who, Action.PULL)
+        return stream(spool_pull(store, who.actor, checked_cursor(since), scope))
+
+    @app.post("/v1/changes/catch-up", response_class=StreamingResponse)
+    def catch_up(who: Signed, request: wire.CatchUp) -> StreamingResponse:
+        authorize(who, Action.PULL)
+        since = checked_cursor(request.since)
+        assert since is not None
+        return stream(spool_catch_up(store, who.actor, since, request.ticket_ids))
+
+    @app.get("/v1/attachments/{sha256}")
+    def attachment(who: Signed, sha256: Annotated[str, Path(pattern=SHA256)]) -> Response:
+        authorize(who, Action.READ_ATTACHMENT)
+        content = acting(who).view(lambda work: blob_content(work.conn, who.actor, sha256))
+        if content is None:
+            raise NotFound("no such attachment on a ticket you may see")
+        return Response(content, media_type="application/octet-stream", headers={"Cache-Control": "no-store"})
+
+    return app

@@ -1,0 +1,368 @@
+"""The wire schemas of ``aduan server``: one struct per request and answer, shared by server and client.
+
+The server validates every request against these before anything else runs; the client builds its
+requests from them. An operation's payload has one struct per operation kind: a field the kind does not
+know is refused, not ignored.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from ..domain.operations import Op, OpKind, Outcome, OutcomeState
+
+API_VERSION = 1
+
+Text = Annotated[str, StringConstraints(max_length=100_000)]
+Line = Annotated[str, StringConstraints(max_length=500)]
+Code = Annotated[str, StringConstraints(max_length=100)]
+# A ticket's claim token: a BIGINT counter from 0. Bounded here, so that a forged one is refused as
+# malformed instead of overflowing a database parameter.
+ClaimToken = Annotated[int, Field(ge=0, le=2**63 - 1)]
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    """The store's times are naive UTC: a time sent with an offset is converted, never compared as is."""
+    return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
+
+
+NaiveUtc = Annotated[datetime, AfterValidator(_naive_utc)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# -- sign-in ------------------------------------------------------------------------------------------
+
+
+class SignIn(Strict):
+    login: Annotated[str, StringConstraints(min_length=1, max_length=63)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+    device: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class SignedIn(Strict):
+    token: str
+    expires_at: datetime
+    login: str
+    name: str
+    role: str
+
+
+class PasswordChange(Strict):
+    current: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+    new: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+
+
+class Hello(Strict):
+    api: int
+    schema_revision: str
+    login: str
+    server_time: datetime
+
+
+class ErrorBody(Strict):
+    code: str
+    message: str
+    retry_after: int | None = None
+
+
+# -- operations: one payload struct per kind ------------------------------------------------------------
+
+
+class NoPayload(Strict):
+    pass
+
+
+class CreatePayload(Strict):
+    unit: Code
+    kind: Code
+    channel: Code
+    subject: Line
+    body: Text
+    priority: int = 2
+    category: Line | None = None
+    reporter_name: Line | None = None
+    reporter_contact: Line | None = None
+    anonymous: bool = False
+    confidential: bool = False
+    external_id: Line | None = None
+    # Scanned documents of a report taken at the desk; checked by content by the store (``store/scans.py``).
+    attachments: list[dict[str, Any]] | None = Field(default=None, max_length=50)
+
+
+class StealPayload(Strict):
+    reason: Line = ""
+
+
+class ReplyPayload(Strict):
+    text: Text
+    message_id: UUID | None = None
+    canned: Line | None = None
+
+
+class NotePayload(Strict):
+    text: Text
+    note_id: UUID | None = None
+
+
+class StatusPayload(Strict):
+    status: Code
+
+
+class TransferPayload(Strict):
+    unit: Code
+    reason: Line | None = None
+
+
+class LinkPayload(Strict):
+    master_id: UUID
+
+
+class BulkAnswerPayload(Strict):
+    canned_key: Code
+    canned_version: int | None = None
+    message_id: UUID | None = None
+
+
+class ReasonPayload(Strict):
+    reason: Line = ""
+
+
+class ReferPayload(Strict):
+    referral_id: UUID
+    unit: Code
+    question: Text
+
+
+class DiscussPayload(Strict):
+    discussion_id: UUID
+    post_id: UUID
+    unit: Code
+    title: Line
+    body: Text
+    ticket_id: UUID | None = None
+
+
+class PostPayload(Strict):
+    discussion_id: UUID
+    post_id: UUID
+    body: Text
+
+
+class ResolveHandoverPayload(Strict):
+    item_id: UUID
+    accepted: bool
+
+
+class AnswerReferralPayload(Strict):
+    referral_id: UUID
+    text: Text
+
+
+class Envelope(Strict):
+    """What every operation carries beside its kind and payload."""
+
+    op_id: UUID
+    ticket_id: UUID | None = None
+    token: ClaimToken | None = None  # the claim token it was made under
+    offline: bool = False
+    made_at: NaiveUtc | None = None
+
+
+class CreateOperation(Envelope):
+    kind: Literal["create"]
+    payload: CreatePayload
+
+
+class ClaimOperation(Envelope):
+    kind: Literal["claim"]
+    payload: NoPayload
+
+
+class RenewOperation(Envelope):
+    kind: Literal["renew"]
+    payload: NoPayload
+
+
+class ReleaseOperation(Envelope):
+    kind: Literal["release"]
+    payload: NoPayload
+
+
+class StealOperation(Envelope):
+    kind: Literal["steal"]
+    payload: StealPayload
+
+
+class ReplyOperation(Envelope):
+    kind: Literal["reply"]
+    payload: ReplyPayload
+
+
+class NoteOperation(Envelope):
+    kind: Literal["note"]
+    payload: NotePayload
+
+
+class StatusOperation(Envelope):
+    kind: Literal["status"]
+    payload: StatusPayload
+
+
+class TransferOperation(Envelope):
+    kind: Literal["transfer"]
+    payload: TransferPayload
+
+
+class LinkOperation(Envelope):
+    kind: Literal["link"]
+    payload: LinkPayload
+
+
+class UnlinkOperation(Envelope):
+    kind: Literal["unlink"]
+    payload: NoPayload
+
+
+class MergeOperation(Envelope):
+    kind: Literal["merge"]
+    payload: LinkPayload
+
+
+class BulkAnswerOperation(Envelope):
+    kind: Literal["bulk_answer"]
+    payload: BulkAnswerPayload
+
+
+class ReturnForDispositionOperation(Envelope):
+    kind: Literal["return_disposition"]
+    payload: ReasonPayload
+
+
+class ReferOperation(Envelope):
+    kind: Literal["refer"]
+    payload: ReferPayload
+
+
+class DiscussOperation(Envelope):
+    kind: Literal["discuss"]
+    payload: DiscussPayload
+
+
+class PostOperation(Envelope):
+    kind: Literal["post"]
+    payload: PostPayload
+
+
+class ResolveHandoverOperation(Envelope):
+    kind: Literal["resolve_handover"]
+    payload: ResolveHandoverPayload
+
+
+class AnswerReferralOperation(Envelope):
+    kind: Literal["answer_referral"]
+    payload: AnswerReferralPayload
+
+
+Operation = Annotated[
+    CreateOperation
+    | ClaimOperation
+    | RenewOperation
+    | ReleaseOperation
+    | StealOperation
+    | ReplyOperation
+    | NoteOperation
+    | StatusOperation
+    | TransferOperation
+    | LinkOperation
+    | UnlinkOperation
+    | MergeOperation
+    | BulkAnswerOperation
+    | ReturnForDispositionOperation
+    | ReferOperation
+    | DiscussOperation
+    | PostOperation
+    | ResolveHandoverOperation
+    | AnswerReferralOperation,
+    Field(discriminator="kind"),
+]
+OPERATIONS: dict[OpKind, type[Envelope]] = {
+    OpKind.CREATE: CreateOperation,
+    OpKind.CLAIM: ClaimOperation,
+    OpKind.RENEW: RenewOperation,
+    OpKind.RELEASE: ReleaseOperation,
+    OpKind.STEAL: StealOperation,
+    OpKind.REPLY: ReplyOperation,
+    OpKind.NOTE: NoteOperation,
+    OpKind.STATUS: StatusOperation,
+    OpKind.TRANSFER: TransferOperation,
+    OpKind.LINK: LinkOperation,
+    OpKind.UNLINK: UnlinkOperation,
+    OpKind.MERGE: MergeOperation,
+    OpKind.BULK_ANSWER: BulkAnswerOperation,
+    OpKind.RETURN_FOR_DISPOSITION: ReturnForDispositionOperation,
+    OpKind.REFER: ReferOperation,
+    OpKind.DISCUSS: DiscussOperation,
+    OpKind.POST: PostOperation,
+    OpKind.RESOLVE_HANDOVER: ResolveHandoverOperation,
+    OpKind.ANSWER_REFERRAL: AnswerReferralOperation,
+}
+
+
+def operation_of(op: Op) -> Envelope:
+    """The wire struct of a queued operation (the client side)."""
+    return OPERATIONS[op.kind].model_validate(
+        {
+            "kind": op.kind.value,
+            "op_id": op.op_id,
+            "ticket_id": op.ticket_id,
+            "payload": op.payload,
+            "token": op.token,
+            "offline": op.offline,
+            "made_at": op.made_at,
+        }
+    )
+
+
+def op_of(request: Operation) -> Op:
+    """The domain operation of a validated request (the server side)."""
+    return Op(
+        op_id=request.op_id,
+        kind=OpKind(request.kind),
+        ticket_id=request.ticket_id,
+        payload=request.payload.model_dump(mode="json", exclude_none=True),
+        token=request.token,
+        offline=request.offline,
+        made_at=request.made_at,
+    )
+
+
+class OutcomeBody(Strict):
+    op_id: UUID
+    state: OutcomeState
+    code: str | None = None
+    message: str | None = None
+    result: dict[str, Any] = Field(default_factory=dict)
+
+    @classmethod
+    def of(cls, outcome: Outcome) -> OutcomeBody:
+        return cls(
+            op_id=outcome.op_id, state=outcome.state, code=outcome.code, message=outcome.message, result=outcome.result
+        )
+
+    def outcome(self) -> Outcome:
+        return Outcome(self.op_id, self.state, self.code, self.message, self.result)
+
+
+# -- pulls ----------------------------------------------------------------------------------------------
+
+
+class CatchUp(Strict):
+    since: Annotated[str, StringConstraints(max_length=100_000)]
+    ticket_ids: list[UUID] = Field(max_length=5000)

@@ -1,0 +1,223 @@
+"""The central side through ``aduan server``: an officer signed in over HTTPS, with no database login.
+
+Every failure to get an answer (refused, cut, stalled, a proxy's 502) is ``Unreachable``: the sync engine
+keeps the operation queued and sends it again with the same op id, which the server answers from its
+ledger. A refusal the server explains arrives as the domain error it names.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import namedtuple
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+from uuid import UUID
+
+import requests
+
+from ..domain.errors import AduanError, BadInput, NotSignedIn, Rejected, SchemaMismatch, Throttled, Unreachable
+from ..domain.operations import Op, Outcome
+from ..store import migrate
+from ..store.feed import REMOVED, Checksum, Section
+from . import cache_schema as s
+
+CONNECT_SECONDS = 3
+# A stalled server is given up after this long without a byte, so that an offline-first command answers
+# "queued" within seconds. A push cut off this way is sent again later with the same op id: safe.
+ANSWER_SECONDS = 4.0
+PUSH_SECONDS = 8.0
+# The server reads a whole pull before it sends the first byte: a 100,000-ticket snapshot takes a while.
+PULL_SECONDS = 300.0
+CATCH_UP_BATCH = 2000
+SERVER_TIME = "X-Aduan-Server-Time"
+
+
+def server_address(raw: str) -> str:
+    """The server's base address as given by an admin (``https://aduan.example.go.id:8443``), checked."""
+    parts = urlsplit(raw.strip())
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise BadInput(f"not a server address: {raw!r} (expected e.g. https://aduan.example.go.id:8443)")
+    if parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise BadInput(f"{raw!r}: the server must be reached over https (plain http only on this computer)")
+    if parts.username or parts.password or parts.query or parts.fragment:
+        raise BadInput(f"{raw!r}: give only the server's address, without a login, query or fragment")
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
+def error_of(response: requests.Response) -> AduanError:
+    """The domain error a refusal names; a body that is not the server's (a proxy's page) is Unreachable."""
+    try:
+        body = response.json()
+        code, message = str(body["code"]), str(body["message"])
+    except (ValueError, KeyError, TypeError):
+        return Unreachable(f"the Aduan server answered HTTP {response.status_code} without an explanation")
+    if code == Unreachable.code or response.status_code in (502, 503, 504):
+        return Unreachable(message)
+    if code == SchemaMismatch.code:
+        return SchemaMismatch(message)
+    if code == NotSignedIn.code:
+        return NotSignedIn(message)
+    if code == Throttled.code:
+        return Throttled(int(body.get("retry_after") or 60), message)
+    return Rejected(code, message)
+
+
+class HttpCentral:
+    """An officer's link to ``aduan server``, authenticated by the session token it was given at sign-in."""
+
+    def __init__(self, address: str, token: str, verify: bool | str = True) -> None:
+        self.address = server_address(address)
+        self.identity = self.address
+        self.http = requests.Session()
+        self.http.headers["Authorization"] = f"Bearer {token}"
+        self.http.verify = verify  # a path: the unit's CA certificate, installed by the admin
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- requests ---------------------------------------------------------------------------------------
+
+    def request(self, method: str, path: str, read_seconds: float, **kwargs: Any) -> requests.Response:
+        try:
+            response = self.http.request(method, self.address + path, timeout=(CONNECT_SECONDS, read_seconds), **kwargs)
+        except requests.exceptions.SSLError as exc:
+            raise Unreachable(f"the Aduan server's certificate was not accepted: {exc}") from None
+        except requests.exceptions.RequestException as exc:
+            raise Unreachable(f"cannot reach the Aduan server at {self.address}: {type(exc).__name__}") from None
+        if response.status_code >= 400:
+            error = error_of(response)
+            response.close()
+            raise error
+        return response
+
+    # -- Central ----------------------------------------------------------------------------------------
+
+    def handshake(self) -> str:
+        hello = self.request("GET", "/v1/hello", ANSWER_SECONDS).json()
+        if hello.get("schema_revision") != migrate.HEAD_REVISION:
+            raise SchemaMismatch(
+                f"the Aduan server runs schema {hello.get('schema_revision')}, this client "
+                f"{migrate.HEAD_REVISION}: update Aduan (or ask the admin to upgrade the server)"
+            )
+        return str(hello["login"])
+
+    def push(self, op: Op) -> Outcome:
+        from ..server.wire import OutcomeBody, operation_of  # pydantic: loaded only when a server is used
+
+        body = operation_of(op).model_dump(mode="json")
+        answer = self.request("POST", "/v1/ops", PUSH_SECONDS, json=body)
+        return OutcomeBody.model_validate(answer.json()).outcome()
+
+    @contextmanager
+    def pull(self, since: str | None, scope: str | None) -> Iterator[HttpPull]:
+        params = {key: value for key, value in (("since", since), ("scope", scope)) if value is not None}
+        response = self.request("GET", "/v1/changes", PULL_SECONDS, params=params, stream=True)
+        try:
+            yield HttpPull(self, response, since)
+        finally:
+            response.close()
+
+    def blob(self, sha256: str) -> bytes | None:
+        try:
+            return self.request("GET", f"/v1/attachments/{sha256}", PULL_SECONDS).content
+        except Rejected as exc:
+            if exc.code == "not_found":
+                return None
+            raise
+
+
+class HttpPull:
+    def __init__(self, central: HttpCentral, response: requests.Response, since: str | None) -> None:
+        self.central = central
+        self.since = since
+        self.lines = _lines(response)
+        arrived_at = datetime.utcnow()  # noqa: DTZ003 - naive UTC like the central store
+        head = next(self.lines, None)
+        if head is None or "pull" not in head:
+            raise Unreachable("the pull was cut short before it began")
+        pulled = head["pull"]
+        self.cursor = str(pulled["cursor"])
+        self.scope = str(pulled["scope"])
+        self.initial = bool(pulled["initial"])
+        self.officer_id = int(pulled["officer_id"])
+        sent_at = datetime.fromisoformat(response.headers[SERVER_TIME])
+        self.clock_offset = (sent_at - arrived_at).total_seconds()
+        self._checksum: Checksum | None = None
+
+    def sections(self) -> Iterator[Section]:
+        for item in self.lines:
+            if "end" in item:
+                self._checksum = Checksum(int(item["end"]["tickets"]), int(item["end"]["versions"]))
+                return
+            yield decoded(item)
+        raise Unreachable("the pull was cut short: nothing of it was kept")
+
+    def catch_up(self, new_ticket_ids: Sequence[UUID]) -> Iterator[Section]:
+        """Asked after the sections: the server reads them in a later snapshot, which is safe (rows newer
+        than this pull's cursor are skipped here and come with the next pull)."""
+        if self.since is None:
+            return
+        for start in range(0, len(new_ticket_ids), CATCH_UP_BATCH):
+            body = {"since": self.since, "ticket_ids": [str(i) for i in new_ticket_ids[start : start + CATCH_UP_BATCH]]}
+            response = self.central.request("POST", "/v1/changes/catch-up", PULL_SECONDS, json=body, stream=True)
+            with response:
+                for item in _lines(response):
+                    if "end" in item:
+                        break
+                    yield decoded(item)
+                else:
+                    raise Unreachable("the pull was cut short: nothing of it was kept")
+
+    def checksum(self) -> Checksum:
+        if self._checksum is None:
+            raise Unreachable("the pull was cut short: nothing of it was kept")
+        return self._checksum
+
+
+def _lines(response: requests.Response) -> Iterator[dict[str, Any]]:
+    try:
+        for line in response.iter_lines(chunk_size=64 * 1024):
+            if line:
+                yield json.loads(line)
+    except (requests.exceptions.RequestException, ValueError) as exc:
+        raise Unreachable(f"the pull was cut short: {type(exc).__name__}") from None
+
+
+_Decoder = tuple[type, tuple[Callable[[Any], Any] | None, ...]]
+_DECODERS: dict[tuple[str, tuple[str, ...]], _Decoder] = {}
+
+
+def _convert(python_type: type) -> Callable[[Any], Any] | None:
+    if python_type is UUID:
+        return lambda value: None if value is None else UUID(value)
+    if python_type is datetime:
+        return lambda value: None if value is None else datetime.fromisoformat(value)
+    return None
+
+
+def decoded(item: dict[str, Any]) -> Section:
+    """A batch of a section as the engine applies it: rows with named fields, each value of its column's
+    type in the mirror (identifiers and times arrive as text)."""
+    name, columns = str(item["s"]), tuple(item["c"])
+    key = (name, columns)
+    decoder = _DECODERS.get(key)
+    if decoder is None:
+        if name == REMOVED:
+            converters: tuple[Callable[[Any], Any] | None, ...] = (_convert(UUID),)
+        elif name in s.SECTIONS:
+            table = s.SECTIONS[name]
+            if not set(columns) <= set(table.c.keys()):
+                raise Unreachable(f"the server sent columns of {name} this client does not know")
+            converters = tuple(_convert(table.c[column].type.python_type) for column in columns)
+        else:
+            raise Unreachable(f"the server sent a section this client does not know: {name}")
+        decoder = _DECODERS[key] = (namedtuple("Row", columns), converters)
+    row_type, converts = decoder
+    rows = [
+        row_type(*(value if convert is None else convert(value) for value, convert in zip(raw, converts, strict=True)))
+        for raw in item["r"]
+    ]
+    return name, rows

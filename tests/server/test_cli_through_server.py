@@ -1,0 +1,91 @@
+"""The command line of an officer who works through ``aduan server``: sign in once (the session token goes to
+the keyring, never to a file of ours), then the ticket commands go through the cache and the server."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.server.conftest import World
+from tests.server.live import PASSWORD, ROOT
+from tests.store.helpers import new_ticket
+from tests.sync.proxy import Proxy
+
+
+def aduan(server: str, folder: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADUAN_")}
+    env |= {
+        "ADUAN_SERVER": server,
+        "ADUAN_OFFICER": "ani",
+        "ADUAN_CACHE": str(folder / "ani.cache.db"),
+        # A keyring in a file, for this test only: the product uses the operating system's keyring.
+        "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
+        "ADUAN_TEST_KEYRING": str(folder / "keyring.json"),
+        "PYTHONPATH": str(ROOT),
+    }
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_an_officer_signs_in_works_and_signs_out_through_the_server(world: World, tmp_path: Path) -> None:
+    t = new_ticket(world.org.ani)
+    url = world.server.url
+    wrong = aduan(url, tmp_path, "signin", "--password-stdin", stdin="salah-sekali-123\n")
+    assert wrong.returncode == 5 and "wrong login or password" in wrong.stderr
+    signed = aduan(url, tmp_path, "signin", "--password-stdin", "--json", stdin=PASSWORD + "\n")
+    assert signed.returncode == 0, signed.stderr
+    assert json.loads(signed.stdout)["login"] == "ani"
+    kept = (tmp_path / "keyring.json").read_text()
+    assert PASSWORD not in kept and len(json.loads(kept)) == 1  # the session token only
+
+    claimed = aduan(url, tmp_path, "ticket", "claim", t.tracking_no, "--json")
+    assert claimed.returncode == 0, claimed.stderr
+    assert json.loads(claimed.stdout)["state"] == "applied"
+    replied = aduan(url, tmp_path, "ticket", "reply", t.tracking_no, "--text", "Sedang kami proses.", "--json")
+    assert replied.returncode == 0 and json.loads(replied.stdout)["state"] == "applied", replied.stderr
+    shown = aduan(url, tmp_path, "ticket", "show", t.tracking_no, "--json")
+    assert shown.returncode == 0 and json.loads(shown.stdout)["holder"] == "ani", shown.stderr
+
+    owner_only = aduan(url, tmp_path, "unit", "add", "palsu", "--name", "Unit palsu")
+    assert owner_only.returncode == 2 and "does not work through the Aduan server" in owner_only.stderr
+
+    out = aduan(url, tmp_path, "signout")
+    assert out.returncode == 0, out.stderr
+    assert json.loads((tmp_path / "keyring.json").read_text()) == {}
+    refused = aduan(url, tmp_path, "ticket", "note", t.tracking_no, "--text", "masih bisa?")
+    assert refused.returncode == 5 and "not signed in" in refused.stderr
+
+
+def test_with_the_server_out_of_reach_a_command_answers_queued_and_sync_sends_it_later(
+    world: World, tmp_path: Path
+) -> None:
+    t = new_ticket(world.org.ani)
+    proxy = Proxy("127.0.0.1", int(world.server.url.rsplit(":", 1)[1]))
+    via = f"http://127.0.0.1:{proxy.port}"
+    try:
+        assert aduan(via, tmp_path, "signin", "--password-stdin", stdin=PASSWORD + "\n").returncode == 0
+        assert aduan(via, tmp_path, "sync").returncode == 0
+        for fault in (proxy.refuse, proxy.stall):
+            proxy.cut()
+            fault()
+            note = ("ticket", "note", t.tracking_no, "--text", "dicatat di luar jaringan", "--json")
+            queued = aduan(via, tmp_path, *note)
+            assert queued.returncode == 0, queued.stderr
+            assert json.loads(queued.stdout)["state"] == "queued"
+            proxy.resume()
+            proxy.accept()
+        synced = aduan(via, tmp_path, "sync", "--json")
+        assert synced.returncode == 0, synced.stderr
+        assert json.loads(synced.stdout)["pushed"]["applied"] == 2
+    finally:
+        proxy.close()
