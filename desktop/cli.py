@@ -7,9 +7,11 @@ Exit codes: 0 done; 2 bad usage or input; 3 conflict (held by another officer, o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date, datetime
@@ -25,7 +27,7 @@ from .cli_server import THROUGH_SERVER
 from .cli_server import add_commands as add_server_commands
 from .domain.canned import CannedTemplate
 from .domain.entities import Officer, Ticket, TicketDetail, Unit
-from .domain.errors import AduanError, BadInput, Conflict, Rejected, SchemaMismatch, Unreachable
+from .domain.errors import AduanError, BadInput, Conflict, NotFound, Rejected, SchemaMismatch, Unreachable
 from .domain.operations import Op
 from .domain.status import Status
 from .domain.text import decode_utf8
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from .sync.engine import SyncEngine, SyncReport
 
 EXIT_UNEXPECTED = 1
+PICK_ATTEMPTS = 3  # ``ticket next`` through the server: tries with the same op id before it says so
 
 
 T = TypeVar("T")
@@ -190,9 +193,9 @@ class Cli:
             from .sync.central import central_identity
 
             if self.args.server:
-                from .sync.http_central import server_address
+                from .settings import aduan_server_address
 
-                identity = server_address(self.server_address())
+                identity = aduan_server_address(self.server_address())
                 officer = self.args.officer or ""
                 if not officer:
                     raise BadInput("name the officer: --officer LOGIN or ADUAN_OFFICER")
@@ -663,10 +666,49 @@ class Cli:
         )
 
     def ticket_next(self) -> None:
+        if self.args.server:
+            self.ticket_next_through_server()
+            return
+        if self.args.op_id is not None:
+            raise BadInput("--op-id asks the Aduan server again: use it with --server")
         claimed = self.store.write(claims.pick_next)  # the central database chooses: never offline
         if self.offline_first:
             self.sync_engine().sync()
         self.emit(ticket_json(claimed), f"claimed {ticket_line(claimed)} (token {claimed.claim.token})")
+
+    def ticket_next_through_server(self) -> None:
+        """The server chooses, under an operation id: a command whose answer was lost asks again with the same
+        id and gets the ticket it took, never a second one."""
+        from uuid6 import uuid7
+
+        from .domain.operations import OpKind
+        from .sync import desk, views
+
+        op = Op(op_id=self.args.op_id or uuid7(), kind=OpKind.PICK_NEXT, ticket_id=None)
+        engine = self.sync_engine()
+        for attempt in range(1, PICK_ATTEMPTS + 1):
+            try:
+                outcome = engine.central.push(op)
+                break
+            except Unreachable as exc:
+                if attempt == PICK_ATTEMPTS:
+                    raise Unreachable(
+                        f"{exc.message}; whether a ticket was claimed is not known: "
+                        f"`aduan ticket next --op-id {op.op_id}` asks again and claims nothing twice"
+                    ) from None
+                time.sleep(attempt)
+        if not outcome.accepted:
+            raise Rejected(outcome.code, f"next: {outcome.message}")
+        taken = outcome.result
+        with contextlib.suppress(Unreachable):  # the claimed ticket into the cache, to show it whole
+            engine.sync()
+        with self.cache().read() as conn:
+            try:
+                claimed = views.ticket_detail(conn, desk.resolve(conn, taken["ticket_id"])).detail.ticket
+            except NotFound:  # the sync did not get through: what the server answered is all there is
+                self.emit(taken, f"claimed {taken['tracking_no']} (token {taken['token']}); sync to see it")
+                return
+        self.emit(ticket_json(claimed), f"claimed {ticket_line(claimed)} (token {taken['token']})")
 
     def ticket_renew(self) -> None:
         if self.offline_first:
@@ -896,7 +938,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("ticket", help="ticket id or tracking number")
         if name != "claim":
             with_token(sub)
-    with_json(command(ticket, "next", Cli.ticket_next, "claim the next ticket due in your units"))
+    pick = with_json(command(ticket, "next", Cli.ticket_next, "claim the next ticket due in your units"))
+    pick.add_argument("--op-id", type=UUID, help="through the server: ask again after an answer was lost")
     steal = with_json(command(ticket, "steal", Cli.ticket_steal, "take over a claim (supervisors)"))
     steal.add_argument("ticket")
     steal.add_argument("--reason", required=True)
@@ -952,7 +995,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.area is None:
             from .ui.app import run  # the window; imported here so the CLI never loads Qt
 
-            return run(args.db, args.officer, args.cache)
+            return run(args.server or args.db, args.officer, args.cache)
         parser.print_help()
         return 2
     cli: Cli | None = None

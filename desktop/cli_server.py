@@ -14,6 +14,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .domain.errors import BadInput, NotSignedIn
+from .security.credentials import session_entry
+from .settings import aduan_server_address
 
 if TYPE_CHECKING:
     from .cli import Cli
@@ -21,13 +23,11 @@ if TYPE_CHECKING:
     from .sync.http_central import HttpCentral
 
 Handler = Callable[["Cli"], None]
-# The keyring entry of a session sits beside (never over) a remembered password for the same address.
-SESSION_ENTRY = "{login} session"
 
 # The commands that work through ``--server`` (the others need the owner's --db for now).
 THROUGH_SERVER = frozenset(
     {"signin", "signout", "password", "sync", "outbox"}
-    | {f"ticket {name}" for name in ("list", "show", "create", "claim", "renew", "release", "steal")}
+    | {f"ticket {name}" for name in ("list", "show", "create", "claim", "renew", "release", "steal", "next")}
     | {f"ticket {name}" for name in ("reply", "note", "status", "transfer", "link", "unlink", "merge")}
     | {f"ticket {name}" for name in ("answer-all", "not-ours", "refer")}
     | {"referral list", "referral answer"}
@@ -42,20 +42,13 @@ def credentials() -> Credentials:
 
 def signed_in_central(server: str, login: str) -> HttpCentral:
     """The officer's link to the server, with the session kept in the keyring at sign-in."""
-    from .sync.http_central import HttpCentral, server_address
+    from .sync.http_central import HttpCentral, trusted_certificates
 
-    address = server_address(server)
-    token = credentials().get(address, SESSION_ENTRY.format(login=login))
+    address = aduan_server_address(server)
+    token = credentials().get(address, session_entry(login))
     if token is None:
         raise NotSignedIn(f"not signed in to {address} as {login}: run `aduan --server {address} signin`")
-    return HttpCentral(address, token, verify=_verify())
-
-
-def _verify() -> bool | str:
-    """The unit's CA certificate (``ADUAN_CA_CERT``, set by the installer) or the system's trust store."""
-    import os
-
-    return os.environ.get("ADUAN_CA_CERT") or True
+    return HttpCentral(address, token, verify=trusted_certificates())
 
 
 def _secret(cli: Cli, prompt: str) -> str:
@@ -73,18 +66,14 @@ def _login(cli: Cli) -> str:
 
 
 def sign_in(cli: Cli) -> None:
-    from .sync.http_central import HttpCentral, server_address
+    from .sync import http_central
 
-    address = server_address(cli.server_address())
+    address = aduan_server_address(cli.server_address())
     login = _login(cli)
     password = _secret(cli, f"password for {login} at {address}: ")
-    anonymous = HttpCentral(address, "", verify=_verify())
-    try:
-        form = {"login": login, "password": password, "device": cli.args.device or socket.gethostname()}
-        answer = anonymous.request("POST", "/v1/sessions", 15.0, json=form).json()
-    finally:
-        anonymous.close()
-    credentials().set(address, SESSION_ENTRY.format(login=login), answer["token"])
+    device = cli.args.device or socket.gethostname()
+    answer = http_central.sign_in(address, login, password, device, http_central.trusted_certificates())
+    credentials().set(address, session_entry(login), answer["token"])
     cli.emit(
         {key: answer[key] for key in ("login", "name", "role", "expires_at")},
         f"signed in to {address} as {answer['name']} ({answer['role']}) until {answer['expires_at']}Z",
@@ -92,20 +81,17 @@ def sign_in(cli: Cli) -> None:
 
 
 def sign_out(cli: Cli) -> None:
-    from .sync.http_central import server_address
+    from .sync import http_central
 
-    address = server_address(cli.server_address())
+    address = aduan_server_address(cli.server_address())
     login = _login(cli)
-    entry = SESSION_ENTRY.format(login=login)
-    if credentials().get(address, entry) is not None:
+    if credentials().get(address, session_entry(login)) is not None:
         central = signed_in_central(address, login)
         try:
-            central.request("DELETE", "/v1/sessions/current", 15.0)
-        except NotSignedIn:
-            pass  # ended already (expired, revoked): forgetting it is all that is left
+            http_central.sign_out(central)
         finally:
             central.close()
-        credentials().delete(address, entry)
+        credentials().delete(address, session_entry(login))
     cli.emit({"login": login, "signed_in": False}, f"signed out of {address}")
 
 

@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
 from sqlalchemy.engine import make_url
@@ -75,13 +76,38 @@ def _login(value: object) -> Value:
     return login
 
 
+def is_aduan_server(raw: str) -> bool:
+    """Whether an address names an Aduan server (https://…), not a database."""
+    return urlsplit(raw.strip()).scheme in ("https", "http")
+
+
+def aduan_server_address(raw: str) -> str:
+    """An Aduan server's base address as an admin writes it (``https://aduan.example.go.id:8443``), checked:
+    HTTPS (plain HTTP only on this computer), no login, password, query or fragment."""
+    parts = urlsplit(raw.strip())
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise BadInput(f"not a server address: {raw!r} (expected e.g. https://aduan.example.go.id:8443)")
+    if parts.password:
+        raise SecretRefused(
+            "the server address contains a password; remove it — passwords are kept only in the system keyring"
+        )
+    if parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise BadInput(f"{raw!r}: the server must be reached over https (plain http only on this computer)")
+    if parts.username or parts.query or parts.fragment:
+        raise BadInput(f"{raw!r}: give only the server's address, without a login, query or fragment")
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
 def server_url(value: object) -> Value:
-    """A central database address without a password; empty means the embedded demo workspace."""
+    """An Aduan server's address, or (for the owner's direct access) a central database address without a
+    password; empty means the embedded demo workspace."""
     if not isinstance(value, str):
         raise BadInput(f"{value!r} is not a server address")
     raw = value.strip()
     if not raw:
         return ""
+    if is_aduan_server(raw):
+        return aduan_server_address(raw)
     try:
         url = make_url(raw)
     except ArgumentError:

@@ -38,6 +38,7 @@ class OpKind(StrEnum):
     POST = "post"  # post in a team thread
     RESOLVE_HANDOVER = "resolve_handover"  # take over or dismiss work handed over to me
     ANSWER_REFERRAL = "answer_referral"  # the referred unit answers (it may not see the ticket itself)
+    PICK_NEXT = "pick_next"  # claim the ticket the server chooses; never queued (the choice needs the server)
 
     @property
     def needs_claim(self) -> bool:

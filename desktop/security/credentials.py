@@ -30,6 +30,11 @@ class Credentials(Protocol):
     def delete(self, server: str, login: str) -> None: ...
 
 
+def session_entry(login: str) -> str:
+    """The keyring user name of an Aduan server session: beside (never over) a password for the same address."""
+    return f"{login} session"
+
+
 def service_name(server: str) -> str:
     """One keyring entry per server address (already without a password) and login."""
     return f"{SERVICE} {server}"

@@ -265,6 +265,11 @@ class ResolveHandoverOperation(Envelope):
     payload: ResolveHandoverPayload
 
 
+class PickNextOperation(Envelope):
+    kind: Literal["pick_next"]
+    payload: NoPayload
+
+
 class AnswerReferralOperation(Envelope):
     kind: Literal["answer_referral"]
     payload: AnswerReferralPayload
@@ -289,7 +294,8 @@ Operation = Annotated[
     | DiscussOperation
     | PostOperation
     | ResolveHandoverOperation
-    | AnswerReferralOperation,
+    | AnswerReferralOperation
+    | PickNextOperation,
     Field(discriminator="kind"),
 ]
 OPERATIONS: dict[OpKind, type[Envelope]] = {
@@ -312,6 +318,7 @@ OPERATIONS: dict[OpKind, type[Envelope]] = {
     OpKind.POST: PostOperation,
     OpKind.RESOLVE_HANDOVER: ResolveHandoverOperation,
     OpKind.ANSWER_REFERRAL: AnswerReferralOperation,
+    OpKind.PICK_NEXT: PickNextOperation,
 }
 
 

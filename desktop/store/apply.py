@@ -150,6 +150,12 @@ def _renew(work: Work, op: Op) -> dict[str, Any]:
     return ticket_result(claims.renew(work, op.ticket, _token(op)))
 
 
+def _pick_next(work: Work, _op: Op) -> dict[str, Any]:
+    """Recorded like every operation: asked again with the same op id, it answers with the ticket it took
+    instead of taking a second one."""
+    return ticket_result(claims.pick_next(work))
+
+
 def _release(work: Work, op: Op) -> dict[str, Any]:
     return ticket_result(claims.release(work, op.ticket, _token(op)))
 
@@ -366,4 +372,5 @@ _APPLY: dict[OpKind, Callable[[Work, Op], dict[str, Any]]] = {
     OpKind.RETURN_FOR_DISPOSITION: _return_for_disposition,
     OpKind.REFER: _refer,
     OpKind.ANSWER_REFERRAL: _answer_referral,
+    OpKind.PICK_NEXT: _pick_next,
 }

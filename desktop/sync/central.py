@@ -60,6 +60,8 @@ class Central(Protocol):
         """An attachment's content, if the officer may see a ticket that carries it."""
         ...
 
+    def close(self) -> None: ...
+
 
 def central_identity(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
@@ -117,3 +119,6 @@ class DirectCentral:
 
     def blob(self, sha256: str) -> bytes | None:
         return self.store.view(lambda work: blob_content(work.conn, self.store.actor(), sha256))
+
+    def close(self) -> None:
+        """Nothing to close: the store belongs to whoever made it."""

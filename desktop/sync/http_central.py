@@ -8,18 +8,19 @@ ledger. A refusal the server explains arrives as the domain error it names.
 from __future__ import annotations
 
 import json
+import os
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 from uuid import UUID
 
 import requests
 
-from ..domain.errors import AduanError, BadInput, NotSignedIn, Rejected, SchemaMismatch, Throttled, Unreachable
+from ..domain.errors import AduanError, NotSignedIn, Rejected, SchemaMismatch, Throttled, Unreachable
 from ..domain.operations import Op, Outcome
+from ..settings import aduan_server_address
 from ..store import migrate
 from ..store.feed import REMOVED, Checksum, Section
 from . import cache_schema as s
@@ -29,22 +30,16 @@ CONNECT_SECONDS = 3
 # "queued" within seconds. A push cut off this way is sent again later with the same op id: safe.
 ANSWER_SECONDS = 4.0
 PUSH_SECONDS = 8.0
+SIGN_IN_SECONDS = 15.0  # Argon2 takes its time on purpose
 # The server reads a whole pull before it sends the first byte: a 100,000-ticket snapshot takes a while.
 PULL_SECONDS = 300.0
 CATCH_UP_BATCH = 2000
 SERVER_TIME = "X-Aduan-Server-Time"
 
 
-def server_address(raw: str) -> str:
-    """The server's base address as given by an admin (``https://aduan.example.go.id:8443``), checked."""
-    parts = urlsplit(raw.strip())
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise BadInput(f"not a server address: {raw!r} (expected e.g. https://aduan.example.go.id:8443)")
-    if parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
-        raise BadInput(f"{raw!r}: the server must be reached over https (plain http only on this computer)")
-    if parts.username or parts.password or parts.query or parts.fragment:
-        raise BadInput(f"{raw!r}: give only the server's address, without a login, query or fragment")
-    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+def trusted_certificates() -> bool | str:
+    """The unit's CA certificate (``ADUAN_CA_CERT``, set by the installer), else the system's trust store."""
+    return os.environ.get("ADUAN_CA_CERT") or True
 
 
 def error_of(response: requests.Response) -> AduanError:
@@ -69,10 +64,11 @@ class HttpCentral:
     """An officer's link to ``aduan server``, authenticated by the session token it was given at sign-in."""
 
     def __init__(self, address: str, token: str, verify: bool | str = True) -> None:
-        self.address = server_address(address)
+        self.address = aduan_server_address(address)
         self.identity = self.address
         self.http = requests.Session()
-        self.http.headers["Authorization"] = f"Bearer {token}"
+        if token:
+            self.http.headers["Authorization"] = f"Bearer {token}"
         self.http.verify = verify  # a path: the unit's CA certificate, installed by the admin
 
     def close(self) -> None:
@@ -127,6 +123,24 @@ class HttpCentral:
             if exc.code == "not_found":
                 return None
             raise
+
+
+def sign_in(address: str, login: str, password: str, device: str, verify: bool | str = True) -> dict[str, Any]:
+    """A new session on the server for this device: ``token``, ``expires_at``, ``login``, ``name``, ``role``.
+    A wrong login or password is NotSignedIn; too many failures, Throttled."""
+    anonymous = HttpCentral(address, "", verify)
+    try:
+        form = {"login": login, "password": password, "device": device}
+        answer: dict[str, Any] = anonymous.request("POST", "/v1/sessions", SIGN_IN_SECONDS, json=form).json()
+        return answer
+    finally:
+        anonymous.close()
+
+
+def sign_out(central: HttpCentral) -> None:
+    """End this device's session (one that ended already is left as it is)."""
+    with suppress(NotSignedIn):
+        central.request("DELETE", "/v1/sessions/current", SIGN_IN_SECONDS)
 
 
 class HttpPull:

@@ -10,12 +10,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from ..domain.errors import BadInput
+from ..domain.errors import BadInput, NotSignedIn
+from ..settings import is_aduan_server
 from ..store.service import Store
 from ..store.workspace import open_workspace
 from . import cache_schema as s
 from .cache import Cache, default_cache_path, get_state
-from .central import central_identity
+from .central import Central, central_identity
 from .desk import Desk
 from .engine import SyncEngine
 
@@ -33,13 +34,20 @@ def without_password(url: str) -> str:
 
 
 class Session:
-    def __init__(self, store: Store, cache: Cache, login: str, demo: bool) -> None:
+    """``store`` is the database of a direct session (the embedded workspace, the owner); through the Aduan
+    server it is None, and ``central`` is the signed-in link (views that need the database say so)."""
+
+    def __init__(
+        self, store: Store | None, cache: Cache, login: str, demo: bool, central: Central | None = None
+    ) -> None:
         self.store = store
         self.cache = cache
         self.login = login
         self.demo = demo
         self.desk = Desk(cache)
-        self.engine = SyncEngine(cache, store)
+        link = central if central is not None else store
+        assert link is not None, "a session needs the database or a signed-in link to the server"
+        self.engine = SyncEngine(cache, link)
 
     @property
     def has_mirror(self) -> bool:
@@ -53,17 +61,22 @@ class Session:
         return str(name or self.login)
 
     def close(self) -> None:
-        self.store.dispose()
+        if self.store is not None:
+            self.store.dispose()
+        self.engine.central.close()
         self.cache.dispose()
 
 
 def open_session(
-    url: str | None, login: str | None, password: str | None = None, cache_path: Path | None = None
+    url: str | None, login: str | None, secret: str | None = None, cache_path: Path | None = None
 ) -> Session:
     """Open a session without touching the network (except the embedded database, which is local).
 
-    ``url`` None opens the embedded demo workspace (filled with demo data on first use).
+    ``url`` None opens the embedded demo workspace (filled with demo data on first use). For an Aduan
+    server (``https://…``) ``secret`` is the session token signed in with; for a database, the password.
     """
+    if url is not None and is_aduan_server(url):
+        return _server_session(url, login, secret, cache_path)
     if url is None:
         workspace = open_workspace(None, login)
         store = workspace.store
@@ -72,7 +85,7 @@ def open_session(
     else:
         if not login:
             raise BadInput("an officer login is required to sign in")
-        store = Store(with_password(url, password), officer=login)
+        store = Store(with_password(url, secret), officer=login)
         demo = False
     assert login is not None
     cache = Cache(cache_path or default_cache_path(central_identity(store.url), login))
@@ -81,4 +94,21 @@ def open_session(
     except BaseException:
         cache.dispose()
         store.dispose()
+        raise
+
+
+def _server_session(address: str, login: str | None, token: str | None, cache_path: Path | None) -> Session:
+    from .http_central import HttpCentral, trusted_certificates
+
+    if not login:
+        raise BadInput("an officer login is required to sign in")
+    if not token:
+        raise NotSignedIn(f"not signed in to {address} as {login}")
+    central = HttpCentral(address, token, trusted_certificates())
+    cache = Cache(cache_path or default_cache_path(central.identity, login))
+    try:
+        return Session(None, cache, login, False, central)
+    except BaseException:
+        cache.dispose()
+        central.close()
         raise

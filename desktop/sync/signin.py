@@ -1,20 +1,23 @@
 """Signing in to the unit's server, and resuming the last session when the client starts.
 
-The server address in the settings carries no login and no password: the officer's login is their
-database user on PostgreSQL and MariaDB, and the password comes from the sign-in dialog or the keyring.
-A password is remembered only after the server accepted it.
+The server address in the settings carries no login and no password. Through the Aduan server
+(``https://…``) the officer signs in with their application account and the keyring keeps the session the
+server gave this computer, never the password. With a database address (the owner's direct access, and
+earlier installations) the officer's login is their database user and the keyring keeps the password,
+remembered only after the server accepted it.
 """
 
 from __future__ import annotations
 
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from ..domain.errors import AduanError, BadInput, NotFound, NotPermitted, Unreachable
-from ..security.credentials import Credentials, KeyringUnavailable
-from ..settings import Settings
+from ..domain.errors import AduanError, BadInput, NotFound, NotPermitted, NotSignedIn, Unreachable
+from ..security.credentials import Credentials, KeyringUnavailable, session_entry
+from ..settings import Settings, is_aduan_server
 from ..settings import server_url as checked_server_url
 from .session import Session, open_session
 
@@ -28,12 +31,12 @@ class SignInResult:
 
 def uses_passwords(url: str) -> bool:
     """SQLite has no logins: the officer is chosen by name and there is no password to keep."""
-    return make_url(url).get_backend_name() != "sqlite"
+    return is_aduan_server(url) or make_url(url).get_backend_name() != "sqlite"
 
 
 def officer_url(url: str, login: str) -> str:
-    """The address to connect with: on a server the officer's own database login is the user."""
-    if not uses_passwords(url):
+    """The address to connect with: on a database server the officer's own database login is the user."""
+    if is_aduan_server(url) or not uses_passwords(url):
         return url
     return make_url(url).set(username=login).render_as_string(hide_password=False)
 
@@ -57,6 +60,8 @@ def sign_in(
     if not login.strip():
         raise BadInput("an officer login is required to sign in")
     login = login.strip()
+    if is_aduan_server(url):
+        return _sign_in_to_server(url, login, password, credentials, remember, cache_path)
     secret = password if uses_passwords(url) else None
     session = open_session(officer_url(url, login), login, secret, cache_path)
     try:
@@ -73,6 +78,54 @@ def sign_in(
         session.close()
         raise
     return SignInResult(session, offline=False, problem=_remember(credentials, url, login, secret, remember))
+
+
+def _sign_in_to_server(
+    address: str, login: str, password: str, credentials: Credentials, remember: bool, cache_path: Path | None
+) -> SignInResult:
+    """Through the Aduan server: a new session for this computer, kept in the keyring when asked (the
+    password never is). With the server out of reach, a session kept from before opens the cache offline."""
+    from . import http_central
+
+    try:
+        answer = http_central.sign_in(
+            address, login, password, socket.gethostname(), http_central.trusted_certificates()
+        )
+    except NotSignedIn as exc:
+        raise NotPermitted(f"the server refused login {login!r}: {exc.message}") from None
+    except Unreachable as exc:
+        kept = _kept_session(credentials, address, login)
+        if kept is None:
+            raise Unreachable(
+                f"cannot reach {address} and this computer holds no session to work offline with: {exc.message}"
+            ) from None
+        session = open_session(address, login, kept, cache_path)
+        if session.has_mirror:
+            return SignInResult(session, offline=True, problem=exc.message)
+        session.close()
+        raise Unreachable(f"cannot reach {address} and nothing is cached on this computer yet: {exc.message}") from None
+    session = open_session(address, login, str(answer["token"]), cache_path)
+    try:
+        session.engine.sync()
+    except Unreachable as exc:
+        if not session.has_mirror:
+            session.close()
+            raise
+        return SignInResult(session, offline=True, problem=exc.message)
+    except BaseException:
+        session.close()
+        raise
+    entry = session_entry(login)
+    return SignInResult(
+        session, offline=False, problem=_remember(credentials, address, entry, answer["token"], remember)
+    )
+
+
+def _kept_session(credentials: Credentials, address: str, login: str) -> str | None:
+    try:
+        return credentials.get(address, session_entry(login))
+    except KeyringUnavailable:
+        return None
 
 
 def _remember(credentials: Credentials, url: str, login: str, password: str | None, remember: bool) -> str | None:
@@ -98,6 +151,9 @@ def resume(settings: Settings, credentials: Credentials, cache_path: Path | None
         return None
     if not uses_passwords(url):
         return open_session(url, login, cache_path=cache_path)
+    if is_aduan_server(url):
+        token = _kept_session(credentials, url, login)
+        return None if token is None else open_session(url, login, token, cache_path)
     try:
         password = credentials.get(url, login)
     except KeyringUnavailable:

@@ -15,8 +15,8 @@ import qasync
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..domain.errors import AduanError
-from ..security.credentials import Credentials, KeyringCredentials, KeyringUnavailable
-from ..settings import Settings
+from ..security.credentials import Credentials, KeyringCredentials, KeyringUnavailable, session_entry
+from ..settings import Settings, is_aduan_server
 from ..sync.session import Session, open_session
 from ..sync.signin import resume, uses_passwords
 from . import i18n, theme
@@ -53,10 +53,11 @@ class Shell:
 
 
 def _remembered_password(credentials: Credentials, url: str, officer: str | None) -> str | None:
+    """The database password, or for an Aduan server the session this computer kept."""
     if officer is None or not uses_passwords(url):
         return None
     try:
-        return credentials.get(url, officer)
+        return credentials.get(url, session_entry(officer) if is_aduan_server(url) else officer)
     except KeyringUnavailable:
         return None  # then the server asks, and the status bar says why the sync failed
 

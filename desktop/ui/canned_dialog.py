@@ -166,6 +166,15 @@ class CannedDialog(QDialog):
 
     async def refresh(self, keep_key: str | None = None) -> None:
         keep_key = keep_key or self._selected_key()
+        if self.store is None:
+            self.show_status(
+                self.tr(
+                    "Canned responses cannot be managed through the Aduan server yet: "
+                    "an admin manages them with the aduan command on the server."
+                )
+            )
+            self._enable()
+            return
         try:
             managed = await self.ops.net(load_templates, self.store)
         except AduanError as exc:

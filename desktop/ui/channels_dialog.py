@@ -243,6 +243,14 @@ class ChannelsDialog(QDialog):
         await self.refresh()
 
     async def refresh(self) -> None:
+        if self.store is None:
+            self.show_status(
+                self.tr(
+                    "The channels cannot be shown through the Aduan server yet: "
+                    "an admin sees them with the aduan command on the server."
+                )
+            )
+            return
         self.refresh_button.setEnabled(False)
         try:
             overview = await self.ops.net(load_overview, self.store)

@@ -32,6 +32,10 @@ _BY_CODE = {
     "schema_mismatch": QT_TRANSLATE_NOOP(
         "Errors", "The server runs another version of Aduan. Ask your admin to update; your work is kept."
     ),
+    "not_signed_in": QT_TRANSLATE_NOOP(
+        "Errors", "Your session on the server has ended. Sign in again; your work is kept on this computer."
+    ),
+    "throttled": QT_TRANSLATE_NOOP("Errors", "Too many failed sign-ins. Wait a while and try again: %1"),
     "unexpected": QT_TRANSLATE_NOOP("Errors", "Something went wrong: %1"),
 }
 

@@ -522,32 +522,37 @@
         <translation>&amp;Versi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="172"/>
+        <source>Canned responses cannot be managed through the Aduan server yet: an admin manages them with the aduan command on the server.</source>
+        <translation>Jawaban siap pakai belum dapat dikelola melalui server Aduan: admin mengelolanya dengan perintah aduan di server.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/canned_dialog.py" line="189"/>
         <source>Only supervisors and admins manage canned responses.</source>
         <translation>Hanya supervisor dan admin yang mengelola jawaban siap pakai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="196"/>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="196"/>
         <source>Retired</source>
         <translation>Dipensiunkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="248"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="257"/>
         <source>Saved “%1” as version %2.</source>
         <translation>“%1” disimpan sebagai versi %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="262"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="271"/>
         <source>“%1” is offered again.</source>
         <translation>“%1” ditawarkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="262"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="271"/>
         <source>“%1” is retired: it is no longer offered.</source>
         <translation>“%1” dipensiunkan: tidak ditawarkan lagi.</translation>
     </message>
@@ -555,97 +560,97 @@
 <context>
     <name>CannedForm</name>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="293"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="302"/>
         <source>New canned response</source>
         <translation>Jawaban siap pakai baru</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="293"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="302"/>
         <source>Edit canned response</source>
         <translation>Ubah jawaban siap pakai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="298"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="307"/>
         <source>Key</source>
         <translation>Kunci</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="299"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="308"/>
         <source>e.g. laporan-diterima (lower-case letters, digits, - _ .)</source>
         <translation>mis. laporan-diterima (huruf kecil, angka, - _ .)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="303"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="312"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="306"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="315"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="314"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="323"/>
         <source>Global (every unit)</source>
         <translation>Global (semua unit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="317"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="326"/>
         <source>Text of the canned response</source>
         <translation>Teks jawaban siap pakai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="321"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="330"/>
         <source>Variables</source>
         <translation>Variabel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="328"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="337"/>
         <source>Variables you can use (double-click to insert). Each is filled in for the ticket:</source>
         <translation>Variabel yang dapat dipakai (klik dua kali untuk menyisipkan). Masing-masing diisi untuk tiket:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="340"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="349"/>
         <source>&amp;Key:</source>
         <translation>&amp;Kunci:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="341"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="350"/>
         <source>&amp;Title:</source>
         <translation>&amp;Judul:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="342"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="351"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="343"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="352"/>
         <source>Te&amp;xt:</source>
         <translation>Te&amp;ks:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="354"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="363"/>
         <source>the reporter&apos;s name (“Pelapor” for an anonymous reporter)</source>
         <translation>nama pelapor (“Pelapor” untuk pelapor anonim)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="355"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="364"/>
         <source>the tracking number, e.g. ADU-2026-000123</source>
         <translation>nomor tiket, mis. ADU-2026-000123</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="356"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="365"/>
         <source>the name of the unit handling the ticket</source>
         <translation>nama unit yang menangani tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="357"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="366"/>
         <source>the resolution deadline as a date, e.g. 27 Maret 2026</source>
         <translation>tenggat penyelesaian sebagai tanggal, mis. 27 Maret 2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="376"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="385"/>
         <source>Not a variable Aduan knows: %1. Use one of the list below.</source>
         <translation>Bukan variabel yang dikenal Aduan: %1. Pakai salah satu dari daftar di bawah.</translation>
     </message>
@@ -852,32 +857,37 @@
         <translation>Galat penerimaan: pesan yang masuk tetapi tidak dapat disimpan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="260"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="249"/>
+        <source>The channels cannot be shown through the Aduan server yet: an admin sees them with the aduan command on the server.</source>
+        <translation>Kanal belum dapat ditampilkan melalui server Aduan: admin melihatnya dengan perintah aduan di server.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/channels_dialog.py" line="268"/>
         <source>Only supervisors and admins see the channels.</source>
         <translation>Hanya supervisor dan admin yang melihat kanal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="264"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="272"/>
         <source>As of %1</source>
         <translation>Per %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="276"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="284"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="339"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="347"/>
         <source>Stored: it started %1.</source>
         <translation>Tersimpan: menjadi tiket baru %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="339"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="347"/>
         <source>Stored: it joined %1.</source>
         <translation>Tersimpan: masuk ke tiket %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="353"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="361"/>
         <source>Dismissed: the message stays on record, without a ticket.</source>
         <translation>Diabaikan: pesan tetap tercatat, tanpa tiket.</translation>
     </message>
@@ -1124,11 +1134,21 @@
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="35"/>
+        <source>Your session on the server has ended. Sign in again; your work is kept on this computer.</source>
+        <translation>Sesi Anda di server telah berakhir. Masuk kembali; pekerjaan Anda tetap tersimpan di komputer ini.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="38"/>
+        <source>Too many failed sign-ins. Wait a while and try again: %1</source>
+        <translation>Terlalu banyak percobaan masuk yang gagal. Tunggu sebentar lalu coba lagi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="39"/>
         <source>Something went wrong: %1</source>
         <translation>Terjadi kesalahan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="46"/>
+        <location filename="../../desktop/ui/errors.py" line="50"/>
         <source>%1 holds this ticket until %2.</source>
         <translation>Tiket ini dipegang %1 sampai %2.</translation>
     </message>
@@ -1136,62 +1156,62 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="404"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="413"/>
         <source>Versions of “%1”</source>
         <translation>Versi “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="408"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="417"/>
         <source>Versions</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="411"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="420"/>
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="411"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="420"/>
         <source>Saved</source>
         <translation>Disimpan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="411"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="420"/>
         <source>By</source>
         <translation>Oleh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="411"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="420"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="411"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="420"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="415"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="424"/>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="415"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="424"/>
         <source>Retired</source>
         <translation>Dipensiunkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="417"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="426"/>
         <source>Earlier version</source>
         <translation>Versi sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="422"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="431"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="430"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="439"/>
         <source>Text of the chosen version</source>
         <translation>Teks versi yang dipilih</translation>
     </message>
@@ -1422,18 +1442,18 @@
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="309"/>
-        <location filename="../../desktop/ui/inbox_view.py" line="324"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="311"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="326"/>
         <source>Tickets: %1</source>
         <translation>Tiket: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="311"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="313"/>
         <source>Tickets: at least %1 (counting…)</source>
         <translation>Tiket: sedikitnya %1 (menghitung…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inbox_view.py" line="321"/>
+        <location filename="../../desktop/ui/inbox_view.py" line="323"/>
         <source>Tickets: more than %1</source>
         <translation>Tiket: lebih dari %1</translation>
     </message>
@@ -2274,27 +2294,27 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="109"/>
+        <location filename="../../desktop/settings.py" line="135"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="110"/>
+        <location filename="../../desktop/settings.py" line="136"/>
         <source>Server address</source>
         <translation>Alamat server</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="111"/>
+        <location filename="../../desktop/settings.py" line="137"/>
         <source>Officer login</source>
         <translation>Nama pengguna petugas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="112"/>
+        <location filename="../../desktop/settings.py" line="138"/>
         <source>Sync every (seconds)</source>
         <translation>Sinkronkan tiap (detik)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="113"/>
+        <location filename="../../desktop/settings.py" line="139"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
@@ -2744,168 +2764,168 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="163"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="159"/>
         <source>Conversation</source>
         <translation>Percakapan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="164"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="160"/>
         <source>Related</source>
         <translation>Terkait</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="220"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="216"/>
         <source>This ticket is no longer in your cache: it was transferred to a unit you do not see.</source>
         <translation>Tiket ini tidak lagi ada di cache Anda: tiket telah diteruskan ke unit yang tidak dapat Anda lihat.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/ticket_view.py" line="250"/>
         <location filename="../../desktop/ui/ticket_view.py" line="254"/>
-        <location filename="../../desktop/ui/ticket_view.py" line="258"/>
         <source>Reporter unknown</source>
         <translation>Pelapor tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="256"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="252"/>
         <source>Anonymous reporter</source>
         <translation>Pelapor anonim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="260"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="256"/>
         <source>(confidential)</source>
         <translation>(dirahasiakan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="262"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="258"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="263"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="259"/>
         <source>Unit: %1</source>
         <translation>Unit: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="265"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="261"/>
         <source>Priority: %1</source>
         <translation>Prioritas: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="266"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="262"/>
         <source>via %1</source>
         <translation>via %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="271"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="267"/>
         <source>Deadline %1 (%2)</source>
         <translation>Tenggat %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="281"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="277"/>
         <source>Verification</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="282"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="278"/>
         <source>Follow-up</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="283"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="279"/>
         <source>Reporter&apos;s time</source>
         <translation>Waktu pelapor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="284"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="280"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="289"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="285"/>
         <source>due %1</source>
         <translation>tenggat %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="290"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="286"/>
         <source>due soon, %1</source>
         <translation>segera jatuh tempo, %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="291"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="287"/>
         <source>overdue</source>
         <translation>terlambat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="292"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="288"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="293"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="289"/>
         <source>met</source>
         <translation>terpenuhi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="294"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="290"/>
         <source>missed</source>
         <translation>terlewat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="297"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="293"/>
         <source>overdue, supervisor told</source>
         <translation>terlambat, supervisor diberi tahu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="299"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="295"/>
         <source>(%1 waited offline)</source>
         <translation>(%1 menunggu luring)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="304"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="300"/>
         <source>You let go of this ticket; the server is told at the next sync.</source>
         <translation>Anda melepaskan tiket ini; server diberi tahu pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="306"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="302"/>
         <source>You claimed this ticket; the server confirms it at the next sync.</source>
         <translation>Anda mengklaim tiket ini; server mengonfirmasinya pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="310"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="306"/>
         <source>You hold this ticket until %1</source>
         <translation>Anda memegang tiket ini sampai %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="311"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="307"/>
         <source>Your claim ran out at %1; nobody has taken the ticket since — claim it again</source>
         <translation>Klaim Anda habis pada %1; belum ada yang mengambil tiket ini — klaim lagi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="317"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="313"/>
         <source>Held by %1 until %2</source>
         <translation>Dipegang %1 sampai %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="318"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="314"/>
         <source>Free — claim it</source>
         <translation>Bebas — Klaim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="333"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="329"/>
         <source>Claim the ticket to send a reply; you can write a draft now.</source>
         <translation>Klaim tiket untuk mengirim balasan; Anda bisa menulis draf sekarang.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="437"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="433"/>
         <source>Save attachment</source>
         <translation>Simpan lampiran</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="459"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="455"/>
         <source>Could not save the attachment: %1</source>
         <translation>Lampiran tidak dapat disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ticket_view.py" line="468"/>
+        <location filename="../../desktop/ui/ticket_view.py" line="464"/>
         <source>This attachment is not available to you.</source>
         <translation>Lampiran ini tidak tersedia untuk Anda.</translation>
     </message>
@@ -2913,22 +2933,22 @@
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="80"/>
+        <location filename="../../desktop/ui/labels.py" line="94"/>
         <source>%1 d %2 h</source>
         <translation>%1 hr %2 jam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="82"/>
+        <location filename="../../desktop/ui/labels.py" line="96"/>
         <source>%1 h %2 min</source>
         <translation>%1 jam %2 mnt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="84"/>
+        <location filename="../../desktop/ui/labels.py" line="98"/>
         <source>%1 min</source>
         <translation>%1 mnt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="86"/>
+        <location filename="../../desktop/ui/labels.py" line="100"/>
         <source>overdue %1</source>
         <translation>terlambat %1</translation>
     </message>

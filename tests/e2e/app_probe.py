@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
 import threading
 import time
@@ -20,7 +21,7 @@ from uuid import UUID
 import qasync
 from sqlalchemy import select
 
-from desktop.security.credentials import MemoryCredentials
+from desktop.security.credentials import MemoryCredentials, session_entry
 from desktop.settings import Settings
 from desktop.sync import cache_schema as s
 from desktop.ui.app import Shell, open_shell, start_app
@@ -88,7 +89,11 @@ async def drive(window: MainWindow, command: dict[str, Any]) -> dict[str, Any]:
 
 
 async def main(url: str, officer: str, cache: str) -> int:
-    shell = await open_shell(Settings(), url, officer, Path(cache), MemoryCredentials())
+    credentials = MemoryCredentials()
+    session = os.environ.get("ADUAN_PROBE_SESSION")  # an Aduan server's session, as the keyring keeps it
+    if session:
+        credentials.set(url, session_entry(officer), session)
+    shell = await open_shell(Settings(), url, officer, Path(cache), credentials)
     if not isinstance(shell, Shell) or shell.window is None:
         say({"error": "the window did not open"})
         return 1

@@ -9,16 +9,20 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from uuid import UUID, uuid4
 
 import pytest
 from sqlalchemy import select
 
+from desktop.domain.operations import Op, OpKind
+from desktop.store import accounts
 from desktop.store import schema as central
 from desktop.store.service import Store
 from tests.conftest import missing
 from tests.databases import ServerMissing, throwaway_database
 from tests.e2e.cli import ROOT
 from tests.e2e.cli import run as run_cli
+from tests.server.live import PASSWORD, running_server
 from tests.store.helpers import build_org, new_ticket
 
 
@@ -38,9 +42,11 @@ def pg_url(tmp_path: Path) -> Iterator[str]:
 class App:
     """The app's window in its own process, answering one JSON line per command."""
 
-    def __init__(self, url: str, officer: str, folder: Path) -> None:
+    def __init__(self, url: str, officer: str, folder: Path, session: str | None = None) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("ADUAN_")}
         env.update(QT_QPA_PLATFORM="offscreen", ADUAN_LANG="en", ADUAN_CONFIG_DIR=str(folder / "config"))
+        if session is not None:  # signed in to an Aduan server before: the keyring holds this session
+            env["ADUAN_PROBE_SESSION"] = session
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.e2e.app_probe", url, officer, str(folder / f"{officer}.cache.db")],
             cwd=ROOT,
@@ -79,6 +85,10 @@ class App:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def claim_op(ticket_id: UUID) -> Op:
+    return Op(op_id=uuid4(), kind=OpKind.CLAIM, ticket_id=ticket_id)
 
 
 def central_claim(url: str, ticket_id: object) -> tuple[str | None, int]:
@@ -126,3 +136,32 @@ def test_the_app_shows_who_holds_a_ticket_and_does_not_let_its_officer_act_as_ho
         assert central_claim(pg_url, ticket.id) == ("budi", 1)
     finally:
         app.quit()
+
+
+def test_the_app_works_through_a_real_aduan_server_and_sees_a_claim_made_elsewhere(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """The window signed in to ``aduan server`` (no database login): it opens on the session kept at sign-in,
+    syncs through the server, and a claim made by another officer shows; its own claim is refused."""
+    owner = Store(pg_url)
+    for login in ("ani", "budi"):
+        owner.admin(accounts.reset_password, login, PASSWORD)
+    owner.dispose()
+    ani = Store(pg_url, officer="ani")
+    ticket = new_ticket(ani, subject="Sampah menumpuk di pasar")
+    ani.dispose()
+    with running_server(pg_url, tmp_path) as server:
+        app = App(server.url, "ani", tmp_path, session=server.sign_in("ani"))
+        try:
+            opened = app.do(do="open", tracking_no=ticket.tracking_no)
+            assert opened["banner"] == "Free — claim it" and opened["claim_enabled"]
+            budi = server.central("budi")
+            taken = budi.push(claim_op(ticket.id))
+            budi.close()
+            assert taken.accepted and central_claim(pg_url, ticket.id) == ("budi", 1)
+            app.do(do="claim")
+            refused = app.do(do="wait", banner="Held by Budi Santoso", attention=1)
+            assert "Your claim on " + ticket.tracking_no + " was refused" in refused["attention"][0]
+            assert central_claim(pg_url, ticket.id) == ("budi", 1)
+        finally:
+            app.quit()

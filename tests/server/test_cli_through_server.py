@@ -9,6 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sqlalchemy import func, select
+
+from desktop.store.schema import officer, ticket
 from tests.server.conftest import World
 from tests.server.live import PASSWORD, ROOT
 from tests.store.helpers import new_ticket
@@ -87,5 +90,30 @@ def test_with_the_server_out_of_reach_a_command_answers_queued_and_sync_sends_it
         synced = aduan(via, tmp_path, "sync", "--json")
         assert synced.returncode == 0, synced.stderr
         assert json.loads(synced.stdout)["pushed"]["applied"] == 2
+    finally:
+        proxy.close()
+
+
+def test_ticket_next_whose_answer_is_lost_is_asked_again_and_claims_one_ticket(world: World, tmp_path: Path) -> None:
+    first = new_ticket(world.org.ani, subject="Jalan berlubang")
+    new_ticket(world.org.ani, subject="Lampu jalan mati")
+    proxy = Proxy("127.0.0.1", int(world.server.url.rsplit(":", 1)[1]))
+    via = f"http://127.0.0.1:{proxy.port}"
+    try:
+        assert aduan(via, tmp_path, "signin", "--password-stdin", stdin=PASSWORD + "\n").returncode == 0
+        proxy.lose_ack_after(b"POST /v1/ops")
+        picked = aduan(via, tmp_path, "ticket", "next", "--json")
+        assert picked.returncode == 0, picked.stderr
+        assert proxy.fired == ["lose_ack"]  # the server claimed, the answer never came: asked again, same id
+        assert json.loads(picked.stdout)["tracking_no"] == first.tracking_no
+        held = world.owner.read(
+            lambda conn: conn.execute(
+                select(func.count())
+                .select_from(ticket)
+                .join(officer, officer.c.id == ticket.c.claimed_by)
+                .where(officer.c.login == "ani")
+            ).scalar_one()
+        )
+        assert held == 1
     finally:
         proxy.close()

@@ -13,17 +13,19 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import URL, make_url
 
 from desktop.domain.vocabulary import Role
-from desktop.security.credentials import MemoryCredentials
+from desktop.security.credentials import MemoryCredentials, session_entry
 from desktop.settings import Settings
-from desktop.store import db_users, directory
+from desktop.store import accounts, db_users, directory
 from desktop.store.service import Store
 from desktop.ui.ops import Ops
 from desktop.ui.sign_in import SignInDialog
 from tests.conftest import missing
 from tests.databases import ServerMissing, throwaway_database
+from tests.server.live import running_server
 from tests.sync.proxy import Proxy, through
 
 PASSWORD = "rahasia-123"
+SERVER_PASSWORD = "kata-sandi-uji-1"
 
 
 @pytest.fixture
@@ -193,3 +195,29 @@ def test_cancelling_while_connecting_leaves_no_session(qtbot: QtBot, tmp_path: P
     dialog.reject()
     qtbot.waitUntil(lambda: dialog.connect_button.text() == "Connect", timeout=15_000)
     assert dialog.session is None and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_an_officer_signs_in_to_the_aduan_server_and_only_its_session_is_kept(
+    qtbot: QtBot, tmp_path: Path, ops: Ops, org_url: str
+) -> None:
+    """Through ``aduan server`` (a real process): the dialog explains a wrong password, then opens an online
+    session whose keyring entry is the server's session for this computer, never the password."""
+    owner = Store(org_url)
+    owner.admin(accounts.reset_password, "ani", SERVER_PASSWORD)
+    owner.dispose()
+    credentials = MemoryCredentials()
+    with running_server(org_url, tmp_path) as server:
+        dialog = SignInDialog(settings_in(tmp_path), credentials, ops)
+        qtbot.addWidget(dialog)
+        connect(qtbot, dialog, server.url, "ani", "bukan-sandinya-1")
+        qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=30_000)
+        assert "refused this login or password" in dialog.message.text() and credentials.stored == {}
+        dialog.password.setText(SERVER_PASSWORD)
+        with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+            dialog.connect_button.click()
+        session = dialog.session
+        assert session is not None and not dialog.offline and session.store is None and session.has_mirror
+        assert list(credentials.stored) == [(server.url, session_entry("ani"))]
+        assert SERVER_PASSWORD not in credentials.stored.values()
+        assert settings_in(tmp_path).get("server_url") == server.url
+        session.close()
