@@ -1,7 +1,7 @@
 """Initial and incremental sync of the real sync engine, beside a raw copy of the same rows.
 
     python bench/sync.py [--engines sqlite,postgresql,mariadb] [--tickets 100000] [--small 1000]
-                         [--changes 100] [--rounds 3] [--quick] [--profile DIR] [--tracemalloc]
+                         [--changes 100] [--rounds 3] [--quick] [--profile DIR] [--tracemalloc] [--no-server]
 
 For every engine, two central databases are filled with the demo generator (``demo.fill``, seed 1, about
 3.5 messages per ticket): a large one (``--tickets``) and a small one (``--small``). Against them:
@@ -15,13 +15,18 @@ For every engine, two central databases are filled with the demo generator (``de
      changed, then ``--changes`` writes by another officer through ``Store.write`` (claim, reply, note,
      status change on a quarter as many tickets, spread over the database), then the timed ``sync()`` that
      pulls them. The same on the small database; the medians are compared.
+  4. through the server: a real ``aduan server`` process (``bench/serving.py``, as the server tests start
+     it) on the same database, the admin given a server password and signed in; then 2. and 3. again with
+     ``SyncEngine(Cache(new file), HttpCentral(server, token))``. The server's CPU time and peak RSS
+     (``/proc/<pid>/stat`` and ``VmHWM``) are read before and after each phase. The cache it fills is
+     checked byte for byte against the baseline's copy too.
 Every phase runs in its own spawned process (except with --quick), so its peak RSS (``getrusage``
 maxrss) is its own; growth is the peak minus the RSS the process had before the phase (imports, engine).
 ``--tracemalloc`` adds the Python heap peak of the initial sync (and slows it down).
 
-The aims checked (from the issue): initial sync at least 1/3 of the baseline's rows/s; incremental sync on
-the large database at most 2x the small one's. A missed aim is printed, never an exit status: this is a
-benchmark, not a test. A server that is not there is reported as "skipped: <reason>".
+The aims checked (from the issue): initial sync at least 1/3 of the baseline's rows/s, directly and through
+the server; incremental sync on the large database at most 2x the small one's. A missed aim is printed,
+never an exit status: this is a benchmark, not a test. A server that is not there is reported as "skipped: <reason>".
 """
 
 from __future__ import annotations
@@ -62,6 +67,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect  # noqa: E402
 from sqlalchemy.schema import CreateIndex, CreateTable  # noqa: E402
 
 from bench.claims import engine_list, server_version  # noqa: E402
+from bench.serving import LiveServer, give_password, process_stats, serving  # noqa: E402
 from desktop.domain.status import Status  # noqa: E402
 from desktop.domain.vocabulary import Role  # noqa: E402
 from desktop.store import demo, handling  # noqa: E402
@@ -73,6 +79,7 @@ from desktop.store.service import Store  # noqa: E402
 from desktop.sync import cache_schema  # noqa: E402
 from desktop.sync.cache import Cache  # noqa: E402
 from desktop.sync.engine import SyncEngine, SyncReport  # noqa: E402
+from desktop.sync.http_central import HttpCentral  # noqa: E402
 from tests.databases import ServerMissing, throwaway_database  # noqa: E402
 from tests.store.helpers import add_officer_without_login  # noqa: E402
 
@@ -121,6 +128,8 @@ class Measured:
     rss_peak_mib: float
     heap_peak_mib: float | None = None
     by_table: dict[str, int] = field(default_factory=dict)
+    server_cpu_seconds: float | None = None  # through the server: its process's CPU time during the phase
+    server_peak_mib: float | None = None  # and its peak RSS (VmHWM) at the end of the phase
 
     @property
     def rows_per_second(self) -> float:
@@ -183,23 +192,35 @@ def profiled(path: str | None) -> Iterator[None]:
         profile.dump_stats(path)
 
 
-def measure(work: Callable[[], int | dict[str, int]], profile: str | None = None, trace: bool = False) -> Measured:
-    """Time ``work`` (which returns its row count, or counts by table) with CPU, RSS and optionally heap."""
+def measure(
+    work: Callable[[], int | dict[str, int]],
+    profile: str | None = None,
+    trace: bool = False,
+    server_pid: int | None = None,
+) -> Measured:
+    """Time ``work`` (which returns its row count, or counts by table) with CPU, RSS and optionally heap;
+    with ``server_pid``, also that server process's CPU time over the same span and its peak RSS after."""
     rss_start = peak_rss_mib()  # the peak so far: imports, engine, cache schema
     if trace:
         tracemalloc.start()
+    server_before = process_stats(server_pid) if server_pid is not None else None
     cpu_before = cpu_seconds()
     with profiled(profile):
         start = time.perf_counter()
         counts = work()
         seconds = time.perf_counter() - start
     cpu = cpu_seconds() - cpu_before
+    server_after = process_stats(server_pid) if server_pid is not None else None
     heap = tracemalloc.get_traced_memory()[1] / 2**20 if trace else None
     if trace:
         tracemalloc.stop()
     by_table = counts if isinstance(counts, dict) else {}
     rows = sum(counts.values()) if isinstance(counts, dict) else counts
-    return Measured(rows, seconds, cpu, rss_start, peak_rss_mib(), heap, by_table)
+    measured = Measured(rows, seconds, cpu, rss_start, peak_rss_mib(), heap, by_table)
+    if server_before is not None and server_after is not None:
+        measured.server_cpu_seconds = server_after.cpu_since(server_before)
+        measured.server_peak_mib = server_after.peak_rss_mib
+    return measured
 
 
 # --- in a child: the central database ---------------------------------------------------------------------
@@ -350,7 +371,8 @@ def tables_that_differ(cache_path: str, copy_path: str) -> list[str]:
         for path in (cache_path, copy_path):
             with closing(sqlite3.connect(path)) as conn:
                 digest = hashlib.sha256()
-                for found in conn.execute(f"SELECT * FROM {table.name} ORDER BY id"):
+                order = ", ".join(c.name for c in table.primary_key)  # sla_clock has no id column
+                for found in conn.execute(f"SELECT * FROM {table.name} ORDER BY {order}"):
                     digest.update(repr(found).encode())
                 digests.add(digest.hexdigest())
         if len(digests) > 1:
@@ -372,14 +394,43 @@ def _streaming_cursor(driver: Any, dialect: str) -> Any:
 # --- in a child: the syncs --------------------------------------------------------------------------------
 
 
-def initial_sync(central: Central, cache_path: str, profile: str | None, trace: bool) -> Measured:
+@dataclass(frozen=True)
+class Through:
+    """A signed-in session on an ``aduan server``: sync through it instead of a database connection."""
+
+    address: str
+    token: str
+    pid: int  # the server process, whose CPU time and peak RSS each measured sync reads
+
+
+def _server_pid(through: Through | None) -> int | None:
+    return None if through is None else through.pid
+
+
+def _link(central: Central, through: Through | None) -> Store | HttpCentral:
+    """The admin's link to the central database: direct (a Store) or through the server."""
+    if through is None:
+        return Store(central.url, officer=central.admin, device="bench-desk")
+    return HttpCentral(through.address, through.token)
+
+
+def _close(link: Store | HttpCentral) -> None:
+    if isinstance(link, Store):
+        link.dispose()
+    else:
+        link.close()
+
+
+def initial_sync(
+    central: Central, cache_path: str, profile: str | None, trace: bool, through: Through | None = None
+) -> Measured:
     cache = Cache(cache_path)
-    store = Store(central.url, officer=central.admin, device="bench-desk")
+    link = _link(central, through)
     try:
-        engine = SyncEngine(cache, store)
-        result = measure(lambda: _pulled(engine.sync()), profile, trace)
+        engine = SyncEngine(cache, link)
+        result = measure(lambda: _pulled(engine.sync()), profile, trace, _server_pid(through))
     finally:
-        store.dispose()
+        _close(link)
         cache.dispose()
     if result.by_table.get("ticket") != central.tickets:
         raise RuntimeError(f"the initial sync pulled {result.by_table}, not all {central.tickets} tickets")
@@ -390,29 +441,32 @@ def _pulled(report: SyncReport) -> dict[str, int]:
     return dict(report.pull.rows)
 
 
-def incremental_syncs(central: Central, cache_path: str, changes: int, rounds: int, profile: str | None) -> Incremental:
-    """On a synced cache: per round an idle sync, ``changes`` writes by another officer, the sync pulling them."""
+def incremental_syncs(
+    central: Central, cache_path: str, changes: int, rounds: int, profile: str | None, through: Through | None = None
+) -> Incremental:
+    """On a synced cache: per round an idle sync, ``changes`` writes by another officer, the sync pulling them.
+    The other officer writes directly (``Store.write``) either way: only the admin's link differs."""
     cache = Cache(cache_path)
-    store = Store(central.url, officer=central.admin, device="bench-desk")
+    link = _link(central, through)
     changer = Store(central.url, officer=CHANGER, device="bench-changer")
     try:
-        engine = SyncEngine(cache, store)
+        engine = SyncEngine(cache, link)
         # Warm, as a running app is: the pool holds a connection and SQLAlchemy has compiled the statements.
         engine.sync()
         changer.actor()
         found = Incremental(idle=[], changed=[])
         for number in range(rounds):
-            found.idle.append(measure(lambda: _pulled(engine.sync())))
+            found.idle.append(measure(lambda: _pulled(engine.sync()), server_pid=_server_pid(through)))
             make_changes(changer, changes)
             # Only the last round is profiled: one round is what the figures are made of.
             last = profile if number == rounds - 1 else None
-            found.changed.append(measure(lambda: _pulled(engine.sync()), last))
+            found.changed.append(measure(lambda: _pulled(engine.sync()), last, server_pid=_server_pid(through)))
             pulled = found.changed[-1].by_table.get("ticket", 0)
             if pulled != math.ceil(changes / OPS_PER_TICKET):
                 raise RuntimeError(f"the incremental sync pulled {pulled} tickets after {changes} changes")
     finally:
         changer.dispose()
-        store.dispose()
+        _close(link)
         cache.dispose()
     return found
 
@@ -457,10 +511,37 @@ class EngineResult:
     baselines: list[Measured] = field(default_factory=list)
     large: Incremental | None = None
     small: Incremental | None = None
+    # Through the server: its initial sync is compared with the baselines run just before and after it.
+    server_initial: Measured | None = None
+    server_baselines: list[Measured] = field(default_factory=list)
+    server_large: Incremental | None = None
+    server_small: Incremental | None = None
 
     @property
     def baseline_rows_per_second(self) -> float:
         return statistics.mean(b.rows_per_second for b in self.baselines)
+
+    def server_baseline_rows_per_second(self) -> float | None:
+        if not self.server_baselines:
+            return None
+        return statistics.mean(b.rows_per_second for b in self.server_baselines)
+
+    def server_initial_ratio(self) -> float | None:
+        baseline = self.server_baseline_rows_per_second()
+        if self.server_initial is None or baseline is None:
+            return None
+        return self.server_initial.rows_per_second / baseline
+
+    def server_to_direct(self) -> float | None:
+        if self.server_initial is None or self.initial is None:
+            return None
+        return self.server_initial.rows_per_second / self.initial.rows_per_second
+
+    def server_incremental_ratio(self) -> float | None:
+        if self.server_large is None or self.server_small is None:
+            return None
+        large = Incremental.median_seconds(self.server_large.changed)
+        return large / Incremental.median_seconds(self.server_small.changed)
 
     def initial_ratio(self) -> float | None:
         if self.initial is None or not self.baselines:
@@ -528,6 +609,33 @@ def measure_large(kind: str, central: Central, args: argparse.Namespace, workdir
     profile = _profile_path(args, kind, "incremental-large")
     result.large = run(incremental_syncs, central, cache_path, args.changes, args.rounds, profile)
     print_incremental(central.tickets, result.large, args.changes)
+    if not args.server:
+        return
+    with server_session(central, workdir) as (server, through):
+        print_server_heading(server)
+        server_cache = str(workdir / f"{kind}-large.server.cache.db")
+        profile = _profile_path(args, kind, "initial-server")
+        result.server_baselines.append(result.baselines[-1])  # the one run just before (after the direct sync)
+        result.server_initial = run(initial_sync, central, server_cache, profile, False, through)
+        result.server_baselines.append(run(raw_copy, central.url, str(workdir / f"{kind}-raw-3.db")))
+        differing = tables_that_differ(server_cache, str(workdir / f"{kind}-raw-3.db"))
+        if differing:
+            print(f"  NOTE: the baseline's copy differs from the cache synced through the server in: {differing}")
+        ratio = result.server_initial_ratio()
+        print(
+            row(
+                "initial sync",
+                central.tickets,
+                result.server_initial,
+                result.server_baseline_rows_per_second(),
+                ratio,
+                verdict(ratio, AIM_INITIAL_RATIO, at_least=True),
+            )
+        )
+        print(row("raw copy (baseline) 3", central.tickets, result.server_baselines[-1]), flush=True)
+        profile = _profile_path(args, kind, "incremental-large-server")
+        result.server_large = run(incremental_syncs, central, server_cache, args.changes, args.rounds, profile, through)
+        print_incremental(central.tickets, result.server_large, args.changes)
 
 
 def measure_small(kind: str, central: Central, args: argparse.Namespace, workdir: Path, result: EngineResult) -> None:
@@ -539,6 +647,28 @@ def measure_small(kind: str, central: Central, args: argparse.Namespace, workdir
     result.small = run(incremental_syncs, central, cache_path, args.changes, args.rounds, profile)
     aim = verdict(result.incremental_ratio(), AIM_INCREMENTAL_RATIO, at_least=False)
     print_incremental(central.tickets, result.small, args.changes, result.incremental_ratio(), aim)
+    if not args.server:
+        return
+    with server_session(central, workdir) as (server, through):
+        print_server_heading(server)
+        server_cache = str(workdir / f"{kind}-small.server.cache.db")
+        print(row("initial sync", central.tickets, run(initial_sync, central, server_cache, None, False, through)))
+        profile = _profile_path(args, kind, "incremental-small-server")
+        result.server_small = run(incremental_syncs, central, server_cache, args.changes, args.rounds, profile, through)
+        ratio = result.server_incremental_ratio()
+        aim = verdict(ratio, AIM_INCREMENTAL_RATIO, at_least=False)
+        print_incremental(central.tickets, result.server_small, args.changes, ratio, aim)
+
+
+@contextmanager
+def server_session(central: Central, workdir: Path) -> Iterator[tuple[LiveServer, Through]]:
+    """A real ``aduan server`` on the central database, with the admin given a server password and signed in.
+
+    Started here in the parent; the measured syncs run in their own processes and read its /proc files."""
+    give_password(central.url, central.admin)
+    with serving(central.url, workdir) as server:
+        token = server.sign_in(central.admin, device="bench-desk")
+        yield server, Through(server.url, token, server.process.pid)
 
 
 def _profile_path(args: argparse.Namespace, kind: str, phase: str) -> str | None:
@@ -571,6 +701,26 @@ def row(
     return (
         f"{phase:<24} {tickets:>8,} {m.rows:>8,} {seconds:>8.3f} {rate} {base} {shown_ratio}  {aim:<18} "
         f"{m.cpu_seconds:>6.2f} {m.rss_peak_mib:>13,.0f} {m.rss_peak_mib - m.rss_start_mib:>+7,.0f}{heap}"
+        f"{server_part(m)}"
+    )
+
+
+def server_part(m: Measured) -> str:
+    """Through the server: its process's CPU time over the phase and its peak RSS so far."""
+    if m.server_cpu_seconds is None and m.server_peak_mib is None:
+        return ""
+    cpu = "?" if m.server_cpu_seconds is None else f"{m.server_cpu_seconds:.2f}"
+    peak = "?" if m.server_peak_mib is None else f"{m.server_peak_mib:,.0f}"
+    return f"  server: cpu {cpu} s, peak RSS {peak} MiB"
+
+
+def print_server_heading(server: LiveServer) -> None:
+    stats = process_stats(server.process.pid)
+    rss = "?" if stats.rss_mib is None else f"{stats.rss_mib:,.0f}"
+    print(
+        f"through aduan server at {server.url} (pid {server.process.pid}, RSS {rss} MiB after start), "
+        "same database, admin signed in:",
+        flush=True,
     )
 
 
@@ -600,6 +750,11 @@ def verdict(ratio: float | None, aim: float, at_least: bool) -> str:
 def print_engine_notes(result: EngineResult) -> None:
     rates = ", ".join(f"{b.rows_per_second:,.0f}" for b in result.baselines)
     print(f"{'':<24}   baseline rows/s before and after the sync: {rates}")
+    if result.server_initial is not None:
+        rates = ", ".join(f"{b.rows_per_second:,.0f}" for b in result.server_baselines)
+        to_direct = result.server_to_direct()
+        shown = f"; through the server / direct: {to_direct:.2f}" if to_direct is not None else ""
+        print(f"{'':<24}   baseline rows/s before and after the sync through the server: {rates}{shown}")
 
 
 def print_machine(args: argparse.Namespace) -> None:
@@ -618,7 +773,10 @@ def print_machine(args: argparse.Namespace) -> None:
         "incremental = the sync() pulling the changes of another officer (median of the rounds);\n"
         "ratio = initial sync rows/s / baseline rows/s, and incremental seconds large / small database;\n"
         "cpu s = the client process's CPU time (the server's is not counted); peak RSS of the phase's own\n"
-        "process, growth = how far the phase raised that peak above what the process had before it."
+        "process, growth = how far the phase raised that peak above what the process had before it.\n"
+        "Through the server: the same phases with HttpCentral to a real `aduan server` process on the same\n"
+        "database (HTTP on 127.0.0.1); 'server: cpu' is that process's CPU time during the phase (from\n"
+        "/proc/<pid>/stat), 'peak RSS' its VmHWM so far; its ratio uses the baselines just before and after it."
     )
     if args.quick:
         print("--quick: all phases run in this one process, so peak RSS is cumulative; a smoke run, not figures")
@@ -640,6 +798,20 @@ def print_aims(results: dict[str, EngineResult]) -> None:
             else "incremental not measured"
         )
         print(f"Aims on {PRETTY[kind]}: {first}; {second}")
+        through, through_incremental = result.server_initial_ratio(), result.server_incremental_ratio()
+        if through is not None or through_incremental is not None:
+            parts = []
+            if through is not None:
+                parts.append(
+                    f"initial sync {through:.2f} of the baseline's rows/s "
+                    f"({verdict(through, AIM_INITIAL_RATIO, at_least=True)})"
+                )
+            if through_incremental is not None:
+                parts.append(
+                    f"incremental large/small {through_incremental:.2f} "
+                    f"({verdict(through_incremental, AIM_INCREMENTAL_RATIO, at_least=False)})"
+                )
+            print(f"  through the server: {'; '.join(parts)}")
 
 
 def print_profile_tops(directory: Path) -> None:
@@ -663,6 +835,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="smoke run: 2000 and 500 tickets, one round")
     parser.add_argument("--profile", type=Path, help="write cProfile stats of the timed syncs into this folder")
     parser.add_argument("--tracemalloc", action="store_true", help="also trace the initial sync's Python heap peak")
+    parser.add_argument(
+        "--no-server", dest="server", action="store_false", help="leave out the phases through `aduan server`"
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.tickets, args.small, args.rounds = 2000, 500, 1

@@ -34,7 +34,10 @@ def add_commands(
     add.add_argument("name")
     add.add_argument("--unit", required=True, help="code of the unit the account feeds")
     add.add_argument("--config", default="{}", help='settings as JSON, e.g. {"host": "imap.example.go.id"}')
-    add.add_argument("--secret-ref", help="where the worker finds the secret: env:NAME or keyring:SERVICE/USER")
+    add.add_argument(
+        "--secret-ref",
+        help="the account's own slot on the worker: env (ADUAN_SECRET_<NAME>) or keyring (aduan-channel/<name>)",
+    )
     with_json(command(channels, "list", channel_list, "every account with its health"))
     errors = with_json(command(channels, "errors", channel_errors, "messages that arrived but could not be stored"))
     errors.add_argument("--all", action="store_true", help="resolved ones too")

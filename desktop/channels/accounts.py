@@ -1,5 +1,6 @@
 """Channel accounts, configured centrally by admins: which unit an account feeds, its settings (never
-secrets: only a reference to where the worker machine keeps the secret) and its health."""
+secrets: only a reference to the account's own slot where the worker machine keeps the secret; the
+schema, the slots and the TLS rule are in ``settings.py``) and its health."""
 
 from __future__ import annotations
 
@@ -8,18 +9,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, or_, select
+from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
 from ..domain.errors import BadInput, NotFound
-from ..domain.inbound import DEFAULT_ACKNOWLEDGEMENT, check_acknowledgement
+from ..domain.inbound import DEFAULT_ACKNOWLEDGEMENT
 from ..domain.vocabulary import Channel, Kind
 from ..store.identity import unit_id_by_code
 from ..store.outbox import HELD, QUEUED, SENDING
 from ..store.schema import channel_account, intake_error, outbound_message, ticket, unit
+from .settings import check_secret_ref, check_settings, slot_id
 
-SECRET_KINDS = ("env", "keyring")
 PUSHED = frozenset({Channel.WHATSAPP})  # channels that call the worker (webhooks) rather than being polled
-_SECRET_WORDS = ("password", "token", "secret", "key")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,7 @@ class Account:
     config: dict[str, Any]
     secret_ref: str | None
     cursor: str | None
+    problem: str | None = None  # why the stored configuration cannot be read (the worker refuses the account)
 
     @property
     def kind(self) -> Kind:
@@ -67,7 +68,19 @@ def _accounts() -> Any:
 
 
 def _account(r: Any) -> Account:
-    return Account(r.id, r.code, Channel(r.channel), r.name, json.loads(r.config or "{}"), r.secret_ref, r.cursor)
+    problem = None
+    try:
+        config = json.loads(r.config or "{}")
+    except json.JSONDecodeError as exc:
+        config, problem = {}, f"the account's configuration is not JSON: {exc.msg} at character {exc.pos}"
+    if not isinstance(config, dict):
+        config, problem = {}, "the account's configuration is not a JSON object"
+    return Account(r.id, r.code, Channel(r.channel), r.name, config, r.secret_ref, r.cursor, problem)
+
+
+def record_error(conn: Connection, account_id: int, error: str) -> None:
+    """Show on the account's health why the worker could not use it."""
+    conn.execute(update(channel_account).where(channel_account.c.id == account_id).values(last_error=error))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,45 +109,28 @@ def add_account(
         raise BadInput(f"the account's --config is not JSON: {exc.msg} at character {exc.pos}") from None
     if not isinstance(settings, dict):
         raise BadInput('the account\'s --config must be a JSON object, e.g. {"host": "imap.example.go.id"}')
-    _check_settings(settings)
-    leaked = [
-        key
-        for key, value in settings.items()
-        if any(word in key.lower() for word in _SECRET_WORDS) and not _is_reference(key, value)
-    ]
-    if leaked:
-        raise BadInput(
-            f"secrets never go into the central configuration ({', '.join(leaked)}): keep them in the worker's "
-            "keyring or environment and give --secret-ref env:NAME or keyring:SERVICE/USER"
-        )
-    if secret_ref is not None and secret_ref.partition(":")[0] not in SECRET_KINDS:
-        raise BadInput(f"a secret reference is env:NAME or keyring:SERVICE/USER, not {secret_ref!r}")
+    name = name[:200]
+    if not slot_id(name):
+        raise BadInput(f"the account name {name!r} needs a letter or digit (A-Z, 0-9): it names its secret's slot")
+    settings = check_settings(channel, name, settings)
+    secret_ref = check_secret_ref(name, secret_ref)
+    for other in conn.execute(select(channel_account.c.name)).scalars():
+        if slot_id(other) == slot_id(name):
+            raise BadInput(
+                f"the channel account {other!r} already has the secret slots of {name!r} ({slot_id(name)}): "
+                "give this account another name"
+            )
     inserted = conn.execute(
         insert(channel_account).values(
             unit_id=unit_id_by_code(conn, unit_code),
             channel=channel.value,
-            name=name[:200],
+            name=name,
             config=json.dumps(settings, ensure_ascii=False),
             secret_ref=secret_ref,
         )
     ).inserted_primary_key
     assert inserted is not None
     return int(inserted[0])
-
-
-def _is_reference(key: str, value: object) -> bool:
-    """``…_ref`` settings name where a second secret is kept (WhatsApp's app secret), never the secret."""
-    return key.endswith("_ref") and isinstance(value, str) and value.partition(":")[0] in SECRET_KINDS
-
-
-def _check_settings(settings: dict[str, Any]) -> None:
-    if "kind" in settings and settings["kind"] not in [k.value for k in Kind]:
-        raise BadInput(f"the account's kind is one of {', '.join(k.value for k in Kind)}, not {settings['kind']!r}")
-    wording = settings.get("acknowledgement", True)
-    if not isinstance(wording, bool | str):
-        raise BadInput('"acknowledgement" is false (none), true (the standard wording) or the wording itself')
-    if isinstance(wording, str):
-        check_acknowledgement(wording)
 
 
 def account_health(conn: Connection) -> list[AccountHealth]:

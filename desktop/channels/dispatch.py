@@ -24,7 +24,8 @@ from ..domain.errors import AduanError, NotPermitted, RateLimited, Unreachable
 from ..store import outbox
 from ..store.outbox import Outgoing
 from ..store.service import Store
-from .accounts import Account, enabled_accounts
+from .accounts import Account, enabled_accounts, record_error
+from .settings import AccountRefused
 from .worker import secret
 
 LEASE = timedelta(minutes=5)  # longer than any one sending takes; after it a stopped worker's answer is recovered
@@ -86,7 +87,7 @@ def dispatch_round(
             continue
         try:
             if account.id not in senders:
-                senders[account.id] = make_sender(account, secret(account.secret_ref))
+                senders[account.id] = make_sender(account, secret(account))
             sender = senders[account.id]
             planned = sender.planned_id(outgoing)
             if planned:
@@ -98,7 +99,9 @@ def dispatch_round(
         except SentInDoubt as exc:
             store.admin(outbox.doubt, outgoing, exc.message)
             report.in_doubt += 1
-        except (Unreachable, NotPermitted) as exc:  # the channel or the account, not this answer
+        except (Unreachable, NotPermitted, AccountRefused) as exc:  # the channel or the account, not this answer
+            if isinstance(exc, AccountRefused):  # its secret was not read; an admin fixes the account
+                store.admin(record_error, account.id, exc.message)
             backoff = min(30.0 * 2 ** (outgoing.attempts - 1), MAX_BACKOFF_SECONDS)
             delay = exc.retry_after if isinstance(exc, RateLimited) else backoff
             store.admin(outbox.postpone, outgoing, exc.message, float(delay))

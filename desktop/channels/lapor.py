@@ -632,8 +632,8 @@ class LaporPoller:
         return report_message(values, self.mapping, self._zone, strict=False)
 
 
-# A channel account's settings (central, never secret) → LaporPoller's options. The names avoid "key" and
-# "token", which the account check refuses as likely secrets.
+# A channel account's settings (central, never secret; their schema is in settings.py) → LaporPoller's
+# options. ``query_auth_param`` is the older name of ``token_param``.
 _CONFIG_TEXT = {
     "list_path": "list_path",
     "items_path": "items_key",
@@ -643,6 +643,7 @@ _CONFIG_TEXT = {
     "auth_header": "auth_header",
     "auth_scheme": "auth_scheme",
     "query_auth_param": "token_param",
+    "token_param": "token_param",
     "timezone": "timezone",
 }
 _CONFIG_NUMBERS = {"page_size": int, "max_pages": int, "timeout": float}

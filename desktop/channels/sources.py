@@ -17,7 +17,7 @@ from .lapor import poller_from_config
 from .smtp_send import SmtpMailer
 from .telegram import TelegramBot
 from .whatsapp import MaybeSent, WhatsAppCloud
-from .worker import Source
+from .worker import Source, check_account
 from .x_api import DuplicateContent, XClient
 
 SMTP_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
@@ -89,6 +89,7 @@ def _x_client(account: Account, secret: str | None) -> XClient:
 
 
 def make_source(account: Account, secret: str | None) -> Source:
+    check_account(account)  # the worker's secret() checked it too: no connection without the checks
     if account.channel is Channel.EMAIL:
         config = account.config
         tls = _tls(account, "tls", "ssl")
@@ -183,6 +184,7 @@ class WhatsAppSender:
 
 
 def make_sender(account: Account, secret: str | None) -> Sender:
+    check_account(account)
     config = account.config
     if account.channel is Channel.EMAIL:
         tls = _tls(account, "smtp_tls", str(config.get("tls", "ssl")))

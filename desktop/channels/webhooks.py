@@ -9,7 +9,7 @@ receiver's port: Meta calls only HTTPS addresses.
 
 Configuration of a WhatsApp account (secrets by reference only): ``phone_number_id``, ``webhook_port``,
 ``webhook_host`` (default 127.0.0.1, behind the proxy), ``app_secret_ref`` and ``verify_token_ref``
-(``env:NAME`` or ``keyring:SERVICE/USER``); the account's own secret is the Cloud API access token.
+(the account's own slots for them, ``settings.py``); the account's own secret is the Cloud API access token.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def _receiver(store: Store, account: Account, by_number: dict[str, Account]) -> 
     port = config.get("webhook_port")
     if not isinstance(port, int) or not 0 < port < 65536:
         raise BadInput(f"the WhatsApp account {account.name!r} needs a webhook_port (1-65535) in its configuration")
-    token = secret(account.secret_ref)
+    token = secret(account)
     cloud = WhatsAppCloud(
         token or "",
         str(config.get("phone_number_id", "")),
@@ -69,8 +69,8 @@ def _receiver(store: Store, account: Account, by_number: dict[str, Account]) -> 
     return WebhookServer(
         str(config.get("webhook_host", "127.0.0.1")),
         port,
-        secret(_reference(account, "app_secret_ref")) or "",
-        secret(_reference(account, "verify_token_ref")) or "",
+        secret(account, _reference(account, "app_secret_ref")) or "",
+        secret(account, _reference(account, "verify_token_ref")) or "",
         deliver_by_number=deliver,
         media=cloud.download_media,
     )
@@ -87,10 +87,10 @@ def _store(store: Store, account: Account, inbound: InboundMessage) -> None:
 
 
 def _reference(account: Account, key: str) -> str:
-    value = account.config.get(key)
-    if not isinstance(value, str) or not value:
-        raise BadInput(f"the WhatsApp account {account.name!r} needs {key} (env:NAME or keyring:SERVICE/USER)")
-    return value
+    """``key``, once the account has it (its value is checked when the secret is read)."""
+    if not account.config.get(key):
+        raise BadInput(f"the WhatsApp account {account.name!r} needs {key}: env or keyring (its own slot)")
+    return key
 
 
 def _delivered(conn: Connection, account_id: int, error: str | None) -> None:

@@ -23,6 +23,7 @@ from ..store.schema import channel_account
 from ..store.service import Store
 from . import intake_errors
 from .accounts import PUSHED, Account, enabled_accounts
+from .settings import AccountRefused, check_secret_ref, check_settings, own_slot
 
 
 class Source(Protocol):
@@ -42,26 +43,50 @@ class RoundReport:
 SourceFactory = Callable[[Account, str | None], Source]
 
 
-def secret(secret_ref: str | None, environ: Mapping[str, str] = os.environ) -> str | None:
-    """An account's secret: ``env:NAME`` from the worker's environment, ``keyring:SERVICE/USER`` from its
-    keyring. The database only ever holds the reference."""
-    if not secret_ref:
+def secret(account: Account, setting: str | None = None, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The account's secret — with ``setting``, the second secret its ``…_ref`` setting names — read only
+    from the account's own slot (``settings.py``): ``env:ADUAN_SECRET_<ACCOUNT>[__<NAME>]`` from the worker's
+    environment or ``keyring:aduan-channel/<account>[/<name>]`` from its keyring. The database holds only
+    the reference, and anyone who can write it could point it elsewhere: before anything is read, the
+    account's whole configuration is checked again (``check_account``)."""
+    check_account(account)
+    if setting is None:
+        reference = account.secret_ref
+    else:
+        value = account.config.get(setting)
+        reference = value if isinstance(value, str) else None
+    if not reference:
         return None
-    kind, _, name = secret_ref.partition(":")
+    try:
+        kind, _, name = own_slot(account.name, reference, setting).partition(":")
+    except BadInput as exc:
+        raise AccountRefused(exc.message) from None
     if kind == "env":
         value = environ.get(name)
         if value is None:
-            raise BadInput(f"the environment variable {name} named by the account's secret is not set")
+            raise BadInput(f"the environment variable {name} (the account's secret) is not set on the worker")
         return value
-    if kind == "keyring":
-        import keyring
+    import keyring
 
-        service, _, user = name.partition("/")
-        value = keyring.get_password(service, user)
-        if value is None:
-            raise BadInput(f"no secret in the keyring for {service}/{user}")
-        return value
-    raise BadInput(f"a secret reference is env:NAME or keyring:SERVICE/USER, not {secret_ref!r}")
+    service, _, user = name.partition("/")
+    found = keyring.get_password(service, user)
+    if found is None:
+        raise BadInput(f"no secret in the worker's keyring for {service}/{user}")
+    return found
+
+
+def check_account(account: Account) -> None:
+    """AccountRefused unless the account, as stored, passes the checks an admin's ``channel add`` passes:
+    only its channel's settings, secret references to its own slot only, TLS to every server."""
+    try:
+        if account.problem:
+            raise BadInput(account.problem)
+        check_settings(account.channel, account.name, account.config)
+        check_secret_ref(account.name, account.secret_ref)
+    except AccountRefused:
+        raise
+    except BadInput as exc:
+        raise AccountRefused(f"the worker does not use this account as configured: {exc.message}") from None
 
 
 def run_round(store: Store, make_source: SourceFactory) -> RoundReport:
@@ -70,7 +95,7 @@ def run_round(store: Store, make_source: SourceFactory) -> RoundReport:
         if account.channel in PUSHED:
             continue  # its webhook receiver stores what arrives (webhooks.py)
         try:
-            source = make_source(account, secret(account.secret_ref))
+            source = make_source(account, secret(account))
             messages, cursor = source.poll(account.cursor)
             stored = duplicates = refused = 0
             for inbound in messages:

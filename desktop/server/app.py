@@ -8,8 +8,11 @@ details.
 
 # No "from __future__ import annotations": FastAPI reads the route signatures, and Signed is local.
 
+import asyncio
 import logging
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, Path, Query, Request
@@ -31,7 +34,7 @@ from ..domain.errors import (
     Unreachable,
 )
 from ..store import accounts, migrate
-from ..store.apply import apply_op
+from ..store.apply import apply_op, record_refusal
 from ..store.clock import server_now
 from ..store.feed import blob_content
 from ..store.identity import load_actor
@@ -39,11 +42,14 @@ from ..store.service import Store
 from . import wire
 from .authz import Action, Principal, authorize
 from .limits import BodyLimit
+from .notify import ChangeWatcher
 from .pulls import Spooled, spool_catch_up, spool_pull
 
 log = logging.getLogger("aduan.server")
 
-MAX_BODY_BYTES = 64 * 1024 * 1024  # a report with its scans; everything else is far smaller
+MAX_BODY_BYTES = 64 * 1024 * 1024
+DEFAULT_WAIT_SECONDS = 25.0  # a long poll answers before proxies' usual 30-60 s idle timeouts
+MAX_WAIT_SECONDS = 55.0  # a report with its scans; everything else is far smaller
 NDJSON = "application/x-ndjson"
 SERVER_TIME = "X-Aduan-Server-Time"
 # Pull cursors as ``store/feed.py`` hands them out: ``n:H`` (MariaDB, SQLite), ``pg:XMIN:XMAX:XIP,…``
@@ -103,7 +109,17 @@ def error_response(exc: AduanError) -> JSONResponse:
 def create_app(store: Store) -> FastAPI:
     """The server over ``store``: the one process with the database's credentials (beside the worker and
     the owner's tools)."""
-    app = FastAPI(title="Aduan server", version=__version__, docs_url=None, redoc_url=None)
+    watcher = ChangeWatcher(store)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        watcher.start(asyncio.get_running_loop())
+        try:
+            yield
+        finally:
+            watcher.stop()
+
+    app = FastAPI(title="Aduan server", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan)
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
 
     @app.exception_handler(AduanError)
@@ -189,8 +205,15 @@ def create_app(store: Store) -> FastAPI:
     @app.post("/v1/ops", response_model=wire.OutcomeBody)
     def push(who: Signed, operation: wire.Operation) -> wire.OutcomeBody:
         op = wire.op_of(operation)
-        authorize(who, Action.PUSH, op.kind)
-        return wire.OutcomeBody.of(acting(who).write(apply_op, op))
+        try:
+            authorize(who, Action.PUSH, op.kind)
+        except NotPermitted as refused:
+            # A well-formed operation this officer may not make: refused, and recorded as its outcome like
+            # the store's own refusals, so the client's outbox moves on and a retry is answered the same.
+            return wire.OutcomeBody.of(acting(who).write(record_refusal, op, refused))
+        outcome = acting(who).write(apply_op, op)
+        watcher.poke()  # other officers' clients learn of it now, not at the watcher's next tick
+        return wire.OutcomeBody.of(outcome)
 
     def stream(spooled: Spooled) -> StreamingResponse:
         headers = {SERVER_TIME: spooled.server_time().isoformat(), "Cache-Control": "no-store"}
@@ -218,6 +241,17 @@ def create_app(store: Store) -> FastAPI:
         since = checked_cursor(request.since)
         assert since is not None
         return stream(spool_catch_up(store, who.actor, since, request.ticket_ids))
+
+    @app.get("/v1/changes/next", response_model=wire.NextChange)
+    async def next_change(
+        who: Signed,
+        known: Annotated[str | None, Query(max_length=40)] = None,
+        wait: Annotated[float, Query(ge=0, le=MAX_WAIT_SECONDS)] = DEFAULT_WAIT_SECONDS,
+    ) -> wire.NextChange:
+        """A long poll: answers once the database's newest change differs from ``known`` (at once if it
+        does), or after ``wait`` seconds. The client then pulls; waiting costs no thread."""
+        authorize(who, Action.PULL)
+        return wire.NextChange(latest=await watcher.wait(known, wait))
 
     @app.get("/v1/attachments/{sha256}")
     def attachment(who: Signed, sha256: Annotated[str, Path(pattern=SHA256)]) -> Response:

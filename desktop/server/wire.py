@@ -373,3 +373,7 @@ class OutcomeBody(Strict):
 class CatchUp(Strict):
     since: Annotated[str, StringConstraints(max_length=100_000)]
     ticket_ids: list[UUID] = Field(max_length=5000)
+
+
+class NextChange(Strict):
+    latest: str | None  # None: the server cannot read the database now (fall back to regular rounds)

@@ -61,16 +61,33 @@ def apply_op(work: Work, op: Op) -> Outcome:
         raise
     except AduanError as exc:
         outcome = Outcome(op.op_id, OutcomeState.REJECTED, exc.code, exc.message)
+    _record(work, outcome)
+    return outcome
+
+
+def record_refusal(work: Work, op: Op, refusal: AduanError) -> Outcome:
+    """Record an operation refused before it was tried (the server's authorization) as its outcome, like a
+    refusal of the store: the client learns it once, and a retry with the same op id gets it again."""
+    assert work.actor is not None
+    done = stored_outcome(work.conn, op.op_id, work.actor)
+    if done is not None:
+        return done
+    outcome = Outcome(op.op_id, OutcomeState.REJECTED, refusal.code, refusal.message)
+    _record(work, outcome)
+    return outcome
+
+
+def _record(work: Work, outcome: Outcome) -> None:
+    assert work.actor is not None
     work.conn.execute(
         insert(applied_op).values(
-            op_id=op.op_id,
+            op_id=outcome.op_id,
             officer_id=work.actor.id,
             outcome=outcome.state.value,
             result=outcome.to_json(),
             applied_at=work.now,
         )
     )
-    return outcome
 
 
 def _keep_lost_work(work: Work, op: Op, lost: AduanError) -> Outcome:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, Connection, bindparam, select, update
+from sqlalchemy import BigInteger, Connection, bindparam, func, select, update
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
-from .schema import counter
+from .schema import counter, metadata
 
 CHANGE_COUNTER = "change"
 
@@ -48,3 +48,19 @@ def stamp(conn: Connection) -> int:
         return int(conn.execute(_PG_STAMP).scalar_one())
     conn.execute(_BUMP, {"counter": CHANGE_COUNTER})
     return int(conn.execute(_READ, {"counter": CHANGE_COUNTER}).scalar_one())
+
+
+def latest_change(conn: Connection) -> str:
+    """Names the newest change a pull could bring, for a watcher that wakes waiting clients: it differs from
+    the last value read once something was committed since. On MariaDB and SQLite the change counter; on
+    PostgreSQL the newest stamp of the tables clients mirror (one index lookup each). A transaction that
+    took an older id and commits after a newer one does not move that maximum: a client learns of it with
+    its next change or its regular round."""
+    if not uses_transaction_ids(conn):
+        return str(conn.execute(_READ, {"counter": CHANGE_COUNTER}).scalar_one())
+    newest = [conn.execute(select(func.max(table.c.change_seq))).scalar() for table in _STAMPED]
+    return str(max((int(value) for value in newest if value is not None), default=0))
+
+
+# Every table whose rows carry a change stamp (what a pull brings).
+_STAMPED = [table for table in metadata.sorted_tables if "change_seq" in table.c]

@@ -1,7 +1,7 @@
 """Database logins for officers on PostgreSQL and MariaDB, and the grants of the shared officer role.
 
-Officers get SELECT, INSERT and UPDATE on the tables, but only SELECT and INSERT on the audit log
-(``event``) and only SELECT on ``alembic_version``: the log is append-only for everyone but the owner.
+Officers get SELECT, INSERT and UPDATE on the tables, with the exceptions below (append-only, read-only,
+none): these logins stay only until every officer works through the Aduan server.
 """
 
 from __future__ import annotations
@@ -15,8 +15,11 @@ from .schema import metadata
 
 OFFICER_ROLE = "aduan_officer"
 LOGIN_PATTERN = re.compile(r"^[a-z][a-z0-9._-]{1,62}$")
-_APPEND_ONLY = {"event"}
-_READ_ONLY = {"alembic_version"}
+# The audit log is append-only for officers; so are the answers queued for dispatch (rewriting or
+# re-addressing one would make the worker send it from the agency's account). Channel accounts are the
+# admins' (through the owner's connection): officers only read them.
+_APPEND_ONLY = {"event", "outbound_message"}
+_READ_ONLY = {"alembic_version", "channel_account"}
 
 
 def check_login(login: str) -> str:
@@ -74,11 +77,12 @@ def grant_officer_role(conn: Connection) -> None:
         database = conn.execute(text("SELECT DATABASE()")).scalar_one()
         for table in tables:
             target = f"{quote(database)}.{quote(table)}"
-            if table in _NO_ACCESS or table == "officer":
-                _revoke_table_grant(conn, database, table)
-                if table == "officer":
-                    columns = ", ".join(map(quote, officer_visible_columns()))
-                    conn.execute(text(f"GRANT SELECT ({columns}) ON {target} TO {OFFICER_ROLE}"))
+            _revoke_table_grant(conn, database, table)  # grants add up on MariaDB: start from none
+            if table in _NO_ACCESS:
+                continue
+            if table == "officer":
+                columns = ", ".join(map(quote, officer_visible_columns()))
+                conn.execute(text(f"GRANT SELECT ({columns}) ON {target} TO {OFFICER_ROLE}"))
                 continue
             conn.execute(text(f"GRANT {_table_privileges(table)} ON {target} TO {OFFICER_ROLE}"))
 

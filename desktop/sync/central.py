@@ -60,6 +60,10 @@ class Central(Protocol):
         """An attachment's content, if the officer may see a ticket that carries it."""
         ...
 
+    waits_for_changes: bool  # whether ``next_change`` can wait; otherwise sync on a timer
+
+    def next_change(self, known: str | None, wait: float) -> str | None: ...
+
     def close(self) -> None: ...
 
 
@@ -119,6 +123,12 @@ class DirectCentral:
 
     def blob(self, sha256: str) -> bytes | None:
         return self.store.view(lambda work: blob_content(work.conn, self.store.actor(), sha256))
+
+    waits_for_changes = False
+
+    def next_change(self, known: str | None, wait: float) -> str | None:
+        """A direct link does not wait for changes: its users sync on a timer."""
+        return None
 
     def close(self) -> None:
         """Nothing to close: the store belongs to whoever made it."""

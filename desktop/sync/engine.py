@@ -118,9 +118,11 @@ class SyncEngine:
         sleep: Callable[[float], None] = time.sleep,
         report: Callable[[SyncReport | AduanError], None] | None = None,
     ) -> None:
-        """Sync every ``interval`` seconds; while the server is unreachable, back off and resume by itself."""
+        """Sync every ``interval`` seconds (through the Aduan server: as soon as something changed, or after
+        ``interval`` at the latest); while the server is unreachable, back off and resume by itself."""
         backoff = Backoff()
         done = 0
+        known: str | None = None
         while rounds is None or done < rounds:
             done += 1
             try:
@@ -132,8 +134,26 @@ class SyncEngine:
                 wait = backoff.next_wait()
             if report is not None:
                 report(result)
-            if rounds is None or done < rounds:
-                sleep(wait)
+            if rounds is not None and done >= rounds:
+                break
+            if isinstance(result, SyncReport) and self.central.waits_for_changes:
+                try:
+                    latest = self._until_changed(known, wait)
+                except AduanError:
+                    latest = None  # out of reach while waiting: the next round says so
+                if latest is not None:
+                    known = latest
+                    continue
+            sleep(wait)
+
+    def _until_changed(self, known: str | None, wait: float) -> str | None:
+        """Wait for a change after the round that just ended (at most ``wait`` seconds); None when the server
+        cannot tell (then the caller sleeps)."""
+        if known is None:  # where things stand now: what the round just pulled
+            known = self.central.next_change(None, 0)
+            if known is None:
+                return None
+        return self.central.next_change(known, wait)
 
     def handshake(self) -> str:
         login = self.central.handshake()

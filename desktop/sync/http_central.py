@@ -19,7 +19,7 @@ from uuid import UUID
 import requests
 
 from ..domain.errors import AduanError, NotSignedIn, Rejected, SchemaMismatch, Throttled, Unreachable
-from ..domain.operations import Op, Outcome
+from ..domain.operations import Op, Outcome, OutcomeState
 from ..settings import aduan_server_address
 from ..store import migrate
 from ..store.feed import REMOVED, Checksum, Section
@@ -70,9 +70,12 @@ class HttpCentral:
         if token:
             self.http.headers["Authorization"] = f"Bearer {token}"
         self.http.verify = verify  # a path: the unit's CA certificate, installed by the admin
+        self._waiting: requests.Session | None = None  # the long poll's own connection (``next_change``)
 
     def close(self) -> None:
         self.http.close()
+        if self._waiting is not None:
+            self._waiting.close()
 
     # -- requests ---------------------------------------------------------------------------------------
 
@@ -104,7 +107,13 @@ class HttpCentral:
         from ..server.wire import OutcomeBody, operation_of  # pydantic: loaded only when a server is used
 
         body = operation_of(op).model_dump(mode="json")
-        answer = self.request("POST", "/v1/ops", PUSH_SECONDS, json=body)
+        try:
+            answer = self.request("POST", "/v1/ops", PUSH_SECONDS, json=body)
+        except Rejected as refused:
+            # Refused whole (not permitted, malformed, not found): it never will be applied. Recorded as
+            # its outcome, so that the operations queued behind it go on; a session that ended, a server
+            # out of reach or of another version raise instead, and the operation waits.
+            return Outcome(op.op_id, OutcomeState.REJECTED, refused.code, refused.message)
         return OutcomeBody.model_validate(answer.json()).outcome()
 
     @contextmanager
@@ -115,6 +124,28 @@ class HttpCentral:
             yield HttpPull(self, response, since)
         finally:
             response.close()
+
+    waits_for_changes = True
+
+    def next_change(self, known: str | None, wait: float) -> str | None:
+        """Wait (up to ``wait`` seconds) until the server's newest change differs from ``known``; its value,
+        or None while the server cannot read its database. Runs on its own HTTP session: a round of sync
+        may run beside it on another thread."""
+        if self._waiting is None:
+            self._waiting = requests.Session()
+            self._waiting.headers.update(self.http.headers)
+            self._waiting.verify = self.http.verify
+        params: dict[str, str | float] = {"wait": wait} | ({"known": known} if known is not None else {})
+        try:
+            response = self._waiting.get(
+                self.address + "/v1/changes/next", params=params, timeout=(CONNECT_SECONDS, wait + ANSWER_SECONDS)
+            )
+        except requests.exceptions.RequestException as exc:
+            raise Unreachable(f"cannot reach the Aduan server at {self.address}: {type(exc).__name__}") from None
+        if response.status_code >= 400:
+            raise error_of(response)
+        latest = response.json().get("latest")
+        return None if latest is None else str(latest)
 
     def blob(self, sha256: str) -> bytes | None:
         try:
@@ -192,15 +223,25 @@ class HttpPull:
 
 
 def _lines(response: requests.Response) -> Iterator[dict[str, Any]]:
+    """The NDJSON lines of a streamed answer. Split here rather than by ``iter_lines``, which joins and
+    splits the unfinished line again with every chunk: quadratic in a batch line of a megabyte."""
+    pending = bytearray()
     try:
-        for line in response.iter_lines(chunk_size=64 * 1024):
-            if line:
-                yield json.loads(line)
+        for chunk in response.iter_content(chunk_size=256 * 1024):
+            pending += chunk
+            start = 0
+            while (end := pending.find(b"\n", start)) >= 0:
+                if end > start:
+                    yield json.loads(pending[start:end])
+                start = end + 1
+            del pending[:start]
+        if pending.strip():
+            yield json.loads(pending)
     except (requests.exceptions.RequestException, ValueError) as exc:
         raise Unreachable(f"the pull was cut short: {type(exc).__name__}") from None
 
 
-_Decoder = tuple[type, tuple[Callable[[Any], Any] | None, ...]]
+_Decoder = tuple[Any, tuple[Callable[[Any], Any] | None, ...]]  # a namedtuple class, its converters
 _DECODERS: dict[tuple[str, tuple[str, ...]], _Decoder] = {}
 
 
@@ -229,9 +270,14 @@ def decoded(item: dict[str, Any]) -> Section:
         else:
             raise Unreachable(f"the server sent a section this client does not know: {name}")
         decoder = _DECODERS[key] = (namedtuple("Row", columns), converters)
-    row_type, converts = decoder
-    rows = [
-        row_type(*(value if convert is None else convert(value) for value, convert in zip(raw, converts, strict=True)))
-        for raw in item["r"]
+    row_type: Any = decoder[0]
+    converts = decoder[1]
+    raw_rows = item["r"]
+    if not raw_rows:
+        return name, []
+    # Column by column: one conversion pass per typed column instead of a generator per row.
+    by_column = [
+        values if convert is None else list(map(convert, values))
+        for values, convert in zip(zip(*raw_rows, strict=True), converts, strict=True)
     ]
-    return name, rows
+    return name, list(map(row_type._make, zip(*by_column, strict=True)))

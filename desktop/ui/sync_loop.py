@@ -1,11 +1,14 @@
 """Keeps the cache in step with the central database while the window is open.
 
 A round (push, pull, heartbeat) runs on the network pool every ``interval`` seconds, at once after the
-officer queued something, and on demand. While the server is unreachable the waits grow (with jitter)
-up to a minute; the officer keeps working from the cache meanwhile. Only one round runs at a time.
+officer queued something, at once when the Aduan server says something changed, and on demand. While the
+server is unreachable the waits grow (with jitter) up to a minute; the officer keeps working from the
+cache meanwhile. Only one round runs at a time.
 """
 
 from __future__ import annotations
+
+import asyncio
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from qasync import asyncSlot
@@ -13,6 +16,7 @@ from qasync import asyncSlot
 from ..domain.errors import AduanError, SchemaMismatch, Unreachable
 from ..sync.connectivity import Backoff
 from ..sync.engine import SyncReport
+from ..sync.listening import ChangeListener
 from ..sync.session import Session
 from .events import Events
 from .ops import Ops
@@ -37,6 +41,7 @@ class SyncLoop(QObject):
         self.running = False
         self.again = False  # someone asked for a round while one was running
         self.stopped = False
+        self.listener: ChangeListener | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.run_round)
@@ -44,10 +49,25 @@ class SyncLoop(QObject):
 
     def start(self) -> None:
         self.timer.start(0)
+        # Through the Aduan server, a change made elsewhere starts a round within seconds; the timer stays
+        # as the fallback (and is all a direct link has).
+        loop = asyncio.get_event_loop()
+        self.listener = ChangeListener(
+            self.session.engine.central, lambda: loop.call_soon_threadsafe(self._changed_elsewhere)
+        )
+        self.listener.start()
 
     def stop(self) -> None:
         self.stopped = True
         self.timer.stop()
+        if self.listener is not None:
+            self.listener.stop()
+
+    def _changed_elsewhere(self) -> None:
+        if not self.stopped and not self.running:
+            self.timer.start(0)
+        elif self.running:
+            self.again = True
 
     @asyncSlot()
     async def run_round(self) -> None:

@@ -42,7 +42,7 @@ def fake() -> Iterator[FakeTelegram]:
 @pytest.fixture
 def org(migrated_url: str, fake: FakeTelegram, monkeypatch: pytest.MonkeyPatch) -> Iterator[Org]:
     built = build_org(migrated_url)
-    monkeypatch.setenv("ADUAN_TEST_TG", fake.token)
+    monkeypatch.setenv("ADUAN_SECRET_BOT_HUMAS", fake.token)
     add_account(built.admin, {"base_url": fake.base_url})
     yield built
     built.close()
@@ -57,7 +57,7 @@ def add_account(store: Store, config: dict[str, object]) -> None:
                 channel="telegram",
                 name="Bot Humas",
                 config=json.dumps(config),
-                secret_ref="env:ADUAN_TEST_TG",
+                secret_ref="env:ADUAN_SECRET_BOT_HUMAS",
             )
         )
 
@@ -106,7 +106,7 @@ def test_no_acknowledgement_when_the_account_says_so(
 ) -> None:
     built = build_org(migrated_url)
     try:
-        monkeypatch.setenv("ADUAN_TEST_TG", fake.token)
+        monkeypatch.setenv("ADUAN_SECRET_BOT_HUMAS", fake.token)
         add_account(built.admin, {"base_url": fake.base_url, "acknowledgement": False})
         fake.push_message(CITIZEN, text="Jalan berlubang")
         run_round(built.admin, make_source)

@@ -37,7 +37,7 @@ def org(
     migrated_url: str, imap_server: MailServer, smtp_server: SmtpServer, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Org]:
     built = build_org(migrated_url)
-    monkeypatch.setenv("ADUAN_TEST_MAIL", imap_server.password)
+    monkeypatch.setenv("ADUAN_SECRET_PENGADUAN_HUMAS", imap_server.password)
     config = {
         "host": imap_server.host,
         "port": imap_server.port,
@@ -57,7 +57,7 @@ def org(
                 channel="email",
                 name="pengaduan@humas",
                 config=json.dumps(config),
-                secret_ref="env:ADUAN_TEST_MAIL",
+                secret_ref="env:ADUAN_SECRET_PENGADUAN_HUMAS",
             )
         )
 
@@ -179,7 +179,7 @@ def test_a_wrong_smtp_password_postpones_and_names_the_account(
 ) -> None:
     imap_server.deliver(citizen_mail("p-1@example.id", "Air mati", "Sejak pagi."))
     run_round(org.admin, make_source)
-    monkeypatch.setenv("ADUAN_TEST_MAIL", "salah")
+    monkeypatch.setenv("ADUAN_SECRET_PENGADUAN_HUMAS", "salah")
     report = dispatch_round(org.admin, make_sender)
     assert (report.sent, report.postponed) == (0, 1)
     assert "refused the login" in report.errors["pengaduan@humas"] and "salah" not in report.errors["pengaduan@humas"]

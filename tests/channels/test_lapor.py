@@ -559,7 +559,7 @@ def test_a_channel_account_configures_the_poller(org: Org, fake: FakeLapor) -> N
         "mapping": {"subject": "laporan.judul"},
         "timeout": 3,
     }
-    org.admin.admin(add_account, Channel.LAPOR, "LAPOR! Humas", "humas", json.dumps(config), "env:LAPOR_TOKEN")
+    org.admin.admin(add_account, Channel.LAPOR, "LAPOR! Humas", "humas", json.dumps(config), "env")
     [account] = org.admin.admin(enabled_accounts)
 
     [report], _ = poller_from_config(account.config, fake.token).poll(None)

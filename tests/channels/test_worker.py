@@ -64,8 +64,8 @@ def inbound(store: Store) -> int:
 def test_messages_become_tickets_once_and_a_chat_continues_its_ticket(
     store: Store, fake: FakeTelegram, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("ADUAN_TEST_TG", fake.token)
-    add_account(store, "Bot Humas", "env:ADUAN_TEST_TG", fake.base_url)
+    monkeypatch.setenv("ADUAN_SECRET_BOT_HUMAS", fake.token)
+    add_account(store, "Bot Humas", "env:ADUAN_SECRET_BOT_HUMAS", fake.base_url)
     fake.push_message(CITIZEN, text="Lampu PJU di Jl. Melati mati sejak Senin")
     first = run_round(store, make_source)
     assert (first.received, first.errors) == ({"Bot Humas": 1}, {})
@@ -80,8 +80,8 @@ def test_messages_become_tickets_once_and_a_chat_continues_its_ticket(
 def test_a_lost_cursor_refetches_without_duplicates(
     store: Store, fake: FakeTelegram, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("ADUAN_TEST_TG", fake.token)
-    add_account(store, "Bot Humas", "env:ADUAN_TEST_TG", fake.base_url)
+    monkeypatch.setenv("ADUAN_SECRET_BOT_HUMAS", fake.token)
+    add_account(store, "Bot Humas", "env:ADUAN_SECRET_BOT_HUMAS", fake.base_url)
     fake.push_message(CITIZEN, text="Sampah menumpuk di pasar")
     report = run_round(store, make_source)
     assert report.received == {"Bot Humas": 1}
@@ -96,18 +96,18 @@ def test_a_lost_cursor_refetches_without_duplicates(
 def test_a_broken_account_is_recorded_and_the_others_still_run(
     store: Store, fake: FakeTelegram, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("ADUAN_TEST_TG", fake.token)
-    monkeypatch.delenv("ADUAN_TEST_MISSING", raising=False)
-    add_account(store, "Bot tanpa token", "env:ADUAN_TEST_MISSING", fake.base_url)
-    add_account(store, "Bot Humas", "env:ADUAN_TEST_TG", fake.base_url)
+    monkeypatch.setenv("ADUAN_SECRET_BOT_HUMAS", fake.token)
+    monkeypatch.delenv("ADUAN_SECRET_BOT_TANPA_TOKEN", raising=False)
+    add_account(store, "Bot tanpa token", "env:ADUAN_SECRET_BOT_TANPA_TOKEN", fake.base_url)
+    add_account(store, "Bot Humas", "env:ADUAN_SECRET_BOT_HUMAS", fake.base_url)
     fake.push_message(CITIZEN, text="Jalan berlubang")
     report = run_round(store, make_source)
     assert report.received == {"Bot Humas": 1}
-    assert "ADUAN_TEST_MISSING" in report.errors["Bot tanpa token"]
+    assert "ADUAN_SECRET_BOT_TANPA_TOKEN" in report.errors["Bot tanpa token"]
     errors = store.read(
         lambda conn: dict(conn.execute(select(channel_account.c.name, channel_account.c.last_error)).all())
     )
-    assert errors["Bot Humas"] is None and "ADUAN_TEST_MISSING" in errors["Bot tanpa token"]
+    assert errors["Bot Humas"] is None and "ADUAN_SECRET_BOT_TANPA_TOKEN" in errors["Bot tanpa token"]
     fake.rate_limit(retry_after=30)
     limited = run_round(store, make_source)
     assert "Too Many Requests" in limited.errors["Bot Humas"] or "retry" in limited.errors["Bot Humas"].lower()

@@ -27,7 +27,7 @@ imap_server = mailserver.imap_server
 def store(migrated_url: str, imap_server: MailServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     admin = Store(migrated_url)
     admin.admin(directory.add_unit, "humas", "Biro Humas")
-    monkeypatch.setenv("ADUAN_TEST_IMAP", imap_server.password)
+    monkeypatch.setenv("ADUAN_SECRET_PENGADUAN_HUMAS", imap_server.password)
     config = {"host": imap_server.host, "port": imap_server.port, "user": imap_server.user, "tls": "none"}
 
     def add(conn: Connection) -> None:
@@ -38,7 +38,7 @@ def store(migrated_url: str, imap_server: MailServer, monkeypatch: pytest.Monkey
                 channel="email",
                 name="pengaduan@humas",
                 config=json.dumps(config),
-                secret_ref="env:ADUAN_TEST_IMAP",
+                secret_ref="env:ADUAN_SECRET_PENGADUAN_HUMAS",
             )
         )
 
@@ -88,7 +88,7 @@ def test_mail_becomes_a_ticket_and_the_answer_joins_it(store: Store, imap_server
 
 
 def test_a_wrong_password_is_recorded_on_the_account(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ADUAN_TEST_IMAP", "salah")
+    monkeypatch.setenv("ADUAN_SECRET_PENGADUAN_HUMAS", "salah")
     report = run_round(store, make_source)
     assert "pengaduan@humas" in report.errors
     error = store.read(lambda conn: conn.execute(select(channel_account.c.last_error)).scalar_one())

@@ -62,7 +62,7 @@ def fake() -> Iterator[FakeTelegram]:
 def org(server_url: str, fake: FakeTelegram, imap_server: MailServer, smtp_server: SmtpServer) -> Iterator[Org]:
     built = build_org(server_url)
     accounts = [
-        ("telegram", "Bot Humas", {"base_url": fake.base_url}, "env:ADUAN_TEST_TG"),
+        ("telegram", "Bot Humas", {"base_url": fake.base_url}, "env:ADUAN_SECRET_BOT_HUMAS"),
         (
             "email",
             "pengaduan@humas",
@@ -76,7 +76,7 @@ def org(server_url: str, fake: FakeTelegram, imap_server: MailServer, smtp_serve
                 "smtp_port": smtp_server.port,
                 "address": UNIT_ADDRESS,
             },
-            "env:ADUAN_TEST_MAIL",
+            "env:ADUAN_SECRET_PENGADUAN_HUMAS",
         ),
     ]
 
@@ -96,7 +96,7 @@ def org(server_url: str, fake: FakeTelegram, imap_server: MailServer, smtp_serve
 
 def start_worker(url: str, fake: FakeTelegram, mail: MailServer, *extra: str) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ADUAN_")}
-    env.update(ADUAN_DB=url, ADUAN_TEST_TG=fake.token, ADUAN_TEST_MAIL=mail.password)
+    env.update(ADUAN_DB=url, ADUAN_SECRET_BOT_HUMAS=fake.token, ADUAN_SECRET_PENGADUAN_HUMAS=mail.password)
     command = [sys.executable, str(ROOT / "main.py"), "worker", "--interval", "1", "--send-lease", str(LEASE_SECONDS)]
     return subprocess.Popen(
         [*command, *extra],

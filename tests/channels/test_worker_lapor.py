@@ -27,7 +27,7 @@ def fake() -> Iterator[FakeLapor]:
 @pytest.fixture
 def org(migrated_url: str, fake: FakeLapor, monkeypatch: pytest.MonkeyPatch) -> Iterator[Org]:
     built = build_org(migrated_url)
-    monkeypatch.setenv("ADUAN_TEST_LAPOR", fake.token)
+    monkeypatch.setenv("ADUAN_SECRET_SP4N_LAPOR_HUMAS", fake.token)
 
     def add(conn: Connection) -> None:
         unit_id = conn.execute(select(unit.c.id).where(unit.c.code == "humas")).scalar_one()
@@ -37,7 +37,7 @@ def org(migrated_url: str, fake: FakeLapor, monkeypatch: pytest.MonkeyPatch) -> 
                 channel="lapor",
                 name="SP4N-LAPOR! Humas",
                 config=json.dumps({"base_url": fake.base_url}),
-                secret_ref="env:ADUAN_TEST_LAPOR",
+                secret_ref="env:ADUAN_SECRET_SP4N_LAPOR_HUMAS",
             )
         )
 

@@ -35,15 +35,15 @@ def fake() -> Iterator[FakeWhatsApp]:
 @pytest.fixture
 def org(migrated_url: str, fake: FakeWhatsApp, monkeypatch: pytest.MonkeyPatch) -> Iterator[Org]:
     built = build_org(migrated_url)
-    monkeypatch.setenv("ADUAN_TEST_WA_TOKEN", fake.access_token)
-    monkeypatch.setenv("ADUAN_TEST_WA_APP", fake.app_secret)
-    monkeypatch.setenv("ADUAN_TEST_WA_VERIFY", "verifikasi-uji")
+    monkeypatch.setenv("ADUAN_SECRET_WA_HUMAS", fake.access_token)
+    monkeypatch.setenv("ADUAN_SECRET_WA_HUMAS__APP_SECRET", fake.app_secret)
+    monkeypatch.setenv("ADUAN_SECRET_WA_HUMAS__VERIFY_TOKEN", "verifikasi-uji")
     config = {
         "base_url": fake.base_url,
         "phone_number_id": fake.phone_number_id,
         "webhook_port": free_port(),
-        "app_secret_ref": "env:ADUAN_TEST_WA_APP",
-        "verify_token_ref": "env:ADUAN_TEST_WA_VERIFY",
+        "app_secret_ref": "env:ADUAN_SECRET_WA_HUMAS__APP_SECRET",
+        "verify_token_ref": "env:ADUAN_SECRET_WA_HUMAS__VERIFY_TOKEN",
     }
 
     def add(conn: Connection) -> None:
@@ -54,7 +54,7 @@ def org(migrated_url: str, fake: FakeWhatsApp, monkeypatch: pytest.MonkeyPatch) 
                 channel="whatsapp",
                 name="WA Humas",
                 config=json.dumps(config),
-                secret_ref="env:ADUAN_TEST_WA_TOKEN",
+                secret_ref="env:ADUAN_SECRET_WA_HUMAS",
             )
         )
 

@@ -35,7 +35,7 @@ def fake() -> Iterator[FakeX]:
 @pytest.fixture
 def org(migrated_url: str, fake: FakeX, monkeypatch: pytest.MonkeyPatch) -> Iterator[Org]:
     built = build_org(migrated_url)
-    monkeypatch.setenv("ADUAN_TEST_X", fake.token)
+    monkeypatch.setenv("ADUAN_SECRET_PEMKOT_ADUAN", fake.token)
 
     def add(conn: Connection) -> None:
         unit_id = conn.execute(select(unit.c.id).where(unit.c.code == "humas")).scalar_one()
@@ -45,7 +45,7 @@ def org(migrated_url: str, fake: FakeX, monkeypatch: pytest.MonkeyPatch) -> Iter
                 channel="x",
                 name="@pemkot_aduan",
                 config=json.dumps({"base_url": fake.base_url, "user_id": fake.user_id}),
-                secret_ref="env:ADUAN_TEST_X",
+                secret_ref="env:ADUAN_SECRET_PEMKOT_ADUAN",
             )
         )
 

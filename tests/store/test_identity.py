@@ -66,7 +66,7 @@ def test_officer_logins_cannot_rewrite_the_audit_log_or_delete(server_url: str, 
     owner.dispose()
 
 
-def test_officer_logins_cannot_read_or_forge_the_servers_sign_in_data(server_url: str, login: str) -> None:
+def test_officer_logins_cannot_reach_sign_in_data_nor_redirect_what_is_sent(server_url: str, login: str) -> None:
     """Until the desktop signs in only to the Aduan server, officers' database logins must not reach password
     hashes or sessions: reading a hash invites cracking it, writing one (or a session) takes over an account."""
     owner = Store(server_url)
@@ -85,6 +85,9 @@ def test_officer_logins_cannot_read_or_forge_the_servers_sign_in_data(server_url
         " VALUES ('00000000-0000-0000-0000-000000000001', 1, 'x', 'd', '2026-01-01', '2026-01-01', '2099-01-01')",
         "DELETE FROM sign_in_attempt",
         "SELECT login FROM sign_in_attempt",
+        # a queued answer re-addressed, or an account pointed elsewhere, would go out from the agency
+        "UPDATE outbound_message SET account_id = NULL, state = 'queued'",
+        "UPDATE channel_account SET secret_ref = 'env:ADUAN_DB'",
     ):
         with own.engine.connect() as conn, pytest.raises(DBAPIError) as denied:
             conn.execute(text(statement))

@@ -190,10 +190,10 @@ def make_channels(url: str, unit_code: str) -> str:
         ).scalar()
         others = conn.execute(select(unit.c.code).where(unit.c.code != unit_code).order_by(unit.c.code)).scalars()
         other_a, other_b = list(others)[:2]
-    mailbox = owner.admin(add_account, Channel.EMAIL, "pengaduan@pemda.example.go.id", unit_code, "{}", "env:IMAP")
-    owner.admin(add_account, Channel.TELEGRAM, "@LaporPemdaBot", unit_code, "{}", "env:BOT")
-    owner.admin(add_account, Channel.WHATSAPP, "WhatsApp 0811-2345-678", other_a, "{}", "env:WA")
-    owner.admin(add_account, Channel.LAPOR, "SP4N-LAPOR! instansi", other_b, "{}", "env:LAPOR")
+    mailbox = owner.admin(add_account, Channel.EMAIL, "pengaduan@pemda.example.go.id", unit_code, "{}", "env")
+    owner.admin(add_account, Channel.TELEGRAM, "@LaporPemdaBot", unit_code, "{}", "env")
+    owner.admin(add_account, Channel.WHATSAPP, "WhatsApp 0811-2345-678", other_a, "{}", "env")
+    owner.admin(add_account, Channel.LAPOR, "SP4N-LAPOR! instansi", other_b, "{}", "env")
 
     def polled(conn: Any) -> None:
         now = server_now(conn)

@@ -62,7 +62,7 @@ def channels(org_url: str) -> Iterator[str]:
     owner = Store(org_url)
     owner.admin(add_officer_without_login, "adi", "Adi Nugroho", ["humas"], Role.ADMIN)
     mailbox = owner.admin(add_account, Channel.EMAIL, "Pengaduan Humas", "humas", '{"host": "imap.example.id"}', None)
-    owner.admin(add_account, Channel.TELEGRAM, "Bot Kanreg I", "kanreg-1", "{}", "env:ADUAN_BOT")
+    owner.admin(add_account, Channel.TELEGRAM, "Bot Kanreg I", "kanreg-1", "{}", "env:ADUAN_SECRET_BOT_KANREG_I")
     owner.admin(broken, "Bot Kanreg I", REVOKED)
     owner.admin(record, mailbox, kept("<a@example.id>", "Jalan rusak"), "the database refused it: too long")
     owner.admin(record, mailbox, kept("<b@example.id>", "Tes kirim"), "subject is empty")

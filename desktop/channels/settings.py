@@ -1,0 +1,319 @@
+"""What a channel account may be configured with, in one place: each channel's settings (name, type,
+meaning), the slots its secrets live in on the worker machine, and the rule that every server the worker
+talks to for it is reached over TLS.
+
+The same checks run when an admin adds an account (``accounts.add_account``) and every time the worker is
+about to read an account's secret and connect (``worker.secret``): a row written straight into the
+central database must not make the worker read another environment variable or keyring entry, or send a
+secret in the clear to another machine.
+
+**Secret slots.** An account's secret is read only from its own slot, named after the account: the name
+folded to ASCII, lower-cased, every run of other characters turned into ``_`` (``"Bot Humas"`` →
+``bot_humas``). Its secret is ``env:ADUAN_SECRET_BOT_HUMAS`` or ``keyring:aduan-channel/bot_humas``; a
+second secret named by a ``…_ref`` setting (WhatsApp's ``app_secret_ref``) is
+``env:ADUAN_SECRET_BOT_HUMAS__APP_SECRET`` or ``keyring:aduan-channel/bot_humas/app_secret`` — two
+underscores, because the account's part never holds two in a row. ``env`` or ``keyring`` alone stands for
+the account's slot of that kind.
+
+**TLS.** IMAP and SMTP use ``ssl`` or ``starttls``; API addresses are ``https://``. Plain connections
+(``tls``/``smtp_tls`` ``none``, ``http://``) only to 127.0.0.1, localhost or ::1: the tests' fake servers
+and a local Dovecot.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from ..domain.errors import BadInput
+from ..domain.inbound import check_acknowledgement
+from ..domain.vocabulary import Channel, Kind
+from .imap_fetch import TLS_MODES
+
+SettingType = Literal[
+    "text",  # any text
+    "name",  # a query parameter or header name: letters, digits, _ . - [ ]
+    "digits",  # a numeric id, as text or a whole number
+    "count",  # a whole number, at least 1
+    "seconds",  # a number above 0
+    "port",  # 1-65535
+    "tls",  # ssl, starttls or none
+    "host",  # a server name or address
+    "url",  # an http(s) address (https unless to the loopback)
+    "reference",  # where a second secret is kept: the account's slot for it
+    "texts",  # an object of texts (extra query parameters)
+    "mapping",  # an object of Aduan field → JSON path (or null)
+    "timezone",  # an IANA time zone
+    "acknowledgement",  # false, true or the wording
+    "kind",  # what the messages are filed as
+]
+
+
+class AccountRefused(BadInput):
+    """The worker will not use an account as stored: a setting outside its schema, a secret reference
+    outside its own slot, or a server without TLS (the row was changed in the database)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    type: SettingType
+    meaning: str
+
+
+COMMON: dict[str, Setting] = {
+    "kind": Setting("kind", "what the messages are filed as (default pengaduan)"),
+    "acknowledgement": Setting("acknowledgement", "false, true (the standard wording) or the wording with {nomor}"),
+}
+
+SCHEMAS: dict[Channel, dict[str, Setting]] = {
+    Channel.EMAIL: {
+        "host": Setting("host", "IMAP server"),
+        "port": Setting("port", "IMAP port (993)"),
+        "user": Setting("text", "IMAP login"),
+        "tls": Setting("tls", "IMAP: ssl (default) or starttls; none only to the loopback"),
+        "mailbox": Setting("text", "folder read (INBOX)"),
+        "batch": Setting("count", "mails read per round (200)"),
+        "smtp_host": Setting("host", "SMTP server (default: host)"),
+        "smtp_port": Setting("port", "SMTP port (465 ssl, 587 starttls)"),
+        "smtp_tls": Setting("tls", "SMTP: ssl, starttls (default: tls); none only to the loopback"),
+        "smtp_user": Setting("text", "SMTP login (default: user)"),
+        "address": Setting("text", "sender address of the answers (default: the SMTP login)"),
+        "from_name": Setting("text", "sender name of the answers"),
+    },
+    Channel.TELEGRAM: {
+        "base_url": Setting("url", "Bot API address (https://api.telegram.org)"),
+    },
+    Channel.WHATSAPP: {
+        "phone_number_id": Setting("digits", "the Cloud API's id of the number"),
+        "base_url": Setting("url", "Graph API address (https://graph.facebook.com)"),
+        "webhook_port": Setting("port", "port of the webhook receiver"),
+        "webhook_host": Setting("host", "address the receiver listens on (127.0.0.1, behind an HTTPS proxy)"),
+        "app_secret_ref": Setting("reference", "slot of the app secret that signs notifications"),
+        "verify_token_ref": Setting("reference", "slot of the token Meta's verification request carries"),
+    },
+    Channel.X: {
+        "user_id": Setting("digits", "numeric id of the account's X user"),
+        "base_url": Setting("url", "API address (https://api.x.com)"),
+    },
+    Channel.LAPOR: {
+        "base_url": Setting("url", "API address, https://… (required)"),
+        "list_path": Setting("text", "path of the list of reports (/api/v1/laporan)"),
+        "items_path": Setting("text", "dotted JSON path of the list in the answer (data)"),
+        "since_param": Setting("name", "query parameter carrying the cursor (since)"),
+        "page_param": Setting("name", "query parameter carrying the page (page)"),
+        "size_param": Setting("name", "query parameter carrying the page size (limit)"),
+        "page_size": Setting("count", "reports per page (100)"),
+        "max_pages": Setting("count", "pages per round (20)"),
+        "timeout": Setting("seconds", "seconds to wait for an answer (15)"),
+        "auth_header": Setting("name", "header carrying the token (Authorization)"),
+        "auth_scheme": Setting("text", "word before the token in that header (Bearer)"),
+        "token_param": Setting("name", "query parameter carrying the token instead of the header"),
+        "query_auth_param": Setting("name", "older name of token_param"),
+        "timezone": Setting("timezone", "zone of times written without one (Asia/Jakarta)"),
+        "params": Setting("texts", 'extra query parameters, e.g. {"sort": "updated_at"}'),
+        "mapping": Setting("mapping", "Aduan field → dotted JSON path, overriding the defaults"),
+    },
+}
+
+ENV_PREFIX = "ADUAN_SECRET_"
+KEYRING_SERVICE = "aduan-channel"
+SECRET_KINDS = ("env", "keyring")
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+_SECRET_WORDS = ("password", "passwd", "pass", "pwd", "pw", "token", "secret", "key", "auth", "credential", "cookie")
+_NAME = re.compile(r"[A-Za-z0-9_.\-\[\]]{1,64}")
+
+
+def allowed(channel: Channel) -> dict[str, Setting]:
+    """Every setting an account of ``channel`` may have."""
+    return {**SCHEMAS.get(channel, {}), **COMMON}
+
+
+# -- secret slots ------------------------------------------------------------------------------------------
+
+
+def slot_id(account_name: str) -> str:
+    """The account's part of its slots: ``"Bot Humas"`` → ``bot_humas`` (ASCII letters and digits, runs of
+    anything else as one ``_``, none at either end); "" when the name has no letter or digit."""
+    folded = unicodedata.normalize("NFKD", account_name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_")
+
+
+def slots(account_name: str, setting: str | None = None) -> tuple[str, str]:
+    """The two references the account's secret (or the second secret of its ``…_ref`` setting) may have:
+    ``(env:ADUAN_SECRET_<ACCOUNT>[__<NAME>], keyring:aduan-channel/<account>[/<name>])``."""
+    account = slot_id(account_name)
+    if not account:
+        raise BadInput(f"the account name {account_name!r} has no letter or digit (A-Z, 0-9) to name its secret's slot")
+    env, ring = ENV_PREFIX + account.upper(), f"{KEYRING_SERVICE}/{account}"
+    if setting is not None:
+        second = slot_id(setting.removesuffix("_ref"))
+        env, ring = f"{env}__{second.upper()}", f"{ring}/{second}"
+    return f"env:{env}", f"keyring:{ring}"
+
+
+def own_slot(account_name: str, reference: str, setting: str | None = None) -> str:
+    """``reference`` when it is the account's own slot (``env`` or ``keyring`` alone: that slot, in full);
+    BadInput naming both slots otherwise."""
+    env, ring = slots(account_name, setting)
+    given = reference.strip()
+    if given in ("env", env):
+        return env
+    if given in ("keyring", ring):
+        return ring
+    what = (
+        f"the {setting} of the channel account {account_name!r} names"
+        if setting
+        else (f"the secret of the channel account {account_name!r} is read from")
+    )
+    raise BadInput(f"{what} only its own slot: {env} or {ring} (or just env / keyring), not {reference!r}")
+
+
+# -- the checks --------------------------------------------------------------------------------------------
+
+
+def check_settings(channel: Channel, account_name: str, settings: Mapping[str, Any]) -> dict[str, Any]:
+    """``settings`` as they may be stored for an account of ``channel`` named ``account_name`` (slot
+    references written out in full); BadInput names the first setting that is unknown, of the wrong type,
+    names another slot than the account's own, or points the worker at a server without TLS."""
+    schema = allowed(channel)
+    unknown = sorted(key for key in settings if key not in schema)
+    if unknown:
+        raise BadInput(_unknown(channel, account_name, unknown, schema))
+    checked = {key: _value(account_name, key, schema[key], value) for key, value in settings.items()}
+    _check_transport(channel, checked)
+    return checked
+
+
+def check_secret_ref(account_name: str, secret_ref: str | None) -> str | None:
+    """The account's secret reference written out in full (None: the account has no secret)."""
+    if secret_ref is None or not secret_ref.strip():
+        return None
+    return own_slot(account_name, secret_ref)
+
+
+def is_loopback(host: str) -> bool:
+    return host.strip().strip("[]").lower() in LOOPBACK
+
+
+def _unknown(channel: Channel, account_name: str, unknown: list[str], schema: Mapping[str, Setting]) -> str:
+    names = ", ".join(repr(k) for k in unknown)
+    told = f"the {channel.value} account {account_name!r} has no setting {names}; its settings are {', '.join(schema)}"
+    if any(word in key.lower() for key in unknown for word in _SECRET_WORDS):
+        try:
+            env, ring = slots(account_name)
+            where = f"its own slot, {env} or {ring}"
+        except BadInput:
+            where = "its own slot (--secret-ref env or keyring)"
+        told = f"secrets never go into the central configuration: the worker reads them from {where}; {told}"
+    return told
+
+
+def _value(account_name: str, key: str, setting: Setting, value: Any) -> Any:
+    kind = setting.type
+
+    def refuse(what: str) -> BadInput:
+        return BadInput(f"the account's {key!r} must be {what}, not {value!r}")
+
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    if kind == "text":
+        if not isinstance(value, str):
+            raise refuse("text")
+    elif kind == "name":
+        if not isinstance(value, str) or not _NAME.fullmatch(value):
+            raise refuse("a name of letters, digits and _ . - [ ] (at most 64)")
+    elif kind == "digits":
+        if not ((isinstance(value, str) and value.isascii() and value.isdigit()) or (whole and value >= 0)):
+            raise refuse("a numeric id")
+    elif kind == "count":
+        if not whole or value < 1:
+            raise refuse("a whole number, at least 1")
+    elif kind == "seconds":
+        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+            raise refuse("a number of seconds above 0")
+    elif kind == "port":
+        if not whole or not 0 < value < 65536:
+            raise refuse("a port, 1-65535")
+    elif kind == "tls":
+        if value not in TLS_MODES:
+            raise refuse(f"one of {', '.join(TLS_MODES)}")
+    elif kind == "host":
+        if not isinstance(value, str) or not value or any(c.isspace() or c in "/@?#" for c in value):
+            raise refuse("a server name or address")
+    elif kind == "url":
+        _check_url(key, value)
+    elif kind == "reference":
+        if not isinstance(value, str) or value.partition(":")[0].strip() not in SECRET_KINDS:
+            env, ring = slots(account_name, key)
+            raise BadInput(
+                f"secrets never go into the central configuration ({key}): it names where the worker keeps "
+                f"the secret, {env} or {ring}"
+            )
+        return own_slot(account_name, value, key)
+    elif kind == "texts":
+        if not isinstance(value, Mapping) or not all(isinstance(v, str) for v in value.values()):
+            raise refuse('an object of texts, e.g. {"sort": "updated_at"}')
+        secret = [str(k) for k in value if any(word in str(k).lower() for word in _SECRET_WORDS)]
+        if secret:
+            raise BadInput(
+                f"secrets never go into the central configuration ({key}: {', '.join(secret)}): the token goes "
+                "by auth_header or token_param, from the account's own slot"
+            )
+    elif kind == "mapping":
+        from .lapor import DEFAULT_API_MAPPING, parse_mapping
+
+        if not isinstance(value, Mapping):
+            raise refuse('an object, e.g. {"subject": "laporan.judul"}')
+        parse_mapping(value, DEFAULT_API_MAPPING)
+    elif kind == "timezone":
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value if isinstance(value, str) else "")
+        except (ZoneInfoNotFoundError, ValueError):
+            raise refuse("a time zone such as Asia/Jakarta") from None
+    elif kind == "acknowledgement":
+        if not isinstance(value, bool | str):
+            raise BadInput('"acknowledgement" is false (none), true (the standard wording) or the wording itself')
+        if isinstance(value, str):
+            check_acknowledgement(value)
+    elif kind == "kind" and value not in [k.value for k in Kind]:
+        raise BadInput(f"the account's kind is one of {', '.join(k.value for k in Kind)}, not {value!r}")
+    return value
+
+
+def _check_url(key: str, value: Any) -> None:
+    host, parts = None, urlsplit(value) if isinstance(value, str) else None
+    if parts is not None:
+        try:
+            host = parts.hostname if parts.port is None or parts.port > 0 else None  # a bad port raises
+        except ValueError:
+            host = None
+    if parts is None or parts.scheme not in ("https", "http") or not host:
+        raise BadInput(f"the account's {key!r} must be an address such as https://api.example.go.id, not {value!r}")
+    if parts.username is not None or parts.password is not None:
+        raise BadInput(f"secrets never go into the central configuration: the account's {key!r} carries a login")
+
+
+def _check_transport(channel: Channel, settings: Mapping[str, Any]) -> None:
+    """Every server the account points the worker at is reached over TLS, but the loopback."""
+    for key, value in settings.items():
+        if allowed(channel)[key].type == "url":
+            parts = urlsplit(value)
+            if parts.scheme != "https" and not is_loopback(parts.hostname or ""):
+                raise BadInput(
+                    f"the account's {key!r} {value!r} is not https://: secrets and messages go to another machine "
+                    "only over TLS (http:// only to 127.0.0.1, localhost or ::1)"
+                )
+    if channel is Channel.EMAIL:
+        imap_host, imap_tls = str(settings.get("host", "")), settings.get("tls", "ssl")
+        smtp_host, smtp_tls = str(settings.get("smtp_host", imap_host)), settings.get("smtp_tls", imap_tls)
+        for what, host, tls, key in (("IMAP", imap_host, imap_tls, "tls"), ("SMTP", smtp_host, smtp_tls, "smtp_tls")):
+            if tls == "none" and not is_loopback(host):
+                raise BadInput(
+                    f"the e-mail account reaches its {what} server {host or '(no host)'} without TLS ({key} none): "
+                    "use ssl or starttls (none only to 127.0.0.1, localhost or ::1)"
+                )
