@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import queue
 import random
 import signal
 import subprocess
@@ -42,10 +41,8 @@ import requests
 from sqlalchemy import Connection, func, select
 
 from desktop.domain.errors import Unreachable
-from desktop.domain.status import Status
 from desktop.store.schema import applied_op, event, officer, ticket
 from desktop.store.service import Store
-from desktop.sync import cache_schema as s
 from desktop.sync.cache import Cache
 from desktop.sync.desk import Desk
 from desktop.sync.engine import SyncEngine
@@ -69,6 +66,7 @@ from tests.sync.test_crash import (
     check_after_pull_kill,
     colleague_works,
     fill_demo,
+    hold_one,
     integrity,
     outbox_rows,
     queue_ops,
@@ -197,22 +195,7 @@ class ServerCrasher(Crasher):
     """``tests/server/crasher.py`` in its own interpreter, started ahead of its job (see test_crash.Crasher)."""
 
     def __init__(self, folder: Path) -> None:
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-        self.stderr_path = folder / f"crasher-{time.monotonic_ns()}.stderr"
-        with self.stderr_path.open("w") as stderr:
-            self.proc = subprocess.Popen(
-                [sys.executable, str(CRASHER)],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=stderr,
-                text=True,
-                cwd=ROOT,
-                env=env,
-            )
-        self.lines: queue.Queue[str | None] = queue.Queue()
-        self.seen: list[str] = []
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
+        super().__init__(folder, (str(CRASHER),))
 
 
 class Crashers:
@@ -349,26 +332,7 @@ def prepare_holder(served: Served, folder: Path) -> Desked:
     d = served.demo
     c = served.client(d.officer, folder / f"{d.officer}.cache.db")
     try:
-        c.sync()
-        with c.cache.read() as conn:
-            free = conn.execute(
-                select(s.ticket.c.tracking_no, s.ticket.c.id)
-                .join(s.unit, s.unit.c.id == s.ticket.c.unit_id)
-                .where(
-                    s.unit.c.code == d.unit,
-                    s.ticket.c.status == Status.DITINDAKLANJUTI.value,
-                    s.ticket.c.claimed_by.is_(None),
-                )
-                .order_by(s.ticket.c.tracking_no)
-                .limit(3)
-            ).all()
-        assert len(free) == 3, f"unit {d.unit} has too few unclaimed tickets in follow-up: {free}"
-        claim = c.desk.claim(free[0].tracking_no)
-        settle(c)
-        assert c.outcome(claim.op_id)[0] == "applied"
-        prior = frozenset(UUID(str(row.op_id)) for row in c.outbox())
-        held = free[0]
-        return Desked(c.cache.path, held.tracking_no, UUID(str(held.id)), [r.tracking_no for r in free[1:]], prior)
+        return hold_one(c, d)
     finally:
         close(c)
 

@@ -28,9 +28,8 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test
+from hypothesis.stateful import RuleBasedStateMachine, rule
 from sqlalchemy.engine import make_url
 
 from desktop.domain.errors import Unreachable
@@ -47,7 +46,7 @@ from tests.server.live import LiveServer, give_passwords, running_server
 from tests.store.helpers import add_officer_without_login, new_ticket
 from tests.sync.helpers import Client, overlay_agrees
 from tests.sync.proxy import Proxy
-from tests.sync.test_model import LOGINS, OFFICERS, SUPERVISOR, TICKETS, ExpiryMarks, World, model_for
+from tests.sync.test_model import LOGINS, OFFICERS, SUPERVISOR, TICKETS, ExpiryMarks, World, model_for, run_and_report
 
 # Examples per engine: each step goes through HTTP and the proxy, so fewer than the direct machine's; together
 # with test_crash_through_server.py well under three minutes on two workers (printed by --durations).
@@ -218,20 +217,7 @@ def test_sync_model_through_the_server(served: tuple[str, Store, LiveServer], tm
     engine = make_url(url).get_backend_name()
     exercised: Counter[str] = Counter()
     machine = server_model_for(url, admin, server, tmp_path, exercised)
-    run_state_machine_as_test(
-        machine,
-        settings=settings(
-            max_examples=EXAMPLES[engine],
-            stateful_step_count=STEPS,
-            deadline=None,
-            database=None,  # no example database in the shared checkout; a failure prints its reproduction
-            print_blob=True,
-            suppress_health_check=[HealthCheck.too_slow],
-        ),
-    )
-    print(f"\n{engine}: outcomes over {EXAMPLES[engine]} examples of up to {STEPS} steps through the server")
-    for what, count in sorted(exercised.items()):
-        print(f"  {count:5d}  {what}")
+    run_and_report(machine, engine, EXAMPLES[engine], exercised, " through the server", STEPS)
     assert exercised, "the machine ran no example"
 
 

@@ -117,12 +117,12 @@ def _pick_people(conn: Connection, url: str) -> Demo:
 class Crasher:
     """``crasher.py serve`` in its own interpreter, started ahead of its job; a thread collects its stdout."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, command: tuple[str, ...] = (str(CRASHER), "serve")) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
         self.stderr_path = folder / f"crasher-{time.monotonic_ns()}.stderr"
         with self.stderr_path.open("w") as stderr:
             self.proc = subprocess.Popen(
-                [sys.executable, str(CRASHER), "serve"],
+                [sys.executable, *command],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=stderr,
@@ -433,28 +433,33 @@ def prepare_holder(d: Demo, folder: Path) -> Desked:
     """In-process: sync, claim a ticket in follow-up, sync again; then let the cache go for a crasher."""
     c = client(d.url, d.officer, folder)
     try:
-        c.sync()
-        with c.cache.read() as conn:
-            free = conn.execute(
-                select(s.ticket.c.tracking_no, s.ticket.c.id)
-                .join(s.unit, s.unit.c.id == s.ticket.c.unit_id)
-                .where(
-                    s.unit.c.code == d.unit,
-                    s.ticket.c.status == Status.DITINDAKLANJUTI.value,
-                    s.ticket.c.claimed_by.is_(None),
-                )
-                .order_by(s.ticket.c.tracking_no)
-                .limit(3)
-            ).all()
-        assert len(free) == 3, f"unit {d.unit} has too few unclaimed tickets in follow-up: {free}"
-        claim = c.desk.claim(free[0].tracking_no)
-        settle(c)
-        assert c.outcome(claim.op_id)[0] == "applied"
-        prior = frozenset(UUID(str(row.op_id)) for row in c.outbox())
-        held = free[0]
-        return Desked(c.cache.path, held.tracking_no, UUID(str(held.id)), [r.tracking_no for r in free[1:]], prior)
+        return hold_one(c, d)
     finally:
         c.close()
+
+
+def hold_one(c: Client, d: Demo) -> Desked:
+    """Sync, claim a ticket of the demo officer's unit in follow-up, sync again; what the cache holds then."""
+    c.sync()
+    with c.cache.read() as conn:
+        free = conn.execute(
+            select(s.ticket.c.tracking_no, s.ticket.c.id)
+            .join(s.unit, s.unit.c.id == s.ticket.c.unit_id)
+            .where(
+                s.unit.c.code == d.unit,
+                s.ticket.c.status == Status.DITINDAKLANJUTI.value,
+                s.ticket.c.claimed_by.is_(None),
+            )
+            .order_by(s.ticket.c.tracking_no)
+            .limit(3)
+        ).all()
+    assert len(free) == 3, f"unit {d.unit} has too few unclaimed tickets in follow-up: {free}"
+    claim = c.desk.claim(free[0].tracking_no)
+    settle(c)
+    assert c.outcome(claim.op_id)[0] == "applied"
+    prior = frozenset(UUID(str(row.op_id)) for row in c.outbox())
+    held = free[0]
+    return Desked(c.cache.path, held.tracking_no, UUID(str(held.id)), [r.tracking_no for r in free[1:]], prior)
 
 
 def outbox_rows(cache: Cache, desked: Desked) -> list[Any]:

@@ -680,25 +680,32 @@ def central(migrated_url: str, tmp_path: Path) -> Iterator[tuple[str, Store, Sto
     offline.dispose()
 
 
-def test_sync_model(central: tuple[str, Store, Store], tmp_path: Path) -> None:
-    url, admin, offline = central
-    engine = make_url(url).get_backend_name()
-    exercised: Counter[str] = Counter()
-    machine = model_for(url, admin, offline, tmp_path, exercised)
+def run_and_report(
+    machine: Any, engine: str, examples: int, exercised: Counter[str], where: str = "", steps: int = STEPS
+) -> None:
+    """Run the machine with the suite's settings, then print what its examples exercised."""
     run_state_machine_as_test(
         machine,
         settings=settings(
-            max_examples=EXAMPLES[engine],
-            stateful_step_count=STEPS,
+            max_examples=examples,
+            stateful_step_count=steps,
             deadline=None,
             database=None,  # no example database in the shared checkout; a failure prints its reproduction
             print_blob=True,
             suppress_health_check=[HealthCheck.too_slow],
         ),
     )
-    print(f"\n{engine}: outcomes over {EXAMPLES[engine]} examples of up to {STEPS} steps")
+    print(f"\n{engine}: outcomes over {examples} examples of up to {steps} steps{where}")
     for what, count in sorted(exercised.items()):
         print(f"  {count:5d}  {what}")
+
+
+def test_sync_model(central: tuple[str, Store, Store], tmp_path: Path) -> None:
+    url, admin, offline = central
+    engine = make_url(url).get_backend_name()
+    exercised: Counter[str] = Counter()
+    machine = model_for(url, admin, offline, tmp_path, exercised)
+    run_and_report(machine, engine, EXAMPLES[engine], exercised)
 
 
 # -- the checks themselves can fail ----------------------------------------------------------------------------

@@ -71,12 +71,20 @@ OFFICERS_PER_REGION = 6
 TICKETS_PER_REGION = 10
 STEAL_REASON = "Penanganan dialihkan oleh kepala unit"
 # Per turn of a client (see ``Soak.turn``): how often it crashes, syncs, drops off the network, comes back…
-P_SYNC = 0.025
-P_GO_OFFLINE = 0.012
-P_COME_BACK = 0.08
-P_CRASH = 0.002
-P_LOST_ACK = 0.003
-P_EXPIRE = 0.006
+
+
+@dataclass(frozen=True)
+class Odds:
+    """The chance of each event in one client's turn (the rest of the time it works)."""
+
+    sync: float = 0.025
+    go_offline: float = 0.012
+    come_back: float = 0.08
+    crash: float = 0.002
+    lost_ack: float = 0.003
+    expire: float = 0.006
+
+
 # What an officer does when working: weights of the kinds of operation.
 WORK = {"claim": 18, "reply": 22, "note": 16, "status": 16, "renew": 6, "release": 10, "transfer": 3, "steal": 6}
 NEEDS_CLAIM = frozenset({"reply", "status", "renew", "release", "transfer"})
@@ -98,6 +106,7 @@ class Soak:
     expiries: ExpiryMarks = field(default_factory=ExpiryMarks)
     counts: Counter[str] = field(default_factory=Counter)
     made: dict[UUID, str] = field(default_factory=dict)  # every op a desk returned, and whose desk
+    odds: Odds = field(default_factory=Odds)
 
     @property
     def queued(self) -> int:
@@ -106,30 +115,34 @@ class Soak:
     # -- one turn of one client ---------------------------------------------------------------------------
 
     def turn(self, c: Client) -> None:
+        odds = self.odds
         r = self.rng.random()
-        if r < P_CRASH:
+        if r < odds.crash:
             self.crash(c)
             return
         r = self.rng.random()
         if c.login in self.offline:
-            if r < P_COME_BACK:
+            if r < odds.come_back:
                 self.go_online(c)
             else:
                 self.work(c)
             return
-        if r < P_GO_OFFLINE:
+        if r < odds.go_offline:
             self.go_offline(c)
-        elif r < P_GO_OFFLINE + P_SYNC:
+        elif r < odds.go_offline + odds.sync:
             c.sync()
             self.counts["syncs"] += 1
-        elif r < P_GO_OFFLINE + P_SYNC + P_LOST_ACK:
-            op_id = lose_ack(c)
-            if op_id is not None:
-                self.lost_acks.add(op_id)
-        elif r < P_GO_OFFLINE + P_SYNC + P_LOST_ACK + P_EXPIRE:
+        elif r < odds.go_offline + odds.sync + odds.lost_ack:
+            self.lose_ack(c)
+        elif r < odds.go_offline + odds.sync + odds.lost_ack + odds.expire:
             self.counts["leases run out"] += self.expiries.expire(self.admin.engine, self.rng.choice(self.ticket_ids))
         else:
             self.work(c)
+
+    def lose_ack(self, c: Client) -> None:
+        op_id = lose_ack(c)
+        if op_id is not None:
+            self.lost_acks.add(op_id)
 
     def go_offline(self, c: Client) -> None:
         c.engine.store = self.offline_store
@@ -292,6 +305,51 @@ def test_soak_converges_without_losing_or_doubling_an_op(soak: Soak) -> None:
     rounds = heal(soak.clients, HEAL_ROUNDS)
     healed = time.perf_counter() - started - worked
 
+    done = reckon(soak)
+    finished, kinds, total, ledger_rows = done.finished, done.kinds, done.total, done.ledger_rows
+    replies, dispatch = done.replies, done.dispatch
+
+    print(
+        f"\n{engine}: {len(soak.clients)} clients, {soak.queued} ops queued in {turns} turns, {worked:.1f} s"
+        f" ({soak.queued / worked:.0f} ops/s); healed in {rounds} rounds, {healed:.1f} s"
+    )
+    print(f"  outbox: {total} ops ({total - soak.queued} heartbeat renewals) {dict(finished)}; ledger: {ledger_rows}")
+    print(f"  replies stored: {replies}, dispatch rows: {dispatch}; lost acks: {len(soak.lost_acks)}")
+    for what, count in sorted((soak.counts + kinds).items()):
+        print(f"  {count:6d}  {what}")
+
+    done.check()
+    assert soak.queued >= OPS and len(soak.clients) >= 20
+
+
+@dataclass
+class Reckoning:
+    """Where a soak ended: what is wrong (none of it may be), and the figures it prints."""
+
+    problems: list[str]
+    finished: Counter[str]  # outbox rows by state
+    kinds: Counter[str]  # outbox rows by kind, state and refusal code
+    ledger_rows: int
+    replies: int
+    dispatch: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.finished.values())
+
+    def check(self) -> None:
+        assert not self.problems, "\n".join(self.problems[:50])
+        assert self.finished["pending"] == 0
+        assert self.ledger_rows == self.total, (
+            f"{self.ledger_rows} ops in the server's ledger, {self.total} finished in the outboxes"
+        )
+        applied_replies = sum(n for what, n in self.kinds.items() if what.startswith("reply applied"))
+        assert self.replies == self.dispatch == applied_replies
+
+
+def reckon(soak: Soak) -> Reckoning:
+    """After healing: the clients converged, the audit log and the ledger agree with the outboxes, and no
+    op a desk returned is gone."""
     problems = converged_problems(soak.clients)
     outboxes = {c.login: c.outbox() for c in soak.clients}
     with soak.admin.engine.connect() as conn:
@@ -310,22 +368,7 @@ def test_soak_converges_without_losing_or_doubling_an_op(soak: Soak) -> None:
     ]
     finished = Counter(row.state for rows in outboxes.values() for row in rows)
     kinds = Counter(f"{row.kind} {row.state}{_code(row)}" for rows in outboxes.values() for row in rows)
-    total = sum(finished.values())
-
-    print(
-        f"\n{engine}: {len(soak.clients)} clients, {soak.queued} ops queued in {turns} turns, {worked:.1f} s"
-        f" ({soak.queued / worked:.0f} ops/s); healed in {rounds} rounds, {healed:.1f} s"
-    )
-    print(f"  outbox: {total} ops ({total - soak.queued} heartbeat renewals) {dict(finished)}; ledger: {ledger_rows}")
-    print(f"  replies stored: {replies}, dispatch rows: {dispatch}; lost acks: {len(soak.lost_acks)}")
-    for what, count in sorted((soak.counts + kinds).items()):
-        print(f"  {count:6d}  {what}")
-
-    assert not problems, "\n".join(problems[:50])
-    assert finished["pending"] == 0
-    assert ledger_rows == total, f"{ledger_rows} ops in the server's ledger, {total} finished in the outboxes"
-    assert replies == dispatch == sum(n for what, n in kinds.items() if what.startswith("reply applied"))
-    assert soak.queued >= OPS and len(soak.clients) >= 20
+    return Reckoning(problems, finished, kinds, int(ledger_rows), int(replies), int(dispatch))
 
 
 def _code(row: Any) -> str:
