@@ -122,7 +122,8 @@ class SyncEngine:
         ``interval`` at the latest); while the server is unreachable, back off and resume by itself."""
         backoff = Backoff()
         done = 0
-        known: str | None = None
+        # Where things stand before the first round: what changes during or after it ends the wait.
+        known = self._newest_change()
         while rounds is None or done < rounds:
             done += 1
             try:
@@ -136,24 +137,34 @@ class SyncEngine:
                 report(result)
             if rounds is not None and done >= rounds:
                 break
-            if isinstance(result, SyncReport) and self.central.waits_for_changes:
-                try:
-                    latest = self._until_changed(known, wait)
-                except AduanError:
-                    latest = None  # out of reach while waiting: the next round says so
+            if isinstance(result, SyncReport) and known is not None:
+                latest = self._until_changed(known, wait)
                 if latest is not None:
-                    known = latest
+                    known = latest  # seen before the next round starts: nothing after it is missed
                     continue
             sleep(wait)
+            known = self._newest_change()
 
-    def _until_changed(self, known: str | None, wait: float) -> str | None:
-        """Wait for a change after the round that just ended (at most ``wait`` seconds); None when the server
-        cannot tell (then the caller sleeps)."""
-        if known is None:  # where things stand now: what the round just pulled
-            known = self.central.next_change(None, 0)
-            if known is None:
-                return None
-        return self.central.next_change(known, wait)
+    def _until_changed(self, known: str, wait: float) -> str | None:
+        """Wait until the server's newest change differs from ``known``, ``wait`` seconds at most (a long poll
+        is shorter: ask again until then); None if the server is out of reach meanwhile."""
+        deadline = time.monotonic() + wait
+        latest: str | None = known
+        while latest == known and (remaining := deadline - time.monotonic()) > 0:
+            try:
+                latest = self.central.next_change(known, remaining)
+            except AduanError:
+                return None  # the next round says so
+        return latest
+
+    def _newest_change(self) -> str | None:
+        """The server's newest change now, where it can tell (through the Aduan server, reachable)."""
+        if not self.central.waits_for_changes:
+            return None
+        try:
+            return self.central.next_change(None, 0)
+        except AduanError:
+            return None
 
     def handshake(self) -> str:
         login = self.central.handshake()

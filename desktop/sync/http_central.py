@@ -31,6 +31,7 @@ CONNECT_SECONDS = 3
 ANSWER_SECONDS = 4.0
 PUSH_SECONDS = 8.0
 SIGN_IN_SECONDS = 15.0  # Argon2 takes its time on purpose
+LONG_POLL_SECONDS = 25.0  # one wait for a change; the server answers within 55 s at most
 # The server reads a whole pull before it sends the first byte: a 100,000-ticket snapshot takes a while.
 PULL_SECONDS = 300.0
 CATCH_UP_BATCH = 2000
@@ -128,13 +129,14 @@ class HttpCentral:
     waits_for_changes = True
 
     def next_change(self, known: str | None, wait: float) -> str | None:
-        """Wait (up to ``wait`` seconds) until the server's newest change differs from ``known``; its value,
-        or None while the server cannot read its database. Runs on its own HTTP session: a round of sync
-        may run beside it on another thread."""
+        """Wait (up to ``wait`` seconds, one long poll at most) until the server's newest change differs from
+        ``known``; its value, or None while the server cannot read its database. Runs on its own HTTP
+        session: a round of sync may run beside it on another thread."""
         if self._waiting is None:
             self._waiting = requests.Session()
             self._waiting.headers.update(self.http.headers)
             self._waiting.verify = self.http.verify
+        wait = min(wait, LONG_POLL_SECONDS)
         params: dict[str, str | float] = {"wait": wait} | ({"known": known} if known is not None else {})
         try:
             response = self._waiting.get(
