@@ -161,9 +161,9 @@ class Timed:
         return outcome  # type: ignore[no-any-return]
 
     @contextmanager
-    def pull(self, since: str | None, scope: str | None) -> Iterator[Any]:
+    def pull(self, since: str | None, scope: str | None, *paging: Any) -> Iterator[Any]:
         start = time.perf_counter()
-        with self.inner.pull(since, scope) as pulled:
+        with self.inner.pull(since, scope, *paging) as pulled:
             yield pulled
         self.pulls.append(time.perf_counter() - start)
 

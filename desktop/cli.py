@@ -32,13 +32,13 @@ from .domain.operations import Op
 from .domain.status import Status
 from .domain.text import decode_utf8
 from .domain.vocabulary import Channel, Kind, Priority, Role
-from .store import canned, claims, directory, handling, tickets
+from .server import commands
+from .server.commands import Command, run_direct
+from .store import claims, handling, tickets
 from .store.identity import Actor
 from .store.service import Store
-from .store.work import Work, begin
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
 
     from .sync.cache import Cache
     from .sync.desk import Desk
@@ -366,8 +366,46 @@ class Cli:
     # -- database and organisation -------------------------------------------------------------------
 
     def db_upgrade(self) -> None:
-        before, after = self.store.upgrade()
-        print(f"schema at {after}" if before == after else f"schema upgraded from {before or 'empty'} to {after}")
+        done = self.store.upgrade_and_report()
+        before, after, logins = done.before, done.after, done.logins
+        lines = [f"schema at {after}" if before == after else f"schema upgraded from {before or 'empty'} to {after}"]
+        data: dict[str, Any] = {"before": before, "after": after}
+        if logins is not None:  # PostgreSQL and MariaDB
+            data |= {
+                "removed_officer_logins": len(logins.removed),
+                "removed": list(logins.removed),
+                "kept_officer_logins": list(logins.kept),
+                "officer_role_dropped": logins.role_dropped,
+                "server_role_refreshed": logins.server_role_refreshed,
+            }
+            count = len(logins.removed)
+            lines.append(f"removed {count} officer database login{'' if count == 1 else 's'}")
+            if logins.kept:
+                lines.append(
+                    "kept (they hold privileges Aduan never gave; revoke the role aduan_officer or drop them "
+                    f"yourself): {', '.join(logins.kept)}"
+                )
+            if logins.role_dropped:
+                lines.append("dropped the role aduan_officer (it holds grants on no database any more)")
+            if logins.unchecked:
+                data["unchecked"] = logins.unchecked
+                lines.append(logins.unchecked)
+        self.emit(data, "\n".join(lines))
+
+    def db_server_login(self) -> None:
+        """The owner creates (or refreshes) the least-privilege login `aduan server` and `aduan worker` use."""
+        from .store import db_users
+
+        made = self.store.admin(db_users.create_server_login, self.args.login, self.password_from_stdin())
+        data: dict[str, Any] = {"login": made.login, "role": made.role, "database": made.database}
+        data |= {"created": made.created} | ({"password": made.password} if made.password else {})
+        text = (
+            f"server login {made.login} {'created' if made.created else 'refreshed'} for database {made.database} "
+            f"(role {made.role}: read and write the tables, append to the audit log, no DDL)"
+        )
+        if made.password:
+            text += f"\npassword for {made.login}, shown once: {made.password}"
+        self.emit(data, text)
 
     def demo(self) -> None:
         from .store import demo
@@ -376,64 +414,87 @@ class Cli:
         counts = asdict(self.store.admin(demo.fill, self.args.tickets, self.args.seed))
         self.emit(counts, ", ".join(f"{name}: {value:,}" for name, value in counts.items()))
 
+    def call(self, cmd: Command[Any, T], request: Any) -> T:
+        """Run a command: through the server as the signed-in officer, or on the database directly as the
+        officer named (authorized the same way) or, with none, as the installation's owner."""
+        if self.args.server:
+            from .cli_server import signed_in_central
+
+            central = signed_in_central(self.server_address(), self.args.officer or "")
+            try:
+                return central.command(cmd, request)
+            finally:
+                central.close()
+        return run_direct(cmd, self.store, self.direct_actor(), request)
+
+    def direct_actor(self) -> Actor | None:
+        """The officer named; None for the installation owner (no officer named, and the connection's login
+        is no officer's)."""
+        if self.args.officer is None:
+            try:
+                return self.store.actor()
+            except BadInput:
+                return None
+        return self.store.actor()
+
     def unit_add(self) -> None:
         lease = None if self.args.lease_hours is None else int(self.args.lease_hours * 3600)
-        added = self.store.admin(directory.add_unit, self.args.code, self.args.name, self.args.parent, lease)
+        a = self.args
+        request = commands.UnitAdd(code=a.code, name=a.name, parent=a.parent, lease_seconds=lease)
+        added = self.call(commands.unit_add, request)
         self.emit(unit_json(added), f"unit {added.code} added")
 
     def unit_list(self) -> None:
-        units = self.store.admin(directory.list_units)
+        units = self.call(commands.unit_list, commands.Nothing())
         self.emit([unit_json(u) for u in units], "\n".join(f"{u.code:<14} {u.name}" for u in units))
 
-    def officer_add(self) -> None:
+    def password_from_stdin(self) -> str | None:
         password = sys.stdin.readline().rstrip("\n") if self.args.password_stdin else None
         if self.args.password_stdin and not password:
             raise BadInput("--password-stdin given but no password on standard input")
-        added, generated = self.store.admin(
-            directory.add_officer, self.args.login, self.args.name, self.args.unit, Role(self.args.role), password
+        return password
+
+    def officer_add(self) -> None:
+        a = self.args
+        request = commands.OfficerAdd(
+            login=a.login, name=a.name, units=a.unit, role=Role(a.role), password=self.password_from_stdin()
         )
-        data = officer_json(added) | ({"password": generated} if generated else {})
-        text = f"officer {added.login} added ({added.role.value}; units {', '.join(added.unit_codes)})"
+        added = self.call(commands.officer_add, request)
+        officer, generated = added.officer, added.password
+        data = officer_json(officer) | ({"password": generated} if generated else {})
+        text = f"officer {officer.login} added ({officer.role.value}; units {', '.join(officer.unit_codes)})"
         if generated:
-            text += f"\ndatabase password for {added.login}, shown once: {generated}"
+            text += f"\npassword for the Aduan server for {officer.login}, shown once: {generated}"
         self.emit(data, text)
 
     def officer_reset_password(self) -> None:
-        """The owner sets an officer's password for `aduan server` (generated unless read from stdin);
-        every session of the officer ends."""
-        from .store import accounts  # Argon2 is loaded only by the commands that hash
-
-        password = sys.stdin.readline().rstrip("\n") if self.args.password_stdin else None
-        if self.args.password_stdin and not password:
-            raise BadInput("--password-stdin given but no password on standard input")
-        generated = self.store.admin(accounts.reset_password, self.args.login, password)
-        data: dict[str, Any] = {"login": self.args.login} | ({"password": generated} if generated else {})
-        text = f"server password of {self.args.login} reset; their sessions ended"
+        """An admin sets an officer's password for `aduan server` (generated unless read from stdin); every
+        session of the officer ends."""
+        login = self.args.login
+        request = commands.OfficerPassword(login=login, password=self.password_from_stdin())
+        generated = self.call(commands.officer_reset_password, request)
+        data: dict[str, Any] = {"login": login} | ({"password": generated} if generated else {})
+        text = f"server password of {login} reset; their sessions ended"
         if generated:
-            text += f"\npassword for {self.args.login}, shown once: {generated}"
+            text += f"\npassword for {login}, shown once: {generated}"
         self.emit(data, text)
 
-    def officer_set_active(self, active: bool) -> None:
-        from .store import accounts
-
-        def change(conn: Connection) -> tuple[Officer, int]:
-            ended = accounts.set_active(conn, self.args.login, active)
-            return next(o for o in directory.list_officers(conn) if o.login == self.args.login), ended
-
-        changed, ended = self.store.admin(change)
-        text = f"officer {changed.login} {'enabled' if active else 'disabled'}"
-        if not active:
+    def officer_set_active(self, cmd: Command[commands.OfficerLogin, commands.OfficerState]) -> None:
+        changed = self.call(cmd, commands.OfficerLogin(login=self.args.login))
+        officer, ended = changed.officer, changed.sessions_ended
+        text = f"officer {officer.login} {'enabled' if officer.active else 'disabled'}"
+        if not officer.active:
             text += f" ({ended} session{'' if ended == 1 else 's'} ended)"
-        self.emit(officer_json(changed) | {"sessions_ended": ended}, text)
+        self.emit(officer_json(officer) | {"sessions_ended": ended}, text)
 
     def officer_disable(self) -> None:
-        self.officer_set_active(False)
+        self.officer_set_active(commands.officer_disable)
 
     def officer_enable(self) -> None:
-        self.officer_set_active(True)
+        self.officer_set_active(commands.officer_enable)
 
     def officer_list(self) -> None:
-        officers = self.store.admin(directory.list_officers)
+        officers = self.call(commands.officer_list, commands.Nothing())
         self.emit(
             [officer_json(o) for o in officers],
             "\n".join(f"{o.login:<24} {o.role.value:<11} {','.join(o.unit_codes):<20} {o.name}" for o in officers),
@@ -441,18 +502,8 @@ class Cli:
 
     # -- service levels -------------------------------------------------------------------------------
 
-    def rules(self, task: Callable[..., T], *args: Any) -> T:
-        """Rules are changed by the officer named (a supervisor for their units) or by the installation owner."""
-        from .store.work import begin
-
-        if self.args.officer:
-            return self.store.write(task, *args)
-        return self.store.admin(lambda conn: task(begin(conn, None), *args))
-
     def sla_sweep(self) -> None:
-        from .store import sla
-
-        done = self.rules(sla.sweep)
+        done = self.call(commands.sla_sweep, commands.Nothing())
         lines = [f"escalated {no} ({clock})" for no, clock in done.escalated]
         lines += [f"closed {no}: the reporter did not answer in time" for no in done.closed]
         self.emit(
@@ -461,87 +512,63 @@ class Cli:
         )
 
     def sla_policy_set(self) -> None:
-        from .domain.sla import SlaPolicy
-        from .store import sla
-
         a = self.args
-        scope = sla.PolicyScope(
-            a.unit, Kind(a.kind) if a.kind else None, a.category, Priority.parse(a.priority) if a.priority else None
-        )
-        targets = SlaPolicy(
-            verify_working_days=a.verify,
-            follow_up_working_days=a.follow_up,
-            reporter_wait_working_days=a.reporter_wait,
-            resolution_days=a.resolution,
-            warn_at=a.warn_percent / 100,
+        request = commands.PolicySet(
+            unit=a.unit,
+            kind=Kind(a.kind) if a.kind else None,
+            category=a.category,
+            priority=a.priority,
+            verify=a.verify,
+            follow_up=a.follow_up,
+            reporter_wait=a.reporter_wait,
+            resolution=a.resolution,
+            warn_percent=a.warn_percent,
             restart_on_transfer=a.restart_on_transfer,
         )
-        policy_id = self.rules(sla.set_policy, scope, targets)
+        policy_id = self.call(commands.sla_policy_set, request)
         self.emit({"id": policy_id}, f"service-level policy {policy_id} saved")
 
     def sla_policy_list(self) -> None:
         from .store import sla
 
-        rows = self.store.read(sla.list_policies)
+        rows = self.call(commands.sla_policy_list, commands.Nothing())
         self.emit(rows, "\n".join(sla.policy_line(r) for r in rows) or "no policies: SP4N-LAPOR! defaults apply")
 
     def sla_policy_remove(self) -> None:
-        from .store import sla
-
-        self.rules(sla.remove_policy, self.args.id)
+        self.call(commands.sla_policy_remove, commands.PolicyId(id=self.args.id))
         self.emit({"id": self.args.id}, f"service-level policy {self.args.id} removed")
 
     def sla_calendar_set(self) -> None:
-        from .store import sla
-
         a = self.args
-        start, end = sla.parse_hours(a.hours)
-        calendar_id = self.rules(
-            sla.set_calendar, a.unit, a.timezone, start, end, sla.parse_weekend(a.weekend), not a.no_national_holidays
+        request = commands.CalendarSet(
+            unit=a.unit,
+            timezone=a.timezone,
+            hours=a.hours,
+            weekend=a.weekend,
+            national_holidays=not a.no_national_holidays,
         )
+        calendar_id = self.call(commands.sla_calendar_set, request)
         self.emit({"id": calendar_id}, f"working calendar of {a.unit or 'every unit'} saved")
 
     def sla_day_off(self) -> None:
-        from .store import sla
-
         a = self.args
         try:
             day = date.fromisoformat(a.day)
         except ValueError:
             raise BadInput(f"{a.day!r} is not a date: write it as YYYY-MM-DD") from None
         name = a.name if a.action == "add" else None
-        self.rules(sla.set_day_off, a.unit, day, name)
+        self.call(commands.sla_day_off, commands.DayOff(day=day, name=name, unit=a.unit))
         said = "is a day off" if name else "is worked"
         self.emit({"day": day.isoformat(), "name": name}, f"{day.isoformat()} {said}")
 
     # -- canned responses ---------------------------------------------------------------------------
 
-    def canned_actor(self) -> Actor | None:
-        """The acting officer; None for the installation owner (no officer named, and the connection's
-        login is no officer's), who manages canned responses as an admin does."""
-        if self.args.officer is None:
-            try:
-                return self.store.actor()
-            except BadInput:
-                return None
-        return self.store.actor()
-
-    def manage_canned(self, op: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        if self.canned_actor() is not None:
-            return self.store.write(op, *args, **kwargs)
-
-        def as_owner(conn: Any) -> Any:
-            work: Work = begin(conn, None, device=self.store.device)
-            return op(work, *args, **kwargs)
-
-        return self.store.admin(as_owner)
-
     def canned_list(self) -> None:
-        found = self.store.read(canned.list_canned_responses, self.canned_actor(), self.args.all)
+        found = self.call(commands.canned_list, commands.CannedList(all=self.args.all))
         self.emit([canned_json(t) for t in found], "\n".join(canned_line(t) for t in found) or "no canned responses")
 
     def canned_show(self) -> None:
-        versions = self.store.read(canned.canned_history, self.canned_actor(), self.args.key)
+        versions = self.call(commands.canned_show, commands.CannedKey(key=self.args.key))
         newest = versions[-1]
         lines = [canned_line(newest)]
         for v in reversed(versions):
@@ -557,26 +584,25 @@ class Cli:
         self.emit(data, "\n".join(lines))
 
     def canned_add(self) -> None:
-        key, body = self.args.key, self.text()
-        version = self.manage_canned(
-            canned.add_canned_response, key, self.args.title, body, self.args.unit, new_key=True
-        )
+        key = self.args.key
+        request = commands.CannedAdd(key=key, title=self.args.title, text=self.text(), unit=self.args.unit)
+        version = self.call(commands.canned_add, request)
         self.emit({"key": key, "version": version}, f"canned response {key} added (version {version})")
 
     def canned_edit(self) -> None:
-        key, body = self.args.key, self.text()
-        version = self.manage_canned(canned.edit_canned_response, key, self.args.title, body)
+        key = self.args.key
+        version = self.call(commands.canned_edit, commands.CannedEdit(key=key, title=self.args.title, text=self.text()))
         self.emit({"key": key, "version": version}, f"canned response {key} is now version {version}")
 
     def canned_retire(self) -> None:
-        self.canned_set_active(False)
+        self.canned_set_active(commands.canned_retire)
 
     def canned_restore(self) -> None:
-        self.canned_set_active(True)
+        self.canned_set_active(commands.canned_restore)
 
-    def canned_set_active(self, active: bool) -> None:
-        newest = self.manage_canned(canned.set_canned_active, self.args.key, active)
-        state = "restored: offered again" if active else "retired: no longer offered"
+    def canned_set_active(self, cmd: Command[commands.CannedKey, CannedTemplate]) -> None:
+        newest = self.call(cmd, commands.CannedKey(key=self.args.key))
+        state = "restored: offered again" if newest.active else "retired: no longer offered"
         self.emit(canned_json(newest), f"canned response {newest.key} (version {newest.version}) {state}")
 
     # -- tickets --------------------------------------------------------------------------------------
@@ -830,7 +856,14 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--token", type=int, help="claim token to fence with (default: your current claim's)")
 
     db = commands.add_parser("db", help="central schema").add_subparsers(dest="action", required=True)
-    command(db, "upgrade", Cli.db_upgrade, "create or migrate the central schema")
+    with_json(command(db, "upgrade", Cli.db_upgrade, "create or migrate the central schema"))
+    server_login = with_json(
+        command(db, "server-login", Cli.db_server_login, "create or refresh the Aduan server's own database login")
+    )
+    server_login.add_argument("login", help="the login's name (one per database)")
+    server_login.add_argument(
+        "--password-stdin", action="store_true", help="read the password from stdin (default: generate)"
+    )
 
     demo_cmd = with_json(command(commands, "demo", Cli.demo, "fill an empty database with realistic demo data"))
     demo_cmd.add_argument("--tickets", type=int, required=True)
@@ -845,12 +878,16 @@ def _parser() -> argparse.ArgumentParser:
     with_json(command(units, "list", Cli.unit_list, "list units"))
 
     officers = commands.add_parser("officer", help="officers").add_subparsers(dest="action", required=True)
-    add = with_json(command(officers, "add", Cli.officer_add, "add an officer (and their database login)"))
+    add = with_json(
+        command(officers, "add", Cli.officer_add, "add an officer (and their password for the Aduan server)")
+    )
     add.add_argument("login")
     add.add_argument("--name", required=True)
     add.add_argument("--unit", action="append", required=True, help="unit code; repeat for several units")
     add.add_argument("--role", choices=[r.value for r in Role], default=Role.OFFICER.value)
-    add.add_argument("--password-stdin", action="store_true", help="read the database password from stdin")
+    add.add_argument(
+        "--password-stdin", action="store_true", help="read the password for the Aduan server from stdin"
+    )
     with_json(command(officers, "list", Cli.officer_list, "list officers"))
     reset = with_json(
         command(officers, "reset-password", Cli.officer_reset_password, "set an officer's server password")
@@ -1000,7 +1037,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     cli: Cli | None = None
     try:
-        name = " ".join(str(part) for part in (args.area, getattr(args, "action", None)) if part)
+        words = (args.area, getattr(args, "group", None), getattr(args, "action", None))
+        name = " ".join(str(word) for word in words if word)
         if args.server and name not in THROUGH_SERVER and args.area != "server":
             raise BadInput(f"`aduan {name}` does not work through the Aduan server yet: the owner runs it with --db")
         cli = Cli(args)

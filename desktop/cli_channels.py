@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 import time
 from collections.abc import Callable
@@ -16,9 +15,12 @@ from .domain.errors import Unreachable
 from .domain.vocabulary import Channel
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from .cli import Cli
 
 Handler = Callable[["Cli"], None]
+PRUNE_SECONDS = 3600.0  # range deletes beside the server's inserts: once an hour, not every round
 # Channels the worker connects to (phone, walk-in and letters are taken in the app).
 POLLED_OR_PUSHED = (Channel.EMAIL, Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.LAPOR)
 
@@ -70,17 +72,21 @@ def add_commands(
 
 
 def channel_add(cli: Cli) -> None:
-    from .channels.accounts import add_account
+    from .server import commands
 
     a = cli.args
-    account_id = cli.store.admin(add_account, Channel(a.channel), a.name, a.unit, a.config, a.secret_ref)
+    request = commands.ChannelAdd(
+        channel=Channel(a.channel), name=a.name, unit=a.unit, config=a.config, secret_ref=a.secret_ref
+    )
+    account_id = cli.call(commands.channel_add, request)
     cli.emit({"id": account_id}, f"channel account {account_id} ({a.channel}, {a.name}) added to {a.unit}")
 
 
 def channel_list(cli: Cli) -> None:
-    from .channels.accounts import account_health, health_json
+    from .channels.accounts import health_json
+    from .server import commands
 
-    found = cli.store.read(account_health)
+    found = cli.call(commands.channel_list, commands.Nothing())
     lines = [
         f"{h.id:>3} {h.channel.value:<9} {h.unit:<12} {h.name:<30} "
         f"{'off' if not h.enabled else (h.last_error or 'ok')} (backlog {h.backlog})"
@@ -90,9 +96,9 @@ def channel_list(cli: Cli) -> None:
 
 
 def channel_errors(cli: Cli) -> None:
-    from .channels.intake_errors import open_errors
+    from .server import commands
 
-    found = cli.store.read(open_errors, cli.args.all)
+    found = cli.call(commands.channel_errors, commands.ErrorList(all=cli.args.all))
     data = [
         {
             "id": e.id,
@@ -113,9 +119,9 @@ def channel_errors(cli: Cli) -> None:
 
 
 def channel_retry(cli: Cli) -> None:
-    from .channels.intake_errors import retry_error
+    from .server import commands
 
-    received = retry_error(cli.store, cli.args.error_id)
+    received = cli.call(commands.channel_retry, commands.ErrorId(error_id=cli.args.error_id))
     what = "started" if received.new_ticket else "joined"
     cli.emit(
         {"ticket_id": str(received.ticket_id), "tracking_no": received.tracking_no, "new_ticket": received.new_ticket},
@@ -124,17 +130,16 @@ def channel_retry(cli: Cli) -> None:
 
 
 def channel_dismiss(cli: Cli) -> None:
-    from .channels.intake_errors import dismiss_error
+    from .server import commands
 
-    dismiss_error(cli.store, cli.args.error_id, cli.args.officer or getpass.getuser())
+    cli.call(commands.channel_dismiss, commands.ErrorId(error_id=cli.args.error_id))
     cli.emit({"id": cli.args.error_id, "resolution": "dismissed"}, f"intake error {cli.args.error_id} dismissed")
 
 
 def dispatch_list(cli: Cli) -> None:
-    from .store.outbox import outbox_rows
+    from .server import commands
 
-    states = tuple(cli.args.state) if cli.args.state else None
-    found = cli.store.read(outbox_rows, states) if states else cli.store.read(outbox_rows)
+    found = cli.call(commands.dispatch_list, commands.DispatchList(states=cli.args.state))
     data = [
         {
             "id": str(r.id),
@@ -152,47 +157,52 @@ def dispatch_list(cli: Cli) -> None:
 
 
 def dispatch_resend(cli: Cli) -> None:
-    from .store.outbox import send_again
+    from .server import commands
 
-    cli.store.admin(send_again, cli.args.outbound_id)
+    cli.call(commands.dispatch_resend, commands.OutboundId(outbound_id=cli.args.outbound_id))
     cli.emit({"id": str(cli.args.outbound_id), "state": "queued"}, f"{cli.args.outbound_id} queued to be sent again")
 
 
 def dispatch_confirm(cli: Cli) -> None:
-    from .store.outbox import confirm_sent
+    from .server import commands
 
-    cli.store.admin(confirm_sent, cli.args.outbound_id)
+    cli.call(commands.dispatch_confirm, commands.OutboundId(outbound_id=cli.args.outbound_id))
     cli.emit({"id": str(cli.args.outbound_id), "state": "sent"}, f"{cli.args.outbound_id} confirmed as sent")
 
 
 def run_worker(cli: Cli) -> None:
-    from .channels.whatsapp import WebhookServer
+    """Rounds of polling, dispatch and the deadline sweep. Channels that push (WhatsApp) are not received
+    here: their webhooks are routes of ``aduan server`` (``/v1/webhooks/whatsapp/<account>``)."""
+    from .store.tls import require_tls_when_remote
 
-    receivers: list[WebhookServer] = []
-    try:
-        _rounds(cli, timedelta(seconds=max(cli.args.send_lease, 1.0)), receivers)
-    finally:
-        for receiver in receivers:
-            receiver.stop()
+    require_tls_when_remote(cli.store.url, "aduan worker")  # before anything connects to the database
+    _rounds(cli, timedelta(seconds=max(cli.args.send_lease, 1.0)))
 
 
-def _rounds(cli: Cli, lease: timedelta, receivers: list[Any]) -> None:
+def prune_sign_in_records(conn: Connection) -> int:
+    """Sessions that ended and sign-in attempts no throttle counts any more: kept a day, then deleted."""
+    from .store import accounts
+
+    return accounts.prune_sessions(conn) + accounts.prune_sign_in_attempts(conn)
+
+
+def _rounds(cli: Cli, lease: timedelta) -> None:
     from .channels.dispatch import dispatch_round
     from .channels.sources import make_sender, make_source
-    from .channels.webhooks import start_webhooks
     from .channels.worker import run_round
     from .store import sla
     from .store.work import begin
 
-    webhooks_started = cli.args.once  # a single round has no time to receive anything
+    next_pruning = time.monotonic()
     while True:
         try:
-            if not webhooks_started:  # beside the rounds, once the central database has named the accounts
-                receivers.extend(start_webhooks(cli.store))
-                webhooks_started = True
             intake = run_round(cli.store, make_source)
             sent = dispatch_round(cli.store, make_sender, lease)
             swept = cli.store.admin(lambda conn: sla.sweep(begin(conn, None)))
+            pruned = 0
+            if time.monotonic() >= next_pruning:
+                pruned = cli.store.admin(prune_sign_in_records)
+                next_pruning = time.monotonic() + PRUNE_SECONDS
         except Unreachable as exc:
             if cli.args.once:
                 raise
@@ -213,6 +223,7 @@ def _rounds(cli: Cli, lease: timedelta, receivers: list[Any]) -> None:
             "send_errors": sent.errors,
             "escalated": len(swept.escalated),
             "closed": len(swept.closed),
+            "pruned": pruned,
         }
         lines = [f"{name}: {n} new" for name, n in intake.received.items()]
         lines += [f"{name}: {n} kept as intake errors" for name, n in intake.refused.items() if n]

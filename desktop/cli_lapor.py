@@ -9,6 +9,7 @@ the unit's answers and status changes on LAPOR! tickets, with their LAPOR! IDs, 
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -49,34 +50,37 @@ def add_commands(
 
 
 def lapor_import(cli: Cli) -> None:
-    from .channels.lapor import DEFAULT_EXPORT_MAPPING, parse_mapping, read_export, store_reports
+    from .channels.lapor import DEFAULT_EXPORT_MAPPING, parse_mapping
+    from .server import commands
 
     a = cli.args
-    mapping = parse_mapping(a.mapping, DEFAULT_EXPORT_MAPPING)
-    result = read_export(a.file, mapping=mapping, timezone=a.timezone)
-    done = store_reports(cli.store, result, a.unit)
+    parse_mapping(a.mapping, DEFAULT_EXPORT_MAPPING)  # a bad --mapping is refused before the file is sent
+    mapping = None if a.mapping is None else json.loads(a.mapping)
+    imported = cli.call(commands.lapor_import, commands.LaporImport.of_file(a.unit, a.file, mapping, a.timezone))
+    done, missing_columns = imported.report, imported.missing_columns
     data = {
         "unit": a.unit,
         "created": [{"row": r.row, "lapor_id": r.lapor_id, "tracking_no": r.tracking_no} for r in done.created],
         "present": [{"row": r.row, "lapor_id": r.lapor_id, "tracking_no": r.tracking_no} for r in done.present],
         "rejected": [{"row": r.row, "lapor_id": r.lapor_id, "reason": r.reason} for r in done.rejected],
-        "missing_columns": list(result.missing_columns),
+        "missing_columns": list(missing_columns),
     }
     lines = [f"row {r.row}: LAPOR! {r.lapor_id} → {r.tracking_no}" for r in done.created]
     lines += [f"row {r.row}: LAPOR! {r.lapor_id} already present as {r.tracking_no}" for r in done.present]
     lines += [f"row {r.row}: rejected: {r.reason}" for r in done.rejected]
-    if result.missing_columns:
-        lines.append(f"note: the file has no column {', '.join(result.missing_columns)}; those fields stay empty")
+    if missing_columns:
+        lines.append(f"note: the file has no column {', '.join(missing_columns)}; those fields stay empty")
     lines.append(f"{len(done.created)} created, {len(done.present)} already present, {len(done.rejected)} rejected")
     cli.emit(data, "\n".join(lines))
 
 
 def lapor_export(cli: Cli) -> None:
-    from .channels.lapor_followups import export_followups, write_followups
+    from .channels.lapor_followups import write_followups
+    from .server import commands
 
     a = cli.args
     since = parse_since(a.since) if a.since else None
-    rows = cli.store.read(export_followups, a.unit, since)
+    rows = cli.call(commands.lapor_export, commands.LaporExport(unit=a.unit, since=since))
     write_followups(rows, a.output, a.file_format)
     answers = sum(1 for r in rows if r.kind == "tindak_lanjut")
     data = {"unit": a.unit, "output": a.output, "format": a.file_format, "rows": len(rows), "answers": answers}

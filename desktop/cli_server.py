@@ -31,6 +31,15 @@ THROUGH_SERVER = frozenset(
     | {f"ticket {name}" for name in ("reply", "note", "status", "transfer", "link", "unlink", "merge")}
     | {f"ticket {name}" for name in ("answer-all", "not-ours", "refer")}
     | {"referral list", "referral answer"}
+    # The commands beside sync (server/commands.py), as the command line names them.
+    | {f"unit {name}" for name in ("add", "list")}
+    | {f"officer {name}" for name in ("add", "list", "reset-password", "disable", "enable")}
+    | {"sla sweep", "sla policy set", "sla policy list", "sla policy remove", "sla calendar set"}
+    | {"sla day-off add", "sla day-off remove"}
+    | {f"canned {name}" for name in ("list", "show", "add", "edit", "retire", "restore")}
+    | {f"channel {name}" for name in ("add", "list", "errors", "retry", "dismiss")}
+    | {f"dispatch {name}" for name in ("list", "resend", "confirm")}
+    | {"lapor import", "lapor export"}
 )
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from .domain.errors import BadInput
-from .store.db_users import LOGIN_PATTERN
+from .store.directory import LOGIN_PATTERN
 
 APP_NAME = "Aduan"
 POLICY_ENV = "ADUAN_POLICY"
@@ -99,8 +99,9 @@ def aduan_server_address(raw: str) -> str:
 
 
 def server_url(value: object) -> Value:
-    """An Aduan server's address, or (for the owner's direct access) a central database address without a
-    password; empty means the embedded demo workspace."""
+    """An Aduan server's address, or a database address without a password: an SQLite file, or a PostgreSQL
+    or MariaDB address kept from earlier versions (the sign-in refuses it and asks for the Aduan server's
+    address: officers have no database login); empty means the embedded demo workspace."""
     if not isinstance(value, str):
         raise BadInput(f"{value!r} is not a server address")
     raw = value.strip()

@@ -1,79 +1,116 @@
-"""Channels that push instead of being polled: each enabled WhatsApp account gets its webhook receiver.
+"""Channels that push instead of being polled: which account a webhook request is for, and where what it
+brings is stored.
+
+The HTTP side is ``aduan server``'s (``desktop/server/webhooks.py``: HTTPS, a deadline for the body, a cap on
+its size, a limit on webhook requests at once); WhatsApp's notifications arrive at
+``/v1/webhooks/whatsapp/<account>``, ``<account>`` being the account's name or its slot (``WA Humas`` →
+``wa_humas``). Nothing here listens on a socket.
 
 Meta sends a notification for every message and repeats it (for up to seven days) until it is answered
-200; the receiver answers 200 only after the messages are stored (``WebhookServer``), and the store keeps
+200; the endpoint answers 200 only after the messages are stored (``WebhookEndpoint``), and the store keeps
 one message per id, so a repeat is harmless: intake is exactly once. A message the store refuses is kept as
 an intake error and answered 200 (repeating it would not help); only an unreachable central database makes
-the receiver answer 500, so that Meta delivers it again later. Put an HTTPS reverse proxy in front of the
-receiver's port: Meta calls only HTTPS addresses.
+the endpoint answer 500, so that Meta delivers it again later.
 
-Configuration of a WhatsApp account (secrets by reference only): ``phone_number_id``, ``webhook_port``,
-``webhook_host`` (default 127.0.0.1, behind the proxy), ``app_secret_ref`` and ``verify_token_ref``
-(the account's own slots for them, ``settings.py``); the account's own secret is the Cloud API access token.
+One Meta app's webhook serves every business number of the app: a message for another enabled WhatsApp
+account is stored through that account when both accounts have the same app secret (the signature proved
+only that secret); a message for a number no account of the app has is kept as an intake error.
+
+Configuration of a WhatsApp account (secrets by reference only): ``phone_number_id``, ``app_secret_ref`` and
+``verify_token_ref`` (the account's own slots for them, ``settings.py``, read where ``aduan server`` runs);
+the account's own secret is the Cloud API access token (to fetch media). ``webhook_port`` and
+``webhook_host`` are no longer used: the webhook is a route of ``aduan server``.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, update
+import hmac
+import logging
 
-from ..domain.errors import AduanError, BadInput
+from sqlalchemy import Connection, select, update
+
+from ..domain.errors import AduanError, BadInput, NotFound
 from ..domain.inbound import InboundMessage
 from ..domain.vocabulary import Channel
 from ..store.clock import server_now
-from ..store.schema import channel_account
+from ..store.schema import channel_account, message
 from ..store.service import Store
 from . import intake_errors
 from .accounts import Account, enabled_accounts
-from .whatsapp import WebhookServer, WhatsAppCloud
+from .settings import slot_id
+from .whatsapp import WebhookEndpoint, WhatsAppCloud
 from .worker import secret
 
+# The same answer for an account that does not exist, is disabled, or cannot be used as configured: a caller
+# learns nothing about which accounts there are.
+NO_SUCH_WEBHOOK = "no such webhook"
 
-def start_webhooks(store: Store) -> list[WebhookServer]:
-    """A running receiver per enabled WhatsApp account; an account whose receiver cannot start says why
-    on its health (``last_error``) and the others start."""
-    accounts = [a for a in store.admin(enabled_accounts) if a.channel is Channel.WHATSAPP]
-    by_number = {str(a.config.get("phone_number_id", "")): a for a in accounts}
-    started = []
-    for account in accounts:
-        try:
-            started.append(_receiver(store, account, by_number).start())
-        except (AduanError, OSError) as exc:
-            store.admin(_delivered, account.id, exc.message if isinstance(exc, AduanError) else str(exc))
-    return started
+_log = logging.getLogger(__name__)
 
 
-def _receiver(store: Store, account: Account, by_number: dict[str, Account]) -> WebhookServer:
-    config = account.config
-    port = config.get("webhook_port")
-    if not isinstance(port, int) or not 0 < port < 65536:
-        raise BadInput(f"the WhatsApp account {account.name!r} needs a webhook_port (1-65535) in its configuration")
-    token = secret(account)
+def whatsapp_endpoint(store: Store, account_name: str) -> WebhookEndpoint:
+    """The webhook of the enabled WhatsApp account named ``account_name`` (its name or, as it is written in
+    an address, its slot: ``WA Humas`` or ``wa_humas``), with its secrets.
+
+    NotFound (always ``NO_SUCH_WEBHOOK``) when there is no such enabled account, or its stored configuration
+    or secrets cannot be used — then the reason is on the account's health (``last_error``) and in the log.
+    """
+    accounts = [a for a in store.read(enabled_accounts) if a.channel is Channel.WHATSAPP]
+    matching = [a for a in accounts if account_name in (a.name, slot_id(a.name))]
+    if len(matching) != 1:
+        if matching:
+            _log.warning("WhatsApp webhook: accounts %s share one slot; none is used", [a.name for a in matching])
+        raise NotFound(NO_SUCH_WEBHOOK)
+    [receiving] = matching
+    try:
+        return _endpoint(store, receiving, accounts)
+    except (AduanError, OSError) as exc:
+        reason = exc.message if isinstance(exc, AduanError) else str(exc)
+        _log.warning("WhatsApp webhook of %r cannot be used: %s", receiving.name, reason)
+        store.admin(_delivered, receiving.id, reason)
+        raise NotFound(NO_SUCH_WEBHOOK) from None
+
+
+def _endpoint(store: Store, receiving: Account, accounts: list[Account]) -> WebhookEndpoint:
+    config = receiving.config
+    app_secret = secret(receiving, _reference(receiving, "app_secret_ref")) or ""
+    verify_token = secret(receiving, _reference(receiving, "verify_token_ref")) or ""
     cloud = WhatsAppCloud(
-        token or "",
+        secret(receiving) or "",
         str(config.get("phone_number_id", "")),
         base_url=str(config.get("base_url", "https://graph.facebook.com")),
     )
 
+    def owner_of(number: str) -> Account | None:
+        """The account a message to ``number`` is stored through: one of this app's accounts."""
+        candidates = [a for a in accounts if str(a.config.get("phone_number_id", "")) == number]
+        if any(a.id == receiving.id for a in candidates):
+            return receiving
+        return next((a for a in candidates if _same_app(a, app_secret)), None)
+
     def deliver(grouped: dict[str, list[InboundMessage]]) -> None:
         for number, messages in grouped.items():
-            receiving = by_number.get(number)
+            owner = owner_of(number)
             for inbound in messages:
-                if receiving is None:  # kept, for an admin who adds the account and retries it
-                    store.admin(
-                        intake_errors.record, account.id, inbound, f"no account is set up for WhatsApp number {number}"
-                    )
+                if owner is None:  # kept, for an admin who adds the account and retries it
+                    reason = f"no WhatsApp account of this app is set up for number {number}"
+                    store.admin(intake_errors.record, receiving.id, inbound, reason)
                     continue
-                _store(store, receiving, inbound)
-        store.admin(_delivered, account.id, None)
+                _store(store, owner, inbound)
+        store.admin(_delivered, receiving.id, None)
 
-    return WebhookServer(
-        str(config.get("webhook_host", "127.0.0.1")),
-        port,
-        secret(account, _reference(account, "app_secret_ref")) or "",
-        secret(account, _reference(account, "verify_token_ref")) or "",
-        deliver_by_number=deliver,
-        media=cloud.download_media,
-    )
+    return WebhookEndpoint(app_secret, verify_token, deliver_by_number=deliver, media=cloud.download_media)
+
+
+def _same_app(account: Account, app_secret: str) -> bool:
+    """Whether ``account`` is signed with the same app secret (an account that cannot be read is not)."""
+    if not account.config.get("app_secret_ref"):
+        return False
+    try:
+        theirs = secret(account, "app_secret_ref")
+    except (AduanError, OSError):
+        return False
+    return theirs is not None and hmac.compare_digest(theirs.encode("utf-8"), app_secret.encode("utf-8"))
 
 
 def _store(store: Store, account: Account, inbound: InboundMessage) -> None:
@@ -83,7 +120,20 @@ def _store(store: Store, account: Account, inbound: InboundMessage) -> None:
         reason = intake_errors.refusal(exc)
         if reason is None:
             raise  # the central database is unreachable: answer 500, Meta delivers it again
+        if store.read(_is_stored, inbound):
+            # Meta re-delivered while the first delivery was still storing (media take time) and that one
+            # committed first: the message is in, the clash on its unique id is no intake error.
+            return
         store.admin(intake_errors.record, account.id, inbound, reason)
+
+
+def _is_stored(conn: Connection, inbound: InboundMessage) -> bool:
+    found = conn.execute(
+        select(message.c.id).where(
+            message.c.channel == inbound.channel.value, message.c.external_id == inbound.external_id
+        )
+    ).first()
+    return found is not None
 
 
 def _reference(account: Account, key: str) -> str:

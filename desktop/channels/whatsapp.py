@@ -13,7 +13,7 @@ Why it looks the way it does:
 
 * **Intake is exactly-once by answering 200 only after the messages are stored.** Meta retries a webhook
   that did not get HTTP 200 "with decreasing frequency until the request succeeds, for up to 7 days",
-  and says retries can duplicate. ``WebhookServer`` answers 200 only after ``deliver`` returned; if it
+  and says retries can duplicate. ``WebhookEndpoint`` answers 200 only after ``deliver`` returned; if it
   raises, the answer is 500 and Meta delivers again. The store keeps one message per (channel,
   external_id) and the external id is the WhatsApp message id (``wamid``), so a re-delivery — or a retry
   of a batch of which part was stored — is a no-op: at-least-once delivery plus idempotent storage.
@@ -22,6 +22,10 @@ Why it looks the way it does:
 * **The signature is checked before anything is parsed**: ``X-Hub-Signature-256`` is "sha256=" and the
   hex HMAC-SHA256 of the raw body keyed with the app secret, compared in constant time. Unsigned: 401,
   wrongly signed: 403; nothing is delivered. Bodies over ``MAX_WEBHOOK_BYTES`` get 413 unread.
+* **The webhook is a route of ``aduan server``**, ``/v1/webhooks/whatsapp/<account>``
+  (``desktop/server/webhooks.py``), under the server's HTTPS, a deadline for the body, a cap on its size
+  and a limit on webhook requests at once; this module holds only what the answers are
+  (``WebhookEndpoint``), ``channels/webhooks.py`` which account and store they go to.
 * **Nothing a citizen sends is dropped.** Text is the text. Media (photo, video, audio, voice, document,
   sticker) is downloaded when a fetcher is given (``WhatsAppCloud.download_media``) and becomes an
   attachment; otherwise — or when it is gone, too large, or refused — the text names what was sent, its
@@ -63,13 +67,11 @@ import json
 import logging
 import mimetypes
 import re
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import requests
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
@@ -107,7 +109,6 @@ _EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF")
 _log = logging.getLogger(__name__)
 
 JsonObject = Mapping[str, Any]
-
 
 
 class MaybeSent(Unreachable):
@@ -780,83 +781,48 @@ def _mib(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MiB"
 
 
-# -- the webhook receiver -----------------------------------------------------------------------------
+# -- the webhook endpoint ------------------------------------------------------------------------------
+# Served by ``aduan server`` at ``/v1/webhooks/whatsapp/<account>`` (``desktop/server/webhooks.py``): the
+# route reads the body within its deadline and cap, and hands it here.
 Deliver = Callable[[list[InboundMessage]], None]
 DeliverByNumber = Callable[[dict[str, list[InboundMessage]]], None]
 
 
-class WebhookServer:
-    """The HTTPS endpoint's backend (put TLS in front of it): Meta's verification handshake and notifications.
+class WebhookEndpoint:
+    """What the webhook answers, without the HTTP around it: Meta's verification handshake and notifications.
 
-    ``deliver`` gets the messages of one notification and must have stored them when it returns; calls
-    are serialised. ``deliver_by_number`` instead gets them grouped by receiving ``phone_number_id``
-    (see ``parse_webhook_by_number``); give exactly one. Notifications without messages (statuses) are
-    answered 200 without a call. With ``media``, photos and documents are fetched before delivery; that
-    delays the answer, and should Meta give up waiting it sends the notification again, which the store
-    recognises.
+    ``deliver`` gets the messages of one notification and must have stored them when it returns.
+    ``deliver_by_number`` instead gets them grouped by receiving ``phone_number_id`` (see
+    ``parse_webhook_by_number``); give exactly one. Notifications without messages (statuses) are answered
+    200 without a call. With ``media``, photos and documents are fetched before delivery; that delays the
+    answer, and should Meta give up waiting it sends the notification again, which the store recognises.
+    Calls may come from several threads at once: the store keeps one message per id whatever the order.
     """
 
     def __init__(
         self,
-        host: str,
-        port: int,
         app_secret: str,
         verify_token: str,
         deliver: Deliver | None = None,
         *,
         deliver_by_number: DeliverByNumber | None = None,
         media: MediaFetcher | None = None,
-        max_body_bytes: int = MAX_WEBHOOK_BYTES,
     ) -> None:
         if not app_secret:
             raise BadInput("the WhatsApp app secret is empty: notifications could not be checked")
         if not verify_token:
             raise BadInput("the webhook verify token is empty")
         if (deliver is None) == (deliver_by_number is None):
-            raise BadInput("give the webhook server exactly one of deliver and deliver_by_number")
-        self._host, self._requested_port = host, port
+            raise BadInput("give the webhook exactly one of deliver and deliver_by_number")
         self._app_secret = app_secret
         self._verify_token = verify_token
         self._deliver = deliver
         self._deliver_by_number = deliver_by_number
         self._media = media
-        self.max_body_bytes = max_body_bytes
-        self._delivering = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
-    @property
-    def port(self) -> int:
-        if self._server is None:
-            return self._requested_port
-        return int(self._server.server_address[1])
-
-    def start(self) -> WebhookServer:
-        webhook = self
-
-        class Handler(_WebhookHandler):
-            server_side = webhook
-
-        self._server = ThreadingHTTPServer((self._host, self._requested_port), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="whatsapp-webhook", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join()
-        self._server = self._thread = None
-
-    def verification(self, query: str) -> tuple[int, str]:
-        """Meta's subscription check: the challenge back when mode and token are right, 403 otherwise."""
-        params = parse_qs(query, keep_blank_values=True)
-        mode = params.get("hub.mode", [""])[0]
-        token = params.get("hub.verify_token", [""])[0]
-        challenge = params.get("hub.challenge", [""])[0]
+    def verification(self, mode: str, token: str, challenge: str) -> tuple[int, str]:
+        """Meta's subscription check (``hub.mode``, ``hub.verify_token``, ``hub.challenge``): the challenge
+        back when mode and token are right, 403 otherwise."""
         token_matches = hmac.compare_digest(token.encode("utf-8", "replace"), self._verify_token.encode("utf-8"))
         if mode == "subscribe" and token_matches and challenge:
             return 200, challenge
@@ -884,52 +850,11 @@ class WebhookServer:
         if not any(grouped.values()):
             return 200, "EVENT_RECEIVED"
         try:
-            with self._delivering:
-                if self._deliver_by_number is not None:
-                    self._deliver_by_number(grouped)
-                elif self._deliver is not None:
-                    self._deliver([message for messages in grouped.values() for message in messages])
+            if self._deliver_by_number is not None:
+                self._deliver_by_number(grouped)
+            elif self._deliver is not None:
+                self._deliver([message for messages in grouped.values() for message in messages])
         except Exception:
             _log.exception("WhatsApp webhook: storing the messages failed; Meta will re-deliver them")
             return 500, "not stored; deliver again"
         return 200, "EVENT_RECEIVED"
-
-
-class _WebhookHandler(BaseHTTPRequestHandler):
-    server_side: WebhookServer
-    timeout = 30  # a client that stops sending mid-body does not hold a thread for ever
-
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
-        self._answer(*self.server_side.verification(urlsplit(self.path).query))
-
-    def do_POST(self) -> None:  # noqa: N802 - the name http.server dispatches to
-        length = _int_or_none(self.headers.get("Content-Length"))
-        if length is None or length < 0:
-            self.close_connection = True
-            self._answer(411, "Content-Length required")
-            return
-        if length > self.server_side.max_body_bytes:
-            self.close_connection = True  # the body is left unread
-            self._answer(413, "notification too large")
-            return
-        try:
-            body = self.rfile.read(length)
-        except OSError:  # the client went quiet (timeout) or away: nothing was delivered
-            self.close_connection = True
-            return
-        if len(body) < length:
-            self.close_connection = True
-            self._answer(400, "the body ended early")
-            return
-        self._answer(*self.server_side.notification(body, self.headers.get(SIGNATURE_HEADER)))
-
-    def _answer(self, status: int, text: str) -> None:
-        data = text.encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's signature
-        _log.debug("WhatsApp webhook: " + format, *args)

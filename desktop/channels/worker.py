@@ -45,8 +45,9 @@ SourceFactory = Callable[[Account, str | None], Source]
 
 def secret(account: Account, setting: str | None = None, environ: Mapping[str, str] = os.environ) -> str | None:
     """The account's secret — with ``setting``, the second secret its ``…_ref`` setting names — read only
-    from the account's own slot (``settings.py``): ``env:ADUAN_SECRET_<ACCOUNT>[__<NAME>]`` from the worker's
-    environment or ``keyring:aduan-channel/<account>[/<name>]`` from its keyring. The database holds only
+    from the account's own slot (``settings.py``): ``env:ADUAN_SECRET_<ACCOUNT>[__<NAME>]`` from this process's
+    environment or ``keyring:aduan-channel/<account>[/<name>]`` from its keyring — the worker's, or for a
+    webhook's secrets ``aduan server``'s (``webhooks.py``). The database holds only
     the reference, and anyone who can write it could point it elsewhere: before anything is read, the
     account's whole configuration is checked again (``check_account``)."""
     check_account(account)
@@ -64,14 +65,17 @@ def secret(account: Account, setting: str | None = None, environ: Mapping[str, s
     if kind == "env":
         value = environ.get(name)
         if value is None:
-            raise BadInput(f"the environment variable {name} (the account's secret) is not set on the worker")
+            raise BadInput(
+                f"the environment variable {name} (the account's secret) is not set for this process "
+                "(the worker, or aduan server for a webhook)"
+            )
         return value
     import keyring
 
     service, _, user = name.partition("/")
     found = keyring.get_password(service, user)
     if found is None:
-        raise BadInput(f"no secret in the worker's keyring for {service}/{user}")
+        raise BadInput(f"no secret for {service}/{user} in the keyring of this process (the worker, or aduan server)")
     return found
 
 
@@ -93,7 +97,7 @@ def run_round(store: Store, make_source: SourceFactory) -> RoundReport:
     report = RoundReport()
     for account in store.admin(enabled_accounts):
         if account.channel in PUSHED:
-            continue  # its webhook receiver stores what arrives (webhooks.py)
+            continue  # its webhook, a route of aduan server, stores what arrives (webhooks.py)
         try:
             source = make_source(account, secret(account))
             messages, cursor = source.poll(account.cursor)

@@ -11,9 +11,10 @@ details.
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Annotated
+from typing import Annotated, Any
+from uuid import UUID
 
 from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -34,16 +35,17 @@ from ..domain.errors import (
     Unreachable,
 )
 from ..store import accounts, migrate
-from ..store.apply import apply_op, record_refusal
+from ..store.apply import apply_op, command_result, record_command_result, record_refusal
 from ..store.clock import server_now
 from ..store.feed import blob_content
 from ..store.identity import load_actor
 from ..store.service import Store
-from . import wire
+from . import commands, wire
 from .authz import Action, Principal, authorize
 from .limits import BodyLimit
 from .notify import ChangeWatcher
 from .pulls import Spooled, spool_catch_up, spool_pull
+from .webhooks import webhook_router
 
 log = logging.getLogger("aduan.server")
 
@@ -188,9 +190,15 @@ def create_app(store: Store) -> FastAPI:
         return Response(status_code=204)
 
     @app.post("/v1/password", status_code=204)
-    def change_password(who: Signed, change: wire.PasswordChange) -> Response:
+    def change_password(request: Request, who: Signed, change: wire.PasswordChange) -> Response:
         authorize(who, Action.CHANGE_PASSWORD)
-        store.admin(accounts.change_password, who.actor.id, change.current, change.new, who.session_id)
+        address = request.client.host if request.client else "unknown"
+        # A wrong current password is recorded (and committed) like a failed sign-in: throttling counts it.
+        done = store.admin(
+            accounts.attempt_password_change, who.actor.id, change.current, change.new, who.session_id, None, address
+        )
+        if isinstance(done, AduanError):
+            raise done
         return Response(status_code=204)
 
     @app.get("/v1/hello", response_model=wire.Hello)
@@ -231,9 +239,13 @@ def create_app(store: Store) -> FastAPI:
         who: Signed,
         since: Annotated[str | None, Query(max_length=200_100)] = None,
         scope: Annotated[str | None, Query(max_length=100_000)] = None,
+        after: Annotated[str | None, Query(pattern=r"^[0-9a-fA-F]{8}(-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}$")] = None,
+        limit: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
     ) -> StreamingResponse:
+        """What changed since ``since``; or a snapshot, in pages of ``limit`` tickets (at most the server's
+        page size) after the ticket id ``after`` when the client asks for pages (``store/feed.py``)."""
         authorize(who, Action.PULL)
-        return stream(spool_pull(store, who.actor, checked_cursor(since), scope))
+        return stream(spool_pull(store, who.actor, checked_cursor(since), scope, after, limit))
 
     @app.post("/v1/changes/catch-up", response_class=StreamingResponse)
     def catch_up(who: Signed, request: wire.CatchUp) -> StreamingResponse:
@@ -261,4 +273,27 @@ def create_app(store: Store) -> FastAPI:
             raise NotFound("no such attachment on a ticket you may see")
         return Response(content, media_type="application/octet-stream", headers={"Cache-Control": "no-store"})
 
+    def command_route(cmd: commands.Command[Any, Any]) -> Callable[..., JSONResponse]:
+        def run(who: Signed, request: Any, idempotency_key: Annotated[UUID | None, Header()] = None) -> JSONResponse:
+            authorize(who, cmd.action)
+            key = idempotency_key if cmd.ledger else None
+            answer = None if key is None else store.read(command_result, key, who.actor)
+            if answer is None:
+                answer = cmd.encode(cmd.run(acting(who), who.actor, request))
+                if key is not None:
+                    # Recorded after the command committed: a crash of this process in between leaves a retry
+                    # to run it again, which the commands kept in the ledger tell apart (a key that exists).
+                    store.admin(record_command_result, key, who.actor, answer)
+                watcher.poke()  # a command may have changed tickets (an import, a retried message)
+            return JSONResponse(answer, headers={"Cache-Control": "no-store"})
+
+        run.__annotations__["request"] = cmd.request  # FastAPI validates the body against the command's struct
+        return run
+
+    for cmd in commands.COMMANDS.values():
+        app.add_api_route(
+            cmd.path, command_route(cmd), methods=["POST"], name=cmd.name, response_class=JSONResponse
+        )
+
+    app.include_router(webhook_router(store))
     return app

@@ -25,6 +25,22 @@ class Action(StrEnum):
     PUSH = "push"  # one operation: see ``_MAY_PUSH``
     PULL = "pull"
     READ_ATTACHMENT = "read_attachment"
+    # The commands beside sync (``commands.py``); the store below checks units and claims again.
+    READ_UNITS = "read_units"
+    MANAGE_UNITS = "manage_units"
+    READ_OFFICERS = "read_officers"
+    MANAGE_OFFICERS = "manage_officers"
+    READ_RULES = "read_rules"
+    MANAGE_RULES = "manage_rules"  # service-level policies, calendars, days off: a supervisor's units
+    RUN_SWEEP = "run_sweep"
+    READ_CANNED = "read_canned"
+    MANAGE_CANNED = "manage_canned"  # a supervisor's units; global ones are the admins'
+    WATCH_CHANNELS = "watch_channels"  # a supervisor sees the health of their units' accounts
+    MANAGE_CHANNELS = "manage_channels"
+    HANDLE_INTAKE_ERRORS = "handle_intake_errors"  # they hold citizens' messages of every unit
+    HANDLE_DISPATCH = "handle_dispatch"
+    IMPORT_LAPOR = "import_lapor"
+    EXPORT_LAPOR = "export_lapor"  # a supervisor: their units
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,14 +48,31 @@ class Principal:
     """Who is asking: an officer, through one of their signed-in sessions (one per device)."""
 
     actor: Actor
-    session_id: UUID
+    session_id: UUID | None  # None: on this process's own connection (the embedded database, the owner's tools)
     device: str
 
 
 # Roles that may push each kind of operation; a kind missing here is refused to everyone.
 _EVERY_ROLE = frozenset(Role)
 _SUPERVISORS = frozenset({Role.SUPERVISOR, Role.ADMIN})
+_ADMINS = frozenset({Role.ADMIN})
 _MAY_PUSH: dict[OpKind, frozenset[Role]] = {kind: _EVERY_ROLE for kind in OpKind} | {OpKind.STEAL: _SUPERVISORS}
+# Who may do each action, and what it is, for the refusal; an action missing here is every signed-in,
+# active officer's.
+_RESTRICTED: dict[Action, tuple[frozenset[Role], str]] = {
+    Action.MANAGE_UNITS: (_ADMINS, "manage units"),
+    Action.READ_OFFICERS: (_SUPERVISORS, "list officers"),
+    Action.MANAGE_OFFICERS: (_ADMINS, "manage officers and their passwords"),
+    Action.MANAGE_RULES: (_SUPERVISORS, "change service levels and working calendars"),
+    Action.RUN_SWEEP: (_ADMINS, "run the service-level sweep"),
+    Action.MANAGE_CANNED: (_SUPERVISORS, "manage canned responses"),
+    Action.WATCH_CHANNELS: (_SUPERVISORS, "see the channel accounts"),
+    Action.MANAGE_CHANNELS: (_ADMINS, "manage channel accounts"),
+    Action.HANDLE_INTAKE_ERRORS: (_ADMINS, "see, retry or dismiss intake errors"),
+    Action.HANDLE_DISPATCH: (_ADMINS, "see, resend or confirm answers being dispatched"),
+    Action.IMPORT_LAPOR: (_ADMINS, "import SP4N-LAPOR! reports"),
+    Action.EXPORT_LAPOR: (_SUPERVISORS, "export SP4N-LAPOR! follow-ups"),
+}
 
 
 def authorize(principal: Principal, action: Action, kind: OpKind | None = None) -> None:
@@ -49,3 +82,7 @@ def authorize(principal: Principal, action: Action, kind: OpKind | None = None) 
         raise NotPermitted(f"officer {officer.login!r} is deactivated")
     if action is Action.PUSH and (kind is None or officer.role not in _MAY_PUSH.get(kind, frozenset())):
         raise NotPermitted(f"a {officer.role.value} may not {kind.value if kind else 'push that'}")
+    if action in _RESTRICTED:
+        roles, what = _RESTRICTED[action]
+        if officer.role not in roles:
+            raise NotPermitted(f"only {'admins' if roles == _ADMINS else 'supervisors and admins'} may {what}")

@@ -4,7 +4,8 @@ The feed is written to a spooled file (memory, then disk) inside one short repea
 the transaction ends before the first byte goes out, so a slow or stalled client never holds the
 database. The file is sent as newline-delimited JSON: a first line with the cursor and scope, one line
 per batch of a section (column names once, then rows), and a last line with the scope's checksum — a
-client that does not see the last line knows the pull was cut and applies none of it.
+client that does not see the last line knows the pull was cut and applies none of it. A snapshot a client
+asks for in pages (``after``, ``limit``) is sent one page per request, each read in its own snapshot.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from tempfile import SpooledTemporaryFile
 from typing import IO, Any
 from uuid import UUID
 
+from ..domain.errors import BadInput
 from ..store.feed import REMOVED, Feed, Section
 from ..store.identity import Actor
 from ..store.service import Store
 
 IN_MEMORY = 8 * 1024 * 1024  # a pull larger than this spills to a temporary file
+MAX_PAGE_TICKETS = 20_000  # a client asking for larger pages of a snapshot gets pages of this many tickets
 CHUNK = 64 * 1024
 
 
@@ -73,16 +76,39 @@ class Spooled:
             self.spool.close()
 
 
-def spool_pull(store: Store, actor: Actor, since: str | None, scope: str | None) -> Spooled:
+def spool_pull(
+    store: Store,
+    actor: Actor,
+    since: str | None,
+    scope: str | None,
+    after: UUID | str | None = None,
+    limit: int | None = None,
+) -> Spooled:
+    """One pull, or one page of a snapshot (``after``, ``limit``: see ``Feed``) of at most
+    ``MAX_PAGE_TICKETS`` tickets; the first line names the page (``after``, ``next_after``). ``after`` may
+    come as sent (text, checked by the route's pattern)."""
+    if isinstance(after, str):
+        try:
+            after = UUID(after)
+        except ValueError:
+            raise BadInput("malformed ticket id in after: sync again from a snapshot") from None
     spool: IO[bytes] = SpooledTemporaryFile(max_size=IN_MEMORY)  # noqa: SIM115 - closed by ``chunks``
+    if limit is not None:
+        limit = max(1, min(limit, MAX_PAGE_TICKETS))
     try:
         with store.connect() as conn:
             if conn.dialect.name != "sqlite":
                 conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
-                feed = Feed(conn, actor, since, scope)
+                feed = Feed(conn, actor, since, scope, after, limit)
                 read_at = time.monotonic()
-                head = {"cursor": feed.cursor, "scope": feed.scope, "initial": feed.since is None}
+                head = {
+                    "cursor": feed.cursor,
+                    "scope": feed.scope,
+                    "initial": feed.since is None,
+                    "after": feed.after,
+                    "next_after": feed.next_after,
+                }
                 _line(spool, {"pull": head | {"officer_id": actor.id}})
                 _sections(spool, feed.sections())
                 checksum = feed.checksum()

@@ -7,6 +7,7 @@ import ipaddress
 from ..domain.errors import BadInput
 from ..store import migrate
 from ..store.service import Store
+from ..store.tls import require_tls_when_remote
 
 # Requests served at once; more wait in the socket's queue instead of exhausting the database pool.
 CONCURRENCY = 200
@@ -33,6 +34,8 @@ def serve(
 ) -> None:
     """Serve until interrupted. Plain HTTP only on this computer or behind a reverse proxy that speaks
     HTTPS to the officers (``--behind-proxy``; the proxy's address is trusted for X-Forwarded-For)."""
+    require_tls_when_remote(store.url, "aduan server")  # before anything connects to the database
+
     import uvicorn
 
     from .app import create_app

@@ -35,10 +35,10 @@ from uuid import UUID
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, delete, func, insert, not_, select, update
+from sqlalchemy import Connection, delete, func, insert, not_, or_, select, update
 from uuid6 import uuid7
 
-from ..domain.errors import BadInput, NotFound, NotPermitted, NotSignedIn, Throttled
+from ..domain.errors import AduanError, BadInput, NotFound, NotPermitted, NotSignedIn, Throttled
 from .clock import server_now
 from .schema import officer, officer_session, sign_in_attempt
 
@@ -367,19 +367,50 @@ def change_password(
     new: str,
     keep_session: UUID | None = None,
     now: datetime | None = None,
+    address: str = "unknown",
 ) -> int:
     """An officer changes their own password: ``old`` must be the current one (else ``NotPermitted``), ``new``
     must pass ``check_password_strength``. Every other session ends (``keep_session``, the one the change
-    was made through, stays); returns how many ended."""
+    was made through, stays); returns how many ended. See ``attempt_password_change``."""
+    done = attempt_password_change(conn, officer_id, old, new, keep_session, now, address)
+    if isinstance(done, AduanError):
+        raise done
+    return done
+
+
+def attempt_password_change(
+    conn: Connection,
+    officer_id: int,
+    old: str,
+    new: str,
+    keep_session: UUID | None = None,
+    now: datetime | None = None,
+    address: str = "unknown",
+) -> int | NotPermitted | Throttled:
+    """``change_password``, returning a wrong or throttled current password instead of raising it, so that
+    the caller's transaction commits the failure: a session left open on an unattended desk must not become
+    a way to guess the password, so wrong guesses count with the sign-in failures of the login and address."""
     now = now or server_now(conn)
     row = conn.execute(select(officer.c.login, officer.c.password_hash).where(officer.c.id == officer_id)).first()
     if row is None:
         raise NotFound(f"no officer with id {officer_id}")
+    address = address.strip() or "unknown"
+    until = _throttled_until(conn, _clip(row.login, _LOGIN_LENGTH), _clip(address, _ADDRESS_LENGTH), now)
+    if until is not None:
+        _record_attempt(conn, row.login, address, now, succeeded=False)
+        minutes = math.ceil(_seconds_until(until, now) / 60)
+        return Throttled(
+            _seconds_until(until, now),
+            f"too many wrong passwords: try again in {minutes} minute{'s' if minutes != 1 else ''}",
+        )
     if row.password_hash is None:
         _spend_a_verification(old)
-        raise NotPermitted("the current password is wrong")
-    if not verify_password(row.password_hash, old):
-        raise NotPermitted("the current password is wrong")
+        matches = False
+    else:
+        matches = verify_password(row.password_hash, old)
+    if not matches:
+        _record_attempt(conn, row.login, address, now, succeeded=False)
+        return NotPermitted("the current password is wrong")
     check_password_strength(new, row.login)
     _set_password(conn, officer_id, new, now)
     return revoke_sessions(conn, officer_id, keep=keep_session, now=now)
@@ -407,6 +438,15 @@ def set_active(conn: Connection, login: str, active: bool, now: datetime | None 
     officer_id, _ = _officer_by_login(conn, login)
     conn.execute(update(officer).where(officer.c.id == officer_id).values(active=active))
     return 0 if active else revoke_sessions(conn, officer_id, now=now)
+
+
+def prune_sessions(conn: Connection, now: datetime | None = None, older_than: timedelta = ATTEMPT_RETENTION) -> int:
+    """Delete the sessions that ended (expired or revoked) more than ``older_than`` ago; returns how many.
+    An ended session's row only ever refuses its token, which an unknown token is refused as well."""
+    now = now or server_now(conn)
+    cutoff = now - older_than
+    ended = or_(officer_session.c.expires_at < cutoff, officer_session.c.revoked_at < cutoff)
+    return int(conn.execute(delete(officer_session).where(ended)).rowcount)
 
 
 def prune_sign_in_attempts(

@@ -11,11 +11,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Connection, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from ..domain.entities import Ticket
 from ..domain.errors import AduanError, BadInput, LostClaim, NotFound, NotHolder, NotPermitted, Unreachable
@@ -23,6 +25,7 @@ from ..domain.operations import Op, OpKind, Outcome, OutcomeState
 from ..domain.status import Status
 from ..domain.vocabulary import Channel, Kind, Priority
 from . import claims, discussions, disposition, handling, handovers, linking, referrals, scans, tickets
+from .clock import server_now
 from .identity import Actor
 from .schema import applied_op, ticket
 from .work import Work
@@ -39,6 +42,40 @@ def stored_outcome(conn: Connection, op_id: UUID, actor: Actor) -> Outcome | Non
     if row.officer_id != actor.id:
         raise NotPermitted(f"operation {op_id} was made by another officer")
     return Outcome.from_json(op_id, row.outcome, row.result)
+
+
+# The ledger also keeps what the server answered to a command (``server/commands.py``) sent with an
+# idempotency key, so that a retry after a lost answer is told the same instead of doing it twice.
+COMMAND_OUTCOME = "command"
+
+
+def command_result(conn: Connection, key: UUID, actor: Actor) -> Any | None:
+    """The answer recorded for the officer's command ``key`` (JSON), or None if there is none."""
+    row = conn.execute(
+        select(applied_op.c.outcome, applied_op.c.result, applied_op.c.officer_id).where(applied_op.c.op_id == key)
+    ).first()
+    if row is None:
+        return None
+    if row.officer_id != actor.id or row.outcome != COMMAND_OUTCOME:
+        raise NotPermitted(f"request {key} was made by another officer")
+    return json.loads(row.result)
+
+
+def record_command_result(conn: Connection, key: UUID, actor: Actor, answer: Any) -> None:
+    """Keep the answer to the officer's command ``key``; a retry that raced this one and recorded first wins."""
+    try:
+        with conn.begin_nested():
+            conn.execute(
+                insert(applied_op).values(
+                    op_id=key,
+                    officer_id=actor.id,
+                    outcome=COMMAND_OUTCOME,
+                    result=json.dumps(answer, ensure_ascii=False),
+                    applied_at=server_now(conn),
+                )
+            )
+    except IntegrityError:
+        pass
 
 
 def apply_op(work: Work, op: Op) -> Outcome:

@@ -6,14 +6,15 @@ skipped by a reader that already moved past it. So:
   is held until commit, so numbers are handed out in commit order;
 - on PostgreSQL the stamp is the transaction id (``pg_current_xact_id``), and a puller reads up to
   ``pg_snapshot_xmin`` of its snapshot. No shared row is locked, so writers on different tickets never
-  wait for each other.
+  wait for each other. Ids are handed out in the order transactions start writing, not in commit order:
+  ``latest_change`` counts the transactions still in progress below the newest stamp for that reason.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, Connection, bindparam, func, select, update
+from sqlalchemy import BigInteger, Connection, TextClause, bindparam, select, text, update
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
@@ -52,15 +53,33 @@ def stamp(conn: Connection) -> int:
 
 def latest_change(conn: Connection) -> str:
     """Names the newest change a pull could bring, for a watcher that wakes waiting clients: it differs from
-    the last value read once something was committed since. On MariaDB and SQLite the change counter; on
-    PostgreSQL the newest stamp of the tables clients mirror (one index lookup each). A transaction that
-    took an older id and commits after a newer one does not move that maximum: a client learns of it with
-    its next change or its regular round."""
+    the last value read once something was committed since.
+
+    On MariaDB and SQLite the change counter (bumped under its row lock: in commit order). On PostgreSQL the
+    stamp is a transaction id, and a transaction that took an older id can commit after a newer one without
+    moving the newest stamp; so the value is ``M:N``, read in one statement (one snapshot): M the newest stamp
+    of the tables clients mirror (one index lookup each), N how many transactions with an id below M are still
+    in progress. A commit with a stamp above M moves M. One below M was in progress at the last read (its id
+    was handed out before M's): it leaves those N, and as long as M stays, no transaction joins them (ids
+    handed out later are above M), so N only falls. A transaction below M that ends without writing a mirrored
+    row (an abort, a sign-in) changes the value too: its clients pull and find nothing, which is cheap."""
     if not uses_transaction_ids(conn):
         return str(conn.execute(_READ, {"counter": CHANGE_COUNTER}).scalar_one())
-    newest = [conn.execute(select(func.max(table.c.change_seq))).scalar() for table in _STAMPED]
-    return str(max((int(value) for value in newest if value is not None), default=0))
+    row = conn.execute(_PG_LATEST).one()
+    return f"{int(row[0])}:{int(row[1])}"
 
 
 # Every table whose rows carry a change stamp (what a pull brings).
 _STAMPED = [table for table in metadata.sorted_tables if "change_seq" in table.c]
+
+
+def _pg_latest() -> TextClause:
+    newest = ", ".join(f'(SELECT max(change_seq) FROM "{table.name}")' for table in _STAMPED)
+    running = "SELECT count(*) FROM pg_snapshot_xip(pg_current_snapshot()) AS running(xid)"
+    return text(
+        f"SELECT newest, ({running} WHERE xid::text::bigint < newest) "
+        f"FROM (SELECT coalesce(greatest({newest}), 0) AS newest) AS stamped"
+    )
+
+
+_PG_LATEST = _pg_latest()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
+import re
 
 from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -11,12 +11,22 @@ from ..domain.claims import DEFAULT_LEASE, MAX_LEASE, MIN_LEASE
 from ..domain.entities import Officer, Unit
 from ..domain.errors import BadInput
 from ..domain.vocabulary import Role
-from . import db_users
 from .clock import server_now
 from .identity import load_actor, unit_id_by_code
 from .schema import membership, officer, unit
 
 UNIT_CODE_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+# An officer's login: how they sign in to `aduan server` and how the command line and settings name them.
+LOGIN_PATTERN = re.compile(r"^[a-z][a-z0-9._-]{1,62}$")
+
+
+def check_login(login: str) -> str:
+    if not LOGIN_PATTERN.match(login):
+        raise BadInput(
+            f"invalid login {login!r}: 2-63 characters, lower-case letters, digits, '.', '_' or '-', "
+            "starting with a letter"
+        )
+    return login
 
 
 def add_unit(
@@ -63,18 +73,17 @@ def add_officer(
     role: Role,
     password: str | None = None,
 ) -> tuple[Officer, str | None]:
-    """Create an officer with their password for `aduan server` (an Argon2id hash, see accounts.py); on
-    PostgreSQL/MariaDB also their database login, with the same password (the desktop still signs in that
-    way until it goes through the server).
+    """Create an officer with their password for `aduan server`: an application account, stored only as
+    an Argon2id hash (accounts.py). No database login is made, on any engine: officers reach the data only
+    through the server.
 
-    A given password must pass ``accounts.check_password_strength``. Returns the officer and, where a
-    database login was created without a given password, the generated one (to be handed to the officer
-    once; it is stored nowhere). On SQLite, without a given password, the officer has none: an admin gives
-    one with ``accounts.reset_password`` (`aduan officer reset-password`) when the server is used.
+    A given password must pass ``accounts.check_password_strength``. Without one a password is generated
+    and returned with the officer, to be handed to them once (it is stored nowhere); otherwise the second
+    value is None.
     """
     from . import accounts  # Argon2 is loaded only where passwords are hashed
 
-    db_users.check_login(login)
+    check_login(login)
     if not name.strip():
         raise BadInput("officer name is empty")
     if not unit_codes:
@@ -83,8 +92,8 @@ def add_officer(
         accounts.check_password_strength(password, login)
     unit_ids = [unit_id_by_code(conn, code) for code in unit_codes]
     generated = None
-    if password is None and conn.dialect.name != "sqlite":
-        password = generated = secrets.token_urlsafe(18)
+    if password is None:
+        password = generated = accounts.generate_password()
     now = server_now(conn)
     try:
         with conn.begin_nested():
@@ -95,20 +104,14 @@ def add_officer(
                     name=name.strip(),
                     role=role.value,
                     created_at=now,
-                    password_hash=None if password is None else accounts.hash_password(password),
-                    password_changed_at=None if password is None else now,
+                    password_hash=accounts.hash_password(password),
+                    password_changed_at=now,
                 )
                 .returning(officer.c.id)
             ).scalar_one()
     except IntegrityError:
         raise BadInput(f"officer {login!r} exists already") from None
-    # After the savepoint: MariaDB allows no savepoint once a transaction has read its mysql.* tables.
-    if db_users.login_exists(conn, login):
-        raise BadInput(f"a database login {login!r} exists already on this server")
     conn.execute(insert(membership), [{"officer_id": officer_id, "unit_id": u} for u in sorted(set(unit_ids))])
-    if password is not None and conn.dialect.name != "sqlite":
-        db_users.grant_officer_role(conn)
-        db_users.create_login(conn, login, password)
     return load_actor(conn, login).officer, generated
 
 

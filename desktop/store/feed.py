@@ -175,14 +175,34 @@ class Feed:
     """One pull: open it on a connection in a repeatable-read transaction, read, then let it go.
 
     ``scope`` is the scope the client's mirror was built for: when the officer's scope has changed since,
-    the pull starts over from a snapshot (``since`` becomes None)."""
+    the pull starts over from a snapshot (``since`` becomes None).
 
-    def __init__(self, conn: Connection, actor: Actor, since: str | None, scope: str | None = None) -> None:
+    A snapshot may be taken in pages of ``limit`` tickets in the order of their ids, each page in its own
+    snapshot: ``after`` is the last ticket id of the page before (honoured only for a snapshot of the same
+    scope; otherwise the snapshot starts over and ``after`` is None). A page holds the tickets with an id
+    in ``(after, next_after]`` (``next_after`` None: to the end, the snapshot's last page) with their rows
+    in the other sections; the first page also carries what belongs to no ticket (team discussions,
+    templates). The client keeps the first page's cursor: once the last page is in, its next pull from that
+    cursor brings whatever changed while the pages were read (``sync/engine.py``).
+    """
+
+    def __init__(
+        self,
+        conn: Connection,
+        actor: Actor,
+        since: str | None,
+        scope: str | None = None,
+        after: UUID | None = None,
+        limit: int | None = None,
+    ) -> None:
         self.conn = conn
         self.actor = actor
         if since is not None and scope is not None and scope != scope_key(actor):
             since = None  # the officer's units changed: start over from a snapshot
         self.since = since
+        self.scope = scope_key(actor)
+        # A page after the first continues a snapshot of this same scope; else the snapshot starts over.
+        self.after = after if since is None and scope == self.scope else None
         self.pg = uses_transaction_ids(conn)
         # The first statement fixes the snapshot; the cursor is read in it.
         if self.pg:
@@ -191,7 +211,30 @@ class Feed:
             value = conn.execute(select(counter.c.value).where(counter.c.name == CHANGE_COUNTER)).scalar_one()
             self.cursor = f"n:{int(value)}"
         self.now: datetime = server_now(conn)
-        self.scope = scope_key(actor)
+        self.next_after = self._page_end(limit) if since is None and limit is not None else None
+
+    def _page_end(self, limit: int) -> UUID | None:
+        """The id of the page's last ticket: the ``limit``-th in scope after ``after``; None when no more
+        follow it (this page is the snapshot's last)."""
+        query = select(ticket.c.id).where(self.in_scope())
+        if self.after is not None:
+            query = query.where(ticket.c.id > self.after)
+        found = list(self.conn.execute(query.order_by(ticket.c.id).offset(max(1, limit) - 1).limit(2)).scalars())
+        return UUID(str(found[0])) if len(found) == 2 else None
+
+    @property
+    def first_page(self) -> bool:
+        """Whether this pull carries the rows that belong to no ticket: every pull but a snapshot's later pages."""
+        return self.after is None
+
+    def in_page(self) -> ColumnElement[bool]:
+        """The tickets of this page of a snapshot (every ticket for a pull that is not paged)."""
+        bounds = []
+        if self.after is not None:
+            bounds.append(ticket.c.id > self.after)
+        if self.next_after is not None:
+            bounds.append(ticket.c.id <= self.next_after)
+        return and_(true(), *bounds)
 
     # -- conditions -------------------------------------------------------------------------------------
 
@@ -224,7 +267,7 @@ class Feed:
                 func.coalesce(reporter.c.confidential, false()).label("reporter_confidential"),
             )
             .outerjoin(reporter, reporter.c.id == ticket.c.reporter_id)
-            .where(self.changed(ticket.c.change_seq), self.in_scope())
+            .where(self.changed(ticket.c.change_seq), self.in_scope(), self.in_page())
         )
         yield from self._stream(query)
 
@@ -249,7 +292,9 @@ class Feed:
         table, columns = CHILD_TABLES[name]
         owner = table.c.ticket_id
         yield from self._stream(
-            select(*columns).join(ticket, ticket.c.id == owner).where(self.changed(table.c.change_seq), self.in_scope())
+            select(*columns)
+            .join(ticket, ticket.c.id == owner)
+            .where(self.changed(table.c.change_seq), self.in_scope(), self.in_page())
         )
 
     def _older_children(self, name: str, new_ticket_ids: Iterable[UUID]) -> Iterator[Sequence[Any]]:
@@ -270,7 +315,7 @@ class Feed:
             select(mention.c.id, mention.c.officer_id, mention.c.note_id, mention.c.post_id)
             .join(note, note.c.id == mention.c.note_id)
             .join(ticket, ticket.c.id == note.c.ticket_id)
-            .where(self.changed(note.c.change_seq), self.in_scope())
+            .where(self.changed(note.c.change_seq), self.in_scope(), self.in_page())
         )
         by_post = (
             select(mention.c.id, mention.c.officer_id, mention.c.note_id, mention.c.post_id)
@@ -279,7 +324,8 @@ class Feed:
             .where(self.changed(discussion_post.c.change_seq), self._discussion_scope())
         )
         yield from self._stream(by_note)
-        yield from self._stream(by_post)
+        if self.first_page:
+            yield from self._stream(by_post)
 
     def _discussion_scope(self) -> ColumnElement[bool]:
         if self.actor.visible_unit_ids is None:
@@ -310,7 +356,7 @@ class Feed:
         """Changed referrals the officer sees, with their ticket's summary. Rows are upserted; one whose
         ticket left the scope and that is not to the officer's units stays until the next snapshot."""
         seen = referral_scope(self.actor, self.in_scope())
-        yield from self._stream(self._referral_query().where(self.changed(referral.c.change_seq), seen))
+        yield from self._stream(self._referral_query().where(self.changed(referral.c.change_seq), seen, self.in_page()))
 
     def _older_referrals(self, new_ticket_ids: Iterable[UUID]) -> Iterator[Sequence[Any]]:
         """Every referral of tickets new to the mirror (a transfer in)."""
@@ -366,6 +412,8 @@ class Feed:
             ("mention", self.mentions),
             ("canned_response", self.canned_responses),
         ):
+            if name in ("discussion", "discussion_post", "canned_response") and not self.first_page:
+                continue  # they belong to no ticket: a paged snapshot sends them with its first page
             for batch in source():
                 yield name, batch
 

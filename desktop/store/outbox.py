@@ -212,17 +212,26 @@ def doubt(conn: Connection, outgoing: Outgoing, error: str) -> None:
     _settle(conn, outgoing.id, IN_DOUBT, error)
 
 
-def send_again(conn: Connection, outbound_id: UUID) -> None:
-    """An admin sends a failed or doubtful answer again."""
-    _held(conn, outbound_id)
-    _settle(conn, outbound_id, QUEUED, None)
+def send_again(work: Work, outbound_id: UUID) -> None:
+    """An admin sends a failed or doubtful answer again; the ticket's history says who decided."""
+    _held(work.conn, outbound_id)
+    _settle(work.conn, outbound_id, QUEUED, None)
+    _decided(work, "send_again", outbound_id)
 
 
-def confirm_sent(conn: Connection, outbound_id: UUID) -> None:
+def confirm_sent(work: Work, outbound_id: UUID) -> None:
     """An admin confirms that a doubtful answer did reach the citizen."""
-    if _held(conn, outbound_id) != IN_DOUBT:
+    if _held(work.conn, outbound_id) != IN_DOUBT:
         raise BadInput("only an answer in doubt can be confirmed as sent; a failed one was refused by its channel")
-    _settle(conn, outbound_id, SENT, None)
+    _settle(work.conn, outbound_id, SENT, None)
+    _decided(work, "send_confirmed", outbound_id)
+
+
+def _decided(work: Work, action: str, outbound_id: UUID) -> None:
+    row = work.conn.execute(
+        select(outbound_message.c.ticket_id, outbound_message.c.message_id).where(outbound_message.c.id == outbound_id)
+    ).one()
+    work.audit(action, row.ticket_id, message_id=row.message_id)
 
 
 def outbox_rows(

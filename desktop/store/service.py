@@ -10,6 +10,7 @@ import copy
 import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Engine
@@ -18,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from ..domain.errors import NotPermitted, Unreachable
 from . import engine as engines
 from . import migrate
-from .db_users import grant_officer_role
+from .db_users import OfficerLoginCleanup, settle_logins
 from .identity import Actor, resolve_actor
 from .work import Work, begin
 
@@ -63,6 +64,13 @@ def is_transient(exc: DBAPIError) -> bool:
     return bool(_driver_codes(exc) & (_TRANSIENT_PG | _TRANSIENT_MARIADB))
 
 
+@dataclass(frozen=True, slots=True)
+class UpgradeReport:
+    before: str | None  # the schema revision before; None for an empty database
+    after: str
+    logins: OfficerLoginCleanup | None  # PostgreSQL and MariaDB: the old officers' logins removed, …
+
+
 class Store:
     def __init__(self, url: str | None = None, officer: str | None = None, device: str | None = None):
         self.embedded_default = url is None
@@ -94,15 +102,22 @@ class Store:
                 raise translated from exc
 
     def upgrade(self) -> tuple[str | None, str]:
+        """Create or migrate the schema; returns the revisions before and after."""
+        report = self.upgrade_and_report()
+        return report.before, report.after
+
+    def upgrade_and_report(self) -> UpgradeReport:
+        """``upgrade``, and on PostgreSQL/MariaDB remove the officers' database logins earlier versions made
+        and grant the server's role (`db server-login`) the tables as they are now (db_users.py)."""
         engines.make_sqlite_folder(self.url)
         with self.connect():
             pass  # reachability first, for a clear message
-        before_after = migrate.upgrade(self.engine)
+        before, after = migrate.upgrade(self.engine)
         with self.connect() as conn:
-            grant_officer_role(conn)
+            logins = settle_logins(conn)
             conn.commit()
         self._checked = True
-        return before_after
+        return UpgradeReport(before, after, logins)
 
     def _ensure_schema(self) -> None:
         if self._checked:

@@ -98,6 +98,13 @@ def _add_delivery(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE message ADD COLUMN delivery VARCHAR(20)")
 
 
+# A first snapshot taken in pages (``SyncEngine.pull``), while it is under way: the cursor of its first page,
+# where the sync goes on from once the last page is in, and the last ticket id of the pages stored so far.
+# Committed with each page, so that a sync that was stopped goes on where it stopped.
+SNAPSHOT_CURSOR = "snapshot_cursor"
+SNAPSHOT_AFTER = "snapshot_after"
+
+
 def get_state(conn: Connection, key: str) -> str | None:
     value = conn.execute(select(s.sync_state.c.value).where(s.sync_state.c.key == key)).scalar()
     return None if value is None else str(value)
@@ -130,7 +137,7 @@ def drop_mirror(conn: Connection) -> None:
     for table in s.metadata.sorted_tables:
         if table not in (s.sync_state, s.outbox, s.blob_cache, s.draft, s.discussion_read, *s.OVERLAY):
             conn.execute(delete(table))
-    for key in ("cursor", "scope"):
+    for key in ("cursor", "scope", SNAPSHOT_CURSOR, SNAPSHOT_AFTER):
         conn.execute(delete(s.sync_state).where(s.sync_state.c.key == key))
 
 

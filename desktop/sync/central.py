@@ -32,7 +32,10 @@ from ..store.service import Store
 class Pull(Protocol):
     cursor: str  # where the next pull starts
     scope: str  # the officer's scope this pull was made for
-    initial: bool  # a snapshot: the client forgets its mirror first
+    initial: bool  # a snapshot (or a page of one, see ``Feed``), not the changes since a cursor
+    after: UUID | None  # a later page of a snapshot: the last ticket id of the page before; None: the client
+    # forgets its mirror first
+    next_after: UUID | None  # a page with more to come: its last ticket id, the next page's ``after``
     officer_id: int  # the acting officer
     clock_offset: float  # the server's clock minus this workstation's, in seconds, measured at the pull
 
@@ -54,7 +57,12 @@ class Central(Protocol):
         """Apply an operation exactly once; a retry with the same op id returns the stored outcome."""
         ...
 
-    def pull(self, since: str | None, scope: str | None) -> AbstractContextManager[Pull]: ...
+    def pull(
+        self, since: str | None, scope: str | None, after: UUID | None = None, limit: int | None = None
+    ) -> AbstractContextManager[Pull]:
+        """The changes since ``since``; or, without a cursor (or for a scope that changed), a snapshot: in
+        pages of ``limit`` tickets when ``limit`` is given, ``after`` naming where a later page starts."""
+        ...
 
     def blob(self, sha256: str) -> bytes | None:
         """An attachment's content, if the officer may see a ticket that carries it."""
@@ -77,6 +85,8 @@ class DirectPull:
         self.cursor = feed.cursor
         self.scope = feed.scope
         self.initial = feed.since is None
+        self.after = feed.after
+        self.next_after = feed.next_after
         self.officer_id = feed.actor.id
         # Both clocks read now, at the snapshot's start: the offset must not include the pull's own length.
         self.clock_offset = (feed.now - datetime.utcnow()).total_seconds()  # noqa: DTZ003
@@ -113,13 +123,15 @@ class DirectCentral:
             return found
 
     @contextmanager
-    def pull(self, since: str | None, scope: str | None) -> Iterator[Pull]:
+    def pull(
+        self, since: str | None, scope: str | None, after: UUID | None = None, limit: int | None = None
+    ) -> Iterator[Pull]:
         with self.store.connect() as server:
             if server.dialect.name != "sqlite":
                 server.execution_options(isolation_level="REPEATABLE READ")
             with server.begin():
                 actor = resolve_actor(server, self.store.requested_officer)
-                yield DirectPull(Feed(server, actor, since, scope))
+                yield DirectPull(Feed(server, actor, since, scope, after, limit))
 
     def blob(self, sha256: str) -> bytes | None:
         return self.store.view(lambda work: blob_content(work.conn, self.store.actor(), sha256))

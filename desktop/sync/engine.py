@@ -5,6 +5,10 @@
   push with the operation still pending; a rejection is recorded and never retried.
 - Pull reads one snapshot of the central database and applies it, with the new cursor, in one local
   transaction; a count/checksum of the officer's scope is compared afterwards and a mismatch re-snapshots.
+  A first snapshot (an empty cache, a scope that changed) comes in pages of tickets by id, each page
+  applied in its own local transaction with where it ended: a sync stopped half-way (the app closed, the
+  link lost, the process killed) goes on with the next page instead of starting over. Once the last page is
+  in, the cursor is the first page's, and the pull of what changed since then ends with the checksum.
 - Every round starts with the schema handshake: a client and a central schema that do not match refuse
   to sync, and the outbox waits for the upgrade.
 """
@@ -27,8 +31,17 @@ from ..domain.operations import Op, OpKind, Outcome, OutcomeState
 from ..store.feed import REMOVED, Checksum
 from ..store.service import Store
 from . import cache_schema as s
-from . import similar
-from .cache import Cache, drop_mirror, get_state, me, server_time, set_state
+from . import search_index, similar
+from .cache import (
+    SNAPSHOT_AFTER,
+    SNAPSHOT_CURSOR,
+    Cache,
+    drop_mirror,
+    get_state,
+    me,
+    server_time,
+    set_state,
+)
 from .central import Central, DirectCentral, Pull
 from .connectivity import Backoff
 from .desk import Desk, retire_overlay
@@ -50,12 +63,18 @@ class PushReport:
             self.handed_over += 1
 
 
+# Tickets per page of a first snapshot: 5,000 with their messages and notes are a few MB and a few seconds.
+SNAPSHOT_PAGE = 5_000
+
+
 @dataclass
 class PullReport:
     rows: dict[str, int] = field(default_factory=dict)
     removed: int = 0
     resnapshot: bool = False
-    initial: bool = False
+    initial: bool = False  # took a snapshot, or pages of one
+    resumed: bool = False  # went on with a snapshot an earlier sync had begun
+    pages: int = 0  # pages of a snapshot applied
 
     def add(self, table: str, n: int) -> None:
         self.rows[table] = self.rows.get(table, 0) + n
@@ -70,6 +89,8 @@ class SyncReport:
 
 
 class SyncEngine:
+    snapshot_page: int | None = SNAPSHOT_PAGE  # tickets per page of a first snapshot; None: in one piece
+
     def __init__(self, cache: Cache, central: Central | Store) -> None:
         self.cache = cache
         self.central = DirectCentral(central) if isinstance(central, Store) else central
@@ -218,27 +239,44 @@ class SyncEngine:
     # -- pull -------------------------------------------------------------------------------------------
 
     def pull(self) -> PullReport:
+        """Pull until the mirror is up to date: what changed since the cursor; without a cursor, a snapshot
+        page by page, then what changed while the pages were read."""
         report = PullReport()
+        while not self._pull_once(report):
+            pass
+        return report
+
+    def _pull_once(self, report: PullReport) -> bool:
+        """One pull in one local transaction; False when another follows (a snapshot's next page, or the
+        changes since its first page)."""
         with self.cache.write() as local:
             # The local transaction stays open while the sections arrive: a pull cut half-way changes nothing.
             since, scope = get_state(local, "cursor"), get_state(local, "scope")
-            with self.central.pull(since, scope) as pulled:
+            after = _snapshot_under_way(local) if since is None else None
+            with self.central.pull(since, scope, after, self.snapshot_page) as pulled:
                 if pulled.initial:
-                    drop_mirror(local)
+                    if pulled.after is None:  # a snapshot begins (or begins again: the scope changed)
+                        drop_mirror(local)
+                    elif not report.initial:
+                        report.resumed = True
                     report.initial = True
                 self._apply(local, pulled, report)
-                if _checksum(local) != pulled.checksum():
-                    report.resnapshot = True
-                    with self.central.pull(None, None) as again:
-                        drop_mirror(local)
-                        self._apply(local, again, report)
-                        pulled = again
-                set_state(local, "cursor", pulled.cursor)
-                set_state(local, "scope", pulled.scope)
-                set_state(local, "clock_offset", pulled.clock_offset)
-                set_state(local, "officer_id", pulled.officer_id)
+                if pulled.initial and (pulled.after is not None or pulled.next_after is not None):
+                    done = _page_done(local, pulled, report)
+                else:
+                    if _checksum(local) != pulled.checksum():
+                        report.resnapshot = True
+                        with self.central.pull(None, None) as again:  # whole, in this local transaction
+                            drop_mirror(local)
+                            self._apply(local, again, report)
+                            pulled = again
+                    set_state(local, "cursor", pulled.cursor)
+                    set_state(local, "scope", pulled.scope)
+                    set_state(local, "clock_offset", pulled.clock_offset)
+                    set_state(local, "officer_id", pulled.officer_id)
+                    done = True
             similar.catch_up(local)  # index what this pull changed, in its transaction
-        return report
+        return done
 
     def _apply(self, local: Connection, pulled: Pull, report: PullReport) -> None:
         cleared: set[str] = set()  # directory tables come whole, perhaps in several batches
@@ -365,6 +403,37 @@ def _write_through(conn: Connection, ticket_id: UUID, result: dict[str, Any]) ->
             status=result["status"],
         )
     )
+
+
+def _snapshot_under_way(conn: Connection) -> UUID | None:
+    """Where the next page of a snapshot begins, if an earlier sync stored some of its pages."""
+    after = get_state(conn, SNAPSHOT_AFTER)
+    if get_state(conn, SNAPSHOT_CURSOR) is None or after is None:
+        return None
+    return UUID(after)
+
+
+def _page_done(conn: Connection, pulled: Pull, report: PullReport) -> bool:
+    """After a page of a snapshot: note where the next page begins; after the last one, the first page's
+    cursor. Returns False: a page is never the end of a pull."""
+    report.pages += 1
+    set_state(conn, "scope", pulled.scope)
+    set_state(conn, "clock_offset", pulled.clock_offset)
+    set_state(conn, "officer_id", pulled.officer_id)
+    if pulled.after is None:
+        set_state(conn, SNAPSHOT_CURSOR, pulled.cursor)
+    if pulled.next_after is not None:
+        set_state(conn, SNAPSHOT_AFTER, pulled.next_after)
+        search_index.catch_up(conn)  # the pull's cursor does this at its end: searchable meanwhile
+        return False
+    # Every ticket is in, each page as of its own snapshot, none older than the first page's. The pull from
+    # the first page's cursor, next, brings what changed since (upserts of newer rows; removals), ending with
+    # the checksum of the scope like every pull; the first cursor is written last, indexing the words.
+    first = get_state(conn, SNAPSHOT_CURSOR)
+    for key in (SNAPSHOT_CURSOR, SNAPSHOT_AFTER):
+        conn.execute(delete(s.sync_state).where(s.sync_state.c.key == key))
+    set_state(conn, "cursor", first)  # None only if the state was tampered with: a fresh snapshot then
+    return False
 
 
 def _checksum(conn: Connection) -> Checksum:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
-from typing import Any
-from uuid import UUID
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID, uuid4
 
 import requests
 
@@ -25,6 +26,11 @@ from ..store import migrate
 from ..store.feed import REMOVED, Checksum, Section
 from . import cache_schema as s
 
+if TYPE_CHECKING:
+    from ..server.commands import Command
+
+T = TypeVar("T")
+
 CONNECT_SECONDS = 3
 # A stalled server is given up after this long without a byte, so that an offline-first command answers
 # "queued" within seconds. A push cut off this way is sent again later with the same op id: safe.
@@ -34,6 +40,8 @@ SIGN_IN_SECONDS = 15.0  # Argon2 takes its time on purpose
 LONG_POLL_SECONDS = 25.0  # one wait for a change; the server answers within 55 s at most
 # The server reads a whole pull before it sends the first byte: a 100,000-ticket snapshot takes a while.
 PULL_SECONDS = 300.0
+COMMAND_SECONDS = 120.0  # a LAPOR! import of thousands of rows is one command
+COMMAND_ATTEMPTS = 3
 CATCH_UP_BATCH = 2000
 SERVER_TIME = "X-Aduan-Server-Time"
 
@@ -117,9 +125,26 @@ class HttpCentral:
             return Outcome(op.op_id, OutcomeState.REJECTED, refused.code, refused.message)
         return OutcomeBody.model_validate(answer.json()).outcome()
 
+    def command(self, cmd: Command[Any, T], request: Any) -> T:
+        """Run one of the commands beside sync (``server/commands.py``) as the signed-in officer."""
+        body, key = request.model_dump(mode="json"), {"Idempotency-Key": str(uuid4())}
+        for attempt in range(1, COMMAND_ATTEMPTS + 1):
+            try:
+                answer = self.request("POST", cmd.path, COMMAND_SECONDS, json=body, headers=key)
+                return cmd.decode(answer.json())
+            except Unreachable as lost:
+                if attempt == COMMAND_ATTEMPTS:
+                    # The request may have reached the server: say so, rather than let it look undone.
+                    raise Unreachable(f"{lost.message}; whether `{cmd.name}` was done is not known") from None
+                time.sleep(0.5 * attempt)  # the same key: the server answers a retry of what it did from its ledger
+        raise AssertionError("unreachable")
+
     @contextmanager
-    def pull(self, since: str | None, scope: str | None) -> Iterator[HttpPull]:
-        params = {key: value for key, value in (("since", since), ("scope", scope)) if value is not None}
+    def pull(
+        self, since: str | None, scope: str | None, after: UUID | None = None, limit: int | None = None
+    ) -> Iterator[HttpPull]:
+        asked = (("since", since), ("scope", scope), ("after", after and str(after)), ("limit", limit))
+        params = {key: value for key, value in asked if value is not None}
         response = self.request("GET", "/v1/changes", PULL_SECONDS, params=params, stream=True)
         try:
             yield HttpPull(self, response, since)
@@ -189,6 +214,9 @@ class HttpPull:
         self.cursor = str(pulled["cursor"])
         self.scope = str(pulled["scope"])
         self.initial = bool(pulled["initial"])
+        # A server that does not page snapshots names no page: its snapshot is whole.
+        self.after = _ticket_id(pulled.get("after"))
+        self.next_after = _ticket_id(pulled.get("next_after"))
         self.officer_id = int(pulled["officer_id"])
         sent_at = datetime.fromisoformat(response.headers[SERVER_TIME])
         self.clock_offset = (sent_at - arrived_at).total_seconds()
@@ -222,6 +250,15 @@ class HttpPull:
         if self._checksum is None:
             raise Unreachable("the pull was cut short: nothing of it was kept")
         return self._checksum
+
+
+def _ticket_id(value: Any) -> UUID | None:
+    if value is None:
+        return None
+    try:
+        return UUID(str(value))
+    except ValueError:
+        raise Unreachable("the server named a page of its snapshot with a malformed ticket id") from None
 
 
 def _lines(response: requests.Response) -> Iterator[dict[str, Any]]:

@@ -6,6 +6,7 @@ The desktop window and the tests open a session the same way. Nothing here impor
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
@@ -19,6 +20,11 @@ from .cache import Cache, default_cache_path, get_state
 from .central import Central, central_identity
 from .desk import Desk
 from .engine import SyncEngine
+
+if TYPE_CHECKING:
+    from ..server.commands import Command
+
+T = TypeVar("T")
 
 
 def with_password(url: str, password: str | None) -> str:
@@ -59,6 +65,19 @@ class Session:
         with self.cache.read() as conn:
             name = conn.execute(select(s.officer.c.name).where(s.officer.c.login == self.login)).scalar()
         return str(name or self.login)
+
+    def command(self, cmd: Command[Any, T], request: Any) -> T:
+        """Run one of the commands beside sync (``server/commands.py``) as this officer: through the server,
+        or on the database directly, authorized the same way. It reaches the network: call it off the GUI
+        thread."""
+        from ..server.commands import run_direct
+        from .http_central import HttpCentral
+
+        central = self.engine.central
+        if isinstance(central, HttpCentral):
+            return central.command(cmd, request)
+        assert self.store is not None
+        return run_direct(cmd, self.store, self.store.actor(), request)
 
     def close(self) -> None:
         if self.store is not None:

@@ -1,10 +1,11 @@
 """Signing in to the unit's server, and resuming the last session when the client starts.
 
-The server address in the settings carries no login and no password. Through the Aduan server
-(``https://…``) the officer signs in with their application account and the keyring keeps the session the
-server gave this computer, never the password. With a database address (the owner's direct access, and
-earlier installations) the officer's login is their database user and the keyring keeps the password,
-remembered only after the server accepted it.
+The server address in the settings carries no login and no password. Officers sign in to the Aduan server
+(``https://…``) with their application account, and the keyring keeps the session the server gave this
+computer, never the password. Officers have no database login: a PostgreSQL or MariaDB address is refused
+here with the advice to give the server's address (the owner reaches the database directly with
+``aduan --db URL``, whose URL carries its own credentials). An SQLite file (the embedded workspace, a
+trial) has no logins: the officer is chosen by name.
 """
 
 from __future__ import annotations
@@ -22,23 +23,38 @@ from ..settings import server_url as checked_server_url
 from .session import Session, open_session
 
 
+class DatabaseAddressRefused(BadInput):
+    """An officer gave a database server's address: officers sign in to the Aduan server instead."""
+
+    code = "database_address_refused"
+
+
 @dataclass(frozen=True, slots=True)
 class SignInResult:
     session: Session
     offline: bool  # the server could not be reached; the officer works from the filled cache
-    problem: str | None = None  # why it is offline, or why the password could not be remembered
+    problem: str | None = None  # why it is offline, or why the session could not be remembered
 
 
 def uses_passwords(url: str) -> bool:
-    """SQLite has no logins: the officer is chosen by name and there is no password to keep."""
-    return is_aduan_server(url) or make_url(url).get_backend_name() != "sqlite"
+    """Only the Aduan server has officers' passwords. On SQLite the officer is chosen by name; a
+    PostgreSQL/MariaDB address is the owner's direct access, with the credentials its URL carries."""
+    return is_aduan_server(url)
 
 
-def officer_url(url: str, login: str) -> str:
-    """The address to connect with: on a database server the officer's own database login is the user."""
-    if is_aduan_server(url) or not uses_passwords(url):
-        return url
-    return make_url(url).set(username=login).render_as_string(hide_password=False)
+def is_database_server(url: str) -> bool:
+    """A PostgreSQL or MariaDB address (not the Aduan server, not an SQLite file)."""
+    return bool(url) and not is_aduan_server(url) and make_url(url).get_backend_name() != "sqlite"
+
+
+def check_officer_address(url: str) -> str:
+    """Refuse a database server's address for an officer's sign-in, naming what to give instead."""
+    if is_database_server(url):
+        raise DatabaseAddressRefused(
+            f"{url!r} is a database address: officers sign in to the Aduan server — give its https:// address "
+            "(e.g. https://aduan.unit.go.id:8443); a database address is only for the owner (aduan --db URL)"
+        )
+    return url
 
 
 def sign_in(
@@ -49,10 +65,12 @@ def sign_in(
     remember: bool = True,
     cache_path: Path | None = None,
 ) -> SignInResult:
-    """Connect as ``login`` and sync once; on success remember (or forget) the password as asked.
+    """Sign in to the Aduan server as ``login`` and sync once, keeping (or forgetting) the session as asked;
+    with an SQLite file, open it as the officer named ``login``.
 
     Raises NotPermitted (wrong login or password), Unreachable (and nothing cached to work from yet),
-    BadInput or SchemaMismatch; the session is closed then and the password is not stored.
+    DatabaseAddressRefused (a PostgreSQL/MariaDB address: officers have no database login), BadInput or
+    SchemaMismatch; the session is closed then and nothing is stored.
     """
     url = str(checked_server_url(url))
     if not url:
@@ -62,8 +80,8 @@ def sign_in(
     login = login.strip()
     if is_aduan_server(url):
         return _sign_in_to_server(url, login, password, credentials, remember, cache_path)
-    secret = password if uses_passwords(url) else None
-    session = open_session(officer_url(url, login), login, secret, cache_path)
+    check_officer_address(url)
+    session = open_session(url, login, None, cache_path)  # an SQLite file: the officer chosen by name
     try:
         session.engine.sync()
     except (NotPermitted, NotFound) as exc:
@@ -77,7 +95,7 @@ def sign_in(
     except BaseException:
         session.close()
         raise
-    return SignInResult(session, offline=False, problem=_remember(credentials, url, login, secret, remember))
+    return SignInResult(session, offline=False, problem=_remember(credentials, url, login, None, remember))
 
 
 def _sign_in_to_server(
@@ -142,22 +160,43 @@ def _remember(credentials: Credentials, url: str, login: str, password: str | No
 
 def resume(settings: Settings, credentials: Credentials, cache_path: Path | None = None) -> Session | None:
     """The session to start with, without touching the network: the embedded demo when no server is
-    configured, the configured server when its password is remembered, else None (ask to sign in)."""
+    configured, the configured Aduan server when this computer kept a session for it, an SQLite file as the
+    configured officer, else None (ask to sign in). A database server's address, which earlier versions
+    signed in to with the officer's own database login, asks too: the dialog says to give the Aduan
+    server's address, and the password an earlier version kept for that login is forgotten."""
     url = str(settings.get("server_url"))
     login = str(settings.get("officer_login"))
     if not url:
         return open_session(None, None, cache_path=cache_path)
     if not login:
         return None
-    if not uses_passwords(url):
-        return open_session(url, login, cache_path=cache_path)
     if is_aduan_server(url):
         token = _kept_session(credentials, url, login)
         return None if token is None else open_session(url, login, token, cache_path)
-    try:
-        password = credentials.get(url, login)
-    except KeyringUnavailable:
-        return None  # the sign-in dialog asks, and says why the password cannot be remembered
-    if password is None:
+    if is_database_server(url):
+        _remember(credentials, url, login, None, remember=False)
         return None
-    return open_session(officer_url(url, login), login, password, cache_path)
+    return open_session(url, login, cache_path=cache_path)
+
+
+def changes_password_on_server(session: Session) -> bool:
+    """Whether the officer signed in to the Aduan server, where their password is (SQLite has none)."""
+    from .http_central import HttpCentral
+
+    return isinstance(session.engine.central, HttpCentral)
+
+
+def change_password(session: Session, current: str, new: str) -> None:
+    """The signed-in officer changes their own password on the Aduan server (``POST /v1/password``). The
+    session it is made through stays, and with it the one this computer keeps; every other session of theirs
+    (other computers) ends. A wrong current password is refused as ``not_permitted``, a weak new one as
+    ``bad_input``; it reaches the network: call it off the GUI thread."""
+    from . import http_central
+
+    central = session.engine.central
+    if not isinstance(central, http_central.HttpCentral):
+        raise BadInput("passwords are kept by the Aduan server: sign in to it to change yours")
+    answer = central.request(
+        "POST", "/v1/password", http_central.SIGN_IN_SECONDS, json={"current": current, "new": new}
+    )
+    answer.close()

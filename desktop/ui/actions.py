@@ -31,6 +31,8 @@ REGISTRY: dict[str, ActionSpec] = {
     "go_attention": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Needs attention"), "Ctrl+3"),
     "go_referrals": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Referrals"), "Ctrl+4"),
     "sign_in": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Connect to server…")),
+    "change_password": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Change password…")),
+    "reset_password": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Reset an officer's password…")),
     "settings": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Settings…"), QKeySequence.StandardKey.Preferences),
     "manage_canned": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Manage canned responses…")),
     "channels": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Channels…")),

@@ -2,15 +2,18 @@
 global ones): the list, a form to add a template or change its wording, retiring and restoring, and the
 versions of each template.
 
-Every change is made in the central database, on the network pool: a changed wording is a new version
-there (what was already sent is untouched) and reaches officers' computers with their next sync. Without
-a connection the dialog says so and changes nothing; officers keep using the templates their computer has.
-The central store decides who may change what; the dialog only leaves out what would be refused.
+Every change is one of the commands beside sync (``server/commands.py``), run as the signed-in officer
+on the network pool — through the Aduan server, or on the embedded database directly: a changed wording is
+a new version centrally (what was already sent is untouched) and reaches officers' computers with their
+next sync. Without a connection the dialog says so and changes nothing; officers keep using the templates
+their computer has. The server decides who may change what; the dialog only leaves out what would be
+refused (an officer reads the templates, and changes none).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -39,20 +42,14 @@ from qasync import asyncSlot
 
 from ..domain.canned import VARIABLES, CannedTemplate, MissingVariable, check_template
 from ..domain.errors import AduanError, Unreachable
-from ..store.canned import (
-    ManageScope,
-    add_canned_response,
-    canned_history,
-    edit_canned_response,
-    list_canned_responses,
-    manage_scope,
-    set_canned_active,
-)
-from ..store.service import Store
 from ..sync.session import Session
+from .command_requests import request
 from .errors import describe
 from .labels import local_time
 from .ops import Ops
+
+if TYPE_CHECKING:
+    from ..store.canned import ManageScope
 
 COLUMNS = ("title", "key", "unit", "version", "state")
 
@@ -63,14 +60,43 @@ class Managed:
     scope: ManageScope
 
 
-def load_templates(store: Store) -> Managed:
+# The commands are loaded on first use (pydantic and the server's schemas), on the network pool: opening
+# the window does not wait for them.
+
+
+def load_templates(session: Session) -> Managed:
     """Every template the officer sees, retired ones too, and where they may make changes (network pool)."""
-    actor = store.actor()
-    return Managed(store.read(list_canned_responses, actor, True), store.read(manage_scope, actor))
+    from ..server import commands
+
+    templates = session.command(commands.canned_list, commands.CannedList(all=True))
+    return Managed(templates, session.command(commands.canned_scope, commands.Nothing()))
 
 
-def load_history(store: Store, key: str) -> list[CannedTemplate]:
-    return store.read(canned_history, store.actor(), key)
+def load_history(session: Session, key: str) -> list[CannedTemplate]:
+    from ..server import commands
+
+    return session.command(commands.canned_show, request(commands.CannedKey, key=key))
+
+
+def change_active(session: Session, key: str, active: bool) -> CannedTemplate:
+    from ..server import commands
+
+    change = commands.canned_restore if active else commands.canned_retire
+    return session.command(change, request(commands.CannedKey, key=key))
+
+
+def add_template(session: Session, key: str, title: str, body: str, unit: str | None) -> int:
+    """A new template (``unit`` None: a global one); returns its version, 1."""
+    from ..server import commands
+
+    return session.command(commands.canned_add, request(commands.CannedAdd, key=key, title=title, text=body, unit=unit))
+
+
+def edit_template(session: Session, key: str, title: str, body: str) -> int:
+    """A new wording of ``key``; returns the new version."""
+    from ..server import commands
+
+    return session.command(commands.canned_edit, request(commands.CannedEdit, key=key, title=title, text=body))
 
 
 def _unit_text(template: CannedTemplate) -> str:
@@ -97,7 +123,7 @@ class CannedDialog(QDialog):
 
     def __init__(self, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = session.store
+        self.session = session
         self.ops = ops
         self.managed: Managed | None = None
         self.setObjectName("cannedDialog")
@@ -166,17 +192,8 @@ class CannedDialog(QDialog):
 
     async def refresh(self, keep_key: str | None = None) -> None:
         keep_key = keep_key or self._selected_key()
-        if self.store is None:
-            self.show_status(
-                self.tr(
-                    "Canned responses cannot be managed through the Aduan server yet: "
-                    "an admin manages them with the aduan command on the server."
-                )
-            )
-            self._enable()
-            return
         try:
-            managed = await self.ops.net(load_templates, self.store)
+            managed = await self.ops.net(load_templates, self.session)
         except AduanError as exc:
             self.managed = None
             self.table.setRowCount(0)
@@ -187,6 +204,8 @@ class CannedDialog(QDialog):
         self._fill(managed.templates, keep_key)
         if not managed.scope.global_allowed and not managed.scope.units:
             self.show_status(self.tr("Only supervisors and admins manage canned responses."))
+        else:
+            self.show_status("")
         self._enable()
 
     def _fill(self, templates: list[CannedTemplate], keep_key: str | None) -> None:
@@ -222,10 +241,10 @@ class CannedDialog(QDialog):
         return next((t for t in self.managed.templates if t.key == key), None)
 
     def _enable(self) -> None:
-        scope = self.managed.scope if self.managed is not None else ManageScope(False, ())
+        scope = self.managed.scope if self.managed is not None else None
         chosen = self.selected()
-        mine = chosen is not None and scope.allows(chosen.unit_code)
-        self.new_button.setEnabled(scope.global_allowed or bool(scope.units))
+        mine = chosen is not None and scope is not None and scope.allows(chosen.unit_code)
+        self.new_button.setEnabled(scope is not None and (scope.global_allowed or bool(scope.units)))
         self.edit_button.setEnabled(mine)
         self.retire_button.setEnabled(mine and chosen is not None and chosen.active)
         self.restore_button.setEnabled(mine and chosen is not None and not chosen.active)
@@ -235,12 +254,12 @@ class CannedDialog(QDialog):
 
     def ask_new(self) -> None:
         if self.managed is not None:
-            self._open_form(CannedForm(self.ops, self.store, self.managed.scope, None, self))
+            self._open_form(CannedForm(self.ops, self.session, self.managed.scope, None, self))
 
     def ask_edit(self) -> None:
         chosen = self.selected()
         if self.managed is not None and chosen is not None:
-            self._open_form(CannedForm(self.ops, self.store, self.managed.scope, chosen, self))
+            self._open_form(CannedForm(self.ops, self.session, self.managed.scope, chosen, self))
 
     def _open_form(self, form: CannedForm) -> None:
         form.accepted.connect(lambda: self._saved(form.saved))
@@ -262,7 +281,7 @@ class CannedDialog(QDialog):
         if chosen is None:
             return
         try:
-            await self.ops.net(self.store.write, set_canned_active, chosen.key, active)
+            await self.ops.net(change_active, self.session, chosen.key, active)
         except AduanError as exc:
             self.show_status(_failure_text(exc))
             return
@@ -277,7 +296,7 @@ class CannedDialog(QDialog):
         if chosen is None:
             return
         try:
-            versions = await self.ops.net(load_history, self.store, chosen.key)
+            versions = await self.ops.net(load_history, self.session, chosen.key)
         except AduanError as exc:
             self.show_status(_failure_text(exc))
             return
@@ -290,11 +309,11 @@ class CannedForm(QDialog):
     """Add a template, or give one a new wording (a new version: what was sent with the old one stays)."""
 
     def __init__(
-        self, ops: Ops, store: Store, scope: ManageScope, template: CannedTemplate | None, parent: QWidget | None
+        self, ops: Ops, session: Session, scope: ManageScope, template: CannedTemplate | None, parent: QWidget | None
     ) -> None:
         super().__init__(parent)
         self.ops = ops
-        self.store = store
+        self.session = session
         self.template = template
         self.saved: tuple[str, int] | None = None
         self.setModal(True)
@@ -388,11 +407,9 @@ class CannedForm(QDialog):
         try:
             if self.template is None:
                 unit = str(self.unit.currentData() or "") or None
-                version = await self.ops.net(
-                    self.store.write, add_canned_response, key, title, body, unit, new_key=True
-                )
+                version = await self.ops.net(add_template, self.session, key, title, body, unit)
             else:
-                version = await self.ops.net(self.store.write, edit_canned_response, key, title, body)
+                version = await self.ops.net(edit_template, self.session, key, title, body)
         except AduanError as exc:
             self.buttons.setEnabled(True)
             self.show_error(_failure_text(exc))  # what was typed stays

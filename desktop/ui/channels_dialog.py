@@ -1,15 +1,18 @@
 """The Channels view: every channel account with its health, and the messages intake could not store.
 
 Admins see every account and the intake errors, and retry or dismiss them; supervisors see their units'
-accounts, read only. Everything is read from the central database on the network pool — channel health
-is not mirrored in the cache — so without a connection the dialog says so and shows nothing stale. The
-central store decides again on every change; the dialog only leaves out what would not be offered.
+accounts, read only. Everything is read with the commands beside sync (``server/commands.py``), run as the
+signed-in officer on the network pool — through the Aduan server, or on the embedded database directly —
+since channel health is not mirrored in the cache; without a connection the dialog says so and shows
+nothing stale. The server decides again on every request; the dialog only leaves out what would not be
+offered (the officer's role, as the cache knows it, says whether to ask for the intake errors).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -30,19 +33,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from qasync import asyncSlot
-from sqlalchemy import Connection, select
 
-from ..channels.accounts import AccountHealth, account_health
-from ..channels.intake_errors import IntakeError, dismiss_error, open_errors, retry_error
 from ..domain.errors import AduanError, Unreachable
 from ..domain.vocabulary import Role
-from ..store.schema import unit
-from ..store.service import Store
+from ..sync.roles import my_role
 from ..sync.session import Session
 from . import theme
+from .command_requests import request
 from .errors import describe
 from .labels import channel_label, local_time
 from .ops import Ops
+
+if TYPE_CHECKING:
+    from ..channels.accounts import AccountHealth
+    from ..channels.intake_errors import IntakeError
+    from ..store.intake import Received
 
 ACCOUNT_COLUMNS = 8
 
@@ -53,28 +58,43 @@ class ChannelsOverview:
     errors: list[IntakeError] | None  # None: not shown to this officer (only admins handle intake errors)
     admin: bool
     watcher: bool  # a supervisor or an admin: someone the view is for
-    login: str
 
 
-def load_overview(store: Store) -> ChannelsOverview:
-    """What the officer may see of the channels, read centrally (network pool)."""
-    actor = store.actor()
-    role = actor.officer.role
+def my_role_of(session: Session) -> Role | None:
+    """The officer's role as the cache knows it (cache pool)."""
+    with session.cache.read() as conn:
+        return my_role(conn)
+
+
+# The commands are loaded on first use (pydantic and the server's schemas), on the network pool: opening
+# the window does not wait for them.
+
+
+def load_overview(session: Session, role: Role | None) -> ChannelsOverview:
+    """What the officer may see of the channels (network pool): the accounts — a supervisor's units' only,
+    as the server answers — and for an admin the intake errors."""
+    from ..server import commands
+
     admin = role is Role.ADMIN
     watcher = role in (Role.SUPERVISOR, Role.ADMIN)
-    accounts = store.read(account_health) if watcher else []
-    if actor.visible_unit_ids is not None:  # a supervisor: the accounts of their units only
-        codes = store.read(_unit_codes, actor.visible_unit_ids)
-        accounts = [a for a in accounts if a.unit in codes]
-    return ChannelsOverview(accounts, load_intake_errors(store) if admin else None, admin, watcher, actor.login)
+    if not watcher:
+        return ChannelsOverview([], None, admin, watcher)
+    accounts = session.command(commands.channel_list, commands.Nothing())
+    errors = session.command(commands.channel_errors, commands.ErrorList()) if admin else None
+    return ChannelsOverview(accounts, errors, admin, watcher)
 
 
-def load_intake_errors(store: Store) -> list[IntakeError]:
-    return store.read(open_errors)
+def retry_intake_error(session: Session, error_id: int) -> Received:
+    from ..server import commands
+
+    return session.command(commands.channel_retry, request(commands.ErrorId, error_id=error_id))
 
 
-def _unit_codes(conn: Connection, unit_ids: frozenset[int]) -> set[str]:
-    return set(conn.execute(select(unit.c.code).where(unit.c.id.in_(sorted(unit_ids)))).scalars())
+def dismiss_intake_error(session: Session, error_id: int) -> None:
+    """Recorded as dismissed by the signed-in officer."""
+    from ..server import commands
+
+    session.command(commands.channel_dismiss, request(commands.ErrorId, error_id=error_id))
 
 
 def account_state(account: AccountHealth) -> str:
@@ -132,7 +152,7 @@ class ChannelsDialog(QDialog):
 
     def __init__(self, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = session.store
+        self.session = session
         self.ops = ops
         self.overview: ChannelsOverview | None = None
         self.setObjectName("channelsDialog")
@@ -243,17 +263,10 @@ class ChannelsDialog(QDialog):
         await self.refresh()
 
     async def refresh(self) -> None:
-        if self.store is None:
-            self.show_status(
-                self.tr(
-                    "The channels cannot be shown through the Aduan server yet: "
-                    "an admin sees them with the aduan command on the server."
-                )
-            )
-            return
         self.refresh_button.setEnabled(False)
         try:
-            overview = await self.ops.net(load_overview, self.store)
+            role = await self.ops.db(my_role_of, self.session)
+            overview = await self.ops.net(load_overview, self.session, role)
         except AduanError as exc:
             self.overview = None
             self.accounts.setRowCount(0)
@@ -337,7 +350,7 @@ class ChannelsDialog(QDialog):
         if error_id is None:
             return
         try:
-            received = await self.ops.net(retry_error, self.store, error_id)
+            received = await self.ops.net(retry_intake_error, self.session, error_id)
         except AduanError as exc:
             await self.refresh()  # the attempt was counted
             self.show_status(_failure_text(exc))
@@ -353,7 +366,7 @@ class ChannelsDialog(QDialog):
         if error_id is None or self.overview is None:
             return
         try:
-            await self.ops.net(dismiss_error, self.store, error_id, self.overview.login)
+            await self.ops.net(dismiss_intake_error, self.session, error_id)
         except AduanError as exc:
             self.show_status(_failure_text(exc))
             return

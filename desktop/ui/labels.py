@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..domain.status import Status
-from ..domain.vocabulary import Channel, Kind, Priority
+from ..domain.vocabulary import Channel, Kind, Priority, Role
 
 _STATUS = {
     Status.DITERIMA: QT_TRANSLATE_NOOP("Status", "Received"),
@@ -43,6 +43,11 @@ _PRIORITY = {
     Priority.TINGGI: QT_TRANSLATE_NOOP("Priority", "High"),
     Priority.DARURAT: QT_TRANSLATE_NOOP("Priority", "Urgent"),
 }
+_ROLE = {
+    Role.OFFICER: QT_TRANSLATE_NOOP("Role", "Officer"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("Role", "Supervisor"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Role", "Admin"),
+}
 
 
 def status_label(status: Status) -> str:
@@ -59,6 +64,10 @@ def channel_label(channel: Channel) -> str:
 
 def priority_label(priority: Priority) -> str:
     return QCoreApplication.translate("Priority", _PRIORITY[priority])
+
+
+def role_label(role: Role) -> str:
+    return QCoreApplication.translate("Role", _ROLE[role])
 
 
 def local_time(moment: datetime | None, with_date: bool = True) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -26,8 +27,10 @@ from ..domain.operations import Op
 from ..security.credentials import Credentials
 from ..settings import Settings
 from ..sync.canned import manages_canned
-from ..sync.roles import watches_channels
+from ..sync.engine import SyncReport
+from ..sync.roles import is_admin, watches_channels
 from ..sync.session import Session
+from ..sync.signin import changes_password_on_server
 from . import actions, theme
 from .attention_panel import AttentionPanel
 from .canned_dialog import CannedDialog
@@ -37,6 +40,7 @@ from .events import Events
 from .inbox_view import InboxView
 from .new_report_dialog import NewReportDialog
 from .ops import Ops
+from .password_dialogs import ChangePasswordDialog, ResetPasswordDialog
 from .referrals_view import ReferralsView
 from .settings_dialog import SettingsDialog
 from .sign_in import SignInDialog
@@ -97,6 +101,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.sync = SyncLoop(session, ops, self.events, float(settings.get("sync_interval_seconds")))
         self.sync.finished.connect(lambda _outcome: self._update_titles())
+        self.sync.finished.connect(self._sync_finished)
+        self.sync.session_ended.connect(self.ask_to_sign_in_again)
         self.events.open_ticket.connect(self.ticket.open_ticket)
         self.events.open_ticket.connect(lambda _ticket_id: self.tabs.setCurrentIndex(INBOX_TAB))
         self.events.cache_changed.connect(self._update_titles)
@@ -104,6 +110,7 @@ class MainWindow(QMainWindow):
         self.discussion.unread_changed.connect(lambda _unread, _mentions: self._update_titles())
         self.started = False
         self.new_report_dialog: NewReportDialog | None = None
+        self.sign_in_again: SignInDialog | None = None  # asked when the server ended the session
         self._build_menu()
         self._update_titles()
 
@@ -136,6 +143,8 @@ class MainWindow(QMainWindow):
             ("new_report", self.open_new_report),
             ("sync_now", self.sync.run_round),
             ("sign_in", self.sign_in),
+            ("change_password", self.open_change_password),
+            ("reset_password", self.open_reset_password),
             ("manage_canned", self.open_canned),
             ("channels", self.open_channels),
             ("settings", self.open_settings),
@@ -147,6 +156,11 @@ class MainWindow(QMainWindow):
         self.canned_action.setVisible(False)  # supervisors and admins only: shown once the cache tells the role
         self.channels_action = made["channels"]
         self.channels_action.setVisible(False)  # likewise
+        # Passwords are the Aduan server's: an officer signed in to it changes theirs (SQLite has none).
+        self.change_password_action = made["change_password"]
+        self.change_password_action.setVisible(changes_password_on_server(self.session))
+        self.reset_password_action = made["reset_password"]
+        self.reset_password_action.setVisible(False)  # admins only, through the server or directly
         new_report = QToolButton()
         new_report.setObjectName("newReportButton")
         new_report.setDefaultAction(made["new_report"])
@@ -194,21 +208,77 @@ class MainWindow(QMainWindow):
 
     @asyncSlot()
     async def _update_role_actions(self) -> None:
-        may_manage, watches = await self.ops.db(self._role_actions)
+        may_manage, watches, admin = await self.ops.db(self._role_actions)
         self.canned_action.setVisible(may_manage)
         self.canned_action.setEnabled(may_manage)
         self.channels_action.setVisible(watches)
         self.channels_action.setEnabled(watches)
+        self.reset_password_action.setVisible(admin)
+        self.reset_password_action.setEnabled(admin)
 
-    def _role_actions(self) -> tuple[bool, bool]:
+    def _role_actions(self) -> tuple[bool, bool, bool]:
         with self.session.cache.read() as conn:
-            return manages_canned(conn), watches_channels(conn)
+            return manages_canned(conn), watches_channels(conn), is_admin(conn)
+
+    # -- the session ------------------------------------------------------------------------------------
+
+    def _sync_finished(self, outcome: object) -> None:
+        if isinstance(outcome, SyncReport):
+            self.status.set_signed_out(False)
+
+    def ask_to_sign_in_again(self, _message: str = "") -> None:
+        """The server ended the session: the sign-in dialog, saying why. Signing in opens the window again on
+        the same cache, with the work still waiting in its outbox; cancelling keeps working offline."""
+        self.status.set_signed_out(True)
+        if self.sign_in_again is not None:
+            return
+        dialog = SignInDialog(self.settings, self.credentials, self.ops, self)
+        dialog.setObjectName("signInAgainDialog")
+        dialog.message.setText(
+            self.tr(
+                "Your session on the server has ended: an admin may have reset your password or disabled your "
+                "login, or it expired. Sign in again to send your work; until then it is kept on this computer."
+            )
+        )
+        dialog.message.show()
+        dialog.accepted.connect(lambda: self.session_switched.emit(dialog.session))
+        dialog.finished.connect(self._sign_in_again_closed)
+        self.sign_in_again = dialog
+        dialog.open()
+
+    def _sign_in_again_closed(self) -> None:
+        if self.sign_in_again is not None:
+            self.sign_in_again.deleteLater()
+            self.sign_in_again = None
 
     # -- commands ---------------------------------------------------------------------------------------
 
     def sign_in(self) -> None:
         dialog = SignInDialog(self.settings, self.credentials, self.ops, self)
         dialog.accepted.connect(lambda: self.session_switched.emit(dialog.session))
+        dialog.open()
+
+    def open_change_password(self) -> None:
+        dialog = ChangePasswordDialog(self.session, self.ops, self)
+        dialog.accepted.connect(self._password_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _password_changed(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Aduan",
+            self.tr("Your password was changed. Your sessions on other computers ended; this one stays signed in."),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("passwordChangedBox")
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    def open_reset_password(self) -> None:
+        dialog = ResetPasswordDialog(self.session, self.ops, self)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def open_canned(self) -> None:

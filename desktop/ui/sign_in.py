@@ -1,4 +1,4 @@
-"""The sign-in dialog: the unit's server, the officer's login and password, or the demo workspace.
+"""The sign-in dialog: the unit's Aduan server, the officer's login and password, or the demo workspace.
 
 Connecting runs on the network pool; the dialog stays responsive, keeps what was typed, and explains a
 refusal in its own words (wrong password, server unreachable, bad address) instead of closing.
@@ -25,7 +25,7 @@ from ..security.credentials import Credentials
 from ..settings import SecretRefused, Settings
 from ..settings import server_url as checked_server_url
 from ..sync.session import Session, open_session
-from ..sync.signin import SignInResult, sign_in
+from ..sync.signin import DatabaseAddressRefused, SignInResult, check_officer_address, sign_in
 from .errors import describe
 from .ops import Ops
 
@@ -45,7 +45,7 @@ class SignInDialog(QDialog):
         self.setObjectName("signInDialog")
 
         self.server = QLineEdit(str(settings.get("server_url")))
-        self.server.setPlaceholderText("postgresql://server.unit.go.id/aduan")
+        self.server.setPlaceholderText("https://aduan.unit.go.id:8443")
         self.server.setAccessibleName(self.tr("Server address"))
         self.server.setReadOnly(settings.locked("server_url"))
         if settings.locked("server_url"):
@@ -108,6 +108,7 @@ class SignInDialog(QDialog):
         url, login = self.server.text().strip(), self.login.text().strip()
         try:
             checked_server_url(url)  # refuse a password in the address before anything is sent
+            check_officer_address(url)  # and a database's address: officers have no database login
         except BadInput as exc:
             self._show(self._explain(exc))
             return
@@ -175,6 +176,12 @@ class SignInDialog(QDialog):
             return self.tr(
                 "The server cannot be reached. Check the address and your network connection. "
                 "Working offline is possible once this computer has signed in successfully."
+            )
+        if isinstance(exc, DatabaseAddressRefused):
+            return self.tr(
+                "This is the address of a database, not of your unit's Aduan server. Officers sign in to the "
+                "Aduan server: enter its address, which begins with https:// (for example "
+                "https://aduan.unit.go.id:8443). Ask your admin for it if you do not know it."
             )
         if isinstance(exc, SecretRefused):
             return self.tr(

@@ -1,5 +1,6 @@
-"""The window's status bar: online or offline, the last sync, work waiting to be sent, and what needs
-attention — all in words, refreshed after every sync round and every queued action."""
+"""The window's status bar: online or offline (or signed out: the server ended the session), the last sync,
+work waiting to be sent, and what needs attention — all in words, refreshed after every sync round and
+every queued action."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class StatusBar(QStatusBar):
             self.addPermanentWidget(widget)
         self.addPermanentWidget(self.attention)
         self.status: SyncStatus | None = None
+        self.signed_out = False  # the server ended the session: nothing is sent until the officer signs in
         events.cache_changed.connect(self.refresh)
         events.connectivity.connect(self.refresh)
 
@@ -45,9 +47,19 @@ class StatusBar(QStatusBar):
         with self.session.cache.read() as conn:
             return sync_status(conn)
 
+    def set_signed_out(self, signed_out: bool) -> None:
+        self.signed_out = signed_out
+        if self.status is not None:
+            self.show_status(self.status)
+
     def show_status(self, status: SyncStatus) -> None:
         self.status = status
-        if status.online:
+        if self.signed_out:
+            self.connection.setText(self.tr("Signed out — sign in again to send your work"))
+            self.connection.setToolTip(
+                self.tr("Your session on the server has ended. Your work is kept on this computer.")
+            )
+        elif status.online:
             self.connection.setText(self.tr("Online"))
             self.connection.setToolTip(self.tr("Connected to the central database"))
         else:

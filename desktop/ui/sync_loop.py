@@ -4,6 +4,10 @@ A round (push, pull, heartbeat) runs on the network pool every ``interval`` seco
 officer queued something, at once when the Aduan server says something changed, and on demand. While the
 server is unreachable the waits grow (with jitter) up to a minute; the officer keeps working from the
 cache meanwhile. Only one round runs at a time.
+
+When the Aduan server says the session has ended (an admin disabled the officer or reset their password,
+or it expired), ``session_ended`` is emitted once, so that the window asks the officer to sign in again;
+the rounds go on meanwhile (with the same backoff), and the cache and its outbox stay as they are.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import asyncio
 from PySide6.QtCore import QObject, QTimer, Signal
 from qasync import asyncSlot
 
-from ..domain.errors import AduanError, SchemaMismatch, Unreachable
+from ..domain.errors import AduanError, NotSignedIn, SchemaMismatch, Unreachable
 from ..sync.connectivity import Backoff
 from ..sync.engine import SyncReport
 from ..sync.listening import ChangeListener
@@ -30,6 +34,8 @@ def _changed_anything(report: SyncReport) -> bool:
 class SyncLoop(QObject):
     # Emitted after every round: the report, or the error that stopped it.
     finished = Signal(object)
+    # The server no longer knows this session (its message): once, until a round succeeds again.
+    session_ended = Signal(str)
 
     def __init__(self, session: Session, ops: Ops, events: Events, interval: float) -> None:
         super().__init__()
@@ -41,6 +47,7 @@ class SyncLoop(QObject):
         self.running = False
         self.again = False  # someone asked for a round while one was running
         self.stopped = False
+        self.signed_out = False  # the server said the session ended; not said again until it works
         self.listener: ChangeListener | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -90,6 +97,7 @@ class SyncLoop(QObject):
             return
         if isinstance(outcome, SyncReport):
             self.backoff.reset()
+            self.signed_out = False
             wait = self.interval
             self.events.connectivity.emit(True, "")
             if _changed_anything(outcome):
@@ -98,6 +106,9 @@ class SyncLoop(QObject):
             wait = self.backoff.next_wait()
             self.events.connectivity.emit(isinstance(outcome, SchemaMismatch), outcome.message)
         self.finished.emit(outcome)
+        if isinstance(outcome, NotSignedIn) and not self.signed_out:
+            self.signed_out = True
+            self.session_ended.emit(outcome.message)
         if self.again:
             self.again = False
             wait = 0

@@ -23,7 +23,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/status_bar.py" line="60"/>
+        <location filename="../../desktop/ui/status_bar.py" line="72"/>
         <source>%n operation(s) waiting to be sent</source>
         <translation>
             <numerusform>%n operation waiting to be sent</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/status_bar.py" line="64"/>
+        <location filename="../../desktop/ui/status_bar.py" line="76"/>
         <source>%n item(s) need attention</source>
         <translation>
             <numerusform>%n item needs attention</numerusform>

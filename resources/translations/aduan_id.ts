@@ -40,121 +40,131 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="34"/>
+        <source>Change password…</source>
+        <translation>Ubah kata sandi…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="35"/>
+        <source>Reset an officer&apos;s password…</source>
+        <translation>Atur ulang kata sandi petugas…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="36"/>
         <source>Settings…</source>
         <translation>Pengaturan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="35"/>
+        <location filename="../../desktop/ui/actions.py" line="37"/>
         <source>Manage canned responses…</source>
         <translation>Kelola jawaban siap pakai…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="36"/>
+        <location filename="../../desktop/ui/actions.py" line="38"/>
         <source>Channels…</source>
         <translation>Kanal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="37"/>
+        <location filename="../../desktop/ui/actions.py" line="39"/>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="39"/>
+        <location filename="../../desktop/ui/actions.py" line="41"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="40"/>
+        <location filename="../../desktop/ui/actions.py" line="42"/>
         <source>Clear filters</source>
         <translation>Hapus filter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="42"/>
+        <location filename="../../desktop/ui/actions.py" line="44"/>
         <source>Claim</source>
         <translation>Klaim</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="43"/>
+        <location filename="../../desktop/ui/actions.py" line="45"/>
         <source>Release</source>
         <translation>Lepaskan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="44"/>
+        <location filename="../../desktop/ui/actions.py" line="46"/>
         <source>Take over…</source>
         <translation>Ambil alih…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="45"/>
+        <location filename="../../desktop/ui/actions.py" line="47"/>
         <source>Take the next one</source>
         <translation>Ambil tiket berikutnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="46"/>
+        <location filename="../../desktop/ui/actions.py" line="48"/>
         <source>Send reply</source>
         <translation>Kirim balasan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="47"/>
+        <location filename="../../desktop/ui/actions.py" line="49"/>
         <source>Add internal note</source>
         <translation>Tambah catatan internal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="48"/>
+        <location filename="../../desktop/ui/actions.py" line="50"/>
         <source>Change status…</source>
         <translation>Ubah status…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="49"/>
+        <location filename="../../desktop/ui/actions.py" line="51"/>
         <source>Transfer to unit…</source>
         <translation>Teruskan ke unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="50"/>
+        <location filename="../../desktop/ui/actions.py" line="52"/>
         <source>Insert canned response…</source>
         <translation>Sisipkan templat balasan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="52"/>
+        <location filename="../../desktop/ui/actions.py" line="54"/>
         <source>Mark as duplicate of…</source>
         <translation>Tandai sebagai duplikat dari…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="53"/>
+        <location filename="../../desktop/ui/actions.py" line="55"/>
         <source>Merge into…</source>
         <translation>Gabungkan ke…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="54"/>
+        <location filename="../../desktop/ui/actions.py" line="56"/>
         <source>Unlink</source>
         <translation>Lepas tautan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="55"/>
+        <location filename="../../desktop/ui/actions.py" line="57"/>
         <source>Answer all linked…</source>
         <translation>Jawab semua yang tertaut…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="56"/>
+        <location filename="../../desktop/ui/actions.py" line="58"/>
         <source>Not our authority…</source>
         <translation>Bukan wewenang…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="57"/>
+        <location filename="../../desktop/ui/actions.py" line="59"/>
         <source>Refer to unit…</source>
         <translation>Minta masukan unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="58"/>
+        <location filename="../../desktop/ui/actions.py" line="60"/>
         <source>Answer…</source>
         <translation>Jawab…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="60"/>
+        <location filename="../../desktop/ui/actions.py" line="62"/>
         <source>New thread…</source>
         <translation>Topik baru…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="61"/>
+        <location filename="../../desktop/ui/actions.py" line="63"/>
         <source>Post</source>
         <translation>Kirim</translation>
     </message>
@@ -456,103 +466,98 @@
 <context>
     <name>CannedDialog</name>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="104"/>
         <source>Global (every unit)</source>
         <translation>Global (semua unit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="109"/>
         <source>Managing canned responses needs a connection to the server, and it cannot be reached now. Nothing was changed. Officers keep using the canned responses their computers have.</source>
         <translation>Mengelola jawaban siap pakai memerlukan koneksi ke server, dan server tidak dapat dijangkau sekarang. Tidak ada yang diubah. Petugas tetap memakai jawaban siap pakai yang ada di komputer mereka.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="104"/>
-        <location filename="../../desktop/ui/canned_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="140"/>
         <source>Canned responses</source>
         <translation>Jawaban siap pakai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="142"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="142"/>
         <source>Key</source>
         <translation>Kunci</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="142"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="142"/>
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="142"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="152"/>
         <source>&amp;New…</source>
         <translation>&amp;Baru…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="153"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Ubah…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="154"/>
         <source>&amp;Retire</source>
         <translation>&amp;Pensiunkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="155"/>
         <source>Re&amp;store</source>
         <translation>&amp;Pulihkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="156"/>
         <source>&amp;Versions…</source>
         <translation>&amp;Versi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="172"/>
-        <source>Canned responses cannot be managed through the Aduan server yet: an admin manages them with the aduan command on the server.</source>
-        <translation>Jawaban siap pakai belum dapat dikelola melalui server Aduan: admin mengelolanya dengan perintah aduan di server.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="189"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="206"/>
         <source>Only supervisors and admins manage canned responses.</source>
         <translation>Hanya supervisor dan admin yang mengelola jawaban siap pakai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="215"/>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="215"/>
         <source>Retired</source>
         <translation>Dipensiunkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="257"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="276"/>
         <source>Saved “%1” as version %2.</source>
         <translation>“%1” disimpan sebagai versi %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="271"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="290"/>
         <source>“%1” is offered again.</source>
         <translation>“%1” ditawarkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="271"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="290"/>
         <source>“%1” is retired: it is no longer offered.</source>
         <translation>“%1” dipensiunkan: tidak ditawarkan lagi.</translation>
     </message>
@@ -560,99 +565,163 @@
 <context>
     <name>CannedForm</name>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="302"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="321"/>
         <source>New canned response</source>
         <translation>Jawaban siap pakai baru</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="302"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="321"/>
         <source>Edit canned response</source>
         <translation>Ubah jawaban siap pakai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="307"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="326"/>
         <source>Key</source>
         <translation>Kunci</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="308"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="327"/>
         <source>e.g. laporan-diterima (lower-case letters, digits, - _ .)</source>
         <translation>mis. laporan-diterima (huruf kecil, angka, - _ .)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="312"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="331"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="315"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="334"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="323"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="342"/>
         <source>Global (every unit)</source>
         <translation>Global (semua unit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="326"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="345"/>
         <source>Text of the canned response</source>
         <translation>Teks jawaban siap pakai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="330"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="349"/>
         <source>Variables</source>
         <translation>Variabel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="337"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="356"/>
         <source>Variables you can use (double-click to insert). Each is filled in for the ticket:</source>
         <translation>Variabel yang dapat dipakai (klik dua kali untuk menyisipkan). Masing-masing diisi untuk tiket:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="349"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="368"/>
         <source>&amp;Key:</source>
         <translation>&amp;Kunci:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="350"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="369"/>
         <source>&amp;Title:</source>
         <translation>&amp;Judul:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="351"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="370"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="352"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="371"/>
         <source>Te&amp;xt:</source>
         <translation>Te&amp;ks:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="363"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="382"/>
         <source>the reporter&apos;s name (“Pelapor” for an anonymous reporter)</source>
         <translation>nama pelapor (“Pelapor” untuk pelapor anonim)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="364"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="383"/>
         <source>the tracking number, e.g. ADU-2026-000123</source>
         <translation>nomor tiket, mis. ADU-2026-000123</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="365"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="384"/>
         <source>the name of the unit handling the ticket</source>
         <translation>nama unit yang menangani tiket</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="366"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="385"/>
         <source>the resolution deadline as a date, e.g. 27 Maret 2026</source>
         <translation>tenggat penyelesaian sebagai tanggal, mis. 27 Maret 2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="385"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="404"/>
         <source>Not a variable Aduan knows: %1. Use one of the list below.</source>
         <translation>Bukan variabel yang dikenal Aduan: %1. Pakai salah satu dari daftar di bawah.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="108"/>
+        <source>Change password</source>
+        <translation>Ubah kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="114"/>
+        <source>Your password is kept by your unit&apos;s Aduan server. After the change your sessions on other computers end; this computer stays signed in. Use at least %1 characters, not your login.</source>
+        <translation>Kata sandi Anda disimpan oleh server Aduan unit Anda. Setelah diubah, sesi Anda di komputer lain berakhir; komputer ini tetap masuk. Gunakan paling sedikit %1 karakter, bukan nama pengguna Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="119"/>
+        <source>Current password</source>
+        <translation>Kata sandi saat ini</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="121"/>
+        <source>New password</source>
+        <translation>Kata sandi baru</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="123"/>
+        <source>New password again</source>
+        <translation>Kata sandi baru sekali lagi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="127"/>
+        <location filename="../../desktop/ui/password_dialogs.py" line="155"/>
+        <source>C&amp;hange password</source>
+        <translation>Ubah &amp;kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="137"/>
+        <source>&amp;Current password:</source>
+        <translation>Kata sandi saat &amp;ini:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="138"/>
+        <source>&amp;New password:</source>
+        <translation>Kata sandi &amp;baru:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="139"/>
+        <source>&amp;Repeat new password:</source>
+        <translation>&amp;Ulangi kata sandi baru:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="155"/>
+        <source>Changing…</source>
+        <translation>Mengubah…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="165"/>
+        <source>Type your current password.</source>
+        <translation>Ketik kata sandi Anda saat ini.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="184"/>
+        <source>The current password is wrong. Nothing was changed.</source>
+        <translation>Kata sandi saat ini salah. Tidak ada yang diubah.</translation>
     </message>
 </context>
 <context>
@@ -716,32 +785,32 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="104"/>
         <source>Disabled</source>
         <translation>Nonaktif</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="106"/>
         <source>Failing</source>
         <translation>Bermasalah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="108"/>
         <source>Not polled yet</source>
         <translation>Belum pernah diperiksa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="109"/>
         <source>Working</source>
         <translation>Berjalan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="115"/>
         <source>%1 (%2 held)</source>
         <translation>%1 (%2 tertahan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="127"/>
         <source>The channels view needs a connection to the server, and it cannot be reached now. The intake worker keeps running on its own machine; nothing here was changed.</source>
         <translation>Tampilan kanal memerlukan koneksi ke server, dan server tidak dapat dihubungi sekarang. Pekerja penerimaan tetap berjalan di mesinnya sendiri; tidak ada yang diubah di sini.</translation>
     </message>
@@ -749,145 +818,140 @@
 <context>
     <name>ChannelsDialog</name>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="159"/>
         <source>Channels</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="152"/>
-        <location filename="../../desktop/ui/channels_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="204"/>
         <source>Channel accounts</source>
         <translation>Akun kanal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="174"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="155"/>
-        <location filename="../../desktop/ui/channels_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="188"/>
         <source>Account</source>
         <translation>Akun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="176"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="177"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="158"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="178"/>
         <source>Last poll</source>
         <translation>Pemeriksaan terakhir</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="159"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="179"/>
         <source>Answers waiting</source>
         <translation>Balasan menunggu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="160"/>
-        <location filename="../../desktop/ui/channels_dialog.py" line="166"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="186"/>
         <source>Intake errors</source>
         <translation>Galat penerimaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="181"/>
         <source>Last error</source>
         <translation>Galat terakhir</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="189"/>
         <source>Message</source>
         <translation>Pesan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="190"/>
         <source>Attempts</source>
         <translation>Percobaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="191"/>
         <source>First seen</source>
         <translation>Pertama terlihat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="192"/>
         <source>Last seen</source>
         <translation>Terakhir terlihat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="193"/>
         <source>Error</source>
         <translation>Galat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="198"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="199"/>
         <source>Re&amp;try</source>
         <translation>&amp;Coba lagi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="200"/>
         <source>Store the message again, after the cause was fixed</source>
         <translation>Simpan pesan ini lagi, setelah penyebabnya diperbaiki</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="181"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="201"/>
         <source>&amp;Dismiss</source>
         <translation>&amp;Abaikan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="182"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="202"/>
         <source>The message needs no ticket (spam, a test); it stays on record</source>
         <translation>Pesan ini tidak perlu tiket (spam, uji coba); tetap tercatat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="206"/>
         <source>Intake errors: messages that arrived but could not be stored</source>
         <translation>Galat penerimaan: pesan yang masuk tetapi tidak dapat disimpan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="249"/>
-        <source>The channels cannot be shown through the Aduan server yet: an admin sees them with the aduan command on the server.</source>
-        <translation>Kanal belum dapat ditampilkan melalui server Aduan: admin melihatnya dengan perintah aduan di server.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="268"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="281"/>
         <source>Only supervisors and admins see the channels.</source>
         <translation>Hanya supervisor dan admin yang melihat kanal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="272"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="285"/>
         <source>As of %1</source>
         <translation>Per %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="284"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="297"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="347"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="360"/>
         <source>Stored: it started %1.</source>
         <translation>Tersimpan: menjadi tiket baru %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="347"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="360"/>
         <source>Stored: it joined %1.</source>
         <translation>Tersimpan: masuk ke tiket %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/channels_dialog.py" line="361"/>
+        <location filename="../../desktop/ui/channels_dialog.py" line="374"/>
         <source>Dismissed: the message stays on record, without a ticket.</source>
         <translation>Diabaikan: pesan tetap tercatat, tanpa tiket.</translation>
     </message>
@@ -1156,62 +1220,62 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="413"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="430"/>
         <source>Versions of “%1”</source>
         <translation>Versi “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="417"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="434"/>
         <source>Versions</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="420"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="437"/>
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="420"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="437"/>
         <source>Saved</source>
         <translation>Disimpan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="420"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="437"/>
         <source>By</source>
         <translation>Oleh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="420"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="437"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="420"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="437"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="424"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="441"/>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="424"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="441"/>
         <source>Retired</source>
         <translation>Dipensiunkan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="426"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="443"/>
         <source>Earlier version</source>
         <translation>Versi sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="431"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="448"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/canned_dialog.py" line="439"/>
+        <location filename="../../desktop/ui/canned_dialog.py" line="456"/>
         <source>Text of the chosen version</source>
         <translation>Teks versi yang dipilih</translation>
     </message>
@@ -1479,29 +1543,39 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
         <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit&apos;s server.</source>
         <translation>Ruang kerja demo: data contoh hanya di komputer ini, masuk sebagai petugas demo. Tidak ada yang dikirim ke server unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
         <source>&amp;Aduan</source>
         <translation>&amp;Aduan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>&amp;Go</source>
         <translation>&amp;Buka</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>%1 (%2 unread)</source>
         <translation>%1 (%2 belum dibaca)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <source>Your session on the server has ended: an admin may have reset your password or disabled your login, or it expired. Sign in again to send your work; until then it is kept on this computer.</source>
+        <translation>Sesi Anda di server telah berakhir: mungkin admin mengatur ulang kata sandi Anda atau menonaktifkan nama pengguna Anda, atau sesinya kedaluwarsa. Masuk kembali untuk mengirim pekerjaan Anda; sampai saat itu pekerjaan Anda tetap tersimpan di komputer ini.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <source>Your password was changed. Your sessions on other computers ended; this one stays signed in.</source>
+        <translation>Kata sandi Anda telah diubah. Sesi Anda di komputer lain berakhir; komputer ini tetap masuk.</translation>
     </message>
 </context>
 <context>
@@ -1871,6 +1945,44 @@
         <location filename="../../desktop/ui/related_dialogs.py" line="295"/>
         <source>Give the reason: the unit that receives the ticket back reads it.</source>
         <translation>Tuliskan alasannya: unit yang menerima kembali tiket akan membacanya.</translation>
+    </message>
+</context>
+<context>
+    <name>Passwords</name>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="54"/>
+        <source>Type the new password.</source>
+        <translation>Ketik kata sandi baru.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="56"/>
+        <source>The new password is too short: use at least %1 characters.</source>
+        <translation>Kata sandi baru terlalu pendek: gunakan paling sedikit %1 karakter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="59"/>
+        <source>The new password is too long: use at most %1 characters.</source>
+        <translation>Kata sandi baru terlalu panjang: gunakan paling banyak %1 karakter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="62"/>
+        <source>The new password is one character repeated: choose another.</source>
+        <translation>Kata sandi baru hanya satu karakter yang diulang: pilih yang lain.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="64"/>
+        <source>The new password is the login: choose another.</source>
+        <translation>Kata sandi baru sama dengan nama pengguna: pilih yang lain.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="66"/>
+        <source>The two new passwords differ: type the same one twice.</source>
+        <translation>Kedua kata sandi baru berbeda: ketik kata sandi yang sama dua kali.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="73"/>
+        <source>The server cannot be reached, so the password was not changed. Try again when connected.</source>
+        <translation>Server tidak dapat dihubungi, sehingga kata sandi tidak diubah. Coba lagi setelah tersambung.</translation>
     </message>
 </context>
 <context>
@@ -2292,29 +2404,161 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="226"/>
+        <source>Reset an officer&apos;s password</source>
+        <translation>Atur ulang kata sandi petugas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="234"/>
+        <location filename="../../desktop/ui/password_dialogs.py" line="420"/>
+        <source>&amp;Reset password</source>
+        <translation>&amp;Atur ulang kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="257"/>
+        <source>The officer&apos;s sessions on every computer end: they sign in again with the new password. Their work waiting on their computers is kept and sent then.</source>
+        <translation>Sesi petugas di semua komputer berakhir: ia masuk kembali dengan kata sandi baru. Pekerjaannya yang masih menunggu di komputernya tetap tersimpan dan dikirim saat itu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="264"/>
+        <source>Officer</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="266"/>
+        <source>Loading the officers…</source>
+        <translation>Memuat daftar petugas…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="268"/>
+        <source>&amp;Generate a password</source>
+        <translation>&amp;Buat kata sandi otomatis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="271"/>
+        <source>&amp;Set this password:</source>
+        <translation>&amp;Tetapkan kata sandi ini:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="277"/>
+        <source>New password</source>
+        <translation>Kata sandi baru</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="279"/>
+        <source>New password again</source>
+        <translation>Kata sandi baru sekali lagi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="284"/>
+        <source>&amp;Officer:</source>
+        <translation>&amp;Petugas:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="287"/>
+        <source>New &amp;password:</source>
+        <translation>Kata &amp;sandi baru:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="288"/>
+        <source>Re&amp;peat:</source>
+        <translation>&amp;Ulangi:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="303"/>
+        <source>Generated password</source>
+        <translation>Kata sandi yang dibuat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="310"/>
+        <source>&amp;Copy</source>
+        <translation>Sa&amp;lin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="312"/>
+        <source>Copy the password to the clipboard</source>
+        <translation>Salin kata sandi ke papan klip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="324"/>
+        <source>This password is shown only once: Aduan keeps it nowhere. Give it to the officer now, in person or by a channel only they read; they can change it after signing in.</source>
+        <translation>Kata sandi ini hanya ditampilkan sekali: Aduan tidak menyimpannya di mana pun. Berikan kepada petugas sekarang, secara langsung atau lewat saluran yang hanya dibaca olehnya; ia dapat mengubahnya setelah masuk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="367"/>
+        <source>The officers could not be listed</source>
+        <translation>Daftar petugas tidak dapat dimuat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="377"/>
+        <source>disabled</source>
+        <translation>dinonaktifkan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="420"/>
+        <source>Resetting…</source>
+        <translation>Mengatur ulang…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="430"/>
+        <source>The password of %1 was reset. Their sessions ended: they sign in with the new one.</source>
+        <translation>Kata sandi %1 telah diatur ulang. Sesinya berakhir: ia masuk dengan kata sandi yang baru.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="432"/>
+        <source>The password of %1 was reset to:</source>
+        <translation>Kata sandi %1 telah diatur ulang menjadi:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialogs.py" line="450"/>
+        <source>Copied</source>
+        <translation>Tersalin</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="47"/>
+        <source>Officer</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="48"/>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="49"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="135"/>
+        <location filename="../../desktop/settings.py" line="136"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="136"/>
+        <location filename="../../desktop/settings.py" line="137"/>
         <source>Server address</source>
         <translation>Alamat server</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="137"/>
+        <location filename="../../desktop/settings.py" line="138"/>
         <source>Officer login</source>
         <translation>Nama pengguna petugas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="138"/>
+        <location filename="../../desktop/settings.py" line="139"/>
         <source>Sync every (seconds)</source>
         <translation>Sinkronkan tiap (detik)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="139"/>
+        <location filename="../../desktop/settings.py" line="140"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
@@ -2418,7 +2662,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/sign_in.py" line="71"/>
-        <location filename="../../desktop/ui/sign_in.py" line="163"/>
+        <location filename="../../desktop/ui/sign_in.py" line="164"/>
         <source>Connect</source>
         <translation>Sambungkan</translation>
     </message>
@@ -2453,22 +2697,27 @@
         <translation>&amp;Kata sandi:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="163"/>
+        <location filename="../../desktop/ui/sign_in.py" line="164"/>
         <source>Connecting…</source>
         <translation>Menyambungkan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="173"/>
+        <location filename="../../desktop/ui/sign_in.py" line="174"/>
         <source>The server refused this login or password. Check them and try again.</source>
         <translation>Server menolak nama pengguna atau kata sandi ini. Periksa kembali lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="176"/>
+        <location filename="../../desktop/ui/sign_in.py" line="177"/>
         <source>The server cannot be reached. Check the address and your network connection. Working offline is possible once this computer has signed in successfully.</source>
         <translation>Server tidak dapat dihubungi. Periksa alamat dan koneksi jaringan Anda. Bekerja luring dapat dilakukan setelah komputer ini pernah berhasil masuk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="181"/>
+        <location filename="../../desktop/ui/sign_in.py" line="182"/>
+        <source>This is the address of a database, not of your unit&apos;s Aduan server. Officers sign in to the Aduan server: enter its address, which begins with https:// (for example https://aduan.unit.go.id:8443). Ask your admin for it if you do not know it.</source>
+        <translation>Ini alamat basis data, bukan alamat server Aduan unit Anda. Petugas masuk ke server Aduan: isikan alamatnya, yang diawali https:// (misalnya https://aduan.unit.go.id:8443). Tanyakan kepada admin Anda jika belum mengetahuinya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="188"/>
         <source>The server address must not contain a password. Remove it from the address and type the password in the Password field: it is kept only in the system&apos;s keyring.</source>
         <translation>Alamat server tidak boleh memuat kata sandi. Hapus kata sandi dari alamat dan ketikkan di kolom Kata sandi: kata sandi hanya disimpan di penyimpanan kredensial sistem.</translation>
     </message>
@@ -2519,44 +2768,54 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="51"/>
+        <location filename="../../desktop/ui/status_bar.py" line="58"/>
+        <source>Signed out — sign in again to send your work</source>
+        <translation>Sesi berakhir — masuk kembali untuk mengirim pekerjaan Anda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/status_bar.py" line="60"/>
+        <source>Your session on the server has ended. Your work is kept on this computer.</source>
+        <translation>Sesi Anda di server telah berakhir. Pekerjaan Anda tetap tersimpan di komputer ini.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/status_bar.py" line="63"/>
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="52"/>
+        <location filename="../../desktop/ui/status_bar.py" line="64"/>
         <source>Connected to the central database</source>
         <translation>Terhubung ke basis data pusat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="54"/>
+        <location filename="../../desktop/ui/status_bar.py" line="66"/>
         <source>Offline — working from this computer</source>
         <translation>Luring — bekerja dari komputer ini</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="57"/>
+        <location filename="../../desktop/ui/status_bar.py" line="69"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="58"/>
+        <location filename="../../desktop/ui/status_bar.py" line="70"/>
         <source>Last sync: %1</source>
         <translation>Sinkronisasi terakhir: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/status_bar.py" line="60"/>
+        <location filename="../../desktop/ui/status_bar.py" line="72"/>
         <source>%n operation(s) waiting to be sent</source>
         <translation>
             <numerusform>%n tindakan menunggu dikirim</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="62"/>
+        <location filename="../../desktop/ui/status_bar.py" line="74"/>
         <source>All work sent</source>
         <translation>Semua pekerjaan terkirim</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/status_bar.py" line="64"/>
+        <location filename="../../desktop/ui/status_bar.py" line="76"/>
         <source>%n item(s) need attention</source>
         <translation>
             <numerusform>%n butir perlu perhatian</numerusform>
@@ -2933,22 +3192,22 @@
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="94"/>
+        <location filename="../../desktop/ui/labels.py" line="103"/>
         <source>%1 d %2 h</source>
         <translation>%1 hr %2 jam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="96"/>
+        <location filename="../../desktop/ui/labels.py" line="105"/>
         <source>%1 h %2 min</source>
         <translation>%1 jam %2 mnt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="98"/>
+        <location filename="../../desktop/ui/labels.py" line="107"/>
         <source>%1 min</source>
         <translation>%1 mnt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="100"/>
+        <location filename="../../desktop/ui/labels.py" line="109"/>
         <source>overdue %1</source>
         <translation>terlambat %1</translation>
     </message>

@@ -20,9 +20,9 @@ from desktop.channels.dispatch import dispatch_round
 from desktop.channels.lapor import poller_from_config
 from desktop.channels.settings import SCHEMAS, AccountRefused, own_slot, slot_id, slots
 from desktop.channels.sources import make_sender, make_source
-from desktop.channels.webhooks import start_webhooks
+from desktop.channels.webhooks import NO_SUCH_WEBHOOK, whatsapp_endpoint
 from desktop.channels.worker import run_round, secret
-from desktop.domain.errors import BadInput, NotPermitted
+from desktop.domain.errors import BadInput, NotFound, NotPermitted
 from desktop.domain.vocabulary import Channel
 from desktop.store import directory
 from desktop.store.schema import channel_account, outbound_message
@@ -353,17 +353,17 @@ def test_dispatch_holds_the_answers_of_a_changed_row_and_sends_nothing(
     assert dispatch_round(store, make_sender).sent == 1 and len(fake.sent) == 1
 
 
-def test_a_webhook_receiver_does_not_start_on_a_changed_row(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_webhook_refuses_a_changed_row(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ADUAN_DB", DB_SECRET)
-    wa = {
-        "phone_number_id": "106540352242922",
-        "webhook_port": 8443,
-        "app_secret_ref": "env",
-        "verify_token_ref": "env",
-    }
+    monkeypatch.setenv("ADUAN_SECRET_WA_HUMAS", "token-akses")
+    monkeypatch.setenv("ADUAN_SECRET_WA_HUMAS__APP_SECRET", "rahasia-aplikasi")
+    monkeypatch.setenv("ADUAN_SECRET_WA_HUMAS__VERIFY_TOKEN", "token-verifikasi")
+    wa = {"phone_number_id": "106540352242922", "app_secret_ref": "env", "verify_token_ref": "env"}
     whatsapp = add(store, Channel.WHATSAPP, "WA Humas", wa)
+    assert whatsapp_endpoint(store, "wa_humas").verification("subscribe", "token-verifikasi", "1") == (200, "1")
     change(store, whatsapp, config={**wa, "verify_token_ref": "env:ADUAN_DB"})
-    assert start_webhooks(store) == []
+    with pytest.raises(NotFound, match=f"^{NO_SUCH_WEBHOOK}$"):  # the same answer as for no account at all
+        whatsapp_endpoint(store, "wa_humas")
     assert "the verify_token_ref of the channel account 'WA Humas' names only its own slot" in (
         last_errors(store)["WA Humas"] or ""
     )

@@ -21,6 +21,7 @@ from desktop.channels.worker import run_round
 from desktop.domain.errors import BadInput, NotPermitted
 from desktop.domain.inbound import InboundMessage
 from desktop.domain.vocabulary import Channel
+from desktop.server import commands
 from desktop.store import claims, handling, outbox
 from desktop.store.schema import channel_account, event, intake_error, message, outbound_message, ticket, unit
 from desktop.store.service import Store
@@ -145,10 +146,15 @@ def test_a_refused_answer_fails_visibly_and_an_admin_sends_it_again(org: Org, fa
     assert (health.backlog, health.held) == (0, 1)
 
     fake.add_chat(999, "Budi", None)  # the chat exists now (the citizen started the bot)
-    org.admin.admin(outbox.send_again, row.id)
+    resend = commands.OutboundId(outbound_id=row.id)
+    commands.run_direct(commands.dispatch_resend, org.admin, None, resend)
     assert dispatch_round(org.admin, make_sender).sent == 1 and [s.chat_id for s in fake.sent] == [999]
     with pytest.raises(BadInput, match="nothing to decide"):
-        org.admin.admin(outbox.send_again, row.id)
+        commands.run_direct(commands.dispatch_resend, org.admin, None, resend)
+    history = org.admin.read(
+        lambda conn: conn.execute(select(event.c.action).where(event.c.ticket_id == made.id)).scalars().all()
+    )
+    assert history.count("send_again") == 1  # the decision is in the ticket's history, once
 
 
 def test_a_worker_stopped_while_sending_leaves_the_answer_in_doubt(org: Org, fake: FakeTelegram) -> None:
@@ -162,7 +168,8 @@ def test_a_worker_stopped_while_sending_leaves_the_answer_in_doubt(org: Org, fak
     assert (report.recovered, report.sent) == (1, 0) and fake.sent == []
     [row] = org.admin.read(outbox.outbox_rows)
     assert row.state == "in_doubt" and "may or may not" in (row.last_error or "")
-    org.admin.admin(outbox.confirm_sent, row.id)  # the admin saw it arrived in the chat
+    # The admin saw it arrived in the chat.
+    commands.run_direct(commands.dispatch_confirm, org.admin, None, commands.OutboundId(outbound_id=row.id))
     assert states(org.admin) == ["sent"] and dispatch_round(org.admin, make_sender).sent == 0
 
 

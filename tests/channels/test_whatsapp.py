@@ -1,5 +1,6 @@
-"""The WhatsApp connector: webhook notifications parsed, signed and received over real sockets (stored
-exactly once on every engine), and replies sent to a real HTTP server shaped like the Cloud API."""
+"""The WhatsApp connector: webhook notifications parsed, checked and received (stored exactly once on every
+engine; over real sockets through ``aduan server`` in tests/server/test_webhooks.py), and replies sent to a
+real HTTP server shaped like the Cloud API."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from desktop.channels.whatsapp import (
     MediaRef,
     RateLimited,
     ReplyWindowClosed,
-    WebhookServer,
+    WebhookEndpoint,
     WhatsAppCloud,
     parse_webhook,
     parse_webhook_by_number,
@@ -38,7 +39,7 @@ from desktop.store import directory, intake
 from desktop.store.schema import message, ticket
 from desktop.store.service import Store
 from desktop.store.work import begin
-from tests.channels.fake_whatsapp import FakeWhatsApp, GraphError, RawAnswer, post_webhook, signed
+from tests.channels.fake_whatsapp import FakeWhatsApp, GraphError, RawAnswer, signed
 
 CITIZEN = "6281234567890"
 NAME = "Siti Rahayu"
@@ -60,18 +61,15 @@ def cloud(fake: FakeWhatsApp) -> WhatsAppCloud:
 
 
 class Inbox:
-    """A deliver callback that keeps what it got, and can be told to fail or to wait."""
+    """A deliver callback that keeps what it got, and can be told to fail."""
 
     def __init__(self) -> None:
         self.got: list[list[InboundMessage]] = []
         self.failures = 0
-        self.gate: threading.Event | None = None
         self.entered = threading.Event()
 
     def __call__(self, messages: list[InboundMessage]) -> None:
         self.entered.set()
-        if self.gate is not None:
-            self.gate.wait(10)
         if self.failures:
             self.failures -= 1
             raise RuntimeError("the database is down")
@@ -84,14 +82,8 @@ def inbox() -> Inbox:
 
 
 @pytest.fixture
-def webhook(inbox: Inbox) -> Iterator[WebhookServer]:
-    server = WebhookServer("127.0.0.1", 0, SECRET, VERIFY, inbox).start()
-    yield server
-    server.stop()
-
-
-def url_of(server: WebhookServer) -> str:
-    return f"http://127.0.0.1:{server.port}/whatsapp"
+def webhook(inbox: Inbox) -> WebhookEndpoint:
+    return WebhookEndpoint(SECRET, VERIFY, inbox)
 
 
 def one(kind: str, body: Any = None, **fields: Any) -> dict[str, Any]:
@@ -546,62 +538,45 @@ def test_the_signature_is_the_hmac_of_the_raw_body() -> None:
     assert not verify_signature("", body, signature_of("", body))
 
 
-# -- the webhook receiver -----------------------------------------------------------------------------
-def test_the_verification_handshake_echoes_the_challenge_only_for_the_right_token(webhook: WebhookServer) -> None:
-    def verify(**params: str) -> requests.Response:
-        return requests.get(url_of(webhook), params=params, timeout=5)
+# -- the webhook endpoint (served by ``aduan server``: tests/server/test_webhooks.py) ---------------------
+def notify(endpoint: WebhookEndpoint, payload: Any, secret: str = SECRET) -> tuple[int, str]:
+    """Hand the endpoint a notification signed the way Meta signs it."""
+    body, headers = signed(secret, payload)
+    return endpoint.notification(body, headers["X-Hub-Signature-256"])
 
-    good = verify(**{"hub.mode": "subscribe", "hub.verify_token": VERIFY, "hub.challenge": "1158201444"})
-    wrong_token = verify(**{"hub.mode": "subscribe", "hub.verify_token": "guess", "hub.challenge": "1158201444"})
-    wrong_mode = verify(**{"hub.mode": "unsubscribe", "hub.verify_token": VERIFY, "hub.challenge": "1158201444"})
-    no_challenge = verify(**{"hub.mode": "subscribe", "hub.verify_token": VERIFY})
 
-    assert (good.status_code, good.text) == (200, "1158201444")
-    assert [r.status_code for r in (wrong_token, wrong_mode, no_challenge)] == [403, 403, 403]
-    assert "1158201444" not in wrong_token.text
+def test_the_verification_handshake_echoes_the_challenge_only_for_the_right_token(webhook: WebhookEndpoint) -> None:
+    good = webhook.verification("subscribe", VERIFY, "1158201444")
+    wrong_token = webhook.verification("subscribe", "guess", "1158201444")
+    almost = webhook.verification("subscribe", VERIFY + "x", "1158201444")
+    wrong_mode = webhook.verification("unsubscribe", VERIFY, "1158201444")
+    no_challenge = webhook.verification("subscribe", VERIFY, "")
+
+    assert good == (200, "1158201444")
+    assert [status for status, _ in (wrong_token, almost, wrong_mode, no_challenge)] == [403, 403, 403, 403]
+    assert "1158201444" not in wrong_token[1]
 
 
 def test_a_signed_notification_is_delivered_then_answered_200(
-    webhook: WebhookServer, inbox: Inbox, fake: FakeWhatsApp
+    webhook: WebhookEndpoint, inbox: Inbox, fake: FakeWhatsApp
 ) -> None:
     payload = fake.inbound_text(CITIZEN, NAME, "Lampu jalan mati")
 
-    answer = post_webhook(url_of(webhook), SECRET, payload)
-
-    assert answer.status_code == 200
+    assert notify(webhook, payload) == (200, "EVENT_RECEIVED")
     assert inbox.got == [parse_webhook(payload)]
     assert inbox.got[0][0].text == "Lampu jalan mati"
 
 
-def test_200_is_answered_only_after_deliver_returned(webhook: WebhookServer, inbox: Inbox, fake: FakeWhatsApp) -> None:
-    inbox.gate = threading.Event()
-    answers: list[requests.Response] = []
-    poster = threading.Thread(
-        target=lambda: answers.append(post_webhook(url_of(webhook), SECRET, fake.inbound_text(CITIZEN, NAME, "x")))
-    )
-    poster.start()
-    try:
-        assert inbox.entered.wait(5)
-        time.sleep(0.3)
-        assert answers == [] and inbox.got == []  # still storing: Meta has no answer yet
-    finally:
-        inbox.gate.set()
-        poster.join(10)
-    assert [a.status_code for a in answers] == [200]
-    assert len(inbox.got) == 1
-
-
 def test_a_delivery_failure_answers_500_and_the_redelivery_is_accepted(
-    webhook: WebhookServer, inbox: Inbox, fake: FakeWhatsApp
+    webhook: WebhookEndpoint, inbox: Inbox, fake: FakeWhatsApp
 ) -> None:
     payload = fake.inbound_text(CITIZEN, NAME, "Sampah belum diangkut")
     inbox.failures = 1
 
-    failed = post_webhook(url_of(webhook), SECRET, payload)
-    again = post_webhook(url_of(webhook), SECRET, payload)
+    failed, _ = notify(webhook, payload)
+    again, _ = notify(webhook, payload)
 
-    assert failed.status_code == 500
-    assert again.status_code == 200
+    assert (failed, again) == (500, 200)
     assert [[m.external_id for m in batch] for batch in inbox.got] == [[payload_wamid(payload)]]
 
 
@@ -610,81 +585,56 @@ def payload_wamid(payload: dict[str, Any]) -> str:
 
 
 def test_unsigned_wrongly_signed_and_tampered_notifications_are_refused(
-    webhook: WebhookServer, inbox: Inbox, fake: FakeWhatsApp
+    webhook: WebhookEndpoint, inbox: Inbox, fake: FakeWhatsApp
 ) -> None:
     body, headers = signed(SECRET, fake.inbound_text(CITIZEN, NAME, "halo"))
-    unsigned = {k: v for k, v in headers.items() if k != "X-Hub-Signature-256"}
-    other_secret = dict(headers, **{"X-Hub-Signature-256": signature_of("not-the-secret", body)})
+    signature = headers["X-Hub-Signature-256"]
 
     answers = [
-        requests.post(url_of(webhook), data=body, headers=unsigned, timeout=5),
-        requests.post(url_of(webhook), data=body, headers=other_secret, timeout=5),
-        requests.post(url_of(webhook), data=body.replace(b"halo", b"HALO"), headers=headers, timeout=5),
+        webhook.notification(body, None),
+        webhook.notification(body, signature_of("not-the-secret", body)),
+        webhook.notification(body.replace(b"halo", b"HALO"), signature),
+        webhook.notification(body + b" ", signature),
     ]
 
-    assert [a.status_code for a in answers] == [401, 403, 403]
+    assert [status for status, _ in answers] == [401, 403, 403, 403]
     assert inbox.got == [] and not inbox.entered.is_set()
+    assert webhook.notification(body, signature)[0] == 200  # the same bytes, rightly signed, are taken
 
 
 def test_unreadable_bodies_are_400_and_statuses_200_without_delivery(
-    webhook: WebhookServer, inbox: Inbox, fake: FakeWhatsApp
+    webhook: WebhookEndpoint, inbox: Inbox, fake: FakeWhatsApp
 ) -> None:
     def post_raw(body: bytes) -> int:
-        headers = {"Content-Type": "application/json", "X-Hub-Signature-256": signature_of(SECRET, body)}
-        return requests.post(url_of(webhook), data=body, headers=headers, timeout=5).status_code
+        return webhook.notification(body, signature_of(SECRET, body))[0]
 
     assert post_raw(b"not json {") == 400
     assert post_raw(b"\xff\xfe\x00garbage") == 400
     assert post_raw(b"[" * 100_000) == 400
     assert post_raw(b'{"object": "page", "entry": []}') == 400
-    assert post_webhook(url_of(webhook), SECRET, fake.status_notification("wamid.OUT", CITIZEN)).status_code == 200
+    assert notify(webhook, fake.status_notification("wamid.OUT", CITIZEN))[0] == 200
     assert inbox.got == [] and not inbox.entered.is_set()
-
-
-def test_a_body_over_the_limit_is_413_unread(inbox: Inbox, fake: FakeWhatsApp) -> None:
-    server = WebhookServer("127.0.0.1", 0, SECRET, VERIFY, inbox, max_body_bytes=2_000).start()
-    try:
-        big = post_webhook(url_of(server), SECRET, fake.inbound_text(CITIZEN, NAME, "x" * 5_000))
-        small = post_webhook(url_of(server), SECRET, fake.inbound_text(CITIZEN, NAME, "kecil"))
-    finally:
-        server.stop()
-
-    assert (big.status_code, small.status_code) == (413, 200)
-    assert [[m.text for m in batch] for batch in inbox.got] == [["kecil"]]
-
-
-def test_a_post_without_content_length_is_refused(webhook: WebhookServer, inbox: Inbox) -> None:
-    with socket.create_connection(("127.0.0.1", webhook.port), timeout=5) as conn:
-        conn.sendall(b"POST /whatsapp HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
-        status_line = conn.makefile("rb").readline()
-
-    assert status_line.split()[1] == b"411"
-    assert inbox.got == []
 
 
 def test_deliver_by_number_gets_the_messages_grouped(fake: FakeWhatsApp) -> None:
     got: list[dict[str, list[InboundMessage]]] = []
-    server = WebhookServer("127.0.0.1", 0, SECRET, VERIFY, deliver_by_number=got.append).start()
-    try:
-        answer = post_webhook(url_of(server), SECRET, fake.inbound_text(CITIZEN, NAME, "halo"))
-    finally:
-        server.stop()
+    endpoint = WebhookEndpoint(SECRET, VERIFY, deliver_by_number=got.append)
 
-    assert answer.status_code == 200
+    assert notify(endpoint, fake.inbound_text(CITIZEN, NAME, "halo"))[0] == 200
     assert [{number: [m.text for m in group] for number, group in batch.items()} for batch in got] == [
         {fake.phone_number_id: ["halo"]}
     ]
 
 
-def test_the_server_needs_secrets_and_exactly_one_deliver(inbox: Inbox) -> None:
+def test_the_endpoint_needs_secrets_and_exactly_one_deliver(inbox: Inbox) -> None:
     with pytest.raises(BadInput, match="app secret"):
-        WebhookServer("127.0.0.1", 0, "", VERIFY, inbox)
+        WebhookEndpoint("", VERIFY, inbox)
     with pytest.raises(BadInput, match="verify token"):
-        WebhookServer("127.0.0.1", 0, SECRET, "", inbox)
+        WebhookEndpoint(SECRET, "", inbox)
     with pytest.raises(BadInput, match="exactly one"):
-        WebhookServer("127.0.0.1", 0, SECRET, VERIFY)
+        WebhookEndpoint(SECRET, VERIFY)
     with pytest.raises(BadInput, match="exactly one"):
-        WebhookServer("127.0.0.1", 0, SECRET, VERIFY, inbox, deliver_by_number=lambda grouped: None)
+        WebhookEndpoint(SECRET, VERIFY, inbox, deliver_by_number=lambda grouped: None)
 
 
 @settings(max_examples=200, deadline=None)
@@ -697,9 +647,9 @@ def test_the_server_needs_secrets_and_exactly_one_deliver(inbox: Inbox) -> None:
 )
 def test_any_signed_body_is_answered_200_or_400_never_500(body: bytes) -> None:
     delivered: list[list[InboundMessage]] = []
-    server = WebhookServer("127.0.0.1", 0, SECRET, VERIFY, delivered.append)
+    endpoint = WebhookEndpoint(SECRET, VERIFY, delivered.append)
 
-    status, text = server.notification(body, signature_of(SECRET, body))
+    status, text = endpoint.notification(body, signature_of(SECRET, body))
 
     assert status in (200, 400), text
     assert status == 200 or delivered == []
@@ -733,15 +683,12 @@ def test_redelivered_notifications_are_stored_once_and_the_reply_goes_back(
 
         store.admin(receive)
 
-    server = WebhookServer("127.0.0.1", 0, SECRET, VERIFY, deliver).start()
-    try:
-        first = fake.inbound_text(CITIZEN, NAME, "Lampu PJU di Jl. Melati mati sejak Senin")
-        answers = [post_webhook(url_of(server), SECRET, first).status_code for _ in range(3)]
-        follow_up = fake.inbound_text(CITIZEN, NAME, "Tambahan: tiga lampu")
-        answers.append(post_webhook(url_of(server), SECRET, follow_up).status_code)
-        answers.append(post_webhook(url_of(server), SECRET, follow_up).status_code)
-    finally:
-        server.stop()
+    endpoint = WebhookEndpoint(SECRET, VERIFY, deliver)
+    first = fake.inbound_text(CITIZEN, NAME, "Lampu PJU di Jl. Melati mati sejak Senin")
+    answers = [notify(endpoint, first)[0] for _ in range(3)]
+    follow_up = fake.inbound_text(CITIZEN, NAME, "Tambahan: tiga lampu")
+    answers.append(notify(endpoint, follow_up)[0])
+    answers.append(notify(endpoint, follow_up)[0])
 
     assert answers == [500, 200, 200, 200, 200]
     assert count(store, ticket) == 1 and count(store, message) == 2
@@ -819,15 +766,12 @@ def test_media_is_fetched_again_when_the_api_was_unreachable(fake: FakeWhatsApp,
     inbox = Inbox()
     media_id = fake.add_media(b"\x89PNG....", "image/png")
     payload = one("image", {"mime_type": "image/png", "id": media_id})
-    server = WebhookServer("127.0.0.1", 0, SECRET, VERIFY, inbox, media=cloud.download_media).start()
-    try:
-        fake.fail(RawAnswer(503, b"<html>Service Unavailable</html>", "text/html"))
-        unavailable = post_webhook(url_of(server), SECRET, payload)
-        again = post_webhook(url_of(server), SECRET, payload)
-    finally:
-        server.stop()
+    endpoint = WebhookEndpoint(SECRET, VERIFY, inbox, media=cloud.download_media)
+    fake.fail(RawAnswer(503, b"<html>Service Unavailable</html>", "text/html"))
+    unavailable, _ = notify(endpoint, payload)
+    again, _ = notify(endpoint, payload)
 
-    assert (unavailable.status_code, again.status_code) == (503, 200)
+    assert (unavailable, again) == (503, 200)
     [[got]] = inbox.got
     assert [a.content for a in got.attachments] == [b"\x89PNG...."]
 

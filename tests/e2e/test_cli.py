@@ -202,9 +202,11 @@ def test_demo_fills_a_new_database_once(db_url: str) -> None:
 
 
 def test_a_refused_login_is_not_permitted_not_unreachable(server_url: str) -> None:
+    """A database URL whose login the database refuses (officers have none; a mistyped owner's login): the
+    server answered, so it is "not permitted" (5), not "unreachable" (4)."""
     from sqlalchemy.engine import make_url
 
-    stranger = make_url(server_url).set(username="no_such_officer", password="salah").render_as_string(False)
+    stranger = make_url(server_url).set(username="no_such_login", password="salah").render_as_string(False)
     done = run(stranger, "ticket", "list", officer="ani")
     assert done.returncode == 5, done.stderr
     assert "refused" in done.stderr

@@ -123,6 +123,7 @@ def test_a_worker_round_makes_a_ticket_and_the_account_shows_its_health(url: str
         "send_errors": {},
         "escalated": 0,
         "closed": 0,
+        "pruned": 0,  # nothing of sign-ins to prune on a new database
     }
     [acknowledgement] = fake.sent
     assert acknowledgement.chat_id == 5001 and re.search(r"ADU-\d{4}-\d{6}", acknowledgement.text)

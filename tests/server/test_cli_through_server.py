@@ -59,7 +59,7 @@ def test_an_officer_signs_in_works_and_signs_out_through_the_server(world: World
     shown = aduan(url, tmp_path, "ticket", "show", t.tracking_no, "--json")
     assert shown.returncode == 0 and json.loads(shown.stdout)["holder"] == "ani", shown.stderr
 
-    owner_only = aduan(url, tmp_path, "unit", "add", "palsu", "--name", "Unit palsu")
+    owner_only = aduan(url, tmp_path, "demo", "--tickets", "1")
     assert owner_only.returncode == 2 and "does not work through the Aduan server" in owner_only.stderr
 
     out = aduan(url, tmp_path, "signout")

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
 from desktop.domain.canned import MissingVariable
@@ -240,15 +240,19 @@ def test_supervisors_saving_the_same_template_at_once_get_distinct_versions(org:
     assert [v for v, *_ in versions(org, "info")] == [1, 2, 3, 4, 5]
 
 
-def test_a_supervisor_with_her_own_database_login_manages_her_units_templates(server_url: str) -> None:
-    """On PostgreSQL and MariaDB the officer's login is the identity, with the shared officer role's grants:
-    enough to save, lock and retire templates, never to act as someone else."""
-    login = f"spv_{uuid.uuid4().hex[:8]}"
+def test_a_supervisor_through_the_servers_own_login_manages_her_units_templates(server_url: str) -> None:
+    """On PostgreSQL and MariaDB officers have no database login: the server acts for them with its own
+    least-privilege login (`db server-login`). Its grants are enough to save, lock and retire a supervisor's
+    templates; what she may not do is refused by the rules, not by the database."""
+    login, server_login = f"spv_{uuid.uuid4().hex[:8]}", f"srv_{uuid.uuid4().hex[:8]}"
+    role = db_users.server_role(make_url(server_url).database or "")
     owner = Store(server_url)
     try:
         owner.admin(directory.add_unit, "kanreg", "Kantor Regional")
         owner.admin(directory.add_officer, login, "Sari Lestari", ["kanreg"], Role.SUPERVISOR, "rahasia-123")
-        own = Store(make_url(server_url).set(username=login, password="rahasia-123").render_as_string(False))
+        owner.admin(db_users.create_server_login, server_login, "kata-sandi-server-1")
+        as_server = make_url(server_url).set(username=server_login, password="kata-sandi-server-1")
+        own = Store(as_server.render_as_string(False), officer=login)
         assert own.write(add_canned_response, "info", "Info", "Yth. {nama_pelapor}.", "kanreg", new_key=True) == 1
         assert own.write(edit_canned_response, "info", None, "Yth. {nama_pelapor}, terima kasih.") == 2
         assert own.write(set_canned_active, "info", False).active is False
@@ -257,7 +261,14 @@ def test_a_supervisor_with_her_own_database_login_manages_her_units_templates(se
         assert [t.version for t in own.read(canned_history, own.actor(), "info")] == [1, 2]
         own.dispose()
     finally:
-        with owner.engine.connect() as conn:
-            db_users.drop_login(conn, login)
+        with owner.engine.connect() as conn:  # logins outlive the throwaway database
+            if conn.dialect.name == "postgresql":
+                for name in (server_login, role):
+                    if conn.execute(text("SELECT count(*) FROM pg_roles WHERE rolname = :n"), {"n": name}).scalar():
+                        conn.execute(text(f'DROP OWNED BY "{name}"'))  # its grants here and on the database
+                        conn.execute(text(f'DROP ROLE "{name}"'))
+            else:
+                conn.execute(text(f"DROP USER IF EXISTS '{server_login}'@'%'"))
+                conn.execute(text(f"DROP ROLE IF EXISTS `{role}`"))
             conn.commit()
         owner.dispose()

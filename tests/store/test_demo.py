@@ -17,8 +17,7 @@ from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Direction, Kind, Role
 from desktop.store import demo, tickets
 from desktop.store.clock import server_now
-from desktop.store.db_users import LOGIN_PATTERN
-from desktop.store.directory import add_unit
+from desktop.store.directory import LOGIN_PATTERN, add_unit
 from desktop.store.schema import (
     counter,
     event,

@@ -37,11 +37,24 @@ from desktop.ui.app import start_app
 from desktop.ui.channels_dialog import ChannelsDialog
 from desktop.ui.main_window import ATTENTION_TAB, DISCUSSION_TAB, REFERRALS_TAB, MainWindow
 from desktop.ui.ops import Ops
+from desktop.ui.password_dialogs import ChangePasswordDialog, ResetPasswordDialog
 from desktop.ui.sign_in import SignInDialog
 from tests.store.helpers import expire_claim
 
 OPEN = ("diterima", "diverifikasi", "ditindaklanjuti")
-SCENES = ("sign-in", "inbox", "ticket", "related", "discussion", "attention", "referrals", "new-report", "channels")
+SCENES = (
+    "sign-in",
+    "inbox",
+    "ticket",
+    "related",
+    "discussion",
+    "attention",
+    "referrals",
+    "new-report",
+    "channels",
+    "password",
+    "reset-password",
+)
 
 
 async def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
@@ -243,7 +256,7 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     ops = Ops()
 
     dialog = SignInDialog(settings, MemoryCredentials(), ops)
-    dialog.server.setText("postgresql+psycopg://aduan.pemda.example.go.id/aduan")
+    dialog.server.setText("https://aduan.pemda.example.go.id:8443")
     dialog.login.setText(me_login)
     dialog.show()
     await settle()
@@ -301,12 +314,31 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     report.reject()
     admin = make_channels(url, unit_code)
     admin_session = open_session(url, admin, cache_path=work / "admin.cache.db")
+    await ops.net(admin_session.engine.sync)  # the cache tells the window the officer's role
     channels = ChannelsDialog(admin_session, ops)
     channels.open()
     await wait_until(lambda: channels.overview is not None)
     await settle()
     save(channels, folder, prefix, "channels")
     channels.close()
+    change = ChangePasswordDialog(session, ops)
+    change.show()
+    change.current.setText("sandi-lama-saya")
+    change.new.setText("rahasia")
+    change.repeat.setText("rahasia")
+    change.change()  # too short: said in the dialog at once
+    await settle()
+    save(change, folder, prefix, "password")
+    change.close()
+    reset = ResetPasswordDialog(admin_session, ops)
+    reset.open()
+    await wait_until(lambda: reset.officers is not None)
+    reset.officer.setCurrentIndex(reset.officer.findData(colleague))
+    reset.reset()
+    await wait_until(lambda: reset.generated is not None)
+    await settle()
+    save(reset, folder, prefix, "reset-password")
+    reset.close()
     admin_session.close()
     window.sync.stop()
     window.close()

@@ -149,13 +149,13 @@ def test_offline_it_says_so_and_shows_nothing_stale(qtbot: QtBot, channels: str,
     try:
         dialog = open_dialog(qtbot, adi, ops)
         qtbot.waitUntil(lambda: dialog.accounts.rowCount() == 2, timeout=TIMEOUT)
-        adi.store = dialog.store = Store(f"sqlite:///{tmp_path / 'moved-away' / 'central.db'}", officer="adi")
+        moved = adi.store = Store(f"sqlite:///{tmp_path / 'moved-away' / 'central.db'}", officer="adi")
         dialog.refresh_button.click()
         qtbot.waitUntil(lambda: dialog.status.isVisible(), timeout=TIMEOUT)
         assert dialog.status.text().startswith("The channels view needs a connection to the server")
         assert dialog.accounts.rowCount() == 0 and dialog.errors.rowCount() == 0
         assert dialog.refresh_button.isEnabled()  # to try again
-        dialog.store.dispose()
+        moved.dispose()
     finally:
         adi.store = online
         adi.close()

@@ -1,4 +1,5 @@
-"""The sign-in dialog against real central databases: refusals are explained in the dialog, typing is kept."""
+"""The sign-in dialog against a real ``aduan server`` in front of real central databases: refusals are
+explained in the dialog, typing is kept; a database's address is refused, since officers have none."""
 
 from __future__ import annotations
 
@@ -10,19 +11,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
-from sqlalchemy.engine import URL, make_url
 
 from desktop.domain.vocabulary import Role
 from desktop.security.credentials import MemoryCredentials, session_entry
 from desktop.settings import Settings
-from desktop.store import accounts, db_users, directory
+from desktop.store import accounts, directory
 from desktop.store.service import Store
 from desktop.ui.ops import Ops
 from desktop.ui.sign_in import SignInDialog
 from tests.conftest import missing
 from tests.databases import ServerMissing, throwaway_database
 from tests.server.live import running_server
-from tests.sync.proxy import Proxy, through
+from tests.sync.proxy import Proxy
 
 PASSWORD = "rahasia-123"
 SERVER_PASSWORD = "kata-sandi-uji-1"
@@ -44,7 +44,8 @@ def settings_in(folder: Path, policy: dict[str, object] | None = None) -> Settin
 
 @pytest.fixture
 def mariadb_officer(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """(server address without user, officer login) on a real MariaDB, which checks passwords."""
+    """(the Aduan server's address, officer login): a real server on a real MariaDB, the officer made by
+    ``officer add`` with their password for the server."""
     try:
         with throwaway_database("mariadb", tmp_path) as url:
             owner = Store(url)
@@ -52,17 +53,9 @@ def mariadb_officer(tmp_path: Path) -> Iterator[tuple[str, str]]:
             login = f"petugas_{uuid.uuid4().hex[:8]}"
             owner.admin(directory.add_unit, "humas", "Biro Humas")
             owner.admin(directory.add_officer, login, "Dewi Anggraini", ["humas"], Role.OFFICER, PASSWORD)
-            parsed = make_url(url)
-            yield (
-                URL.create(
-                    parsed.drivername, host=parsed.host, port=parsed.port, database=parsed.database
-                ).render_as_string(hide_password=False),
-                login,
-            )
-            with owner.engine.connect() as conn:
-                db_users.drop_login(conn, login)
-                conn.commit()
             owner.dispose()
+            with running_server(url, tmp_path) as server:
+                yield server.url, login
     except ServerMissing as exc:
         missing(str(exc))
 
@@ -94,7 +87,8 @@ def test_a_wrong_password_is_explained_and_what_was_typed_is_kept(
     with qtbot.waitSignal(dialog.accepted, timeout=15_000):
         dialog.connect_button.click()
     assert dialog.session is not None and not dialog.offline and dialog.session.login == login
-    assert credentials.stored == {(address, login): PASSWORD}
+    assert list(credentials.stored) == [(address, session_entry(login))]
+    assert PASSWORD not in credentials.stored.values()
     again = settings_in(tmp_path)
     assert again.get("server_url") == address and again.get("officer_login") == login
     assert PASSWORD not in again.user_path.read_text(), "the password is never in the settings file"
@@ -122,15 +116,15 @@ def test_connecting_shows_a_busy_state_and_an_unreachable_server_is_explained(
     qtbot: QtBot, tmp_path: Path, ops: Ops
 ) -> None:
     """A link that accepts but never answers: the dialog stays responsive, busy, then explains."""
-    proxy = Proxy.to("postgresql://127.0.0.1:5432/aduan")
+    proxy = Proxy("127.0.0.1", 5432)  # anything listening: the proxy accepts and then forwards nothing
     proxy.stall()
     try:
         dialog = SignInDialog(settings_in(tmp_path), MemoryCredentials(), ops)
         qtbot.addWidget(dialog)
-        connect(qtbot, dialog, through("postgresql://127.0.0.1/aduan", proxy), "ani", PASSWORD)
+        connect(qtbot, dialog, f"http://127.0.0.1:{proxy.port}", "ani", PASSWORD)
         qtbot.waitUntil(lambda: dialog.connect_button.text() == "Connecting…", timeout=5_000)
         assert not dialog.connect_button.isEnabled() and not dialog.login.isEnabled()
-        qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=15_000)
+        qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=40_000)  # the sign-in waits 15 s
     finally:
         proxy.close()
     assert "cannot be reached" in dialog.message.text()
@@ -142,19 +136,47 @@ def test_an_address_with_a_password_is_refused_before_connecting(qtbot: QtBot, t
     settings = settings_in(tmp_path)
     dialog = SignInDialog(settings, MemoryCredentials(), ops)
     qtbot.addWidget(dialog)
-    connect(qtbot, dialog, "postgresql://ani:rahasia@127.0.0.1:1/aduan", "ani", "")
+    connect(qtbot, dialog, "https://ani:rahasia@aduan.unit.go.id", "ani", "")
     qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=5_000)
     assert "must not contain a password" in dialog.message.text()
     assert dialog.connect_button.isEnabled(), "nothing was sent"
-    assert dialog.server.text() == "postgresql://ani:rahasia@127.0.0.1:1/aduan"
+    assert dialog.server.text() == "https://ani:rahasia@aduan.unit.go.id"
     assert not settings.user_path.exists()
 
 
+@pytest.mark.parametrize(
+    "address", ["postgresql://127.0.0.1:1/aduan", "mariadb://db.unit.go.id/aduan", "postgresql+psycopg:///aduan"]
+)
+def test_a_database_address_is_refused_saying_to_give_the_aduan_servers(
+    qtbot: QtBot, tmp_path: Path, ops: Ops, address: str
+) -> None:
+    """Officers have no database login: the dialog says so in its own words, at once, and sends nothing
+    (a closed port would otherwise take a while and say "cannot be reached")."""
+    settings = settings_in(tmp_path)
+    credentials = MemoryCredentials()
+    dialog = SignInDialog(settings, credentials, ops)
+    qtbot.addWidget(dialog)
+    connect(qtbot, dialog, address, "ani", PASSWORD)
+    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=5_000)
+    assert "address of a database" in dialog.message.text() and "https://" in dialog.message.text()
+    assert dialog.connect_button.isEnabled() and dialog.connect_button.text() == "Connect"
+    assert dialog.server.text() == address and dialog.password.text() == PASSWORD
+    assert dialog.session is None and credentials.stored == {} and not settings.user_path.exists()
+
+
+def test_the_refusal_of_a_database_address_is_translated() -> None:
+    """The Indonesian text exists (the .ts source the build turns into .qm), finished."""
+    source = (Path(__file__).resolve().parents[2] / "resources" / "translations" / "aduan_id.ts").read_text("utf-8")
+    entry = source[source.index("This is the address of a database") :]
+    entry = entry[: entry.index("</message>")]
+    assert "Ini alamat basis data" in entry and 'type="unfinished"' not in entry
+
+
 def test_a_server_locked_by_the_unit_is_read_only_and_offers_no_demo(qtbot: QtBot, tmp_path: Path, ops: Ops) -> None:
-    settings = settings_in(tmp_path, policy={"server_url": "postgresql://db.unit.go.id/aduan"})
+    settings = settings_in(tmp_path, policy={"server_url": "https://aduan.unit.go.id"})
     dialog = SignInDialog(settings, MemoryCredentials(), ops)
     qtbot.addWidget(dialog)
-    assert dialog.server.isReadOnly() and dialog.server.text() == "postgresql://db.unit.go.id/aduan"
+    assert dialog.server.isReadOnly() and dialog.server.text() == "https://aduan.unit.go.id"
     assert not dialog.login.isReadOnly()
     assert not dialog.demo_button.isEnabled()
     unlocked = SignInDialog(settings_in(tmp_path / "free"), MemoryCredentials(), ops)
@@ -176,7 +198,7 @@ def test_the_demo_button_opens_the_embedded_demo_and_forgets_the_server(
     monkeypatch.setattr("desktop.store.engine.default_database_path", lambda: tmp_path / "embedded" / "aduan.db")
     monkeypatch.setattr("desktop.sync.cache.platformdirs.user_data_dir", lambda *a, **k: str(tmp_path / "data"))
     settings = settings_in(tmp_path)
-    settings.set("server_url", "postgresql://db.unit.go.id/aduan")
+    settings.set("server_url", "https://aduan.unit.go.id")
     dialog = SignInDialog(settings, MemoryCredentials(), ops)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -1,0 +1,540 @@
+"""The commands beside sync: units, officers, service levels, canned responses, channel accounts, intake
+errors, dispatch and LAPOR!. Each has one implementation, run where the data is:
+
+- through the server, ``POST /v1/commands/<name>`` runs it as the signed-in officer, after ``authorize``;
+- directly (the embedded database, the owner's ``--db``), the CLI and the app run the same function, after
+  the same ``authorize`` when an officer is named. The owner, with the database's own credentials and no
+  officer named, may run every command.
+
+A command's request is a struct the server validates; its result is a domain value, carried as JSON by
+pydantic and rebuilt as the same value on the client, so that the CLI and the views show it one way.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import functools
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, Generic, TypeVar
+from uuid import UUID
+
+from pydantic import Field, StringConstraints, TypeAdapter
+
+from ..channels.accounts import AccountHealth
+from ..channels.intake_errors import IntakeError
+from ..channels.lapor import DEFAULT_TIMEZONE, ImportReport
+from ..channels.lapor_followups import FollowUp
+from ..domain.canned import CannedTemplate
+from ..domain.entities import Officer, Unit
+from ..domain.errors import BadInput, NotPermitted
+from ..domain.sla import SlaPolicy
+from ..domain.vocabulary import Channel, Kind, Priority, Role
+from ..store.canned import ManageScope
+from ..store.identity import Actor
+from ..store.intake import Received
+from ..store.outbox import OutboxRow
+from ..store.service import Store
+from ..store.sla import SweepReport
+from ..store.work import Work, begin
+from .authz import Action, Principal, authorize
+from .wire import Line, NaiveUtc, Strict, Text
+
+R = TypeVar("R", bound=Strict)
+T = TypeVar("T")
+
+PREFIX = "/v1/commands/"
+LAPOR_FILE_BYTES = 32 * 1024 * 1024  # a LAPOR! export of many thousand rows; base64 fits the server's body cap
+Login = Annotated[str, StringConstraints(min_length=1, max_length=63)]
+UnitCode = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+Password = Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+Key = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+WorkingDays = Annotated[int, Field(ge=0, le=365)]
+
+
+@dataclass(frozen=True, slots=True)
+class Command(Generic[R, T]):
+    name: str  # as the command line says it: "canned add"
+    action: Action
+    request: type[R]
+    result: Any  # the type of its result
+    run: Callable[[Store, Actor | None, R], T]
+    # Kept in the ledger (its answer answers a retry with the same idempotency key): the writes that a retry
+    # would do twice or answer differently. Not reads, not writes that set a state (a retry changes nothing),
+    # and not answers with a generated password (the ledger keeps no secret).
+    ledger: bool
+
+    @property
+    def path(self) -> str:
+        return PREFIX + self.name.replace(" ", "/")
+
+    def encode(self, value: T) -> Any:
+        return _adapter(self.result).dump_python(value, mode="json")
+
+    def decode(self, data: Any) -> T:
+        result: T = _adapter(self.result).validate_python(data)
+        return result
+
+
+@functools.cache
+def _adapter(result: Any) -> TypeAdapter[Any]:
+    """Built on first use: a command line run builds one, not forty."""
+    return TypeAdapter(result)
+
+
+COMMANDS: dict[str, Command[Any, Any]] = {}
+
+
+def command(
+    name: str, action: Action, request: type[R], result: Any, ledger: bool = False
+) -> Callable[[Callable[[Store, Actor | None, R], T]], Command[R, T]]:
+    def register(run: Callable[[Store, Actor | None, R], T]) -> Command[R, T]:
+        registered: Command[R, T] = Command(name, action, request, result, run, ledger)
+        COMMANDS[name] = registered
+        return registered
+
+    return register
+
+
+def run_direct(cmd: Command[R, T], store: Store, actor: Actor | None, request: R) -> T:
+    """Run ``cmd`` on this process's own connection: as ``actor`` (checked as the server would check them),
+    or as the owner when ``actor`` is None."""
+    if actor is not None:
+        authorize(Principal(actor, None, store.device), cmd.action)
+    return cmd.run(store, actor, request)
+
+
+def as_officer(store: Store, actor: Actor | None, task: Callable[..., T], *args: Any) -> T:
+    """A store task that works as someone (``Work``): as the officer, whose units and role the store checks
+    again and whom the audit log names, or, with no officer, as the owner."""
+    if actor is not None:
+        return store.write(task, *args)
+    return store.admin(lambda conn: task(begin(conn, None, device=store.device), *args))
+
+
+class Nothing(Strict):
+    pass
+
+
+# -- units and officers ---------------------------------------------------------------------------------
+
+
+class UnitAdd(Strict):
+    code: UnitCode
+    name: Line
+    parent: UnitCode | None = None
+    lease_seconds: Annotated[int, Field(ge=60, le=7 * 24 * 3600)] | None = None
+
+
+@command("unit add", Action.MANAGE_UNITS, UnitAdd, Unit, ledger=True)
+def unit_add(store: Store, _actor: Actor | None, r: UnitAdd) -> Unit:
+    from ..store.directory import add_unit
+
+    return store.admin(add_unit, r.code, r.name, r.parent, r.lease_seconds)
+
+
+@command("unit list", Action.READ_UNITS, Nothing, list[Unit])
+def unit_list(store: Store, _actor: Actor | None, _r: Nothing) -> list[Unit]:
+    from ..store.directory import list_units
+
+    return store.admin(list_units)
+
+
+class OfficerAdd(Strict):
+    login: Login
+    name: Line
+    units: Annotated[list[UnitCode], Field(min_length=1, max_length=100)]
+    role: Role = Role.OFFICER
+    password: Password | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AddedOfficer:
+    officer: Officer
+    password: str | None  # generated: shown once, stored nowhere
+
+
+@command("officer add", Action.MANAGE_OFFICERS, OfficerAdd, AddedOfficer)
+def officer_add(store: Store, _actor: Actor | None, r: OfficerAdd) -> AddedOfficer:
+    from ..store.directory import add_officer
+
+    added, generated = store.admin(add_officer, r.login, r.name, list(r.units), r.role, r.password)
+    return AddedOfficer(added, generated)
+
+
+@command("officer list", Action.READ_OFFICERS, Nothing, list[Officer])
+def officer_list(store: Store, actor: Actor | None, _r: Nothing) -> list[Officer]:
+    """Admins see every officer; a supervisor those who share a unit they supervise."""
+    from ..store.directory import list_officers, list_units
+
+    officers = store.admin(list_officers)
+    if actor is None or actor.visible_unit_ids is None:
+        return officers
+    codes = {u.code for u in store.admin(list_units) if u.id in actor.visible_unit_ids}
+    return [o for o in officers if codes.intersection(o.unit_codes)]
+
+
+class OfficerPassword(Strict):
+    login: Login
+    password: Password | None = None  # None: a generated one
+
+
+@command("officer reset-password", Action.MANAGE_OFFICERS, OfficerPassword, str | None)
+def officer_reset_password(store: Store, _actor: Actor | None, r: OfficerPassword) -> str | None:
+    from ..store import accounts  # Argon2 is loaded only by the commands that hash
+
+    return store.admin(accounts.reset_password, r.login, r.password)
+
+
+class OfficerLogin(Strict):
+    login: Login
+
+
+@dataclass(frozen=True, slots=True)
+class OfficerState:
+    officer: Officer
+    sessions_ended: int
+
+
+def _set_active(store: Store, actor: Actor | None, login: str, active: bool) -> OfficerState:
+    from ..store import accounts
+    from ..store.directory import list_officers
+
+    if actor is not None and actor.login == login and not active:
+        raise BadInput("you cannot disable yourself: ask another admin")
+
+    def change(conn: Any) -> OfficerState:
+        ended = accounts.set_active(conn, login, active)
+        return OfficerState(next(o for o in list_officers(conn) if o.login == login), ended)
+
+    return store.admin(change)
+
+
+@command("officer disable", Action.MANAGE_OFFICERS, OfficerLogin, OfficerState)
+def officer_disable(store: Store, actor: Actor | None, r: OfficerLogin) -> OfficerState:
+    return _set_active(store, actor, r.login, False)
+
+
+@command("officer enable", Action.MANAGE_OFFICERS, OfficerLogin, OfficerState)
+def officer_enable(store: Store, actor: Actor | None, r: OfficerLogin) -> OfficerState:
+    return _set_active(store, actor, r.login, True)
+
+
+# -- service levels -------------------------------------------------------------------------------------
+
+
+@command("sla sweep", Action.RUN_SWEEP, Nothing, SweepReport)
+def sla_sweep(store: Store, actor: Actor | None, _r: Nothing) -> SweepReport:
+    from ..store import sla
+
+    return as_officer(store, actor, sla.sweep)
+
+
+class PolicySet(Strict):
+    unit: UnitCode | None = None
+    kind: Kind | None = None
+    category: Line | None = None
+    priority: Annotated[str, StringConstraints(max_length=20)] | None = None
+    verify: WorkingDays = 3
+    follow_up: WorkingDays = 5
+    reporter_wait: WorkingDays = 10
+    resolution: Annotated[int, Field(ge=1, le=3650)] = 60
+    warn_percent: Annotated[int, Field(ge=1, le=100)] = 75
+    restart_on_transfer: bool = False
+
+
+@command("sla policy set", Action.MANAGE_RULES, PolicySet, int)
+def sla_policy_set(store: Store, actor: Actor | None, r: PolicySet) -> int:
+    from ..store import sla
+
+    scope = sla.PolicyScope(r.unit, r.kind, r.category, Priority.parse(r.priority) if r.priority else None)
+    targets = SlaPolicy(
+        verify_working_days=r.verify,
+        follow_up_working_days=r.follow_up,
+        reporter_wait_working_days=r.reporter_wait,
+        resolution_days=r.resolution,
+        warn_at=r.warn_percent / 100,
+        restart_on_transfer=r.restart_on_transfer,
+    )
+    return as_officer(store, actor, sla.set_policy, scope, targets)
+
+
+@command("sla policy list", Action.READ_RULES, Nothing, list[dict[str, Any]])
+def sla_policy_list(store: Store, _actor: Actor | None, _r: Nothing) -> list[dict[str, Any]]:
+    from ..store import sla
+
+    return store.read(sla.list_policies)
+
+
+class PolicyId(Strict):
+    id: Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+@command("sla policy remove", Action.MANAGE_RULES, PolicyId, None, ledger=True)
+def sla_policy_remove(store: Store, actor: Actor | None, r: PolicyId) -> None:
+    from ..store import sla
+
+    as_officer(store, actor, sla.remove_policy, r.id)
+
+
+class CalendarSet(Strict):
+    unit: UnitCode | None = None
+    timezone: Annotated[str, StringConstraints(max_length=64)] = "Asia/Jakarta"
+    hours: Annotated[str, StringConstraints(max_length=20)] = "08:00-16:00"
+    weekend: Annotated[str, StringConstraints(max_length=20)] = "5,6"
+    national_holidays: bool = True
+
+
+@command("sla calendar set", Action.MANAGE_RULES, CalendarSet, int)
+def sla_calendar_set(store: Store, actor: Actor | None, r: CalendarSet) -> int:
+    from ..store import sla
+
+    start, end = sla.parse_hours(r.hours)
+    weekend = sla.parse_weekend(r.weekend)
+    return as_officer(store, actor, sla.set_calendar, r.unit, r.timezone, start, end, weekend, r.national_holidays)
+
+
+class DayOff(Strict):
+    day: date
+    name: Line | None = None  # None: the day is worked again
+    unit: UnitCode | None = None
+
+
+@command("sla day-off", Action.MANAGE_RULES, DayOff, None)
+def sla_day_off(store: Store, actor: Actor | None, r: DayOff) -> None:
+    from ..store import sla
+
+    as_officer(store, actor, sla.set_day_off, r.unit, r.day, r.name)
+
+
+# -- canned responses -----------------------------------------------------------------------------------
+
+
+class CannedList(Strict):
+    all: bool = False  # retired ones too
+
+
+@command("canned list", Action.READ_CANNED, CannedList, list[CannedTemplate])
+def canned_list(store: Store, actor: Actor | None, r: CannedList) -> list[CannedTemplate]:
+    from ..store.canned import list_canned_responses
+
+    return store.read(list_canned_responses, actor, r.all)
+
+
+class CannedKey(Strict):
+    key: Key
+
+
+@command("canned show", Action.READ_CANNED, CannedKey, list[CannedTemplate])
+def canned_show(store: Store, actor: Actor | None, r: CannedKey) -> list[CannedTemplate]:
+    from ..store.canned import canned_history
+
+    return store.read(canned_history, actor, r.key)
+
+
+@command("canned scope", Action.READ_CANNED, Nothing, ManageScope)
+def canned_scope(store: Store, actor: Actor | None, _r: Nothing) -> ManageScope:
+    """Where the officer may add canned responses (the app's manager offers those units)."""
+    from ..store.canned import manage_scope
+
+    return store.read(manage_scope, actor)
+
+
+class CannedAdd(Strict):
+    key: Key
+    title: Line
+    text: Text
+    unit: UnitCode | None = None  # None: global (admins)
+
+
+@command("canned add", Action.MANAGE_CANNED, CannedAdd, int, ledger=True)
+def canned_add(store: Store, actor: Actor | None, r: CannedAdd) -> int:
+    from ..store.canned import add_canned_response
+
+    def add(work: Work) -> int:
+        return add_canned_response(work, r.key, r.title, r.text, r.unit, new_key=True)
+
+    return as_officer(store, actor, add)
+
+
+class CannedEdit(Strict):
+    key: Key
+    title: Line | None = None  # None: keep it
+    text: Text
+
+
+@command("canned edit", Action.MANAGE_CANNED, CannedEdit, int, ledger=True)
+def canned_edit(store: Store, actor: Actor | None, r: CannedEdit) -> int:
+    from ..store.canned import edit_canned_response
+
+    return as_officer(store, actor, edit_canned_response, r.key, r.title, r.text)
+
+
+@command("canned retire", Action.MANAGE_CANNED, CannedKey, CannedTemplate)
+def canned_retire(store: Store, actor: Actor | None, r: CannedKey) -> CannedTemplate:
+    from ..store.canned import set_canned_active
+
+    return as_officer(store, actor, set_canned_active, r.key, False)
+
+
+@command("canned restore", Action.MANAGE_CANNED, CannedKey, CannedTemplate)
+def canned_restore(store: Store, actor: Actor | None, r: CannedKey) -> CannedTemplate:
+    from ..store.canned import set_canned_active
+
+    return as_officer(store, actor, set_canned_active, r.key, True)
+
+
+# -- channel accounts, intake errors, dispatch ----------------------------------------------------------
+
+
+class ChannelAdd(Strict):
+    channel: Channel
+    name: Line
+    unit: UnitCode
+    config: Annotated[str, StringConstraints(max_length=20_000)] = "{}"  # JSON, checked against the schema
+    secret_ref: Line | None = None
+
+
+@command("channel add", Action.MANAGE_CHANNELS, ChannelAdd, int, ledger=True)
+def channel_add(store: Store, _actor: Actor | None, r: ChannelAdd) -> int:
+    from ..channels.accounts import add_account
+
+    return store.admin(add_account, r.channel, r.name, r.unit, r.config, r.secret_ref)
+
+
+@command("channel list", Action.WATCH_CHANNELS, Nothing, list[AccountHealth])
+def channel_list(store: Store, actor: Actor | None, _r: Nothing) -> list[AccountHealth]:
+    """Every account with its health; a supervisor sees the accounts of their units."""
+    from ..channels.accounts import account_health
+    from ..store.directory import list_units
+
+    found = store.read(account_health)
+    if actor is None or actor.visible_unit_ids is None:
+        return found
+    codes = {u.code for u in store.admin(list_units) if u.id in actor.visible_unit_ids}
+    return [a for a in found if a.unit in codes]
+
+
+class ErrorList(Strict):
+    all: bool = False  # resolved ones too
+
+
+@command("channel errors", Action.HANDLE_INTAKE_ERRORS, ErrorList, list[IntakeError])
+def channel_errors(store: Store, _actor: Actor | None, r: ErrorList) -> list[IntakeError]:
+    from ..channels.intake_errors import open_errors
+
+    return store.read(open_errors, r.all)
+
+
+class ErrorId(Strict):
+    error_id: Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
+@command("channel retry", Action.HANDLE_INTAKE_ERRORS, ErrorId, Received, ledger=True)
+def channel_retry(store: Store, _actor: Actor | None, r: ErrorId) -> Received:
+    from ..channels.intake_errors import retry_error
+
+    return retry_error(store, r.error_id)
+
+
+@command("channel dismiss", Action.HANDLE_INTAKE_ERRORS, ErrorId, None, ledger=True)
+def channel_dismiss(store: Store, actor: Actor | None, r: ErrorId) -> None:
+    from ..channels.intake_errors import dismiss_error
+
+    # Recorded as the officer who decided; the owner's own tools, as the account they run under.
+    dismiss_error(store, r.error_id, actor.login if actor is not None else getpass.getuser())
+
+
+DispatchState = Annotated[str, StringConstraints(pattern="^(queued|sending|failed|in_doubt)$")]
+
+
+class DispatchList(Strict):
+    states: Annotated[list[DispatchState], Field(max_length=4)] | None = None  # None: every state not yet sent
+
+
+@command("dispatch list", Action.HANDLE_DISPATCH, DispatchList, list[OutboxRow])
+def dispatch_list(store: Store, _actor: Actor | None, r: DispatchList) -> list[OutboxRow]:
+    from ..store.outbox import outbox_rows
+
+    return store.read(outbox_rows, tuple(r.states)) if r.states else store.read(outbox_rows)
+
+
+class OutboundId(Strict):
+    outbound_id: UUID
+
+
+@command("dispatch resend", Action.HANDLE_DISPATCH, OutboundId, None, ledger=True)
+def dispatch_resend(store: Store, actor: Actor | None, r: OutboundId) -> None:
+    from ..store.outbox import send_again
+
+    as_officer(store, actor, send_again, r.outbound_id)
+
+
+@command("dispatch confirm", Action.HANDLE_DISPATCH, OutboundId, None, ledger=True)
+def dispatch_confirm(store: Store, actor: Actor | None, r: OutboundId) -> None:
+    from ..store.outbox import confirm_sent
+
+    as_officer(store, actor, confirm_sent, r.outbound_id)
+
+
+# -- SP4N-LAPOR! ----------------------------------------------------------------------------------------
+
+
+class LaporImport(Strict):
+    unit: UnitCode
+    filename: Line  # its extension says CSV or XLSX
+    content: Annotated[str, StringConstraints(max_length=LAPOR_FILE_BYTES * 4 // 3 + 4)]  # base64
+    mapping: dict[Annotated[str, StringConstraints(max_length=40)], Line] | None = None
+    timezone: Annotated[str, StringConstraints(max_length=64)] = DEFAULT_TIMEZONE
+
+    @classmethod
+    def of_file(cls, unit: str, path: str, mapping: dict[str, str] | None, timezone: str) -> LaporImport:
+        from pathlib import Path
+
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise BadInput(f"cannot read {path}: {exc.strerror}") from None
+        if len(data) > LAPOR_FILE_BYTES:
+            raise BadInput(f"{path} is larger than {LAPOR_FILE_BYTES // 2**20} MiB: split the export")
+        content = base64.b64encode(data).decode("ascii")
+        return cls(unit=unit, filename=Path(path).name, content=content, mapping=mapping, timezone=timezone)
+
+
+@dataclass(frozen=True, slots=True)
+class LaporImported:
+    report: ImportReport
+    missing_columns: tuple[str, ...]  # optional mapped columns the file does not have
+
+
+@command("lapor import", Action.IMPORT_LAPOR, LaporImport, LaporImported)
+def lapor_import(store: Store, _actor: Actor | None, r: LaporImport) -> LaporImported:
+    """The file is read where the data is: the server parses what a desktop sent like any other input."""
+    from ..channels.lapor import DEFAULT_EXPORT_MAPPING, parse_mapping, read_export, store_reports
+
+    try:
+        data = base64.b64decode(r.content, validate=True)
+    except binascii.Error:
+        raise BadInput("the LAPOR! file did not arrive whole (not base64)") from None
+    mapping = parse_mapping(r.mapping, DEFAULT_EXPORT_MAPPING)
+    result = read_export(data, r.filename, mapping=mapping, timezone=r.timezone)
+    return LaporImported(store_reports(store, result, r.unit), result.missing_columns)
+
+
+class LaporExport(Strict):
+    unit: UnitCode
+    since: NaiveUtc | None = None
+
+
+@command("lapor export", Action.EXPORT_LAPOR, LaporExport, list[FollowUp])
+def lapor_export(store: Store, actor: Actor | None, r: LaporExport) -> list[FollowUp]:
+    """The follow-ups of a unit the officer sees (a supervisor: their units); the file is written locally."""
+    from ..channels.lapor_followups import export_followups
+    from ..store.identity import unit_id_by_code
+
+    if actor is not None and not actor.may_see(store.read(unit_id_by_code, r.unit)):
+        raise NotPermitted(f"unit {r.unit} is not one of yours")
+    return store.read(export_followups, r.unit, r.since)

@@ -1,0 +1,197 @@
+"""The webhook routes of ``aduan server``: channels that push call these (WhatsApp now), not officers.
+
+No officer session: the caller proves itself by the channel's own means (Meta signs the body with the app
+secret, ``channels/whatsapp.py``). Anyone can reach these routes, so every request is bounded here:
+
+* **a cap on the body** per channel: a declared Content-Length over it is answered 413 before anything is
+  read, and the bytes are counted while they stream in as well; no Content-Length (chunked): 411.
+* **a deadline for the body** (``ADUAN_WEBHOOK_DEADLINE`` seconds, default 20): a client that trickles its
+  body — a byte now and then, a slow loris — is answered 408 and cut off once it has passed, whatever its
+  pace. Meta sends a notification in one go.
+* **a limit on webhook requests at once** (``ADUAN_WEBHOOK_CONCURRENCY``, default 16): one more is answered
+  503 with Retry-After at once instead of waiting in a queue; Meta retries. It stays below the thread pool
+  (40 threads), so that webhook traffic cannot starve the officers' requests.
+* **the work runs in the thread pool**: finding the account, reading its secrets, fetching media and
+  storing the messages never block the event loop.
+
+An unknown, disabled or unusable account gets the same 404. Refusals carry the server's error body
+(``wire.ErrorBody``); what Meta expects on success — the challenge, ``EVENT_RECEIVED`` — is plain text.
+"""
+
+# No "from __future__ import annotations": FastAPI reads the route signatures.
+
+import asyncio
+import logging
+import os
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
+
+from ..channels import webhooks
+from ..channels.whatsapp import MAX_WEBHOOK_BYTES, SIGNATURE_HEADER, WebhookEndpoint
+from ..domain.errors import AduanError, BadInput, NotFound, NotPermitted, Unreachable
+from ..store.service import Store
+from . import wire
+
+log = logging.getLogger("aduan.server.webhooks")
+
+CONCURRENCY_ENV = "ADUAN_WEBHOOK_CONCURRENCY"
+DEADLINE_ENV = "ADUAN_WEBHOOK_DEADLINE"
+DEFAULT_CONCURRENCY = 16
+DEFAULT_DEADLINE_SECONDS = 20.0
+RETRY_AFTER_SECONDS = 5
+# Meta documents webhook payloads of up to 3 MB; a smaller cap would refuse real notifications for good.
+WHATSAPP_MAX_BYTES = MAX_WEBHOOK_BYTES
+_CODES = {400: BadInput.code, 401: NotPermitted.code, 403: NotPermitted.code, 503: Unreachable.code}
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookLimits:
+    concurrency: int = DEFAULT_CONCURRENCY
+    deadline_seconds: float = DEFAULT_DEADLINE_SECONDS
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str] = os.environ) -> "WebhookLimits":
+        """The limits ``aduan server`` was started with; BadInput names a variable that is not a number."""
+        concurrency, deadline = environ.get(CONCURRENCY_ENV), environ.get(DEADLINE_ENV)
+        limits = cls()
+        try:
+            if concurrency is not None:
+                limits = cls(int(concurrency), limits.deadline_seconds)
+            if deadline is not None:
+                limits = cls(limits.concurrency, float(deadline))
+        except ValueError:
+            raise BadInput(f"{CONCURRENCY_ENV} is a whole number and {DEADLINE_ENV} a number of seconds") from None
+        if limits.concurrency < 1 or not 0 < limits.deadline_seconds < 3600:
+            raise BadInput(f"{CONCURRENCY_ENV} must be at least 1 and {DEADLINE_ENV} between 0 and 3600 seconds")
+        return limits
+
+
+class _Refused(Exception):
+    def __init__(self, response: Response) -> None:
+        super().__init__(response.status_code)
+        self.response = response
+
+
+def refusal(status: int, code: str, message: str, retry_after: int | None = None, close: bool = False) -> JSONResponse:
+    """The server's error body. ``close`` ends the connection: a body left unread would otherwise be drained
+    at the client's pace, outside the deadline and the limit."""
+    body = wire.ErrorBody(code=code, message=message, retry_after=retry_after)
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
+    if close:
+        headers["Connection"] = "close"
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
+
+
+class Gate:
+    """At most ``limit`` requests inside at once; the next one is turned away, not queued."""
+
+    def __init__(self, limit: int) -> None:
+        self._free = asyncio.Semaphore(limit)
+
+    @asynccontextmanager
+    async def entered(self) -> AsyncIterator[bool]:
+        if self._free.locked():
+            yield False
+            return
+        await self._free.acquire()  # a slot is free and nothing ran since the check: this does not wait
+        try:
+            yield True
+        finally:
+            self._free.release()
+
+
+def check_declared_length(request: Request, max_bytes: int) -> None:
+    """_Refused (411, 413) unless the request declares a body within the cap: checked before any work."""
+    declared = request.headers.get("content-length")
+    if declared is None:
+        raise _Refused(refusal(411, BadInput.code, "Content-Length required", close=True))
+    if not (declared.isascii() and declared.isdigit()) or int(declared) > max_bytes:
+        too_large = f"the notification is larger than the webhook accepts ({max_bytes:,} bytes)"
+        raise _Refused(refusal(413, BadInput.code, too_large, close=True))
+
+
+async def read_body(request: Request, max_bytes: int, deadline_seconds: float) -> bytes:
+    """The whole body within the deadline and the cap; _Refused otherwise (408, 413, a client gone)."""
+
+    async def everything() -> bytes:
+        received = bytearray()
+        async for chunk in request.stream():
+            received += chunk
+            if len(received) > max_bytes:
+                raise _Refused(refusal(413, BadInput.code, "the notification is larger than declared", close=True))
+        return bytes(received)
+
+    try:
+        return await asyncio.wait_for(everything(), deadline_seconds)
+    except TimeoutError:
+        late = f"the body did not arrive within {deadline_seconds:g} seconds"
+        raise _Refused(refusal(408, BadInput.code, late, close=True)) from None
+    except ClientDisconnect:
+        gone = "the client went away before the body arrived"
+        raise _Refused(refusal(400, BadInput.code, gone, close=True)) from None
+
+
+def webhook_router(store: Store, limits: WebhookLimits | None = None) -> APIRouter:
+    """The webhook routes over ``store``; ``limits`` default to the environment's (``WebhookLimits``)."""
+    bounds = limits or WebhookLimits.from_environ()
+    gate = Gate(bounds.concurrency)
+    router = APIRouter(prefix="/v1/webhooks")
+    Account = Annotated[str, Path(min_length=1, max_length=200)]
+
+    def busy() -> JSONResponse:
+        message = "too many webhook requests at once; try again shortly"
+        return refusal(503, Unreachable.code, message, retry_after=RETRY_AFTER_SECONDS, close=True)
+
+    async def whatsapp_endpoint(account: str) -> WebhookEndpoint:
+        try:
+            return await run_in_threadpool(webhooks.whatsapp_endpoint, store, account)
+        except NotFound as exc:
+            raise _Refused(refusal(404, NotFound.code, exc.message, close=True)) from None
+        except Unreachable as exc:
+            unreachable = refusal(503, Unreachable.code, exc.message, retry_after=RETRY_AFTER_SECONDS, close=True)
+            raise _Refused(unreachable) from None
+
+    @router.get("/whatsapp/{account}", response_model=None)
+    async def whatsapp_verification(request: Request, account: Account) -> Response:
+        """Meta's subscription check: ``hub.challenge`` back when ``hub.verify_token`` is the account's."""
+        async with gate.entered() as inside:
+            if not inside:
+                return busy()
+            try:
+                endpoint = await whatsapp_endpoint(account)
+            except _Refused as refused:
+                return refused.response
+            query = request.query_params
+            status, text = endpoint.verification(
+                query.get("hub.mode", ""), query.get("hub.verify_token", ""), query.get("hub.challenge", "")
+            )
+            if status == 200:
+                return PlainTextResponse(text)
+            return refusal(status, _CODES.get(status, AduanError.code), text)
+
+    @router.post("/whatsapp/{account}", response_model=None)
+    async def whatsapp_notification(request: Request, account: Account) -> Response:
+        """One notification: checked against the account's app secret, stored, then answered 200."""
+        async with gate.entered() as inside:
+            if not inside:
+                return busy()
+            try:
+                check_declared_length(request, WHATSAPP_MAX_BYTES)
+                endpoint = await whatsapp_endpoint(account)
+                body = await read_body(request, WHATSAPP_MAX_BYTES, bounds.deadline_seconds)
+            except _Refused as refused:
+                return refused.response
+            signature = request.headers.get(SIGNATURE_HEADER)
+            status, text = await run_in_threadpool(endpoint.notification, body, signature)
+            if status == 200:
+                return PlainTextResponse(text)
+            return refusal(status, _CODES.get(status, AduanError.code), text)
+
+    return router

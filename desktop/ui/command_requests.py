@@ -1,0 +1,27 @@
+"""Requests of the commands beside sync (``server/commands.py``), built from what an officer typed.
+
+A command's request is a pydantic struct that checks its fields (lengths, ranges) as it is built, on this
+computer, before anything is sent: a field it refuses is ``BadInput`` here, shown like the server's own
+refusals (``errors.describe``), never an exception the window does not expect. pydantic is loaded on first
+use, on the network pool, not when the window opens.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from ..domain.errors import BadInput
+
+R = TypeVar("R")
+
+
+def request(kind: type[R], **fields: Any) -> R:
+    """``kind(**fields)``, or BadInput naming the first field it refused and why."""
+    from pydantic import ValidationError
+
+    try:
+        return kind(**fields)
+    except ValidationError as exc:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        raise BadInput(f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg", exc))) from None
