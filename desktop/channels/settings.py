@@ -90,8 +90,10 @@ SCHEMAS: dict[Channel, dict[str, Setting]] = {
     Channel.WHATSAPP: {
         "phone_number_id": Setting("digits", "the Cloud API's id of the number"),
         "base_url": Setting("url", "Graph API address (https://graph.facebook.com)"),
-        "webhook_port": Setting("port", "port of the webhook receiver"),
-        "webhook_host": Setting("host", "address the receiver listens on (127.0.0.1, behind an HTTPS proxy)"),
+        # No longer used (the webhook is a route of aduan server); still accepted so that accounts made
+        # before keep working.
+        "webhook_port": Setting("port", "obsolete: the webhook is served by aduan server"),
+        "webhook_host": Setting("host", "obsolete: the webhook is served by aduan server"),
         "app_secret_ref": Setting("reference", "slot of the app secret that signs notifications"),
         "verify_token_ref": Setting("reference", "slot of the token Meta's verification request carries"),
     },

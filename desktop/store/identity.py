@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, select
 
 from ..domain.entities import Officer
 from ..domain.errors import BadInput, NotFound, NotPermitted
@@ -37,27 +37,9 @@ class Actor:
         return self.visible_unit_ids is None or unit_id in self.visible_unit_ids
 
 
-def session_login(conn: Connection) -> str | None:
-    """The database login of this connection, or None where the engine has none (SQLite)."""
-    dialect = conn.dialect.name
-    if dialect == "postgresql":
-        return str(conn.execute(text("SELECT session_user")).scalar_one())
-    if dialect in ("mariadb", "mysql"):
-        return str(conn.execute(text("SELECT CURRENT_USER()")).scalar_one()).rsplit("@", 1)[0]
-    return None
-
-
 def resolve_actor(conn: Connection, requested: str | None) -> Actor:
-    login = session_login(conn)
-    if login is not None:
-        try:
-            own = load_actor(conn, login)
-        except NotFound:
-            pass  # not an officer's login: the owner (admin, worker) acting for the officer it names
-        else:
-            if requested and requested != login:
-                raise NotPermitted(f"connected as officer {login!r}; cannot act as {requested!r}")
-            return own
+    """The officer a connection acts for. A connection to the database is the owner's, the server's or the
+    worker's, never an officer's (officers have no database login): it acts for the officer it names."""
     if not requested:
         raise BadInput("no officer chosen: pass --officer LOGIN or set ADUAN_OFFICER")
     return load_actor(conn, requested)

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
 from ..domain.errors import BadInput, NotSignedIn
 from ..settings import is_aduan_server
@@ -25,13 +24,6 @@ if TYPE_CHECKING:
     from ..server.commands import Command
 
 T = TypeVar("T")
-
-
-def with_password(url: str, password: str | None) -> str:
-    """The URL to connect with; the password comes from the keyring and is never stored with the URL."""
-    if not password:
-        return url
-    return make_url(url).set(password=password).render_as_string(hide_password=False)
 
 
 def without_password(url: str) -> str:
@@ -92,7 +84,7 @@ def open_session(
     """Open a session without touching the network (except the embedded database, which is local).
 
     ``url`` None opens the embedded demo workspace (filled with demo data on first use). For an Aduan
-    server (``https://…``) ``secret`` is the session token signed in with; for a database, the password.
+    server (``https://…``) ``secret`` is the session token signed in with; a database URL carries its own.
     """
     if url is not None and is_aduan_server(url):
         return _server_session(url, login, secret, cache_path)
@@ -104,7 +96,7 @@ def open_session(
     else:
         if not login:
             raise BadInput("an officer login is required to sign in")
-        store = Store(with_password(url, secret), officer=login)
+        store = Store(url, officer=login)  # the owner's database URL, with its own credentials
         demo = False
     assert login is not None
     cache = Cache(cache_path or default_cache_path(central_identity(store.url), login))

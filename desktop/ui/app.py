@@ -18,7 +18,7 @@ from ..domain.errors import AduanError
 from ..security.credentials import Credentials, KeyringCredentials, KeyringUnavailable, session_entry
 from ..settings import Settings, is_aduan_server
 from ..sync.session import Session, open_session
-from ..sync.signin import resume, uses_passwords
+from ..sync.signin import resume
 from . import i18n, theme
 from .errors import describe
 from .main_window import MainWindow
@@ -53,11 +53,11 @@ class Shell:
 
 
 def _remembered_password(credentials: Credentials, url: str, officer: str | None) -> str | None:
-    """The database password, or for an Aduan server the session this computer kept."""
-    if officer is None or not uses_passwords(url):
+    """For an Aduan server, the session this computer kept; a database URL (the owner's) carries its own."""
+    if officer is None or not is_aduan_server(url):
         return None
     try:
-        return credentials.get(url, session_entry(officer) if is_aduan_server(url) else officer)
+        return credentials.get(url, session_entry(officer))
     except KeyringUnavailable:
         return None  # then the server asks, and the status bar says why the sync failed
 
