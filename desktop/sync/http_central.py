@@ -226,6 +226,7 @@ class HttpPull:
         for item in self.lines:
             if "end" in item:
                 self._checksum = Checksum(int(item["end"]["tickets"]), int(item["end"]["versions"]))
+                _read_to_the_end(self.lines)
                 return
             yield decoded(item)
         raise Unreachable("the pull was cut short: nothing of it was kept")
@@ -239,8 +240,10 @@ class HttpPull:
             body = {"since": self.since, "ticket_ids": [str(i) for i in new_ticket_ids[start : start + CATCH_UP_BATCH]]}
             response = self.central.request("POST", "/v1/changes/catch-up", PULL_SECONDS, json=body, stream=True)
             with response:
-                for item in _lines(response):
+                lines = _lines(response)
+                for item in lines:
                     if "end" in item:
+                        _read_to_the_end(lines)
                         break
                     yield decoded(item)
                 else:
@@ -250,6 +253,14 @@ class HttpPull:
         if self._checksum is None:
             raise Unreachable("the pull was cut short: nothing of it was kept")
         return self._checksum
+
+
+def _read_to_the_end(lines: Iterator[dict[str, Any]]) -> None:
+    """Read what follows the last line (the end of the chunked answer): only an answer read to its end gives
+    its connection back for the next request; one closed early closes it, and the next round pays a new
+    connection (and, over HTTPS, a new TLS handshake) on both sides."""
+    for _ in lines:
+        pass
 
 
 def _ticket_id(value: Any) -> UUID | None:
