@@ -21,6 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from sqlalchemy import Connection
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from .. import __version__
 from ..domain.errors import (
@@ -123,6 +124,14 @@ def create_app(store: Store) -> FastAPI:
 
     app = FastAPI(title="Aduan server", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan)
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    # Pulls are NDJSON of repetitive text: compressed about tenfold for the units on slow links. Attachments
+    # (scans, photos) are compressed already and pass as they are.
+    app.add_middleware(
+        GZipMiddleware,
+        minimum_size=1024,
+        compresslevel=5,
+        exclude_content_types=("application/octet-stream", "image/*", "application/pdf"),
+    )
 
     @app.exception_handler(AduanError)
     async def _refused(_request: Request, exc: AduanError) -> JSONResponse:
