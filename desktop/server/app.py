@@ -124,7 +124,7 @@ def create_app(store: Store) -> FastAPI:
 
     app = FastAPI(title="Aduan server", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan)
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
-    # Pulls are NDJSON of repetitive text: compressed about tenfold for the units on slow links. Attachments
+    # Pulls are NDJSON of repetitive text: compressed about fivefold for the units on slow links. Attachments
     # (scans, photos) are compressed already and pass as they are.
     app.add_middleware(
         GZipMiddleware,
