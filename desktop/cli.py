@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
+from pydantic import ValidationError
+
 from . import __version__
 from .cli_across_units import add_commands as add_across_units_commands
 from .cli_channels import add_commands as add_channel_commands
@@ -1044,9 +1046,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         cli = Cli(args)
         args.handler(cli)
         return 0
-    except AduanError as exc:
-        print(f"aduan: {exc.message}", file=sys.stderr)
-        return exc.exit_code
+    except (AduanError, ValidationError) as exc:
+        refusal = commands.refused_field(exc) if isinstance(exc, ValidationError) else exc
+        print(f"aduan: {refusal.message}", file=sys.stderr)
+        return refusal.exit_code
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence prints, never hides

@@ -22,7 +22,7 @@ from datetime import date
 from typing import Annotated, Any, Generic, TypeVar
 from uuid import UUID
 
-from pydantic import Field, StringConstraints, TypeAdapter
+from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
 from ..channels.accounts import AccountHealth
 from ..channels.intake_errors import IntakeError
@@ -97,6 +97,17 @@ def command(
         return registered
 
     return register
+
+
+def refused_field(exc: ValidationError) -> BadInput:
+    """What an officer typed that a request refuses (a title too long, a day that is no date), as BadInput
+    naming the field: built on the officer's computer, a request is checked before anything is sent."""
+    errors = exc.errors()
+    if not errors:
+        return BadInput(str(exc))
+    where = ".".join(str(part) for part in errors[0]["loc"])
+    message = errors[0]["msg"]
+    return BadInput(f"{where}: {message}" if where else message)
 
 
 def run_direct(cmd: Command[R, T], store: Store, actor: Actor | None, request: R) -> T:

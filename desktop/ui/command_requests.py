@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from ..domain.errors import BadInput
-
 R = TypeVar("R")
 
 
@@ -19,9 +17,9 @@ def request(kind: type[R], **fields: Any) -> R:
     """``kind(**fields)``, or BadInput naming the first field it refused and why."""
     from pydantic import ValidationError
 
+    from ..server.commands import refused_field
+
     try:
         return kind(**fields)
     except ValidationError as exc:
-        first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(part) for part in first.get("loc", ()))
-        raise BadInput(f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg", exc))) from None
+        raise refused_field(exc) from None
