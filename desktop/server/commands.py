@@ -126,6 +126,15 @@ def as_officer(store: Store, actor: Actor | None, task: Callable[..., T], *args:
     return store.admin(lambda conn: task(begin(conn, None, device=store.device), *args))
 
 
+def _visible_unit_codes(store: Store, actor: Actor | None) -> set[str] | None:
+    """The codes of the units a supervisor sees; None for the owner and admins, who see every unit."""
+    from ..store.directory import list_units
+
+    if actor is None or actor.visible_unit_ids is None:
+        return None
+    return {u.code for u in store.admin(list_units) if u.id in actor.visible_unit_ids}
+
+
 class Nothing(Strict):
     pass
 
@@ -179,13 +188,11 @@ def officer_add(store: Store, _actor: Actor | None, r: OfficerAdd) -> AddedOffic
 @command("officer list", Action.READ_OFFICERS, Nothing, list[Officer])
 def officer_list(store: Store, actor: Actor | None, _r: Nothing) -> list[Officer]:
     """Admins see every officer; a supervisor those who share a unit they supervise."""
-    from ..store.directory import list_officers, list_units
+    from ..store.directory import list_officers
 
     officers = store.admin(list_officers)
-    if actor is None or actor.visible_unit_ids is None:
-        return officers
-    codes = {u.code for u in store.admin(list_units) if u.id in actor.visible_unit_ids}
-    return [o for o in officers if codes.intersection(o.unit_codes)]
+    codes = _visible_unit_codes(store, actor)
+    return officers if codes is None else [o for o in officers if codes.intersection(o.unit_codes)]
 
 
 class OfficerPassword(Strict):
@@ -420,13 +427,10 @@ def channel_add(store: Store, _actor: Actor | None, r: ChannelAdd) -> int:
 def channel_list(store: Store, actor: Actor | None, _r: Nothing) -> list[AccountHealth]:
     """Every account with its health; a supervisor sees the accounts of their units."""
     from ..channels.accounts import account_health
-    from ..store.directory import list_units
 
     found = store.read(account_health)
-    if actor is None or actor.visible_unit_ids is None:
-        return found
-    codes = {u.code for u in store.admin(list_units) if u.id in actor.visible_unit_ids}
-    return [a for a in found if a.unit in codes]
+    codes = _visible_unit_codes(store, actor)
+    return found if codes is None else [a for a in found if a.unit in codes]
 
 
 class ErrorList(Strict):

@@ -22,6 +22,7 @@ from .engine import SyncEngine
 
 if TYPE_CHECKING:
     from ..server.commands import Command
+    from .http_central import HttpCentral
 
 T = TypeVar("T")
 
@@ -58,16 +59,22 @@ class Session:
             name = conn.execute(select(s.officer.c.name).where(s.officer.c.login == self.login)).scalar()
         return str(name or self.login)
 
+    @property
+    def server(self) -> HttpCentral | None:
+        """The signed-in link to the Aduan server, where the officer's password is; None on the database."""
+        from .http_central import HttpCentral
+
+        central = self.engine.central
+        return central if isinstance(central, HttpCentral) else None
+
     def command(self, cmd: Command[Any, T], request: Any) -> T:
         """Run one of the commands beside sync (``server/commands.py``) as this officer: through the server,
         or on the database directly, authorized the same way. It reaches the network: call it off the GUI
         thread."""
         from ..server.commands import run_direct
-        from .http_central import HttpCentral
 
-        central = self.engine.central
-        if isinstance(central, HttpCentral):
-            return central.command(cmd, request)
+        if self.server is not None:
+            return self.server.command(cmd, request)
         assert self.store is not None
         return run_direct(cmd, self.store, self.store.actor(), request)
 

@@ -36,12 +36,6 @@ class SignInResult:
     problem: str | None = None  # why it is offline, or why the session could not be remembered
 
 
-def uses_passwords(url: str) -> bool:
-    """Only the Aduan server has officers' passwords. On SQLite the officer is chosen by name; a
-    PostgreSQL/MariaDB address is the owner's direct access, with the credentials its URL carries."""
-    return is_aduan_server(url)
-
-
 def is_database_server(url: str) -> bool:
     """A PostgreSQL or MariaDB address (not the Aduan server, not an SQLite file)."""
     return bool(url) and not is_aduan_server(url) and make_url(url).get_backend_name() != "sqlite"
@@ -179,24 +173,17 @@ def resume(settings: Settings, credentials: Credentials, cache_path: Path | None
     return open_session(url, login, cache_path=cache_path)
 
 
-def changes_password_on_server(session: Session) -> bool:
-    """Whether the officer signed in to the Aduan server, where their password is (SQLite has none)."""
-    from .http_central import HttpCentral
-
-    return isinstance(session.engine.central, HttpCentral)
-
-
 def change_password(session: Session, current: str, new: str) -> None:
     """The signed-in officer changes their own password on the Aduan server (``POST /v1/password``). The
     session it is made through stays, and with it the one this computer keeps; every other session of theirs
     (other computers) ends. A wrong current password is refused as ``not_permitted``, a weak new one as
     ``bad_input``; it reaches the network: call it off the GUI thread."""
-    from . import http_central
+    from .http_central import SIGN_IN_SECONDS
 
-    central = session.engine.central
-    if not isinstance(central, http_central.HttpCentral):
+    central = session.server
+    if central is None:
         raise BadInput("passwords are kept by the Aduan server: sign in to it to change yours")
     answer = central.request(
-        "POST", "/v1/password", http_central.SIGN_IN_SECONDS, json={"current": current, "new": new}
+        "POST", "/v1/password", SIGN_IN_SECONDS, json={"current": current, "new": new}
     )
     answer.close()

@@ -30,7 +30,6 @@ from ..sync.canned import manages_canned
 from ..sync.engine import SyncReport
 from ..sync.roles import is_admin, watches_channels
 from ..sync.session import Session
-from ..sync.signin import changes_password_on_server
 from . import actions, theme
 from .attention_panel import AttentionPanel
 from .canned_dialog import CannedDialog
@@ -158,7 +157,7 @@ class MainWindow(QMainWindow):
         self.channels_action.setVisible(False)  # likewise
         # Passwords are the Aduan server's: an officer signed in to it changes theirs (SQLite has none).
         self.change_password_action = made["change_password"]
-        self.change_password_action.setVisible(changes_password_on_server(self.session))
+        self.change_password_action.setVisible(self.session.server is not None)
         self.reset_password_action = made["reset_password"]
         self.reset_password_action.setVisible(False)  # admins only, through the server or directly
         new_report = QToolButton()
