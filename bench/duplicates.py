@@ -284,7 +284,7 @@ def collage(rows: list[Row], rng: random.Random, places: re.Pattern[str]) -> tup
 def demo_text(rng: random.Random) -> tuple[str, str, str]:
     """A background ticket from the demo generator's topics (as bench/inbox.py writes them): wording that the
     corpus does not share."""
-    from desktop.store import demo
+    from desktop.demo import generator as demo
 
     topic = rng.choice(demo._TOPIC_POOL)
     fills = {
@@ -304,8 +304,8 @@ def demo_text(rng: random.Random) -> tuple[str, str, str]:
 def build_cache(path: Path, tickets: int, rng: random.Random, background: str) -> tuple[list[str], float, float]:
     """Write the cache; returns the corpus tickets' ids (in corpus order) and the seconds the full-text and
     the similarity index took to catch up with the rows at the end, as a pull's end would."""
-    from desktop.sync import search_index, similar
-    from desktop.sync.cache import Cache
+    from desktop.cache import search_index, similar
+    from desktop.cache.database import Cache
 
     for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         file.unlink(missing_ok=True)
@@ -386,8 +386,8 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def lookups(path: Path, corpus_ids: list[str], count: int, brute: int, rng: random.Random) -> None:
-    from desktop.sync import search_index, similar
-    from desktop.sync.cache import Cache
+    from desktop.cache import search_index, similar
+    from desktop.cache.database import Cache
 
     cache = Cache(path)
     with cache.read() as conn:
@@ -449,8 +449,8 @@ def lookups(path: Path, corpus_ids: list[str], count: int, brute: int, rng: rand
 
 def everything_scored(conn: Any, ticket_id: str) -> tuple[set[str], float]:
     """Compare with every ticket a lookup may show, in Python: the ids at or over the threshold, and seconds."""
-    from desktop.sync import similar
-    from desktop.sync.cache import server_time
+    from desktop.cache import similar
+    from desktop.cache.state import server_time
 
     started = time.perf_counter()
     cutoff = (server_time(conn) - timedelta(days=similar.RECENT_DAYS)).strftime(STAMP)
@@ -478,7 +478,7 @@ def everything_scored(conn: Any, ticket_id: str) -> tuple[set[str], float]:
 
 
 def brute_force(conn: Any, sample: list[str]) -> None:
-    from desktop.sync import similar
+    from desktop.cache import similar
 
     seconds: list[float] = []
     missed = wanted = 0
@@ -498,8 +498,8 @@ def brute_force(conn: Any, sample: list[str]) -> None:
 
 
 def quality_at_scale(path: Path, corpus_ids: list[str]) -> None:
-    from desktop.sync import similar
-    from desktop.sync.cache import Cache
+    from desktop.cache import similar
+    from desktop.cache.database import Cache
 
     rows = corpus()
     group_of = {ticket_id: row["group"] for ticket_id, row in zip(corpus_ids, rows, strict=True)}

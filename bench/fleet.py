@@ -64,16 +64,19 @@ from sqlalchemy import Connection, func, select, update  # noqa: E402
 
 from bench.claims import engine_list, server_version  # noqa: E402
 from bench.serving import PASSWORD, LiveServer, ProcessStats, process_stats, serving  # noqa: E402
+from desktop.cache import schema as s  # noqa: E402
+from desktop.cache.database import Cache  # noqa: E402
+from desktop.cache.officer import me  # noqa: E402
+from desktop.cache.state import get_state, set_state  # noqa: E402
+from desktop.demo import generator as demo  # noqa: E402
+from desktop.desk.operations import Desk  # noqa: E402
 from desktop.domain.operations import Op, Outcome  # noqa: E402
 from desktop.domain.vocabulary import Role  # noqa: E402
-from desktop.store import accounts, demo, directory  # noqa: E402
+from desktop.store import accounts, directory  # noqa: E402
 from desktop.store.clock import server_now  # noqa: E402
 from desktop.store.schema import officer, ticket, unit  # noqa: E402
 from desktop.store.service import Store  # noqa: E402
-from desktop.sync import cache_schema as s  # noqa: E402
-from desktop.sync.cache import Cache, get_state, me, set_state  # noqa: E402
 from desktop.sync.central import DirectCentral  # noqa: E402
-from desktop.sync.desk import Desk  # noqa: E402
 from desktop.sync.engine import SyncEngine, SyncReport  # noqa: E402
 from desktop.sync.http_central import HttpCentral  # noqa: E402
 from tests.databases import ServerMissing, throwaway_database  # noqa: E402

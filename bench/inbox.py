@@ -90,17 +90,17 @@ SEARCH_PAGE_SQL = (
 
 
 def _units() -> list[tuple[str, str]]:
-    from desktop.store import demo
+    from desktop.demo import generator as demo
 
     return [(code, name) for code, name, _parent, _cities in demo._UNITS]
 
 
 def build_cache(path: Path, tickets: int, seed: int = 1) -> float:
     """Write the cache and its central; returns the seconds it took."""
+    from desktop.cache.database import Cache
     from desktop.domain.vocabulary import Role
     from desktop.store import directory
     from desktop.store.service import Store
-    from desktop.sync.cache import Cache
     from tests.store.helpers import add_officer_without_login
 
     started = time.perf_counter()
@@ -140,9 +140,9 @@ def _identity(url: str) -> str:
 
 
 def _fill(conn: sqlite3.Connection, tickets: int, rng: random.Random) -> None:
+    from desktop.demo import generator as demo
     from desktop.domain.status import Status
     from desktop.domain.vocabulary import Channel
-    from desktop.store import demo
 
     units = _units()
     unit_ids = {code: number for number, (code, _name) in enumerate(units, start=1)}
@@ -271,7 +271,7 @@ def _fill(conn: sqlite3.Connection, tickets: int, rng: random.Random) -> None:
     conn.executemany(message_sql, messages)
     for _kind, _name, sql in saved:
         conn.execute(sql)
-    from desktop.sync import search_index
+    from desktop.cache import search_index
 
     conn.execute("INSERT OR IGNORE INTO search_pending SELECT id FROM ticket")
     for statement in search_index.CATCH_UP_SQL:
@@ -364,7 +364,7 @@ def baseline_sql(action: str) -> tuple[str, dict[str, Any]]:
     """The raw query of an action's first page."""
     mine = "t.unit_id IN (SELECT unit_id FROM membership WHERE officer_id = 1)"
     if action.startswith("search "):
-        from desktop.sync import search_index
+        from desktop.cache import search_index
 
         typed = action.removeprefix("search ").strip("'")
         expression = search_index.match_expression(search_index.search_words(typed))
@@ -681,7 +681,7 @@ def main(argv: list[str] | None = None) -> int:
             seconds = build_cache(path, args.tickets)
             print(f"cache: filled {args.tickets:,} tickets by raw SQL in {seconds:.0f} s")
         # Opening it once brings an older cache's indexes up to date (untimed, as after an upgrade).
-        from desktop.sync.cache import Cache
+        from desktop.cache.database import Cache
 
         Cache(path).dispose()
         facts = describe_cache(path)

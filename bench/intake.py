@@ -79,8 +79,9 @@ from desktop.channels.imap_fetch import ImapMailbox  # noqa: E402
 from desktop.channels.intake_errors import receive_through  # noqa: E402
 from desktop.channels.sources import EmailSource, make_source  # noqa: E402
 from desktop.channels.worker import RoundReport, Source, run_round  # noqa: E402
+from desktop.demo import generator as demo  # noqa: E402
 from desktop.domain.vocabulary import Channel  # noqa: E402
-from desktop.store import demo, directory  # noqa: E402
+from desktop.store import directory  # noqa: E402
 from desktop.store import engine as engines  # noqa: E402
 from desktop.store.schema import channel_account, intake_error, message, ticket  # noqa: E402
 from desktop.store.service import Store  # noqa: E402

@@ -68,16 +68,17 @@ from sqlalchemy.schema import CreateIndex, CreateTable  # noqa: E402
 
 from bench.claims import engine_list, server_version  # noqa: E402
 from bench.serving import LiveServer, give_password, process_stats, serving  # noqa: E402
+from desktop.cache import schema as cache_schema  # noqa: E402
+from desktop.cache.database import Cache  # noqa: E402
+from desktop.demo import generator as demo  # noqa: E402
 from desktop.domain.status import Status  # noqa: E402
 from desktop.domain.vocabulary import Role  # noqa: E402
-from desktop.store import demo, handling  # noqa: E402
 from desktop.store import engine as engines  # noqa: E402
+from desktop.store import handling  # noqa: E402
 from desktop.store.claims import claim  # noqa: E402
 from desktop.store.feed import CHILD_TABLES, TICKET_COLUMNS  # noqa: E402
 from desktop.store.schema import officer, ticket, unit  # noqa: E402
 from desktop.store.service import Store  # noqa: E402
-from desktop.sync import cache_schema  # noqa: E402
-from desktop.sync.cache import Cache  # noqa: E402
 from desktop.sync.engine import SyncEngine, SyncReport  # noqa: E402
 from desktop.sync.http_central import HttpCentral  # noqa: E402
 from tests.databases import ServerMissing, throwaway_database  # noqa: E402

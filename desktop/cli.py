@@ -41,9 +41,8 @@ from .store.identity import Actor
 from .store.service import Store
 
 if TYPE_CHECKING:
-
-    from .sync.cache import Cache
-    from .sync.desk import Desk
+    from .cache.database import Cache
+    from .desk.operations import Desk
     from .sync.engine import SyncEngine, SyncReport
 
 EXIT_UNEXPECTED = 1
@@ -191,7 +190,7 @@ class Cli:
 
     def cache(self) -> Cache:
         if self._cache is None:
-            from .sync.cache import Cache, default_cache_path
+            from .cache.database import Cache, default_cache_path
             from .sync.central import central_identity
 
             if self.args.server:
@@ -219,8 +218,8 @@ class Cli:
     def queue(self, act: Callable[[Desk], Op], done: Callable[[dict[str, Any]], str]) -> None:
         """Queue an operation in the cache, then try to push it: "queued" (exit 0) when the central
         database cannot be reached, its outcome when it can."""
-        from .sync.cache import get_state
-        from .sync.desk import Desk
+        from .cache.state import get_state
+        from .desk.operations import Desk
         from .sync.engine import outcome_of
 
         if getattr(self.args, "token", None) is not None:
@@ -292,11 +291,13 @@ class Cli:
             self.emit(data, text)
 
     def outbox(self) -> None:
-        from .sync.attention import handed_to_me
-        from .sync.desk import attention, pending_ops
+        from .cache.outbox import ops_needing_attention, pending_ops
+        from .views.attention import handed_to_me
 
         with self.cache().read() as conn:
-            rows = [("pending", row) for row in pending_ops(conn)] + [("attention", row) for row in attention(conn)]
+            rows = [("pending", row) for row in pending_ops(conn)] + [
+                ("attention", row) for row in ops_needing_attention(conn)
+            ]
             handed = handed_to_me(conn)
         data = [
             {
@@ -410,7 +411,7 @@ class Cli:
         self.emit(data, text)
 
     def demo(self) -> None:
-        from .store import demo
+        from .demo import generator as demo
 
         self.store.upgrade()  # demo fills a new database: create the schema if it is not there yet
         counts = asdict(self.store.admin(demo.fill, self.args.tickets, self.args.seed))
@@ -612,7 +613,7 @@ class Cli:
     def ticket_list(self) -> None:
         status = Status(self.args.status) if self.args.status else None
         if self.offline_first:
-            from .sync import views
+            from .views import tickets as views
 
             with self.cache().read() as conn:
                 found = views.list_tickets(conn, status, self.args.unit, self.args.mine, self.args.limit)
@@ -626,7 +627,8 @@ class Cli:
     def ticket_show(self) -> None:
         queued: frozenset[UUID] = frozenset()
         if self.offline_first:
-            from .sync import desk, views
+            from .desk import operations as desk
+            from .views import tickets as views
 
             with self.cache().read() as conn:
                 cached = views.ticket_detail(conn, desk.resolve(conn, self.args.ticket))
@@ -709,8 +711,9 @@ class Cli:
         id and gets the ticket it took, never a second one."""
         from uuid6 import uuid7
 
+        from .desk import operations as desk
         from .domain.operations import OpKind
-        from .sync import desk, views
+        from .views import tickets as views
 
         op = Op(op_id=self.args.op_id or uuid7(), kind=OpKind.PICK_NEXT, ticket_id=None)
         engine = self.sync_engine()
@@ -887,9 +890,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True)
     add.add_argument("--unit", action="append", required=True, help="unit code; repeat for several units")
     add.add_argument("--role", choices=[r.value for r in Role], default=Role.OFFICER.value)
-    add.add_argument(
-        "--password-stdin", action="store_true", help="read the password for the Aduan server from stdin"
-    )
+    add.add_argument("--password-stdin", action="store_true", help="read the password for the Aduan server from stdin")
     with_json(command(officers, "list", Cli.officer_list, "list officers"))
     reset = with_json(
         command(officers, "reset-password", Cli.officer_reset_password, "set an officer's server password")

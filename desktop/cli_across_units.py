@@ -177,7 +177,7 @@ def ticket_refer(cli: Cli) -> None:
 
 def referral_list(cli: Cli) -> None:
     if cli.offline_first:
-        from .sync.referrals import ReferralState, list_referrals
+        from .views.referrals import ReferralState, list_referrals
 
         with cli.cache().read() as conn:
             cached = list_referrals(conn)

@@ -1,1 +1,2 @@
-"""Local cache, outbox and the pull/push sync engine (see DESIGN.md "Sync")."""
+"""The sync engine: push the outbox, pull changes, listen for news; the central side reached directly or through
+``aduan server``; the signed-in session that runs it."""

@@ -26,26 +26,20 @@ from uuid import UUID
 from sqlalchemy import Connection, Table, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from ..cache import schema as s
+from ..cache import search_index, similar
+from ..cache.database import SNAPSHOT_AFTER, SNAPSHOT_CURSOR, Cache, drop_mirror
+from ..cache.officer import me
+from ..cache.overlay import retire_overlay
+from ..cache.scans import with_contents
+from ..cache.state import get_state, server_time, set_state
+from ..desk.operations import Desk
 from ..domain.errors import AduanError, SchemaMismatch, Unreachable
 from ..domain.operations import Op, OpKind, Outcome, OutcomeState
 from ..store.feed import REMOVED, Checksum
 from ..store.service import Store
-from . import cache_schema as s
-from . import search_index, similar
-from .cache import (
-    SNAPSHOT_AFTER,
-    SNAPSHOT_CURSOR,
-    Cache,
-    drop_mirror,
-    get_state,
-    me,
-    server_time,
-    set_state,
-)
 from .central import Central, DirectCentral, Pull
 from .connectivity import Backoff
-from .desk import Desk, retire_overlay
-from .scans import with_contents
 
 
 @dataclass

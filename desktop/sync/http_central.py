@@ -19,12 +19,12 @@ from uuid import UUID, uuid4
 
 import requests
 
+from ..cache import schema as s
 from ..domain.errors import AduanError, NotSignedIn, Rejected, SchemaMismatch, Throttled, Unreachable
 from ..domain.operations import Op, Outcome, OutcomeState
 from ..settings import aduan_server_address
 from ..store import migrate
 from ..store.feed import REMOVED, Checksum, Section
-from . import cache_schema as s
 
 if TYPE_CHECKING:
     from ..server.commands import Command

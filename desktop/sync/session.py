@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 
+from ..cache import schema as s
+from ..cache.database import Cache, default_cache_path
+from ..cache.state import get_state
+from ..demo.workspace import open_workspace
+from ..desk.operations import Desk
 from ..domain.errors import BadInput, NotSignedIn
 from ..settings import is_aduan_server
 from ..store.service import Store
-from ..store.workspace import open_workspace
-from . import cache_schema as s
-from .cache import Cache, default_cache_path, get_state
 from .central import Central, central_identity
-from .desk import Desk
 from .engine import SyncEngine
 
 if TYPE_CHECKING:

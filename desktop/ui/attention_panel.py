@@ -20,8 +20,8 @@ from qasync import asyncSlot
 
 from ..domain.operations import OpKind
 from ..domain.status import Status
-from ..sync.attention import AttentionItem, AttentionKind, attention_items
 from ..sync.session import Session
+from ..views.attention import AttentionItem, AttentionKind, attention_items
 from .errors import describe, describe_code
 from .events import Events
 from .labels import local_time, status_label

@@ -36,8 +36,8 @@ from qasync import asyncSlot
 
 from ..domain.errors import AduanError, Unreachable
 from ..domain.vocabulary import Role
-from ..sync.roles import my_role
 from ..sync.session import Session
+from ..views.roles import my_role
 from . import theme
 from .command_requests import request
 from .errors import describe

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from ..cache import drafts
 from ..domain.canned import MissingVariable
-from ..sync import drafts
-from ..sync.canned import CannedResponse, TicketCanned
 from ..sync.session import Session
+from ..views.canned import CannedResponse, TicketCanned
 from . import actions
 from .mention_edit import MentionEdit
 from .ops import Ops

@@ -32,8 +32,8 @@ from qasync import asyncSlot
 from shiboken6 import isValid
 
 from ..domain.errors import AduanError
-from ..sync import discussions as board
 from ..sync.session import Session
+from ..views import discussions as board
 from . import actions
 from .errors import describe
 from .events import Events

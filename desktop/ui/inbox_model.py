@@ -36,11 +36,12 @@ from qasync import asyncSlot
 from shiboken6 import isValid
 from sqlalchemy.exc import OperationalError
 
+from ..cache.database import Cache
+from ..cache.state import server_time
 from ..domain.errors import AduanError
-from ..sync import inbox
-from ..sync.cache import Cache, server_time
-from ..sync.inbox import Column, InboxQuery, InboxRow, Key
 from ..sync.session import Session
+from ..views import inbox
+from ..views.inbox import Column, InboxQuery, InboxRow, Key
 from .errors import describe
 from .labels import channel_label, kind_label, local_time, status_label, time_left
 from .ops import Ops

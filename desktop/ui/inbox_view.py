@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 from shiboken6 import isValid
 
+from ..cache.database import Cache
 from ..domain.errors import AduanError
 from ..domain.status import Status
 from ..domain.vocabulary import Channel, Kind
-from ..sync.cache import Cache
-from ..sync.inbox import Column, InboxQuery, View, officer_choices
 from ..sync.session import Session
-from ..sync.views import unit_choices
+from ..views.inbox import Column, InboxQuery, View, officer_choices
+from ..views.tickets import unit_choices
 from . import actions, inbox_model
 from .errors import describe
 from .events import Events

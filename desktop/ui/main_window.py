@@ -26,10 +26,10 @@ from qasync import asyncSlot
 from ..domain.operations import Op
 from ..security.credentials import Credentials
 from ..settings import Settings
-from ..sync.canned import manages_canned
 from ..sync.engine import SyncReport
-from ..sync.roles import is_admin, watches_channels
 from ..sync.session import Session
+from ..views.canned import manages_canned
+from ..views.roles import is_admin, watches_channels
 from . import actions, theme
 from .attention_panel import AttentionPanel
 from .canned_dialog import CannedDialog

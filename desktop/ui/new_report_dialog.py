@@ -50,8 +50,8 @@ from ..domain.scans import (
     mib,
 )
 from ..domain.vocabulary import Channel, Kind, Priority
-from ..sync.report_form import ReportChoices, report_choices
 from ..sync.session import Session
+from ..views.report_form import ReportChoices, report_choices
 from .errors import describe
 from .labels import channel_label, kind_label, priority_label
 from .ops import Ops

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 from shiboken6 import isValid
 
+from ..cache.database import Cache
 from ..domain.errors import AduanError
-from ..sync.cache import Cache
-from ..sync.discussions import postable_units
-from ..sync.referrals import CachedReferral, ReferralState, list_referrals
 from ..sync.session import Session
+from ..views.discussions import postable_units
+from ..views.referrals import CachedReferral, ReferralState, list_referrals
 from . import actions
 from .errors import describe
 from .events import Events

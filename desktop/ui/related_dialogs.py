@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..cache.similar import SimilarTicket
 from ..domain.duplicates import Reason
-from ..sync.canned import CannedResponse
-from ..sync.families import BulkPreview
-from ..sync.referrals import CachedReferral
-from ..sync.similar import SimilarTicket
+from ..views.canned import CannedResponse
+from ..views.families import BulkPreview
+from ..views.referrals import CachedReferral
 from .labels import status_label
 from .ticket_dialogs import CheckedDialog, normalised
 

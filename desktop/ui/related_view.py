@@ -37,16 +37,16 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 from shiboken6 import isValid
 
+from ..cache.database import Cache
+from ..cache.similar import SimilarTicket, similar_to
 from ..domain.errors import AduanError, NotFound
 from ..domain.operations import Op
 from ..domain.status import Status, can_transition
-from ..sync.cache import Cache
-from ..sync.canned import CannedResponse, canned_for_ticket
-from ..sync.families import BulkPreview, CachedFamily, FamilyMember, bulk_preview, family
-from ..sync.referrals import CachedReferral, ReferralState, list_referrals
 from ..sync.session import Session
-from ..sync.similar import SimilarTicket, similar_to
-from ..sync.views import CachedDetail, unit_choices
+from ..views.canned import CannedResponse, canned_for_ticket
+from ..views.families import BulkPreview, CachedFamily, FamilyMember, bulk_preview, family
+from ..views.referrals import CachedReferral, ReferralState, list_referrals
+from ..views.tickets import CachedDetail, unit_choices
 from . import actions
 from .errors import describe
 from .events import Events

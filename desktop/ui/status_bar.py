@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 from qasync import asyncSlot
 
 from ..sync.session import Session
-from ..sync.status import SyncStatus, sync_status
+from ..views.status import SyncStatus, sync_status
 from .events import Events
 from .labels import local_time
 from .ops import Ops

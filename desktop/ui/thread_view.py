@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 from ..domain.entities import Message, Note
 from ..domain.vocabulary import Direction
-from ..sync.views import CachedAttachment, CachedDetail, CachedHandover, ReplyState
+from ..views.tickets import CachedAttachment, CachedDetail, CachedHandover, ReplyState
 from .labels import channel_label, local_time
 
 ALLOWED_TAGS = {

@@ -31,18 +31,18 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 from shiboken6 import isValid
 
+from ..cache.database import Cache
+from ..desk.picking import take_next
 from ..domain.clocks import ClockName
 from ..domain.errors import AduanError, NotFound
 from ..domain.operations import Op
 from ..domain.sla import Phase
 from ..domain.status import Status
 from ..domain.vocabulary import Role
-from ..sync.cache import Cache
-from ..sync.canned import TicketCanned, canned_for_ticket
-from ..sync.deadlines import ClockView
-from ..sync.picking import take_next
 from ..sync.session import Session
-from ..sync.views import CachedDetail, ClaimFacts, colleague_logins, ticket_detail, unit_choices
+from ..views.canned import TicketCanned, canned_for_ticket
+from ..views.deadlines import ClockView
+from ..views.tickets import CachedDetail, ClaimFacts, colleague_logins, ticket_detail, unit_choices
 from . import actions
 from .composer import Composer
 from .errors import describe

@@ -21,9 +21,9 @@ from uuid import UUID
 import qasync
 from sqlalchemy import select
 
+from desktop.cache import schema as s
 from desktop.security.credentials import MemoryCredentials, session_entry
 from desktop.settings import Settings
-from desktop.sync import cache_schema as s
 from desktop.ui.app import Shell, open_shell, start_app
 from desktop.ui.main_window import MainWindow
 
@@ -80,8 +80,10 @@ async def drive(window: MainWindow, command: dict[str, Any]) -> dict[str, Any]:
         await wait_until(lambda: shown(window) != before)
     elif action == "wait":  # until the banner and the attention list say something
         await wait_until(
-            lambda: command.get("banner", "") in window.ticket.banner.text()
-            and len(shown(window)["attention"]) >= command.get("attention", 0)
+            lambda: (
+                command.get("banner", "") in window.ticket.banner.text()
+                and len(shown(window)["attention"]) >= command.get("attention", 0)
+            )
         )
     else:
         raise ValueError(f"unknown command {action!r}")

@@ -386,8 +386,8 @@ def test_the_server_login_does_the_servers_and_the_workers_work(server_login: Se
     ticket_made = new_ticket(as_ani)
     as_ani.dispose()
     with running_server(server_login.server_url, tmp_path) as server:
-        from desktop.sync.cache import Cache
-        from desktop.sync.desk import Desk
+        from desktop.cache.database import Cache
+        from desktop.desk.operations import Desk
         from desktop.sync.engine import SyncEngine
 
         cache = Cache(tmp_path / "ani.cache.db")

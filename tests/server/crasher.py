@@ -18,8 +18,8 @@ import json
 import sys
 import time
 
+from desktop.cache.database import Cache
 from desktop.server import wire  # noqa: F401 - imported by the first push otherwise: not inside the timed work
-from desktop.sync.cache import Cache
 from desktop.sync.engine import SyncEngine
 from desktop.sync.http_central import HttpCentral
 

@@ -14,7 +14,7 @@ from desktop.settings import Settings
 from desktop.store import accounts
 from desktop.sync.http_central import HttpCentral
 from desktop.sync.signin import resume, sign_in
-from desktop.sync.views import list_tickets
+from desktop.views.tickets import list_tickets
 from tests.server.conftest import World
 from tests.server.live import PASSWORD
 from tests.store.helpers import new_ticket

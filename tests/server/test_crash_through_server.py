@@ -40,11 +40,11 @@ import pytest
 import requests
 from sqlalchemy import Connection, func, select
 
+from desktop.cache.database import Cache
+from desktop.desk.operations import Desk
 from desktop.domain.errors import Unreachable
 from desktop.store.schema import applied_op, event, officer, ticket
 from desktop.store.service import Store
-from desktop.sync.cache import Cache
-from desktop.sync.desk import Desk
 from desktop.sync.engine import SyncEngine
 from desktop.sync.http_central import HttpCentral
 from tests.server.live import ROOT, LiveServer, free_port, give_passwords

@@ -32,13 +32,13 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, rule
 from sqlalchemy.engine import make_url
 
+from desktop.cache.database import Cache
+from desktop.desk.operations import Desk
 from desktop.domain.errors import Unreachable
 from desktop.domain.vocabulary import Role
 from desktop.store import claims
 from desktop.store.directory import add_unit
 from desktop.store.service import Store
-from desktop.sync.cache import Cache
-from desktop.sync.desk import Desk
 from desktop.sync.engine import SyncEngine, next_pending
 from desktop.sync.http_central import HttpCentral
 from tests.server.conftest import World as ServerWorld

@@ -8,9 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from uuid import uuid4
 
+from desktop.cache.database import Cache
 from desktop.domain.operations import Op, OpKind
 from desktop.store.service import Store
-from desktop.sync.cache import Cache
 from desktop.sync.central import DirectCentral
 from desktop.sync.engine import SyncEngine, SyncReport
 from desktop.sync.listening import ChangeListener

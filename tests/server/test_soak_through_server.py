@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
+from desktop.cache.database import Cache
+from desktop.desk.operations import Desk
 from desktop.domain.errors import Unreachable
 from desktop.domain.vocabulary import Role
 from desktop.store.directory import add_unit
 from desktop.store.service import Store
-from desktop.sync.cache import Cache
-from desktop.sync.desk import Desk
 from desktop.sync.engine import SyncEngine, next_pending
 from desktop.sync.http_central import HttpCentral
 from tests.server.live import LiveServer, give_passwords, running_server

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from desktop.cache import schema as s
+from desktop.cache.database import Cache
+from desktop.cache.state import get_state
+from desktop.desk.operations import Desk
 from desktop.domain.errors import Unreachable
 from desktop.store import claims, handling
 from desktop.store.schema import event, message, note, officer, outbound_message, ticket
-from desktop.sync import cache_schema as s
-from desktop.sync.cache import Cache, get_state
-from desktop.sync.desk import Desk
 from desktop.sync.engine import SyncEngine
 from tests.server.conftest import World
 from tests.store.helpers import new_ticket

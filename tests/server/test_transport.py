@@ -11,8 +11,8 @@ from pathlib import Path
 
 import requests
 
+from desktop.cache.database import Cache
 from desktop.store.service import Store
-from desktop.sync.cache import Cache
 from desktop.sync.engine import SyncEngine
 from tests.server.live import call, give_passwords, running_server
 from tests.store.helpers import build_org, new_ticket

@@ -27,7 +27,7 @@ from desktop.store.canned import (
 )
 from desktop.store.schema import canned_response, event, message
 from desktop.store.service import Store
-from desktop.sync.canned import canned_for_ticket
+from desktop.views.canned import canned_for_ticket
 from tests.store.canned_helpers import admin_officer, as_owner
 from tests.store.helpers import Org, build_org, new_ticket, snapshot
 from tests.sync.helpers import client

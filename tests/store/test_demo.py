@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, func, select, text
 
+from desktop.demo import generator as demo
 from desktop.domain.errors import BadInput
 from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Direction, Kind, Role
-from desktop.store import demo, tickets
+from desktop.store import tickets
 from desktop.store.clock import server_now
 from desktop.store.directory import LOGIN_PATTERN, add_unit
 from desktop.store.schema import (

@@ -23,12 +23,13 @@ from itertools import cycle, islice
 
 from sqlalchemy import func, select
 
+from desktop.cache import schema as s
+from desktop.cache.database import Cache
+from desktop.cache.overlay import resolve, seen
+from desktop.desk.operations import Desk
 from desktop.domain.operations import Op
 from desktop.domain.status import Status
 from desktop.store.service import Store
-from desktop.sync import cache_schema as s
-from desktop.sync.cache import Cache
-from desktop.sync.desk import Desk, resolve, seen
 from desktop.sync.engine import SyncEngine
 
 # A forgotten writer must not run forever: the test kills it long before this.

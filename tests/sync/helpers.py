@@ -9,11 +9,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from desktop.cache import schema as s
+from desktop.cache.database import Cache, integrity_ok
+from desktop.desk.operations import Desk
 from desktop.domain.errors import Unreachable
 from desktop.store.service import Store
-from desktop.sync import cache_schema as s
-from desktop.sync.cache import Cache, integrity_ok
-from desktop.sync.desk import Desk
 from desktop.sync.engine import SyncEngine, SyncReport
 
 

@@ -9,14 +9,14 @@ from uuid import UUID
 import pytest
 from sqlalchemy import func, select
 
+from desktop.cache import schema as s
 from desktop.domain.errors import AlreadyAnswered, BadInput, NotHolder, NotPermitted
 from desktop.domain.families import derived_id
 from desktop.domain.status import Status
 from desktop.store import schema as central
 from desktop.store.canned import add_canned_response
-from desktop.sync import cache_schema as s
-from desktop.sync import families
-from desktop.sync.referrals import ReferralState, list_referrals
+from desktop.views import families
+from desktop.views.referrals import ReferralState, list_referrals
 from tests.store.canned_helpers import as_owner
 from tests.store.helpers import Org, build_org, new_ticket
 from tests.sync.helpers import Client, client, mirror_matches, overlay_agrees

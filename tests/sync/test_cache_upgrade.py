@@ -9,9 +9,9 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from desktop.sync import cache_schema as s
-from desktop.sync.cache import Cache, drop_mirror
-from desktop.sync.drafts import load_draft, save_draft
+from desktop.cache import schema as s
+from desktop.cache.database import Cache, drop_mirror
+from desktop.cache.drafts import load_draft, save_draft
 
 VERSION_1_OUTBOX = """
 CREATE TABLE outbox (

@@ -13,6 +13,7 @@ from uuid import UUID
 import pytest
 from sqlalchemy import insert, select, update
 
+from desktop.cache import schema as s
 from desktop.domain.canned import MissingVariable
 from desktop.domain.errors import NotFound
 from desktop.domain.vocabulary import Channel, Kind
@@ -20,8 +21,7 @@ from desktop.store import schema as central
 from desktop.store.canned import add_canned_response, edit_canned_response, set_canned_active
 from desktop.store.identity import unit_id_by_code
 from desktop.store.work import begin
-from desktop.sync import cache_schema as s
-from desktop.sync.canned import canned_for_ticket, render_for_ticket
+from desktop.views.canned import canned_for_ticket, render_for_ticket
 from tests.store.canned_helpers import as_owner
 from tests.store.helpers import Org, build_org, new_ticket
 from tests.sync.helpers import Client, client

@@ -33,15 +33,17 @@ from uuid import UUID
 import pytest
 from sqlalchemy import Connection, func, select, text
 
+from desktop.cache import schema as s
+from desktop.cache.database import Cache
+from desktop.cache.state import get_state
+from desktop.demo import generator as demo
+from desktop.desk.operations import Desk
 from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Kind, Role
-from desktop.store import claims, demo, handling, tickets
+from desktop.store import claims, handling, tickets
 from desktop.store.schema import applied_op, membership, message, note, officer, outbound_message, ticket, unit
 from desktop.store.service import Store
 from desktop.store.work import Work
-from desktop.sync import cache_schema as s
-from desktop.sync.cache import Cache, get_state
-from desktop.sync.desk import Desk
 from desktop.sync.engine import SyncReport
 from tests.sync.crasher import operations
 from tests.sync.helpers import Client, central_view, client, mirror_matches, mirror_view, overlay_agrees

@@ -11,6 +11,7 @@ from uuid import UUID
 import pytest
 from sqlalchemy import Engine, insert, select
 
+from desktop.cache import schema as s
 from desktop.domain.vocabulary import Channel, Kind
 from desktop.store import handling
 from desktop.store.clock import server_now
@@ -19,7 +20,6 @@ from desktop.store.schema import event, note, ticket
 from desktop.store.service import Store
 from desktop.store.tickets import NewTicket, create_ticket
 from desktop.store.work import begin
-from desktop.sync import cache_schema as s
 from tests.store.helpers import build_org, new_ticket
 from tests.sync.helpers import client
 

@@ -17,9 +17,9 @@ from desktop.domain.status import Status
 from desktop.store import sla
 from desktop.store.schema import sla_clock, ticket
 from desktop.store.work import begin
-from desktop.sync import inbox
-from desktop.sync.attention import AttentionKind, attention_items
-from desktop.sync.deadlines import ticket_clocks
+from desktop.views import inbox
+from desktop.views.attention import AttentionKind, attention_items
+from desktop.views.deadlines import ticket_clocks
 from tests.store.helpers import Org, build_org, new_ticket
 from tests.sync.helpers import client
 from tests.sync.test_engine import go_offline

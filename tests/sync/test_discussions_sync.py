@@ -11,15 +11,15 @@ import pytest
 from sqlalchemy import select
 from uuid6 import uuid7
 
+from desktop.cache import schema as s
+from desktop.cache.outbox import ops_needing_attention
 from desktop.domain.entities import Ticket
 from desktop.domain.errors import BadInput, NotFound, NotPermitted
 from desktop.domain.operations import Op, OpKind
 from desktop.store import schema as central
 from desktop.store.handovers import resolve_handover
-from desktop.sync import cache_schema as s
-from desktop.sync import discussions as board
-from desktop.sync.attention import handed_to_me
-from desktop.sync.desk import attention
+from desktop.views import discussions as board
+from desktop.views.attention import handed_to_me
 from tests.store.helpers import Org, build_org, expire_claim, new_ticket
 from tests.sync.helpers import Client, client, overlay_agrees
 from tests.sync.test_engine import go_offline, holding
@@ -164,10 +164,10 @@ def test_a_hand_over_is_resolved_by_its_holder_end_to_end(org: Org, tmp_path: Pa
         budi.desk.resolve_handover(item.id, accepted=False)  # resolved: nothing left to do
 
     with ani.cache.read() as conn:
-        assert [row.op_id for row in attention(conn)] == [reply.op_id]
+        assert [row.op_id for row in ops_needing_attention(conn)] == [reply.op_id]
     ani.desk.dismiss(reply.op_id)
     with ani.cache.read() as conn:
-        assert attention(conn) == []
+        assert ops_needing_attention(conn) == []
     ani.close()
     budi.close()
 
@@ -185,10 +185,10 @@ def test_dismiss_takes_a_rejected_operation_off_the_attention_list(org: Org, tmp
     ani.sync()
     assert ani.outcome(claim.op_id)[0] == "rejected"
     with ani.cache.read() as conn:
-        assert [row.op_id for row in attention(conn)] == [claim.op_id]
+        assert [row.op_id for row in ops_needing_attention(conn)] == [claim.op_id]
     ani.desk.dismiss(claim.op_id)
     with ani.cache.read() as conn:
-        assert attention(conn) == []
+        assert ops_needing_attention(conn) == []
         assert conn.execute(select(s.outbox.c.dismissed_at)).scalar_one() is not None
     ani.close()
     budi.close()

@@ -12,6 +12,8 @@ import pytest
 from sqlalchemy import delete, func, select, text, update
 from uuid6 import uuid7
 
+from desktop.cache import schema as s
+from desktop.cache.outbox import ops_needing_attention
 from desktop.domain.errors import HeldByOther, NotHolder, SchemaMismatch, Unreachable
 from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Kind
@@ -20,8 +22,6 @@ from desktop.store import schema as central
 from desktop.store.clock import server_now
 from desktop.store.service import Store
 from desktop.store.work import begin
-from desktop.sync import cache_schema as s
-from desktop.sync.desk import attention
 from tests.store.helpers import Org, build_org, expire_claim, move_lease_end, new_ticket
 from tests.sync.helpers import Client, client, mirror_matches, overlay_agrees
 
@@ -97,7 +97,7 @@ def test_offline_work_on_a_ticket_someone_else_took_is_kept_not_lost(org: Org, t
     assert count(org, central.outbound_message) == 0  # nothing reaches the citizen from a lost claim
     assert count(org, central.message, central.message.c.direction == "outbound") == 0
     with ani.cache.read() as conn:
-        assert {row.kind for row in attention(conn)} == {"reply", "status"}
+        assert {row.kind for row in ops_needing_attention(conn)} == {"reply", "status"}
     budi.sync()
     assert budi.mirror_count(s.handover_item) == 2  # the current holder sees what was handed to them
     assert mirror_matches(ani) and mirror_matches(budi)

@@ -30,12 +30,12 @@ import pytest
 from sqlalchemy import ColumnElement, Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 
+from desktop.cache import schema as s
 from desktop.domain.errors import Unreachable
 from desktop.domain.operations import Op
 from desktop.store import claims, handling
 from desktop.store import engine as engines
 from desktop.store.schema import applied_op, event, message, officer, outbound_message, ticket
-from desktop.sync import cache_schema as s
 from desktop.sync.engine import SyncReport
 from tests.store.helpers import Org, build_org, new_ticket, snapshot
 from tests.sync.helpers import Client, client, mirror_matches, overlay_agrees

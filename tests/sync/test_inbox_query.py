@@ -15,15 +15,17 @@ from uuid import UUID, uuid4
 import pytest
 from sqlalchemy import Connection, delete, insert, select, text
 
+from desktop.cache import schema as s
+from desktop.cache import search_index
+from desktop.cache.database import Cache, drop_mirror
+from desktop.cache.state import set_state
 from desktop.domain.errors import BadInput
 from desktop.domain.status import CLOSED, Status
 from desktop.domain.vocabulary import Channel, Kind
 from desktop.store.service import Store
-from desktop.sync import cache_schema as s
-from desktop.sync import inbox, search_index
-from desktop.sync.cache import Cache, drop_mirror, set_state
 from desktop.sync.engine import _insert, _remove_tickets, _upsert_tickets
-from desktop.sync.inbox import Column, InboxQuery, Key, View
+from desktop.views import inbox
+from desktop.views.inbox import Column, InboxQuery, Key, View
 from tests.store.helpers import build_org, new_ticket
 from tests.sync.helpers import Client, client
 

@@ -42,6 +42,11 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.engine import make_url
 from uuid6 import uuid7
 
+from desktop.cache import schema as s
+from desktop.cache.database import Cache
+from desktop.cache.officer import me
+from desktop.cache.overlay import seen
+from desktop.desk.operations import Desk
 from desktop.domain.errors import ForbiddenTransition, HeldByOther, NotFound, NotHolder, Unreachable
 from desktop.domain.operations import OpKind
 from desktop.domain.status import Status, can_transition
@@ -51,9 +56,6 @@ from desktop.store.directory import add_unit
 from desktop.store.schema import applied_op, event, handover_item, message, outbound_message, ticket
 from desktop.store.schema import note as note_table
 from desktop.store.service import Store
-from desktop.sync import cache_schema as s
-from desktop.sync.cache import Cache, me
-from desktop.sync.desk import Desk, seen
 from desktop.sync.engine import SyncEngine, next_pending
 from tests.store.helpers import add_officer_without_login, expire_claim, new_ticket
 from tests.sync.helpers import Client, client, mirror_matches, overlay_agrees

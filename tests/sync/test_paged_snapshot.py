@@ -17,14 +17,15 @@ import pytest
 from sqlalchemy import delete, select
 from uuid6 import uuid7
 
+from desktop.cache import schema as s
+from desktop.cache.database import SNAPSHOT_AFTER, SNAPSHOT_CURSOR, Cache
+from desktop.cache.state import get_state
 from desktop.domain.errors import Unreachable
 from desktop.store import claims, discussions, handling, referrals
 from desktop.store import schema as central
 from desktop.store.feed import ticket_scope
 from desktop.store.identity import resolve_actor
 from desktop.store.service import Store
-from desktop.sync import cache_schema as s
-from desktop.sync.cache import SNAPSHOT_AFTER, SNAPSHOT_CURSOR, Cache, get_state
 from desktop.sync.central import DirectCentral
 from desktop.sync.engine import SyncEngine
 from tests.store.helpers import Org, build_org, new_ticket

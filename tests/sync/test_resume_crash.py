@@ -23,11 +23,12 @@ from uuid import UUID
 
 from sqlalchemy import select
 
+from desktop.cache.database import SNAPSHOT_AFTER, SNAPSHOT_CURSOR, Cache
+from desktop.cache.state import get_state
 from desktop.store import schema as central
 from desktop.store.feed import ticket_scope
 from desktop.store.identity import resolve_actor
 from desktop.store.service import Store
-from desktop.sync.cache import SNAPSHOT_AFTER, SNAPSHOT_CURSOR, Cache, get_state
 from tests.sync.helpers import client, mirror_matches, mirror_view, overlay_agrees
 from tests.sync.test_crash import Crasher, _seed, colleague_works, fill_demo, integrity, settle
 
@@ -86,9 +87,7 @@ def central_up_to(store: Store, after: str) -> dict[str, set[Any]]:
         found: dict[str, set[Any]] = {
             "ticket": {
                 (r.id, r.row_version, r.status, r.claimed_by, r.claim_token)
-                for r in conn.execute(
-                    select(t.id, t.row_version, t.status, t.claimed_by, t.claim_token).where(*up_to)
-                )
+                for r in conn.execute(select(t.id, t.row_version, t.status, t.claimed_by, t.claim_token).where(*up_to))
             }
         }
         for name in ("message", "note", "handover_item"):
@@ -170,4 +169,3 @@ def test_an_initial_sync_killed_half_way_goes_on_where_it_stopped(migrated_url: 
                 left.kill()
         if admin is not None:
             admin.dispose()
-

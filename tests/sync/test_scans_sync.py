@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, select
 
+from desktop.cache import schema as s
 from desktop.domain.errors import BadInput
 from desktop.domain.operations import Op
 from desktop.domain.scans import Problem, ScanRefused, check_scan
 from desktop.domain.vocabulary import Channel, Kind
 from desktop.store import schema as central
 from desktop.store.service import Store
-from desktop.sync import cache_schema as s
 from tests.store.helpers import Org, build_org
 from tests.sync.helpers import Client, client, overlay_agrees
 from tests.sync.test_engine import go_offline

@@ -21,7 +21,7 @@ from desktop.settings import Settings
 from desktop.store import directory
 from desktop.store.service import Store
 from desktop.sync.signin import DatabaseAddressRefused, resume, sign_in
-from desktop.sync.views import list_tickets
+from desktop.views.tickets import list_tickets
 from tests.server.live import LiveServer, running_server
 from tests.store.helpers import new_ticket
 from tests.sync.proxy import Proxy

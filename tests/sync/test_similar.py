@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
-import sys
 from collections import Counter, namedtuple
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -19,13 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Connection, delete, insert, select, update
 
+from desktop.cache import schema as s
+from desktop.cache import search_index, similar
+from desktop.cache.database import Cache, drop_mirror
+from desktop.cache.state import server_time, set_state
 from desktop.domain import duplicates
 from desktop.domain.duplicates import Reason
 from desktop.domain.errors import NotFound
 from desktop.domain.status import Status
-from desktop.sync import cache_schema as s
-from desktop.sync import search_index, similar
-from desktop.sync.cache import Cache, drop_mirror, server_time, set_state
 from desktop.sync.engine import _upsert_tickets
 from tests.store.helpers import build_org, new_ticket
 from tests.sync.helpers import client
@@ -375,12 +374,6 @@ def test_the_engines_upsert_of_a_ticket_already_noted_is_no_error(cache: Cache) 
         similar.catch_up(conn)
         assert index_right(conn)
         assert similar.similar_to_text(conn, LAMP_EMAIL[0], DRAIN[1])[0].ticket_id == ticket_id
-
-
-def test_the_cache_module_can_be_imported_before_this_one() -> None:
-    """cache.py imports this module; this module must not need cache.py's names while that happens."""
-    for first in ("desktop.sync.cache", "desktop.sync.similar", "desktop.sync.engine"):
-        subprocess.run([sys.executable, "-c", f"import {first}"], check=True, cwd=Path(__file__).resolve().parents[2])
 
 
 def test_refresh_reindexes_the_tickets_it_is_given(cache: Cache) -> None:

@@ -39,6 +39,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
+from desktop.cache import schema as s
+from desktop.cache.officer import me
+from desktop.cache.overlay import seen
+from desktop.cache.state import server_time
 from desktop.domain.errors import ForbiddenTransition, HeldByOther, NotFound, NotHolder, Unreachable
 from desktop.domain.operations import Op
 from desktop.domain.status import Status, allowed_next
@@ -46,9 +50,6 @@ from desktop.domain.vocabulary import Role
 from desktop.store.directory import add_unit
 from desktop.store.schema import applied_op, message, outbound_message
 from desktop.store.service import Store
-from desktop.sync import cache_schema as s
-from desktop.sync.cache import me, server_time
-from desktop.sync.desk import seen
 from tests.store.helpers import add_officer_without_login, new_ticket
 from tests.sync.helpers import Client, client
 from tests.sync.test_model import (

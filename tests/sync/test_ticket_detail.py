@@ -11,8 +11,11 @@ from uuid import UUID
 import pytest
 from sqlalchemy import insert, update
 
+from desktop.cache.database import Cache
+from desktop.cache.drafts import clear_draft, load_draft, save_draft
 from desktop.channels.dispatch import dispatch_round
 from desktop.channels.sources import make_sender
+from desktop.desk.picking import next_candidate, take_next
 from desktop.domain.errors import BadInput, NotFound
 from desktop.domain.status import Status
 from desktop.domain.vocabulary import Priority
@@ -22,11 +25,8 @@ from desktop.store.claims import claim
 from desktop.store.clock import server_now
 from desktop.store.service import Store
 from desktop.store.work import begin
-from desktop.sync.cache import Cache
-from desktop.sync.canned import MASKED_REPORTER, canned_for_ticket
-from desktop.sync.drafts import clear_draft, load_draft, save_draft
-from desktop.sync.picking import next_candidate, take_next
-from desktop.sync.views import ReplyState, ticket_detail
+from desktop.views.canned import MASKED_REPORTER, canned_for_ticket
+from desktop.views.tickets import ReplyState, ticket_detail
 from tests.store.canned_helpers import as_owner
 from tests.store.helpers import Org, build_org, expire_claim, new_ticket
 from tests.sync.helpers import Client, client

@@ -20,18 +20,19 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import and_, func, select, update
 from uuid6 import uuid7
 
+from desktop.cache import schema as s
 from desktop.channels.accounts import add_account
 from desktop.channels.intake_errors import record
+from desktop.demo import generator as demo
 from desktop.domain.inbound import InboundMessage
 from desktop.domain.scans import MAX_SCAN_BYTES
 from desktop.domain.vocabulary import Channel
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
-from desktop.store import claims, demo, discussions, referrals
+from desktop.store import claims, discussions, referrals
 from desktop.store.clock import server_now
 from desktop.store.schema import channel_account, membership, message, officer, ticket, unit
 from desktop.store.service import Store
-from desktop.sync import cache_schema as s
 from desktop.sync.session import Session, open_session
 from desktop.ui.app import start_app
 from desktop.ui.channels_dialog import ChannelsDialog

@@ -11,10 +11,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desktop.cache import schema as s
 from desktop.store import claims
 from desktop.store.schema import handover_item, message
 from desktop.store.service import Store
-from desktop.sync import cache_schema as s
 from desktop.sync.session import Session
 from desktop.ui.attention_panel import AttentionPanel
 from desktop.ui.events import Events

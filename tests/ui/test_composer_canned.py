@@ -12,16 +12,16 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desktop.cache import schema as s
 from desktop.domain.vocabulary import Channel, Kind
 from desktop.store.canned import add_canned_response
 from desktop.store.service import Store
-from desktop.sync import cache_schema as s
-from desktop.sync.canned import deadline_date
 from desktop.sync.session import Session
-from desktop.sync.views import list_tickets
 from desktop.ui.events import Events
 from desktop.ui.ops import Ops
 from desktop.ui.ticket_view import TicketView
+from desktop.views.canned import deadline_date
+from desktop.views.tickets import list_tickets
 from tests.store.canned_helpers import as_owner
 
 TIMEOUT = 10_000

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop.sync import cache_schema as s
+from desktop.cache import schema as s
 from desktop.sync.session import Session
 from desktop.ui.discussion_view import DiscussionView
 from desktop.ui.events import Events

@@ -11,17 +11,17 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
+from desktop.cache import schema as s
+from desktop.cache.database import Cache
 from desktop.domain.status import Status
-from desktop.sync import cache_schema as s
-from desktop.sync import inbox
-from desktop.sync.cache import Cache
-from desktop.sync.inbox import Column, InboxQuery, View
 from desktop.sync.session import Session
 from desktop.ui import inbox_model
 from desktop.ui.events import Events
 from desktop.ui.inbox_model import PAGE, InboxModel
 from desktop.ui.inbox_view import InboxView
 from desktop.ui.ops import Ops
+from desktop.views import inbox
+from desktop.views.inbox import Column, InboxQuery, View
 from tests.sync.test_inbox_query import fill_cache
 
 TICKETS = 1_234

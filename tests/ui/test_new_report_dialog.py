@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desktop.cache import schema as s
 from desktop.domain.scans import MAX_SCAN_BYTES
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
-from desktop.sync import cache_schema as s
 from desktop.sync.session import Session
 from desktop.ui.main_window import MainWindow
 from desktop.ui.new_report_dialog import NewReportDialog

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 from sqlalchemy import select
 
+from desktop.cache import schema as s
 from desktop.store import claims
 from desktop.store.canned import add_canned_response
 from desktop.store.service import Store
-from desktop.sync import cache_schema as s
 from desktop.sync.session import Session
 from desktop.ui.ops import Ops
 from desktop.ui.related_dialogs import BulkAnswerDialog, MasterDialog, NotOursDialog

@@ -11,13 +11,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from desktop.cache import schema as s
+from desktop.cache.database import default_cache_path
 from desktop.domain.errors import NotSignedIn
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings, aduan_server_address
 from desktop.store import accounts
 from desktop.store.schema import discussion
-from desktop.sync import cache_schema as s
-from desktop.sync.cache import default_cache_path
 from desktop.sync.session import Session
 from desktop.ui.main_window import MainWindow
 from desktop.ui.ops import Ops
@@ -32,7 +32,7 @@ TITLE = "Rekap laporan banjir pekan ini"
 @pytest.fixture
 def served(org_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
     # The sign-in dialog opens the officer's cache where the app keeps it: in this test's folder.
-    monkeypatch.setattr("desktop.sync.cache.platformdirs.user_data_dir", lambda *a, **k: str(tmp_path / "data"))
+    monkeypatch.setattr("desktop.cache.database.platformdirs.user_data_dir", lambda *a, **k: str(tmp_path / "data"))
     yield from served_world(org_url, tmp_path)
 
 

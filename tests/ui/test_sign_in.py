@@ -196,7 +196,7 @@ def test_the_demo_button_opens_the_embedded_demo_and_forgets_the_server(
     qtbot: QtBot, tmp_path: Path, ops: Ops, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("desktop.store.engine.default_database_path", lambda: tmp_path / "embedded" / "aduan.db")
-    monkeypatch.setattr("desktop.sync.cache.platformdirs.user_data_dir", lambda *a, **k: str(tmp_path / "data"))
+    monkeypatch.setattr("desktop.cache.database.platformdirs.user_data_dir", lambda *a, **k: str(tmp_path / "data"))
     settings = settings_in(tmp_path)
     settings.set("server_url", "https://aduan.unit.go.id")
     dialog = SignInDialog(settings, MemoryCredentials(), ops)

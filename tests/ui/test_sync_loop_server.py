@@ -10,9 +10,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from desktop.cache import schema as s
 from desktop.store import accounts
 from desktop.store.service import Store
-from desktop.sync import cache_schema as s
 from desktop.sync.session import open_session
 from desktop.ui.events import Events
 from desktop.ui.ops import Ops

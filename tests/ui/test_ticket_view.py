@@ -17,15 +17,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import insert, select
 from uuid6 import uuid7
 
+from desktop.cache.drafts import load_draft
 from desktop.domain.errors import Unreachable
 from desktop.domain.status import Status, allowed_next
 from desktop.store import claims
 from desktop.store import schema as central
 from desktop.store.service import Store
 from desktop.store.work import begin
-from desktop.sync.drafts import load_draft
 from desktop.sync.session import Session
-from desktop.sync.views import ClaimFacts, list_tickets
 from desktop.ui import labels
 from desktop.ui.events import Events
 from desktop.ui.labels import local_until, status_label
@@ -33,6 +32,7 @@ from desktop.ui.ops import Ops
 from desktop.ui.thread_view import ThreadView
 from desktop.ui.ticket_dialogs import StatusDialog, StealDialog, TransferDialog
 from desktop.ui.ticket_view import TicketView
+from desktop.views.tickets import ClaimFacts, list_tickets
 from tests.ui.conftest import session_for
 
 TIMEOUT = 10_000

@@ -21,7 +21,7 @@ from desktop.domain.canned import (
     variables_in,
 )
 from desktop.domain.errors import BadInput
-from desktop.sync.canned import deadline_date
+from desktop.views.canned import deadline_date
 
 VALUES = {
     "nama_pelapor": "Siti Aminah",

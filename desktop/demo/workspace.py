@@ -8,8 +8,8 @@ from sqlalchemy import Connection, func, select
 
 from ..domain.errors import BadInput
 from ..domain.status import CLOSED
-from .schema import membership, officer, ticket
-from .service import Store
+from ..store.schema import membership, officer, ticket
+from ..store.service import Store
 
 DEMO_TICKETS = 2_000
 DEMO_SEED = 1
@@ -45,7 +45,7 @@ def open_workspace(url: str | None, officer_login: str | None) -> Workspace:
     if not store.embedded_default:
         return Workspace(store, demo=False)
     if store.read(_is_empty):
-        from . import demo  # only the first run pays for importing the generator
+        from . import generator as demo  # only the first run pays for importing the generator
 
         store.admin(demo.fill, DEMO_TICKETS, DEMO_SEED)
     if officer_login is None:

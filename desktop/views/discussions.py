@@ -13,9 +13,9 @@ from uuid import UUID
 
 from sqlalchemy import Connection, and_, case, func, insert, or_, select
 
-from . import cache_schema as s
-from .cache import get_state, me, set_state
-from .desk import postable_unit_ids
+from ..cache import schema as s
+from ..cache.officer import me, postable_unit_ids
+from ..cache.state import get_state, set_state
 
 MENTIONS_SEEN = "mentions_seen_at"  # sync_state key: the newest mention shown in the mentions list
 

@@ -14,10 +14,9 @@ from uuid import UUID
 
 from sqlalchemy import Connection, select
 
+from ..cache import schema as s
+from ..cache.officer import me, postable_unit_ids
 from ..domain.errors import NotFound
-from . import cache_schema as s
-from .cache import me
-from .desk import postable_unit_ids
 
 
 class ReferralState(StrEnum):

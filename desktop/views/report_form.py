@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select, union
 
-from . import cache_schema as s
-from .cache import me
-from .desk import postable_unit_ids
+from ..cache import schema as s
+from ..cache.officer import me, postable_unit_ids
 
 MAX_SUGGESTED_CATEGORIES = 200
 

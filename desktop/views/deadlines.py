@@ -15,14 +15,14 @@ from uuid import UUID
 
 from sqlalchemy import Connection, select
 
+from ..cache import schema as s
+from ..cache.state import get_state, server_time
 from ..domain.clocks import ANSWERED, ClockName, clock_calendar, moved, on_status
 from ..domain.operations import OpKind
 from ..domain.sla import ClockState
 from ..domain.status import Status
 from ..domain.vocabulary import Kind, Priority
 from ..store.sla import RuleTables, read_rules, record_from_row
-from . import cache_schema as s
-from .cache import get_state, server_time
 
 CACHE_RULES = RuleTables(s.unit, s.calendar, s.calendar_day_off, s.sla_policy)
 

@@ -13,13 +13,13 @@ from uuid import UUID
 
 from sqlalchemy import Connection, select
 
+from ..cache import schema as s
+from ..cache.officer import me, my_unit_ids
+from ..cache.outbox import ops_needing_attention
 from ..domain.claims import handover_is_for
 from ..domain.operations import OpKind
 from ..domain.status import Status
 from ..domain.vocabulary import Role
-from . import cache_schema as s
-from .cache import me
-from .desk import attention, my_unit_ids
 
 
 class AttentionKind(StrEnum):
@@ -51,7 +51,7 @@ def attention_items(conn: Connection) -> list[AttentionItem]:
 
 
 def _my_refused_ops(conn: Connection) -> list[AttentionItem]:
-    rows = attention(conn)
+    rows = ops_needing_attention(conn)
     tickets = {
         row.id: row
         for row in conn.execute(

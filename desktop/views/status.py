@@ -7,9 +7,9 @@ from datetime import datetime
 
 from sqlalchemy import Connection, func, select
 
-from . import cache_schema as s
+from ..cache import schema as s
+from ..cache.state import get_state
 from .attention import attention_items
-from .cache import get_state
 
 
 @dataclass(frozen=True, slots=True)

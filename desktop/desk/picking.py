@@ -11,11 +11,13 @@ from uuid import UUID
 
 from sqlalchemy import Connection, not_, or_, select
 
+from ..cache import schema as s
+from ..cache.database import Cache
+from ..cache.officer import me
+from ..cache.state import server_time
 from ..domain.errors import NotFound
 from ..domain.status import CLOSED
-from . import cache_schema as s
-from .cache import Cache, me, server_time
-from .desk import Desk
+from .operations import Desk
 
 
 def next_candidate(conn: Connection) -> UUID:

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from ..domain.scans import Scan
-from . import cache_schema as s
+from . import schema as s
 
 
 def keep_scans(conn: Connection, scans: Iterable[Scan]) -> list[dict[str, Any]]:

@@ -15,6 +15,9 @@ from uuid import UUID
 
 from sqlalchemy import Connection, select
 
+from ..cache import schema as s
+from ..cache.officer import me
+from ..cache.state import server_time
 from ..domain.canned import render
 from ..domain.canned_values import ticket_values
 from ..domain.errors import BadInput, NotFound
@@ -22,8 +25,6 @@ from ..domain.families import answered_in_bulk
 from ..domain.operations import OpKind
 from ..domain.status import Status
 from ..store.sla import read_rules
-from . import cache_schema as s
-from .cache import me, server_time
 from .deadlines import CACHE_RULES
 
 _FAMILY_OPS = (OpKind.LINK.value, OpKind.MERGE.value, OpKind.UNLINK.value)

@@ -19,14 +19,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Connection, func, or_, select
 
+from ..cache import schema as s
+from ..cache.officer import me
+from ..cache.overlay import seen
 from ..domain import canned_values
 from ..domain.calendar import WIB
 from ..domain.canned import canned_ref, render
 from ..domain.errors import NotFound
 from ..domain.vocabulary import Role
-from . import cache_schema as s
-from .cache import me
-from .desk import seen
 
 # How the reply addresses a reporter whose name we do not have or may not show (shared with bulk answers).
 MASKED_REPORTER = canned_values.MASKED_REPORTER

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select
 
+from ..cache import schema as s
+from ..cache.officer import me
 from ..domain.vocabulary import Role
-from . import cache_schema as s
-from .cache import me
 
 
 def my_role(conn: Connection) -> Role | None:

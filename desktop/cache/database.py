@@ -9,16 +9,16 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Connection, delete, insert, select, text
+from sqlalchemy import Connection, delete, text
 
 from ..domain.errors import BadInput
 from ..store import engine as engines
-from . import cache_schema as s
+from . import schema as s
 from . import search_index, similar
+from .state import get_state, set_state
 
 
 def default_cache_path(central_url: str, officer: str) -> Path:
@@ -103,32 +103,6 @@ def _add_delivery(conn: Connection) -> None:
 # Committed with each page, so that a sync that was stopped goes on where it stopped.
 SNAPSHOT_CURSOR = "snapshot_cursor"
 SNAPSHOT_AFTER = "snapshot_after"
-
-
-def get_state(conn: Connection, key: str) -> str | None:
-    value = conn.execute(select(s.sync_state.c.value).where(s.sync_state.c.key == key)).scalar()
-    return None if value is None else str(value)
-
-
-def set_state(conn: Connection, key: str, value: object) -> None:
-    conn.execute(
-        insert(s.sync_state).prefix_with("OR REPLACE").values(key=key, value=None if value is None else str(value))
-    )
-
-
-def server_time(conn: Connection) -> datetime:
-    """The central clock as last measured, carried forward on this workstation's clock.
-
-    Offline decisions (is that claim still live? is mine about to run out?) use it; the server decides
-    again at push, so a wrong estimate can only make the officer wait or be told no, never break a claim.
-    """
-    offset = float(get_state(conn, "clock_offset") or 0.0)
-    return datetime.utcnow() + timedelta(seconds=offset)  # noqa: DTZ003 - naive UTC like the central store
-
-
-def me(conn: Connection) -> int | None:
-    value = get_state(conn, "officer_id")
-    return None if value is None else int(value)
 
 
 def drop_mirror(conn: Connection) -> None:

@@ -12,16 +12,17 @@ from uuid import UUID
 
 from sqlalchemy import Connection, or_, select
 
+from ..cache import schema as s
+from ..cache.officer import me
+from ..cache.overlay import seen
+from ..cache.state import server_time
 from ..domain.entities import Claim, Message, Note, Reporter, Ticket, TicketDetail
 from ..domain.errors import NotFound
 from ..domain.operations import OpKind, OutcomeState
 from ..domain.status import CLOSED, Status
 from ..domain.vocabulary import Channel, Direction, Kind, Priority, Role
 from ..store.rows import to_ticket
-from . import cache_schema as s
-from .cache import me, server_time
 from .deadlines import ClockView, ticket_clocks
-from .desk import seen
 
 QUEUED_TRACKING_NO = "(queued)"  # a ticket made here that the server has not numbered yet
 

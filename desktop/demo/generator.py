@@ -26,12 +26,23 @@ from sqlalchemy import Column, Connection, DateTime, Dialect, Table, insert, lit
 from ..domain.errors import BadInput
 from ..domain.status import Status
 from ..domain.vocabulary import Channel, Direction, Kind, Priority, Role
-from .canned import add_canned_response
-from .changes import stamp
-from .clock import server_now
-from .schema import counter, event, membership, message, note, officer, reporter, reporter_contact, ticket, unit
-from .tickets import TRACKING_PREFIX
-from .work import begin
+from ..store.canned import add_canned_response
+from ..store.changes import stamp
+from ..store.clock import server_now
+from ..store.schema import (
+    counter,
+    event,
+    membership,
+    message,
+    note,
+    officer,
+    reporter,
+    reporter_contact,
+    ticket,
+    unit,
+)
+from ..store.tickets import TRACKING_PREFIX
+from ..store.work import begin
 
 MAX_TICKETS = 5_000_000
 WINDOW = timedelta(days=120)

@@ -42,7 +42,7 @@ from ..domain import duplicates
 from ..domain.duplicates import Reason
 from ..domain.errors import NotFound
 from ..domain.status import CLOSED, Status
-from . import cache  # not its names: cache.py imports this module while it is itself being imported
+from .state import get_state, server_time, set_state
 
 RECENT_DAYS = 90
 CANDIDATES = 200  # documents compared word by word per lookup
@@ -128,7 +128,7 @@ def ensure(conn: Connection) -> None:
 def catch_up(conn: Connection) -> None:
     """Index the tickets noted since the last catch-up (the engine calls this at the end of every pull),
     and once a day take out the tickets that were closed too long ago to be shown."""
-    now = cache.server_time(conn)
+    now = server_time(conn)
     pending = list(conn.exec_driver_sql(f"SELECT ticket_id FROM {PENDING}").scalars())
     if pending:
         if _everything_pending(conn):
@@ -143,7 +143,7 @@ def refresh(conn: Connection, ticket_ids: Iterable[UUID | str], now: datetime | 
     subject and first inbound message, if a lookup may show it; a ticket no longer in the cache only loses
     its document."""
     ids = list(dict.fromkeys(_hex(ticket_id) for ticket_id in ticket_ids))
-    cutoff = _stamp((now or cache.server_time(conn)) - timedelta(days=RECENT_DAYS))
+    cutoff = _stamp((now or server_time(conn)) - timedelta(days=RECENT_DAYS))
     delta: Counter[str] = Counter()
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
@@ -207,7 +207,7 @@ def _forget_all(conn: Connection) -> None:
 
 
 def _prune(conn: Connection, now: datetime) -> None:
-    last = cache.get_state(conn, "similar_pruned_at")
+    last = get_state(conn, "similar_pruned_at")
     if last is not None and now - datetime.fromisoformat(last) < PRUNE_EVERY:
         return
     aged = conn.exec_driver_sql(
@@ -216,7 +216,7 @@ def _prune(conn: Connection, now: datetime) -> None:
         (_stamp(now - timedelta(days=RECENT_DAYS)),),
     ).scalars()
     refresh(conn, list(aged), now)
-    cache.set_state(conn, "similar_pruned_at", now.isoformat())
+    set_state(conn, "similar_pruned_at", now.isoformat())
 
 
 # -- lookups ------------------------------------------------------------------------------------------------
@@ -235,7 +235,7 @@ def similar_to(conn: Connection, ticket_id: UUID | str, limit: int = 10) -> list
     if row is None:
         raise NotFound(f"ticket {ticket_id} is not in this cache")
     subject, body, reporter, anonymous = row
-    cutoff = _stamp(cache.server_time(conn) - timedelta(days=RECENT_DAYS))
+    cutoff = _stamp(server_time(conn) - timedelta(days=RECENT_DAYS))
     same_reporter: list[str] = []
     if reporter is not None and not anonymous:
         same_reporter = list(
@@ -251,7 +251,7 @@ def similar_to(conn: Connection, ticket_id: UUID | str, limit: int = 10) -> list
 
 def similar_to_text(conn: Connection, subject: str, body: str, limit: int = 10) -> list[SimilarTicket]:
     """Tickets whose text is like a report being typed (no reporter yet: the text alone counts)."""
-    cutoff = _stamp(cache.server_time(conn) - timedelta(days=RECENT_DAYS))
+    cutoff = _stamp(server_time(conn) - timedelta(days=RECENT_DAYS))
     return _lookup(conn, _words(subject, body), cutoff, limit, exclude=None, same_reporter=[])
 
 

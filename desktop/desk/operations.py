@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, insert, select, update
 from uuid6 import uuid7
 
+from ..cache import schema as s
+from ..cache.database import Cache
+from ..cache.officer import me, my_unit_ids, postable_unit_ids, role_of
+from ..cache.overlay import Seen, resolve, seen
+from ..cache.scans import keep_scans
+from ..cache.state import get_state, server_time
 from ..domain.canned import check_canned_ref
 from ..domain.claims import STEAL_REASON_MIN_CHARS, handover_is_for
 from ..domain.errors import (
@@ -34,95 +39,11 @@ from ..domain.scans import Scan, check_scans
 from ..domain.status import Status, allowed_next, can_transition
 from ..domain.text import clean_body, clean_subject
 from ..domain.vocabulary import Channel, Kind, Priority, Role
-from . import cache_schema as s
-from . import families
-from .cache import Cache, get_state, me, server_time
-from .scans import keep_scans
-
-
-@dataclass(frozen=True, slots=True)
-class Seen:
-    """A ticket as the officer sees it in the cache: the mirror with pending changes laid over it."""
-
-    ticket_id: UUID
-    tracking_no: str | None  # None until the server numbers a ticket created here
-    status: Status
-    unit_code: str
-    holder_id: int | None
-    token: int
-    expires_at: datetime | None
-    pending_claim: UUID | None  # the queued claim or steal that this officer's next ops depend on
-    released: bool  # a release or transfer is queued
+from ..views import families
 
 
 def _now() -> datetime:
     return datetime.utcnow()  # noqa: DTZ003 - naive UTC, as everywhere in the cache
-
-
-def resolve(conn: Connection, ref: str) -> UUID:
-    """A ticket id or tracking number, from the mirror or the overlay."""
-    try:
-        ticket_id = UUID(ref)
-    except ValueError:
-        found = conn.execute(select(s.ticket.c.id).where(s.ticket.c.tracking_no == ref)).scalar()
-        if found is None:
-            raise NotFound(f"no ticket {ref!r} in the local cache") from None
-        return UUID(str(found))
-    known = conn.execute(select(s.ticket.c.id).where(s.ticket.c.id == ticket_id)).scalar()
-    local = conn.execute(select(s.local_ticket.c.ticket_id).where(s.local_ticket.c.ticket_id == ticket_id)).scalar()
-    if known is None and local is None:
-        raise NotFound(f"no ticket {ref!r} in the local cache")
-    return ticket_id
-
-
-def seen(conn: Connection, ticket_id: UUID) -> Seen:
-    row = conn.execute(
-        select(s.ticket, s.unit.c.code)
-        .outerjoin(s.unit, s.unit.c.id == s.ticket.c.unit_id)
-        .where(s.ticket.c.id == ticket_id)
-    ).first()
-    local = conn.execute(select(s.local_ticket).where(s.local_ticket.c.ticket_id == ticket_id)).first()
-    if row is None and (local is None or local.new_ticket is None):
-        raise NotFound(f"no ticket {ticket_id} in the local cache")
-    if row is not None:
-        base = Seen(
-            ticket_id=ticket_id,
-            tracking_no=row.tracking_no,
-            status=Status(row.status),
-            unit_code=row.code,
-            holder_id=row.claimed_by,
-            token=int(row.claim_token),
-            expires_at=row.claim_expires_at,
-            pending_claim=None,
-            released=False,
-        )
-    else:
-        assert local is not None
-        created = json.loads(local.new_ticket)
-        base = Seen(ticket_id, None, Status.DITERIMA, created["unit"], None, 0, None, None, False)
-    if local is None:
-        return base
-    claim_op = conn.execute(
-        select(s.outbox.c.op_id)
-        .where(
-            s.outbox.c.ticket_id == ticket_id,
-            s.outbox.c.state == "pending",
-            s.outbox.c.kind.in_([OpKind.CLAIM.value, OpKind.STEAL.value]),
-        )
-        .order_by(s.outbox.c.seq.desc())
-        .limit(1)
-    ).scalar()
-    return Seen(
-        ticket_id=ticket_id,
-        tracking_no=base.tracking_no,
-        status=Status(local.status) if local.status else base.status,
-        unit_code=local.unit_code or base.unit_code,
-        holder_id=base.holder_id,
-        token=base.token,
-        expires_at=base.expires_at,
-        pending_claim=UUID(str(claim_op)) if local.claimed and claim_op is not None else None,
-        released=local.claimed is False,
-    )
 
 
 class Desk:
@@ -526,35 +447,6 @@ def _return_for_disposition(conn: Connection, view: Seen, reason: str) -> Op:
     return _queue(conn, kind, view, payload, fenced=True, claimed=False, status=target.value)
 
 
-def my_unit_ids(conn: Connection) -> frozenset[int]:
-    """The units I am a member of (where I claim, pick and take hand-overs addressed to a unit)."""
-    mine = me(conn)
-    return frozenset(conn.execute(select(s.membership.c.unit_id).where(s.membership.c.officer_id == mine)).scalars())
-
-
-def postable_unit_ids(conn: Connection) -> frozenset[int]:
-    """The units I may start threads in and post to, as the store decides it (``Actor.visible_unit_ids``):
-    my units; a supervisor's sub-units too; every unit for an admin."""
-    mine = me(conn)
-    every = {int(u.id): u.parent_id for u in conn.execute(select(s.unit.c.id, s.unit.c.parent_id))}
-    role = _role(conn, mine)
-    if role is Role.ADMIN:
-        return frozenset(every)
-    found = set(my_unit_ids(conn))
-    if role is Role.SUPERVISOR:
-        grown = True
-        while grown:
-            below = {unit_id for unit_id, parent in every.items() if parent in found} - found
-            found |= below
-            grown = bool(below)
-    return frozenset(found)
-
-
-def _role(conn: Connection, officer_id: int | None) -> Role | None:
-    role = conn.execute(select(s.officer.c.role).where(s.officer.c.id == officer_id)).scalar()
-    return None if role is None else Role(role)
-
-
 def _open_handover(conn: Connection, item_id: UUID) -> Any:
     """The mirrored hand-over item, if it is still open and mine (or I supervise) to resolve."""
     item = conn.execute(select(s.handover_item).where(s.handover_item.c.id == item_id)).first()
@@ -569,7 +461,7 @@ def _open_handover(conn: Connection, item_id: UUID) -> Any:
         and unit_id is not None
         and handover_is_for(item.to_officer_id, unit_id, mine, my_unit_ids(conn))
     )
-    if not for_me and _role(conn, mine) not in (Role.SUPERVISOR, Role.ADMIN):
+    if not for_me and role_of(conn, mine) not in (Role.SUPERVISOR, Role.ADMIN):
         raise NotPermitted(
             "only the officer it was handed to (the unit's officers, when nobody held the ticket), "
             "or a supervisor, may resolve a hand-over"
@@ -670,29 +562,5 @@ def _insert_op(conn: Connection, op: Op, token_from: UUID | None) -> None:
             created_at=_now(),
             state="pending",
             attempts=0,
-        )
-    )
-
-
-def retire_overlay(conn: Connection, op_id: UUID) -> None:
-    """An operation is done (applied, rejected or handed over): what it showed goes."""
-    for table in s.OVERLAY:
-        conn.execute(delete(table).where(table.c.op_id == op_id))
-
-
-def pending_ops(conn: Connection) -> list[Any]:
-    return list(conn.execute(select(s.outbox).where(s.outbox.c.state == "pending").order_by(s.outbox.c.seq)))
-
-
-def attention(conn: Connection) -> list[Any]:
-    """Rejected and handed-over operations the officer has not dismissed yet."""
-    return list(
-        conn.execute(
-            select(s.outbox)
-            .where(
-                or_(s.outbox.c.state == "rejected", s.outbox.c.state == "handed_over"),
-                s.outbox.c.dismissed_at.is_(None),
-            )
-            .order_by(s.outbox.c.seq)
         )
     )

@@ -12,8 +12,8 @@ from uuid import UUID
 from sqlalchemy import delete, insert, select
 
 from ..domain.errors import BadInput
-from . import cache_schema as s
-from .cache import Cache
+from . import schema as s
+from .database import Cache
 
 KINDS = ("reply", "note")
 

@@ -55,12 +55,13 @@ from sqlalchemy import (
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import Uuid
 
+from ..cache import schema as s
+from ..cache import search_index
+from ..cache.officer import me
+from ..cache.state import server_time
 from ..domain.status import CLOSED, Status
 from ..domain.vocabulary import Channel, Kind
 from ..store.identity import descendants
-from . import cache_schema as s
-from . import search_index
-from .cache import me, server_time
 
 DUE_SOON = timedelta(days=2)
 PAGE_SIZE = 200
