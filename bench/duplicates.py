@@ -1,6 +1,6 @@
 """Duplicate detection: its quality on the labelled corpus and at scale, and the time of a lookup in a big cache.
 
-    python bench/duplicates.py [--tickets 100000] [--lookups 200] [--brute 5] [--seed 1] [--reuse PATH]
+    python bench/duplicates.py [--tickets 100000] [--lookups 200] [--brute 5] [--seed 1] [--reuse PATH] [--quick]
 
 (a) Pairwise precision / recall / F1 on tests/data/duplicates_corpus.jsonl (every pair of its 312 texts;
     a pair is a duplicate when both are in one group), weights by inverse document frequency over the
@@ -21,7 +21,9 @@
 (c) At scale: precision and recall of ``similar_to`` for the corpus tickets inside that cache (a match
     is right when it is in the ticket's group; a background ticket is never right), and how many of the
     pairs that the comparison with every ticket finds the index's candidates missed.
-Printed, never asserted: this is a benchmark, not a test.
+Printed, never asserted: this is a benchmark, not a test. ``--quick`` is the smoke run the test suite makes:
+every part on tiny data (caches of 1,000 tickets, 20 lookups, 2 compared with every ticket, 20 bootstrap
+samples), its figures meaningless.
 """
 
 from __future__ import annotations
@@ -312,7 +314,7 @@ def build_cache(path: Path, tickets: int, rng: random.Random, background: str) -
     Cache(path).dispose()
     rows = corpus()
     places = place_pattern()
-    now = datetime.utcnow()  # noqa: DTZ003 - naive UTC like the cache
+    now = datetime.utcnow()  # naive UTC like the cache
     span = 3 * 365 * 24 * 3600
     reporters = [uuid.UUID(int=rng.getrandbits(128)).hex for _ in range(max(tickets * 2 // 3, 1))]
     ticket_rows: list[tuple[Any, ...]] = []
@@ -536,7 +538,38 @@ def quality_at_scale(path: Path, corpus_ids: list[str]) -> None:
         print(f"    the corpus groups with the most background matches: {by_group}")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    rows = corpus()
+    quality(rows, args.bootstrap, args.seed)
+    with tempfile.TemporaryDirectory(prefix="aduan-dup-bench-") as folder:
+        for background in ("collage", "demo") if args.background == "both" else (args.background,):
+            path = Path(f"{args.reuse}.{background}") if args.reuse else Path(folder) / f"{background}.db"
+            at_scale(args, background, path)
+    return 0
+
+
+def at_scale(args: argparse.Namespace, background: str, path: Path) -> None:
+    """(b) and (c) on a cache with ``background`` beside the corpus."""
+    rng = random.Random(args.seed)
+    ids_file = Path(f"{path}.corpus-ids.json")
+    print(f"(b) a cache of {args.tickets:,} tickets: the corpus and a background of {BACKGROUNDS[background]}")
+    if args.reuse and path.exists() and ids_file.exists():
+        corpus_ids = json.loads(ids_file.read_text())
+        print(f"    reused {path}")
+    else:
+        started = time.perf_counter()
+        corpus_ids, full_text, similarity = build_cache(path, args.tickets, rng, background)
+        ids_file.write_text(json.dumps(corpus_ids))
+        print(
+            f"    written in {time.perf_counter() - started:.1f} s; at the pull's end the full-text index caught "
+            f"up in {full_text:.1f} s (baseline), the similarity index in {similarity:.1f} s"
+        )
+    lookups(path, corpus_ids, args.lookups, args.brute, rng)
+    quality_at_scale(path, corpus_ids)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--lookups", type=int, default=200)
@@ -550,28 +583,15 @@ def main() -> None:
         help="what fills the cache beside the corpus",
     )
     parser.add_argument("--reuse", type=Path, help="keep the caches at this path (+ the background's name)")
-    args = parser.parse_args()
-    rows = corpus()
-    quality(rows, args.bootstrap, args.seed)
-    folder = Path(tempfile.mkdtemp(prefix="aduan-dup-bench-"))
-    for background in ("collage", "demo") if args.background == "both" else (args.background,):
-        rng = random.Random(args.seed)
-        path = Path(f"{args.reuse}.{background}") if args.reuse else folder / f"{background}.db"
-        ids_file = Path(f"{path}.corpus-ids.json")
-        print(f"(b) a cache of {args.tickets:,} tickets: the corpus and a background of {BACKGROUNDS[background]}")
-        if args.reuse and path.exists() and ids_file.exists():
-            corpus_ids = json.loads(ids_file.read_text())
-            print(f"    reused {path}")
-        else:
-            started = time.perf_counter()
-            corpus_ids, full_text, similarity = build_cache(path, args.tickets, rng, background)
-            ids_file.write_text(json.dumps(corpus_ids))
-            print(
-                f"    written in {time.perf_counter() - started:.1f} s; at the pull's end the full-text index caught "
-                f"up in {full_text:.1f} s (baseline), the similarity index in {similarity:.1f} s"
-            )
-        lookups(path, corpus_ids, args.lookups, args.brute, rng)
-        quality_at_scale(path, corpus_ids)
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke run: 1000 tickets, 20 lookups, 2 brute, 20 bootstrap samples"
+    )
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.tickets, args.lookups, args.brute, args.bootstrap = 1000, 20, 2, 20
+    if args.tickets < len(corpus()) or min(args.lookups, args.brute, args.bootstrap) < 1:
+        parser.error(f"--tickets holds the corpus (at least {len(corpus())}); --lookups, --brute, --bootstrap >= 1")
+    return args
 
 
 BACKGROUNDS = {
@@ -583,4 +603,4 @@ BACKGROUNDS = {
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

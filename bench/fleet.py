@@ -9,7 +9,7 @@ largest ``--scopes``; then units are added for the fleet (``--units``, each with
 tickets made through the store) and for the smaller scopes (``scope-N``: N demo tickets moved there by
 one UPDATE before any client has synced). ``--officers`` officers are spread over the fleet units, each
 with its own server session (signed in through ``POST /v1/sessions``) and its own cache file; one real
-``aduan server`` process (``bench/serving.py``) serves them all. The phases:
+``aduan server`` process (``bench/support/serving.py``) serves them all. The phases:
 
   1. initial sync of every officer (``--clients`` client processes, four syncs at a time in each);
   2. quiet baseline: one officer's idle ``sync()`` (nothing changed), ``--rounds`` times in a row, through
@@ -63,7 +63,7 @@ import requests  # noqa: E402
 from sqlalchemy import Connection, func, select, update  # noqa: E402
 
 from bench.claims import engine_list, server_version  # noqa: E402
-from bench.serving import PASSWORD, LiveServer, ProcessStats, process_stats, serving  # noqa: E402
+from bench.support.serving import PASSWORD, LiveServer, ProcessStats, process_stats, serving  # noqa: E402
 from desktop.cache import schema as s  # noqa: E402
 from desktop.cache.database import Cache  # noqa: E402
 from desktop.cache.officer import me  # noqa: E402
@@ -187,7 +187,7 @@ def client_main(plan: Plan, ready: Any, go: Any, stop: Any, results: Any) -> Non
     tally = Tally()
     try:
         desks = [_Desktop(o, plan.address) for o in plan.officers]
-    except Exception:  # noqa: BLE001 - reported to the parent, which prints it
+    except Exception:  # reported to the parent, which prints it
         ready.put(traceback.format_exc())
         return
     ready.put("ready")
@@ -259,7 +259,7 @@ class _Desktop:
             pulls = len(self.link.pulls)
             try:
                 self.engine.sync()
-            except Exception as exc:  # noqa: BLE001 - counted and shown, the fleet goes on
+            except Exception as exc:  # counted and shown, the fleet goes on
                 tally.failures += 1
                 tally.errors.append(f"{self.who.login}: {type(exc).__name__}: {exc}")
             else:
@@ -288,7 +288,7 @@ class _Desktop:
             try:
                 step()
                 self._work_sync(tally, stop)
-            except Exception as exc:  # noqa: BLE001 - a refusal (the ticket was taken) ends the cycle
+            except Exception as exc:  # a refusal (the ticket was taken) ends the cycle
                 tally.errors.append(f"{self.who.login}: {type(exc).__name__}: {exc}")
                 self._work_sync(tally, stop)
                 return
@@ -299,7 +299,7 @@ class _Desktop:
         pushes, pulls = len(self.link.pushes), len(self.link.pulls)
         try:
             report: SyncReport = self.engine.sync()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             tally.failures += 1
             tally.errors.append(f"{self.who.login}: {type(exc).__name__}: {exc}")
             return
@@ -630,7 +630,7 @@ def run_engine(kind: str, args: argparse.Namespace, workdir: Path) -> EngineResu
                 measure_engine(server, world, args, result)
     except ServerMissing as missing:
         print(f"{PRETTY[kind]}: skipped: {missing}")
-    except Exception:  # noqa: BLE001 - one engine failing must not hide the others' figures
+    except Exception:  # one engine failing must not hide the others' figures
         print(f"{PRETTY[kind]}: failed:\n{traceback.format_exc()}")
     return result
 

@@ -15,8 +15,8 @@ For every engine, two central databases are filled with the demo generator (``de
      changed, then ``--changes`` writes by another officer through ``Store.write`` (claim, reply, note,
      status change on a quarter as many tickets, spread over the database), then the timed ``sync()`` that
      pulls them. The same on the small database; the medians are compared.
-  4. through the server: a real ``aduan server`` process (``bench/serving.py``, as the server tests start
-     it) on the same database, the admin given a server password and signed in; then 2. and 3. again with
+  4. through the server: a real ``aduan server`` process (``bench/support/serving.py``, as the server tests
+     start it) on the same database, the admin given a server password and signed in; then 2. and 3. again with
      ``SyncEngine(Cache(new file), HttpCentral(server, token))``. The server's CPU time and peak RSS
      (``/proc/<pid>/stat`` and ``VmHWM``) are read before and after each phase. The cache it fills is
      checked byte for byte against the baseline's copy too.
@@ -67,7 +67,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect  # noqa: E402
 from sqlalchemy.schema import CreateIndex, CreateTable  # noqa: E402
 
 from bench.claims import engine_list, server_version  # noqa: E402
-from bench.serving import LiveServer, give_password, process_stats, serving  # noqa: E402
+from bench.support.serving import LiveServer, give_password, process_stats, serving  # noqa: E402
 from desktop.cache import schema as cache_schema  # noqa: E402
 from desktop.cache.database import Cache  # noqa: E402
 from desktop.demo import generator as demo  # noqa: E402
@@ -577,7 +577,7 @@ def run_engine(kind: str, args: argparse.Namespace, workdir: Path) -> EngineResu
             print_engine_notes(result)
     except ServerMissing as missing:
         print(f"{PRETTY[kind]}: skipped: {missing}")
-    except Exception:  # noqa: BLE001 - one engine failing must not hide the others' figures
+    except Exception:  # one engine failing must not hide the others' figures
         print(f"{PRETTY[kind]}: failed:\n{traceback.format_exc()}")
     return result
 

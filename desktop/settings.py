@@ -42,7 +42,7 @@ class SecretRefused(BadInput):
     """A value that would put a password into a settings file."""
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate looks for
     """Mark ``text`` for translation without importing Qt; the UI translates it when shown."""
     return text
 
@@ -150,7 +150,9 @@ def _declared(name: str) -> Setting:
 
 
 def default_policy_path() -> Path:
-    return Path(os.environ.get(POLICY_ENV) or Path(platformdirs.site_config_dir(APP_NAME)) / POLICY_FILE)
+    # appauthor=False: on Windows the folder is C:\ProgramData\Aduan, not C:\ProgramData\Aduan\Aduan.
+    machine_folder = platformdirs.site_config_dir(APP_NAME, appauthor=False)
+    return Path(os.environ.get(POLICY_ENV) or Path(machine_folder) / POLICY_FILE)
 
 
 def default_user_path() -> Path:

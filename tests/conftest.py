@@ -11,6 +11,12 @@ import pytest
 from desktop.store.service import Store
 from tests.databases import ENGINES, SERVER_ENGINES, ServerMissing, throwaway_database
 
+# The helper modules beside the test modules (crash_world.py, sync_checks.py, …) assert too: pytest rewrites
+# their asserts like the test modules' own, so that a failing check shows its values. None is imported yet.
+pytest.register_assert_rewrite(
+    *(f"tests.{d.name}" for d in Path(__file__).parent.iterdir() if (d / "__init__.py").is_file())
+)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

@@ -50,7 +50,7 @@ def throwaway_database(kind: str, workdir: Path) -> Iterator[str]:
                 conn.execute(text(f'CREATE DATABASE "{name}"'))
             else:
                 conn.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
-    except Exception as exc:  # noqa: BLE001 - any failure here means "no usable server"
+    except Exception as exc:  # any failure here means "no usable server"
         raise ServerMissing(f"{kind} server at {admin_url} is not usable: {exc}") from exc
     try:
         yield str(make_url(admin_url).set(database=name).render_as_string(hide_password=False))

@@ -7,18 +7,25 @@ overlay; an outcome with the overlay it retires), so a crash at any point leaves
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import platformdirs
 from sqlalchemy import Connection, delete, text
+from sqlalchemy.exc import OperationalError
 
 from ..domain.errors import BadInput
 from ..store import engine as engines
 from . import schema as s
 from . import search_index, similar
 from .state import get_state, set_state
+
+INTERRUPT_CHECK_STEPS = 10_000  # SQLite VM steps between two checks that a read is still wanted (~1 ms)
+
+
+class ReadAbandoned(Exception):
+    """An interruptible read was given up: its result was no longer wanted."""
 
 
 def default_cache_path(central_url: str, officer: str) -> Path:
@@ -65,6 +72,27 @@ class Cache:
     def read(self) -> Iterator[Connection]:
         with self.engine.connect() as conn, conn.begin():
             yield conn
+
+    @contextmanager
+    def read_interruptible(self, wanted: Callable[[], bool]) -> Iterator[Connection]:
+        """A read given up as soon as ``wanted`` says its result is moot: not started then, and interrupted
+        inside SQLite while a statement runs, so it never holds the cache thread in front of newer reads.
+        Given up, it raises ReadAbandoned."""
+        if not wanted():
+            raise ReadAbandoned()
+        with self.read() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            # A nonzero return interrupts the statement.
+            raw.set_progress_handler(lambda: 0 if wanted() else 1, INTERRUPT_CHECK_STEPS)
+            try:
+                yield conn
+            except OperationalError:
+                if wanted():
+                    raise
+                raise ReadAbandoned() from None
+            finally:
+                raw.set_progress_handler(None, 0)
 
     def bind(self, central: str, officer: str | None = None) -> None:
         """A cache belongs to one central database and one officer; refuse to mix them."""

@@ -30,7 +30,6 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from operator import itemgetter
 from typing import Any
@@ -39,7 +38,7 @@ from uuid import UUID
 from sqlalchemy import Connection
 
 from ..domain import duplicates
-from ..domain.duplicates import Reason
+from ..domain.duplicates import Reason, SimilarTicket
 from ..domain.errors import NotFound
 from ..domain.status import CLOSED, Status
 from .state import get_state, server_time, set_state
@@ -96,17 +95,6 @@ _TABLES = (
     # A reporter's other tickets, without a walk of the ticket table.
     "CREATE INDEX IF NOT EXISTS ix_similar_ticket_reporter ON ticket (reporter_id)",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class SimilarTicket:
-    ticket_id: UUID
-    tracking_no: str | None
-    subject: str
-    status: Status
-    score: float  # the text similarity in [0, 1], also for a ticket found by its reporter
-    reason: Reason
-    master_id: UUID | None
 
 
 # -- the index ----------------------------------------------------------------------------------------------

@@ -27,4 +27,4 @@ def server_time(conn: Connection) -> datetime:
     again at push, so a wrong estimate can only make the officer wait or be told no, never break a claim.
     """
     offset = float(get_state(conn, "clock_offset") or 0.0)
-    return datetime.utcnow() + timedelta(seconds=offset)  # noqa: DTZ003 - naive UTC like the central store
+    return datetime.utcnow() + timedelta(seconds=offset)  # naive UTC like the central store

@@ -1,23 +1,49 @@
 """Channel accounts, configured centrally by admins: which unit an account feeds, its settings (never
 secrets: only a reference to the account's own slot where the worker machine keeps the secret; the
-schema, the slots and the TLS rule are in ``settings.py``) and its health."""
+schema, the slots and the TLS rule are in ``settings.py``) and its health. The rows are the store's
+(``store/channel_accounts.py``); here they are read as settings and checked before any secret is read.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, update
+from sqlalchemy import Connection
 
-from ..domain.errors import BadInput, NotFound
+from ..domain.entities import AccountHealth
+from ..domain.errors import BadInput
 from ..domain.inbound import DEFAULT_ACKNOWLEDGEMENT
 from ..domain.vocabulary import Channel, Kind
-from ..store.identity import unit_id_by_code
-from ..store.outbox import HELD, QUEUED, SENDING
-from ..store.schema import channel_account, intake_error, outbound_message, ticket, unit
-from .settings import check_secret_ref, check_settings, slot_id
+from ..security.credentials import read_secret
+from ..store import channel_accounts
+from ..store.channel_accounts import AccountRow, account_health, record_error
+from .settings import (
+    AccountRefused,
+    ChannelSettings,
+    check_secret_ref,
+    check_settings,
+    own_slot,
+    read_settings,
+    slot_id,
+)
+
+__all__ = [
+    "PUSHED",
+    "Account",
+    "AccountHealth",
+    "account_by_id",
+    "account_health",
+    "account_secret",
+    "add_account",
+    "check_account",
+    "enabled_accounts",
+    "health_json",
+    "record_error",
+]
 
 PUSHED = frozenset({Channel.WHATSAPP})  # channels that call the worker (webhooks) rather than being polled
 
@@ -49,52 +75,22 @@ class Account:
 
 
 def enabled_accounts(conn: Connection) -> list[Account]:
-    return [_account(r) for r in conn.execute(_accounts().where(channel_account.c.enabled.is_(True)))]
+    return [_account(row) for row in channel_accounts.enabled_rows(conn)]
 
 
 def account_by_id(conn: Connection, account_id: int) -> Account:
-    row = conn.execute(_accounts().where(channel_account.c.id == account_id)).first()
-    if row is None:
-        raise NotFound(f"no channel account {account_id}")
-    return _account(row)
+    return _account(channel_accounts.row_by_id(conn, account_id))
 
 
-def _accounts() -> Any:
-    return (
-        select(channel_account, unit.c.code)
-        .join(unit, unit.c.id == channel_account.c.unit_id)
-        .order_by(channel_account.c.id)
-    )
-
-
-def _account(r: Any) -> Account:
+def _account(row: AccountRow) -> Account:
     problem = None
     try:
-        config = json.loads(r.config or "{}")
+        config = json.loads(row.config or "{}")
     except json.JSONDecodeError as exc:
         config, problem = {}, f"the account's configuration is not JSON: {exc.msg} at character {exc.pos}"
     if not isinstance(config, dict):
         config, problem = {}, "the account's configuration is not a JSON object"
-    return Account(r.id, r.code, Channel(r.channel), r.name, config, r.secret_ref, r.cursor, problem)
-
-
-def record_error(conn: Connection, account_id: int, error: str) -> None:
-    """Show on the account's health why the worker could not use it."""
-    conn.execute(update(channel_account).where(channel_account.c.id == account_id).values(last_error=error))
-
-
-@dataclass(frozen=True, slots=True)
-class AccountHealth:
-    id: int
-    name: str
-    channel: Channel
-    unit: str
-    enabled: bool
-    last_poll_at: datetime | None
-    last_error: str | None
-    backlog: int  # answers still waiting to be sent through it
-    held: int  # answers it could not send, waiting for an admin (failed or in doubt)
-    intake_errors: int  # messages that came through it and could not be stored, not yet resolved
+    return Account(row.id, row.unit_code, row.channel, row.name, config, row.secret_ref, row.cursor, problem)
 
 
 def add_account(
@@ -114,73 +110,56 @@ def add_account(
         raise BadInput(f"the account name {name!r} needs a letter or digit (A-Z, 0-9): it names its secret's slot")
     settings = check_settings(channel, name, settings)
     secret_ref = check_secret_ref(name, secret_ref)
-    for other in conn.execute(select(channel_account.c.name)).scalars():
+    for other in channel_accounts.account_names(conn):
         if slot_id(other) == slot_id(name):
             raise BadInput(
                 f"the channel account {other!r} already has the secret slots of {name!r} ({slot_id(name)}): "
                 "give this account another name"
             )
-    inserted = conn.execute(
-        insert(channel_account).values(
-            unit_id=unit_id_by_code(conn, unit_code),
-            channel=channel.value,
-            name=name,
-            config=json.dumps(settings, ensure_ascii=False),
-            secret_ref=secret_ref,
-        )
-    ).inserted_primary_key
-    assert inserted is not None
-    return int(inserted[0])
+    stored = json.dumps(settings, ensure_ascii=False)
+    return channel_accounts.insert_account(conn, channel, name, unit_code, stored, secret_ref)
 
 
-def account_health(conn: Connection) -> list[AccountHealth]:
-    def per_account(states: tuple[str, ...]) -> dict[int, int]:
-        # An answer not yet tied to an account counts for the accounts of its channel in its ticket's unit.
-        rows = conn.execute(
-            select(channel_account.c.id, func.count().label("n"))
-            .select_from(outbound_message)
-            .join(ticket, ticket.c.id == outbound_message.c.ticket_id)
-            .join(
-                channel_account,
-                or_(
-                    channel_account.c.id == outbound_message.c.account_id,
-                    and_(
-                        outbound_message.c.account_id.is_(None),
-                        channel_account.c.channel == outbound_message.c.channel,
-                        channel_account.c.unit_id == ticket.c.unit_id,
-                    ),
-                ),
-            )
-            .where(outbound_message.c.state.in_(states))
-            .group_by(channel_account.c.id)
-        )
-        return {int(r.id): int(r.n) for r in rows}
+def check_account(account: Account) -> ChannelSettings | None:
+    """The account's typed settings (None for a channel no connector reads); AccountRefused unless the
+    account, as stored, passes the checks an admin's ``channel add`` passes: only its channel's settings,
+    secret references to its own slot only, TLS to every server."""
+    try:
+        if account.problem:
+            raise BadInput(account.problem)
+        settings = read_settings(account.channel, account.name, account.config)
+        check_secret_ref(account.name, account.secret_ref)
+    except AccountRefused:
+        raise
+    except BadInput as exc:
+        raise AccountRefused(f"the worker does not use this account as configured: {exc.message}") from None
+    return settings
 
-    waiting, held = per_account((QUEUED, SENDING)), per_account(HELD)
-    errors = {
-        int(r.account_id): int(r.n)
-        for r in conn.execute(
-            select(intake_error.c.account_id, func.count().label("n"))
-            .where(intake_error.c.resolved_at.is_(None))
-            .group_by(intake_error.c.account_id)
-        )
-    }
-    rows = conn.execute(_accounts())
-    return [
-        AccountHealth(
-            r.id,
-            r.name,
-            Channel(r.channel),
-            r.code,
-            bool(r.enabled),
-            r.last_poll_at,
-            r.last_error,
-            waiting.get(r.id, 0),
-            held.get(r.id, 0),
-            errors.get(r.id, 0),
-        )
-        for r in rows
-    ]
+
+def account_secret(account: Account, setting: str | None = None, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The account's secret — with ``setting``, the second secret its ``…_ref`` setting names — read only
+    from the account's own slot (``settings.py``): ``env:ADUAN_SECRET_<ACCOUNT>[__<NAME>]`` from this process's
+    environment or ``keyring:aduan-channel/<account>[/<name>]`` from its keyring — the worker's, or for a
+    webhook's secrets ``aduan server``'s (``webhooks.py``); None when the account has none.
+
+    The database holds only the reference, and anyone who can write it could point it elsewhere: before
+    anything is read, the account's whole configuration is checked again (AccountRefused). A secret that
+    cannot be read — not set, not in the keyring, no keyring at all — is SecretUnavailable
+    (``security/credentials.py``), an error of this account alone.
+    """
+    check_account(account)
+    if setting is None:
+        reference = account.secret_ref
+    else:
+        value = account.config.get(setting)
+        reference = value if isinstance(value, str) else None
+    if not reference:
+        return None
+    try:
+        slot = own_slot(account.name, reference, setting)
+    except BadInput as exc:
+        raise AccountRefused(exc.message) from None
+    return read_secret(slot, environ)
 
 
 def health_json(h: AccountHealth) -> dict[str, Any]:

@@ -9,8 +9,10 @@ recording it (documented per channel in the README):
 * X — sent again; X refuses the same text twice from one account, which counts as sent;
 * Telegram, WhatsApp — no idempotency key: held *in doubt* for an admin (confirm it arrived, or send it
   again), never sent twice on the worker's own decision.
-A channel that is down or asks to slow down postpones the account's answers; one that refuses an answer
-for good (no such chat, the 24-hour window closed) fails it, visibly, and the others go on.
+A channel that is down or asks to slow down postpones the account's answers (``http.POSTPONE``, or as long
+as it asked); so does an account that cannot be used here — refused as stored, or its secret not readable —
+which is also recorded on the account. One that refuses an answer for good (no such chat, the 24-hour
+window closed) fails it, visibly, and the others go on.
 """
 
 from __future__ import annotations
@@ -21,15 +23,15 @@ from datetime import timedelta
 from typing import Protocol
 
 from ..domain.errors import AduanError, NotPermitted, RateLimited, Unreachable
+from ..security.credentials import SecretUnavailable
 from ..store import outbox
 from ..store.outbox import Outgoing
 from ..store.service import Store
-from .accounts import Account, enabled_accounts, record_error
+from .accounts import Account, account_secret, enabled_accounts, record_error
+from .http import POSTPONE
 from .settings import AccountRefused
-from .worker import secret
 
 LEASE = timedelta(minutes=5)  # longer than any one sending takes; after it a stopped worker's answer is recovered
-MAX_BACKOFF_SECONDS = 3600.0
 
 
 class Sender(Protocol):
@@ -87,7 +89,7 @@ def dispatch_round(
             continue
         try:
             if account.id not in senders:
-                senders[account.id] = make_sender(account, secret(account))
+                senders[account.id] = make_sender(account, account_secret(account))
             sender = senders[account.id]
             planned = sender.planned_id(outgoing)
             if planned:
@@ -99,12 +101,11 @@ def dispatch_round(
         except SentInDoubt as exc:
             store.admin(outbox.doubt, outgoing, exc.message)
             report.in_doubt += 1
-        except (Unreachable, NotPermitted, AccountRefused) as exc:  # the channel or the account, not this answer
-            if isinstance(exc, AccountRefused):  # its secret was not read; an admin fixes the account
+        except (Unreachable, NotPermitted, AccountRefused, SecretUnavailable) as exc:  # not this answer's fault
+            if isinstance(exc, AccountRefused | SecretUnavailable):  # no secret was read; an admin fixes the account
                 store.admin(record_error, account.id, exc.message)
-            backoff = min(30.0 * 2 ** (outgoing.attempts - 1), MAX_BACKOFF_SECONDS)
-            delay = exc.retry_after if isinstance(exc, RateLimited) else backoff
-            store.admin(outbox.postpone, outgoing, exc.message, float(delay))
+            retry_after = exc.retry_after if isinstance(exc, RateLimited) else None
+            store.admin(outbox.postpone, outgoing, exc.message, POSTPONE.delay(outgoing.attempts, retry_after))
             report.postponed += 1
             report.errors[account.name] = exc.message
         except AduanError as exc:

@@ -3,7 +3,7 @@ meaning), the slots its secrets live in on the worker machine, and the rule that
 talks to for it is reached over TLS.
 
 The same checks run when an admin adds an account (``accounts.add_account``) and every time the worker is
-about to read an account's secret and connect (``worker.secret``): a row written straight into the
+about to read an account's secret and connect (``accounts.account_secret``): a row written straight into the
 central database must not make the worker read another environment variable or keyring entry, or send a
 secret in the clear to another machine.
 
@@ -26,13 +26,13 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 from urllib.parse import urlsplit
 
 from ..domain.errors import BadInput
 from ..domain.inbound import check_acknowledgement
 from ..domain.vocabulary import Channel, Kind
-from .imap_fetch import TLS_MODES
+from .imap_fetch import TLS_MODES, TlsMode
 
 SettingType = Literal[
     "text",  # any text
@@ -127,6 +127,166 @@ SECRET_KINDS = ("env", "keyring")
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 _SECRET_WORDS = ("password", "passwd", "pass", "pwd", "pw", "token", "secret", "key", "auth", "credential", "cookie")
 _NAME = re.compile(r"[A-Za-z0-9_.\-\[\]]{1,64}")
+
+
+SMTP_PORTS: dict[TlsMode, int] = {"ssl": 465, "starttls": 587, "none": 25}
+
+
+# -- typed settings ----------------------------------------------------------------------------------------
+# What the connectors are built from: an account's checked settings (``check_settings``), with their defaults.
+
+
+@dataclass(frozen=True, slots=True)
+class EmailSettings:
+    host: str = ""
+    port: int = 993
+    user: str = ""
+    tls: TlsMode = "ssl"
+    mailbox: str = "INBOX"
+    batch: int = 200
+    smtp_host: str | None = None
+    smtp_port: int | None = None
+    smtp_tls: TlsMode | None = None
+    smtp_user: str | None = None
+    address: str | None = None
+    from_name: str | None = None
+
+    @property
+    def sending_host(self) -> str:
+        return self.host if self.smtp_host is None else self.smtp_host
+
+    @property
+    def sending_tls(self) -> TlsMode:
+        return self.tls if self.smtp_tls is None else self.smtp_tls
+
+    @property
+    def sending_port(self) -> int:
+        return SMTP_PORTS[self.sending_tls] if self.smtp_port is None else self.smtp_port
+
+    @property
+    def sending_user(self) -> str:
+        return self.user if self.smtp_user is None else self.smtp_user
+
+    @property
+    def sender(self) -> str:
+        """The address answers are sent from: ``address``, else the SMTP login."""
+        return self.sending_user if self.address is None else self.address
+
+
+@dataclass(frozen=True, slots=True)
+class TelegramSettings:
+    base_url: str = "https://api.telegram.org"
+
+
+@dataclass(frozen=True, slots=True)
+class WhatsAppSettings:
+    phone_number_id: str = ""
+    base_url: str = "https://graph.facebook.com"
+    app_secret_ref: str | None = None
+    verify_token_ref: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class XSettings:
+    user_id: str = ""
+    base_url: str = "https://api.x.com"
+
+
+@dataclass(frozen=True, slots=True)
+class LaporSettings:
+    """A LAPOR! account's REST options; see ``LaporPoller`` for what each does."""
+
+    base_url: str
+    list_path: str = "/api/v1/laporan"
+    items_key: str = "data"
+    since_param: str = "since"
+    page_param: str = "page"
+    size_param: str = "limit"
+    page_size: int = 100
+    max_pages: int = 20
+    auth_header: str = "Authorization"
+    auth_scheme: str = "Bearer"
+    token_param: str | None = None
+    timezone: str = "Asia/Jakarta"  # lapor.DEFAULT_TIMEZONE (the lapor package reads these settings: no import)
+    timeout: float = 15.0
+    params: tuple[tuple[str, str], ...] = ()  # extra query parameters
+    mapping: tuple[tuple[str, str], ...] = ()  # Aduan field → dotted JSON path, the defaults overridden
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> LaporSettings:
+        """The options of a LAPOR! account's stored settings; BadInput names the setting that is wrong. Read
+        on their own too (``poller_from_config``), so every value's type is checked here again."""
+        from .lapor.mapping import DEFAULT_API_MAPPING, parse_mapping
+
+        base_url = config.get("base_url")
+        if not isinstance(base_url, str) or not base_url.startswith(("https://", "http://")):
+            raise BadInput('a LAPOR! account needs "base_url": the address of the API, https://…')
+        texts: dict[str, str] = {}
+        for name, option in _LAPOR_TEXTS.items():
+            if name in config:
+                if not isinstance(config[name], str):
+                    raise BadInput(f"the LAPOR! account's {name!r} must be text, not {config[name]!r}")
+                texts[option] = config[name]
+        numbers: dict[str, float] = {}
+        for name in ("page_size", "max_pages", "timeout"):
+            if name in config:
+                value = config[name]
+                if isinstance(value, bool) or not isinstance(value, int | float):
+                    raise BadInput(f"the LAPOR! account's {name!r} must be a number, not {value!r}")
+                numbers[name] = value
+        extra = config.get("params", {})
+        if not isinstance(extra, Mapping) or not all(isinstance(v, str) for v in extra.values()):
+            raise BadInput('the LAPOR! account\'s "params" must be an object of texts, e.g. {"sort": "updated_at"}')
+        mapping = parse_mapping(config.get("mapping"), DEFAULT_API_MAPPING)
+        defaults = cls(base_url)
+        return cls(
+            base_url,
+            **texts,
+            page_size=int(numbers.get("page_size", defaults.page_size)),
+            max_pages=int(numbers.get("max_pages", defaults.max_pages)),
+            timeout=float(numbers.get("timeout", defaults.timeout)),
+            params=tuple((str(k), v) for k, v in extra.items()),
+            mapping=tuple(mapping.items()),
+        )
+
+
+# Setting → LaporSettings field; ``query_auth_param`` is the older name of ``token_param`` (which wins).
+_LAPOR_TEXTS = {
+    "list_path": "list_path",
+    "items_path": "items_key",
+    "since_param": "since_param",
+    "page_param": "page_param",
+    "size_param": "size_param",
+    "auth_header": "auth_header",
+    "auth_scheme": "auth_scheme",
+    "query_auth_param": "token_param",
+    "token_param": "token_param",
+    "timezone": "timezone",
+}
+
+ChannelSettings: TypeAlias = EmailSettings | TelegramSettings | WhatsAppSettings | XSettings | LaporSettings
+
+
+def read_settings(channel: Channel, account_name: str, settings: Mapping[str, Any]) -> ChannelSettings | None:
+    """The typed settings of an account of ``channel`` (None for a channel no connector reads):
+    ``check_settings`` first (BadInput names the setting), then each value as its field holds it."""
+    checked = check_settings(channel, account_name, settings)
+    if channel is Channel.LAPOR:
+        return LaporSettings.from_config(checked)
+    fields: dict[str, Any] = {key: value for key, value in checked.items() if key not in COMMON}
+    if channel is Channel.EMAIL:
+        return EmailSettings(**fields)
+    if channel is Channel.TELEGRAM:
+        return TelegramSettings(**fields)
+    if channel is Channel.X:
+        return XSettings(**{**fields, **({"user_id": str(fields["user_id"])} if "user_id" in fields else {})})
+    if channel is Channel.WHATSAPP:
+        obsolete = ("webhook_port", "webhook_host")
+        kept = {key: value for key, value in fields.items() if key not in obsolete}
+        if "phone_number_id" in kept:
+            kept["phone_number_id"] = str(kept["phone_number_id"])
+        return WhatsAppSettings(**kept)
+    return None
 
 
 def allowed(channel: Channel) -> dict[str, Setting]:

@@ -9,18 +9,19 @@ from ..domain.errors import BadInput
 from ..domain.inbound import InboundAttachment, InboundMessage
 from ..domain.vocabulary import Channel
 from ..store.outbox import Outgoing
-from .accounts import Account
-from .dispatch import AlreadySent, Sender, SentInDoubt
+from .accounts import Account, check_account
+from .dispatch import AlreadySent, Sender
 from .email_message import UnreadableMail, parse_email
-from .imap_fetch import TLS_MODES, ImapMailbox, TlsMode
-from .lapor import poller_from_config
+from .imap_fetch import ImapMailbox
+from .lapor import LaporPoller
+from .settings import EmailSettings, LaporSettings, TelegramSettings, WhatsAppSettings, XSettings
 from .smtp_send import SmtpMailer
 from .telegram import TelegramBot
-from .whatsapp import MaybeSent, WhatsAppCloud
-from .worker import Source, check_account
+from .whatsapp import WhatsAppCloud
+from .whatsapp.dispatch import WhatsAppSender
+from .worker import Source
 from .x_api import DuplicateContent, XClient
 
-SMTP_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 LONG_POLL_SECONDS = 0  # the worker visits every account in turn: no account may hold the round
 
 
@@ -66,48 +67,33 @@ def _read(raw: bytes) -> InboundMessage:
         )
 
 
-def _tls(account: Account, key: str, default: str) -> TlsMode:
-    tls = str(account.config.get(key, default))
-    if tls not in TLS_MODES:
-        raise BadInput(f"the e-mail account {account.name!r} has {key} {tls!r}: use one of {', '.join(TLS_MODES)}")
-    return tls
-
-
-def _telegram_bot(account: Account, secret: str | None) -> TelegramBot:
+def _telegram_bot(account: Account, settings: TelegramSettings, secret: str | None) -> TelegramBot:
     if not secret:
         raise BadInput(f"the Telegram account {account.name!r} needs its bot token as its secret")
-    return TelegramBot(secret, base_url=str(account.config.get("base_url", "https://api.telegram.org")))
+    return TelegramBot(secret, base_url=settings.base_url)
 
 
-def _x_client(account: Account, secret: str | None) -> XClient:
+def _x_client(account: Account, settings: XSettings, secret: str | None) -> XClient:
     if not secret:
         raise BadInput(f"the X account {account.name!r} needs its OAuth 2.0 user access token as its secret")
-    user_id = str(account.config.get("user_id", ""))
-    if not user_id.isdigit():
+    if not settings.user_id.isdigit():
         raise BadInput(f"the X account {account.name!r} needs its numeric user_id in the configuration")
-    return XClient(secret, user_id, base_url=str(account.config.get("base_url", "https://api.x.com")))
+    return XClient(secret, settings.user_id, base_url=settings.base_url)
 
 
 def make_source(account: Account, secret: str | None) -> Source:
-    check_account(account)  # the worker's secret() checked it too: no connection without the checks
-    if account.channel is Channel.EMAIL:
-        config = account.config
-        tls = _tls(account, "tls", "ssl")
+    settings = check_account(account)  # account_secret() checked it too: no connection without the checks
+    if isinstance(settings, EmailSettings):
         mailbox = ImapMailbox(
-            str(config.get("host", "")),
-            int(config.get("port", 993)),
-            str(config.get("user", "")),
-            secret or "",
-            mailbox=str(config.get("mailbox", "INBOX")),
-            tls=tls,
+            settings.host, settings.port, settings.user, secret or "", mailbox=settings.mailbox, tls=settings.tls
         )
-        return EmailSource(mailbox, int(config.get("batch", 200)))
-    if account.channel is Channel.TELEGRAM:
-        return TelegramSource(_telegram_bot(account, secret))
-    if account.channel is Channel.X:
-        return XSource(_x_client(account, secret))
-    if account.channel is Channel.LAPOR:
-        return poller_from_config(account.config, secret)
+        return EmailSource(mailbox, settings.batch)
+    if isinstance(settings, TelegramSettings):
+        return TelegramSource(_telegram_bot(account, settings, secret))
+    if isinstance(settings, XSettings):
+        return XSource(_x_client(account, settings, secret))
+    if isinstance(settings, LaporSettings):
+        return LaporPoller.from_settings(settings, secret)
     raise BadInput(f"the worker cannot read {account.channel.value} accounts yet ({account.name!r})")
 
 
@@ -163,52 +149,24 @@ class XSender:
             raise AlreadySent("X says this answer was posted before") from None
 
 
-class WhatsAppSender:
-    """Answers go to the citizen's number, quoting their latest message. An answer the Cloud API may have
-    accepted without saying so is held in doubt: sending it again could reach the citizen twice."""
-
-    def __init__(self, cloud: WhatsAppCloud) -> None:
-        self.cloud = cloud
-
-    def planned_id(self, outgoing: Outgoing) -> str | None:
-        return None
-
-    def send(self, outgoing: Outgoing) -> str:
-        if not outgoing.to:
-            raise BadInput(f"ticket {outgoing.tracking_no} has no WhatsApp number to answer")
-        quoted = outgoing.replying_to if (outgoing.replying_to or "").startswith("wamid.") else None
-        try:
-            return self.cloud.send_parts(outgoing.to, outgoing.text, quoted)[0]
-        except MaybeSent as exc:
-            raise SentInDoubt(exc.message) from None
-
-
 def make_sender(account: Account, secret: str | None) -> Sender:
-    check_account(account)
-    config = account.config
-    if account.channel is Channel.EMAIL:
-        tls = _tls(account, "smtp_tls", str(config.get("tls", "ssl")))
-        user = str(config.get("smtp_user", config.get("user", "")))
+    settings = check_account(account)
+    if isinstance(settings, EmailSettings):
         return SmtpMailer(
-            str(config.get("smtp_host", config.get("host", ""))),
-            int(config.get("smtp_port", SMTP_PORTS[tls])),
-            user or None,
+            settings.sending_host,
+            settings.sending_port,
+            settings.sending_user or None,
             secret,
-            from_address=str(config.get("address", user)),
-            from_name=config.get("from_name"),
-            tls=tls,
+            from_address=settings.sender,
+            from_name=settings.from_name,
+            tls=settings.sending_tls,
         )
-    if account.channel is Channel.TELEGRAM:
-        return TelegramSender(_telegram_bot(account, secret))
-    if account.channel is Channel.X:
-        return XSender(_x_client(account, secret))
-    if account.channel is Channel.WHATSAPP:
+    if isinstance(settings, TelegramSettings):
+        return TelegramSender(_telegram_bot(account, settings, secret))
+    if isinstance(settings, XSettings):
+        return XSender(_x_client(account, settings, secret))
+    if isinstance(settings, WhatsAppSettings):
         if not secret:
             raise BadInput(f"the WhatsApp account {account.name!r} needs its Cloud API access token as its secret")
-        cloud = WhatsAppCloud(
-            secret,
-            str(config.get("phone_number_id", "")),
-            base_url=str(config.get("base_url", "https://graph.facebook.com")),
-        )
-        return WhatsAppSender(cloud)
+        return WhatsAppSender(WhatsAppCloud(secret, settings.phone_number_id, base_url=settings.base_url))
     raise BadInput(f"the worker cannot send through {account.channel.value} accounts yet ({account.name!r})")

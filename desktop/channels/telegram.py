@@ -17,13 +17,15 @@ Why it looks the way it does:
   window small (record right after ``send`` returns); it cannot close it. A text over Telegram's limit is
   sent as several messages in order; a failure part-way leaves the earlier parts sent, and a retry resends
   them too.
-* **The token is a secret**: it is part of every URL, so error messages are written here with the token
-  replaced, and the original requests exception (whose text holds the URL) is not chained.
+* **The token is a secret**: it is part of every URL, so it is one of the secrets ``http.py`` redacts from
+  every error message and log line.
 
-Error mapping: 401/403 → NotPermitted; 429 → RateLimited (an Unreachable, so callers that back off on
-network trouble back off here too, for at least ``retry_after`` seconds); 409 (a webhook is set, or another
-poller runs) → Conflict; 400 "chat not found" → NotFound; other 400 → BadInput; 5xx, timeouts, refused
-connections and answers that are not the API's JSON → Unreachable.
+Error mapping (the API's ``error_code``, else the HTTP status): 401/403 → NotPermitted; 429 → RateLimited
+(an Unreachable, so callers that back off on network trouble back off here too, for at least
+``retry_after`` seconds); 409 (a webhook is set, or another poller runs) → Conflict; 400 "chat not found"
+or a group that moved → NotFound; other codes as ``http.status_error`` (other 4xx → BadInput); 404 (no
+such method: the address is not the Bot API), 5xx, timeouts, refused connections and answers that are not
+the API's JSON → Unreachable.
 """
 
 from __future__ import annotations
@@ -35,9 +37,11 @@ from typing import Any
 
 import requests
 
-from desktop.domain.errors import BadInput, Conflict, NotFound, NotPermitted, RateLimited, Unreachable
+from desktop.domain.errors import AduanError, BadInput, Conflict, NotFound, NotPermitted, RateLimited, Unreachable
 from desktop.domain.inbound import InboundMessage
 from desktop.domain.vocabulary import Channel
+
+from .http import HttpClient, status_error
 
 MAX_TEXT_UNITS = 4096  # Telegram's limit for one message's text, counted here in UTF-16 code units
 SUBJECT_LENGTH = 80
@@ -45,8 +49,6 @@ SUBJECT_LENGTH = 80
 WANTED_UPDATES = ("message", "edited_message")
 _MEDIA_KINDS = ("photo", "document", "video", "audio", "voice", "video_note", "sticker", "animation")
 _OTHER_KINDS = ("location", "contact", "venue", "poll", "dice")
-
-
 
 JsonObject = Mapping[str, Any]
 
@@ -65,8 +67,8 @@ class TelegramBot:
             raise BadInput("the Telegram bot token is empty")
         self._token = token
         self._base_url = base_url.rstrip("/")
-        self._session = session or requests.Session()
-        self._timeout = timeout  # beyond the long-poll wait: connecting, and the answer of a short call
+        # The timeout is beyond the long-poll wait: connecting, and the answer of a short call.
+        self._http = HttpClient("Telegram", [token], session, timeout)
 
     def poll(
         self, offset: int | None = None, limit: int = 100, long_poll_seconds: int = 25
@@ -82,7 +84,7 @@ class TelegramBot:
         }
         if offset is not None:
             params["offset"] = offset
-        updates = self._call("getUpdates", params, read_timeout=max(0, long_poll_seconds) + self._timeout)
+        updates = self._call("getUpdates", params, read_timeout=max(0, long_poll_seconds) + self._http.timeout)
         if not isinstance(updates, list):
             raise Unreachable("Telegram answered getUpdates with something that is not a list")
         messages: list[InboundMessage] = []
@@ -114,7 +116,7 @@ class TelegramBot:
             if reply_to is not None and index == 0:
                 # The message may have been deleted meanwhile; the reply still goes out, just unquoted.
                 params["reply_parameters"] = {"message_id": reply_to, "allow_sending_without_reply": True}
-            result = self._call("sendMessage", params, read_timeout=self._timeout)
+            result = self._call("sendMessage", params, read_timeout=self._http.timeout)
             message_id = result.get("message_id") if isinstance(result, Mapping) else None
             if not isinstance(message_id, int):
                 raise Unreachable("Telegram accepted a message but did not say its id")
@@ -123,12 +125,7 @@ class TelegramBot:
 
     def _call(self, method: str, params: Mapping[str, Any], read_timeout: float) -> Any:
         url = f"{self._base_url}/bot{self._token}/{method}"
-        try:
-            response = self._session.post(url, json=params, timeout=(self._timeout, read_timeout))
-        except requests.Timeout as exc:
-            raise Unreachable(f"Telegram did not answer {method} in time: {self._redact(exc)}") from None
-        except requests.RequestException as exc:
-            raise Unreachable(f"cannot reach Telegram for {method}: {self._redact(exc)}") from None
+        response = self._http.request("POST", url, what=method, json=params, read_timeout=read_timeout)
         try:
             body = response.json()
         except ValueError:
@@ -141,10 +138,10 @@ class TelegramBot:
             return body.get("result")
         raise self._error_of(method, response.status_code, body)
 
-    def _error_of(self, method: str, status: int, body: JsonObject) -> Exception:
+    def _error_of(self, method: str, status: int, body: JsonObject) -> AduanError:
         error_code = body.get("error_code")
         code = error_code if isinstance(error_code, int) else status
-        description = self._redact(str(body.get("description") or f"HTTP {status}"))
+        description = self._http.redact(str(body.get("description") or f"HTTP {status}"))
         parameters = body.get("parameters")
         parameters = parameters if isinstance(parameters, Mapping) else {}
         said = f"Telegram refused {method}: {description}"
@@ -167,12 +164,9 @@ class TelegramBot:
             return NotFound(f"{said}; the citizen's chat no longer exists or never wrote to this bot")
         if code == 400 and isinstance(parameters.get("migrate_to_chat_id"), int):
             return NotFound(f"{said}; the group moved to chat {parameters['migrate_to_chat_id']}")
-        if code == 400:
-            return BadInput(said)
-        return Unreachable(said)
-
-    def _redact(self, what: object) -> str:
-        return str(what).replace(self._token, "<token>")
+        if code == 404:  # Telegram's answer to a path that is no Bot API method: the address is not the API
+            return Unreachable(f"{said}; is the account's base_url the Bot API's?")
+        return status_error(code, said)
 
 
 def inbound_from_update(update: JsonObject) -> InboundMessage | None:

@@ -27,19 +27,15 @@ from __future__ import annotations
 import hmac
 import logging
 
-from sqlalchemy import Connection, select, update
-
 from ..domain.errors import AduanError, BadInput, NotFound
 from ..domain.inbound import InboundMessage
 from ..domain.vocabulary import Channel
-from ..store.clock import server_now
-from ..store.schema import channel_account, message
+from ..store.channel_accounts import record_delivery
 from ..store.service import Store
 from . import intake_errors
-from .accounts import Account, enabled_accounts
-from .settings import slot_id
+from .accounts import Account, account_secret, check_account, enabled_accounts
+from .settings import WhatsAppSettings, slot_id
 from .whatsapp import WebhookEndpoint, WhatsAppCloud
-from .worker import secret
 
 # The same answer for an account that does not exist, is disabled, or cannot be used as configured: a caller
 # learns nothing about which accounts there are.
@@ -67,19 +63,16 @@ def whatsapp_endpoint(store: Store, account_name: str) -> WebhookEndpoint:
     except (AduanError, OSError) as exc:
         reason = exc.message if isinstance(exc, AduanError) else str(exc)
         _log.warning("WhatsApp webhook of %r cannot be used: %s", receiving.name, reason)
-        store.admin(_delivered, receiving.id, reason)
+        store.admin(record_delivery, receiving.id, reason)
         raise NotFound(NO_SUCH_WEBHOOK) from None
 
 
 def _endpoint(store: Store, receiving: Account, accounts: list[Account]) -> WebhookEndpoint:
-    config = receiving.config
-    app_secret = secret(receiving, _reference(receiving, "app_secret_ref")) or ""
-    verify_token = secret(receiving, _reference(receiving, "verify_token_ref")) or ""
-    cloud = WhatsAppCloud(
-        secret(receiving) or "",
-        str(config.get("phone_number_id", "")),
-        base_url=str(config.get("base_url", "https://graph.facebook.com")),
-    )
+    settings = check_account(receiving)
+    assert isinstance(settings, WhatsAppSettings)  # whatsapp_endpoint chose a WhatsApp account
+    app_secret = account_secret(receiving, _reference(receiving, settings.app_secret_ref, "app_secret_ref")) or ""
+    verify_token = account_secret(receiving, _reference(receiving, settings.verify_token_ref, "verify_token_ref")) or ""
+    cloud = WhatsAppCloud(account_secret(receiving) or "", settings.phone_number_id, base_url=settings.base_url)
 
     def owner_of(number: str) -> Account | None:
         """The account a message to ``number`` is stored through: one of this app's accounts."""
@@ -96,8 +89,9 @@ def _endpoint(store: Store, receiving: Account, accounts: list[Account]) -> Webh
                     reason = f"no WhatsApp account of this app is set up for number {number}"
                     store.admin(intake_errors.record, receiving.id, inbound, reason)
                     continue
-                _store(store, owner, inbound)
-        store.admin(_delivered, receiving.id, None)
+                # Raises only when the central database is unreachable: answered 500, Meta delivers it again.
+                intake_errors.take_in(store, owner, inbound)
+        store.admin(record_delivery, receiving.id, None)
 
     return WebhookEndpoint(app_secret, verify_token, deliver_by_number=deliver, media=cloud.download_media)
 
@@ -107,45 +101,14 @@ def _same_app(account: Account, app_secret: str) -> bool:
     if not account.config.get("app_secret_ref"):
         return False
     try:
-        theirs = secret(account, "app_secret_ref")
+        theirs = account_secret(account, "app_secret_ref")
     except (AduanError, OSError):
         return False
     return theirs is not None and hmac.compare_digest(theirs.encode("utf-8"), app_secret.encode("utf-8"))
 
 
-def _store(store: Store, account: Account, inbound: InboundMessage) -> None:
-    try:
-        store.admin(intake_errors.receive_through, account, inbound)
-    except Exception as exc:
-        reason = intake_errors.refusal(exc)
-        if reason is None:
-            raise  # the central database is unreachable: answer 500, Meta delivers it again
-        if store.read(_is_stored, inbound):
-            # Meta re-delivered while the first delivery was still storing (media take time) and that one
-            # committed first: the message is in, the clash on its unique id is no intake error.
-            return
-        store.admin(intake_errors.record, account.id, inbound, reason)
-
-
-def _is_stored(conn: Connection, inbound: InboundMessage) -> bool:
-    found = conn.execute(
-        select(message.c.id).where(
-            message.c.channel == inbound.channel.value, message.c.external_id == inbound.external_id
-        )
-    ).first()
-    return found is not None
-
-
-def _reference(account: Account, key: str) -> str:
+def _reference(account: Account, reference: str | None, key: str) -> str:
     """``key``, once the account has it (its value is checked when the secret is read)."""
-    if not account.config.get(key):
+    if not reference:
         raise BadInput(f"the WhatsApp account {account.name!r} needs {key}: env or keyring (its own slot)")
     return key
-
-
-def _delivered(conn: Connection, account_id: int, error: str | None) -> None:
-    conn.execute(
-        update(channel_account)
-        .where(channel_account.c.id == account_id)
-        .values(last_poll_at=server_now(conn), last_error=error)
-    )

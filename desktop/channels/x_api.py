@@ -45,13 +45,14 @@ Why it looks the way it does:
 * **A reply over 280 weighted characters becomes a numbered thread** (``"… (1/3)"``), each part answering
   the previous one. The split is deterministic, so ``reply_parts(..., already_sent=ids)`` resumes a thread
   whose first parts were sent, and ``on_sent`` reports each part's id as soon as X accepted it.
-* **The token is a secret**: it travels only in a header, and every error message is scrubbed of it anyway;
-  requests' own exceptions are not chained.
+* **The token is a secret**: it travels only in a header, and ``http.py`` scrubs it from every error message
+  and log line anyway.
 
-Error mapping: 400 → BadInput; 401 → NotPermitted; 403 → NotPermitted, except duplicate content →
-DuplicateContent and a reply to a deleted or hidden post → NotFound; 404 → NotFound; 429 → RateLimited (an
-Unreachable) with ``retry_after`` seconds until ``x-rate-limit-reset`` and that epoch time as ``reset_at``;
-5xx, other statuses, timeouts, refused connections and answers that are not the API's JSON → Unreachable.
+Error mapping: 401 → NotPermitted; 403 → NotPermitted, except duplicate content → DuplicateContent and a
+reply to a deleted or hidden post → NotFound; 429 → RateLimited (an Unreachable) with ``retry_after``
+seconds until ``x-rate-limit-reset`` and that epoch time as ``reset_at``; other statuses as
+``http.status_error`` (400 → BadInput, 404 → NotFound, 5xx → Unreachable); timeouts, refused connections and
+answers that are not the API's JSON → Unreachable.
 A 200 carrying only errors means the configured user id does not exist (BadInput) or is otherwise unreadable
 (Unreachable).
 """
@@ -72,6 +73,8 @@ from desktop.domain import errors
 from desktop.domain.errors import BadInput, Conflict, NotFound, NotPermitted, Unreachable
 from desktop.domain.inbound import InboundMessage
 from desktop.domain.vocabulary import Channel
+
+from .http import HttpClient, json_or_none, status_error
 
 MAX_POST_WEIGHT = 280  # X's limit for one post, in weighted characters
 URL_WEIGHT = 23  # every link is shortened to t.co and counted as this many characters
@@ -153,8 +156,7 @@ class XClient:
         self._token = bearer_token.strip()
         self._user_id = user_id
         self._base_url = base_url.rstrip("/")
-        self._session = session or requests.Session()
-        self._timeout = timeout
+        self._http = HttpClient("X", [self._token], session, timeout)
         self._max_pages = max(1, max_pages)
 
     # -- intake ---------------------------------------------------------------------------------------
@@ -268,37 +270,22 @@ class XClient:
     # -- HTTP -----------------------------------------------------------------------------------------
     def _call(self, method: str, path: str, params: Mapping[str, Any] | None = None, json: Any = None) -> JsonObject:
         what = f"{method} {path.replace(self._user_id, ':id')}"
-        try:
-            response = self._session.request(
-                method,
-                self._base_url + path,
-                params=params,
-                json=json,
-                headers={"Authorization": f"Bearer {self._token}"},
-                timeout=(self._timeout, self._timeout),
-            )
-        except requests.Timeout as exc:
-            raise Unreachable(f"X did not answer {what} in time: {self._redact(exc)}") from None
-        except requests.RequestException as exc:
-            raise Unreachable(f"cannot reach X for {what}: {self._redact(exc)}") from None
+        headers = {"Authorization": f"Bearer {self._token}"}
+        url = self._base_url + path
+        response = self._http.request(method, url, what=what, params=params, json=json, headers=headers)
         status = response.status_code
         if status == 429:
             raise self._rate_limited(what, response)
-        try:
-            body = response.json()
-        except ValueError:
-            body = None
+        body = json_or_none(response)
         if not isinstance(body, Mapping):
             raise Unreachable(f"X answered {what} with HTTP {status} and no API response")
         if 200 <= status < 300:
             return body
         raise self._error_of(what, status, body)
 
-    def _error_of(self, what: str, status: int, body: JsonObject) -> Exception:
-        said = f"X refused {what} (HTTP {status}): {self._redact(_problem_text(body) or 'no reason given')}"
+    def _error_of(self, what: str, status: int, body: JsonObject) -> errors.AduanError:
+        said = f"X refused {what} (HTTP {status}): {self._http.redact(_problem_text(body) or 'no reason given')}"
         lowered = said.lower()
-        if status == 400:
-            return BadInput(said)
         if status == 401:
             return NotPermitted(
                 f"{said}; the access token is wrong, expired (OAuth 2.0 user tokens last two hours unless "
@@ -312,9 +299,7 @@ class XClient:
             return NotPermitted(
                 f"{said}; the token may lack a scope (tweet.read, users.read, tweet.write) or the access this needs"
             )
-        if status == 404:
-            return NotFound(said)
-        return Unreachable(said)
+        return status_error(status, said)
 
     def _rate_limited(self, what: str, response: requests.Response) -> RateLimited:
         reset_at: int | None = None
@@ -325,9 +310,6 @@ class XClient:
                 break
         retry_after = DEFAULT_RATE_WINDOW if reset_at is None else max(1, reset_at - int(time.time()))
         return RateLimited(retry_after, reset_at, f"X rate limit on {what}: retry after {retry_after} s")
-
-    def _redact(self, what: object) -> str:
-        return str(what).replace(self._token, "<token>")
 
 
 # -- reading posts ------------------------------------------------------------------------------------

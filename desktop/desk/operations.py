@@ -43,7 +43,7 @@ from ..views import families
 
 
 def _now() -> datetime:
-    return datetime.utcnow()  # noqa: DTZ003 - naive UTC, as everywhere in the cache
+    return datetime.utcnow()  # naive UTC, as everywhere in the cache
 
 
 class Desk:

@@ -46,6 +46,17 @@ class CannedTemplate:
         return canned_ref(self.key, self.version)
 
 
+@dataclass(frozen=True, slots=True)
+class ManageScope:
+    """Where an officer may add canned responses: the units (code, name) and whether global ones too."""
+
+    global_allowed: bool
+    units: tuple[tuple[str, str], ...]
+
+    def allows(self, unit_code: str | None) -> bool:
+        return self.global_allowed if unit_code is None else any(code == unit_code for code, _ in self.units)
+
+
 class MissingVariable(BadInput):
     code = "missing_variable"
 

@@ -38,6 +38,8 @@ from functools import lru_cache
 from typing import Final
 from uuid import UUID
 
+from .status import Status
+
 DUPLICATE_THRESHOLD: Final = 0.37
 GRAM_SIZE: Final = 3
 # The share of a word's character 3-grams in the vector, beside the word itself: enough for a typo to
@@ -59,6 +61,19 @@ class Match:
     ticket_id: UUID
     score: float
     reason: Reason
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarTicket:
+    """A ticket found like another one, with what the officer needs to tell whether it is the same report."""
+
+    ticket_id: UUID
+    tracking_no: str | None
+    subject: str
+    status: Status
+    score: float  # the text similarity in [0, 1], also for a ticket found by its reporter
+    reason: Reason
+    master_id: UUID | None
 
 
 # -- the dictionaries ---------------------------------------------------------------------------------------

@@ -109,3 +109,19 @@ class TicketDetail:
     messages: tuple[Message, ...]
     notes: tuple[Note, ...]
     events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AccountHealth:
+    """A channel account as admins and supervisors watch it."""
+
+    id: int
+    name: str
+    channel: Channel
+    unit: str
+    enabled: bool
+    last_poll_at: datetime | None
+    last_error: str | None
+    backlog: int  # answers still waiting to be sent through it
+    held: int  # answers it could not send, waiting for an admin (failed or in doubt)
+    intake_errors: int  # messages that came through it and could not be stored, not yet resolved

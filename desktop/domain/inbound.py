@@ -13,6 +13,7 @@ import re
 import string
 from dataclasses import dataclass, field
 from datetime import datetime
+from uuid import UUID
 
 from .errors import BadInput
 from .vocabulary import Channel, Kind
@@ -55,6 +56,34 @@ class InboundMessage:
     category: str | None = None
     anonymous: bool = False  # the reporter's identity is withheld: connectors leave name and address out
     confidential: bool = False  # LAPOR!'s "rahasia": content restricted to the handling unit
+
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    ticket_id: UUID
+    tracking_no: str
+    message_id: UUID | None  # None when the message had been received before
+    new_ticket: bool
+    duplicate: bool  # received before: nothing was stored
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeError:
+    """A message that came through a channel account and could not be stored, kept for an admin."""
+
+    id: int
+    account_id: int
+    account_name: str
+    channel: Channel
+    external_id: str
+    summary: str
+    error: str
+    attempts: int
+    first_at: datetime
+    last_at: datetime
+    resolved_at: datetime | None
+    resolution: str | None  # stored | dismissed
+    ticket_id: UUID | None
 
 
 def to_json(inbound: InboundMessage) -> bytes:

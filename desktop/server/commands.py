@@ -24,18 +24,15 @@ from uuid import UUID
 
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
-from ..channels.accounts import AccountHealth
-from ..channels.intake_errors import IntakeError
 from ..channels.lapor import DEFAULT_TIMEZONE, ImportReport
 from ..channels.lapor_followups import FollowUp
-from ..domain.canned import CannedTemplate
-from ..domain.entities import Officer, Unit
+from ..domain.canned import CannedTemplate, ManageScope
+from ..domain.entities import AccountHealth, Officer, Unit
 from ..domain.errors import BadInput, NotPermitted
+from ..domain.inbound import IntakeError, Received
 from ..domain.sla import SlaPolicy
 from ..domain.vocabulary import Channel, Kind, Priority, Role
-from ..store.canned import ManageScope
 from ..store.identity import Actor
-from ..store.intake import Received
 from ..store.outbox import OutboxRow
 from ..store.service import Store
 from ..store.sla import SweepReport

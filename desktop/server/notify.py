@@ -62,7 +62,7 @@ class ChangeWatcher:
         while not self._stop.is_set():
             try:
                 seen = self.store.read(latest_change)
-            except Exception:  # noqa: BLE001 - an unreachable database: clients fall back to their rounds
+            except Exception:  # an unreachable database: clients fall back to their rounds
                 log.warning("the change watcher cannot read the database", exc_info=True)
                 seen = None
             if seen != self.latest:

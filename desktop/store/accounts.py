@@ -39,6 +39,7 @@ from sqlalchemy import Connection, delete, func, insert, not_, or_, select, upda
 from uuid6 import uuid7
 
 from ..domain.errors import AduanError, BadInput, NotFound, NotPermitted, NotSignedIn, Throttled
+from ..domain.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from .clock import server_now
 from .schema import officer, officer_session, sign_in_attempt
 
@@ -59,8 +60,6 @@ THROTTLE_WINDOW = timedelta(minutes=15)
 # Attempts older than this serve no throttle; ``prune_sign_in_attempts`` deletes them.
 ATTEMPT_RETENTION = timedelta(days=1)
 
-MIN_PASSWORD_LENGTH = 10
-MAX_PASSWORD_LENGTH = 1024
 GENERATED_PASSWORD_BYTES = 12  # secrets.token_urlsafe(12): 16 characters
 
 WRONG_LOGIN_OR_PASSWORD = "wrong login or password"

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, func, insert, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 
-from ..domain.canned import KEY, CannedTemplate, check_template
+from ..domain.canned import KEY, CannedTemplate, ManageScope, check_template
 from ..domain.errors import BadInput, Conflict, NotFound, NotPermitted
 from ..domain.text import clean_body
 from ..domain.vocabulary import Role
@@ -28,17 +28,6 @@ from .schema import canned_response, officer, unit
 from .work import Work
 
 MAX_TITLE_CHARS = 300
-
-
-@dataclass(frozen=True, slots=True)
-class ManageScope:
-    """Where an officer may add canned responses: the units (code, name) and whether global ones too."""
-
-    global_allowed: bool
-    units: tuple[tuple[str, str], ...]
-
-    def allows(self, unit_code: str | None) -> bool:
-        return self.global_allowed if unit_code is None else any(code == unit_code for code, _ in self.units)
 
 
 def add_canned_response(

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from uuid import UUID
 
 from sqlalchemy import insert, select, update
 from uuid6 import uuid7
 
 from ..domain.errors import BadInput
-from ..domain.inbound import InboundAttachment, InboundMessage, acknowledgement_text, tracking_number_in
+from ..domain.inbound import InboundAttachment, InboundMessage, Received, acknowledgement_text, tracking_number_in
 from ..domain.status import CLOSED, Status
 from ..domain.text import MAX_BODY_CHARS, MAX_SUBJECT_CHARS
 from ..domain.vocabulary import Channel, Direction, Kind
@@ -37,15 +37,6 @@ MAX_EXTERNAL_ID_CHARS = 255  # message.external_id
 # Channels whose messages are a conversation with one sender rather than threaded mails.
 CONVERSATIONS = frozenset({Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.FACEBOOK, Channel.INSTAGRAM})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-@dataclass(frozen=True, slots=True)
-class Received:
-    ticket_id: UUID
-    tracking_no: str
-    message_id: UUID | None  # None when the message had been received before
-    new_ticket: bool
-    duplicate: bool  # received before: nothing was stored
 
 
 def receive(

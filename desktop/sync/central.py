@@ -89,7 +89,7 @@ class DirectPull:
         self.next_after = feed.next_after
         self.officer_id = feed.actor.id
         # Both clocks read now, at the snapshot's start: the offset must not include the pull's own length.
-        self.clock_offset = (feed.now - datetime.utcnow()).total_seconds()  # noqa: DTZ003
+        self.clock_offset = (feed.now - datetime.utcnow()).total_seconds()
 
     def sections(self) -> Iterator[Section]:
         return self.feed.sections()

@@ -191,7 +191,7 @@ class SyncEngine:
             set_state(conn, "online", "1" if online else "0")
             set_state(conn, "last_error", error)
             if online and error is None:
-                set_state(conn, "last_sync_at", datetime.utcnow().isoformat())  # noqa: DTZ003
+                set_state(conn, "last_sync_at", datetime.utcnow().isoformat())
 
     # -- push -------------------------------------------------------------------------------------------
 
@@ -222,7 +222,7 @@ class SyncEngine:
                 .values(
                     state=outcome.state.value,
                     outcome=outcome.to_json(),
-                    finished_at=datetime.utcnow(),  # noqa: DTZ003
+                    finished_at=datetime.utcnow(),
                     attempts=s.outbox.c.attempts + 1,
                 )
             )

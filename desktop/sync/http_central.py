@@ -206,7 +206,7 @@ class HttpPull:
         self.central = central
         self.since = since
         self.lines = _lines(response)
-        arrived_at = datetime.utcnow()  # noqa: DTZ003 - naive UTC like the central store
+        arrived_at = datetime.utcnow()  # naive UTC like the central store
         head = next(self.lines, None)
         if head is None or "pull" not in head:
             raise Unreachable("the pull was cut short before it began")

@@ -72,13 +72,17 @@ async def _first_session(
     if session is not None:
         return session
     dialog = SignInDialog(settings, credentials, ops)
-    done = asyncio.get_running_loop().create_future()
-    dialog.finished.connect(lambda result: done.done() or done.set_result(result))
+    done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    def finish(result: int) -> None:
+        if not done.done():
+            done.set_result(result)
+
+    dialog.finished.connect(finish)
     dialog.open()
     if not await done:
         return None
-    chosen: Session = dialog.session
-    return chosen
+    return dialog.session
 
 
 async def open_shell(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,8 +20,9 @@ from qasync import asyncSlot
 
 from ..domain.operations import OpKind
 from ..domain.status import Status
+from ..settings import QT_TRANSLATE_NOOP
 from ..sync.session import Session
-from ..views.attention import AttentionItem, AttentionKind, attention_items
+from ..views.attention import AttentionItem, AttentionKind, load_attention_items
 from .errors import describe, describe_code
 from .events import Events
 from .labels import local_time, status_label
@@ -180,11 +181,7 @@ class AttentionPanel(QWidget):
 
     @asyncSlot()
     async def reload(self) -> None:
-        self.show_items(await self.ops.db(self._read))
-
-    def _read(self) -> list[AttentionItem]:
-        with self.session.cache.read() as conn:
-            return attention_items(conn)
+        self.show_items(await self.ops.db(load_attention_items, self.session.cache))
 
     def show_items(self, items: list[AttentionItem]) -> None:
         current = self.current()
@@ -218,7 +215,7 @@ class AttentionPanel(QWidget):
     async def _act(self, action: Callable[[], object]) -> None:
         try:
             await self.ops.db(action)
-        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the officer, in words
+        except Exception as exc:  # every refusal is shown to the officer, in words
             self.message.setText(describe(exc))
             return
         self.events.work_queued()

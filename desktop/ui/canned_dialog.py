@@ -13,7 +13,6 @@ refused (an officer reads the templates, and changes none).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -40,16 +39,13 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from ..domain.canned import VARIABLES, CannedTemplate, MissingVariable, check_template
+from ..domain.canned import VARIABLES, CannedTemplate, ManageScope, MissingVariable, check_template
 from ..domain.errors import AduanError, Unreachable
 from ..sync.session import Session
 from .command_requests import request
 from .errors import describe
 from .labels import local_time
 from .ops import Ops
-
-if TYPE_CHECKING:
-    from ..store.canned import ManageScope
 
 COLUMNS = ("title", "key", "unit", "version", "state")
 
@@ -147,10 +143,10 @@ class CannedDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._enable)
-        self.table.itemDoubleClicked.connect(lambda _item: self.edit_button.click())
 
         self.new_button = self._button("cannedNew", self.tr("&New…"), self.ask_new)
         self.edit_button = self._button("cannedEdit", self.tr("&Edit…"), self.ask_edit)
+        self.table.itemDoubleClicked.connect(lambda _item: self.edit_button.click())
         self.retire_button = self._button("cannedRetire", self.tr("&Retire"), lambda: self.set_active(False))
         self.restore_button = self._button("cannedRestore", self.tr("Re&store"), lambda: self.set_active(True))
         self.history_button = self._button("cannedHistory", self.tr("&Versions…"), self.show_history)
@@ -464,7 +460,9 @@ class HistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(close)
-        self.list.setCurrentItem(self.list.topLevelItem(0))
+        newest_item = self.list.topLevelItem(0)
+        assert newest_item is not None  # there is always a newest version
+        self.list.setCurrentItem(newest_item)
 
     def _show_version(self, item: QTreeWidgetItem | None) -> None:
         index = self.list.indexOfTopLevelItem(item) if item is not None else -1

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -34,20 +33,17 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from ..domain.entities import AccountHealth
 from ..domain.errors import AduanError, Unreachable
+from ..domain.inbound import IntakeError, Received
 from ..domain.vocabulary import Role
 from ..sync.session import Session
-from ..views.roles import my_role
+from ..views.roles import load_my_role
 from . import theme
 from .command_requests import request
 from .errors import describe
 from .labels import channel_label, local_time
 from .ops import Ops
-
-if TYPE_CHECKING:
-    from ..channels.accounts import AccountHealth
-    from ..channels.intake_errors import IntakeError
-    from ..store.intake import Received
 
 ACCOUNT_COLUMNS = 8
 
@@ -58,12 +54,6 @@ class ChannelsOverview:
     errors: list[IntakeError] | None  # None: not shown to this officer (only admins handle intake errors)
     admin: bool
     watcher: bool  # a supervisor or an admin: someone the view is for
-
-
-def my_role_of(session: Session) -> Role | None:
-    """The officer's role as the cache knows it (cache pool)."""
-    with session.cache.read() as conn:
-        return my_role(conn)
 
 
 # The commands are loaded on first use (pydantic and the server's schemas), on the network pool: opening
@@ -265,7 +255,7 @@ class ChannelsDialog(QDialog):
     async def refresh(self) -> None:
         self.refresh_button.setEnabled(False)
         try:
-            role = await self.ops.db(my_role_of, self.session)
+            role = await self.ops.db(load_my_role, self.session.cache)
             overview = await self.ops.net(load_overview, self.session, role)
         except AduanError as exc:
             self.overview = None
@@ -281,7 +271,7 @@ class ChannelsDialog(QDialog):
         self.show_status("" if overview.watcher else self.tr("Only supervisors and admins see the channels."))
         self.fill_accounts(overview.accounts)
         self.fill_errors(overview.errors)
-        now = local_time(datetime.utcnow(), with_date=False)  # noqa: DTZ003 - naive UTC, like local_time wants
+        now = local_time(datetime.utcnow(), with_date=False)  # naive UTC, like local_time wants
         self.refreshed.setText(self.tr("As of %1").replace("%1", now))
         self._enable()
 

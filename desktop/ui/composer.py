@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from ..cache import drafts
+from ..desk import drafts
 from ..domain.canned import MissingVariable
 from ..sync.session import Session
 from ..views.canned import CannedResponse, TicketCanned
@@ -85,8 +85,9 @@ class Composer(QTabWidget):
         self.note_button.setObjectName("addNoteButton")
         self.note_button.clicked.connect(self.add_note_action.trigger)
 
-        reply_tab = self._tab(self.reply_edit, [self.canned_button, self.reply_hint], self.send_button)
-        reply_tab.layout().insertWidget(1, self.canned_error)
+        reply_tab = self._tab(
+            self.reply_edit, [self.canned_button, self.reply_hint], self.send_button, notice=self.canned_error
+        )
         note_tab = self._tab(self.note_edit, [], self.note_button)
         # Ctrl+Return means "send" wherever the officer is typing, and nothing elsewhere (the team
         # discussion pane uses the same key for its own posts).
@@ -111,10 +112,14 @@ class Composer(QTabWidget):
         self.set_canned(TicketCanned())
         self.set_reply_allowed(False)
 
-    def _tab(self, edit: QPlainTextEdit, extras: list[QWidget], send: QPushButton) -> QWidget:
+    def _tab(
+        self, edit: QPlainTextEdit, extras: list[QWidget], send: QPushButton, notice: QWidget | None = None
+    ) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(edit)
+        if notice is not None:
+            layout.addWidget(notice)
         row = QHBoxLayout()
         for widget in extras:
             row.addWidget(widget)
@@ -254,12 +259,12 @@ class Composer(QTabWidget):
             if timer.isActive():
                 self.save_draft(kind)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         if event.type() == QEvent.Type.FocusOut and watched in self._edits().values():
             self._save_pending()
         return super().eventFilter(watched, event)
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+    def hideEvent(self, event: QHideEvent) -> None:  # Qt's name
         self._save_pending()  # the window closes or the view goes away: keep the last keystrokes
         super().hideEvent(event)
 

@@ -7,7 +7,6 @@ the text being typed stay.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from uuid import UUID
 
 from PySide6.QtCore import Qt, Signal
@@ -43,48 +42,6 @@ from .ops import Ops
 
 _ID = Qt.ItemDataRole.UserRole
 EXCERPT_CHARS = 160
-
-
-@dataclass(frozen=True, slots=True)
-class Board:
-    """One read of the cache for the view, made on the cache thread."""
-
-    threads: list[board.Thread]
-    selected: board.Thread | None
-    posts: list[board.PostView]
-    mentions: list[board.MentionView]
-    units: list[board.UnitChoice]
-    logins: list[str]
-
-    @property
-    def unread(self) -> int:
-        return sum(t.unread for t in self.threads)
-
-    @property
-    def unseen_mentions(self) -> int:
-        return sum(1 for m in self.mentions if m.unseen)
-
-
-def read_board(session: Session, selected: UUID | None, read_selected: bool, mentions_shown: bool) -> Board:
-    """The view's data; marks the thread on screen as read and the mentions on screen as seen."""
-    cache = session.cache
-    if (selected is not None and read_selected) or mentions_shown:
-        with cache.write() as conn:
-            if selected is not None and read_selected:
-                board.mark_read(conn, selected)
-            if mentions_shown:
-                board.mark_mentions_seen(conn)
-    with cache.read() as conn:
-        threads = board.threads(conn)
-        current = next((t for t in threads if t.id == selected), None)
-        return Board(
-            threads=threads,
-            selected=current,
-            posts=board.posts(conn, current.id) if current is not None else [],
-            mentions=board.mentions(conn),
-            units=board.postable_units(conn),
-            logins=[login for login, _name in board.officer_logins(conn)],
-        )
 
 
 class NewThreadDialog(QDialog):
@@ -156,7 +113,7 @@ class DiscussionView(QWidget):
         self.ops = ops
         self.events = events
         self.selected: UUID | None = None
-        self.board: Board | None = None
+        self.board: board.Board | None = None
         self.new_thread_dialog: NewThreadDialog | None = None
         self._loading = False
         self._again = False
@@ -260,7 +217,7 @@ class DiscussionView(QWidget):
 
     # -- reading --------------------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)
         self.refresh()  # what is now on screen counts as read
 
@@ -276,7 +233,9 @@ class DiscussionView(QWidget):
                 on_screen = self.isVisible()
                 mentions_shown = on_screen and self.tabs.currentIndex() == 1
                 try:
-                    loaded = await self.ops.db(read_board, self.session, self.selected, on_screen, mentions_shown)
+                    loaded = await self.ops.db(
+                        board.load_board, self.session.cache, self.selected, on_screen, mentions_shown
+                    )
                 except AduanError as exc:
                     if isValid(self):
                         self.about.setText(describe(exc))
@@ -289,7 +248,7 @@ class DiscussionView(QWidget):
         finally:
             self._loading = False
 
-    def _show(self, loaded: Board) -> None:
+    def _show(self, loaded: board.Board) -> None:
         before = (self.unread_total(), self.unseen_mentions())
         self.board = loaded
         self._fill_unit_filter(loaded.units, loaded.threads)

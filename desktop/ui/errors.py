@@ -5,10 +5,11 @@ The domain's messages are English and technical (they go to the CLI and logs); t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.errors import AduanError, HeldByOther
+from ..settings import QT_TRANSLATE_NOOP
 from .labels import local_time
 
 _BY_CODE = {

@@ -1,22 +1,26 @@
 """Translations: the language chosen in the settings ("auto": Indonesian on Indonesian systems, English
 otherwise); ``ADUAN_LANG`` overrides everything, for tests and screenshots.
 
-Aduan's ``.ts`` sources live in resources/translations; the compiled ``.qm`` files are built, not committed:
-on first use they are compiled with Qt's lrelease into the user's cache folder. Qt's own ``qtbase``
-translations (standard buttons, context menus) are installed too where PySide6 ships the language.
+Aduan's ``.ts`` sources live in desktop/resources/translations, installed with the package; the compiled
+``.qm`` files are built, not committed: on first use they are compiled with Qt's lrelease into the user's
+cache folder. Qt's own ``qtbase`` translations (standard buttons, context menus) are installed too where
+PySide6 ships the language.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
+from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
 import PySide6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-SOURCES = Path(__file__).resolve().parents[2] / "resources" / "translations"
+from ..settings import QT_TRANSLATE_NOOP
+
+SOURCES = Path(str(files("desktop") / "resources" / "translations"))  # lrelease needs a real path
 LANGUAGES = ("id", "en")
 LOCALES = {"id": QLocale.Language.Indonesian, "en": QLocale.Language.English}
 _INSTALLED: list[QTranslator] = []

@@ -24,7 +24,6 @@ from typing import Any, ParamSpec, TypeVar
 from uuid import UUID
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -34,11 +33,9 @@ from PySide6.QtCore import (
 )
 from qasync import asyncSlot
 from shiboken6 import isValid
-from sqlalchemy.exc import OperationalError
 
-from ..cache.database import Cache
-from ..cache.state import server_time
 from ..domain.errors import AduanError
+from ..settings import QT_TRANSLATE_NOOP
 from ..sync.session import Session
 from ..views import inbox
 from ..views.inbox import Column, InboxQuery, InboxRow, Key
@@ -55,7 +52,6 @@ PAGE = inbox.PAGE_SIZE
 SKIM_PAGES = 25  # pages a fetchMore adds (keys only; the rows come when shown)
 KEPT_PAGES = 12  # pages of rows kept: a few screens around what is shown
 COUNT_CAP = 10_000  # a count stops here: beyond it the officer narrows the query, not reads a number
-_INTERRUPT_CHECK_STEPS = 10_000  # SQLite VM steps between two checks that a count is still wanted (~1 ms)
 
 
 HEADERS = {
@@ -82,64 +78,37 @@ class _Outline:
     complete: bool
 
 
-def _skim(cache: Cache, query: InboxQuery, after: Key | None, rows: int) -> tuple[list[Key | None], int, Key | None]:
+def _skim(
+    session: Session, query: InboxQuery, after: Key | None, rows: int
+) -> tuple[list[Key | None], int, Key | None]:
     """Page starts for up to ``rows`` rows after ``after`` (on the cache thread)."""
-    with cache.read() as conn:
-        found = inbox.skim(conn, query, after, rows, PAGE)
+    found = inbox.load_skim(session.cache, query, after, rows, PAGE)
     pages = -(-found.rows // PAGE)
     starts: list[Key | None] = [after, *found.page_ends][:pages]
     return starts, found.rows, found.last
 
 
 def _outline_and_pages(
-    cache: Cache, query: InboxQuery, rows: int, wanted: list[int]
+    session: Session, query: InboxQuery, rows: int, wanted: list[int]
 ) -> tuple[_Outline, dict[int, list[InboxRow]], datetime]:
     """A fresh outline of at least ``rows`` rows, with the rows of the ``wanted`` pages (on the cache thread)."""
     asked = max(SKIM_PAGES * PAGE, -(-rows // (SKIM_PAGES * PAGE)) * SKIM_PAGES * PAGE)
-    starts, found, tail = _skim(cache, query, None, asked)
-    pages = {}
-    with cache.read() as conn:
-        for number in wanted:
-            if number < len(starts):
-                pages[number] = inbox.page(conn, query, starts[number], PAGE)
-        now = server_time(conn)
+    starts, found, tail = _skim(session, query, None, asked)
+    shown = {number: starts[number] for number in wanted if number < len(starts)}
+    pages, now = inbox.load_pages(session.cache, query, shown, PAGE)
     return _Outline(starts, found, tail, found < asked), pages, now
 
 
-def _first_page(cache: Cache, query: InboxQuery) -> tuple[_Outline, dict[int, list[InboxRow]], datetime]:
+def _first_page(session: Session, query: InboxQuery) -> tuple[_Outline, dict[int, list[InboxRow]], datetime]:
     """A new query's first page, which is also its outline so far (on the cache thread)."""
-    rows, now = _page(cache, query, None)
+    rows, now = _page(session, query, None)
     tail = rows[-1].key if rows else None
     return _Outline([None], len(rows), tail, len(rows) < PAGE), {0: rows}, now
 
 
-def _page(cache: Cache, query: InboxQuery, after: Key | None) -> tuple[list[InboxRow], datetime]:
-    with cache.read() as conn:
-        return inbox.page(conn, query, after, PAGE), server_time(conn)
-
-
-def _position(cache: Cache, query: InboxQuery, ticket_id: UUID) -> int | None:
-    with cache.read() as conn:
-        return inbox.position(conn, query, ticket_id)
-
-
-def _count(cache: Cache, query: InboxQuery, wanted: Callable[[], bool]) -> int | None:
-    """Up to COUNT_CAP + 1 (on the cache thread); None when a newer query made it moot before or during it."""
-    if not wanted():
-        return None
-    with cache.read() as conn:
-        raw = conn.connection.driver_connection
-        assert raw is not None
-        # A nonzero return interrupts the statement: the count gives way to the newer query's reads.
-        raw.set_progress_handler(lambda: 0 if wanted() else 1, _INTERRUPT_CHECK_STEPS)
-        try:
-            return inbox.count(conn, query, cap=COUNT_CAP)
-        except OperationalError:
-            if wanted():
-                raise
-            return None
-        finally:
-            raw.set_progress_handler(None, 0)
+def _page(session: Session, query: InboxQuery, after: Key | None) -> tuple[list[InboxRow], datetime]:
+    pages, now = inbox.load_pages(session.cache, query, {0: after}, PAGE)
+    return pages[0], now
 
 
 class InboxModel(QAbstractTableModel):
@@ -187,7 +156,7 @@ class InboxModel(QAbstractTableModel):
 
     @asyncSlot(int)
     async def _start(self, generation: int) -> None:
-        read = await self._read(_first_page, self.session.cache, self._query)
+        read = await self._read(_first_page, self.session, self._query)
         if read is None or not self._current(generation):
             return
         outline, pages, now = read
@@ -208,7 +177,7 @@ class InboxModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         wanted = list(self._pages) or [0]
-        read = await self._read(_outline_and_pages, self.session.cache, self._query, self._outline.rows, wanted)
+        read = await self._read(_outline_and_pages, self.session, self._query, self._outline.rows, wanted)
         if read is None or not self._current(generation):
             return
         outline, pages, now = read
@@ -234,7 +203,9 @@ class InboxModel(QAbstractTableModel):
         """How many tickets the query shows, up to COUNT_CAP + 1 (off the GUI thread); None when the query
         changed meanwhile (the count was skipped or interrupted)."""
         generation = self._generation
-        found = await self.ops.db(_count, self.session.cache, self._query, lambda: self._generation == generation)
+        found = await self.ops.db(
+            inbox.load_count, self.session.cache, self._query, lambda: self._generation == generation, COUNT_CAP
+        )
         return found if self._current(generation) else None
 
     async def locate(self, ticket_id: UUID) -> int | None:
@@ -242,7 +213,7 @@ class InboxModel(QAbstractTableModel):
         here = self.row_of(ticket_id)
         if here is not None:
             return here
-        found = await self.ops.db(_position, self.session.cache, self._query, ticket_id)
+        found = await self.ops.db(inbox.load_position, self.session.cache, self._query, ticket_id)
         return found if found is not None and found < self._outline.rows else None
 
     def row_of(self, ticket_id: UUID) -> int | None:
@@ -283,7 +254,7 @@ class InboxModel(QAbstractTableModel):
         if not self._current(generation):
             return
         tail = self._outline.tail
-        read = await self._read(_skim, self.session.cache, self._query, tail, SKIM_PAGES * PAGE)
+        read = await self._read(_skim, self.session, self._query, tail, SKIM_PAGES * PAGE)
         if read is None:
             self._fetching = False
             return
@@ -345,7 +316,7 @@ class InboxModel(QAbstractTableModel):
     async def _load(self, number: int, generation: int) -> None:
         if not self._current(generation):
             return
-        read = await self._read(_page, self.session.cache, self._query, self._outline.starts[number])
+        read = await self._read(_page, self.session, self._query, self._outline.starts[number])
         if read is None or not self._current(generation):
             return
         rows, now = read
@@ -375,10 +346,10 @@ class InboxModel(QAbstractTableModel):
     # -- display ----------------------------------------------------------------------------------------
 
     def _note_clock(self, server_now: datetime) -> None:
-        self._clock_offset = server_now - datetime.utcnow()  # noqa: DTZ003 - naive UTC like the cache
+        self._clock_offset = server_now - datetime.utcnow()  # naive UTC like the cache
 
     def _seconds_until(self, moment: datetime) -> float:
-        return (moment - (datetime.utcnow() + self._clock_offset)).total_seconds()  # noqa: DTZ003
+        return (moment - (datetime.utcnow() + self._clock_offset)).total_seconds()
 
     def _text(self, row: InboxRow, column: Column) -> str:
         if column is Column.TRACKING_NO:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 from uuid import UUID
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,13 +27,12 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 from shiboken6 import isValid
 
-from ..cache.database import Cache
 from ..domain.errors import AduanError
 from ..domain.status import Status
 from ..domain.vocabulary import Channel, Kind
+from ..settings import QT_TRANSLATE_NOOP
 from ..sync.session import Session
-from ..views.inbox import Column, InboxQuery, View, officer_choices
-from ..views.tickets import unit_choices
+from ..views.inbox import Column, InboxQuery, View, load_filter_choices
 from . import actions, inbox_model
 from .errors import describe
 from .events import Events
@@ -53,12 +52,6 @@ VIEWS = (
     (View.SUPERVISED, QT_TRANSLATE_NOOP("InboxView", "My units and sub-units")),
 )
 COLUMN_WIDTHS = {Column.TRACKING_NO: 140, Column.SUBJECT: 320, Column.HOLDER: 180, Column.DEADLINE: 120}
-
-
-def _directory(cache: Cache) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Units (code, name) and officers (login, name) for the filter bar (on the cache thread)."""
-    with cache.read() as conn:
-        return unit_choices(conn), officer_choices(conn)
 
 
 def _chosen(combo: QComboBox, vocabulary: Callable[[str], T]) -> T | None:
@@ -328,7 +321,7 @@ class InboxView(QWidget):
     @asyncSlot()
     async def _load_directory(self) -> None:
         try:
-            units, officers = await self.ops.db(_directory, self.session.cache)
+            units, officers = await self.ops.db(load_filter_choices, self.session.cache)
         except AduanError as exc:
             self._failed(describe(exc))
             return

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from ..domain.status import Status
 from ..domain.vocabulary import Channel, Kind, Priority, Role
+from ..settings import QT_TRANSLATE_NOOP
 
 _STATUS = {
     Status.DITERIMA: QT_TRANSLATE_NOOP("Status", "Received"),

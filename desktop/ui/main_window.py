@@ -6,6 +6,8 @@ sync loop keeps the cache in step with the central database in the background.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -28,8 +30,7 @@ from ..security.credentials import Credentials
 from ..settings import Settings
 from ..sync.engine import SyncReport
 from ..sync.session import Session
-from ..views.canned import manages_canned
-from ..views.roles import is_admin, watches_channels
+from ..views.roles import load_role_menus
 from . import actions, theme
 from .attention_panel import AttentionPanel
 from .canned_dialog import CannedDialog
@@ -172,9 +173,9 @@ class MainWindow(QMainWindow):
             ("go_attention", ATTENTION_TAB),
             ("go_referrals", REFERRALS_TAB),
         ):
-            go.addAction(actions.create(self, name, lambda _checked=False, tab=tab: self.tabs.setCurrentIndex(tab)))
+            go.addAction(actions.create(self, name, functools.partial(self.tabs.setCurrentIndex, tab)))
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)
         if not self.started:  # the first time only, not on every restore from the task bar
             self.start()
@@ -207,17 +208,13 @@ class MainWindow(QMainWindow):
 
     @asyncSlot()
     async def _update_role_actions(self) -> None:
-        may_manage, watches, admin = await self.ops.db(self._role_actions)
-        self.canned_action.setVisible(may_manage)
-        self.canned_action.setEnabled(may_manage)
-        self.channels_action.setVisible(watches)
-        self.channels_action.setEnabled(watches)
-        self.reset_password_action.setVisible(admin)
-        self.reset_password_action.setEnabled(admin)
-
-    def _role_actions(self) -> tuple[bool, bool, bool]:
-        with self.session.cache.read() as conn:
-            return manages_canned(conn), watches_channels(conn), is_admin(conn)
+        menus = await self.ops.db(load_role_menus, self.session.cache)
+        self.canned_action.setVisible(menus.manages_canned)
+        self.canned_action.setEnabled(menus.manages_canned)
+        self.channels_action.setVisible(menus.watches_channels)
+        self.channels_action.setEnabled(menus.watches_channels)
+        self.reset_password_action.setVisible(menus.admin)
+        self.reset_password_action.setEnabled(menus.admin)
 
     # -- the session ------------------------------------------------------------------------------------
 
@@ -324,6 +321,6 @@ class MainWindow(QMainWindow):
         if "sync_interval_seconds" in changed:
             self.sync.interval = float(self.settings.get("sync_interval_seconds"))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         self.sync.stop()
         super().closeEvent(event)

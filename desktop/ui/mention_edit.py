@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QPlainTextEdit, QWidget
 
 # A partial login right after an "@" that starts a word (not an e-mail address), up to the cursor.
 _MENTION_BEFORE_CURSOR = re.compile(r"(?<![\w.])@([A-Za-z0-9._-]*)$")
@@ -22,7 +22,8 @@ class MentionEdit(QPlainTextEdit):
         self.completer.setWidget(self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.activated[str].connect(self.insert_mention)
+        # PySide6's stubs do not declare how an overloaded signal is picked by its argument type.
+        self.completer.activated[str].connect(self.insert_mention)  # type: ignore[index]
 
     def set_logins(self, logins: list[str]) -> None:
         if self.logins.stringList() != logins:
@@ -42,8 +43,8 @@ class MentionEdit(QPlainTextEdit):
         cursor.insertText(f"{login} ")
         self.setTextCursor(cursor)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        popup = self.completer.popup()
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
+        popup = self._popup()
         if popup.isVisible() and event.key() in _POPUP_KEYS:
             event.ignore()
             return
@@ -56,9 +57,14 @@ class MentionEdit(QPlainTextEdit):
         self.completer.setCompletionPrefix(prefix)
         if self.completer.completionCount() == 0:
             return False
-        popup = self.completer.popup()
+        popup = self._popup()
         popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
         area = self.cursorRect()
         area.setWidth(popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width())
         self.completer.complete(area)
         return True
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self.completer.popup()
+        assert popup is not None  # QCompleter makes its default list on first request
+        return popup

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -51,7 +52,7 @@ from ..domain.scans import (
 )
 from ..domain.vocabulary import Channel, Kind, Priority
 from ..sync.session import Session
-from ..views.report_form import ReportChoices, report_choices
+from ..views.report_form import ReportChoices, load_report_choices
 from .errors import describe
 from .labels import channel_label, kind_label, priority_label
 from .ops import Ops
@@ -59,6 +60,23 @@ from .related_dialogs import ActingDialog
 from .ticket_dialogs import normalised
 
 MANUAL_CHANNELS = (Channel.PHONE, Channel.WALK_IN, Channel.LETTER)
+
+
+class NewReport(TypedDict):
+    """The desk's ``create`` arguments."""
+
+    unit: str
+    kind: Kind
+    channel: Channel
+    subject: str
+    body: str
+    priority: Priority
+    category: str | None
+    reporter_name: str | None
+    reporter_contact: str | None
+    anonymous: bool
+    confidential: bool
+    attachments: tuple[Scan, ...]
 
 
 @dataclass
@@ -157,8 +175,10 @@ class NewReportDialog(ActingDialog):
         self.category = self._combo("reportCategory", self.tr("Category"))
         self.category.setEditable(True)
         self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.category.lineEdit().setMaxLength(100)
-        self.category.lineEdit().setPlaceholderText(self.tr("optional"))
+        category_line = self.category.lineEdit()
+        assert category_line is not None  # an editable combo box has one
+        category_line.setMaxLength(100)
+        category_line.setPlaceholderText(self.tr("optional"))
         self.priority = self._combo("reportPriority", self.tr("Priority"))
         for priority in Priority:
             self.priority.addItem(priority_label(priority), int(priority))
@@ -265,15 +285,11 @@ class NewReportDialog(ActingDialog):
     async def load(self) -> None:
         self.ok_button.setEnabled(False)
         try:
-            choices = await self.ops.db(self._read_choices)
+            choices = await self.ops.db(load_report_choices, self.session.cache)
         except AduanError as exc:
             self.show_problem(describe(exc))
             return
         self.fill(choices)
-
-    def _read_choices(self) -> ReportChoices:
-        with self.session.cache.read() as conn:
-            return report_choices(conn)
 
     def fill(self, choices: ReportChoices) -> None:
         self.choices = choices
@@ -347,8 +363,8 @@ class NewReportDialog(ActingDialog):
             return self.tr("Write down what the reporter said or wrote.")
         return ""
 
-    def report(self) -> dict[str, object]:
-        """The desk's ``create`` arguments, as the form stands."""
+    def report(self) -> NewReport:
+        """The report as the form stands."""
         anonymous = self.anonymous.isChecked()
         return {
             "unit": str(self.unit.currentData()),

@@ -32,6 +32,7 @@ from qasync import asyncSlot
 
 from ..domain.entities import Officer
 from ..domain.errors import AduanError, NotPermitted, Unreachable
+from ..domain.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from ..sync.session import Session
 from ..sync.signin import change_password
 from .command_requests import request
@@ -40,24 +41,16 @@ from .labels import role_label
 from .ops import Ops
 
 
-def password_rules() -> tuple[int, int]:
-    """The shortest and the longest password the server accepts (its own constants, loaded on first use)."""
-    from ..store.accounts import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
-
-    return MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH
-
-
 def password_problem(new: str, repeated: str, login: str) -> str:
     """What the server would refuse in ``new`` (or a repetition that differs), in words; "" when none."""
-    shortest, longest = password_rules()
     if not new:
         return QCoreApplication.translate("Passwords", "Type the new password.")
-    if len(new) < shortest:
+    if len(new) < MIN_PASSWORD_LENGTH:
         text = QCoreApplication.translate("Passwords", "The new password is too short: use at least %1 characters.")
-        return text.replace("%1", str(shortest))
-    if len(new) > longest:
+        return text.replace("%1", str(MIN_PASSWORD_LENGTH))
+    if len(new) > MAX_PASSWORD_LENGTH:
         text = QCoreApplication.translate("Passwords", "The new password is too long: use at most %1 characters.")
-        return text.replace("%1", str(longest))
+        return text.replace("%1", str(MAX_PASSWORD_LENGTH))
     if len(set(new)) == 1:
         return QCoreApplication.translate("Passwords", "The new password is one character repeated: choose another.")
     if new.strip().lower() == login.strip().lower():
@@ -108,12 +101,11 @@ class ChangePasswordDialog(QDialog):
         self.setWindowTitle(self.tr("Change password"))
         self.setMinimumWidth(480)
 
-        shortest, _ = password_rules()
         intro = QLabel(
             self.tr(
                 "Your password is kept by your unit's Aduan server. After the change your sessions on other "
                 "computers end; this computer stays signed in. Use at least %1 characters, not your login."
-            ).replace("%1", str(shortest))
+            ).replace("%1", str(MIN_PASSWORD_LENGTH))
         )
         intro.setWordWrap(True)
         self.current = _password_field(self.tr("Current password"))

@@ -26,11 +26,9 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 from shiboken6 import isValid
 
-from ..cache.database import Cache
 from ..domain.errors import AduanError
 from ..sync.session import Session
-from ..views.discussions import postable_units
-from ..views.referrals import CachedReferral, ReferralState, list_referrals
+from ..views.referrals import CachedReferral, ReferralState, load_referrals_to_me
 from . import actions
 from .errors import describe
 from .events import Events
@@ -38,17 +36,6 @@ from .labels import local_time
 from .ops import Ops
 from .related_dialogs import AnswerReferralDialog
 from .thread_view import plain_to_html
-
-# Those waiting for our answer first, then the ones on their way, then the answered ones.
-_ORDER = {ReferralState.OPEN: 0, ReferralState.ANSWER_QUEUED: 1, ReferralState.QUEUED: 2, ReferralState.ANSWERED: 3}
-
-
-def referrals_to_me(cache: Cache) -> list[CachedReferral]:
-    """Referrals to the units I answer for (mine; a supervisor's sub-units too), open ones first."""
-    with cache.read() as conn:
-        mine = {unit.code for unit in postable_units(conn)}
-        found = [r for r in list_referrals(conn) if r.to_unit in mine]
-    return sorted(found, key=lambda r: _ORDER[r.state])  # stable: newest first within a state
 
 
 class ReferralsView(QWidget):
@@ -137,7 +124,7 @@ class ReferralsView(QWidget):
 
     @asyncSlot()
     async def reload(self) -> None:
-        found = await self.ops.db(referrals_to_me, self.session.cache)
+        found = await self.ops.db(load_referrals_to_me, self.session.cache)
         if isValid(self):  # the window may have closed meanwhile
             self.show_items(found)
 

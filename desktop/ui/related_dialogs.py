@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..cache.similar import SimilarTicket
-from ..domain.duplicates import Reason
+from ..domain.duplicates import Reason, SimilarTicket
 from ..views.canned import CannedResponse
 from ..views.families import BulkPreview
 from ..views.referrals import CachedReferral

@@ -11,7 +11,6 @@ everything but a referral), and what the desk still refuses is said in words.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -37,16 +36,15 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 from shiboken6 import isValid
 
-from ..cache.database import Cache
-from ..cache.similar import SimilarTicket, similar_to
 from ..domain.errors import AduanError, NotFound
 from ..domain.operations import Op
 from ..domain.status import Status, can_transition
 from ..sync.session import Session
-from ..views.canned import CannedResponse, canned_for_ticket
-from ..views.families import BulkPreview, CachedFamily, FamilyMember, bulk_preview, family
-from ..views.referrals import CachedReferral, ReferralState, list_referrals
-from ..views.tickets import CachedDetail, unit_choices
+from ..views.canned import load_canned_for_ticket
+from ..views.families import FamilyMember, load_bulk_preview
+from ..views.referrals import CachedReferral, ReferralState
+from ..views.related import Related, load_related
+from ..views.tickets import CachedDetail, load_unit_choices
 from . import actions
 from .errors import describe
 from .events import Events
@@ -63,52 +61,7 @@ from .related_dialogs import (
     similar_reason,
 )
 
-SIMILAR_LIMIT = 10
 TICKET_ROLE = Qt.ItemDataRole.UserRole
-
-
-@dataclass(frozen=True, slots=True)
-class Related:
-    ticket_id: UUID
-    family: CachedFamily
-    similar: tuple[SimilarTicket, ...]  # the family's own members left out: they are listed above
-    referrals: tuple[CachedReferral, ...]
-
-    @property
-    def is_duplicate(self) -> bool:
-        return self.family.master.ticket_id != self.ticket_id
-
-    @property
-    def is_master_of_others(self) -> bool:
-        return not self.is_duplicate and bool(self.family.duplicates)
-
-    @property
-    def count(self) -> int:
-        return len(self.family.duplicates) + len(self.similar) + len(self.referrals)
-
-
-def load_related(cache: Cache, ticket_id: UUID) -> Related:
-    """The family, the similar tickets and the referrals of one ticket, in one read on the cache thread."""
-    with cache.read() as conn:
-        found = family(conn, ticket_id)
-        members = {found.master.ticket_id, *(m.ticket_id for m in found.duplicates)}
-        similar = [t for t in similar_to(conn, ticket_id, SIMILAR_LIMIT + len(members)) if t.ticket_id not in members]
-        return Related(ticket_id, found, tuple(similar[:SIMILAR_LIMIT]), tuple(list_referrals(conn, ticket_id)))
-
-
-def load_canned(cache: Cache, ticket_id: UUID) -> tuple[CannedResponse, ...]:
-    with cache.read() as conn:
-        return canned_for_ticket(conn, ticket_id).responses
-
-
-def load_preview(cache: Cache, master_id: UUID, canned_key: str) -> BulkPreview:
-    with cache.read() as conn:
-        return bulk_preview(conn, master_id, canned_key)
-
-
-def load_units(cache: Cache) -> list[tuple[str, str]]:
-    with cache.read() as conn:
-        return unit_choices(conn)
 
 
 def _tree(name: str, accessible: str, headers: list[str]) -> QTreeWidget:
@@ -453,13 +406,13 @@ class RelatedView(QWidget):
         if self.related is None:
             return
         try:
-            responses = await self.ops.db(load_canned, self.session.cache, self.related.ticket_id)
+            offered = await self.ops.db(load_canned_for_ticket, self.session.cache, self.related.ticket_id)
         except AduanError as exc:
             self.said.emit(describe(exc))
             return
         if not isValid(self):
             return
-        dialog = BulkAnswerDialog(responses, self)
+        dialog = BulkAnswerDialog(offered.responses, self)
         dialog.preview_wanted.connect(lambda key: self.preview(dialog, key))
         self._open(dialog, lambda: self.bulk_answer(dialog))
 
@@ -468,7 +421,7 @@ class RelatedView(QWidget):
         if self.related is None:
             return
         try:
-            shown = await self.ops.db(load_preview, self.session.cache, self.related.ticket_id, key)
+            shown = await self.ops.db(load_bulk_preview, self.session.cache, self.related.ticket_id, key)
         except AduanError as exc:
             if isValid(dialog):
                 dialog.preview_failed(key, describe(exc))
@@ -497,7 +450,7 @@ class RelatedView(QWidget):
         if self.cached is None or self.related is None:
             return
         current = self.cached.detail.ticket.unit
-        units = await self.ops.db(load_units, self.session.cache)
+        units = await self.ops.db(load_unit_choices, self.session.cache)
         if not isValid(self):
             return
         dialog = ReferDialog(units, current, self)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 from qasync import asyncSlot
 
 from ..sync.session import Session
-from ..views.status import SyncStatus, sync_status
+from ..views.status import SyncStatus, load_sync_status
 from .events import Events
 from .labels import local_time
 from .ops import Ops
@@ -41,11 +41,7 @@ class StatusBar(QStatusBar):
 
     @asyncSlot()
     async def refresh(self) -> None:
-        self.show_status(await self.ops.db(self._read))
-
-    def _read(self) -> SyncStatus:
-        with self.session.cache.read() as conn:
-            return sync_status(conn)
+        self.show_status(await self.ops.db(load_sync_status, self.session.cache))
 
     def set_signed_out(self, signed_out: bool) -> None:
         self.signed_out = signed_out

@@ -59,9 +59,11 @@ class SyncLoop(QObject):
         # Through the Aduan server, a change made elsewhere starts a round within seconds; the timer stays
         # as the fallback (and is all a direct link has).
         loop = asyncio.get_event_loop()
-        self.listener = ChangeListener(
-            self.session.engine.central, lambda: loop.call_soon_threadsafe(self._changed_elsewhere)
-        )
+
+        def on_change() -> None:  # called on the listener's thread
+            loop.call_soon_threadsafe(self._changed_elsewhere)
+
+        self.listener = ChangeListener(self.session.engine.central, on_change)
         self.listener.start()
 
     def stop(self) -> None:

@@ -6,13 +6,13 @@ one small stylesheet that only uses palette roles, so it reads well in both sche
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib.resources import files
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-STYLESHEET = Path(__file__).resolve().parents[2] / "resources" / "styles" / "aduan.qss"
+STYLESHEET = files("desktop") / "resources" / "styles" / "aduan.qss"  # installed with the package
 SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
 
 

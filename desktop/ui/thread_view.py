@@ -83,7 +83,7 @@ class ThreadView(QTextBrowser):
 
     # -- safety ------------------------------------------------------------------------------------------
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 - Qt's name
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # Qt's name
         """Nothing is fetched for a thread: no remote images or style sheets, nor local files."""
         return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 from shiboken6 import isValid
 
-from ..cache.database import Cache
 from ..desk.picking import take_next
 from ..domain.clocks import ClockName
 from ..domain.errors import AduanError, NotFound
@@ -40,9 +39,8 @@ from ..domain.sla import Phase
 from ..domain.status import Status
 from ..domain.vocabulary import Role
 from ..sync.session import Session
-from ..views.canned import TicketCanned, canned_for_ticket
 from ..views.deadlines import ClockView
-from ..views.tickets import CachedDetail, ClaimFacts, colleague_logins, ticket_detail, unit_choices
+from ..views.tickets import CachedDetail, ClaimFacts, LoadedTicket, load_ticket, load_unit_choices
 from . import actions
 from .composer import Composer
 from .errors import describe
@@ -56,24 +54,6 @@ from .ticket_dialogs import StatusDialog, StealDialog, TransferDialog
 CLOCK_INTERVAL_MS = 30_000  # the deadline countdown and the lease end move on between syncs
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    cached: CachedDetail
-    canned: TicketCanned
-    logins: list[str]
-
-
-def load_ticket(cache: Cache, ticket_id: UUID) -> Loaded:
-    """Everything the view shows of one ticket, read in one go on the cache thread."""
-    with cache.read() as conn:
-        return Loaded(ticket_detail(conn, ticket_id), canned_for_ticket(conn, ticket_id), colleague_logins(conn))
-
-
-def load_units(cache: Cache) -> list[tuple[str, str]]:
-    with cache.read() as conn:
-        return unit_choices(conn)
-
-
 class TicketView(QWidget):
     def __init__(self, session: Session, ops: Ops, events: Events, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +61,7 @@ class TicketView(QWidget):
         self.ops = ops
         self.events = events
         self.ticket_id: UUID | None = None
-        self.loaded: Loaded | None = None
+        self.loaded: LoadedTicket | None = None
         self._generation = 0
         self.setObjectName("ticketView")
 
@@ -142,8 +122,8 @@ class TicketView(QWidget):
             self.buttons[name] = button
         work_row.addStretch(1)
 
-        self.thread = ThreadView()
-        self.thread.attachment_requested.connect(self.handle_attachment)
+        self.thread_view = ThreadView()
+        self.thread_view.attachment_requested.connect(self.handle_attachment)
         self.composer = Composer(session, ops)
         self.composer.send_reply.connect(self.send_reply)
         self.composer.add_note.connect(self.add_note)
@@ -156,7 +136,7 @@ class TicketView(QWidget):
         self.pages = QTabWidget()
         self.pages.setObjectName("ticketPages")
         self.pages.setDocumentMode(True)
-        self.pages.addTab(self.thread, self.tr("Conversation"))
+        self.pages.addTab(self.thread_view, self.tr("Conversation"))
         self.pages.addTab(self.related, self.tr("Related"))
         self.related.title_changed.connect(lambda title: self.pages.setTabText(1, title))
         split.addWidget(self.pages)
@@ -221,13 +201,13 @@ class TicketView(QWidget):
         self.loaded = loaded
         self._show(loaded)
 
-    def _show(self, loaded: Loaded) -> None:
+    def _show(self, loaded: LoadedTicket) -> None:
         cached = loaded.cached
         t = cached.detail.ticket
         self._loaded_at = time.monotonic()
         self.title.setText(f"{t.tracking_no} — {t.subject}")
         self._show_clock()
-        self.thread.show_thread(cached)
+        self.thread_view.show_thread(cached)
         self.composer.set_canned(loaded.canned)
         self.composer.set_logins(loaded.logins)
         self.related.show_for(cached)
@@ -399,7 +379,7 @@ class TicketView(QWidget):
     async def ask_transfer(self) -> None:
         if self.loaded is None:
             return
-        units = await self.ops.db(load_units, self.session.cache)
+        units = await self.ops.db(load_unit_choices, self.session.cache)
         dialog = TransferDialog(units, self.loaded.cached.detail.ticket.unit, self)
         dialog.accepted.connect(lambda: self.transfer(*dialog.chosen()))
         dialog.finished.connect(dialog.deleteLater)

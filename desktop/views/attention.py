@@ -14,6 +14,7 @@ from uuid import UUID
 from sqlalchemy import Connection, select
 
 from ..cache import schema as s
+from ..cache.database import Cache
 from ..cache.officer import me, my_unit_ids
 from ..cache.outbox import ops_needing_attention
 from ..domain.claims import handover_is_for
@@ -48,6 +49,11 @@ def attention_items(conn: Connection) -> list[AttentionItem]:
     """Newest first. A hand-over whose resolution is already queued no longer shows."""
     items = [*_my_refused_ops(conn), *handed_to_me(conn), *_escalated(conn)]
     return sorted(items, key=lambda item: item.created_at, reverse=True)
+
+
+def load_attention_items(cache: Cache) -> list[AttentionItem]:
+    with cache.read() as conn:
+        return attention_items(conn)
 
 
 def _my_refused_ops(conn: Connection) -> list[AttentionItem]:

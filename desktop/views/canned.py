@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import Connection, func, or_, select
 
 from ..cache import schema as s
+from ..cache.database import Cache
 from ..cache.officer import me
 from ..cache.overlay import seen
 from ..domain import canned_values
@@ -86,6 +87,11 @@ def canned_for_ticket(conn: Connection, ticket_id: UUID) -> TicketCanned:
     }
     responses = tuple(CannedResponse(r.key, int(r.version), r.title, r.body) for r in rows)
     return TicketCanned(responses, values)
+
+
+def load_canned_for_ticket(cache: Cache, ticket_id: UUID) -> TicketCanned:
+    with cache.read() as conn:
+        return canned_for_ticket(conn, ticket_id)
 
 
 def render_for_ticket(conn: Connection, ticket_id: UUID, key: str) -> str:

@@ -14,6 +14,7 @@ from uuid import UUID
 from sqlalchemy import Connection, and_, case, func, insert, or_, select
 
 from ..cache import schema as s
+from ..cache.database import Cache
 from ..cache.officer import me, postable_unit_ids
 from ..cache.state import get_state, set_state
 
@@ -296,3 +297,44 @@ def officer_logins(conn: Connection) -> list[tuple[str, str]]:
     """Active officers as (login, name), for @mention completion."""
     rows = conn.execute(select(s.officer.c.login, s.officer.c.name).where(s.officer.c.active.is_(True)))
     return sorted((str(r.login), str(r.name)) for r in rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    """What the discussion view shows, read together."""
+
+    threads: list[Thread]
+    selected: Thread | None
+    posts: list[PostView]
+    mentions: list[MentionView]
+    units: list[UnitChoice]
+    logins: list[str]
+
+    @property
+    def unread(self) -> int:
+        return sum(t.unread for t in self.threads)
+
+    @property
+    def unseen_mentions(self) -> int:
+        return sum(1 for m in self.mentions if m.unseen)
+
+
+def load_board(cache: Cache, selected: UUID | None, read_selected: bool, mentions_shown: bool) -> Board:
+    """The view's data; marks the thread on screen as read and the mentions on screen as seen first."""
+    if (selected is not None and read_selected) or mentions_shown:
+        with cache.write() as conn:
+            if selected is not None and read_selected:
+                mark_read(conn, selected)
+            if mentions_shown:
+                mark_mentions_seen(conn)
+    with cache.read() as conn:
+        found = threads(conn)
+        current = next((t for t in found if t.id == selected), None)
+        return Board(
+            threads=found,
+            selected=current,
+            posts=posts(conn, current.id) if current is not None else [],
+            mentions=mentions(conn),
+            units=postable_units(conn),
+            logins=[login for login, _name in officer_logins(conn)],
+        )

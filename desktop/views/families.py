@@ -16,6 +16,7 @@ from uuid import UUID
 from sqlalchemy import Connection, select
 
 from ..cache import schema as s
+from ..cache.database import Cache
 from ..cache.officer import me
 from ..cache.state import server_time
 from ..domain.canned import render
@@ -156,6 +157,11 @@ def bulk_preview(conn: Connection, master_id: UUID, canned_key: str) -> BulkPrev
         held_by_other = row.id != master_id and other and row.claim_expires_at > now
         members.append(PreviewMember(row.id, row.tracking_no, text, held_by_other, row.holder_login))
     return BulkPreview(canned_key, version, title, tuple(members))
+
+
+def load_bulk_preview(cache: Cache, master_id: UUID, canned_key: str) -> BulkPreview:
+    with cache.read() as conn:
+        return bulk_preview(conn, master_id, canned_key)
 
 
 # -- helpers ----------------------------------------------------------------------------------------------

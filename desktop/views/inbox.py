@@ -27,7 +27,7 @@ import heapq
 import itertools
 import json
 import string
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum, IntEnum
@@ -57,11 +57,13 @@ from sqlalchemy.types import Uuid
 
 from ..cache import schema as s
 from ..cache import search_index
+from ..cache.database import Cache, ReadAbandoned
 from ..cache.officer import me
 from ..cache.state import server_time
 from ..domain.status import CLOSED, Status
 from ..domain.vocabulary import Channel, Kind
 from ..store.identity import descendants
+from .tickets import unit_choices
 
 DUE_SOON = timedelta(days=2)
 PAGE_SIZE = 200
@@ -778,3 +780,39 @@ def _shown_in_mirror(
         if row is not None:
             return _fields(row)
     return None
+
+
+# -- what the inbox model reads, each in a read of its own on the cache thread ------------------------------
+
+
+def load_skim(cache: Cache, query: InboxQuery, after: Key | None, rows: int, page_size: int = PAGE_SIZE) -> Skim:
+    with cache.read() as conn:
+        return skim(conn, query, after, rows, page_size)
+
+
+def load_pages(
+    cache: Cache, query: InboxQuery, starts: Mapping[int, Key | None], limit: int = PAGE_SIZE
+) -> tuple[dict[int, list[InboxRow]], datetime]:
+    """The page after each start key, by page number, with the server time they were read at."""
+    with cache.read() as conn:
+        return {number: page(conn, query, after, limit) for number, after in starts.items()}, server_time(conn)
+
+
+def load_position(cache: Cache, query: InboxQuery, ticket_id: UUID) -> int | None:
+    with cache.read() as conn:
+        return position(conn, query, ticket_id)
+
+
+def load_count(cache: Cache, query: InboxQuery, wanted: Callable[[], bool], cap: int | None = None) -> int | None:
+    """``count``; None when ``wanted`` says a newer query made it moot, before or while it runs."""
+    try:
+        with cache.read_interruptible(wanted) as conn:
+            return count(conn, query, cap=cap)
+    except ReadAbandoned:
+        return None
+
+
+def load_filter_choices(cache: Cache) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Units (code, name) and officers (login, name) for the filter bar."""
+    with cache.read() as conn:
+        return unit_choices(conn), officer_choices(conn)

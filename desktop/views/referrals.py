@@ -15,8 +15,10 @@ from uuid import UUID
 from sqlalchemy import Connection, select
 
 from ..cache import schema as s
+from ..cache.database import Cache
 from ..cache.officer import me, postable_unit_ids
 from ..domain.errors import NotFound
+from .discussions import postable_units
 
 
 class ReferralState(StrEnum):
@@ -56,16 +58,19 @@ def list_referrals(conn: Connection, ticket_id: UUID | None = None) -> list[Cach
     codes = {int(r.id): r.code for r in conn.execute(select(s.unit.c.id, s.unit.c.code))}
     logins = {int(r.id): r.login for r in conn.execute(select(s.officer.c.id, s.officer.c.login))}
     mine, answerable = me(conn), postable_unit_ids(conn)
-    t = s.ticket.c
-    tickets = {r.id: r for r in conn.execute(select(t.id, t.tracking_no, t.subject, t.unit_id))}
     queued_answers = {
         r.referral_id: r.answer
         for r in conn.execute(select(s.local_referral).where(s.local_referral.c.answer.is_not(None)))
     }
-    query = select(s.referral).order_by(s.referral.c.created_at.desc(), s.referral.c.id.desc())
+    # Only the tickets referred about, by their key: a cache holds up to a million tickets and a few referrals.
+    query = (
+        select(s.referral, s.ticket.c.id.label("cached_ticket_id"))
+        .outerjoin(s.ticket, s.ticket.c.id == s.referral.c.ticket_id)
+        .order_by(s.referral.c.created_at.desc(), s.referral.c.id.desc())
+    )
     if ticket_id is not None:
         query = query.where(s.referral.c.ticket_id == ticket_id)
-    found = [_queued(row, codes, logins.get(mine or -1), tickets) for row in _queued_questions(conn, ticket_id)]
+    found = [_queued(row, codes, logins.get(mine or -1)) for row in _queued_questions(conn, ticket_id)]
     for row in conn.execute(query):
         queued_answer = queued_answers.get(row.id)
         state = (
@@ -96,7 +101,7 @@ def list_referrals(conn: Connection, ticket_id: UUID | None = None) -> list[Cach
                 created_at=row.created_at,
                 state=state,
                 may_answer=state is ReferralState.OPEN and int(row.to_unit_id) in answerable,
-                sees_ticket=row.ticket_id in tickets,
+                sees_ticket=row.cached_ticket_id is not None,
             )
         )
     return found
@@ -109,10 +114,36 @@ def referral(conn: Connection, referral_id: UUID) -> CachedReferral:
     return found
 
 
+# Those waiting for our answer first, then the ones on their way, then the answered ones.
+_TO_ME_ORDER = {
+    ReferralState.OPEN: 0,
+    ReferralState.ANSWER_QUEUED: 1,
+    ReferralState.QUEUED: 2,
+    ReferralState.ANSWERED: 3,
+}
+
+
+def load_referrals_to_me(cache: Cache) -> list[CachedReferral]:
+    """Referrals to the units I answer for (mine; a supervisor's sub-units too), open ones first."""
+    with cache.read() as conn:
+        mine = {unit.code for unit in postable_units(conn)}
+        found = [r for r in list_referrals(conn) if r.to_unit in mine]
+    return sorted(found, key=lambda r: _TO_ME_ORDER[r.state])  # stable: newest first within a state
+
+
 def _queued_questions(conn: Connection, ticket_id: UUID | None) -> list[Any]:
+    t = s.ticket.c
     query = (
-        select(s.local_referral, s.outbox.c.created_at.label("queued_at"))
+        select(
+            s.local_referral,
+            s.outbox.c.created_at.label("queued_at"),
+            t.id.label("cached_ticket_id"),
+            t.tracking_no.label("ticket_tracking_no"),
+            t.subject.label("ticket_subject"),
+            t.unit_id.label("ticket_unit_id"),
+        )
         .join(s.outbox, s.outbox.c.op_id == s.local_referral.c.op_id)
+        .outerjoin(s.ticket, t.id == s.local_referral.c.ticket_id)
         .where(s.local_referral.c.question.is_not(None))
         .order_by(s.outbox.c.seq.desc())
     )
@@ -121,19 +152,18 @@ def _queued_questions(conn: Connection, ticket_id: UUID | None) -> list[Any]:
     return list(conn.execute(query))
 
 
-def _queued(row: Any, codes: dict[int, str], my_login: str | None, tickets: dict[Any, Any]) -> CachedReferral:
+def _queued(row: Any, codes: dict[int, str], my_login: str | None) -> CachedReferral:
     """My question still in the outbox: the asking unit is the ticket's, as the mirror has it."""
-    ticket = tickets.get(row.ticket_id)
     return CachedReferral(
         id=row.referral_id,
         ticket_id=row.ticket_id,
-        tracking_no=ticket.tracking_no if ticket is not None else None,
-        subject=ticket.subject if ticket is not None else None,
+        tracking_no=row.ticket_tracking_no,
+        subject=row.ticket_subject,
         first_message=None,
         reporter_name=None,
         reporter_anonymous=False,
         reporter_confidential=False,
-        from_unit=codes.get(ticket.unit_id) if ticket is not None else None,
+        from_unit=codes.get(row.ticket_unit_id),
         to_unit=codes.get(row.to_unit_id),
         question=row.question,
         asked_by=my_login,
@@ -144,5 +174,5 @@ def _queued(row: Any, codes: dict[int, str], my_login: str | None, tickets: dict
         created_at=row.queued_at,
         state=ReferralState.QUEUED,
         may_answer=False,
-        sees_ticket=ticket is not None,
+        sees_ticket=row.cached_ticket_id is not None,
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select, union
 
 from ..cache import schema as s
+from ..cache.database import Cache
 from ..cache.officer import me, postable_unit_ids
 
 MAX_SUGGESTED_CATEGORIES = 200
@@ -20,6 +21,11 @@ class ReportChoices:
 
 def report_choices(conn: Connection) -> ReportChoices:
     return ReportChoices(report_units(conn), known_categories(conn))
+
+
+def load_report_choices(cache: Cache) -> ReportChoices:
+    with cache.read() as conn:
+        return report_choices(conn)
 
 
 def report_units(conn: Connection) -> list[tuple[str, str]]:

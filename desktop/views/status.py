@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import Connection, func, select
 
 from ..cache import schema as s
+from ..cache.database import Cache
 from ..cache.state import get_state
 from .attention import attention_items
 
@@ -31,3 +32,8 @@ def sync_status(conn: Connection) -> SyncStatus:
         pending=int(pending),
         attention=len(attention_items(conn)),
     )
+
+
+def load_sync_status(cache: Cache) -> SyncStatus:
+    with cache.read() as conn:
+        return sync_status(conn)

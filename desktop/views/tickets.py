@@ -13,6 +13,7 @@ from uuid import UUID
 from sqlalchemy import Connection, or_, select
 
 from ..cache import schema as s
+from ..cache.database import Cache
 from ..cache.officer import me
 from ..cache.overlay import seen
 from ..cache.state import server_time
@@ -22,6 +23,7 @@ from ..domain.operations import OpKind, OutcomeState
 from ..domain.status import CLOSED, Status
 from ..domain.vocabulary import Channel, Direction, Kind, Priority, Role
 from ..store.rows import to_ticket
+from .canned import TicketCanned, canned_for_ticket
 from .deadlines import ClockView, ticket_clocks
 
 QUEUED_TRACKING_NO = "(queued)"  # a ticket made here that the server has not numbered yet
@@ -144,7 +146,7 @@ def _overlaid(conn: Connection, t: Ticket, local: Any) -> Ticket:
 
 def _queued_ticket(conn: Connection, local: Any) -> Ticket:
     fields = json.loads(local.new_ticket)
-    now = datetime.utcnow()  # noqa: DTZ003 - naive UTC like the mirror
+    now = datetime.utcnow()  # naive UTC like the mirror
     reporter = None
     if fields.get("reporter_name") or fields.get("anonymous"):
         reporter = Reporter(local.ticket_id, fields.get("reporter_name"), bool(fields.get("anonymous")), False)
@@ -366,3 +368,25 @@ def colleague_logins(conn: Connection) -> list[str]:
     """Logins of the active officers other than me, for @mentions."""
     query = select(s.officer.c.login).where(s.officer.c.active.is_(True), s.officer.c.id != (me(conn) or -1))
     return sorted(str(login) for login in conn.execute(query).scalars())
+
+
+# -- what the ticket view reads, each in a read of its own on the cache thread ------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedTicket:
+    """Everything the ticket view shows of one ticket, read together."""
+
+    cached: CachedDetail
+    canned: TicketCanned
+    logins: list[str]  # whom a note may @mention
+
+
+def load_ticket(cache: Cache, ticket_id: UUID) -> LoadedTicket:
+    with cache.read() as conn:
+        return LoadedTicket(ticket_detail(conn, ticket_id), canned_for_ticket(conn, ticket_id), colleague_logins(conn))
+
+
+def load_unit_choices(cache: Cache) -> list[tuple[str, str]]:
+    with cache.read() as conn:
+        return unit_choices(conn)

@@ -194,10 +194,10 @@ def _integer(value: Any, name: str, default: int | None) -> Any:
 class _Handler(BaseHTTPRequestHandler):
     telegram: FakeTelegram
 
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
+    def do_GET(self) -> None:  # the name http.server dispatches to
         self._answer({})
 
-    def do_POST(self) -> None:  # noqa: N802 - the name http.server dispatches to
+    def do_POST(self) -> None:  # the name http.server dispatches to
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length)
         kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -231,5 +231,5 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's signature
+    def log_message(self, format: str, *args: Any) -> None:  # http.server's signature
         pass

@@ -16,12 +16,13 @@ import pytest
 from sqlalchemy import select, update
 
 from desktop.channels.accounts import account_by_id, add_account, enabled_accounts
+from desktop.channels.accounts import account_secret as secret
 from desktop.channels.dispatch import dispatch_round
 from desktop.channels.lapor import poller_from_config
 from desktop.channels.settings import SCHEMAS, AccountRefused, own_slot, slot_id, slots
 from desktop.channels.sources import make_sender, make_source
 from desktop.channels.webhooks import NO_SUCH_WEBHOOK, whatsapp_endpoint
-from desktop.channels.worker import run_round, secret
+from desktop.channels.worker import run_round
 from desktop.domain.errors import BadInput, NotFound, NotPermitted
 from desktop.domain.vocabulary import Channel
 from desktop.store import directory

@@ -14,46 +14,20 @@ import pytest
 from sqlalchemy import update
 
 from desktop.domain.entities import Ticket
-from desktop.domain.vocabulary import Role
 from desktop.store import claims
 from desktop.store.schema import unit
 from desktop.store.service import Store
 from tests.e2e.cli import ROOT, ok_json, run
-from tests.store.helpers import add_officer_without_login, new_ticket, snapshot
+from tests.e2e.small_org import create, small_org
+from tests.store.helpers import new_ticket, snapshot
 
 TICKET_KEYS = {"id", "tracking_no", "status", "unit", "holder", "claim_expires_at", "due_at", "claim_token"}
 
 
 @pytest.fixture
 def org_url(migrated_url: str) -> Iterator[str]:
-    """Two units (made through the CLI) and three officers (rows only, so no server logins are involved)."""
-    for args in (
-        ("unit", "add", "humas", "--name", "Biro Humas"),
-        ("unit", "add", "kanreg-1", "--name", "Kantor Regional I"),
-    ):
-        assert run(migrated_url, *args).returncode == 0
-    store = Store(migrated_url)
-    for login, role in (("ani", Role.OFFICER), ("budi", Role.OFFICER), ("sari", Role.SUPERVISOR)):
-        store.admin(add_officer_without_login, login, login.title(), ["humas"], role)
-    store.dispose()
+    small_org(migrated_url)
     yield migrated_url
-
-
-def create(url: str, subject: str = "Lampu jalan mati") -> dict[str, object]:
-    return ok_json(
-        url,
-        "ticket",
-        "create",
-        "--unit",
-        "humas",
-        "--subject",
-        subject,
-        "--text",
-        "Lampu jalan di Jl. Merdeka mati sejak seminggu.",
-        "--reporter",
-        "Siti",
-        officer="ani",
-    )
 
 
 def claimed_in_process(url: str) -> Ticket:

@@ -16,7 +16,7 @@ from desktop.store.canned import add_canned_response
 from desktop.store.schema import ticket
 from desktop.store.service import Store
 from tests.e2e.cli import ok_json, run
-from tests.e2e.test_sync_cli import Link
+from tests.e2e.link import Link
 from tests.store.canned_helpers import as_owner
 from tests.store.helpers import build_org, new_ticket
 

@@ -3,18 +3,26 @@ the sweep escalates a breach once."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from uuid import UUID
 
+import pytest
 from sqlalchemy import select, update
 
 from desktop.store.schema import sla_clock
 from desktop.store.service import Store
 from tests.e2e.cli import ok_json, run
-from tests.e2e.test_cli import create, org_url  # noqa: F401 - the fixture
+from tests.e2e.small_org import create, small_org
 from tests.store.helpers import snapshot
 
 
-def test_rules_from_the_command_line_set_the_deadlines(org_url: str) -> None:  # noqa: F811
+@pytest.fixture
+def org_url(migrated_url: str) -> Iterator[str]:
+    small_org(migrated_url)
+    yield migrated_url
+
+
+def test_rules_from_the_command_line_set_the_deadlines(org_url: str) -> None:
     assert run(org_url, "sla", "calendar", "set", "--unit", "humas", "--timezone", "Asia/Makassar").returncode == 0
     saved = ok_json(org_url, "sla", "policy", "set", "--unit", "humas", "--verify", "1", "--resolution", "30")
     listed = ok_json(org_url, "sla", "policy", "list")
@@ -30,7 +38,7 @@ def test_rules_from_the_command_line_set_the_deadlines(org_url: str) -> None:  #
     store.dispose()
 
 
-def test_bad_rules_are_refused_clearly_and_change_nothing(org_url: str) -> None:  # noqa: F811
+def test_bad_rules_are_refused_clearly_and_change_nothing(org_url: str) -> None:
     before = snapshot(Store(org_url).engine)
     for args, message in (
         (("sla", "calendar", "set", "--hours", "16:00-08:00"), "start before they end"),
@@ -48,7 +56,7 @@ def test_bad_rules_are_refused_clearly_and_change_nothing(org_url: str) -> None:
     assert snapshot(Store(org_url).engine) == before
 
 
-def test_the_sweep_escalates_a_breach_once(org_url: str) -> None:  # noqa: F811
+def test_the_sweep_escalates_a_breach_once(org_url: str) -> None:
     made = create(org_url)
     store = Store(org_url)
     with store.engine.begin() as conn:

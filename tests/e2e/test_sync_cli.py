@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from desktop.domain.status import Status
+from desktop.store import claims, handling
 from desktop.store import schema as central
 from desktop.store.service import Store
 from tests.e2e.cli import ok_json, run
+from tests.e2e.link import Link
 from tests.store.helpers import build_org, new_ticket
-from tests.sync.proxy import Proxy, through
 
 
 @pytest.fixture
@@ -85,40 +87,6 @@ def test_offline_commands_are_queued_and_sent_by_sync(org_url: str, tmp_path: Pa
     assert (list(map(bool, added_offline)), outbound) == ([True], 1)
 
 
-class Link:
-    """The way to the central database, which the test takes down and brings up. SQLite: the central
-    file's folder moves away (SQLite cannot open it); PostgreSQL and MariaDB: a TCP proxy refuses."""
-
-    def __init__(self, url: str) -> None:
-        self.proxy = None if url.startswith("sqlite") else Proxy.to(url)
-        self.url = url if self.proxy is None else through(url, self.proxy)
-        self.folder = Path(url.removeprefix("sqlite:///")).parent
-        self.away = self.folder.with_name(self.folder.name + "-away")
-
-    def down(self) -> None:
-        if self.proxy is None:
-            self.folder.rename(self.away)
-        else:
-            self.proxy.refuse()
-            self.proxy.cut()
-
-    def up(self) -> None:
-        if self.proxy is None:
-            self.away.rename(self.folder)
-        else:
-            self.proxy.accept()
-
-    def __enter__(self) -> Link:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        if self.proxy is None:
-            if self.away.exists():
-                self.up()
-        else:
-            self.proxy.close()
-
-
 def test_sync_watch_rounds_report_each_round(org_url: str, tmp_path: Path) -> None:
     store = Store(org_url, officer="ani")
     new_ticket(store)
@@ -149,3 +117,40 @@ def test_a_cache_refuses_another_central_database_or_officer(org_url: str, tmp_p
     assert other.returncode == 2 and "officer 'ani'" in other.stderr
     elsewhere = run("sqlite:///" + str(tmp_path / "other.db"), "--cache", str(cache), "ticket", "list", officer="ani")
     assert elsewhere.returncode == 2 and "is the cache of central" in elsewhere.stderr
+
+
+def test_ticket_commands_answer_the_same_directly_and_through_the_cache(org_url: str, tmp_path: Path) -> None:
+    """One implementation per command: on the central database directly or through the local cache, `ticket
+    list` finds the same tickets (the open ones unless --status says), and list, show, claim and create
+    answer the same keys; through the cache the operation has an id."""
+    ani = Store(org_url, officer="ani")
+    first, second = new_ticket(ani, subject="Jalan berlubang"), new_ticket(ani, subject="Lampu jalan mati")
+    archived = new_ticket(ani, subject="Sudah selesai")
+    ani.write(handling.change_status, archived.id, ani.write(claims.claim, archived.id).claim.token, Status.DIARSIPKAN)
+    new_ticket(Store(org_url, officer="rudi"), unit="kanreg-1")  # not ani's to see
+    cache = tmp_path / "ani.cache"
+
+    found = {}
+    for listing in (("--limit", "100"), ("--status", "diarsipkan"), ("--mine",)):
+        directly = ok_json(org_url, "ticket", "list", *listing, officer="ani")
+        through_cache = cached(org_url, cache, "ticket", "list", *listing)
+        assert directly == through_cache, listing
+        found[listing[0]] = [t["id"] for t in directly]
+    assert found == {"--limit": [str(first.id), str(second.id)], "--status": [str(archived.id)], "--mine": []}
+
+    claimed_directly = ok_json(org_url, "ticket", "claim", first.tracking_no, officer="ani")
+    claimed_through_cache = cached(org_url, cache, "ticket", "claim", second.tracking_no)
+    assert set(claimed_directly) == set(claimed_through_cache) >= {"id", "claim_token", "token", "state", "op_id"}
+    assert (claimed_directly["op_id"], claimed_directly["state"]) == (None, "applied")
+    assert claimed_through_cache["op_id"] and claimed_through_cache["state"] == "applied"  # type: ignore[index]
+
+    shown_directly = ok_json(org_url, "ticket", "show", first.tracking_no, officer="ani")
+    shown_through_cache = cached(org_url, cache, "ticket", "show", second.tracking_no)
+    assert set(shown_directly) == set(shown_through_cache)  # type: ignore[arg-type]
+    assert set(shown_directly["messages"][0]) == set(shown_through_cache["messages"][0])  # type: ignore[index]
+
+    report = ("ticket", "create", "--unit", "humas", "--subject", "Sampah menumpuk", "--text", "Di pasar.")
+    created_directly = ok_json(org_url, *report, officer="ani")
+    created_through_cache = cached(org_url, cache, *report)
+    assert set(created_directly) == set(created_through_cache)  # type: ignore[arg-type]
+    ani.dispose()

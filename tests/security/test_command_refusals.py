@@ -15,15 +15,13 @@ import pytest
 from sqlalchemy import Engine, select
 
 from desktop.domain.errors import BadInput, NotPermitted, NotSignedIn, Rejected
-from desktop.domain.vocabulary import Channel, Role
+from desktop.domain.vocabulary import Channel
 from desktop.server import commands
 from desktop.server.authz import Action
-from desktop.store import accounts
 from desktop.store.schema import channel_account, metadata, ticket
-from tests.security.test_server_refusals import refusal
+from tests.security.refusals import add_admin, refusal
 from tests.server.conftest import World
-from tests.server.live import PASSWORD, call
-from tests.store.helpers import add_officer_without_login
+from tests.server.live import call
 
 LAPOR_CSV = "ID Laporan;Judul;Isi Laporan\n1916449;Lampu jalan mati;Lampu di Jl. Merdeka mati seminggu.\n"
 LAPOR_BASE64 = base64.b64encode(LAPOR_CSV.encode()).decode()
@@ -83,11 +81,6 @@ def digest(engine: Engine) -> str:
             rows = conn.execute(select(table).order_by(*table.primary_key.columns)).all()
             found.update(f"{name}:{len(rows)}:{sorted(map(repr, rows))}".encode())
     return found.hexdigest()
-
-
-def add_admin(w: World, login: str = "adi") -> None:
-    w.owner.admin(add_officer_without_login, login, "Adi Nugroho", ["humas"], Role.ADMIN)
-    w.owner.admin(accounts.reset_password, login, PASSWORD)
 
 
 def post(w: World, name: str, token: str | None, body: dict[str, Any] | None = None) -> tuple[int, str | None]:

@@ -36,6 +36,7 @@ from desktop.store.schema import (
     sign_in_attempt,
     ticket,
 )
+from tests.security.refusals import refusal
 from tests.server.conftest import World
 from tests.server.live import PASSWORD, call
 from tests.store.helpers import new_ticket, snapshot
@@ -71,15 +72,6 @@ def push(w: World, token: str, body: Any, **kwargs: Any) -> requests.Response:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
-
-
-def refusal(response: requests.Response) -> tuple[int, str | None]:
-    """The status and the error body's code (None when the body is not the server's error body)."""
-    try:
-        body = response.json()
-    except ValueError:
-        return response.status_code, None
-    return response.status_code, body.get("code") if isinstance(body, dict) else None
 
 
 def not_applied(response: requests.Response) -> bool:

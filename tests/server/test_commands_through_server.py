@@ -10,8 +10,7 @@ from sqlalchemy import func, select
 from desktop.domain.errors import NotPermitted
 from desktop.server import commands
 from desktop.store.schema import canned_response
-from tests.security.test_command_refusals import add_admin
-from tests.security.test_server_refusals import refusal
+from tests.security.refusals import add_admin, refusal
 from tests.server.conftest import World
 from tests.server.live import call
 from tests.sync.proxy import Proxy

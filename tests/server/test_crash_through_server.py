@@ -1,9 +1,9 @@
 """kill -9 through ``aduan server``: a client killed mid-pull or mid-push, and the server killed mid-push, lose
 nothing and apply nothing twice.
 
-The same guarantees as the direct path (tests/sync/test_crash.py, whose checks these tests reuse), with a real
-server process in front of the demo organisation and the TCP proxy (tests/sync/proxy.py) between the clients
-and the server:
+The same guarantees as the direct path (tests/sync/test_crash.py; the checks both use are in crash_world.py),
+with a real server process in front of the demo organisation (tests/server/served_demo.py) and the TCP proxy
+(tests/sync/proxy.py) between the clients and the server:
 
 - a client process (``crasher.py`` here: ``HttpCentral`` instead of a Store) killed at a random moment of a
   pull leaves its cache whole (integrity_check, overlay agrees with the outbox) and either as it was before
@@ -22,57 +22,47 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import random
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
 import pytest
-import requests
 from sqlalchemy import Connection, func, select
 
 from desktop.cache.database import Cache
-from desktop.desk.operations import Desk
 from desktop.domain.errors import Unreachable
 from desktop.store.schema import applied_op, event, officer, ticket
 from desktop.store.service import Store
-from desktop.sync.engine import SyncEngine
-from desktop.sync.http_central import HttpCentral
-from tests.server.live import ROOT, LiveServer, free_port, give_passwords
-from tests.sync.helpers import Client, central_view, mirror_matches, overlay_agrees
-from tests.sync.proxy import Proxy
-from tests.sync.test_crash import (
+from tests.server.served_demo import Served, close, demo_behind_server
+from tests.sync.crash_world import (
     EMPTY,
     MISSED_KILL_RETRIES,
-    START_TIMEOUT_SECONDS,
     WRITE_TICKETS,
     CacheState,
     Counts,
     Crasher,
-    Demo,
     Desked,
-    _state_of,
+    applied_centrally,
     cache_state,
     central_counts,
     check_after_pull_kill,
     colleague_works,
-    fill_demo,
     hold_one,
     integrity,
     outbox_rows,
     queue_ops,
     save_copy,
+    seed,
     settle,
+    state_of,
 )
+from tests.sync.helpers import Client, central_view, mirror_matches, overlay_agrees
 
 CRASHER = Path(__file__).with_name("crasher.py")
 PULL_TICKETS = 800  # about 2,800 messages: a pull through the server of about a second
@@ -85,114 +75,11 @@ PUSH_TIMEOUT_SECONDS = 120.0  # generous: a stuck push fails the test instead of
 RETRY_PAUSE_SECONDS = 0.05  # the pusher's pause between attempts while the server is down
 
 
-def _seed() -> int:
-    seed = int(os.environ.get("ADUAN_CRASH_SEED") or random.randrange(2**32))
-    print(f"crash seed {seed} (ADUAN_CRASH_SEED={seed} replays the same kill moments)")
-    return seed
-
-
-# -- the server, on a port of its own, that can be killed and started again --------------------------------
-
-
-class Server:
-    """``aduan server`` on a fixed port of 127.0.0.1: ``kill()`` is SIGKILL, ``start()`` the same port again."""
-
-    def __init__(self, db_url: str, folder: Path) -> None:
-        self.db_url = db_url
-        self.folder = folder
-        self.port = free_port()
-        self.starts = 0
-        self.live: LiveServer | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> LiveServer:
-        assert self.live is None or self.live.process.poll() is not None, "the server is still running"
-        self.starts += 1
-        log = self.folder / f"server-{self.port}-{self.starts}.log"
-        listen = f"127.0.0.1:{self.port}"
-        command = [sys.executable, "-m", "desktop.cli", "--db", self.db_url, "server", "--listen", listen]
-        with log.open("wb") as sink:
-            process = subprocess.Popen(command, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT)
-        self.live = LiveServer(self.url, process, log)
-        deadline = time.monotonic() + START_TIMEOUT_SECONDS
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"aduan server exited with {process.returncode}:\n{self.live.output()}")
-            with contextlib.suppress(requests.RequestException):
-                if requests.get(f"{self.url}/v1/health", timeout=1).ok:
-                    return self.live
-            if time.monotonic() > deadline:
-                pytest.fail(f"aduan server did not start:\n{self.live.output()}")
-            time.sleep(0.05)
-
-    def kill(self) -> int:
-        assert self.live is not None
-        process = self.live.process
-        if process.poll() is None:
-            os.kill(process.pid, signal.SIGKILL)
-        return process.wait(timeout=30)
-
-    def stop(self) -> None:
-        if self.live is not None:
-            self.live.stop()
-
-
-@dataclass
-class Served:
-    """The demo organisation behind a real server, and the proxy the clients reach it through."""
-
-    demo: Demo
-    server: Server
-    proxy: Proxy
-    folder: Path
-
-    @property
-    def address(self) -> str:
-        return f"http://127.0.0.1:{self.proxy.port}"
-
-    def sign_in(self, login: str, device: str) -> str:
-        assert self.server.live is not None
-        return self.server.live.sign_in(login, device=device)
-
-    def client(self, login: str, path: Path, token: str | None = None) -> Client:
-        """``login``'s client on the cache at ``path``, syncing through the proxy (its store only checks)."""
-        store = Store(self.demo.url, officer=login, device=f"{login}-checks")
-        cache = Cache(path)
-        central = HttpCentral(self.address, token or self.sign_in(login, f"{login}-pc"))
-        return Client(login, store, cache, Desk(cache), SyncEngine(cache, central))
-
-
-def close(c: Client) -> None:
-    c.engine.central.close()
-    c.close()
-
-
-@contextlib.contextmanager
-def demo_behind_server(url: str, folder: Path, tickets: int) -> Iterator[Served]:
-    d = fill_demo(url, tickets)
-    owner = Store(url)
-    try:
-        give_passwords(owner, d.admin, d.officer)
-    finally:
-        owner.dispose()
-    server = Server(url, folder)
-    server.start()
-    proxy = Proxy("127.0.0.1", server.port)
-    try:
-        yield Served(d, server, proxy, folder)
-    finally:
-        proxy.close()
-        server.stop()
-
-
 # -- the client process ----------------------------------------------------------------------------------
 
 
 class ServerCrasher(Crasher):
-    """``tests/server/crasher.py`` in its own interpreter, started ahead of its job (see test_crash.Crasher)."""
+    """``tests/server/crasher.py`` in its own interpreter, started ahead of its job (see crash_world.Crasher)."""
 
     def __init__(self, folder: Path) -> None:
         super().__init__(folder, (str(CRASHER),))
@@ -284,7 +171,7 @@ def crash_pulls(
 def test_kill_during_a_pull_through_the_server_leaves_a_consistent_cache(
     migrated_url: str, tmp_path: Path, crashers: Crashers
 ) -> None:
-    rng = random.Random(_seed())
+    rng = random.Random(seed())
     with demo_behind_server(migrated_url, tmp_path, PULL_TICKETS) as served:
         d = served.demo
         admin = Store(d.url, officer=d.admin)
@@ -293,7 +180,7 @@ def test_kill_during_a_pull_through_the_server_leaves_a_consistent_cache(
         control = tmp_path / "control.cache.db"
         try:
             initial = pull_to_the_end(crashers, served, token, control)
-            full = _state_of(control)
+            full = state_of(control)
             assert full.mirror == central_view(admin) and len(full.mirror["ticket"]) == PULL_TICKETS
             first = crash_pulls(crashers, served, token, path, rng, (EMPTY, full), initial, PULL_KILLS[0])
 
@@ -311,7 +198,7 @@ def test_kill_during_a_pull_through_the_server_leaves_a_consistent_cache(
             colleague.dispose()
             save_copy(path, control)
             incremental = pull_to_the_end(crashers, served, token, control)
-            changed = _state_of(control)
+            changed = state_of(control)
             assert changed.mirror == central_view(admin) and changed.mirror != synced.mirror
             second = crash_pulls(crashers, served, token, path, rng, (synced, changed), incremental, PULL_KILLS[1])
 
@@ -335,12 +222,6 @@ def prepare_holder(served: Served, folder: Path) -> Desked:
         return hold_one(c, d)
     finally:
         close(c)
-
-
-def applied_centrally(store: Store, op_ids: list[UUID]) -> int:
-    return store.read(
-        lambda conn: int(conn.execute(select(func.count()).where(applied_op.c.op_id.in_(op_ids))).scalar_one())
-    )
 
 
 def finished_locally(desked: Desked, op_ids: list[UUID]) -> int:
@@ -428,7 +309,7 @@ def check_exactly_once(
 def test_kill_during_a_push_through_the_server_applies_the_rest_once(
     migrated_url: str, tmp_path: Path, crashers: Crashers
 ) -> None:
-    rng = random.Random(_seed())
+    rng = random.Random(seed())
     with demo_behind_server(migrated_url, tmp_path, WRITE_TICKETS) as served:
         d = served.demo
         desked = prepare_holder(served, tmp_path)
@@ -503,12 +384,12 @@ class Pusher(threading.Thread):
                         time.sleep(RETRY_PAUSE_SECONDS)
             finally:
                 close(c)
-        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
+        except BaseException as exc:  # handed to the test's thread
             self.error = exc
 
 
 def test_the_server_killed_during_pushes_applies_each_op_exactly_once(migrated_url: str, tmp_path: Path) -> None:
-    rng = random.Random(_seed())
+    rng = random.Random(seed())
     with demo_behind_server(migrated_url, tmp_path, WRITE_TICKETS) as served:
         d = served.demo
         desked = prepare_holder(served, tmp_path)

@@ -14,7 +14,7 @@ process, and the link's faults are real ones of that proxy:
 - lost acknowledgement: the proxy forwards the client's next ``POST /v1/ops`` and drops the server's answer;
 - link cut before the push: the proxy swallows the ``POST /v1/ops`` and closes the link (nothing applied).
 
-``SyncModelThroughServer`` subclasses the direct machine (``test_model.model_for``) and overrides the rules
+``SyncModelThroughServer`` subclasses the direct machine (``sync_model.model_for``) and overrides the rules
 that touch the link; its ``__init__`` sets the same attributes as the direct machine's.
 """
 
@@ -23,7 +23,6 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from uuid import UUID
 
@@ -43,49 +42,24 @@ from desktop.sync.engine import SyncEngine, next_pending
 from desktop.sync.http_central import HttpCentral
 from tests.server.conftest import World as ServerWorld
 from tests.server.live import LiveServer, give_passwords, running_server
+from tests.server.proxied_clients import PUSH_REQUEST, Link, through_server
 from tests.store.helpers import add_officer_without_login, new_ticket
 from tests.sync.helpers import Client, overlay_agrees
 from tests.sync.proxy import Proxy
-from tests.sync.test_model import LOGINS, OFFICERS, SUPERVISOR, TICKETS, ExpiryMarks, World, model_for, run_and_report
+from tests.sync.sync_checks import ExpiryMarks
+from tests.sync.sync_model import LOGINS, OFFICERS, SUPERVISOR, TICKETS, World, model_for, run_and_report
 
 # Examples per engine: each step goes through HTTP and the proxy, so fewer than the direct machine's; together
 # with test_crash_through_server.py well under three minutes on two workers (printed by --durations).
 EXAMPLES = {"sqlite": 4, "postgresql": 3, "mariadb": 3}
 STEPS = 30
-PUSH_REQUEST = b"POST /v1/ops"
-
-
-@dataclass
-class Link:
-    """A client's way to the server: its own proxy, and the session token it signed in with."""
-
-    proxy: Proxy
-    token: str
-
-    @property
-    def address(self) -> str:
-        return f"http://127.0.0.1:{self.proxy.port}"
-
-    def down(self) -> None:
-        self.proxy.refuse()
-        self.proxy.cut()
-
-    def up(self) -> None:
-        self.proxy.accept()
-
-
-def through_server(url: str, login: str, folder: Path, link: Link) -> Client:
-    """``login``'s client syncing through ``link``; its store is only for the tests' direct checks."""
-    cache = Cache(folder / f"{login}.cache.db")
-    store = Store(url, officer=login, device=f"{login}-pc")
-    return Client(login, store, cache, Desk(cache), SyncEngine(cache, HttpCentral(link.address, link.token)))
 
 
 _example_numbers = itertools.count(1)
 
 
 def build_world(url: str, admin: Store, server: LiveServer, root: Path) -> tuple[World, dict[str, Link]]:
-    """As test_model.build_world, with server passwords and a proxied link to the server for each client."""
+    """As sync_model.build_world, with server passwords and a proxied link to the server for each client."""
     n = next(_example_numbers)
     unit = f"humas-{n}"
     admin.admin(add_unit, unit, f"Biro Humas {n}")

@@ -1,7 +1,7 @@
 """An initial sync through ``aduan server`` killed with SIGKILL half-way goes on where it stopped.
 
-The direct test (tests/sync/test_resume_crash.py, whose checks this one reuses) with a real server process in
-front of the demo organisation and the TCP proxy between the client and the server: the client process
+The direct test (tests/sync/test_resume_crash.py; the checks both use are in paged_pulls.py) with a real server
+process in front of the demo organisation and the TCP proxy between the client and the server: the client process
 (``paging_crasher.py`` here: ``HttpCentral``, pages of ``PAGE`` tickets) is killed twice once a random number
 of pages is stored; after each kill the cache is whole and holds whole pages only; a sync in the test's own
 process then goes on with the snapshot, pulls fewer tickets than there are, and the mirror ends equal to what
@@ -16,10 +16,10 @@ from pathlib import Path
 from desktop.store.service import Store
 from tests.server.conftest import World
 from tests.server.live import call
-from tests.server.test_crash_through_server import close, demo_behind_server
+from tests.server.served_demo import close, demo_behind_server
+from tests.sync.crash_world import Crasher, colleague_works, seed, settle
 from tests.sync.helpers import mirror_matches, mirror_view
-from tests.sync.test_crash import Crasher, _seed, colleague_works, settle
-from tests.sync.test_resume_crash import check_progress, check_whole_pages, kill_when_stored
+from tests.sync.paged_pulls import check_progress, check_whole_pages, kill_when_stored
 
 PAGING_CRASHER = Path(__file__).with_name("paging_crasher.py")
 TICKETS = 1_600
@@ -29,7 +29,7 @@ PAGE = 160  # ten pages
 def test_an_initial_sync_through_the_server_killed_half_way_goes_on_where_it_stopped(
     migrated_url: str, tmp_path: Path
 ) -> None:
-    rng = random.Random(_seed())
+    rng = random.Random(seed())
     command = (str(PAGING_CRASHER), str(PAGE))
     run: Crasher | None = None
     spare: Crasher | None = Crasher(tmp_path, command)  # imports while the test fills the database

@@ -1,6 +1,6 @@
 """A short soak through ``aduan server``: a dozen clients queue a couple of hundred operations through proxy outages,
-then heal and agree (the long soak of the direct path is tests/sync/test_soak.py, whose turns and checks these
-are).
+then heal and agree (the long soak of the direct path is tests/sync/test_soak.py; both take their turns and checks
+from tests/sync/soak_world.py).
 
 Each client syncs with ``HttpCentral`` through a TCP proxy of its own in front of one server process; its
 faults are the proxy's: an outage refuses new connections and cuts the open ones, a lost acknowledgement
@@ -29,12 +29,12 @@ from desktop.store.service import Store
 from desktop.sync.engine import SyncEngine, next_pending
 from desktop.sync.http_central import HttpCentral
 from tests.server.live import LiveServer, give_passwords, running_server
-from tests.server.test_model_through_server import PUSH_REQUEST, Link, through_server
+from tests.server.proxied_clients import PUSH_REQUEST, Link, through_server
 from tests.store.helpers import add_officer_without_login, new_ticket
 from tests.sync.helpers import Client
 from tests.sync.proxy import Proxy
-from tests.sync.test_model import heal
-from tests.sync.test_soak import REGIONS, Odds, Soak, reckon  # transfers go to another of these REGIONS
+from tests.sync.soak_world import REGIONS, Odds, Soak, reckon  # transfers go to another of these REGIONS
+from tests.sync.sync_checks import heal
 
 SEED = 20260301
 OPS = 200

@@ -13,17 +13,17 @@ from desktop.store import accounts
 from desktop.store.accounts import MAX_FAILURES_PER_LOGIN
 from desktop.store.schema import officer_session, sign_in_attempt
 from desktop.store.service import Store
-from tests.store.test_accounts import OFFICE, PASSWORD, T0, attempt, officer_id, signed_in, store  # noqa: F401
+from tests.store.account_helpers import OFFICE, PASSWORD, T0, attempt, officer_id, signed_in
 
 NEW = "kata-sandi-baru-77"
 
 
-def change(store: Store, old: str, at: datetime = T0) -> int | NotPermitted | Throttled:  # noqa: F811
+def change(store: Store, old: str, at: datetime = T0) -> int | NotPermitted | Throttled:
     ani = officer_id(store, "ani")
     return store.admin(accounts.attempt_password_change, ani, old, NEW, None, at, OFFICE)
 
 
-def test_wrong_current_passwords_are_throttled_like_failed_sign_ins(store: Store) -> None:  # noqa: F811
+def test_wrong_current_passwords_are_throttled_like_failed_sign_ins(store: Store) -> None:
     guesses = [change(store, f"tebakan-{n}", T0 + timedelta(seconds=n)) for n in range(MAX_FAILURES_PER_LOGIN)]
     assert all(isinstance(g, NotPermitted) for g in guesses)
     # The limit is reached: even the right password waits, and so does a sign-in with it.
@@ -35,7 +35,7 @@ def test_wrong_current_passwords_are_throttled_like_failed_sign_ins(store: Store
     assert isinstance(attempt(store, password=NEW, at=T0 + timedelta(minutes=31)), accounts.IssuedSession)
 
 
-def test_pruning_deletes_only_what_ended_long_enough_ago(store: Store) -> None:  # noqa: F811
+def test_pruning_deletes_only_what_ended_long_enough_ago(store: Store) -> None:
     live = signed_in(store, at=T0)
     expired = signed_in(store, at=T0 - accounts.SESSION_LIFETIME - timedelta(days=2))
     revoked_lately = signed_in(store, "budi", at=T0 - timedelta(hours=2))

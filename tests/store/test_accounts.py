@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
@@ -18,47 +17,7 @@ from desktop.store import accounts, directory
 from desktop.store.accounts import IssuedSession
 from desktop.store.schema import officer, officer_session, sign_in_attempt
 from desktop.store.service import Store
-from tests.store.helpers import add_officer_without_login
-
-PASSWORD = "rahasia-123"
-T0 = datetime(2031, 3, 3, 8, 0)  # a Monday morning, far from the wall clock
-BEFORE = T0 - timedelta(days=30)  # when the passwords were set
-OFFICE = "10.20.30.40"
-
-
-@pytest.fixture
-def store(migrated_url: str) -> Iterator[Store]:
-    """ani and budi with a password, rudi without one (officer rows made directly: no password yet)."""
-    owner = Store(migrated_url)
-    owner.admin(directory.add_unit, "humas", "Biro Humas")
-    for login in ("ani", "budi", "rudi"):
-        owner.admin(add_officer_without_login, login, login.title(), ["humas"], Role.OFFICER)
-    for login in ("ani", "budi"):
-        owner.admin(accounts.reset_password, login, PASSWORD, now=BEFORE)
-    yield owner
-    owner.dispose()
-
-
-def attempt(
-    store: Store,
-    login: str = "ani",
-    password: str = PASSWORD,
-    at: datetime = T0,
-    address: str = OFFICE,
-    device: str = "PC-HUMAS-03",
-) -> IssuedSession | NotSignedIn | Throttled:
-    """One sign-in in its own committed transaction, as the server makes it."""
-    return store.admin(accounts.attempt_sign_in, login, password, device, address, now=at)
-
-
-def signed_in(store: Store, login: str = "ani", at: datetime = T0, device: str = "PC-HUMAS-03") -> IssuedSession:
-    outcome = attempt(store, login, at=at, device=device)
-    assert isinstance(outcome, IssuedSession), outcome
-    return outcome
-
-
-def officer_id(store: Store, login: str) -> int:
-    return int(store.read(lambda conn: conn.execute(select(officer.c.id).where(officer.c.login == login)).scalar_one()))
+from tests.store.account_helpers import OFFICE, PASSWORD, T0, attempt, officer_id, signed_in
 
 
 def ended(store: Store, token: str, at: datetime) -> bool:

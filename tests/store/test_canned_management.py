@@ -225,7 +225,7 @@ def test_supervisors_saving_the_same_template_at_once_get_distinct_versions(org:
         try:
             start.wait(timeout=30)
             saved.append(store.write(edit_canned_response, "info", None, f"Versi dari penulis {n}."))
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+        except BaseException as exc:  # reported by the assertion below
             failed.append(exc)
         finally:
             store.dispose()

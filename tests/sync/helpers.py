@@ -15,6 +15,7 @@ from desktop.desk.operations import Desk
 from desktop.domain.errors import Unreachable
 from desktop.store.service import Store
 from desktop.sync.engine import SyncEngine, SyncReport
+from tests.store.helpers import Org
 
 
 @dataclass
@@ -56,6 +57,15 @@ def client(url: str, login: str, folder: Path, name: str | None = None) -> Clien
     store = Store(url, officer=login, device=f"{login}-pc")
     cache = Cache(folder / f"{name or login}.cache.db")
     return Client(login, store, cache, Desk(cache), SyncEngine(cache, store))
+
+
+def holding(org: Org, login: str, folder: Path, tracking_no: str) -> Client:
+    """A synced client whose officer holds the ticket."""
+    c = client(org.url, login, folder)
+    c.sync()
+    c.desk.claim(tracking_no)
+    c.sync()
+    return c
 
 
 def overlay_agrees(cache: Cache) -> bool:

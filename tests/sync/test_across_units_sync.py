@@ -20,7 +20,7 @@ from desktop.views.referrals import ReferralState, list_referrals
 from tests.store.canned_helpers import as_owner
 from tests.store.helpers import Org, build_org, new_ticket
 from tests.sync.helpers import Client, client, mirror_matches, overlay_agrees
-from tests.sync.test_engine import go_offline
+from tests.sync.offline import go_offline
 
 FIRST_MESSAGE = "Jembatan gantung di Desa Sukamaju putus, warga tidak bisa ke sekolah."
 

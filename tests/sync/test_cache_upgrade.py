@@ -11,7 +11,7 @@ from sqlalchemy import insert, select
 
 from desktop.cache import schema as s
 from desktop.cache.database import Cache, drop_mirror
-from desktop.cache.drafts import load_draft, save_draft
+from desktop.desk.drafts import load_draft, save_draft
 
 VERSION_1_OUTBOX = """
 CREATE TABLE outbox (

@@ -150,7 +150,7 @@ def test_pulled_set_equals_committed_set_under_many_writers(migrated_url: str, t
                             rolled_back.add(new_id)
                     else:
                         tx.commit()
-        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+        except BaseException as exc:  # reported by the main thread
             errors.append(exc)
 
     def pull_all_along() -> None:
@@ -160,7 +160,7 @@ def test_pulled_set_equals_committed_set_under_many_writers(migrated_url: str, t
                 with puller.cache.read() as conn:
                     seen_notes.update(conn.execute(select(s.note.c.id)).scalars())
                     seen_tickets.update(conn.execute(select(s.ticket.c.id)).scalars())
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [

@@ -22,7 +22,7 @@ from desktop.views.attention import AttentionKind, attention_items
 from desktop.views.deadlines import ticket_clocks
 from tests.store.helpers import Org, build_org, new_ticket
 from tests.sync.helpers import client
-from tests.sync.test_engine import go_offline
+from tests.sync.offline import go_offline
 
 
 @pytest.fixture

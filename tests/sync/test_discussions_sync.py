@@ -21,8 +21,8 @@ from desktop.store.handovers import resolve_handover
 from desktop.views import discussions as board
 from desktop.views.attention import handed_to_me
 from tests.store.helpers import Org, build_org, expire_claim, new_ticket
-from tests.sync.helpers import Client, client, overlay_agrees
-from tests.sync.test_engine import go_offline, holding
+from tests.sync.helpers import Client, client, holding, overlay_agrees
+from tests.sync.offline import go_offline
 
 
 @pytest.fixture

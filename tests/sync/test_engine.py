@@ -14,7 +14,7 @@ from uuid6 import uuid7
 
 from desktop.cache import schema as s
 from desktop.cache.outbox import ops_needing_attention
-from desktop.domain.errors import HeldByOther, NotHolder, SchemaMismatch, Unreachable
+from desktop.domain.errors import HeldByOther, NotHolder, SchemaMismatch
 from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Kind
 from desktop.store import claims, handling, migrate
@@ -23,16 +23,8 @@ from desktop.store.clock import server_now
 from desktop.store.service import Store
 from desktop.store.work import begin
 from tests.store.helpers import Org, build_org, expire_claim, move_lease_end, new_ticket
-from tests.sync.helpers import Client, client, mirror_matches, overlay_agrees
-
-
-def unreachable_store(url: str, login: str, folder: Path) -> Store:
-    """A store for the same officer whose server cannot be reached: nothing listens on port 1, and an
-    SQLite file in a folder that does not exist cannot be opened."""
-    if url.startswith("sqlite"):
-        return Store(f"sqlite:///{folder / 'missing-folder' / 'central.db'}", officer=login)
-    scheme = url.split("://", 1)[0]
-    return Store(f"{scheme}://nobody@127.0.0.1:1/aduan", officer=login)
+from tests.sync.helpers import client, holding, mirror_matches, overlay_agrees
+from tests.sync.offline import go_offline
 
 
 @pytest.fixture
@@ -45,23 +37,6 @@ def org(migrated_url: str) -> Iterator[Org]:
 def count(org: Org, table: object, *where: object) -> int:
     with org.admin.engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())  # type: ignore[arg-type]
-
-
-def holding(org: Org, login: str, folder: Path, tracking_no: str) -> Client:
-    """A synced client whose officer holds the ticket."""
-    c = client(org.url, login, folder)
-    c.sync()
-    c.desk.claim(tracking_no)
-    c.sync()
-    return c
-
-
-def go_offline(c: Client, folder: Path) -> Store:
-    online = c.engine.store
-    c.engine.store = unreachable_store(online.url, c.login, folder)
-    with pytest.raises(Unreachable):
-        c.sync()
-    return online
 
 
 def test_offline_work_on_a_ticket_someone_else_took_is_kept_not_lost(org: Org, tmp_path: Path) -> None:

@@ -228,7 +228,7 @@ class TimedSync:
     def _run(self, c: Client) -> None:
         try:
             self.outcome.append(c.sync())
-        except BaseException as exc:  # noqa: BLE001 - handed to the test, which asserts on it
+        except BaseException as exc:  # handed to the test, which asserts on it
             self.outcome.append(exc)
 
     @property

@@ -13,118 +13,22 @@ equal to the central scope. The random seed is printed (``ADUAN_CRASH_SEED`` rep
 from __future__ import annotations
 
 import random
-import signal
-import sqlite3
-import time
-from contextlib import closing
 from pathlib import Path
-from typing import Any
-from uuid import UUID
 
-from sqlalchemy import select
-
-from desktop.cache.database import SNAPSHOT_AFTER, SNAPSHOT_CURSOR, Cache
+from desktop.cache.database import SNAPSHOT_AFTER
 from desktop.cache.state import get_state
-from desktop.store import schema as central
-from desktop.store.feed import ticket_scope
-from desktop.store.identity import resolve_actor
 from desktop.store.service import Store
-from tests.sync.helpers import client, mirror_matches, mirror_view, overlay_agrees
-from tests.sync.test_crash import Crasher, _seed, colleague_works, fill_demo, integrity, settle
+from tests.sync.crash_world import Crasher, colleague_works, fill_demo, seed, settle
+from tests.sync.helpers import client, mirror_matches, mirror_view
+from tests.sync.paged_pulls import check_progress, check_whole_pages, kill_when_stored
 
 PAGING_CRASHER = Path(__file__).with_name("paging_crasher.py")
 TICKETS = 2_000
 PAGE = 200  # ten pages
-PULL_TIMEOUT_SECONDS = 300.0  # a stuck pull fails the test instead of hanging it
-POLL_SECONDS = 0.005
-
-
-def stored_tickets(path: Path) -> int:
-    """The tickets the cache holds, read from outside while the crasher writes it (WAL: no lock is taken)."""
-    with closing(sqlite3.connect(path, timeout=30)) as conn:
-        return int(conn.execute("SELECT count(*) FROM ticket").fetchone()[0])
-
-
-def kill_when_stored(run: Crasher, path: Path, pages: int, rng: random.Random, page: int = PAGE) -> int:
-    """Once the cache holds ``pages`` more pages than now, SIGKILL the (started) crasher at a random moment
-    of the page after; the tickets stored when the kill was decided."""
-    _, started_line = run.wait_for("started")
-    assert started_line == "started"
-    began = time.monotonic()
-    before = stored_tickets(path)
-    target = before + pages * page
-    while (seen := stored_tickets(path)) < target:
-        assert run.proc.poll() is None, f"the sync ended before {target} tickets were stored:\n{run.stderr()}"
-        assert time.monotonic() - began < PULL_TIMEOUT_SECONDS, f"only {seen} tickets stored in time"
-        time.sleep(POLL_SECONDS)
-    # Up to one page's time more: the kill lands anywhere in the next page (read, applied, committed...).
-    per_page = (time.monotonic() - began) / max(1, (seen - before) // page)
-    time.sleep(rng.uniform(0.0, 1.0) * per_page)
-    status = run.kill()
-    assert status == -signal.SIGKILL, f"the sync finished before the kill (exit {status}):\n{run.stderr()}"
-    return seen
-
-
-def snapshot_state(path: Path) -> tuple[str | None, str | None, str | None]:
-    """(cursor, snapshot cursor, snapshot after) of a cache, after checking that it is whole."""
-    assert integrity(path) == "ok"
-    cache = Cache(path)
-    try:
-        assert overlay_agrees(cache)
-        with cache.read() as conn:
-            return get_state(conn, "cursor"), get_state(conn, SNAPSHOT_CURSOR), get_state(conn, SNAPSHOT_AFTER)
-    finally:
-        cache.dispose()
-
-
-def central_up_to(store: Store, after: str) -> dict[str, set[Any]]:
-    """What the officer may see centrally of the tickets up to ``after`` (the central database's own order), in
-    the shape ``mirror_view`` gives."""
-    with store.connect() as conn, conn.begin():
-        scope = ticket_scope(resolve_actor(conn, store.requested_officer))
-        t = central.ticket.c
-        up_to = [scope, t.id <= UUID(after)]
-        found: dict[str, set[Any]] = {
-            "ticket": {
-                (r.id, r.row_version, r.status, r.claimed_by, r.claim_token)
-                for r in conn.execute(select(t.id, t.row_version, t.status, t.claimed_by, t.claim_token).where(*up_to))
-            }
-        }
-        for name in ("message", "note", "handover_item"):
-            table = central.metadata.tables[name]
-            query = select(table.c.id).join(central.ticket, t.id == table.c.ticket_id).where(*up_to)
-            found[name] = set(conn.execute(query).scalars())
-    return found
-
-
-def check_whole_pages(path: Path, store: Store, page: int = PAGE) -> int:
-    """After a kill with nothing changed centrally since the snapshot began: no cursor yet, and the mirror is
-    exactly the tickets up to the stored page end, each with its messages and notes. The tickets kept."""
-    cursor, first, after = snapshot_state(path)
-    assert cursor is None and first is not None and after is not None, "no snapshot under way after the kill"
-    cache = Cache(path)
-    try:
-        mirror = mirror_view(cache)
-    finally:
-        cache.dispose()
-    assert mirror == central_up_to(store, after), "the cache holds a page cut short, or misses a stored one"
-    kept = len(mirror["ticket"])
-    assert kept % page == 0
-    return kept
-
-
-def check_progress(path: Path, kept_before: int) -> int:
-    """After a later kill: the snapshot is still under way (or done), with more tickets than before."""
-    cursor, first, after = snapshot_state(path)
-    assert cursor is None and first is not None and after is not None
-    with closing(sqlite3.connect(path)) as conn:
-        kept = int(conn.execute("SELECT count(*) FROM ticket").fetchone()[0])
-    assert kept > kept_before, "the second process started the snapshot over"
-    return kept
 
 
 def test_an_initial_sync_killed_half_way_goes_on_where_it_stopped(migrated_url: str, tmp_path: Path) -> None:
-    rng = random.Random(_seed())
+    rng = random.Random(seed())
     command = (str(PAGING_CRASHER), str(PAGE), "serve")
     run: Crasher | None = None
     spare: Crasher | None = Crasher(tmp_path, command)  # imports while the test fills the database
@@ -136,8 +40,8 @@ def test_an_initial_sync_killed_half_way_goes_on_where_it_stopped(migrated_url: 
         assert spare is not None
         run, spare = spare, Crasher(tmp_path, command)
         run.go(["pull", d.url, d.admin, str(path)])
-        kill_when_stored(run, path, rng.randint(1, 3), rng)
-        first = check_whole_pages(path, admin)
+        kill_when_stored(run, path, rng.randint(1, 3), rng, PAGE)
+        first = check_whole_pages(path, admin, PAGE)
 
         colleague = Store(d.url, officer=d.colleague)
         colleague.write(colleague_works, d.unit, 0)  # new reports, notes, claims, answers
@@ -146,7 +50,7 @@ def test_an_initial_sync_killed_half_way_goes_on_where_it_stopped(migrated_url: 
         assert spare is not None
         run, spare = spare, None
         run.go(["pull", d.url, d.admin, str(path)])
-        kill_when_stored(run, path, rng.randint(1, 3), rng)
+        kill_when_stored(run, path, rng.randint(1, 3), rng, PAGE)
         second = check_progress(path, first)
 
         c = client(d.url, d.admin, tmp_path)

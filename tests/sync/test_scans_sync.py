@@ -20,7 +20,7 @@ from desktop.store import schema as central
 from desktop.store.service import Store
 from tests.store.helpers import Org, build_org
 from tests.sync.helpers import Client, client, overlay_agrees
-from tests.sync.test_engine import go_offline
+from tests.sync.offline import go_offline
 
 PDF = b"%PDF-1.5\n% surat keberatan\n" + bytes(range(256)) * 64 + b"\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8

@@ -29,7 +29,7 @@ from desktop.sync.engine import _upsert_tickets
 from tests.store.helpers import build_org, new_ticket
 from tests.sync.helpers import client
 
-NOW = datetime.utcnow()  # noqa: DTZ003 - naive UTC like the cache
+NOW = datetime.utcnow()  # naive UTC like the cache
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "duplicates_corpus.jsonl"
 
 # Written apart from the corpus (the background of most tests), about places it does not mention.
@@ -133,7 +133,7 @@ def index_right(conn: Connection) -> bool:
     index = similar.INDEX
     try:
         conn.exec_driver_sql(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)")
-    except Exception:  # noqa: BLE001 - SQLite reports a corrupt index as an error
+    except Exception:  # SQLite reports a corrupt index as an error
         return False
     cutoff = (server_time(conn) - timedelta(days=similar.RECENT_DAYS)).strftime("%Y-%m-%d %H:%M:%S.%f")
     expected = {

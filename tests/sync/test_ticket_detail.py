@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import insert, update
 
 from desktop.cache.database import Cache
-from desktop.cache.drafts import clear_draft, load_draft, save_draft
 from desktop.channels.dispatch import dispatch_round
 from desktop.channels.sources import make_sender
+from desktop.desk.drafts import clear_draft, load_draft, save_draft
 from desktop.desk.picking import next_candidate, take_next
 from desktop.domain.errors import BadInput, NotFound
 from desktop.domain.status import Status

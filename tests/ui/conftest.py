@@ -8,10 +8,15 @@ desktop session on it, with a local cache filled by one sync round.
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# qasync is imported before any desktop.ui module here, so bind it to PySide6 as desktop/ui/__init__.py does.
+os.environ["QT_API"] = "pyside6"
+
 import qasync
 from PySide6.QtWidgets import QApplication
 

@@ -8,12 +8,16 @@ a team discussion, a refused claim, a reply handed over), opens the window and s
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from uuid import UUID
+
+# qasync is imported before any desktop.ui module here, so bind it to PySide6 as desktop/ui/__init__.py does.
+os.environ["QT_API"] = "pyside6"
 
 import qasync
 from PySide6.QtWidgets import QApplication, QWidget

@@ -10,27 +10,25 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Connection, select, update
+from sqlalchemy import select
 
 from desktop.channels.accounts import add_account
 from desktop.channels.intake_errors import record
-from desktop.domain.inbound import InboundMessage
 from desktop.domain.vocabulary import Channel, Role
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
 from desktop.store import claims, handling
-from desktop.store.clock import server_now
-from desktop.store.schema import channel_account, intake_error, ticket
+from desktop.store.schema import intake_error, ticket
 from desktop.store.service import Store
 from desktop.sync.session import Session
 from desktop.ui.channels_dialog import ChannelsDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.ops import Ops
 from tests.store.helpers import add_officer_without_login
+from tests.ui.channel_faults import REVOKED, broken, kept
 from tests.ui.conftest import session_for
 
 TIMEOUT = 10_000
-REVOKED = "401 Unauthorized: the bot token was revoked"
 
 
 @pytest.fixture
@@ -38,21 +36,6 @@ def ops() -> Iterator[Ops]:
     made = Ops()
     yield made
     made.shutdown()
-
-
-def broken(conn: Connection, name: str, error: str) -> None:
-    """The worker's last poll of the account failed."""
-    conn.execute(
-        update(channel_account)
-        .where(channel_account.c.name == name)
-        .values(last_poll_at=server_now(conn), last_error=error)
-    )
-
-
-def kept(external_id: str, subject: str) -> InboundMessage:
-    return InboundMessage(
-        Channel.EMAIL, external_id, "warga@example.id", "Warga", subject, "Isi pesan warga yang tidak tersimpan."
-    )
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ from desktop.store.service import Store
 from desktop.sync.session import Session
 from desktop.ui.channels_dialog import ChannelsDialog
 from desktop.ui.ops import Ops
+from tests.ui.channel_faults import REVOKED, broken, kept
 from tests.ui.server_world import Served, served_world, signed_in
-from tests.ui.test_channels_dialog import REVOKED, broken, kept
 
 TIMEOUT = 20_000
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
+from desktop.cache import database
 from desktop.cache import schema as s
 from desktop.cache.database import Cache
 from desktop.domain.status import Status
@@ -22,7 +23,7 @@ from desktop.ui.inbox_view import InboxView
 from desktop.ui.ops import Ops
 from desktop.views import inbox
 from desktop.views.inbox import Column, InboxQuery, View
-from tests.sync.test_inbox_query import fill_cache
+from tests.sync.inbox_cache import fill_cache
 
 TICKETS = 1_234
 
@@ -237,13 +238,13 @@ def test_a_large_count_says_more_than_the_cap(
 def test_a_count_a_newer_query_made_moot_is_skipped_or_interrupted(
     filled: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(inbox_model, "_INTERRUPT_CHECK_STEPS", 1)  # SQLite asks at its first step
+    monkeypatch.setattr(database, "INTERRUPT_CHECK_STEPS", 1)  # SQLite asks at its first step
     query = InboxQuery(View.EVERYTHING, search="jalan", sort=Column.SUBJECT)
-    assert inbox_model._count(filled.cache, query, lambda: False) is None
+    assert inbox.load_count(filled.cache, query, lambda: False) is None
     checks = iter([True])  # wanted when it starts, moot once SQLite is inside the count
-    assert inbox_model._count(filled.cache, query, lambda: next(checks, False)) is None
+    assert inbox.load_count(filled.cache, query, lambda: next(checks, False)) is None
     with filled.cache.read() as conn:
-        assert inbox_model._count(filled.cache, query, lambda: True) == inbox.count(conn, query) > 0
+        assert inbox.load_count(filled.cache, query, lambda: True) == inbox.count(conn, query) > 0
 
 
 def test_a_search_shows_the_index_order_until_a_header_sorts_it(qtbot: QtBot, pane: tuple[InboxView, Events]) -> None:

@@ -19,8 +19,7 @@ from desktop.ui.ops import Ops
 from desktop.ui.referrals_view import ReferralsView
 from desktop.ui.related_dialogs import AnswerReferralDialog, ReferDialog
 from tests.ui.conftest import session_for
-from tests.ui.test_related_view import closed, queued, related_of, shown_dialog
-from tests.ui.test_ticket_view import first_ticket, open_view, refreshed
+from tests.ui.ticket_views import closed, first_ticket, open_view, queued, refreshed, related_of, shown_dialog
 
 TIMEOUT = 10_000
 QUESTION = "Apakah ruas jalan di depan pasar termasuk jalan provinsi?"
@@ -108,7 +107,7 @@ def test_a_referral_is_answered_in_the_referred_units_tab_and_reaches_the_ticket
     session.engine.sync()
     ticket_id = first_ticket(session)
     ticket = open_view(qtbot, session, ops, ticket_id)
-    qtbot.waitUntil(lambda: ANSWER in ticket.thread.toPlainText(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: ANSWER in ticket.thread_view.toPlainText(), timeout=TIMEOUT)
     related = related_of(qtbot, ticket, ticket_id)
     qtbot.waitUntil(lambda: related.referrals.count() == 1, timeout=TIMEOUT)
     assert "Answer from rudi (" in related.referrals.item(0).text() and ANSWER in related.referrals.item(0).text()

@@ -3,16 +3,13 @@ family of duplicates, similar tickets, and the actions on them, as the officer u
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from typing import Any, TypeVar
+from typing import Any
 from uuid import UUID
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from shiboken6 import isValid
 from sqlalchemy import select
 
 from desktop.cache import schema as s
@@ -22,14 +19,11 @@ from desktop.store.service import Store
 from desktop.sync.session import Session
 from desktop.ui.ops import Ops
 from desktop.ui.related_dialogs import BulkAnswerDialog, MasterDialog, NotOursDialog
-from desktop.ui.related_view import RelatedView
-from desktop.ui.ticket_view import TicketView
 from tests.store.canned_helpers import as_owner
 from tests.store.helpers import new_ticket
-from tests.ui.test_ticket_view import first_ticket, open_view, refreshed
+from tests.ui.ticket_views import closed, first_ticket, open_view, queued, refreshed, related_of, shown_dialog
 
 TIMEOUT = 10_000
-D = TypeVar("D", bound=QWidget)
 
 
 @pytest.fixture
@@ -37,41 +31,6 @@ def ops() -> Iterator[Ops]:
     made = Ops()
     yield made
     made.shutdown()
-
-
-def queued(session: Session, kind: str) -> list[dict[str, Any]]:
-    """Payloads of the pending operations of ``kind`` in the outbox, oldest first."""
-    with session.cache.read() as conn:
-        rows = conn.execute(
-            select(s.outbox.c.payload)
-            .where(s.outbox.c.kind == kind, s.outbox.c.state == "pending")
-            .order_by(s.outbox.c.seq)
-        )
-        return [json.loads(payload) for payload in rows.scalars()]
-
-
-def related_of(qtbot: QtBot, view: TicketView, ticket_id: UUID) -> RelatedView:
-    """The Related page, shown and loaded for ``ticket_id``."""
-    view.pages.setCurrentWidget(view.related)
-    related = view.related
-    qtbot.waitUntil(lambda: related.related is not None and related.related.ticket_id == ticket_id, timeout=TIMEOUT)
-    return related
-
-
-def shown_dialog(qtbot: QtBot, parent: QWidget, kind: type[D]) -> D:
-    found: list[D] = []
-
-    def visible() -> bool:
-        found[:] = [d for d in parent.findChildren(kind) if d.isVisible()]
-        return bool(found)
-
-    qtbot.waitUntil(visible, timeout=TIMEOUT)
-    return found[0]
-
-
-def closed(dialog: QWidget) -> bool:
-    """Closed and, after ``deleteLater``, maybe gone."""
-    return not isValid(dialog) or not dialog.isVisible()
 
 
 def double_click(qtbot: QtBot, tree: Any, item: Any) -> None:

@@ -166,7 +166,8 @@ def test_a_database_address_is_refused_saying_to_give_the_aduan_servers(
 
 def test_the_refusal_of_a_database_address_is_translated() -> None:
     """The Indonesian text exists (the .ts source the build turns into .qm), finished."""
-    source = (Path(__file__).resolve().parents[2] / "resources" / "translations" / "aduan_id.ts").read_text("utf-8")
+    translations = Path(__file__).resolve().parents[2] / "desktop" / "resources" / "translations"
+    source = (translations / "aduan_id.ts").read_text("utf-8")
     entry = source[source.index("This is the address of a database") :]
     entry = entry[: entry.index("</message>")]
     assert "Ini alamat basis data" in entry and 'type="unfinished"' not in entry

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import insert, select
 from uuid6 import uuid7
 
-from desktop.cache.drafts import load_draft
+from desktop.desk.drafts import load_draft
 from desktop.domain.errors import Unreachable
 from desktop.domain.status import Status, allowed_next
 from desktop.store import claims
@@ -34,6 +34,7 @@ from desktop.ui.ticket_dialogs import StatusDialog, StealDialog, TransferDialog
 from desktop.ui.ticket_view import TicketView
 from desktop.views.tickets import ClaimFacts, list_tickets
 from tests.ui.conftest import session_for
+from tests.ui.ticket_views import first_ticket, open_view, refreshed
 
 TIMEOUT = 10_000
 
@@ -43,30 +44,6 @@ def ops() -> Iterator[Ops]:
     made = Ops()
     yield made
     made.shutdown()
-
-
-def first_ticket(session: Session, subject: str = "Jalan berlubang") -> UUID:
-    with session.cache.read() as conn:
-        return next(t.id for t in list_tickets(conn) if t.subject == subject)
-
-
-def open_view(qtbot: QtBot, session: Session, ops: Ops, ticket_id: UUID, events: Events | None = None) -> TicketView:
-    events = events or Events()
-    view = TicketView(session, ops, events)
-    events.open_ticket.connect(view.open_ticket)  # as the window wires it
-    qtbot.addWidget(view)
-    view.show()
-    events.open_ticket.emit(str(ticket_id))
-    qtbot.waitUntil(
-        lambda: view.loaded is not None and view.loaded.cached.detail.ticket.id == ticket_id, timeout=TIMEOUT
-    )
-    return view
-
-
-def refreshed(qtbot: QtBot, view: TicketView, condition: Any) -> None:
-    """After a sync round: the window tells every view that the cache changed."""
-    view.events.cache_changed.emit()
-    qtbot.waitUntil(condition, timeout=TIMEOUT)
 
 
 def test_the_claim_banner_says_free_mine_or_someone_elses(
@@ -154,12 +131,12 @@ def test_a_reply_shows_queued_offline_then_sent(qtbot: QtBot, session: Session, 
 
     qtbot.keyClicks(view.composer.reply_edit, "Laporan Anda sedang kami verifikasi.")
     view.composer.send_button.click()
-    qtbot.waitUntil(lambda: "[queued]" in view.thread.toPlainText(), timeout=TIMEOUT)
-    assert "Laporan Anda sedang kami verifikasi." in view.thread.toPlainText()
+    qtbot.waitUntil(lambda: "[queued]" in view.thread_view.toPlainText(), timeout=TIMEOUT)
+    assert "Laporan Anda sedang kami verifikasi." in view.thread_view.toPlainText()
     assert view.composer.reply_edit.toPlainText() == ""  # sent text leaves the box
     with pytest.raises(Unreachable):
         session.engine.sync()
-    refreshed(qtbot, view, lambda: "[queued]" in view.thread.toPlainText())
+    refreshed(qtbot, view, lambda: "[queued]" in view.thread_view.toPlainText())
 
     session.engine.store.dispose()
     session.engine.store = online
@@ -173,9 +150,9 @@ def test_a_reply_shows_queued_offline_then_sent(qtbot: QtBot, session: Session, 
         ).scalar_one()
     )
     words = {"queued": "[waiting to be sent]", "recorded": "[recorded, not sent by Aduan]"}[delivery]
-    refreshed(qtbot, view, lambda: words in view.thread.toPlainText())
-    assert "[queued]" not in view.thread.toPlainText()
-    assert "Reply by ani" in view.thread.toPlainText()
+    refreshed(qtbot, view, lambda: words in view.thread_view.toPlainText())
+    assert "[queued]" not in view.thread_view.toPlainText()
+    assert "Reply by ani" in view.thread_view.toPlainText()
 
 
 def test_the_status_dialog_offers_only_allowed_transitions(qtbot: QtBot, session: Session, ops: Ops) -> None:
@@ -231,16 +208,16 @@ def test_html_is_sanitized_and_nothing_remote_is_loaded(
 
     monkeypatch.setattr(ThreadView, "loadResource", recording)
     view = open_view(qtbot, session, ops, ticket_id)
-    shown = view.thread.toHtml()
+    shown = view.thread_view.toHtml()
     assert "terlampir" in shown and "dinas.example/peta" in shown
     for hostile in ("evil.example", "<script", "alert(", "color: red", "onclick", "<img"):
         assert hostile not in shown, hostile
-    assert "Citizen" in view.thread.toPlainText()
+    assert "Citizen" in view.thread_view.toPlainText()
     assert asked == []  # nothing to load: the image went with the sanitizing
     # Even HTML that slipped through would load nothing: the browser answers no resource at all.
-    view.thread.setHtml('<img src="http://evil.example/direct.png">')
+    view.thread_view.setHtml('<img src="http://evil.example/direct.png">')
     assert set(asked) == {"http://evil.example/direct.png"}  # asked (once per layout pass), given nothing
-    assert view.thread.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(asked[0])) is None
+    assert view.thread_view.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(asked[0])) is None
 
 
 def test_a_draft_comes_back_when_the_view_is_made_again(qtbot: QtBot, session: Session, ops: Ops) -> None:
@@ -358,9 +335,9 @@ def test_attachments_are_listed_and_saved_and_risky_ones_are_not_opened(
     owner.dispose()
     session.engine.sync()
     view = open_view(qtbot, session, ops, ticket_id)
-    text = view.thread.toPlainText()
+    text = view.thread_view.toPlainText()
     assert "foto.jpg" in text and "bukti.exe" in text and "risky file type" in text
-    shown = view.thread.toHtml()
+    shown = view.thread_view.toHtml()
     assert view.loaded is not None
     names = [a.filename for a in view.loaded.cached.attachments]
     assert shown.count("aduan-attachment:save/") == 2 and shown.count("aduan-attachment:open/") == 1  # .exe: save only

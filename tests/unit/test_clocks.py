@@ -22,8 +22,7 @@ from desktop.domain.clocks import (
 )
 from desktop.domain.sla import LAPOR_DEFAULT, ClockChange, ClockEvent, Phase, SlaPolicy, clock_state
 from desktop.domain.status import Status
-from tests.unit.test_calendar import calendars, moments, reference_minutes, utc
-from tests.unit.test_sla import DAY, at
+from tests.unit.calendars import DAY, at, calendars, moments, reference_minutes, utc
 
 changes = st.lists(st.tuples(st.integers(0, 30 * 24 * 60), st.sampled_from(list(ClockChange))), min_size=1, max_size=8)
 

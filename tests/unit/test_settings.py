@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.errors import BadInput
-from desktop.settings import DECLARED, Settings
+from desktop.settings import DECLARED, Settings, default_policy_path
 
 
 def make(tmp_path: Path, policy: dict[str, object] | None = None, user: str | None = None) -> Settings:
@@ -157,3 +157,16 @@ def test_unknown_policy_keys_are_reported_not_fatal(tmp_path: Path) -> None:
     settings = make(tmp_path, policy={"theme": "dark", "ca_certificate": "/etc/aduan/ca.pem"})
     assert settings.get("theme") == "dark" and settings.locked("theme")
     assert any("ca_certificate" in problem for problem in settings.problems)
+
+
+def test_the_unit_policy_sits_in_one_aduan_folder_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """platformdirs on Windows adds the app author as a folder unless told not to: the installer writes
+    C:\\ProgramData\\Aduan\\policy.json, never C:\\ProgramData\\Aduan\\Aduan\\policy.json."""
+    import platformdirs
+    from platformdirs import windows
+
+    monkeypatch.delenv("ADUAN_POLICY", raising=False)
+    monkeypatch.setattr(windows, "get_win_folder", lambda csidl: "C:\\ProgramData")
+    monkeypatch.setattr(platformdirs, "PlatformDirs", windows.Windows)
+    folders = default_policy_path().parent.as_posix().replace("\\", "/").split("/")
+    assert folders == ["C:", "ProgramData", "Aduan"]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.domain.calendar import WIB, WorkingCalendar
+from desktop.domain.calendar import WorkingCalendar
 from desktop.domain.errors import BadInput
 from desktop.domain.sla import (
     LAPOR_DEFAULT,
@@ -21,13 +21,7 @@ from desktop.domain.sla import (
     clock_state,
 )
 from desktop.domain.vocabulary import Kind, Priority
-from tests.unit.test_calendar import calendars, moments, reference_minutes, utc
-
-DAY = 480  # working minutes in a default day (08.00-16.00)
-
-
-def at(day: int, hour: int, minute: int = 0) -> datetime:
-    return utc(datetime(2026, 3, day, hour, minute), WIB)
+from tests.unit.calendars import DAY, at, calendars, moments, reference_minutes
 
 
 def test_the_most_specific_policy_wins_and_lapor_is_the_default() -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>DiscussionView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/discussion_view.py" line="304"/>
+        <location filename="../../ui/discussion_view.py" line="263"/>
         <source>Mentions (%n new)</source>
         <translation>
             <numerusform>Mentions (%n new)</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/discussion_view.py" line="342"/>
+        <location filename="../../ui/discussion_view.py" line="301"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/status_bar.py" line="72"/>
+        <location filename="../../ui/status_bar.py" line="68"/>
         <source>%n operation(s) waiting to be sent</source>
         <translation>
             <numerusform>%n operation waiting to be sent</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/status_bar.py" line="76"/>
+        <location filename="../../ui/status_bar.py" line="72"/>
         <source>%n item(s) need attention</source>
         <translation>
             <numerusform>%n item needs attention</numerusform>

@@ -11,9 +11,9 @@ from uuid import UUID
 
 from sqlalchemy import delete, insert, select
 
+from ..cache import schema as s
+from ..cache.database import Cache
 from ..domain.errors import BadInput
-from . import schema as s
-from .database import Cache
 
 KINDS = ("reply", "note")
 
@@ -34,7 +34,7 @@ def save_draft(cache: Cache, ticket_id: UUID, kind: str, body: str) -> None:
         conn.execute(
             insert(s.draft)
             .prefix_with("OR REPLACE")
-            .values(ticket_id=ticket_id, kind=kind, body=body, updated_at=datetime.utcnow())  # noqa: DTZ003
+            .values(ticket_id=ticket_id, kind=kind, body=body, updated_at=datetime.utcnow())
         )
 
 

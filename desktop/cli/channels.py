@@ -1,36 +1,29 @@
-"""The command line for channels: ``channel add|list|errors|retry|dismiss`` and ``dispatch list|resend|confirm``
-(admins), and ``worker [--once]``."""
+"""``aduan channel add|list|errors|retry|dismiss`` and ``aduan dispatch list|resend|confirm`` (admins), and
+``aduan worker [--once]``."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
-from collections.abc import Callable
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
-from .domain.errors import Unreachable
-from .domain.vocabulary import Channel
+from ..domain.errors import Unreachable
+from ..domain.vocabulary import Channel
+from ..server import commands
+from .core import Cli, Commands, command, with_json
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-    from .cli import Cli
-
-Handler = Callable[["Cli"], None]
 PRUNE_SECONDS = 3600.0  # range deletes beside the server's inserts: once an hour, not every round
 # Channels the worker connects to (phone, walk-in and letters are taken in the app).
 POLLED_OR_PUSHED = (Channel.EMAIL, Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.LAPOR)
 
 
-def add_commands(
-    commands: Any,
-    command: Callable[[Any, str, Handler, str], argparse.ArgumentParser],
-    with_json: Callable[[argparse.ArgumentParser], argparse.ArgumentParser],
-) -> None:
-    channels = commands.add_parser("channel", help="channel accounts").add_subparsers(dest="action", required=True)
+def register(top: Commands) -> None:
+    channels = top.add_parser("channel", help="channel accounts").add_subparsers(dest="action", required=True)
     add = with_json(command(channels, "add", channel_add, "add a channel account (admins)"))
     add.add_argument("channel", choices=[c.value for c in POLLED_OR_PUSHED])
     add.add_argument("name")
@@ -48,8 +41,9 @@ def add_commands(
     dismiss = with_json(command(channels, "dismiss", channel_dismiss, "close a kept message without a ticket"))
     dismiss.add_argument("error_id", type=int)
 
-    dispatch = commands.add_parser("dispatch", help="answers the worker sends to citizens")
-    dispatch = dispatch.add_subparsers(dest="action", required=True)
+    dispatch = top.add_parser("dispatch", help="answers the worker sends to citizens").add_subparsers(
+        dest="action", required=True
+    )
     listing = with_json(command(dispatch, "list", dispatch_list, "answers queued, being sent, failed or in doubt"))
     listing.add_argument("--state", choices=["queued", "sending", "failed", "in_doubt"], action="append")
     for name, handler, text in (
@@ -59,7 +53,13 @@ def add_commands(
         with_json(command(dispatch, name, handler, text)).add_argument("outbound_id", type=UUID)
 
     worker = with_json(
-        command(commands, "worker", run_worker, "receive every channel account into tickets and send the answers")
+        command(
+            top,
+            "worker",
+            run_worker,
+            "receive every channel account into tickets and send the answers",
+            needs_database=True,
+        )
     )
     worker.add_argument("--once", action="store_true", help="one round, then exit")
     worker.add_argument("--interval", type=float, default=30.0, help="seconds between rounds (default 30)")
@@ -72,8 +72,6 @@ def add_commands(
 
 
 def channel_add(cli: Cli) -> None:
-    from .server import commands
-
     a = cli.args
     request = commands.ChannelAdd(
         channel=Channel(a.channel), name=a.name, unit=a.unit, config=a.config, secret_ref=a.secret_ref
@@ -83,8 +81,7 @@ def channel_add(cli: Cli) -> None:
 
 
 def channel_list(cli: Cli) -> None:
-    from .channels.accounts import health_json
-    from .server import commands
+    from ..channels.accounts import health_json
 
     found = cli.call(commands.channel_list, commands.Nothing())
     lines = [
@@ -96,8 +93,6 @@ def channel_list(cli: Cli) -> None:
 
 
 def channel_errors(cli: Cli) -> None:
-    from .server import commands
-
     found = cli.call(commands.channel_errors, commands.ErrorList(all=cli.args.all))
     data = [
         {
@@ -119,8 +114,6 @@ def channel_errors(cli: Cli) -> None:
 
 
 def channel_retry(cli: Cli) -> None:
-    from .server import commands
-
     received = cli.call(commands.channel_retry, commands.ErrorId(error_id=cli.args.error_id))
     what = "started" if received.new_ticket else "joined"
     cli.emit(
@@ -130,15 +123,11 @@ def channel_retry(cli: Cli) -> None:
 
 
 def channel_dismiss(cli: Cli) -> None:
-    from .server import commands
-
     cli.call(commands.channel_dismiss, commands.ErrorId(error_id=cli.args.error_id))
     cli.emit({"id": cli.args.error_id, "resolution": "dismissed"}, f"intake error {cli.args.error_id} dismissed")
 
 
 def dispatch_list(cli: Cli) -> None:
-    from .server import commands
-
     found = cli.call(commands.dispatch_list, commands.DispatchList(states=cli.args.state))
     data = [
         {
@@ -157,15 +146,11 @@ def dispatch_list(cli: Cli) -> None:
 
 
 def dispatch_resend(cli: Cli) -> None:
-    from .server import commands
-
     cli.call(commands.dispatch_resend, commands.OutboundId(outbound_id=cli.args.outbound_id))
     cli.emit({"id": str(cli.args.outbound_id), "state": "queued"}, f"{cli.args.outbound_id} queued to be sent again")
 
 
 def dispatch_confirm(cli: Cli) -> None:
-    from .server import commands
-
     cli.call(commands.dispatch_confirm, commands.OutboundId(outbound_id=cli.args.outbound_id))
     cli.emit({"id": str(cli.args.outbound_id), "state": "sent"}, f"{cli.args.outbound_id} confirmed as sent")
 
@@ -173,7 +158,7 @@ def dispatch_confirm(cli: Cli) -> None:
 def run_worker(cli: Cli) -> None:
     """Rounds of polling, dispatch and the deadline sweep. Channels that push (WhatsApp) are not received
     here: their webhooks are routes of ``aduan server`` (``/v1/webhooks/whatsapp/<account>``)."""
-    from .store.tls import require_tls_when_remote
+    from ..store.tls import require_tls_when_remote
 
     require_tls_when_remote(cli.store.url, "aduan worker")  # before anything connects to the database
     _rounds(cli, timedelta(seconds=max(cli.args.send_lease, 1.0)))
@@ -181,17 +166,17 @@ def run_worker(cli: Cli) -> None:
 
 def prune_sign_in_records(conn: Connection) -> int:
     """Sessions that ended and sign-in attempts no throttle counts any more: kept a day, then deleted."""
-    from .store import accounts
+    from ..store import accounts
 
     return accounts.prune_sessions(conn) + accounts.prune_sign_in_attempts(conn)
 
 
 def _rounds(cli: Cli, lease: timedelta) -> None:
-    from .channels.dispatch import dispatch_round
-    from .channels.sources import make_sender, make_source
-    from .channels.worker import run_round
-    from .store import sla
-    from .store.work import begin
+    from ..channels.dispatch import dispatch_round
+    from ..channels.sources import make_sender, make_source
+    from ..channels.worker import run_round
+    from ..store import sla
+    from ..store.work import begin
 
     next_pruning = time.monotonic()
     while True:

@@ -1,38 +1,26 @@
-"""The command line for duplicates and work across units: ``ticket link|unlink|merge|answer-all|not-ours|
-refer`` and ``referral list|answer``.
+"""``aduan ticket link|unlink|merge|answer-all|not-ours|refer`` and ``referral list|answer``: duplicates and
+work across units.
 
-Like the other ticket commands, each works offline-first through the cache when ``--cache`` is given
-(queued, then pushed when the central database can be reached) and online otherwise. The JSON of an
-applied operation has the same keys both ways: the result the central store records for it.
+Like the other ticket commands, each reaches the central database directly or works offline-first through
+the cache (``Cli.perform``), with the same JSON keys both ways: the result the central store records for
+the operation (with the ticket's keys for the commands that change a ticket).
 """
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from uuid import UUID
 
 from uuid6 import uuid7
 
-from .domain.errors import BadInput
-from .store import referrals, tickets
-from .store.apply import bulk_answer_result, linked_result, referral_result, ticket_result
-
-if TYPE_CHECKING:
-    from .cli import Cli
-
-Handler = Callable[["Cli"], None]
+from ..domain.errors import BadInput
+from ..store import disposition, linking, referrals
+from ..store.apply import bulk_answer_result, linked_result, referral_result
+from .answers import Done, iso
+from .core import Cli, Commands, command, with_json, with_text, with_token
 
 
-def add_commands(
-    commands: Any,
-    ticket: Any,
-    command: Callable[[Any, str, Handler, str], argparse.ArgumentParser],
-    with_json: Callable[[argparse.ArgumentParser], argparse.ArgumentParser],
-    with_text: Callable[[argparse.ArgumentParser], None],
-    with_token: Callable[[argparse.ArgumentParser], None],
-) -> None:
+def register(commands: Commands, ticket: Commands) -> None:
     """Add the subcommands to the ``ticket`` group and a new ``referral`` group."""
     for name, handler, help_text in (
         ("link", ticket_link, "mark a ticket you hold as a duplicate of a master ticket"),
@@ -74,54 +62,51 @@ def add_commands(
 # -- duplicates -------------------------------------------------------------------------------------------
 
 
-def _master_id(cli: Cli) -> UUID:
-    return cli.store.read(tickets.resolve_ticket_id, cli.args.master)
+def _linked(done: linking.Linked) -> Done:
+    return Done.directly(linked_result(done), done.ticket)
 
 
 def ticket_link(cli: Cli) -> None:
-    def done(r: dict[str, Any]) -> str:
-        return f"{r['tracking_no']} is a duplicate of {r['master_tracking_no']}"
+    def link() -> Done:
+        ticket_id = cli.ticket_id()
+        return _linked(cli.store.write(linking.link, ticket_id, cli.token(ticket_id), cli.ticket_id(cli.args.master)))
 
-    if cli.offline_first:
-        cli.queue(lambda desk: desk.link(cli.args.ticket, cli.args.master), done)
-        return
-    from .store import linking
-
-    ticket_id = cli.ticket_id()
-    result = linked_result(cli.store.write(linking.link, ticket_id, cli.token(ticket_id), _master_id(cli)))
-    cli.emit(result, done(result))
+    cli.perform(
+        lambda desk: desk.link(cli.args.ticket, cli.args.master),
+        link,
+        lambda r: f"{r['tracking_no']} is a duplicate of {r['master_tracking_no']}",
+    )
 
 
 def ticket_merge(cli: Cli) -> None:
-    def done(r: dict[str, Any]) -> str:
-        return f"{r['tracking_no']} merged into {r['master_tracking_no']} and archived"
+    def merge() -> Done:
+        ticket_id = cli.ticket_id()
+        return _linked(cli.store.write(linking.merge, ticket_id, cli.token(ticket_id), cli.ticket_id(cli.args.master)))
 
-    if cli.offline_first:
-        cli.queue(lambda desk: desk.merge(cli.args.ticket, cli.args.master), done)
-        return
-    from .store import linking
-
-    ticket_id = cli.ticket_id()
-    result = linked_result(cli.store.write(linking.merge, ticket_id, cli.token(ticket_id), _master_id(cli)))
-    cli.emit(result, done(result))
+    cli.perform(
+        lambda desk: desk.merge(cli.args.ticket, cli.args.master),
+        merge,
+        lambda r: f"{r['tracking_no']} merged into {r['master_tracking_no']} and archived",
+    )
 
 
 def ticket_unlink(cli: Cli) -> None:
-    def done(r: dict[str, Any]) -> str:
-        return f"{r['tracking_no']} is no longer a duplicate"
+    def unlink() -> Done:
+        ticket_id = cli.ticket_id()
+        return _linked(cli.store.write(linking.unlink, ticket_id, cli.token(ticket_id)))
 
-    if cli.offline_first:
-        cli.queue(lambda desk: desk.unlink(cli.args.ticket), done)
-        return
-    from .store import linking
-
-    ticket_id = cli.ticket_id()
-    result = linked_result(cli.store.write(linking.unlink, ticket_id, cli.token(ticket_id)))
-    cli.emit(result, done(result))
+    cli.perform(
+        lambda desk: desk.unlink(cli.args.ticket), unlink, lambda r: f"{r['tracking_no']} is no longer a duplicate"
+    )
 
 
 def ticket_answer_all(cli: Cli) -> None:
-    def done(r: dict[str, Any]) -> str:
+    def answer_all() -> Done:
+        master_id = cli.ticket_id(cli.args.master)
+        answered = cli.store.write(linking.bulk_answer, master_id, cli.token(master_id), cli.args.canned, None, uuid7())
+        return Done.directly(bulk_answer_result(answered), answered.master)
+
+    def says(r: dict[str, Any]) -> str:
         text = f"answered {len(r['replies'])} citizen(s) with {r['canned_key']} version {r['canned_version']}: "
         text += ", ".join(reply["tracking_no"] for reply in r["replies"])
         if r["handed_over"]:
@@ -131,55 +116,46 @@ def ticket_answer_all(cli: Cli) -> None:
             text += f"; {len(r['skipped'])} duplicate(s) in units you may not see were left out"
         return text
 
-    if cli.offline_first:
-        cli.queue(lambda desk: desk.bulk_answer(cli.args.master, cli.args.canned), done)
-        return
-    from .store import linking
-
-    master_id = _master_id(cli)
-    answered = cli.store.write(linking.bulk_answer, master_id, cli.token(master_id), cli.args.canned, None, uuid7())
-    result = bulk_answer_result(answered)
-    cli.emit(result, done(result))
+    cli.perform(lambda desk: desk.bulk_answer(cli.args.master, cli.args.canned), answer_all, says)
 
 
 # -- across units -----------------------------------------------------------------------------------------
 
 
 def ticket_not_ours(cli: Cli) -> None:
-    def done(r: dict[str, Any]) -> str:
-        return f"{r['tracking_no']} sent back to {r['unit']} as not this unit's authority (bukan wewenang)"
+    def send_back() -> Done:
+        ticket_id = cli.ticket_id()
+        return Done.changed(
+            cli.store.write(disposition.return_for_disposition, ticket_id, cli.token(ticket_id), cli.args.reason)
+        )
 
-    if cli.offline_first:
-        cli.queue(lambda desk: desk.return_for_disposition(cli.args.ticket, cli.args.reason), done)
-        return
-    from .store import disposition
-
-    ticket_id = cli.ticket_id()
-    returned = cli.store.write(disposition.return_for_disposition, ticket_id, cli.token(ticket_id), cli.args.reason)
-    result = ticket_result(returned)
-    cli.emit(result, done(result))
+    cli.perform(
+        lambda desk: desk.return_for_disposition(cli.args.ticket, cli.args.reason),
+        send_back,
+        lambda r: f"{r['tracking_no']} sent back to {r['unit']} as not this unit's authority (bukan wewenang)",
+    )
 
 
 def ticket_refer(cli: Cli) -> None:
-    def done(r: dict[str, Any]) -> str:
-        return f"referral {r['referral_id']} asks {r['to_unit']} about {r['tracking_no']}"
+    def refer() -> Done:
+        ticket_id = cli.ticket_id()
+        token = cli.holder_token(ticket_id)
+        made = cli.store.write(referrals.refer, uuid7(), ticket_id, cli.args.unit, cli.args.question, token)
+        return Done.directly(referral_result(made))
 
-    if cli.offline_first:
-        cli.queue(lambda desk: desk.refer(cli.args.ticket, cli.args.unit, cli.args.question), done)
-        return
-    ticket_id = cli.ticket_id()
-    made = cli.store.write(
-        referrals.refer, uuid7(), ticket_id, cli.args.unit, cli.args.question, cli.holder_token(ticket_id)
+    cli.perform(
+        lambda desk: desk.refer(cli.args.ticket, cli.args.unit, cli.args.question),
+        refer,
+        lambda r: f"referral {r['referral_id']} asks {r['to_unit']} about {r['tracking_no']}",
+        answers_ticket=False,
     )
-    result = referral_result(made)
-    cli.emit(result, done(result))
 
 
 def referral_list(cli: Cli) -> None:
     if cli.offline_first:
-        from .views.referrals import ReferralState, list_referrals
+        from ..views.referrals import ReferralState, list_referrals
 
-        with cli.cache().read() as conn:
+        with cli.filled_cache().read() as conn:
             cached = list_referrals(conn)
         rows = [
             _referral_json(r, state=r.state.value, may_answer=r.may_answer, sees_ticket=r.sees_ticket)
@@ -208,21 +184,16 @@ def referral_answer(cli: Cli) -> None:
         raise BadInput(f"{cli.args.referral!r} is not a referral id (see `aduan referral list`)") from None
     text = cli.text()
 
-    def done(r: dict[str, Any]) -> str:
-        return f"answered the referral on {r['tracking_no']}; the answer is a note on the ticket"
-
-    if cli.offline_first:
-        cli.queue(lambda desk: desk.answer_referral(referral_id, text), done)
-        return
-    result = referral_result(cli.store.write(referrals.answer_referral, referral_id, text))
-    cli.emit(result, done(result))
+    cli.perform(
+        lambda desk: desk.answer_referral(referral_id, text),
+        lambda: Done.directly(referral_result(cli.store.write(referrals.answer_referral, referral_id, text))),
+        lambda r: f"answered the referral on {r['tracking_no']}; the answer is a note on the ticket",
+        answers_ticket=False,
+    )
 
 
 def _referral_json(r: Any, state: str, may_answer: bool, sees_ticket: bool) -> dict[str, Any]:
     """The stable keys of a referral in ``referral list --json`` (a central or a cached one)."""
-    from .cli import iso
-    from .store.apply import referral_result
-
     return referral_result(r) | {
         "answered_at": iso(r.answered_at),
         "created_at": iso(r.created_at),

@@ -1,4 +1,4 @@
-"""The command line for SP4N-LAPOR!: ``lapor import FILE`` (admins) and ``lapor export``.
+"""``aduan lapor import FILE`` (admins) and ``aduan lapor export``: SP4N-LAPOR!.
 
 ``lapor import`` reads a LAPOR! export (CSV or XLSX) into tickets of a unit: each report once, however often
 the file is imported; a row that cannot be read is listed with its number and reason and the others are
@@ -8,28 +8,18 @@ the unit's answers and status changes on LAPOR! tickets, with their LAPOR! IDs, 
 
 from __future__ import annotations
 
-import argparse
 import json
-from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
 
-from .domain.errors import BadInput
-
-if TYPE_CHECKING:
-    from .cli import Cli
-
-Handler = Callable[["Cli"], None]
+from ..domain.errors import BadInput
+from ..server import commands
+from .core import Cli, Commands, command, with_json
 
 
-def add_commands(
-    commands: Any,
-    command: Callable[[Any, str, Handler, str], argparse.ArgumentParser],
-    with_json: Callable[[argparse.ArgumentParser], argparse.ArgumentParser],
-) -> None:
-    from .channels.lapor import DEFAULT_EXPORT_MAPPING, DEFAULT_TIMEZONE, FIELDS
+def register(top: Commands) -> None:
+    from ..channels.lapor import DEFAULT_EXPORT_MAPPING, DEFAULT_TIMEZONE, FIELDS
 
-    lapor = commands.add_parser("lapor", help="SP4N-LAPOR! reports: import them, export their follow-ups")
+    lapor = top.add_parser("lapor", help="SP4N-LAPOR! reports: import them, export their follow-ups")
     actions = lapor.add_subparsers(dest="action", required=True)
     columns = ", ".join(f"{field}={DEFAULT_EXPORT_MAPPING.get(field, '-')}" for field in FIELDS)
     read = with_json(
@@ -50,8 +40,7 @@ def add_commands(
 
 
 def lapor_import(cli: Cli) -> None:
-    from .channels.lapor import DEFAULT_EXPORT_MAPPING, parse_mapping
-    from .server import commands
+    from ..channels.lapor import DEFAULT_EXPORT_MAPPING, parse_mapping
 
     a = cli.args
     parse_mapping(a.mapping, DEFAULT_EXPORT_MAPPING)  # a bad --mapping is refused before the file is sent
@@ -75,8 +64,7 @@ def lapor_import(cli: Cli) -> None:
 
 
 def lapor_export(cli: Cli) -> None:
-    from .channels.lapor_followups import write_followups
-    from .server import commands
+    from ..channels.lapor_followups import write_followups
 
     a = cli.args
     since = parse_since(a.since) if a.since else None
