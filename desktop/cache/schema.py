@@ -47,7 +47,7 @@ Index("ix_ticket_unit_status_due", ticket.c.unit_id, ticket.c.status, ticket.c.d
 Index("ix_ticket_claimed_by", ticket.c.claimed_by)
 Index("ix_ticket_tracking_no", ticket.c.tracking_no)
 Index("ix_ticket_row_version", ticket.c.row_version)  # the checksum after every pull reads only this index
-# The inbox's sorts walk these (desktop/sync/inbox.py); SQLite ends every entry with the rowid, the
+# The inbox's sorts walk these (desktop/views/inbox.py); SQLite ends every entry with the rowid, the
 # inbox's tie-break, so one column each is enough. Status, unit and holder sorts walk ix_ticket_status,
 # ix_ticket_unit and ix_ticket_claimed_by one value at a time.
 Index("ix_ticket_subject", ticket.c.subject.collate("NOCASE"))

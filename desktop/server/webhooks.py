@@ -1,7 +1,7 @@
 """The webhook routes of ``aduan server``: channels that push call these (WhatsApp now), not officers.
 
 No officer session: the caller proves itself by the channel's own means (Meta signs the body with the app
-secret, ``channels/whatsapp.py``). Anyone can reach these routes, so every request is bounded here:
+secret, ``channels/whatsapp/webhook.py``). Anyone can reach these routes, so every request is bounded here:
 
 * **a cap on the body** per channel: a declared Content-Length over it is answered 413 before anything is
   read, and the bytes are counted while they stream in as well; no Content-Length (chunked): 411.

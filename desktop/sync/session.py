@@ -63,6 +63,8 @@ class Session:
     @property
     def server(self) -> HttpCentral | None:
         """The signed-in link to the Aduan server, where the officer's password is; None on the database."""
+        if self.store is not None:  # on the database: no need to load the HTTP client (the window asks at start)
+            return None
         from .http_central import HttpCentral
 
         central = self.engine.central

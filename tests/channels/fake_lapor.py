@@ -1,7 +1,7 @@
 """A LAPOR!-style REST/JSON server on 127.0.0.1 for the poller and the follow-up push.
 
 LAPOR!'s integration API is documented only to units' registered developer accounts, so this fake is
-shaped like the connector's documented default mapping (desktop/channels/lapor.py) and like the HTTP
+shaped like the connector's documented default mapping (desktop/channels/lapor/mapping.py) and like the HTTP
 conventions such APIs follow, which is what a unit configures the connector against:
 
 * ``GET /api/v1/laporan?since=…&page=…&limit=…`` with ``Authorization: Bearer <token>`` answers
