@@ -174,7 +174,10 @@ def _queued_ticket(conn: Connection, local: Any) -> Ticket:
 def list_tickets(
     conn: Connection, status: Status | None = None, unit: str | None = None, mine: bool = False, limit: int = 50
 ) -> list[Ticket]:
-    """Open tickets by deadline (like the central list), with tickets queued here first."""
+    """Open tickets by deadline (like the central list), with tickets queued here first. An unknown unit is
+    NotFound, as on the central list (the cache mirrors the whole directory of units)."""
+    if unit is not None and conn.execute(select(s.unit.c.id).where(s.unit.c.code == unit)).first() is None:
+        raise NotFound(f"no unit with code {unit!r}")
     locals_ = {row.ticket_id: row for row in conn.execute(select(s.local_ticket))}
     found = [_queued_ticket(conn, row) for row in locals_.values() if row.new_ticket is not None]
     query = _TICKETS.order_by(s.ticket.c.due_at.is_(None), s.ticket.c.due_at, s.ticket.c.id)

@@ -56,6 +56,9 @@ def test_a_refusal_through_the_cache_has_the_same_exit_code_as_online(org_url: s
     assert done.returncode == 2 and "it can go to" in done.stderr
     listed = ok_json(org_url, "--cache", str(cache), "outbox", officer="budi")
     assert listed == []
+    for where in ((), ("--cache", str(cache))):  # an unknown unit, in the list's filter
+        done = run(org_url, *where, "ticket", "list", "--unit", "nosuch", officer="budi")
+        assert done.returncode == 5 and "no unit with code 'nosuch'" in done.stderr, (where, done.stderr)
 
 
 def test_offline_commands_are_queued_and_sent_by_sync(org_url: str, tmp_path: Path) -> None:
