@@ -28,11 +28,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def without_password(url: str) -> str:
-    """What may be shown, saved in settings and logged."""
-    return central_identity(url)
-
-
 class Session:
     """``store`` is the database of a direct session (the embedded workspace, the owner); through the Aduan
     server it is None, and ``central`` is the signed-in link (views that need the database say so)."""
