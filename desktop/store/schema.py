@@ -58,6 +58,10 @@ unit = Table(
     Column("parent_id", Integer, ForeignKey("unit.id")),
     Column("lease_seconds", Integer, nullable=False, server_default=text("14400")),
     Column("created_at", Timestamp, nullable=False),
+    # Retention (UU PDP, store/retention.py): days after a report closes when its reporter's identity is
+    # anonymised, and when its attachments' content is purged. None: kept (the unit has set no limit).
+    Column("identity_retention_days", Integer),
+    Column("attachment_retention_days", Integer),
 )
 
 officer = Table(
@@ -120,6 +124,9 @@ reporter = Table(
     Column("anonymous", Boolean, nullable=False, server_default=text("false")),
     Column("confidential", Boolean, nullable=False, server_default=text("false")),
     Column("created_at", Timestamp, nullable=False),
+    # When the reporter's identity was anonymised (retention or a data-subject request): name and contacts
+    # are gone; the tickets keep their numbers and history.
+    Column("erased_at", Timestamp),
 )
 
 reporter_contact = Table(
@@ -225,6 +232,8 @@ attachment = Table(
     Column("risky", Boolean, nullable=False, server_default=text("false")),
     _change_seq(),
     Column("created_at", Timestamp, nullable=False),
+    # When retention or an erasure removed its content (the blob row goes once nothing refers to it).
+    Column("purged_at", Timestamp),
 )
 
 discussion = Table(
@@ -258,6 +267,17 @@ mention = Table(
     Column("note_id", Uuid, ForeignKey("note.id")),
     Column("post_id", Uuid, ForeignKey("discussion_post.id")),
     Column("seen_at", Timestamp),
+)
+
+# A confidential report's content reaches only the handling unit's officers and those it was explicitly
+# shared with (store/sharing.py); a share names one officer and who shared it.
+ticket_share = Table(
+    "ticket_share",
+    metadata,
+    Column("ticket_id", Uuid, ForeignKey("ticket.id"), primary_key=True),
+    Column("officer_id", Integer, ForeignKey("officer.id"), primary_key=True, index=True),
+    Column("shared_by", Integer, ForeignKey("officer.id")),
+    Column("created_at", Timestamp, nullable=False),
 )
 
 event = Table(
