@@ -36,6 +36,9 @@ Value = str | int
 MIN_SYNC_INTERVAL = 5
 LANGUAGES = ("auto", "id", "en")
 THEMES = ("system", "light", "dark")
+# "auto": the cache of work through the Aduan server is encrypted when the keyring can keep its key;
+# "required" (a unit policy): every cache is, and a computer whose keyring cannot keep a key is refused.
+CACHE_ENCRYPTION = ("auto", "required")
 
 
 class SecretRefused(BadInput):
@@ -138,6 +141,12 @@ DECLARED: dict[str, Setting] = {
         Setting("officer_login", QT_TRANSLATE_NOOP("Settings", "Officer login"), "", _login),
         Setting("sync_interval_seconds", QT_TRANSLATE_NOOP("Settings", "Sync every (seconds)"), 15, _interval),
         Setting("theme", QT_TRANSLATE_NOOP("Settings", "Theme"), "system", _choice(*THEMES)),
+        Setting(
+            "cache_encryption",
+            QT_TRANSLATE_NOOP("Settings", "Encrypt the local cache"),
+            "auto",
+            _choice(*CACHE_ENCRYPTION),
+        ),
     )
 }
 

@@ -56,6 +56,7 @@ def test_the_sync_benchmark_runs_every_phase_directly_and_through_the_server() -
     assert "differs" not in output  # the caches filled both ways are the baseline's rows, byte for byte
     assert_phases(output, "raw copy (baseline) 1", "initial sync", "idle sync (no changes)", "incremental, 100 changes")
     assert_phases(output, "Aims on SQLite: initial sync", "through the server: initial sync")
+    assert_phases(output, "initial sync, encrypted", "encrypted cache: initial sync")
 
 
 @pytest.mark.timeout(300)
@@ -93,7 +94,8 @@ def test_the_inbox_benchmark_runs_every_phase() -> None:
     )
     for action in ("view Unclaimed", "view Mine", "view My unit", "filter status", "filter channel", "filter unit"):
         assert action in output, output
-    assert output.count("search '") == 5, output  # four words and a tracking number
+    assert output.count("search '") == 10, output  # four words and a tracking number, plain and encrypted
+    assert_phases(output, "an encrypted copy made in place", "encrypted: first painted rows", "encrypted: view Mine")
     referrals = next(line for line in output.splitlines() if line.startswith("Referrals tab: to the officer's units"))
     assert referrals.endswith(" met") and "NOT met" not in referrals, output  # the tab shows every one of them
     assert_phases(

@@ -2,20 +2,26 @@
 
 Every change to it is one local transaction (a pulled batch with its cursor; an operation with its
 overlay; an outcome with the overlay it retires), so a crash at any point leaves it consistent.
+
+A cache may be encrypted (SQLCipher, ``cipher_key``); a workspace opens it through ``protection.open_cache``,
+which keeps the key in the keyring. Either way its files are readable by their user alone.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import platformdirs
 from sqlalchemy import Connection, delete, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
+from ..domain.cache_notice import CacheNotice
 from ..domain.errors import BadInput
+from ..security.private_files import create_private_file, make_private
 from ..store import engine as engines
 from . import schema as s
 from . import search_index, similar
@@ -24,34 +30,72 @@ from .state import get_state, set_state
 INTERRUPT_CHECK_STEPS = 10_000  # SQLite VM steps between two checks that a read is still wanted (~1 ms)
 
 
+# The files SQLite keeps beside a database, and ours: the number of queued operations of an encrypted cache.
+SIDE_FILES = ("-wal", "-shm", "-journal")
+QUEUED_NOTE = "-queued"
+
+
 class ReadAbandoned(Exception):
     """An interruptible read was given up: its result was no longer wanted."""
+
+
+class CacheUnreadable(BadInput):
+    """The key given does not open this cache file (it was encrypted with another key, or is damaged)."""
+
+    code = "cache_unreadable"
+
+
+def default_cache_folder() -> Path:
+    return Path(platformdirs.user_data_dir(engines.APP_NAME, appauthor=False)) / "cache"
 
 
 def default_cache_path(central_url: str, officer: str) -> Path:
     """One cache per central database and officer, in the user's data folder."""
     server = hashlib.sha256(central_url.encode()).hexdigest()[:12]
-    folder = Path(platformdirs.user_data_dir(engines.APP_NAME, appauthor=False)) / "cache"
-    return folder / f"{officer}-{server}.db"
+    return default_cache_folder() / f"{officer}-{server}.db"
+
+
+def side_file(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
 
 
 class Cache:
-    def __init__(self, path: Path | str) -> None:
+    """``cipher_key`` None: a plain SQLite file (tests, benchmarks, the embedded workspace); else the raw
+    SQLCipher key of an encrypted one (``protection.open_cache`` creates and keeps it)."""
+
+    def __init__(self, path: Path | str, cipher_key: str | None = None) -> None:
         self.path = Path(path)
+        self.encrypted = cipher_key is not None
+        # What the officer should be told about this cache (set aside, left unencrypted); shown by the caller.
+        self.notices: list[CacheNotice] = []
         if self.path.is_dir():
             raise BadInput(f"the cache path {str(self.path)!r} is a folder, not a file")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine = engines.create(f"sqlite:///{self.path}")
+        _prepare_private_files(self.path)
+        self._queued = -1  # the number last noted beside an encrypted cache (-1: not yet, noted at open)
+        self.engine = engines.create(f"sqlite:///{self.path}", cipher_key=cipher_key)
+        try:
+            self._open()
+        except DatabaseError as exc:
+            self.engine.dispose()
+            if self.encrypted and "file is not a database" in str(exc.orig):
+                raise CacheUnreadable(f"{self.path} cannot be opened with the key given") from None
+            raise
+
+    def _open(self) -> None:
         with self.write() as conn:
             version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
             if version > s.CACHE_VERSION:
                 raise BadInput(f"{self.path} was written by a newer version of Aduan (cache version {version})")
             if version == 1:
                 _upgrade_from_1(conn)
-            if 0 < version < 4:
-                _add_delivery(conn)
+            if 0 < version < 4:  # what became of each answer
+                _add_column(conn, "message", "delivery", "VARCHAR(20)")
+            if 0 < version < 5:  # the confidential reports whose content the server withholds (store/confidentiality)
+                _add_column(conn, "ticket", "content_withheld", "BOOLEAN")
             s.metadata.create_all(conn)
-            if 0 < version < 4:  # the mirror lacks clocks (before 3) or answers' delivery: take a fresh snapshot
+            # The mirror lacks clocks (before 3), answers' delivery (4) or which reports' content is withheld (5),
+            # and may hold content the officer no longer reads: take a fresh snapshot.
+            if 0 < version < 5:
                 drop_mirror(conn)
             # create_all skips the indexes of tables that exist: a cache from an earlier build gets them here.
             for table in s.metadata.sorted_tables:
@@ -67,6 +111,19 @@ class Cache:
             conn.execution_options(write=True)
             with conn.begin():
                 yield conn
+                queued = _queued_ops(conn) if self.encrypted else None
+        if queued is not None and queued != self._queued:
+            self._note_queued(queued)
+
+    def _note_queued(self, queued: int) -> None:
+        """Keep the number of queued operations beside an encrypted cache, unencrypted: if its key is ever
+        lost, the officer is told how much unsent work the file that was set aside holds."""
+        note = side_file(self.path, QUEUED_NOTE)
+        partial = side_file(self.path, QUEUED_NOTE + ".tmp")
+        create_private_file(partial)
+        partial.write_text(f"{queued}\n", encoding="ascii")
+        partial.replace(note)
+        self._queued = queued
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -110,6 +167,25 @@ class Cache:
         self.engine.dispose()
 
 
+def _queued_ops(conn: Connection) -> int:
+    count = conn.exec_driver_sql("SELECT count(*) FROM outbox WHERE state = 'pending'").scalar_one()
+    return int(count)
+
+
+def _prepare_private_files(path: Path) -> None:
+    """The folder is created private when missing (a folder the user chose is left as it is); the database
+    is created private before SQLite opens it, so its -wal, -shm and -journal, which SQLite creates later
+    with the database's own mode, are private too. A cache from an earlier version is made private here."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private(path.parent)
+    create_private_file(path)
+    for suffix in ("", *SIDE_FILES, QUEUED_NOTE):
+        with_suffix = side_file(path, suffix)
+        if os.path.lexists(with_suffix) and with_suffix.is_file():
+            make_private(with_suffix)
+
+
 def _upgrade_from_1(conn: Connection) -> None:
     """Version 1's outbox required a ticket id; SQLite cannot relax a column, so the table is copied."""
     conn.exec_driver_sql("ALTER TABLE outbox RENAME TO outbox_v1")
@@ -120,10 +196,12 @@ def _upgrade_from_1(conn: Connection) -> None:
     conn.exec_driver_sql("DROP TABLE outbox_v1")
 
 
-def _add_delivery(conn: Connection) -> None:
-    """Version 4 mirrors what became of each answer; SQLite adds a nullable column in place."""
-    if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'message'").first():
-        conn.exec_driver_sql("ALTER TABLE message ADD COLUMN delivery VARCHAR(20)")
+def _add_column(conn: Connection, table: str, column: str, ddl_type: str) -> None:
+    """A nullable column added in place (SQLite cannot add one conditionally), to a table the cache has and
+    that lacks it."""
+    names = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
+    if names and column not in names:
+        conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {ddl_type}")
 
 
 # A first snapshot taken in pages (``SyncEngine.pull``), while it is under way: the cursor of its first page,

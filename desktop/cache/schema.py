@@ -25,9 +25,10 @@ from sqlalchemy import (
 
 from ..store import feed
 
-CACHE_VERSION = 4  # 2: discussion overlay, drafts, read marks, canned responses; outbox ops without a ticket
+CACHE_VERSION = 5  # 2: discussion overlay, drafts, read marks, canned responses; outbox ops without a ticket
 # 3: service-level clocks, calendars and policies (a fresh snapshot fills them)
 # 4: what became of each answer to a citizen (message.delivery)
+# 5: ticket.content_withheld, a confidential report the officer reads the summary of (a fresh snapshot)
 metadata = MetaData()
 
 
@@ -42,6 +43,9 @@ ticket = _mirror(
     Column("reporter_name", String(200)),
     Column("reporter_anonymous", Boolean),
     Column("reporter_confidential", Boolean),
+    # Set by the server for a confidential report the officer may not read (``store/confidentiality.py``): the
+    # row is its summary (subject empty, no reporter's name) and the mirror holds none of its thread.
+    Column("content_withheld", Boolean),
 )
 Index("ix_ticket_unit_status_due", ticket.c.unit_id, ticket.c.status, ticket.c.due_at)
 Index("ix_ticket_claimed_by", ticket.c.claimed_by)

@@ -20,10 +20,12 @@ its matches, map messages to tickets and sort them (100-600 ms on a million tick
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import OperationalError
 
 from ..domain.errors import BadInput
 
@@ -100,7 +102,19 @@ def ensure(conn: Connection) -> None:
     for name, body in _TRIGGERS.items():
         conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
     conn.exec_driver_sql(_CATCH_UP_TRIGGER)
+    forget_deleted_words(conn, INDEX)
     catch_up(conn)
+
+
+def forget_deleted_words(conn: Connection, index: str) -> None:
+    """Have the FTS5 ``index`` take a replaced or deleted document's words out of its segments at once
+    (``secure-delete``, SQLite 3.42+, SQLCipher's included) instead of keeping them there, marked deleted,
+    until a merge: the words of a reporter's data erased or anonymised (``store/privacy.py``) must not stay
+    readable in the cache file. An older SQLite has no such option and keeps them until a merge."""
+    if conn.exec_driver_sql(f"SELECT 1 FROM {index}_config WHERE k = 'secure-delete'").first() is not None:
+        return
+    with contextlib.suppress(OperationalError):  # SQLite before 3.42
+        conn.exec_driver_sql(f"INSERT INTO {index}({index}, rank) VALUES ('secure-delete', 1)")
 
 
 def _retire_earlier_indexes(conn: Connection, present: set[str]) -> None:

@@ -41,6 +41,7 @@ from ..domain import duplicates
 from ..domain.duplicates import Reason, SimilarTicket
 from ..domain.errors import NotFound
 from ..domain.status import CLOSED, Status
+from . import search_index
 from .state import get_state, server_time, set_state
 
 RECENT_DAYS = 90
@@ -110,6 +111,7 @@ def ensure(conn: Connection) -> None:
         conn.exec_driver_sql(f"INSERT OR IGNORE INTO {PENDING} SELECT id FROM ticket")
     for name, body in _TRIGGERS.items():
         conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+    search_index.forget_deleted_words(conn, INDEX)
     catch_up(conn)
 
 

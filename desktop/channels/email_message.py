@@ -33,6 +33,7 @@ from html.parser import HTMLParser
 
 import nh3
 
+from ..domain.attachments import is_risky
 from ..domain.errors import BadInput
 from ..domain.inbound import InboundAttachment, InboundMessage
 from ..domain.vocabulary import Channel
@@ -43,93 +44,6 @@ DEFAULT_MAX_MESSAGE_BYTES = 50 * MIB
 MAX_NESTING = 40
 MAX_EXTERNAL_ID_CHARS = 255  # message.external_id column
 
-
-RISKY_EXTENSIONS = frozenset(
-    [
-        ".exe",
-        ".bat",
-        ".cmd",
-        ".com",
-        ".scr",
-        ".pif",
-        ".cpl",
-        ".js",
-        ".jse",
-        ".vbs",
-        ".vbe",
-        ".wsf",
-        ".wsh",
-        ".ps1",
-        ".psm1",
-        ".msi",
-        ".msp",
-        ".msc",
-        ".jar",
-        ".hta",
-        ".lnk",
-        ".reg",
-        ".inf",
-        ".dll",
-        ".sys",
-        ".application",
-        ".gadget",
-        ".scf",
-        ".sh",
-        ".py",
-        ".docm",
-        ".dotm",
-        ".xlsm",
-        ".xltm",
-        ".xlam",
-        ".pptm",
-        ".potm",
-        ".ppam",
-        ".ppsm",
-        ".sldm",
-        ".iso",
-        ".img",
-        ".vhd",
-        ".vhdx",
-        ".appx",
-        ".msix",
-        ".appxbundle",
-        ".one",
-    ]
-)
-RISKY_CONTENT_TYPES = frozenset(
-    {
-        "application/x-msdownload",
-        "application/x-msdos-program",
-        "application/x-dosexec",
-        "application/x-executable",
-        "application/vnd.microsoft.portable-executable",
-        "application/x-msi",
-        "application/x-ms-installer",
-        "application/x-bat",
-        "application/x-sh",
-        "application/x-shellscript",
-        "application/javascript",
-        "application/x-javascript",
-        "text/javascript",
-        "text/vbscript",
-        "application/x-vbscript",
-        "application/hta",
-        "application/x-ms-shortcut",
-        "application/java-archive",
-        "application/x-java-archive",
-        "application/x-powershell",
-        "application/vnd.ms-word.document.macroenabled.12",
-        "application/vnd.ms-word.template.macroenabled.12",
-        "application/vnd.ms-excel.sheet.macroenabled.12",
-        "application/vnd.ms-excel.template.macroenabled.12",
-        "application/vnd.ms-excel.addin.macroenabled.12",
-        "application/vnd.ms-powerpoint.presentation.macroenabled.12",
-        "application/vnd.ms-powerpoint.slideshow.macroenabled.12",
-        "application/vnd.ms-powerpoint.addin.macroenabled.12",
-    }
-)
-# Windows PE and ELF executables, whatever they are called.
-_EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF")
 
 # Headers of which a mail without any cannot be an e-mail.
 _MAIL_HEADERS = frozenset(
@@ -436,7 +350,7 @@ class _Reader:
                 f"{_mib(self.max_attachment)} limit"
             )
             return None
-        risky = _is_risky(filename, content_type, content)
+        risky = is_risky(filename, content_type, content)
         return InboundAttachment(filename=filename, content_type=content_type, content=content, risky=risky)
 
     def filename(self, part: Message, index: int, content_type: str) -> str:
@@ -521,16 +435,6 @@ def _is_inline_text(part: Message, content_type: str) -> bool:
         return not part.get_filename()
     except Exception:
         return False
-
-
-def _is_risky(filename: str, content_type: str, content: bytes) -> bool:
-    name = filename.lower().rstrip(". ")
-    extension = name[name.rfind(".") :] if "." in name else ""
-    return (
-        extension in RISKY_EXTENSIONS
-        or content_type.lower() in RISKY_CONTENT_TYPES
-        or content.startswith(_EXECUTABLE_MAGIC)
-    )
 
 
 def _clean(text: str) -> str:

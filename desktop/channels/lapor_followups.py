@@ -17,6 +17,8 @@ copies into LAPOR!, or for ``push_followups`` to a REST endpoint.
   deduplicated by it, and ``push_followups`` sends it as the ``Idempotency-Key`` header: an endpoint that
   honours the header (the common IETF draft convention) stores a re-sent row once.
 * Times are naive UTC, written ISO 8601 with ``Z`` in CSV and as UTC date-times in XLSX.
+* No cell is a formula: a CSV cell that a spreadsheet would read as one starts with ``'``
+  (``domain.spreadsheet``); XLSX cells are typed, text as text.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from typing import Any
 import requests
 
 from ..domain.errors import BadInput, Conflict
+from ..domain.spreadsheet import spreadsheet_safe
 from ..store.channel_lapor import ANSWER, STATUS, FollowUp, export_followups
 from .lapor import JsonClient
 
@@ -105,7 +108,7 @@ def _write_csv(rows: Sequence[FollowUp], out: Any) -> None:
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
     writer.writerow(COLUMNS)
-    writer.writerows(row_values(f) for f in rows)
+    writer.writerows([spreadsheet_safe(value) for value in row_values(f)] for f in rows)
     text.flush()
     text.detach()
 
@@ -125,8 +128,11 @@ def _write_xlsx(rows: Sequence[FollowUp], out: Any) -> None:
                 cell = WriteOnlyCell(sheet, value=f.at)
                 cell.number_format = "yyyy-mm-dd hh:mm:ss"
             else:
+                # Text stays text, written as it is: a reply starting with "=" is a string cell, no formula, and
+                # marked so that Excel keeps it text when someone edits the cell (the quote of a CSV, unseen).
                 cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"  # text stays text: a reply starting with "=" is no formula
+                cell.data_type = "s"
+                cell.quotePrefix = spreadsheet_safe(value) != value
             cells.append(cell)
         sheet.append(cells)
     workbook.save(out)

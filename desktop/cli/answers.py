@@ -49,6 +49,7 @@ def ticket_json(t: Ticket) -> dict[str, Any]:
         "category": t.category,
         "unit": t.unit,
         "subject": t.subject,
+        "content_withheld": t.content_withheld,  # a confidential report outside its handling unit: summary only
         "reporter": None
         if t.reporter is None
         else {"name": t.reporter.name, "anonymous": t.reporter.anonymous, "confidential": t.reporter.confidential},
@@ -108,7 +109,8 @@ def detail_json(d: TicketDetail, queued: frozenset[UUID] = frozenset()) -> dict[
 
 def ticket_line(t: Ticket) -> str:
     holder = f"held by {t.claim.holder} until {iso(t.claim.expires_at)}" if t.claim.holder else "unclaimed"
-    return f"{t.tracking_no}  {t.status.value:<17} {t.unit:<12} {holder:<48} {t.subject}"
+    subject = "(content restricted to the handling unit)" if t.content_withheld else t.subject
+    return f"{t.tracking_no}  {t.status.value:<17} {t.unit:<12} {holder:<48} {subject}"
 
 
 @dataclass(frozen=True)

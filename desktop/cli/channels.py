@@ -176,6 +176,7 @@ def _rounds(cli: Cli, lease: timedelta) -> None:
     from ..channels.sources import make_sender, make_source
     from ..channels.worker import run_round
     from ..store import sla
+    from ..store.retention import apply_retention
     from ..store.work import begin
 
     next_pruning = time.monotonic()
@@ -184,9 +185,12 @@ def _rounds(cli: Cli, lease: timedelta) -> None:
             intake = run_round(cli.store, make_source)
             sent = dispatch_round(cli.store, make_sender, lease)
             swept = cli.store.admin(lambda conn: sla.sweep(begin(conn, None)))
-            pruned = 0
+            pruned, anonymised, purged = 0, 0, 0
             if time.monotonic() >= next_pruning:
                 pruned = cli.store.admin(prune_sign_in_records)
+                # The units' retention periods (UU PDP) count in days: hourly is on time, and audited.
+                retained = cli.store.admin(lambda conn: apply_retention(begin(conn, None)))
+                anonymised, purged = retained.identities, retained.attachments
                 next_pruning = time.monotonic() + PRUNE_SECONDS
         except Unreachable as exc:
             if cli.args.once:
@@ -209,6 +213,8 @@ def _rounds(cli: Cli, lease: timedelta) -> None:
             "escalated": len(swept.escalated),
             "closed": len(swept.closed),
             "pruned": pruned,
+            "identities_anonymised": anonymised,
+            "attachments_purged": purged,
         }
         lines = [f"{name}: {n} new" for name, n in intake.received.items()]
         lines += [f"{name}: {n} kept as intake errors" for name, n in intake.refused.items() if n]

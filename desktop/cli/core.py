@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 from uuid import UUID
 
+from ..domain.bounds import BIGINT
 from ..domain.errors import BadInput, Conflict, NotFound, NotSignedIn, Rejected, SchemaMismatch, Unreachable
 from ..domain.text import decode_utf8
 from ..security.credentials import session_entry
@@ -27,6 +28,7 @@ from ..store import claims, tickets
 from ..store.identity import Actor
 from ..store.service import Store
 from .answers import APPLIED, QUEUED, Done
+from .bounds import whole_number
 
 if TYPE_CHECKING:
     from ..cache.database import Cache
@@ -68,7 +70,9 @@ def with_text(sub: argparse.ArgumentParser) -> None:
 
 
 def with_token(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--token", type=int, help="claim token to fence with (default: your current claim's)")
+    sub.add_argument(
+        "--token", type=whole_number(BIGINT), help="claim token to fence with (default: your current claim's)"
+    )
 
 
 # -- the Aduan server --------------------------------------------------------------------------------------
@@ -173,8 +177,14 @@ class Cli:
         return self.args.cache is not None or bool(self.args.server)
 
     def cache(self) -> Cache:
+        """Encrypted through the server (its key in the keyring); plain on the database directly unless the
+        unit policy requires it. What the officer should know about it (set aside, not encrypted) goes to
+        stderr."""
         if self._cache is None:
-            from ..cache.database import Cache, default_cache_path
+            from ..cache.database import default_cache_path
+            from ..cache.protection import encryption_for, open_cache
+            from ..security.cache_keys import CacheKeys
+            from ..settings import Settings
             from ..sync.central import central_identity
 
             if self.args.server:
@@ -185,7 +195,11 @@ class Cli:
             else:
                 identity = central_identity(self.store.url)
                 officer = self.args.officer or self.store.engine.url.username or "embedded"
-            self._cache = Cache(self.args.cache or default_cache_path(identity, officer))
+            encryption = encryption_for(Settings().get("cache_encryption"), bool(self.args.server))
+            path = Path(self.args.cache) if self.args.cache else default_cache_path(identity, officer)
+            self._cache = open_cache(path, CacheKeys(credentials()), encryption)
+            for notice in self._cache.notices:
+                print(f"aduan: {notice}", file=sys.stderr)
             self._cache.bind(identity)
         return self._cache
 

@@ -12,11 +12,12 @@ import sys
 from collections.abc import Sequence
 
 from pydantic import ValidationError
+from sqlalchemy.exc import StatementError
 
 from .. import __version__
 from ..domain.errors import AduanError, BadInput
 from ..server.commands import refused_field
-from . import across_units, canned, channels, db, lapor, people, server, sla, sync, tickets
+from . import across_units, audit, canned, channels, db, lapor, people, privacy, server, shares, sla, sync, tickets
 from .core import EXIT_UNEXPECTED, Cli
 
 
@@ -46,11 +47,15 @@ def parser() -> argparse.ArgumentParser:
     people.register(commands)
     sync.register(commands)
     sla.register(commands)
-    across_units.register(commands, tickets.register(commands))
+    ticket = tickets.register(commands)
+    across_units.register(commands, ticket)
+    audit.register(commands, ticket)
+    shares.register(ticket)
     channels.register(commands)
     lapor.register(commands)
     server.register(commands)
     canned.register(commands)
+    privacy.register(commands)
     return top
 
 
@@ -79,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return refusal.exit_code
     except KeyboardInterrupt:
         return 130
+    except StatementError as exc:  # its text holds the SQL statement and its parameters: personal data
+        print(f"aduan: unexpected error: the database refused the command ({type(exc).__name__})", file=sys.stderr)
+        return EXIT_UNEXPECTED
     except Exception as exc:  # the last line of defence prints, never hides
         print(f"aduan: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_UNEXPECTED

@@ -1,13 +1,16 @@
-"""``aduan unit add|list`` and ``aduan officer add|list|reset-password|disable|enable``: the organisation."""
+"""``aduan unit add|list|retention`` and ``aduan officer add|list|reset-password|disable|enable``: the organisation."""
 
 from __future__ import annotations
 
-from typing import Any
+import argparse
+from typing import Any, Literal
 
 from ..domain.entities import Officer, Unit
+from ..domain.errors import BadInput
 from ..domain.vocabulary import Role
 from ..server import commands
 from ..server.commands import Command
+from ..store.retention import UnitRetention
 from .core import Cli, Commands, command, with_json
 
 
@@ -19,6 +22,13 @@ def register(top: Commands) -> None:
     add.add_argument("--parent", help="code of the parent unit")
     add.add_argument("--lease-hours", type=float, help="claim lease length (default 4)")
     with_json(command(units, "list", unit_list, "list units"))
+    retention = with_json(
+        command(units, "retention", unit_retention, "show or set how long a unit keeps citizens' data (UU PDP)")
+    )
+    retention.add_argument("code", nargs="?", help="the unit (to show: omit for every unit)")
+    retention.add_argument("--identity-days", type=_period, metavar="N|keep", help="anonymise reporters N days after")
+    retention.add_argument("--attachment-days", type=_period, metavar="M|keep", help="purge attachments M days after")
+    retention.add_argument("--keep", action="store_true", help="keep both (no limit)")
 
     officers = top.add_parser("officer", help="officers").add_subparsers(dest="action", required=True)
     add = with_json(command(officers, "add", officer_add, "add an officer (and their password for the Aduan server)"))
@@ -43,7 +53,54 @@ def officer_json(o: Officer) -> dict[str, Any]:
 
 
 def unit_json(u: Unit) -> dict[str, Any]:
-    return {"code": u.code, "name": u.name, "parent_id": u.parent_id, "lease_seconds": u.lease_seconds}
+    return {
+        "code": u.code,
+        "name": u.name,
+        "parent_id": u.parent_id,
+        "lease_seconds": u.lease_seconds,
+        "identity_retention_days": u.identity_retention_days,  # None: kept
+        "attachment_retention_days": u.attachment_retention_days,
+    }
+
+
+def _period(value: str) -> int | str:
+    if value == "keep":
+        return value
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a number of days or keep") from None
+
+
+def retention_json(r: UnitRetention) -> dict[str, Any]:
+    return {"unit": r.unit, "identity_days": r.identity_days, "attachment_days": r.attachment_days}
+
+
+def unit_retention(cli: Cli) -> None:
+    """After a report closed: N days until its reporter is anonymised (once all their reports are past their
+    unit's period), M days until its attachments' content is purged; keep: no limit."""
+    a = cli.args
+    identity: int | Literal["keep"] | None = "keep" if a.keep else a.identity_days
+    attachments: int | Literal["keep"] | None = "keep" if a.keep else a.attachment_days
+    if a.keep and (a.identity_days is not None or a.attachment_days is not None):
+        raise BadInput("--keep keeps both: give it alone")
+    if identity is None and attachments is None:
+        shown = cli.call(commands.unit_retention_show, commands.UnitCodeOnly(unit=a.code))
+        lines = [
+            f"{r.unit:<14} identity {_days(r.identity_days)}, attachments {_days(r.attachment_days)}" for r in shown
+        ]
+        cli.emit([retention_json(r) for r in shown], "\n".join(lines))
+        return
+    if a.code is None:
+        raise BadInput("name the unit whose retention to set")
+    request = commands.UnitRetentionSet(unit=a.code, identity_days=identity, attachment_days=attachments)
+    done = cli.call(commands.unit_retention_set, request)
+    text = f"unit {done.unit}: identity {_days(done.identity_days)}, attachments {_days(done.attachment_days)}"
+    cli.emit(retention_json(done), text)
+
+
+def _days(days: int | None) -> str:
+    return "kept" if days is None else f"{days} days after closing"
 
 
 def unit_add(cli: Cli) -> None:

@@ -13,13 +13,16 @@ import time
 from typing import Any
 from uuid import UUID
 
+from ..domain.bounds import LIST_LIMIT
 from ..domain.errors import BadInput, Rejected, Unreachable
 from ..domain.status import Status
+from ..domain.text import reveal_invisible
 from ..domain.vocabulary import Channel, Kind, Priority
 from ..store import claims, handling, tickets
 from ..store.apply import ticket_result
 from ..store.work import Work
 from .answers import APPLIED, Done, detail_json, iso, iso_text, ticket_json, ticket_line
+from .bounds import whole_number
 from .core import Cli, Commands, command, with_json, with_text, with_token
 
 PICK_ATTEMPTS = 3  # ``ticket next`` through the server: tries with the same op id before it says so
@@ -32,7 +35,9 @@ def register(commands: Commands) -> Commands:
     listing.add_argument("--status", choices=[s.value for s in Status], help="only this status (default: open ones)")
     listing.add_argument("--unit")
     listing.add_argument("--mine", action="store_true", help="only tickets you hold")
-    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument(
+        "--limit", type=whole_number(LIST_LIMIT), default=50, help=f"at most {LIST_LIMIT[1]:,} tickets (default 50)"
+    )
     with_json(command(ticket, "show", ticket_show, "show a ticket with its thread")).add_argument("ticket")
 
     create = with_json(command(ticket, "create", ticket_create, "record a report (phone, walk-in, letter…)"))
@@ -89,8 +94,6 @@ def register(commands: Commands) -> Commands:
 def ticket_list(cli: Cli) -> None:
     a = cli.args
     status = Status(a.status) if a.status else None
-    if a.limit < 1:
-        raise BadInput("--limit must be at least 1")
     if cli.offline_first:
         from ..views import tickets as views
 
@@ -115,11 +118,17 @@ def ticket_show(cli: Cli) -> None:
         detail = cli.store.view(tickets.ticket_detail, cli.ticket_id())
     lines = [ticket_line(detail.ticket)]
     mark = {True: " (queued)", False: ""}
+    # Shown with its invisible characters marked (a bidi override reads as ⟦U+202E⟧); the JSON keeps the text
+    # as stored, the evidence.
     lines += [
-        f"  [{m.direction.value}] {iso(m.created_at)} {m.author or ''}{mark[m.id in queued]}: {m.body_text}"
+        f"  [{m.direction.value}] {iso(m.created_at)} {m.author or ''}{mark[m.id in queued]}: "
+        f"{reveal_invisible(m.body_text)}"
         for m in detail.messages
     ]
-    lines += [f"  [note] {iso(n.created_at)} {n.author}{mark[n.id in queued]}: {n.body}" for n in detail.notes]
+    lines += [
+        f"  [note] {iso(n.created_at)} {n.author}{mark[n.id in queued]}: {reveal_invisible(n.body)}"
+        for n in detail.notes
+    ]
     cli.emit(detail_json(detail, queued), "\n".join(lines))
 
 

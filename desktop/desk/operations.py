@@ -37,7 +37,7 @@ from ..domain.families import derived_id
 from ..domain.operations import Op, OpKind
 from ..domain.scans import Scan, check_scans
 from ..domain.status import Status, allowed_next, can_transition
-from ..domain.text import clean_body, clean_subject
+from ..domain.text import clean_body, clean_name, clean_subject
 from ..domain.vocabulary import Channel, Kind, Priority, Role
 from ..views import families
 
@@ -483,19 +483,10 @@ def _queue_resolution(conn: Connection, item_id: UUID, accepted: bool) -> Op:
     return op
 
 
-# The central columns' widths: a longer value would be refused by PostgreSQL and MariaDB at push time.
-_REPORT_LINES = (("category", 100), ("reporter's name", 200), ("reporter's contact", 320))
-
-
-def _report_lines(*values: str | None) -> tuple[str | None, ...]:
-    """Category, reporter name and contact on one line each; blank is None; too long is refused now."""
-    cleaned = []
-    for (what, limit), value in zip(_REPORT_LINES, values, strict=True):
-        line = " ".join((value or "").split()) or None
-        if line is not None and len(line) > limit:
-            raise BadInput(f"the {what} is {len(line)} characters long; the limit is {limit}")
-        cleaned.append(line)
-    return tuple(cleaned)
+def _report_lines(category: str | None, name: str | None, contact: str | None) -> tuple[str | None, ...]:
+    """Category, reporter name and contact cleaned as the server will clean them (``text.clean_name``): a
+    value the server would refuse is refused now, while the officer can still mend it."""
+    return (clean_name("category", category), clean_name("reporter name", name), clean_name("contact", contact))
 
 
 def _offline(conn: Connection) -> bool:

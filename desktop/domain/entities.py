@@ -18,6 +18,9 @@ class Unit:
     name: str
     parent_id: int | None
     lease_seconds: int
+    # Retention (UU PDP, ``store/retention.py``): days after a report closed; None keeps the data.
+    identity_retention_days: int | None = None
+    attachment_retention_days: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,9 @@ class Ticket:
     row_version: int
     created_at: datetime
     updated_at: datetime
+    # A confidential report read by someone outside its handling unit (``store/confidentiality.py``): the
+    # subject is empty, the reporter's name None, and the thread is not there to show.
+    content_withheld: bool = False
 
 
 @dataclass(frozen=True, slots=True)

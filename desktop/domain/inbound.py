@@ -168,8 +168,6 @@ def check_acknowledgement(template: str) -> None:
         raise BadInput(f"the acknowledgement's wording has a broken {{…}}: {exc}") from None
     unknown = named - set(ACKNOWLEDGEMENT_FIELDS)
     if unknown:
-        raise BadInput(
-            f"the acknowledgement may use {{nomor}} and {{perihal}} only, not {', '.join(sorted(unknown))}"
-        )
+        raise BadInput(f"the acknowledgement may use {{nomor}} and {{perihal}} only, not {', '.join(sorted(unknown))}")
     if "nomor" not in named:
         raise BadInput("the acknowledgement must tell the citizen their tracking number: put {nomor} in it")

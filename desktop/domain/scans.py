@@ -19,12 +19,13 @@ from enum import StrEnum
 from functools import cached_property
 
 from .errors import BadInput
+from .text import FIELD_LIMITS, one_line
 
 MIB = 1024 * 1024
 MAX_SCAN_BYTES = 15 * MIB
 MAX_REPORT_SCAN_BYTES = 50 * MIB
 MAX_SCANS = 20
-MAX_FILENAME_CHARS = 255  # attachment.filename
+MAX_FILENAME_CHARS = FIELD_LIMITS["attachment filename"]
 
 # Content type → the file name endings it goes by and how its content starts.
 _FORMATS: dict[str, tuple[tuple[str, ...], tuple[bytes, ...]]] = {
@@ -37,7 +38,6 @@ FORMAT_NAMES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PN
 ENDINGS = tuple(ending for endings, _magic in _FORMATS.values() for ending in endings)
 # PDF readers accept a little junk before the header (some scanners write it); look that far for it.
 _PDF_HEADER_WINDOW = 1024
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class Problem(StrEnum):
@@ -79,9 +79,9 @@ class Scan:
 
 
 def clean_filename(raw: str) -> str:
-    """The name without any folder (either kind of slash), control characters or surrounding blanks."""
-    name = re.split(r"[\\/]", raw or "")[-1]
-    name = " ".join(_CONTROL.sub(" ", name).split())
+    """The name without any folder (either kind of slash), control or invisible characters (a bidi override
+    makes "\u202egpj.exe" read as "exe.jpg") or surrounding blanks."""
+    name = one_line(re.split(r"[\\/]", raw or "")[-1])
     if len(name) > MAX_FILENAME_CHARS:  # keep the ending, which says the type
         stem, dot, ending = name.rpartition(".")
         name = (stem[: MAX_FILENAME_CHARS - len(ending) - 2] + "…" + dot + ending) if dot else name[:MAX_FILENAME_CHARS]

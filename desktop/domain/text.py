@@ -7,10 +7,72 @@ import re
 from .errors import BadInput
 
 MAX_BODY_CHARS = 100_000
-MAX_SUBJECT_CHARS = 300
 MENTION = re.compile(r"(?<![\w.])@([a-z][a-z0-9._-]{1,62})")
 # Control characters other than tab, newline and carriage return never belong in a message.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# The lengths of the central schema's text columns that officers and citizens fill in (store/schema.py):
+# checked here, before any SQL, so that an over-long value is refused by name and never reaches the database
+# (PostgreSQL and MariaDB would fail the statement with the value in the error; SQLite would store it). The
+# domain cannot import the schema; tests/unit/test_input_limits.py holds each limit equal to its column.
+FIELD_LIMITS: dict[str, int] = {
+    "subject": 300,  # ticket.subject
+    "category": 100,  # ticket.category, sla_policy.category
+    "external reference": 100,  # ticket.external_ref
+    "external id": 255,  # message.external_id
+    "reporter name": 200,  # reporter.name
+    "contact": 320,  # reporter_contact.address
+    "unit code": 40,  # unit.code
+    "unit name": 200,  # unit.name
+    "login": 63,  # officer.login
+    "officer name": 200,  # officer.name
+    "canned key": 100,  # canned_response.key
+    "canned title": 300,  # canned_response.title
+    "discussion title": 300,  # discussion.title
+    "attachment filename": 255,  # attachment.filename
+    "content type": 127,  # attachment.content_type
+    "account name": 200,  # channel_account.name
+    "day-off name": 200,  # calendar_day_off.name
+}
+MAX_SUBJECT_CHARS = FIELD_LIMITS["subject"]
+
+# Directional formatting (embeddings, overrides, isolates, marks) and zero-width characters: invisible, they
+# make a text read otherwise than it is ("\u202egpj.exe" shows as "exe.jpg") or two names look the same.
+# Stripped from one-line fields (subjects, names, titles, file names); kept in bodies, where an officer is
+# shown where they are (``reveal_invisible``) and the stored original stays as evidence.
+INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def check_length(field: str, value: str, limit: int | None = None) -> str:
+    """``value`` unchanged, or BadInput naming the field and the limit (never the value: it may be personal
+    data). ``limit``: the field's column length by default."""
+    most = FIELD_LIMITS[field] if limit is None else limit
+    if len(value) > most:
+        raise BadInput(f"{field} is {len(value):,} characters long; the limit is {most:,}")
+    return value
+
+
+def strip_invisible(text: str) -> str:
+    return INVISIBLE.sub("", text)
+
+
+def reveal_invisible(text: str) -> str:
+    """For showing a body: each invisible character as a visible mark such as ``⟦U+202E⟧``, so that an officer
+    sees that the text contains one and where (the text reads as it was written, not as it was disguised)."""
+    return INVISIBLE.sub(lambda found: f"\u27e6U+{ord(found.group()):04X}\u27e7", text)
+
+
+def one_line(text: str) -> str:
+    """Control characters as spaces, invisible ones gone, whitespace collapsed: a name or subject that cannot
+    disguise itself."""
+    return " ".join(strip_invisible(_CONTROL.sub(" ", text)).split())
+
+
+def clean_name(field: str, value: str | None, limit: int | None = None) -> str | None:
+    """A one-line field (a name, a category, a contact, a title) as ``one_line`` makes it; blank as None, too
+    long refused naming the field."""
+    line = one_line(value or "")
+    return check_length(field, line, limit) if line else None
 
 
 def clean_body(text: str, what: str = "text") -> str:
@@ -25,13 +87,12 @@ def clean_body(text: str, what: str = "text") -> str:
     return stripped
 
 
-def clean_subject(text: str) -> str:
-    subject = " ".join(text.split())
+def clean_subject(text: str, field: str = "subject") -> str:
+    """A subject or title: one line, invisible characters stripped, not empty, within its column."""
+    subject = " ".join(strip_invisible(text).split())
     if not subject:
-        raise BadInput("subject is empty")
-    if len(subject) > MAX_SUBJECT_CHARS:
-        raise BadInput(f"subject is {len(subject)} characters long; the limit is {MAX_SUBJECT_CHARS}")
-    return clean_body(subject, "subject")
+        raise BadInput(f"{field} is empty")
+    return clean_body(check_length(field, subject), field)
 
 
 def mentioned_logins(text: str) -> tuple[str, ...]:

@@ -66,8 +66,8 @@ class KeyringCredentials:
 
 
 def _unavailable(doing: str, exc: KeyringError) -> KeyringUnavailable:
-    # The backend's message names the backend and the cause; it never contains the password.
-    return KeyringUnavailable(f"the system keyring could not {doing} the password: {exc}")
+    # The backend's message names the backend and the cause; it never contains the secret.
+    return KeyringUnavailable(f"the system keyring could not {doing} the secret: {exc}")
 
 
 class MemoryCredentials:

@@ -11,6 +11,7 @@ details.
 import asyncio
 import logging
 import re
+import traceback
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -20,6 +21,7 @@ from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -40,7 +42,7 @@ from ..store.apply import apply_op, command_result, record_command_result, recor
 from ..store.clock import server_now
 from ..store.feed import blob_content
 from ..store.identity import load_actor
-from ..store.service import Store
+from ..store.service import Store, without_values
 from . import commands, wire
 from .authz import Action, Principal, authorize
 from .limits import BodyLimit
@@ -155,7 +157,11 @@ def create_app(store: Store) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected error", exc_info=exc)
+        if isinstance(exc, DBAPIError):  # its message quotes the values: the frames and the statement only
+            frames = "".join(traceback.format_tb(exc.__traceback__))
+            log.error("unexpected database error: %s\n%s", without_values(exc), frames)
+        else:
+            log.exception("unexpected error", exc_info=exc)
         return error_response(AduanError("unexpected error on the server; the administrator can see the log"))
 
     def principal(authorization: Annotated[str | None, Header()] = None) -> Principal:
@@ -300,9 +306,7 @@ def create_app(store: Store) -> FastAPI:
         return run
 
     for cmd in commands.COMMANDS.values():
-        app.add_api_route(
-            cmd.path, command_route(cmd), methods=["POST"], name=cmd.name, response_class=JSONResponse
-        )
+        app.add_api_route(cmd.path, command_route(cmd), methods=["POST"], name=cmd.name, response_class=JSONResponse)
 
     app.include_router(webhook_router(store))
     return app

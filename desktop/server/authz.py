@@ -41,6 +41,16 @@ class Action(StrEnum):
     HANDLE_DISPATCH = "handle_dispatch"
     IMPORT_LAPOR = "import_lapor"
     EXPORT_LAPOR = "export_lapor"  # a supervisor: their units
+    # Sharing a confidential report: the store lets the handling unit's supervisors and the claim holder
+    # (store/sharing.py); anyone who sees the ticket may read whom it is shared with.
+    SHARE_TICKET = "share_ticket"
+    READ_SHARES = "read_shares"
+    # Citizens' data (UU PDP): the agency's policy and a data subject's request, across every unit.
+    MANAGE_RETENTION = "manage_retention"
+    EXPORT_PERSONAL_DATA = "export_personal_data"
+    ERASE_PERSONAL_DATA = "erase_personal_data"
+    READ_HISTORY = "read_history"  # a ticket's audit history: whoever may read the ticket (store/audit.py)
+    SEARCH_AUDIT = "search_audit"  # the audit log across tickets: admins all, a supervisor their units'
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +82,10 @@ _RESTRICTED: dict[Action, tuple[frozenset[Role], str]] = {
     Action.HANDLE_DISPATCH: (_ADMINS, "see, resend or confirm answers being dispatched"),
     Action.IMPORT_LAPOR: (_ADMINS, "import SP4N-LAPOR! reports"),
     Action.EXPORT_LAPOR: (_SUPERVISORS, "export SP4N-LAPOR! follow-ups"),
+    Action.MANAGE_RETENTION: (_ADMINS, "set or apply the retention of citizens' data"),
+    Action.EXPORT_PERSONAL_DATA: (_ADMINS, "export a reporter's personal data"),
+    Action.ERASE_PERSONAL_DATA: (_ADMINS, "erase a reporter's personal data"),
+    Action.SEARCH_AUDIT: (_SUPERVISORS, "search the audit log"),
 }
 
 

@@ -1,5 +1,6 @@
 """The commands beside sync: units, officers, service levels, canned responses, channel accounts, intake
-errors, dispatch and LAPOR!. Each has one implementation, run where the data is:
+errors, dispatch, LAPOR! and citizens' data (retention, a reporter's export and erasure). Each has one
+implementation, run where the data is:
 
 - through the server, ``POST /v1/commands/<name>`` runs it as the signed-in officer, after ``authorize``;
 - directly (the embedded database, the owner's ``--db``), the CLI and the app run the same function, after
@@ -19,26 +20,33 @@ import getpass
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 from uuid import UUID
 
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
 from ..channels.lapor import DEFAULT_TIMEZONE, ImportReport
 from ..channels.lapor_followups import FollowUp
+from ..domain.audit import DEFAULT_TIMEZONE as AUDIT_TIMEZONE
+from ..domain.audit import MAX_PAGE as AUDIT_PAGE
+from ..domain.audit import AuditEntry, AuditPage
 from ..domain.canned import CannedTemplate, ManageScope
 from ..domain.entities import AccountHealth, Officer, Unit
 from ..domain.errors import BadInput, NotPermitted
 from ..domain.inbound import IntakeError, Received
 from ..domain.sla import SlaPolicy
+from ..domain.text import FIELD_LIMITS
 from ..domain.vocabulary import Channel, Kind, Priority, Role
 from ..store.identity import Actor
 from ..store.outbox import OutboxRow
+from ..store.privacy import ErasureReport, ReporterRef
+from ..store.retention import RetentionReport, UnitRetention
 from ..store.service import Store
+from ..store.sharing import Share
 from ..store.sla import SweepReport
 from ..store.work import Work, begin
 from .authz import Action, Principal, authorize
-from .wire import Line, NaiveUtc, Strict, Text
+from .wire import Category, Line, NaiveUtc, Strict, Text
 
 R = TypeVar("R", bound=Strict)
 T = TypeVar("T")
@@ -50,6 +58,12 @@ UnitCode = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 Password = Annotated[str, StringConstraints(min_length=1, max_length=1024)]
 Key = Annotated[str, StringConstraints(min_length=1, max_length=100)]
 WorkingDays = Annotated[int, Field(ge=0, le=365)]
+# Names and titles no longer than their central columns (``domain.text.FIELD_LIMITS``).
+UnitName = Annotated[str, StringConstraints(max_length=FIELD_LIMITS["unit name"])]
+OfficerName = Annotated[str, StringConstraints(max_length=FIELD_LIMITS["officer name"])]
+CannedTitle = Annotated[str, StringConstraints(max_length=FIELD_LIMITS["canned title"])]
+AccountName = Annotated[str, StringConstraints(max_length=FIELD_LIMITS["account name"])]
+DayOffName = Annotated[str, StringConstraints(max_length=FIELD_LIMITS["day-off name"])]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +155,7 @@ class Nothing(Strict):
 
 class UnitAdd(Strict):
     code: UnitCode
-    name: Line
+    name: UnitName
     parent: UnitCode | None = None
     lease_seconds: Annotated[int, Field(ge=60, le=7 * 24 * 3600)] | None = None
 
@@ -162,7 +176,7 @@ def unit_list(store: Store, _actor: Actor | None, _r: Nothing) -> list[Unit]:
 
 class OfficerAdd(Strict):
     login: Login
-    name: Line
+    name: OfficerName
     units: Annotated[list[UnitCode], Field(min_length=1, max_length=100)]
     role: Role = Role.OFFICER
     password: Password | None = None
@@ -251,7 +265,7 @@ def sla_sweep(store: Store, actor: Actor | None, _r: Nothing) -> SweepReport:
 class PolicySet(Strict):
     unit: UnitCode | None = None
     kind: Kind | None = None
-    category: Line | None = None
+    category: Category | None = None
     priority: Annotated[str, StringConstraints(max_length=20)] | None = None
     verify: WorkingDays = 3
     follow_up: WorkingDays = 5
@@ -314,7 +328,7 @@ def sla_calendar_set(store: Store, actor: Actor | None, r: CalendarSet) -> int:
 
 class DayOff(Strict):
     day: date
-    name: Line | None = None  # None: the day is worked again
+    name: DayOffName | None = None  # None: the day is worked again
     unit: UnitCode | None = None
 
 
@@ -360,7 +374,7 @@ def canned_scope(store: Store, actor: Actor | None, _r: Nothing) -> ManageScope:
 
 class CannedAdd(Strict):
     key: Key
-    title: Line
+    title: CannedTitle
     text: Text
     unit: UnitCode | None = None  # None: global (admins)
 
@@ -377,7 +391,7 @@ def canned_add(store: Store, actor: Actor | None, r: CannedAdd) -> int:
 
 class CannedEdit(Strict):
     key: Key
-    title: Line | None = None  # None: keep it
+    title: CannedTitle | None = None  # None: keep it
     text: Text
 
 
@@ -407,7 +421,7 @@ def canned_restore(store: Store, actor: Actor | None, r: CannedKey) -> CannedTem
 
 class ChannelAdd(Strict):
     channel: Channel
-    name: Line
+    name: AccountName
     unit: UnitCode
     config: Annotated[str, StringConstraints(max_length=20_000)] = "{}"  # JSON, checked against the schema
     secret_ref: Line | None = None
@@ -550,3 +564,172 @@ def lapor_export(store: Store, actor: Actor | None, r: LaporExport) -> list[Foll
     if actor is not None and not actor.may_see(store.read(unit_id_by_code, r.unit)):
         raise NotPermitted(f"unit {r.unit} is not one of yours")
     return store.read(export_followups, r.unit, r.since)
+
+
+# -- sharing a confidential report ----------------------------------------------------------------------
+
+
+class TicketShare(Strict):
+    ticket: Annotated[str, StringConstraints(min_length=1, max_length=64)]  # id or tracking number
+    login: Login
+
+
+class TicketShares(Strict):
+    ticket: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+def _on_ticket(reference: str, task: Callable[..., T], *args: Any) -> Callable[[Work], T]:
+    """``task`` on the ticket named by id or tracking number, resolved in the same transaction."""
+    from ..store.tickets import resolve_ticket_id
+
+    return lambda work: task(work, resolve_ticket_id(work.conn, reference), *args)
+
+
+@command("ticket share", Action.SHARE_TICKET, TicketShare, Share)
+def ticket_share(store: Store, actor: Actor | None, r: TicketShare) -> Share:
+    from ..store.sharing import share_ticket
+
+    return as_officer(store, actor, _on_ticket(r.ticket, share_ticket, r.login))
+
+
+@command("ticket unshare", Action.SHARE_TICKET, TicketShare, Share, ledger=True)
+def ticket_unshare(store: Store, actor: Actor | None, r: TicketShare) -> Share:
+    from ..store.sharing import unshare_ticket
+
+    return as_officer(store, actor, _on_ticket(r.ticket, unshare_ticket, r.login))
+
+
+@command("ticket shares", Action.READ_SHARES, TicketShares, list[Share])
+def ticket_shares(store: Store, actor: Actor | None, r: TicketShares) -> list[Share]:
+    from ..store.sharing import list_shares
+
+    return as_officer(store, actor, _on_ticket(r.ticket, list_shares))
+
+
+# -- the audit log --------------------------------------------------------------------------------------
+
+
+def _read_as(store: Store, actor: Actor | None, task: Callable[..., T], *args: Any) -> T:
+    """A store read that works as someone: as the officer (the store applies their scope), or as the owner."""
+    if actor is not None:
+        return store.view(task, *args)
+    return store.read(lambda conn: task(begin(conn, None, device=store.device), *args))
+
+
+TicketReference = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+class TicketHistory(Strict):
+    ticket: TicketReference  # id or tracking number
+
+
+@command("ticket history", Action.READ_HISTORY, TicketHistory, list[AuditEntry])
+def ticket_history(store: Store, actor: Actor | None, r: TicketHistory) -> list[AuditEntry]:
+    from ..store import audit
+
+    return _read_as(store, actor, audit.ticket_history, r.ticket)
+
+
+class AuditSearch(Strict):
+    officer: Login | None = None
+    ticket: TicketReference | None = None
+    action: Annotated[str, StringConstraints(pattern="^[a-z_]{1,40}$")] | None = None
+    since: date | None = None  # both days included, calendar days in ``timezone``
+    until: date | None = None
+    timezone: Annotated[str, StringConstraints(min_length=1, max_length=64)] = AUDIT_TIMEZONE
+    before_id: Annotated[int, Field(ge=1, le=2**63 - 1)] | None = None
+    limit: Annotated[int, Field(ge=1, le=AUDIT_PAGE)] = 50
+
+
+@command("audit search", Action.SEARCH_AUDIT, AuditSearch, AuditPage)
+def audit_search(store: Store, actor: Actor | None, r: AuditSearch) -> AuditPage:
+    from ..store import audit
+
+    query = audit.AuditQuery(r.officer, r.ticket, r.action, r.since, r.until, r.timezone, r.before_id, r.limit)
+    return _read_as(store, actor, audit.search_events, query)
+
+
+# -- citizens' data (UU PDP) ----------------------------------------------------------------------------
+
+RetentionDays = Annotated[int, Field(ge=0, le=36_500)]
+
+
+class UnitRetentionSet(Strict):
+    unit: UnitCode
+    identity_days: RetentionDays | Literal["keep"] | None = None  # None: unchanged; keep: no limit
+    attachment_days: RetentionDays | Literal["keep"] | None = None
+
+
+class UnitCodeOnly(Strict):
+    unit: UnitCode | None = None  # None: every unit
+
+
+@command("unit retention", Action.MANAGE_RETENTION, UnitRetentionSet, UnitRetention)
+def unit_retention_set(store: Store, actor: Actor | None, r: UnitRetentionSet) -> UnitRetention:
+    from ..store.retention import set_unit_retention
+
+    return as_officer(store, actor, set_unit_retention, r.unit, r.identity_days, r.attachment_days)
+
+
+@command("unit retention show", Action.READ_UNITS, UnitCodeOnly, list[UnitRetention])
+def unit_retention_show(store: Store, _actor: Actor | None, r: UnitCodeOnly) -> list[UnitRetention]:
+    from ..store.retention import unit_retention
+
+    return store.read(unit_retention, r.unit)
+
+
+class RetentionRun(Strict):
+    dry_run: bool = False
+
+
+@command("privacy apply-retention", Action.MANAGE_RETENTION, RetentionRun, RetentionReport)
+def privacy_apply_retention(store: Store, actor: Actor | None, r: RetentionRun) -> RetentionReport:
+    from ..store.retention import apply_retention
+
+    return as_officer(store, actor, lambda work: apply_retention(work, dry_run=r.dry_run))
+
+
+Contact = Annotated[str, StringConstraints(min_length=3, max_length=341)]  # channel ':' address (320)
+TrackingNo = Annotated[str, StringConstraints(min_length=1, max_length=32)]
+
+
+class ReporterNamed(Strict):
+    """One of the three; the store refuses none or several."""
+
+    contact: Contact | None = None
+    reporter_id: UUID | None = None
+    tracking_no: TrackingNo | None = None
+
+    def ref(self) -> ReporterRef:
+        return ReporterRef(self.contact, self.reporter_id, self.tracking_no)
+
+
+class PrivacyExport(ReporterNamed):
+    attachments: bool = False  # their content too (base64), for a zip
+
+
+@command("privacy export", Action.EXPORT_PERSONAL_DATA, PrivacyExport, dict[str, Any])
+def privacy_export(store: Store, actor: Actor | None, r: PrivacyExport) -> dict[str, Any]:
+    """Read as the admin (or the owner), and audited on each ticket: a copy of a person's data left the system."""
+    from ..store.privacy import export_reporter, reporter_ticket_ids
+
+    def export(work: Work) -> dict[str, Any]:
+        data = export_reporter(work.conn, r.ref(), r.attachments)
+        reporter_id = UUID(data["reporter"]["id"])
+        audited: list[UUID | None] = [*reporter_ticket_ids(work.conn, reporter_id)] or [None]
+        for ticket_id in audited:
+            work.audit("reporter_exported", ticket_id, attachments=r.attachments)
+        return data
+
+    return as_officer(store, actor, export)
+
+
+class PrivacyErase(ReporterNamed):
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+@command("privacy erase", Action.ERASE_PERSONAL_DATA, PrivacyErase, ErasureReport, ledger=True)
+def privacy_erase(store: Store, actor: Actor | None, r: PrivacyErase) -> ErasureReport:
+    from ..store.privacy import erase_reporter
+
+    return as_officer(store, actor, erase_reporter, r.ref(), r.reason)

@@ -14,12 +14,25 @@ from uuid import UUID
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from ..domain.operations import Op, OpKind, Outcome, OutcomeState
+from ..domain.text import FIELD_LIMITS
+from ..domain.vocabulary import Priority
 
 API_VERSION = 1
 
 Text = Annotated[str, StringConstraints(max_length=100_000)]
 Line = Annotated[str, StringConstraints(max_length=500)]
 Code = Annotated[str, StringConstraints(max_length=100)]
+
+# Strings no longer than the central column they are stored in (``domain.text.FIELD_LIMITS``): an over-long
+# one is refused with the request, naming the field, before any SQL.
+Subject = Annotated[str, StringConstraints(max_length=FIELD_LIMITS["subject"])]
+Category = Annotated[str, StringConstraints(max_length=FIELD_LIMITS["category"])]
+ReporterName = Annotated[str, StringConstraints(max_length=FIELD_LIMITS["reporter name"])]
+Contact = Annotated[str, StringConstraints(max_length=FIELD_LIMITS["contact"])]
+ExternalId = Annotated[str, StringConstraints(max_length=FIELD_LIMITS["external id"])]
+UnitCode = Annotated[str, StringConstraints(max_length=FIELD_LIMITS["unit code"])]
+DiscussionTitle = Annotated[str, StringConstraints(max_length=FIELD_LIMITS["discussion title"])]
+PriorityNumber = Annotated[int, Field(ge=min(Priority), le=max(Priority))]
 # A ticket's claim token: a BIGINT counter from 0. Bounded here, so that a forged one is refused as
 # malformed instead of overflowing a database parameter.
 ClaimToken = Annotated[int, Field(ge=0, le=2**63 - 1)]
@@ -80,18 +93,18 @@ class NoPayload(Strict):
 
 
 class CreatePayload(Strict):
-    unit: Code
+    unit: UnitCode
     kind: Code
     channel: Code
-    subject: Line
+    subject: Subject
     body: Text
-    priority: int = 2
-    category: Line | None = None
-    reporter_name: Line | None = None
-    reporter_contact: Line | None = None
+    priority: PriorityNumber = 2
+    category: Category | None = None
+    reporter_name: ReporterName | None = None
+    reporter_contact: Contact | None = None
     anonymous: bool = False
     confidential: bool = False
-    external_id: Line | None = None
+    external_id: ExternalId | None = None
     # Scanned documents of a report taken at the desk; checked by content by the store (``store/scans.py``).
     attachments: list[dict[str, Any]] | None = Field(default=None, max_length=50)
 
@@ -143,8 +156,8 @@ class ReferPayload(Strict):
 class DiscussPayload(Strict):
     discussion_id: UUID
     post_id: UUID
-    unit: Code
-    title: Line
+    unit: UnitCode
+    title: DiscussionTitle
     body: Text
     ticket_id: UUID | None = None
 

@@ -21,13 +21,11 @@ from sqlalchemy.exc import IntegrityError
 
 from ..domain.canned import KEY, CannedTemplate, ManageScope, check_template
 from ..domain.errors import BadInput, Conflict, NotFound, NotPermitted
-from ..domain.text import clean_body
+from ..domain.text import check_length, clean_body, clean_name
 from ..domain.vocabulary import Role
 from .identity import Actor, unit_id_by_code
 from .schema import canned_response, officer, unit
 from .work import Work
-
-MAX_TITLE_CHARS = 300
 
 
 def add_canned_response(
@@ -159,16 +157,16 @@ def _versions(conn: Connection, key: str) -> list[CannedTemplate]:
 
 
 def _checked_key(key: str) -> str:
-    if not KEY.fullmatch(key):
+    if not KEY.fullmatch(check_length("canned key", key)):
         raise BadInput(f"invalid canned response key {key!r}: lower-case letters, digits, '_', '.', '-'")
     return key
 
 
 def _checked_title(title: str) -> str:
-    title = " ".join(title.split())
-    if not title or len(title) > MAX_TITLE_CHARS:
-        raise BadInput(f"a canned response needs a title of 1 to {MAX_TITLE_CHARS} characters")
-    return title
+    checked = clean_name("canned title", title)
+    if checked is None:
+        raise BadInput("a canned response needs a title")
+    return checked
 
 
 def _checked_body(body: str) -> str:

@@ -22,12 +22,13 @@ from ..domain.errors import BadInput, HeldByOther, LostClaim, NotFound, NotHolde
 from ..domain.status import CLOSED
 from .changes import TransactionStamp, uses_transaction_ids
 from .clock import ServerNow
+from .confidentiality import CONTENT_VISIBLE, viewer
 from .rows import ticket_select, to_ticket
 from .schema import ticket, unit
 from .work import Work
 
 _LEASE = (
-    select(ServerNow().label("now"), ticket.c.unit_id, unit.c.lease_seconds)
+    select(ServerNow().label("now"), ticket.c.unit_id, unit.c.lease_seconds, CONTENT_VISIBLE.label("readable"))
     .join(unit, unit.c.id == ticket.c.unit_id)
     .where(ticket.c.id == bindparam("ticket_id"), ticket.c.deleted_at.is_(None))
 )
@@ -61,30 +62,44 @@ _ACQUIRE = (
 _TAKE_OVER = update(ticket).where(ticket.c.id == bindparam("ticket_id")).values(_CLAIMED_VALUES)
 
 
-def lease_for(work: Work, ticket_id: UUID) -> timedelta:
+def lease_for(work: Work, ticket_id: UUID, claiming: bool = False) -> timedelta:
     """The lease length of the ticket's unit; NotFound when the officer may not see the ticket.
+
+    ``claiming``: NotPermitted when the ticket is a confidential report whose content the officer may not
+    read (``confidentiality.py``): a claim would hand them the content, so a supervisor of a parent unit
+    cannot read a report by claiming or taking it over.
 
     The same round trip reads the server's clock (and on PostgreSQL the change stamp) for ``work``.
     """
     query = _LEASE_WITH_STAMP if uses_transaction_ids(work.conn) else _LEASE
-    row = work.conn.execute(query, {"ticket_id": ticket_id}).first()
+    row = work.conn.execute(query, {"ticket_id": ticket_id, **viewer(work.actor)}).first()
     if row is None or (work.actor is not None and not work.actor.may_see(row.unit_id)):
         raise NotFound(f"no ticket {ticket_id} that you may see")
+    if claiming and not row.readable:
+        raise NotPermitted(
+            f"ticket {ticket_id} is a confidential report: only its handling unit, or an officer it was shared "
+            "with, may claim it"
+        )
     work.prime(row.now, getattr(row, "seq", None))
     return timedelta(seconds=int(row.lease_seconds))
 
 
 def read_ticket(work: Work, ticket_id: UUID, visible_only: bool = True) -> Ticket:
-    """The ticket as the acting officer may see it, or NotFound (an invisible ticket is not found)."""
-    row = work.conn.execute(_TICKET, {"ticket_id": ticket_id}).first()
-    if row is None or (visible_only and work.actor is not None and not work.actor.may_see(row.unit_id)):
+    """The ticket as the acting officer may see it, or NotFound (an invisible ticket is not found): a ticket of
+    their units (a supervisor's: and below), or a confidential report whose content they may read outside them
+    (shared with them, or held: ``confidentiality.py``)."""
+    row = work.conn.execute(_TICKET, {"ticket_id": ticket_id, **viewer(work.actor)}).first()
+    readable_elsewhere = row is not None and bool(row.reporter_confidential) and not row.content_withheld
+    if row is None or (
+        visible_only and work.actor is not None and not work.actor.may_see(row.unit_id) and not readable_elsewhere
+    ):
         raise NotFound(f"no ticket {ticket_id} that you may see")
     return to_ticket(row)
 
 
 def _claim_params(work: Work, ticket_id: UUID) -> dict[str, Any]:
     assert work.actor is not None
-    lease = lease_for(work, ticket_id)
+    lease = lease_for(work, ticket_id, claiming=True)
     return {
         "ticket_id": ticket_id,
         "me": work.actor.id,

@@ -35,11 +35,19 @@ SERVER_PASSWORD_BYTES = 24  # secrets.token_urlsafe(24): 32 characters, read by 
 # The schema version is the owner's (`db upgrade`); the audit log is append-only for all but the owner.
 _SERVER_READ_ONLY = {"alembic_version"}
 _SERVER_APPEND_ONLY = {"event"}
+# ... but for the detail of an event, which an erasure of a reporter's data (privacy.py, run by an admin through
+# the server) rewrites where it quoted the reporter: who did what, when and on which ticket stays as written.
+_SERVER_REWRITES = {"event": "detail"}
 # What the server and the worker delete, and nothing else (a test reads the code for its deletes): ended
 # sessions and sign-in attempts no throttle counts any more (the worker's pruning, accounts.prune_*), a
 # unit's SLA policy and one of its calendar's days off (`sla policy remove`, `sla day-off add|remove`, which
-# run on the server as the signed-in supervisor or admin).
-SERVER_DELETES = frozenset({"officer_session", "sign_in_attempt", "sla_policy", "calendar_day_off"})
+# run on the server as the signed-in supervisor or admin); a reporter's contacts, and attachments' contents no
+# attachment refers to any more, when the reporter's data is erased or their retention period passed
+# (privacy.py, retention.py: run by an admin through the server, and by the worker).
+SERVER_DELETES = frozenset(
+    {"officer_session", "sign_in_attempt", "sla_policy", "calendar_day_off", "reporter_contact", "blob"}
+    | {"ticket_share"}  # a share revoked (store/sharing.py)
+)
 
 # The shared role that versions before the Aduan server gave every officer's database login.
 OLD_OFFICER_ROLE = "aduan_officer"
@@ -76,7 +84,7 @@ def _server_privileges(table: str) -> str:
     if table in _SERVER_READ_ONLY:
         return "SELECT"
     if table in _SERVER_APPEND_ONLY:
-        return "SELECT, INSERT"
+        return f"SELECT, INSERT, UPDATE ({_SERVER_REWRITES[table]})" if table in _SERVER_REWRITES else "SELECT, INSERT"
     if table in SERVER_DELETES:
         return "SELECT, INSERT, UPDATE, DELETE"
     return "SELECT, INSERT, UPDATE"

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from ..domain.claims import DEFAULT_LEASE, MAX_LEASE, MIN_LEASE
 from ..domain.entities import Officer, Unit
 from ..domain.errors import BadInput
+from ..domain.text import check_length, clean_name
 from ..domain.vocabulary import Role
 from .clock import server_now
 from .identity import load_actor, unit_id_by_code
@@ -21,7 +22,7 @@ LOGIN_PATTERN = re.compile(r"^[a-z][a-z0-9._-]{1,62}$")
 
 
 def check_login(login: str) -> str:
-    if not LOGIN_PATTERN.match(login):
+    if not LOGIN_PATTERN.match(check_length("login", login)):
         raise BadInput(
             f"invalid login {login!r}: 2-63 characters, lower-case letters, digits, '.', '_' or '-', "
             "starting with a letter"
@@ -32,10 +33,13 @@ def check_login(login: str) -> str:
 def add_unit(
     conn: Connection, code: str, name: str, parent: str | None = None, lease_seconds: int | None = None
 ) -> Unit:
-    if not code or not set(code) <= UNIT_CODE_CHARS or not code[0].isalpha() or len(code) > 40:
+    check_length("unit code", code)
+    if not code or not set(code) <= UNIT_CODE_CHARS or not code[0].isalpha():
         raise BadInput(f"invalid unit code {code!r}: lower-case letters, digits and '-', e.g. kanreg-1")
-    if not name.strip():
+    checked_name = clean_name("unit name", name)
+    if checked_name is None:
         raise BadInput("unit name is empty")
+    name = checked_name
     lease = lease_seconds if lease_seconds is not None else int(DEFAULT_LEASE.total_seconds())
     if not MIN_LEASE.total_seconds() <= lease <= MAX_LEASE.total_seconds():
         raise BadInput(f"lease of {lease} s is outside {MIN_LEASE} … {MAX_LEASE}")
@@ -60,7 +64,15 @@ def add_unit(
 
 def list_units(conn: Connection) -> list[Unit]:
     return [
-        Unit(id=r.id, code=r.code, name=r.name, parent_id=r.parent_id, lease_seconds=r.lease_seconds)
+        Unit(
+            id=r.id,
+            code=r.code,
+            name=r.name,
+            parent_id=r.parent_id,
+            lease_seconds=r.lease_seconds,
+            identity_retention_days=r.identity_retention_days,
+            attachment_retention_days=r.attachment_retention_days,
+        )
         for r in conn.execute(select(unit).order_by(unit.c.code))
     ]
 
@@ -84,8 +96,10 @@ def add_officer(
     from . import accounts  # Argon2 is loaded only where passwords are hashed
 
     check_login(login)
-    if not name.strip():
+    checked_name = clean_name("officer name", name)
+    if checked_name is None:
         raise BadInput("officer name is empty")
+    name = checked_name
     if not unit_codes:
         raise BadInput("an officer belongs to at least one unit: give --unit")
     if password is not None:

@@ -43,7 +43,7 @@ def start_discussion(
 ) -> Post:
     """A new thread in ``unit_code`` with its first post; ``ticket_id`` links a ticket the officer may see."""
     assert work.actor is not None
-    clean_title = clean_subject(title)
+    clean_title = clean_subject(title, "discussion title")
     body = clean_body(first_post_body, "post")
     unit_id = unit_id_by_code(work.conn, unit_code)
     if not work.actor.may_see(unit_id):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ DEAD_LINK_SECONDS = 5
 # A link that stalls while TCP stays up is given up when an answer is this late; it must outlast a
 # legitimate wait for a row lock (see deadline.py).
 REPLY_DEADLINE_SECONDS = LOCK_WAIT_SECONDS + DEAD_LINK_SECONDS
+_RAW_KEY = re.compile(r"[0-9a-f]{96}")
 
 
 def default_database_path() -> Path:
@@ -52,15 +54,22 @@ def normalise_url(raw: str) -> URL:
     raise BadInput(f"unsupported database {backend!r}: use postgresql, mariadb or sqlite")
 
 
-def create(raw_url: str, **kwargs: Any) -> Engine:
+def create(raw_url: str, cipher_key: str | None = None, **kwargs: Any) -> Engine:
     """An engine without pre-ping: a ping costs a round trip on every operation, and a connection that
     died while pooled fails its first statement with a disconnect, reported as "unreachable". Retrying
     belongs to the sync engine, whose operations are idempotent; a plain write is never resent blindly.
+
+    ``cipher_key`` (SQLite only): the file is encrypted with SQLCipher under this raw key (hex: the key and
+    the file's salt, ``security/cache_keys.py``).
     """
     url = normalise_url(raw_url)
     dialect = url.get_backend_name()
+    # A failed statement's parameters are citizens' names, contacts and texts: never in an error or a log line.
+    kwargs.setdefault("hide_parameters", True)
     if dialect == "sqlite":
-        return _create_sqlite(url, **kwargs)
+        return _create_sqlite(url, cipher_key, **kwargs)
+    if cipher_key is not None:
+        raise BadInput("only an SQLite file is encrypted on this computer; a database server encrypts its own")
     if dialect == "postgresql":
         pg_args: dict[str, Any] = {
             "connect_timeout": CONNECT_TIMEOUT_SECONDS,
@@ -99,7 +108,13 @@ def make_sqlite_folder(raw_url: str) -> None:
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
 
 
-def _create_sqlite(url: URL, **kwargs: Any) -> Engine:
+def _create_sqlite(url: URL, cipher_key: str | None, **kwargs: Any) -> Engine:
+    if cipher_key is not None:
+        if not _RAW_KEY.fullmatch(cipher_key):  # it goes into a PRAGMA: nothing but hex
+            raise BadInput("an SQLCipher raw key is 48 bytes in lower-case hex")
+        import sqlcipher3  # SQLite with SQLCipher, the same DB-API as the standard library's sqlite3
+
+        kwargs["module"] = sqlcipher3.dbapi2
     engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
 
     @event.listens_for(engine, "connect")
@@ -107,6 +122,9 @@ def _create_sqlite(url: URL, **kwargs: Any) -> Engine:
         # Let SQLAlchemy's "begin" event below issue BEGIN itself, so writes can BEGIN IMMEDIATE.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        if cipher_key is not None:
+            # First, before anything reads the file. A raw key: no passphrase derivation on each connect.
+            cursor.execute(f"PRAGMA key = \"x'{cipher_key}'\"")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")

@@ -32,6 +32,7 @@ from sqlalchemy import (
     cast,
     false,
     func,
+    literal,
     literal_column,
     not_,
     or_,
@@ -42,6 +43,7 @@ from sqlalchemy.types import UserDefinedType
 
 from .changes import CHANGE_COUNTER, uses_transaction_ids
 from .clock import server_now
+from .confidentiality import content_visible, shared_with
 from .identity import Actor
 from .schema import (
     attachment,
@@ -70,7 +72,9 @@ BATCH = 2000
 ID_CHUNK = 500
 
 # What a client mirrors of each table. The reporter's name rides on the ticket row and is never sent
-# for an anonymous reporter; contacts are not sent at all.
+# for an anonymous reporter; contacts are not sent at all. A confidential report's content reaches only
+# those who may read it (``confidentiality.py``); the others get the ticket row as its summary
+# (``content_withheld``, subject empty, no reporter's name) and none of the rows of ``WITHHELD_CHILDREN``.
 TICKET_COLUMNS = [c for c in ticket.c if c.name not in ("deleted_at", "created_by", "left_unit_id")]
 MESSAGE_COLUMNS = [c for c in message.c if c.name not in ("external_id", "account_id")]
 NOTE_COLUMNS = list(note.c)
@@ -91,6 +95,9 @@ CHILD_TABLES: dict[str, tuple[Table, list[Column[Any]]]] = {
     "handover_item": (handover_item, HANDOVER_COLUMNS),
     "sla_clock": (sla_clock, SLA_CLOCK_COLUMNS),
 }
+# The content of a report (a hand-over item carries the text of a reply); the service-level clocks are its
+# deadlines, part of the summary.
+WITHHELD_CHILDREN = frozenset({"message", "note", "attachment", "handover_item"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +119,8 @@ class _PgType(UserDefinedType[Any]):
 
 
 def ticket_scope(actor: Actor) -> ColumnElement[bool]:
-    """The live tickets an officer may see: their units' (sub-units' for supervisors) and those they hold."""
+    """The live tickets an officer may see: their units' (sub-units' for supervisors), those they hold, and
+    the confidential reports shared with them (``sharing.py``)."""
     live = ticket.c.deleted_at.is_(None)
     if actor.visible_unit_ids is None:
         return live
@@ -120,7 +128,7 @@ def ticket_scope(actor: Actor) -> ColumnElement[bool]:
     # Never NULL, so that NOT(scope) finds the tickets that left it: "claimed_by = me" alone is NULL on an
     # unclaimed ticket, and NOT NULL selects nothing.
     held = and_(ticket.c.claimed_by.is_not(None), ticket.c.claimed_by == actor.id)
-    return and_(live, or_(ticket.c.unit_id.in_(units) if units else false(), held))
+    return and_(live, or_(ticket.c.unit_id.in_(units) if units else false(), held, shared_with(actor)))
 
 
 def referral_scope(actor: Actor, ticket_in_scope: ColumnElement[bool]) -> ColumnElement[bool]:
@@ -158,9 +166,10 @@ def referral_summary() -> list[Any]:
 
 
 def scope_key(actor: Actor) -> str:
-    """Names the officer's scope; a client whose scope changed takes a fresh snapshot."""
+    """Names the officer's scope; a client whose scope changed takes a fresh snapshot. The units they are a
+    member of count too: they decide which confidential reports' content they read."""
     units = "*" if actor.visible_unit_ids is None else ",".join(map(str, sorted(actor.visible_unit_ids)))
-    return f"{actor.id}:{units}"
+    return f"{actor.id}:{units}:{','.join(map(str, sorted(actor.unit_ids)))}"
 
 
 # The sections of a pull, in the order a client applies them (see ``Feed.sections``).
@@ -258,13 +267,19 @@ class Feed:
     # -- reads ------------------------------------------------------------------------------------------
 
     def tickets(self) -> Iterator[Sequence[Any]]:
-        masked_name = case((reporter.c.anonymous, None), else_=reporter.c.name)
+        readable = content_visible(self.actor)
+        columns = [
+            case((readable, c), else_=literal("")).label("subject") if c.name == "subject" else c
+            for c in TICKET_COLUMNS
+        ]
+        masked_name = case((or_(reporter.c.anonymous, not_(readable)), None), else_=reporter.c.name)
         query = (
             select(
-                *TICKET_COLUMNS,
+                *columns,
                 masked_name.label("reporter_name"),
                 func.coalesce(reporter.c.anonymous, false()).label("reporter_anonymous"),
                 func.coalesce(reporter.c.confidential, false()).label("reporter_confidential"),
+                not_(readable).label("content_withheld"),
             )
             .outerjoin(reporter, reporter.c.id == ticket.c.reporter_id)
             .where(self.changed(ticket.c.change_seq), self.in_scope(), self.in_page())
@@ -287,6 +302,10 @@ class Feed:
             query = query.where(or_(ticket.c.left_unit_id.in_(units), ticket.c.unit_id.in_(units)))
         return list(self.conn.execute(query).scalars())
 
+    def readable(self, name: str) -> ColumnElement[bool]:
+        """The tickets whose rows of child table ``name`` the officer may read."""
+        return content_visible(self.actor) if name in WITHHELD_CHILDREN else true()
+
     def children(self, name: str) -> Iterator[Sequence[Any]]:
         """Changed rows of a ticket's child table."""
         table, columns = CHILD_TABLES[name]
@@ -294,7 +313,7 @@ class Feed:
         yield from self._stream(
             select(*columns)
             .join(ticket, ticket.c.id == owner)
-            .where(self.changed(table.c.change_seq), self.in_scope(), self.in_page())
+            .where(self.changed(table.c.change_seq), self.in_scope(), self.in_page(), self.readable(name))
         )
 
     def _older_children(self, name: str, new_ticket_ids: Iterable[UUID]) -> Iterator[Sequence[Any]]:
@@ -306,7 +325,7 @@ class Feed:
             yield from self._stream(
                 select(*columns)
                 .join(ticket, ticket.c.id == owner)
-                .where(owner.in_(chunk), not_(self.changed(table.c.change_seq)), self.in_scope())
+                .where(owner.in_(chunk), not_(self.changed(table.c.change_seq)), self.in_scope(), self.readable(name))
             )
 
     def mentions(self) -> Iterator[Sequence[Any]]:
@@ -315,7 +334,7 @@ class Feed:
             select(mention.c.id, mention.c.officer_id, mention.c.note_id, mention.c.post_id)
             .join(note, note.c.id == mention.c.note_id)
             .join(ticket, ticket.c.id == note.c.ticket_id)
-            .where(self.changed(note.c.change_seq), self.in_scope(), self.in_page())
+            .where(self.changed(note.c.change_seq), self.in_scope(), self.in_page(), self.readable("note"))
         )
         by_post = (
             select(mention.c.id, mention.c.officer_id, mention.c.note_id, mention.c.post_id)
@@ -445,12 +464,12 @@ def _chunks(ids: list[UUID]) -> Iterator[list[UUID]]:
 
 
 def blob_content(conn: Connection, actor: Actor, sha256: str) -> bytes | None:
-    """An attachment's content, if the officer may see a ticket that carries it."""
+    """An attachment's content, if the officer may see a ticket that carries it and read its content."""
     row = conn.execute(
         select(blob.c.content)
         .join(attachment, attachment.c.sha256 == blob.c.sha256)
         .join(ticket, ticket.c.id == attachment.c.ticket_id)
-        .where(blob.c.sha256 == sha256, ticket_scope(actor))
+        .where(blob.c.sha256 == sha256, ticket_scope(actor), content_visible(actor))
         .limit(1)
     ).first()
     return None if row is None else bytes(row[0])

@@ -23,7 +23,7 @@ from uuid6 import uuid7
 from ..domain.errors import BadInput
 from ..domain.inbound import InboundAttachment, InboundMessage, Received, acknowledgement_text, tracking_number_in
 from ..domain.status import CLOSED, Status
-from ..domain.text import MAX_BODY_CHARS, MAX_SUBJECT_CHARS
+from ..domain.text import FIELD_LIMITS, MAX_BODY_CHARS, MAX_SUBJECT_CHARS, one_line
 from ..domain.vocabulary import Channel, Direction, Kind
 from . import outbox, sla
 from .outbox import DISPATCHED
@@ -33,7 +33,7 @@ from .tickets import NewTicket, create_ticket
 from .work import Work
 
 NO_SUBJECT = "(tanpa perihal)"
-MAX_EXTERNAL_ID_CHARS = 255  # message.external_id
+MAX_EXTERNAL_ID_CHARS = FIELD_LIMITS["external id"]
 # Channels whose messages are a conversation with one sender rather than threaded mails.
 CONVERSATIONS = frozenset({Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.FACEBOOK, Channel.INSTAGRAM})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -76,9 +76,9 @@ def receive(
                 channel=inbound.channel,
                 subject=_subject(inbound.subject),
                 body=text,
-                category=_line(inbound.category, 100),
-                reporter_name=None if inbound.anonymous else _line(inbound.sender_name, 200),
-                reporter_contact=None if inbound.anonymous else _line(inbound.sender_address, 320),
+                category=_line(inbound.category, FIELD_LIMITS["category"]),
+                reporter_name=None if inbound.anonymous else _line(inbound.sender_name, FIELD_LIMITS["reporter name"]),
+                reporter_contact=None if inbound.anonymous else _line(inbound.sender_address, FIELD_LIMITS["contact"]),
                 anonymous=inbound.anonymous,
                 confidential=inbound.confidential,
                 external_id=inbound.external_id,
@@ -94,7 +94,9 @@ def receive(
         )
         if inbound.channel is Channel.LAPOR:  # the national platform's own number, shown and exported back
             work.conn.execute(
-                update(ticket).where(ticket.c.id == created.id).values(external_ref=inbound.external_id[:100])
+                update(ticket)
+                .where(ticket.c.id == created.id)
+                .values(external_ref=inbound.external_id[: FIELD_LIMITS["external reference"]])
             )
         store_attachments(work, created.id, message_id, attachments)
         _note_problems(work, created.id, inbound)
@@ -204,14 +206,14 @@ def _storable(
 
 
 def _subject(raw: str) -> str:
-    subject = " ".join(_CONTROL.sub(" ", raw or "").split())
+    subject = one_line(raw or "")
     if len(subject) > MAX_SUBJECT_CHARS:
         subject = subject[: MAX_SUBJECT_CHARS - 1] + "…"
     return subject or NO_SUBJECT
 
 
 def _line(raw: str | None, limit: int) -> str | None:
-    cleaned = " ".join(_CONTROL.sub(" ", raw or "").split())[:limit]
+    cleaned = one_line(raw or "")[:limit]
     return cleaned or None
 
 
@@ -240,8 +242,8 @@ def store_attachments(
                 id=uuid7(),
                 ticket_id=ticket_id,
                 message_id=message_id,
-                filename=_line(item.filename, 255) or "lampiran",
-                content_type=(item.content_type or "application/octet-stream")[:127],
+                filename=_line(item.filename, FIELD_LIMITS["attachment filename"]) or "lampiran",
+                content_type=(item.content_type or "application/octet-stream")[: FIELD_LIMITS["content type"]],
                 size=len(item.content),
                 sha256=digest,
                 risky=item.risky,

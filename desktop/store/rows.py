@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, not_, select
 
 from ..domain.entities import Claim, Event, Message, Note, Reporter, Ticket
 from ..domain.status import Status
 from ..domain.vocabulary import Channel, Direction, Kind, Priority
+from .confidentiality import CONTENT_VISIBLE
 from .schema import event, message, note, officer, reporter, ticket, unit
 
 holder = officer.alias("holder")
@@ -17,6 +18,8 @@ author = officer.alias("author")
 
 
 def ticket_select() -> Select[Any]:
+    """Tickets with what ``to_ticket`` needs. Execute it with ``confidentiality.viewer(actor)`` as parameters:
+    ``content_withheld`` is computed for that officer (without them, a confidential report is withheld)."""
     return (
         select(
             ticket,
@@ -25,6 +28,7 @@ def ticket_select() -> Select[Any]:
             reporter.c.name.label("reporter_name"),
             reporter.c.anonymous.label("reporter_anonymous"),
             reporter.c.confidential.label("reporter_confidential"),
+            not_(CONTENT_VISIBLE).label("content_withheld"),
         )
         .join(unit, unit.c.id == ticket.c.unit_id)
         .outerjoin(holder, holder.c.id == ticket.c.claimed_by)
@@ -33,13 +37,16 @@ def ticket_select() -> Select[Any]:
 
 
 def to_ticket(row: Any) -> Ticket:
+    """A ticket row of the central store (``ticket_select``) or of a client's mirror, as its reader may see it:
+    a withheld report keeps its summary only, whatever the row carried."""
     m = row._mapping
+    withheld = bool(m.get("content_withheld"))
     reporter_view = None
     if m["reporter_id"] is not None:
         anonymous = bool(m["reporter_anonymous"])
         reporter_view = Reporter(
             id=m["reporter_id"],
-            name=None if anonymous else m["reporter_name"],
+            name=None if anonymous or withheld else m["reporter_name"],
             anonymous=anonymous,
             confidential=bool(m["reporter_confidential"]),
         )
@@ -52,7 +59,7 @@ def to_ticket(row: Any) -> Ticket:
         status=Status(m["status"]),
         unit=m["unit_code"],
         channel=Channel(m["channel"]),
-        subject=m["subject"],
+        subject="" if withheld else m["subject"],
         reporter=reporter_view,
         claim=Claim(
             holder=m["holder_login"],
@@ -66,6 +73,7 @@ def to_ticket(row: Any) -> Ticket:
         row_version=int(m["row_version"]),
         created_at=m["created_at"],
         updated_at=m["updated_at"],
+        content_withheld=withheld,
     )
 
 

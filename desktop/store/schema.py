@@ -136,7 +136,9 @@ reporter_contact = Table(
     Column("reporter_id", Uuid, ForeignKey("reporter.id"), nullable=False, index=True),
     Column("channel", String(20), nullable=False),
     Column("address", String(320), nullable=False),
-    Index("uq_reporter_contact_channel_address", "channel", "address", unique=True),
+    # Not unique: a contact is matched only to reporters the recording officer's scope holds
+    # (``tickets._store_reporter``), so another unit's reporter with the same address gets a reporter of its own.
+    Index("ix_reporter_contact_channel_address", "channel", "address"),
 )
 
 ticket = Table(

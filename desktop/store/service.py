@@ -60,6 +60,14 @@ def translate(exc: DBAPIError) -> Exception:
     return exc
 
 
+def without_values(exc: DBAPIError) -> str:
+    """What a database error may say in a log: the driver's error class, its codes and the statement, not the
+    database's own message, which quotes the values (PostgreSQL's "Key (name)=(…) already exists", MariaDB's
+    "Duplicate entry '…'"): citizens' names, contacts and texts."""
+    codes = ", ".join(sorted(map(str, _driver_codes(exc)))) or getattr(exc.orig, "sqlite_errorname", "no code")
+    return f"{type(exc.orig).__name__} ({codes}) in: {exc.statement}"
+
+
 def is_transient(exc: DBAPIError) -> bool:
     return bool(_driver_codes(exc) & (_TRANSIENT_PG | _TRANSIENT_MARIADB))
 

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from uuid import UUID
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import ColumnElement, Connection, exists, insert, select, true, update
 from sqlalchemy.exc import IntegrityError
 from uuid6 import uuid7
 
+from ..domain.bounds import LIST_LIMIT, check_range
 from ..domain.entities import Ticket, TicketDetail
 from ..domain.errors import BadInput, NotFound
 from ..domain.status import CLOSED, Status
-from ..domain.text import clean_body, clean_subject
+from ..domain.text import check_length, clean_body, clean_name, clean_subject
 from ..domain.vocabulary import Channel, Direction, Kind, Priority
 from . import sla
 from .claims import read_ticket
+from .confidentiality import content_visible, viewer
+from .feed import ticket_scope
 from .identity import Actor, unit_id_by_code
 from .rows import (
     event_select,
@@ -64,8 +67,22 @@ def next_tracking_no(work: Work) -> str:
     return f"{TRACKING_PREFIX}-{work.now.year}-{int(value):06d}"
 
 
+def checked_report(new: NewTicket) -> NewTicket:
+    """The report with its one-line fields cleaned (invisible characters stripped) and every length checked
+    before any SQL: an over-long field is refused by name, never sent to the database."""
+    return replace(
+        new,
+        subject=clean_subject(new.subject),
+        category=clean_name("category", new.category),
+        reporter_name=clean_name("reporter name", new.reporter_name),
+        reporter_contact=clean_name("contact", new.reporter_contact),
+        external_id=None if new.external_id is None else check_length("external id", new.external_id),
+    )
+
+
 def create_ticket(work: Work, new: NewTicket) -> Ticket:
-    subject = clean_subject(new.subject)
+    new = checked_report(new)
+    subject = new.subject
     body = clean_body(new.body, "message")
     if new.anonymous and new.reporter_name:
         raise BadInput("an anonymous report cannot carry the reporter's name")
@@ -122,10 +139,14 @@ def _store_reporter(work: Work, new: NewTicket) -> UUID | None:
         return None
     if new.reporter_contact and not new.anonymous:
         known = work.conn.execute(
-            select(reporter_contact.c.reporter_id).where(
+            select(reporter_contact.c.reporter_id)
+            .where(
                 reporter_contact.c.channel == new.channel.value,
                 reporter_contact.c.address == new.reporter_contact,
+                _reporter_in_reach(work.actor),
             )
+            .order_by(reporter_contact.c.id)
+            .limit(1)
         ).scalar()
         if known is not None:
             return UUID(str(known))
@@ -148,6 +169,18 @@ def _store_reporter(work: Work, new: NewTicket) -> UUID | None:
     return reporter_id
 
 
+def _reporter_in_reach(actor: Actor | None) -> ColumnElement[bool]:
+    """SQL over ``reporter_contact``: a reporter the officer already knows, i.e. one of a ticket they may see
+    and read (``feed.ticket_scope``, ``confidentiality.content_visible``). A contact that belongs to anyone
+    else's reporter must not lend the new report that person's name, nor tie it to them: the report gets a
+    reporter of its own. The worker and the owner's tools (no officer) match every reporter."""
+    if actor is None:
+        return true()
+    return exists().where(
+        ticket.c.reporter_id == reporter_contact.c.reporter_id, ticket_scope(actor), content_visible(actor)
+    )
+
+
 def list_tickets(
     conn: Connection,
     actor: Actor,
@@ -157,8 +190,7 @@ def list_tickets(
     limit: int = 50,
     open_only: bool = False,
 ) -> list[Ticket]:
-    if limit < 1:
-        raise BadInput("--limit must be at least 1")
+    check_range("--limit", limit, LIST_LIMIT)
     query = ticket_select().where(ticket.c.deleted_at.is_(None))
     if actor.visible_unit_ids is not None:
         query = query.where(ticket.c.unit_id.in_(sorted(actor.visible_unit_ids)))
@@ -171,12 +203,18 @@ def list_tickets(
     if open_only:
         query = query.where(ticket.c.status.not_in([s.value for s in CLOSED]))
     query = query.order_by(ticket.c.due_at.is_(None), ticket.c.due_at, ticket.c.id).limit(limit)
-    return [to_ticket(row) for row in conn.execute(query)]
+    return [to_ticket(row) for row in conn.execute(query, viewer(actor))]
 
 
 def ticket_detail(work: Work, ticket_id: UUID) -> TicketDetail:
+    """The ticket with its thread and history. A confidential report the officer may not read
+    (``confidentiality.py``) comes as its summary: no messages, no notes; the events (who did what, when)
+    stay, as for every ticket the officer sees."""
     current = read_ticket(work, ticket_id)
     conn = work.conn
+    events = conn.execute(event_select().where(event.c.ticket_id == ticket_id).order_by(event.c.id)).all()
+    if current.content_withheld:
+        return TicketDetail(ticket=current, messages=(), notes=(), events=tuple(to_event(r) for r in events))
     messages = conn.execute(
         message_select().where(message.c.ticket_id == ticket_id).order_by(message.c.created_at, message.c.id)
     )
@@ -191,7 +229,6 @@ def ticket_detail(work: Work, ticket_id: UUID) -> TicketDetail:
             .where(mention.c.note_id.in_([r.id for r in note_rows]))
         ):
             mentioned.setdefault(note_id, []).append(login)
-    events = conn.execute(event_select().where(event.c.ticket_id == ticket_id).order_by(event.c.id))
     return TicketDetail(
         ticket=current,
         messages=tuple(to_message(r) for r in messages),

@@ -26,8 +26,8 @@ from uuid import UUID
 from sqlalchemy import Connection, Table, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from ..cache import blobs, search_index, similar
 from ..cache import schema as s
-from ..cache import search_index, similar
 from ..cache.database import SNAPSHOT_AFTER, SNAPSHOT_CURSOR, Cache, drop_mirror
 from ..cache.officer import me
 from ..cache.overlay import retire_overlay
@@ -36,7 +36,7 @@ from ..cache.state import get_state, server_time, set_state
 from ..desk.operations import Desk
 from ..domain.errors import AduanError, SchemaMismatch, Unreachable
 from ..domain.operations import Op, OpKind, Outcome, OutcomeState
-from ..store.feed import REMOVED, Checksum
+from ..store.feed import REMOVED, WITHHELD_CHILDREN, Checksum
 from ..store.service import Store
 from .central import Central, DirectCentral, Pull
 from .connectivity import Backoff
@@ -69,6 +69,7 @@ class PullReport:
     initial: bool = False  # took a snapshot, or pages of one
     resumed: bool = False  # went on with a snapshot an earlier sync had begun
     pages: int = 0  # pages of a snapshot applied
+    withheld: int = 0  # tickets whose content the officer may no longer read: their thread left the mirror
 
     def add(self, table: str, n: int) -> None:
         self.rows[table] = self.rows.get(table, 0) + n
@@ -270,6 +271,9 @@ class SyncEngine:
                     set_state(local, "officer_id", pulled.officer_id)
                     done = True
             similar.catch_up(local)  # index what this pull changed, in its transaction
+            left = report.removed or report.withheld or report.resnapshot  # threads left the mirror
+            if report.rows.get("attachment") or left or report.initial:
+                blobs.drop_unreferenced(local)  # purged or out of scope: their bytes leave this disk too
         return done
 
     def _apply(self, local: Connection, pulled: Pull, report: PullReport) -> None:
@@ -285,11 +289,20 @@ class SyncEngine:
                 _remove_tickets(local, [row[0] for row in rows])
                 report.removed += len(rows)
             elif name == "ticket":
+                withheld: list[UUID] = []
                 if not pulled.initial:
                     ids = [row.id for row in rows]
-                    known = set(local.execute(select(s.ticket.c.id).where(s.ticket.c.id.in_(ids))).scalars())
-                    new_ids.extend(i for i in ids if i not in known)
+                    mirrored = select(s.ticket.c.id, s.ticket.c.content_withheld).where(s.ticket.c.id.in_(ids))
+                    known = {row.id: row.content_withheld for row in local.execute(mirrored)}
+                    # New to the mirror, or readable again (shared with the officer, back in their unit): the
+                    # thread's older rows come with the catch-up.
+                    new_ids.extend(r.id for r in rows if r.id not in known or (known[r.id] and not r.content_withheld))
+                    withheld = [r.id for r in rows if r.id in known and r.content_withheld]
                 _upsert_tickets(local, rows)
+                # The server withholds what the officer may no longer read (a transfer, a share revoked, a claim
+                # released): the thread goes from the mirror with the row that says so.
+                _remove_content(local, withheld)
+                report.withheld += len(withheld)
                 report.add("ticket", len(rows))
             else:
                 _insert(local, s.PULLED[name], rows)
@@ -499,8 +512,19 @@ def _remove_tickets(conn: Connection, ids: Iterable[UUID]) -> None:
     ids = list(ids)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        notes = select(s.note.c.id).where(s.note.c.ticket_id.in_(chunk))
-        conn.execute(delete(s.mention).where(s.mention.c.note_id.in_(notes)))
-        for table in s.TICKET_CHILDREN.values():
-            conn.execute(delete(table).where(table.c.ticket_id.in_(chunk)))
+        _remove_children(conn, chunk, s.TICKET_CHILDREN.values())
         conn.execute(delete(s.ticket).where(s.ticket.c.id.in_(chunk)))
+
+
+def _remove_content(conn: Connection, ids: Sequence[UUID]) -> None:
+    """Forget the thread of tickets now withheld from the officer (``feed.WITHHELD_CHILDREN``)."""
+    tables = [s.TICKET_CHILDREN[name] for name in sorted(WITHHELD_CHILDREN)]
+    for start in range(0, len(ids), 500):
+        _remove_children(conn, ids[start : start + 500], tables)
+
+
+def _remove_children(conn: Connection, chunk: Sequence[UUID], tables: Iterable[Table]) -> None:
+    notes = select(s.note.c.id).where(s.note.c.ticket_id.in_(chunk))
+    conn.execute(delete(s.mention).where(s.mention.c.note_id.in_(notes)))
+    for table in tables:
+        conn.execute(delete(table).where(table.c.ticket_id.in_(chunk)))

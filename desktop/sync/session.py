@@ -5,6 +5,7 @@ The desktop window and the tests open a session the same way. Nothing here impor
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -12,11 +13,14 @@ from sqlalchemy import select
 
 from ..cache import schema as s
 from ..cache.database import Cache, default_cache_path
+from ..cache.protection import encryption_for, open_cache
 from ..cache.state import get_state
 from ..demo.workspace import open_workspace
 from ..desk.operations import Desk
 from ..domain.errors import BadInput, NotSignedIn
-from ..settings import is_aduan_server
+from ..security.cache_keys import CacheKeys
+from ..security.credentials import KeyringCredentials
+from ..settings import Settings, is_aduan_server
 from ..store.service import Store
 from .central import Central, central_identity
 from .engine import SyncEngine
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
     from .http_central import HttpCentral
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class Session:
@@ -84,15 +89,21 @@ class Session:
 
 
 def open_session(
-    url: str | None, login: str | None, secret: str | None = None, cache_path: Path | None = None
+    url: str | None,
+    login: str | None,
+    secret: str | None = None,
+    cache_path: Path | None = None,
+    cache_keys: CacheKeys | None = None,
 ) -> Session:
     """Open a session without touching the network (except the embedded database, which is local).
 
     ``url`` None opens the embedded demo workspace (filled with demo data on first use). For an Aduan
     server (``https://…``) ``secret`` is the session token signed in with; a database URL carries its own.
+    The cache is encrypted as ``protection.encryption_for`` says, its key kept in ``cache_keys`` (default:
+    the system keyring); what the officer should know about it is in ``session.cache.notices``.
     """
     if url is not None and is_aduan_server(url):
-        return _server_session(url, login, secret, cache_path)
+        return _server_session(url, login, secret, cache_path, cache_keys)
     if url is None:
         workspace = open_workspace(None, login)
         store = workspace.store
@@ -104,7 +115,13 @@ def open_session(
         store = Store(url, officer=login)  # the owner's database URL, with its own credentials
         demo = False
     assert login is not None
-    cache = Cache(cache_path or default_cache_path(central_identity(store.url), login))
+    try:
+        cache = _workspace_cache(
+            cache_path or default_cache_path(central_identity(store.url), login), cache_keys, False
+        )
+    except BaseException:
+        store.dispose()
+        raise
     try:
         return Session(store, cache, login, demo)
     except BaseException:
@@ -113,7 +130,18 @@ def open_session(
         raise
 
 
-def _server_session(address: str, login: str | None, token: str | None, cache_path: Path | None) -> Session:
+def _workspace_cache(path: Path, keys: CacheKeys | None, through_server: bool) -> Cache:
+    """The cache of a session, encrypted as the setting (or the unit policy) and the kind of work say."""
+    encryption = encryption_for(Settings().get("cache_encryption"), through_server)
+    cache = open_cache(path, keys or CacheKeys(KeyringCredentials()), encryption)
+    for notice in cache.notices:
+        log.warning("%s", notice)
+    return cache
+
+
+def _server_session(
+    address: str, login: str | None, token: str | None, cache_path: Path | None, cache_keys: CacheKeys | None
+) -> Session:
     from .http_central import HttpCentral, trusted_certificates
 
     if not login:
@@ -121,7 +149,11 @@ def _server_session(address: str, login: str | None, token: str | None, cache_pa
     if not token:
         raise NotSignedIn(f"not signed in to {address} as {login}")
     central = HttpCentral(address, token, trusted_certificates())
-    cache = Cache(cache_path or default_cache_path(central.identity, login))
+    try:
+        cache = _workspace_cache(cache_path or default_cache_path(central.identity, login), cache_keys, True)
+    except BaseException:
+        central.close()
+        raise
     try:
         return Session(None, cache, login, False, central)
     except BaseException:

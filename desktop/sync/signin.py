@@ -183,7 +183,5 @@ def change_password(session: Session, current: str, new: str) -> None:
     central = session.server
     if central is None:
         raise BadInput("passwords are kept by the Aduan server: sign in to it to change yours")
-    answer = central.request(
-        "POST", "/v1/password", SIGN_IN_SECONDS, json={"current": current, "new": new}
-    )
+    answer = central.request("POST", "/v1/password", SIGN_IN_SECONDS, json={"current": current, "new": new})
     answer.close()

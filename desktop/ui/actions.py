@@ -38,6 +38,7 @@ REGISTRY: dict[str, ActionSpec] = {
     "settings": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Settings…"), QKeySequence.StandardKey.Preferences),
     "manage_canned": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Manage canned responses…")),
     "channels": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Channels…")),
+    "audit_log": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Audit log…")),
     "quit": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Quit"), QKeySequence.StandardKey.Quit),
     # Inbox
     "search": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Search"), QKeySequence.StandardKey.Find),

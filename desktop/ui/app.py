@@ -23,6 +23,7 @@ from . import i18n, theme
 from .errors import describe
 from .main_window import MainWindow
 from .ops import Ops
+from .plain import plain_message_box
 from .sign_in import SignInDialog
 
 
@@ -99,7 +100,7 @@ async def open_shell(
     try:
         session = await _first_session(ops, settings, credentials, url, officer, cache)
     except AduanError as exc:
-        QMessageBox.critical(None, "Aduan", describe(exc))
+        plain_message_box(None, QMessageBox.Icon.Critical, describe(exc)).exec()
         ops.shutdown()
         return exc.exit_code
     if session is None:

@@ -20,6 +20,7 @@ from qasync import asyncSlot
 
 from ..domain.operations import OpKind
 from ..domain.status import Status
+from ..domain.text import reveal_invisible
 from ..settings import QT_TRANSLATE_NOOP
 from ..sync.session import Session
 from ..views.attention import AttentionItem, AttentionKind, load_attention_items
@@ -27,6 +28,7 @@ from .errors import describe, describe_code
 from .events import Events
 from .labels import local_time, status_label
 from .ops import Ops
+from .plain import plain_label, plain_tooltip
 
 _OP_NAMES = {
     OpKind.CREATE: QT_TRANSLATE_NOOP("Attention", "new ticket"),
@@ -140,14 +142,10 @@ class AttentionPanel(QWidget):
         self.empty = QLabel(QCoreApplication.translate("Attention", "Nothing needs your attention."))
         self.empty.setObjectName("attentionEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.detail = QLabel()
-        self.detail.setObjectName("attentionDetail")
-        self.detail.setWordWrap(True)
+        # Subjects and the refused work's text are the officers' and citizens': shown as written.
+        self.detail = plain_label(name="attentionDetail", wrap=True, selectable=True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message = QLabel()
-        self.message.setObjectName("attentionMessage")
-        self.message.setWordWrap(True)
+        self.message = plain_label(name="attentionMessage", wrap=True)
 
         self.accept_button = QPushButton(QCoreApplication.translate("Attention", "Accept — apply under my claim"))
         self.dismiss_button = QPushButton(QCoreApplication.translate("Attention", "Dismiss"))
@@ -189,8 +187,8 @@ class AttentionPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for item in items:
-            entry = QListWidgetItem(summary(item))
-            entry.setToolTip(explanation(item))
+            entry = QListWidgetItem(reveal_invisible(summary(item)))  # a name's bidi override stays in its place
+            entry.setToolTip(plain_tooltip(explanation(item)))
             self.list.addItem(entry)
         self.list.blockSignals(False)
         refs = [item.ref for item in items]

@@ -46,6 +46,7 @@ from .command_requests import request
 from .errors import describe
 from .labels import local_time
 from .ops import Ops
+from .plain import plain_label, plain_tooltip
 
 COLUMNS = ("title", "key", "unit", "version", "state")
 
@@ -126,10 +127,7 @@ class CannedDialog(QDialog):
         self.setWindowTitle(self.tr("Canned responses"))
         self.resize(820, 480)
 
-        self.status = QLabel()
-        self.status.setObjectName("cannedStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = plain_label(name="cannedStatus", wrap=True)
         self.status.setVisible(False)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("cannedTable")
@@ -213,7 +211,7 @@ class CannedDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, template.key)
-                item.setToolTip(template.body if column == 0 else text)
+                item.setToolTip(plain_tooltip(template.body if column == 0 else text))
                 self.table.setItem(row, column, item)
             if template.key == keep_key:
                 self.table.selectRow(row)
@@ -351,10 +349,7 @@ class CannedForm(QDialog):
         self.variables.setMaximumHeight(self.variables.sizeHintForRow(0) * (len(VARIABLES) + 1))
         hint = QLabel(self.tr("Variables you can use (double-click to insert). Each is filled in for the ticket:"))
         hint.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("dialogError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = plain_label(name="dialogError", wrap=True)
         self.error.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)

@@ -44,6 +44,7 @@ from .command_requests import request
 from .errors import describe
 from .labels import channel_label, local_time
 from .ops import Ops
+from .plain import plain_label, plain_tooltip
 
 ACCOUNT_COLUMNS = 8
 
@@ -149,10 +150,7 @@ class ChannelsDialog(QDialog):
         self.setWindowTitle(self.tr("Channels"))
         self.resize(1240, 640)  # the last error needs room beside seven short columns
 
-        self.status = QLabel()
-        self.status.setObjectName("channelsStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = plain_label(name="channelsStatus", wrap=True)
         self.status.setVisible(False)
         self.refreshed = QLabel()
         self.refreshed.setObjectName("channelsRefreshed")
@@ -292,7 +290,7 @@ class ChannelsDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, account.id)
-                item.setToolTip(text)
+                item.setToolTip(plain_tooltip(text))
                 if column in (3, ACCOUNT_COLUMNS - 1) and account.last_error and account.enabled:
                     item.setForeground(red)
                 self.accounts.setItem(row, column, item)
@@ -315,7 +313,8 @@ class ChannelsDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, kept.id)
-                item.setToolTip(f"{text}\n{channel_label(kept.channel)}: {kept.external_id}" if column < 2 else text)
+                tip = f"{text}\n{channel_label(kept.channel)}: {kept.external_id}" if column < 2 else text
+                item.setToolTip(plain_tooltip(tip))
                 self.errors.setItem(row, column, item)
         _fit(self.errors, {0: 240, 1: 340})  # long names and subjects: whole in their tooltips
 

@@ -18,7 +18,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -36,6 +35,7 @@ from ..views.canned import CannedResponse, TicketCanned
 from . import actions
 from .mention_edit import MentionEdit
 from .ops import Ops
+from .plain import plain_label, plain_tooltip
 
 DRAFT_DELAY_MS = 500
 
@@ -68,13 +68,8 @@ class Composer(QTabWidget):
         self.canned_button.setObjectName("cannedButton")
         self.insert_canned = actions.create(self, "insert_canned", self.show_canned_menu)
         self.canned_button.setDefaultAction(self.insert_canned)
-        self.reply_hint = QLabel()
-        self.reply_hint.setObjectName("replyHint")
-        self.reply_hint.setWordWrap(True)
-        self.canned_error = QLabel()
-        self.canned_error.setObjectName("cannedError")
-        self.canned_error.setWordWrap(True)
-        self.canned_error.setTextFormat(Qt.TextFormat.PlainText)  # titles come from supervisors
+        self.reply_hint = plain_label(name="replyHint", wrap=True)
+        self.canned_error = plain_label(name="cannedError", wrap=True)  # titles come from supervisors
         self.canned_error.setVisible(False)
         self.send_reply_action = actions.create(self, "send_reply", self._send_reply)
         self.send_button = QPushButton(self.send_reply_action.text())
@@ -164,7 +159,7 @@ class Composer(QTabWidget):
         self.canned_menu.clear()
         for response in offered.responses:
             item = self.canned_menu.addAction(response.title)
-            item.setToolTip(response.body)
+            item.setToolTip(plain_tooltip(response.body))
             item.triggered.connect(lambda _checked=False, chosen=response: self.use_canned(chosen))
         if not offered.responses:
             self.canned_menu.addAction(self.tr("No canned responses for this unit")).setEnabled(False)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -39,6 +38,7 @@ from .events import Events
 from .labels import local_time
 from .mention_edit import MentionEdit
 from .ops import Ops
+from .plain import plain_label
 
 _ID = Qt.ItemDataRole.UserRole
 EXCERPT_CHARS = 160
@@ -68,9 +68,7 @@ class NewThreadDialog(QDialog):
         self.ticket = QLineEdit()
         self.ticket.setAccessibleName(self.tr("Ticket to link (tracking number, optional)"))
         self.ticket.setPlaceholderText(self.tr("e.g. ADU-2026-000123"))
-        self.problem = QLabel()
-        self.problem.setObjectName("newThreadProblem")
-        self.problem.setWordWrap(True)
+        self.problem = plain_label(name="newThreadProblem", wrap=True)
         self.problem.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.start_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -153,12 +151,10 @@ class DiscussionView(QWidget):
         left_layout.addWidget(new_button)
         left_layout.addWidget(self.tabs)
 
-        self.title = QLabel()
-        self.title.setObjectName("threadTitle")
-        self.title.setWordWrap(True)
+        # Titles, names and posts are written by officers: shown as written, never as rich text.
+        self.title = plain_label(name="threadTitle", wrap=True, selectable=True)
         self.title.setStyleSheet("QLabel#threadTitle { font-weight: bold; }")
-        self.about = QLabel()
-        self.about.setWordWrap(True)
+        self.about = plain_label(name="threadAbout", wrap=True)
         self.open_ticket_button = QPushButton()
         self.open_ticket_button.clicked.connect(self.open_linked_ticket)
         header = QHBoxLayout()
@@ -174,9 +170,7 @@ class DiscussionView(QWidget):
         self.composer.setAccessibleName(self.tr("Write a post"))
         self.composer.setPlaceholderText(self.tr("Write a post; @login mentions a colleague"))
         self.composer.setMaximumHeight(120)
-        self.problem = QLabel()
-        self.problem.setObjectName("postProblem")
-        self.problem.setWordWrap(True)
+        self.problem = plain_label(name="postProblem", wrap=True)
         self.problem.setVisible(False)
         self.post_action = actions.create(self, "send_post", self.send_post)
         self.post_button = QPushButton(actions.text("send_post"))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..domain.errors import AduanError, HeldByOther
 from ..settings import QT_TRANSLATE_NOOP
 from .labels import local_time
+from .plain import plain_message_box
 
 _BY_CODE = {
     "bad_input": QT_TRANSLATE_NOOP("Errors", "This input cannot be used: %1"),
@@ -56,6 +57,6 @@ def describe(exc: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, "Aduan", describe(exc), QMessageBox.StandardButton.Ok, parent)
+    box = plain_message_box(parent, QMessageBox.Icon.Warning, describe(exc))
     box.setObjectName("errorBox")
     box.open()

@@ -40,8 +40,9 @@ from ..sync.session import Session
 from ..views import inbox
 from ..views.inbox import Column, InboxQuery, InboxRow, Key
 from .errors import describe
-from .labels import channel_label, kind_label, local_time, status_label, time_left
+from .labels import channel_label, kind_label, local_time, shown_subject, status_label, time_left
 from .ops import Ops
+from .plain import plain_tooltip
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -293,7 +294,7 @@ class InboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, Column(index.column()))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, Column(index.column()))
+            return plain_tooltip(self._tooltip(row, Column(index.column())))
         return None
 
     # -- pages ------------------------------------------------------------------------------------------
@@ -355,7 +356,7 @@ class InboxModel(QAbstractTableModel):
         if column is Column.TRACKING_NO:
             return row.tracking_no or QCoreApplication.translate("InboxModel", "(queued)")
         if column is Column.SUBJECT:
-            return row.subject
+            return shown_subject(row.subject, row.content_withheld)
         if column is Column.REPORTER:
             return (
                 QCoreApplication.translate("InboxModel", "Anonymous")

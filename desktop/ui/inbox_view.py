@@ -39,6 +39,7 @@ from .events import Events
 from .inbox_model import InboxModel
 from .labels import channel_label, kind_label, status_label
 from .ops import Ops
+from .plain import plain_label
 
 SEARCH_DELAY_MS = 250
 T = TypeVar("T")
@@ -133,9 +134,7 @@ class InboxView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("inboxCount")
         self.count_label.setAccessibleName(self.tr("Number of tickets"))
-        self.problem = QLabel()
-        self.problem.setObjectName("inboxProblem")
-        self.problem.setWordWrap(True)
+        self.problem = plain_label(name="inboxProblem", wrap=True)
         self.problem.setVisible(False)
 
         # Search on its own row, the filters below: the pane stays usable beside the ticket on a laptop screen.

@@ -71,6 +71,14 @@ def role_label(role: Role) -> str:
     return QCoreApplication.translate("Role", _ROLE[role])
 
 
+def shown_subject(subject: str, content_withheld: bool) -> str:
+    """A ticket's subject, or for a confidential report whose content the server withheld from this officer
+    (its subject arrives empty) a marker that says so, so the row or title is never blank without a reason."""
+    if content_withheld:
+        return QCoreApplication.translate("Confidential", "(confidential — content restricted to the handling unit)")
+    return subject
+
+
 def local_time(moment: datetime | None, with_date: bool = True) -> str:
     """A naive-UTC moment from the cache, in the workstation's time zone."""
     if moment is None:

@@ -33,6 +33,7 @@ from ..sync.session import Session
 from ..views.roles import load_role_menus
 from . import actions, theme
 from .attention_panel import AttentionPanel
+from .audit_dialog import AuditDialog
 from .canned_dialog import CannedDialog
 from .channels_dialog import ChannelsDialog
 from .discussion_view import DiscussionView
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
             ("reset_password", self.open_reset_password),
             ("manage_canned", self.open_canned),
             ("channels", self.open_channels),
+            ("audit_log", self.open_audit),
             ("settings", self.open_settings),
             ("quit", self.close),
         ):
@@ -156,6 +158,8 @@ class MainWindow(QMainWindow):
         self.canned_action.setVisible(False)  # supervisors and admins only: shown once the cache tells the role
         self.channels_action = made["channels"]
         self.channels_action.setVisible(False)  # likewise
+        self.audit_action = made["audit_log"]
+        self.audit_action.setVisible(False)  # likewise
         # Passwords are the Aduan server's: an officer signed in to it changes theirs (SQLite has none).
         self.change_password_action = made["change_password"]
         self.change_password_action.setVisible(self.session.server is not None)
@@ -213,6 +217,9 @@ class MainWindow(QMainWindow):
         self.canned_action.setEnabled(menus.manages_canned)
         self.channels_action.setVisible(menus.watches_channels)
         self.channels_action.setEnabled(menus.watches_channels)
+        # The audit log's searchers are the same roles: supervisors (their units) and admins.
+        self.audit_action.setVisible(menus.watches_channels)
+        self.audit_action.setEnabled(menus.watches_channels)
         self.reset_password_action.setVisible(menus.admin)
         self.reset_password_action.setEnabled(menus.admin)
 
@@ -274,6 +281,11 @@ class MainWindow(QMainWindow):
 
     def open_reset_password(self) -> None:
         dialog = ResetPasswordDialog(self.session, self.ops, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def open_audit(self) -> None:
+        dialog = AuditDialog(self.session, self.ops, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -56,6 +56,7 @@ from ..views.report_form import ReportChoices, load_report_choices
 from .errors import describe
 from .labels import channel_label, kind_label, priority_label
 from .ops import Ops
+from .plain import plain_tooltip
 from .related_dialogs import ActingDialog
 from .ticket_dialogs import normalised
 
@@ -330,7 +331,7 @@ class NewReportDialog(ActingDialog):
         for scan in read.scans:
             self.scans.append(scan)
             item = QListWidgetItem(f"{scan.filename} — {mib(scan.size)}")
-            item.setToolTip(scan.filename)
+            item.setToolTip(plain_tooltip(scan.filename))
             self.scan_list.addItem(item)
         self.show_problem("\n".join(refusal_text(r) for r in read.refusals))
 

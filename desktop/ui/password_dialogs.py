@@ -39,6 +39,7 @@ from .command_requests import request
 from .errors import describe
 from .labels import role_label
 from .ops import Ops
+from .plain import plain_label
 
 
 def password_problem(new: str, repeated: str, login: str) -> str:
@@ -77,10 +78,7 @@ def _password_field(accessible: str) -> QLineEdit:
 
 
 def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("dialogError")
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # a refusal may quote what was sent
+    label = plain_label(name="dialogError", wrap=True)  # a refusal may quote what was sent
     label.setVisible(False)
     return label
 
@@ -286,10 +284,7 @@ class ResetPasswordDialog(QDialog):
 
     def _done_page(self) -> QWidget:
         page = QWidget()
-        self.done_text = QLabel()
-        self.done_text.setObjectName("resetDone")
-        self.done_text.setWordWrap(True)
-        self.done_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.done_text = plain_label(name="resetDone", wrap=True)
         self.shown_password = QLineEdit()
         self.shown_password.setObjectName("generatedPassword")
         self.shown_password.setAccessibleName(self.tr("Generated password"))

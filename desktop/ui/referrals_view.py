@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -34,8 +33,8 @@ from .errors import describe
 from .events import Events
 from .labels import local_time
 from .ops import Ops
+from .plain import SafeBrowser, plain_to_html, plain_tooltip
 from .related_dialogs import AnswerReferralDialog
-from .thread_view import plain_to_html
 
 
 class ReferralsView(QWidget):
@@ -81,10 +80,9 @@ class ReferralsView(QWidget):
         self.empty.setObjectName("referralsEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.detail = QTextBrowser()
+        self.detail = SafeBrowser()
         self.detail.setObjectName("referralDetail")
         self.detail.setAccessibleName(self.tr("The referral"))
-        self.detail.setOpenLinks(False)
         self.answer_action = actions.create(self, "answer_referral", self.ask_answer)
         self.addAction(self.answer_action)
         self.answer_button = QToolButton()
@@ -143,8 +141,8 @@ class ReferralsView(QWidget):
                     self.state_text(referral),
                 ]
             )
-            entry.setToolTip(1, referral.subject or "")
-            entry.setToolTip(2, referral.question)
+            entry.setToolTip(1, plain_tooltip(referral.subject or ""))
+            entry.setToolTip(2, plain_tooltip(referral.question))
             self.list.addTopLevelItem(entry)
         self.list.blockSignals(False)
         ids = [r.id for r in items]

@@ -8,7 +8,6 @@ the action, and then either closes the dialog (``succeeded``) or shows the desk'
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from uuid import UUID
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTextBrowser,
     QWidget,
 )
 
@@ -34,6 +32,7 @@ from ..views.canned import CannedResponse
 from ..views.families import BulkPreview
 from ..views.referrals import CachedReferral
 from .labels import status_label
+from .plain import SafeBrowser, plain_label, plain_to_html
 from .ticket_dialogs import CheckedDialog, normalised
 
 
@@ -46,9 +45,7 @@ def similar_reason(ticket: SimilarTicket) -> str:
 
 
 def _intro(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
+    return plain_label(text, wrap=True)
 
 
 class ActingDialog(CheckedDialog):
@@ -139,7 +136,7 @@ class MasterDialog(ActingDialog):
             if candidate.ticket_id == preselected:
                 self.choices.setCurrentItem(item)
         self.choices.itemDoubleClicked.connect(lambda _item: self.accept())
-        self.empty = QLabel(self.tr("No similar tickets were found in your cache: type the tracking number."))
+        self.empty = plain_label(self.tr("No similar tickets were found in your cache: type the tracking number."))
         self.empty.setVisible(not candidates)
         self.choices.setVisible(bool(candidates))
         self.tracking = QLineEdit()
@@ -194,13 +191,10 @@ class BulkAnswerDialog(ActingDialog):
         for response in responses:
             self.canned.addItem(response.title, response.key)
         self.canned.currentIndexChanged.connect(self._canned_changed)
-        self.summary = QLabel()
-        self.summary.setObjectName("bulkSummary")
-        self.summary.setWordWrap(True)
-        self.texts = QTextBrowser()
+        self.summary = plain_label(name="bulkSummary", wrap=True)
+        self.texts = SafeBrowser()
         self.texts.setObjectName("bulkPreview")
         self.texts.setAccessibleName(self.tr("What each citizen receives"))
-        self.texts.setOpenLinks(False)
         form = QFormLayout()
         form.addRow(self.tr("Answer with:"), self.canned)
         self.body.addLayout(form)
@@ -244,8 +238,8 @@ class BulkAnswerDialog(ActingDialog):
                 fate = self.tr("handed over to %1, who holds it").replace("%1", member.holder_login or "?")
             else:
                 fate = self.tr("sent to the citizen")
-            heading = f"<b>{html.escape(member.tracking_no)}</b> — {html.escape(fate)}"
-            text = html.escape(member.text).replace("\n", "<br>")
+            heading = f"<b>{plain_to_html(member.tracking_no)}</b> — {plain_to_html(fate)}"
+            text = plain_to_html(member.text)
             parts.append(f"<p>{heading}</p><blockquote>{text}</blockquote>")
         self.texts.setHtml("".join(parts))
         self.ok_button.setEnabled(True)
@@ -350,11 +344,7 @@ class AnswerReferralDialog(ActingDialog):
         asked = self.tr("%1 (%2) asks about %3:")
         asked = asked.replace("%1", referral.asked_by or "?").replace("%2", referral.from_unit or "?")
         asked = asked.replace("%3", referral.tracking_no or str(referral.ticket_id))
-        question = QLabel(f"{asked}\n{referral.question}")
-        question.setObjectName("answerQuestion")
-        question.setWordWrap(True)
-        question.setTextFormat(Qt.TextFormat.PlainText)  # written by an officer: shown as typed
-        question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        question = plain_label(f"{asked}\n{referral.question}", "answerQuestion", wrap=True, selectable=True)
         self.body.addWidget(question)
         self.answer = QPlainTextEdit()
         self.answer.setObjectName("referralAnswer")

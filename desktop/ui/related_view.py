@@ -50,6 +50,7 @@ from .errors import describe
 from .events import Events
 from .labels import local_time, status_label
 from .ops import Ops
+from .plain import plain_label, plain_tooltip
 from .related_dialogs import (
     ActingDialog,
     BulkAnswerDialog,
@@ -88,9 +89,7 @@ def _fit(view: QAbstractItemView, count: int, line_height: int, most: int = 5) -
 
 
 def _empty_label(text: str, name: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setWordWrap(True)
+    label = plain_label(text, name, wrap=True)
     label.setEnabled(False)  # drawn as a hint, in the palette's disabled text colour
     return label
 
@@ -248,7 +247,7 @@ class RelatedView(QWidget):
         for member in (related.family.master, *related.family.duplicates):
             item = QTreeWidgetItem(self._member_cells(member, related))
             item.setData(0, TICKET_ROLE, str(member.ticket_id))
-            item.setToolTip(2, member.subject)
+            item.setToolTip(2, plain_tooltip(member.subject))
             if member.ticket_id == related.ticket_id:
                 font = QFont(self.family.font())
                 font.setBold(True)
@@ -277,7 +276,7 @@ class RelatedView(QWidget):
                 why = self.tr("%1; a duplicate").replace("%1", why)
             item = QTreeWidgetItem([ticket.tracking_no or "", ticket.subject, status_label(ticket.status), why])
             item.setData(0, TICKET_ROLE, str(ticket.ticket_id))
-            item.setToolTip(1, ticket.subject)
+            item.setToolTip(1, plain_tooltip(ticket.subject))
             self.similar.addTopLevelItem(item)
         _fit(self.similar, len(found), self._line_height())
 

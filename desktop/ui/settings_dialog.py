@@ -28,6 +28,7 @@ from ..domain.errors import BadInput
 from ..settings import DECLARED, MIN_SYNC_INTERVAL, Settings, Value
 from . import actions
 from .errors import describe
+from .plain import plain_label
 
 MAX_SYNC_INTERVAL = 3600
 
@@ -75,9 +76,7 @@ class SettingsDialog(QDialog):
         form.addRow("", restart)
 
         self.shortcuts = self._shortcut_table()
-        self.message = QLabel()
-        self.message.setObjectName("settingsMessage")
-        self.message.setWordWrap(True)
+        self.message = plain_label(name="settingsMessage", wrap=True)
         self.message.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)

@@ -6,7 +6,6 @@ refusal in its own words (wrong password, server unreachable, bad address) inste
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -28,6 +27,7 @@ from ..sync.session import Session, open_session
 from ..sync.signin import DatabaseAddressRefused, SignInResult, check_officer_address, sign_in
 from .errors import describe
 from .ops import Ops
+from .plain import plain_label
 
 
 class SignInDialog(QDialog):
@@ -60,10 +60,7 @@ class SignInDialog(QDialog):
         self.remember.setChecked(True)
         self.remember.setAccessibleName(self.tr("Remember password on this computer"))
 
-        self.message = QLabel()
-        self.message.setObjectName("signInMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = plain_label(name="signInMessage", wrap=True, selectable=True)
         self.message.setAccessibleName(self.tr("Sign-in message"))
         self.message.hide()
 

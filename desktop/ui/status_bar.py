@@ -13,6 +13,7 @@ from ..views.status import SyncStatus, load_sync_status
 from .events import Events
 from .labels import local_time
 from .ops import Ops
+from .plain import plain_label, plain_tooltip
 
 
 class StatusBar(QStatusBar):
@@ -22,8 +23,7 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.session = session
         self.ops = ops
-        self.connection = QLabel()
-        self.connection.setObjectName("connectionState")
+        self.connection = plain_label(name="connectionState")
         self.last_sync = QLabel()
         self.pending = QLabel()
         self.pending.setObjectName("pendingOps")
@@ -60,7 +60,7 @@ class StatusBar(QStatusBar):
             self.connection.setToolTip(self.tr("Connected to the central database"))
         else:
             self.connection.setText(self.tr("Offline — working from this computer"))
-            self.connection.setToolTip(status.last_error or "")
+            self.connection.setToolTip(plain_tooltip(status.last_error or ""))
         self.connection.setAccessibleName(self.connection.text())
         when = local_time(status.last_sync_at) if status.last_sync_at else self.tr("never")
         self.last_sync.setText(self.tr("Last sync: %1").replace("%1", when))

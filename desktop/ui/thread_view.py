@@ -4,29 +4,33 @@
   the others (citizen's left, replies indented from the left, notes framed), so colour is never the
   only clue. Replies say "queued", "sent", "rejected" or "handed over".
 - HTML from outside is cleaned with nh3 down to basic formatting (no images, styles or scripts) and
-  nothing is ever loaded from the network: ``loadResource`` answers nothing for every URL.
+  nothing is ever loaded, from the network or from disk (``SafeBrowser``); everything else is escaped.
+- Bidi and zero-width characters in bodies show as visible marks (``reveal_invisible``), so a reversed or
+  hidden run cannot make the officer read something else than the citizen or a colleague wrote.
+- A confidential report whose content the server withheld says so where its thread would be.
 - Links do not open by themselves: clicking a web or mail link asks first, showing the full address,
   and only then hands it to the system (QDesktopServices). Any other scheme is only shown.
-- Attachments are listed under the entry they came with, with their size; a risky type (one that can
-  run code) is marked as such and offered for saving only, never for opening from here.
+- Attachments are listed under the entry they came with, with their size. Open is offered unless intake
+  found a type that runs programs (saved only, with a warning); whether a file is really opened is decided by
+  its content when Open is asked (``domain/attachments.py``), and one that is not is marked save-only here.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 import nh3
 from PySide6.QtCore import QLocale, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.entities import Message, Note
+from ..domain.text import reveal_invisible
 from ..domain.vocabulary import Direction
 from ..views.tickets import CachedAttachment, CachedDetail, CachedHandover, ReplyState
 from .labels import channel_label, local_time
+from .plain import SafeBrowser, fill_html, plain_message_box, plain_to_html
 
 ALLOWED_TAGS = {
     "p", "br", "b", "strong", "i", "em", "u", "s", "sub", "sup", "ul", "ol", "li", "blockquote", "pre", "code",
@@ -48,16 +52,10 @@ def clean_html(fragment: str) -> str:
     )
 
 
-def plain_to_html(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
-
-
-def _fill(template: str, *values: str) -> str:
-    """A translated template with %1, %2… filled in, all of it escaped for the thread's HTML."""
-    filled = html.escape(template)
-    for number, value in enumerate(values, start=1):
-        filled = filled.replace(f"%{number}", html.escape(value))
-    return filled
+def _plain_body(text: str) -> str:
+    """A message or note body as HTML that shows it as written, each bidi or zero-width character as a visible
+    mark: a reversed or hidden run would otherwise make the officer read something else than was written."""
+    return plain_to_html(reveal_invisible(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +65,7 @@ class _Entry:
     html: str
 
 
-class ThreadView(QTextBrowser):
+class ThreadView(SafeBrowser):
     # "open" or "save", the attachment's sha256, its file name
     attachment_requested = Signal(str, str, str)
 
@@ -75,17 +73,13 @@ class ThreadView(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("threadView")
         self.setAccessibleName(self.tr("Conversation"))
-        self.setReadOnly(True)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._follow)
         self._attachments: list[CachedAttachment] = []
+        self._cached: CachedDetail | None = None
+        # Attachments whose content was found not to be openable (by sha256): offered for saving only.
+        self._save_only: set[str] = set()
 
     # -- safety ------------------------------------------------------------------------------------------
-
-    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # Qt's name
-        """Nothing is fetched for a thread: no remote images or style sheets, nor local files."""
-        return None
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() == ATTACHMENT_SCHEME:
@@ -95,17 +89,16 @@ class ThreadView(QTextBrowser):
                 self.attachment_requested.emit(action, found.sha256, found.filename)
             return
         address = url.toString()
-        box = QMessageBox(self)
-        box.setObjectName("linkBox")
-        box.setWindowTitle(self.tr("Link"))
-        box.setIcon(QMessageBox.Icon.Question)
         if url.scheme() in LINK_SCHEMES:
-            box.setText(self.tr("Open this address outside Aduan?\n\n%1").replace("%1", address))
-            box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
-            box.accepted.connect(lambda: QDesktopServices.openUrl(url))
+            text = self.tr("Open this address outside Aduan?\n\n%1").replace("%1", address)
+            buttons = QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel
         else:
-            box.setText(self.tr("This link is not opened from Aduan:\n\n%1").replace("%1", address))
-            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            text = self.tr("This link is not opened from Aduan:\n\n%1").replace("%1", address)
+            buttons = QMessageBox.StandardButton.Ok
+        box = plain_message_box(self, QMessageBox.Icon.Question, text, buttons, self.tr("Link"))
+        box.setObjectName("linkBox")
+        if url.scheme() in LINK_SCHEMES:
+            box.accepted.connect(lambda: QDesktopServices.openUrl(url))
         box.open()
 
     # -- content -----------------------------------------------------------------------------------------
@@ -118,7 +111,15 @@ class ThreadView(QTextBrowser):
         self.setHtml(self.render_thread(cached))
         bar.setValue(bar.maximum() if at_bottom and position > 0 else position)
 
+    def mark_save_only(self, sha256: str) -> None:
+        """The attachment's content is not a type Aduan opens: from now on it is offered for saving only."""
+        if sha256 not in self._save_only:
+            self._save_only.add(sha256)
+            if self._cached is not None:
+                self.show_thread(self._cached)
+
     def render_thread(self, cached: CachedDetail) -> str:
+        self._cached = cached
         self._attachments = list(cached.attachments)
         detail = cached.detail
         entries = [self._message(m, cached, cached.reply_states.get(m.id)) for m in detail.messages]
@@ -130,10 +131,18 @@ class ThreadView(QTextBrowser):
         tail = ""
         if loose:
             heading = self.tr("Attachments of the ticket")
-            tail = f"<p><b>{html.escape(heading)}</b></p>{self._attachment_list(loose)}"
+            tail = f"<p><b>{plain_to_html(heading)}</b></p>{self._attachment_list(loose)}"
+        if detail.ticket.content_withheld:
+            # Not "no messages yet": the messages exist, and the officer must know why they are not here.
+            why = self.tr(
+                "This report is confidential: its messages, notes and attachments are shown only to the members "
+                "of the handling unit and the officers it was shared with. Ask the handling unit's supervisor "
+                "if you need to read it."
+            )
+            return f"<p><i>{plain_to_html(why)}</i></p>" + "".join(e.html for e in entries) + tail
         if not entries and not tail:
             nothing = self.tr("No messages yet.")
-            return f"<p><i>{html.escape(nothing)}</i></p>"
+            return f"<p><i>{plain_to_html(nothing)}</i></p>"
         return "".join(e.html for e in entries) + tail
 
     def _colours(self) -> dict[str, str]:
@@ -159,17 +168,17 @@ class ThreadView(QTextBrowser):
     def _message(self, m: Message, cached: CachedDetail, state: ReplyState | None, code: str | None = None) -> _Entry:
         when = local_time(m.created_at)
         if m.direction is Direction.INBOUND:
-            heading = _fill(self.tr("Citizen — %1, via %2"), when, channel_label(m.channel))
+            heading = fill_html(self.tr("Citizen — %1, via %2"), when, channel_label(m.channel))
             raw = cached.html.get(m.id)
-            body = clean_html(raw) if raw else plain_to_html(m.body_text)
+            body = reveal_invisible(clean_html(raw)) if raw else _plain_body(m.body_text)
             role, indent = "citizen", False
         else:
-            heading = _fill(self.tr("Reply by %1 — %2"), m.author or "?", when)
+            heading = fill_html(self.tr("Reply by %1 — %2"), m.author or "?", when)
             if state is not None:
-                heading += _fill(" — [%1]", self._state_words(state))
+                heading += fill_html(" — [%1]", self._state_words(state))
             if code:
-                heading += _fill(" (%1)", code)
-            body = plain_to_html(m.body_text)
+                heading += fill_html(" (%1)", code)
+            body = _plain_body(m.body_text)
             role, indent = "reply", True
         body += self._attachment_list([i for i, a in enumerate(self._attachments) if a.message_id == m.id])
         return _Entry(m.created_at, str(m.id), self._box(role, heading, body, indent, framed=False))
@@ -189,12 +198,12 @@ class ThreadView(QTextBrowser):
 
     def _note(self, n: Note, cached: CachedDetail) -> _Entry:
         template = self.tr("Internal note by %1 — %2 (not sent to the citizen)")
-        heading = _fill(template, n.author or "?", local_time(n.created_at))
+        heading = fill_html(template, n.author or "?", local_time(n.created_at))
         if n.id in cached.queued:
-            heading += _fill(" — [%1]", self.tr("queued"))
+            heading += fill_html(" — [%1]", self.tr("queued"))
         elif n.added_offline:
-            heading += _fill(" — [%1]", self.tr("added offline"))
-        body = f"<i>{plain_to_html(n.body)}</i>"
+            heading += fill_html(" — [%1]", self.tr("added offline"))
+        body = f"<i>{_plain_body(n.body)}</i>"
         body += self._attachment_list([i for i, a in enumerate(self._attachments) if a.note_id == n.id])
         return _Entry(n.created_at, str(n.id), self._box("note", heading, body, indent=False, framed=True))
 
@@ -204,7 +213,7 @@ class ThreadView(QTextBrowser):
             "status": self.tr("a status change"),
             "transfer": self.tr("a transfer"),
         }.get(h.kind, h.kind)
-        heading = _fill(
+        heading = fill_html(
             self.tr("Handed over — %1 from %2 to %3, %4"),
             what,
             h.from_login or "?",
@@ -212,7 +221,7 @@ class ThreadView(QTextBrowser):
             local_time(h.created_at),
         )
         text = h.payload.get("text") or h.payload.get("status") or h.payload.get("unit") or ""
-        body = plain_to_html(str(text))
+        body = _plain_body(str(text))
         return _Entry(h.created_at, str(h.id), self._box("system", heading, body, indent=False, framed=True))
 
     def _attachment_list(self, indexes: list[int]) -> str:
@@ -223,12 +232,17 @@ class ThreadView(QTextBrowser):
             a = self._attachments[i]
             size = QLocale().formattedDataSize(a.size)
             label, save_text, open_text = self.tr("Attachment"), self.tr("Save…"), self.tr("Open")
-            line = f"{html.escape(label)}: {html.escape(a.filename)} ({html.escape(size)})"
-            save = f'<a href="{ATTACHMENT_SCHEME}:save/{i}">{html.escape(save_text)}</a>'
+            line = f"{plain_to_html(label)}: {plain_to_html(a.filename)} ({plain_to_html(size)})"
+            save = f'<a href="{ATTACHMENT_SCHEME}:save/{i}">{plain_to_html(save_text)}</a>'
             if a.risky:
                 warning = self.tr("risky file type: it could run a program; save it and have it checked")
-                line += f" — <b>{html.escape(warning)}</b> — {save}"
+                line += f" — <b>{plain_to_html(warning)}</b> — {save}"
+            elif a.sha256 in self._save_only:
+                warning = self.tr(
+                    "save only: Aduan opens PDF, pictures, plain text and office documents without macros"
+                )
+                line += f" — <b>{plain_to_html(warning)}</b> — {save}"
             else:
-                line += f' — <a href="{ATTACHMENT_SCHEME}:open/{i}">{html.escape(open_text)}</a> · {save}'
+                line += f' — <a href="{ATTACHMENT_SCHEME}:open/{i}">{plain_to_html(open_text)}</a> · {save}'
             items.append(f"<li>{line}</li>")
         return f"<ul>{''.join(items)}</ul>"

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from ..domain.claims import STEAL_REASON_MIN_CHARS
 from ..domain.status import Status, allowed_next
 from .labels import status_label
+from .plain import plain_label
 
 
 def normalised(text: str) -> str:
@@ -35,10 +35,7 @@ class CheckedDialog(QDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setModal(True)
-        self.error = QLabel()
-        self.error.setObjectName("dialogError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)  # refusals may quote what came from outside
+        self.error = plain_label(name="dialogError", wrap=True)  # refusals may quote what came from outside
         self.error.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -71,7 +68,7 @@ class StatusDialog(CheckedDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change status"))
         self.setObjectName("statusDialog")
-        self.body.addWidget(QLabel(self.tr("Now: %1. Change to:").replace("%1", status_label(current))))
+        self.body.addWidget(plain_label(self.tr("Now: %1. Change to:").replace("%1", status_label(current))))
         self.choices = QListWidget()
         self.choices.setObjectName("statusChoices")
         self.choices.setAccessibleName(self.tr("New status"))
@@ -136,8 +133,7 @@ class StealDialog(CheckedDialog):
         self.setWindowTitle(self.tr("Take over the ticket"))
         self.setObjectName("stealDialog")
         explain = self.tr("%1 holds this ticket. Taking it over ends their claim; they are told why.")
-        intro = QLabel(explain.replace("%1", holder))
-        intro.setWordWrap(True)
+        intro = plain_label(explain.replace("%1", holder), wrap=True)  # the holder's name is an officer's
         self.body.addWidget(intro)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("stealReason")

@@ -21,7 +21,7 @@ from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
+    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -32,12 +32,14 @@ from qasync import asyncSlot
 from shiboken6 import isValid
 
 from ..desk.picking import take_next
+from ..domain.attachments import openable_type
 from ..domain.clocks import ClockName
 from ..domain.errors import AduanError, NotFound
 from ..domain.operations import Op
 from ..domain.sla import Phase
 from ..domain.status import Status
 from ..domain.vocabulary import Role
+from ..security.private_files import make_private
 from ..sync.session import Session
 from ..views.deadlines import ClockView
 from ..views.tickets import CachedDetail, ClaimFacts, LoadedTicket, load_ticket, load_unit_choices
@@ -45,8 +47,19 @@ from . import actions
 from .composer import Composer
 from .errors import describe
 from .events import Events
-from .labels import channel_label, kind_label, local_time, local_until, priority_label, status_label, time_left
+from .history_view import HistoryView
+from .labels import (
+    channel_label,
+    kind_label,
+    local_time,
+    local_until,
+    priority_label,
+    shown_subject,
+    status_label,
+    time_left,
+)
 from .ops import Ops
+from .plain import plain_label, plain_message_box
 from .related_view import RelatedView
 from .thread_view import ThreadView
 from .ticket_dialogs import StatusDialog, StealDialog, TransferDialog
@@ -65,31 +78,16 @@ class TicketView(QWidget):
         self._generation = 0
         self.setObjectName("ticketView")
 
-        self.title = QLabel()
-        self.title.setObjectName("ticketTitle")
-        self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # subjects and names come from outside
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Subjects, names and refusals come from outside: every label shows its text as written.
+        self.title = plain_label(name="ticketTitle", wrap=True, selectable=True)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.title.setFont(font)
-        self.facts = QLabel()
-        self.facts.setObjectName("ticketFacts")
-        self.facts.setWordWrap(True)
-        self.facts.setTextFormat(Qt.TextFormat.PlainText)  # subjects and names come from outside
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.clocks = QLabel()
-        self.clocks.setObjectName("ticketClocks")
-        self.clocks.setWordWrap(True)
-        self.banner = QLabel()
-        self.banner.setObjectName("claimBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)  # subjects and names come from outside
-        self.message = QLabel()
-        self.message.setObjectName("claimMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # subjects and names come from outside
+        self.facts = plain_label(name="ticketFacts", wrap=True, selectable=True)
+        self.clocks = plain_label(name="ticketClocks", wrap=True)
+        self.banner = plain_label(name="claimBanner", wrap=True)
+        self.message = plain_label(name="claimMessage", wrap=True)
         self.message.setVisible(False)
         self.message.setStyleSheet(
             "QLabel#claimMessage { font-weight: bold; padding: 4px; border: 1px solid palette(mid); }"
@@ -139,6 +137,8 @@ class TicketView(QWidget):
         self.pages.addTab(self.thread_view, self.tr("Conversation"))
         self.pages.addTab(self.related, self.tr("Related"))
         self.related.title_changed.connect(lambda title: self.pages.setTabText(1, title))
+        self.history = HistoryView(session, ops)  # read from the server when its tab is shown
+        self.pages.addTab(self.history, self.tr("History"))
         split.addWidget(self.pages)
         split.addWidget(self.composer)
         split.setStretchFactor(0, 3)
@@ -205,12 +205,14 @@ class TicketView(QWidget):
         cached = loaded.cached
         t = cached.detail.ticket
         self._loaded_at = time.monotonic()
-        self.title.setText(f"{t.tracking_no} — {t.subject}")
+        # Confidential reports (store/confidentiality.py): the server sent this officer the summary only.
+        self.title.setText(f"{t.tracking_no} — {shown_subject(t.subject, t.content_withheld)}")
         self._show_clock()
         self.thread_view.show_thread(cached)
         self.composer.set_canned(loaded.canned)
         self.composer.set_logins(loaded.logins)
         self.related.show_for(cached)
+        self.history.show_for(t.id)
 
     def _server_now(self, cached: CachedDetail) -> datetime:
         """The central clock's estimate at load, carried forward: countdowns move between syncs."""
@@ -419,8 +421,24 @@ class TicketView(QWidget):
         content = await self._fetch(sha256)
         if content is None:
             return
-        # A folder of its own, so that the file keeps its name without clashing with another one.
-        path = Path(tempfile.mkdtemp(prefix="aduan-")) / safe_name
+        kind = openable_type(content)
+        if kind is None:
+            # Not one of the types whose programs show a document without running it: saved, never opened.
+            self.thread_view.mark_save_only(sha256)
+            text = self.tr(
+                "“%1” is not opened from Aduan: its content is not a PDF, a picture, plain text or an office "
+                "document without macros, so opening it could run a program. Save it and have it checked."
+            )
+            box = plain_message_box(self, QMessageBox.Icon.Warning, text.replace("%1", safe_name))
+            box.setObjectName("attachmentNotOpenedBox")
+            box.finished.connect(box.deleteLater)
+            box.open()
+            return
+        # A private folder of its own (only this user may read it), and the extension of what the content
+        # is, never the one the sender chose: the system picks the program by the extension.
+        folder = Path(tempfile.mkdtemp(prefix="aduan-"))
+        make_private(folder)
+        path = folder / (Path(safe_name).stem[:100] + kind.extension)
         path.write_bytes(content)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 

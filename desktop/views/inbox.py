@@ -141,6 +141,9 @@ class InboxRow:
     due_at: datetime | None
     updated_at: datetime | None
     pending: bool  # a change made here is still in the outbox
+    # A confidential report whose content the server withheld from me (store/confidentiality.py): the
+    # subject is empty and the view says why instead.
+    content_withheld: bool = False
 
 
 # -- the rows as the officer sees them ----------------------------------------------------------------
@@ -169,6 +172,7 @@ class _Fields:
     updated_at: datetime | None
     claim_queued: bool = False
     pending: bool = False
+    content_withheld: bool = False
     text: str = ""  # a queued ticket's words for search (the index only holds synced ones)
     docid: int | None = None  # its search document, when read in the search index's order
 
@@ -197,6 +201,7 @@ _COLUMNS = select(
     t.claim_expires_at,
     t.due_at,
     t.updated_at,
+    t.content_withheld,
 )
 
 
@@ -231,6 +236,7 @@ def _fields(row: Any) -> _Fields:
         claim_expires_at=m["claim_expires_at"],
         due_at=m["due_at"],
         updated_at=m["updated_at"],
+        content_withheld=bool(m["content_withheld"]),
         docid=m.get("docid"),
     )
 
@@ -714,6 +720,7 @@ def _row(key: Key, f: _Fields) -> InboxRow:
         due_at=f.due_at,
         updated_at=f.updated_at,
         pending=f.pending,
+        content_withheld=f.content_withheld,
     )
 
 

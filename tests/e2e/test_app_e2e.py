@@ -138,9 +138,7 @@ def test_the_app_shows_who_holds_a_ticket_and_does_not_let_its_officer_act_as_ho
         app.quit()
 
 
-def test_the_app_works_through_a_real_aduan_server_and_sees_a_claim_made_elsewhere(
-    pg_url: str, tmp_path: Path
-) -> None:
+def test_the_app_works_through_a_real_aduan_server_and_sees_a_claim_made_elsewhere(pg_url: str, tmp_path: Path) -> None:
     """The window signed in to ``aduan server`` (no database login): it opens on the session kept at sign-in,
     syncs through the server, learns of a claim made by another officer within seconds (the server tells
     it; no round is asked for), and refuses its own claim in words naming the holder."""

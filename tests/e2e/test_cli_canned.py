@@ -98,7 +98,7 @@ REFUSALS = [
     (None, ["add", "tanpa-teks", "--title", "Judul"], 2, "--text"),
     (None, ["add", "x", "--title", "Judul", "--text", "Teks.", "--unit", "tidak-ada"], 5, "no unit with code"),
     # Refused by the request's own checks before it is sent (or run): a clear error, not an unexpected one.
-    (None, ["add", "panjang", "--title", "J" * 600, "--text", "Teks."], 2, "title: String should have at most 500"),
+    (None, ["add", "panjang", "--title", "J" * 600, "--text", "Teks."], 2, "title: String should have at most 300"),
 ]
 
 

@@ -88,9 +88,7 @@ def test_a_wheel_installed_in_a_fresh_venv_opens_the_window_with_its_translation
     assert installed.returncode == 0, installed.stdout + installed.stderr
 
     home = tmp_path / "home"
-    env = {
-        key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "ADUAN_POLICY", "VIRTUAL_ENV")
-    }
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "ADUAN_POLICY", "VIRTUAL_ENV")}
     env.update(
         QT_QPA_PLATFORM="offscreen",
         ADUAN_LANG="id",

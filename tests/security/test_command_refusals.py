@@ -61,14 +61,33 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "content": base64.b64encode(LAPOR_CSV.encode()).decode(),
     },
     "lapor export": {"unit": "humas"},
+    "unit retention": {"unit": "humas", "identity_days": 0, "attachment_days": 0},
+    "unit retention show": {},
+    "privacy apply-retention": {},
+    "privacy export": {"contact": "email:warga@contoh.id", "attachments": True},
+    "privacy erase": {"contact": "email:warga@contoh.id", "reason": "iseng"},
+    "ticket history": {"ticket": "ADU-2026-000001"},
+    "audit search": {"action": "status"},
+    "ticket share": {"ticket": "ADU-2026-000001", "login": "ani"},
+    "ticket unshare": {"ticket": "ADU-2026-000001", "login": "ani"},
+    "ticket shares": {"ticket": "ADU-2026-000001"},
 }
-OFFICERS_MAY = {Action.READ_UNITS, Action.READ_RULES, Action.READ_CANNED}
+# Sharing: every officer may ask; the store answers per ticket (tests/security/test_confidential_reports.py).
+OFFICERS_MAY = {
+    Action.READ_UNITS,
+    Action.READ_RULES,
+    Action.READ_CANNED,
+    Action.READ_HISTORY,
+    Action.SHARE_TICKET,
+    Action.READ_SHARES,
+}
 SUPERVISORS_MAY = OFFICERS_MAY | {
     Action.READ_OFFICERS,
     Action.MANAGE_RULES,
     Action.MANAGE_CANNED,
     Action.WATCH_CHANNELS,
     Action.EXPORT_LAPOR,
+    Action.SEARCH_AUDIT,
 }
 
 

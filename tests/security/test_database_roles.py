@@ -585,3 +585,84 @@ def test_server_and_worker_refuse_a_remote_database_without_tls_before_connectin
     assert done.returncode == 2, done.stderr
     assert f"{program} refuses to reach the database at 10.255.255.1 without TLS" in done.stderr
     assert "ssl" in done.stderr, "the message names the fix"
+
+
+def _event_writes_refused(world: ServerLoginWorld, event_id: int) -> dict[str, bool]:
+    """Which writes to the audit log the server's login is refused, tried on a real event."""
+    url = world.server_url
+    return {
+        statement: refused(url, statement.format(id=event_id))
+        for statement in (
+            "UPDATE event SET action = 'forged' WHERE id = {id}",
+            "UPDATE event SET officer_id = NULL WHERE id = {id}",
+            "UPDATE event SET created_at = created_at WHERE id = {id}",
+            "UPDATE event SET ticket_id = NULL WHERE id = {id}",
+            "UPDATE event SET detail = '{{}}', action = 'forged' WHERE id = {id}",
+            "DELETE FROM event WHERE id = {id}",
+            "UPDATE event SET detail = '{{\"scrubbed\": true}}' WHERE id = {id}",
+        )
+    }
+
+
+def _column_grants_on_event(world: ServerLoginWorld) -> set[tuple[str, str]]:
+    """(column, privilege) of the server role's column-level grants on ``event``, from the catalogs."""
+    role = db_users.server_role(make_url(world.owner_url).database or "")
+    postgresql = kind_of(world.owner_url) == "postgresql"
+    # PostgreSQL's information_schema shows the database it is connected to: the owner's connection to this one.
+    engine = create_engine(world.owner_url if postgresql else server_admin_url("mariadb"))
+    try:
+        with engine.connect() as conn:
+            if postgresql:
+                database = make_url(world.owner_url).database
+                rows = conn.execute(
+                    text(
+                        "SELECT column_name, privilege_type FROM information_schema.column_privileges "
+                        "WHERE grantee = :r AND table_catalog = :db AND table_name = 'event' "
+                        "AND privilege_type = 'UPDATE'"
+                    ),
+                    {"r": role, "db": database},
+                ).all()
+            else:
+                rows = conn.execute(
+                    text(
+                        "SELECT Column_name, Column_priv FROM mysql.columns_priv "
+                        "WHERE User = :r AND Host = '' AND Db = :db AND Table_name = 'event'"
+                    ),
+                    {"r": role, "db": make_url(world.owner_url).database},
+                ).all()
+    finally:
+        engine.dispose()
+    return {(str(column).lower(), str(privilege).upper()) for column, privilege in rows}
+
+
+def test_the_audit_log_stays_append_only_but_for_an_events_detail_after_a_grant_refresh(
+    server_login: ServerLoginWorld,
+) -> None:
+    """An erasure (store/privacy.py) rewrites the detail of events that quoted the reporter, so the server's
+    role may UPDATE that one column of ``event``: nothing else of an event, and no event deleted. A table-wide
+    UPDATE granted by hand (on MariaDB grants add up) is taken away by the next grant refresh (`db upgrade`),
+    which leaves the column-level grant alone."""
+    owner = Store(server_login.owner_url)
+    ani = Store(server_login.owner_url, "ani")
+    try:
+        made = new_ticket(ani)
+        event_id = owner.read(lambda c: c.execute(select(event.c.id).where(event.c.ticket_id == made.id)).scalar())
+        assert event_id is not None
+        first = _event_writes_refused(server_login, int(event_id))
+        only_detail = {statement: "scrubbed" not in statement for statement in first}
+        assert first == only_detail
+        assert _column_grants_on_event(server_login) == {("detail", "UPDATE")}
+
+        run_sql(server_login.owner_url, f"GRANT UPDATE ON event TO {_role_name(server_login)}")
+        assert not refused(server_login.server_url, f"UPDATE event SET created_at = created_at WHERE id = {event_id}")
+        assert upgrade_json(server_login.owner_url)["server_role_refreshed"] is True
+
+        assert _event_writes_refused(server_login, int(event_id)) == only_detail
+        assert _column_grants_on_event(server_login) == {("detail", "UPDATE")}
+        row = owner.read(
+            lambda c: c.execute(select(event.c.action, event.c.detail).where(event.c.id == event_id)).one()
+        )
+        assert row.action == "create" and json.loads(row.detail) == {"scrubbed": True}
+    finally:
+        ani.dispose()
+        owner.dispose()

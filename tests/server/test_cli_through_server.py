@@ -50,6 +50,7 @@ def test_an_officer_signs_in_works_and_signs_out_through_the_server(world: World
     assert json.loads(signed.stdout)["login"] == "ani"
     kept = (tmp_path / "keyring.json").read_text()
     assert PASSWORD not in kept and len(json.loads(kept)) == 1  # the session token only
+    cache = tmp_path / "ani.cache.db"
 
     claimed = aduan(url, tmp_path, "ticket", "claim", t.tracking_no, "--json")
     assert claimed.returncode == 0, claimed.stderr
@@ -62,9 +63,19 @@ def test_an_officer_signs_in_works_and_signs_out_through_the_server(world: World
     owner_only = aduan(url, tmp_path, "demo", "--tickets", "1")
     assert owner_only.returncode == 2 and "does not work through the Aduan server" in owner_only.stderr
 
+    # The cache is encrypted, its key the one other entry of the keyring (named by the file's salt).
+    assert cache.read_bytes()[:16] != b"SQLite format 3\x00"
+    assert set(json.loads((tmp_path / "keyring.json").read_text())) == {
+        f"Aduan {url}\nani session",
+        f"Aduan local cache\n{cache.read_bytes()[:16].hex()}",
+    }
+
     out = aduan(url, tmp_path, "signout")
     assert out.returncode == 0, out.stderr
-    assert json.loads((tmp_path / "keyring.json").read_text()) == {}
+    # Signing out ends the session; the cache's key stays, or queued work would become unreadable.
+    assert list(json.loads((tmp_path / "keyring.json").read_text())) == [
+        f"Aduan local cache\n{cache.read_bytes()[:16].hex()}"
+    ]
     refused = aduan(url, tmp_path, "ticket", "note", t.tracking_no, "--text", "masih bisa?")
     assert refused.returncode == 5 and "not signed in" in refused.stderr
 

@@ -91,6 +91,7 @@ def overlay_agrees(cache: Cache) -> bool:
 def central_view(store: Store) -> dict[str, set[Any]]:
     """What the officer of ``store`` may see centrally, in the shape the mirror keeps it."""
     from desktop.store import schema as central
+    from desktop.store.confidentiality import content_visible
     from desktop.store.feed import ticket_scope
     from desktop.store.identity import resolve_actor
 
@@ -112,7 +113,12 @@ def central_view(store: Store) -> dict[str, set[Any]]:
         children = {}
         for name in ("message", "note", "handover_item"):
             table = central.metadata.tables[name]
-            query = select(table.c.id).join(central.ticket, central.ticket.c.id == table.c.ticket_id).where(scope)
+            # A confidential report's thread only where the officer may read it (store/confidentiality.py).
+            query = (
+                select(table.c.id)
+                .join(central.ticket, central.ticket.c.id == table.c.ticket_id)
+                .where(scope, content_visible(actor))
+            )
             children[name] = set(conn.execute(query).scalars())
     return {"ticket": tickets, **children}
 

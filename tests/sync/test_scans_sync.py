@@ -100,7 +100,7 @@ def test_a_refused_scan_queues_nothing(org: Org, tmp_path: Path) -> None:
     with pytest.raises(ScanRefused) as refused:
         letter(ani, ("surat.pdf", PDF), ("program.pdf", b"MZ\x90\x00" + b"\x00" * 60))
     assert refused.value.problem is Problem.CONTENT and refused.value.filename == "program.pdf"
-    with pytest.raises(BadInput, match="the category is 101 characters long; the limit is 100"):
+    with pytest.raises(BadInput, match="category is 101 characters long; the limit is 100"):
         ani.desk.create("humas", Kind.PENGADUAN, Channel.PHONE, "Telepon warga", "Isi laporan.", category="k" * 101)
     assert ani.outbox() == [] and ani.mirror_count(s.blob_cache) == 0 and ani.mirror_count(s.local_ticket) == 0
     ani.close()

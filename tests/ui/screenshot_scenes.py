@@ -40,11 +40,16 @@ from desktop.store.service import Store
 from desktop.sync.session import Session, open_session
 from desktop.ui.app import start_app
 from desktop.ui.channels_dialog import ChannelsDialog
+from desktop.ui.inbox_view import VIEWS
 from desktop.ui.main_window import ATTENTION_TAB, DISCUSSION_TAB, REFERRALS_TAB, MainWindow
 from desktop.ui.ops import Ops
 from desktop.ui.password_dialogs import ChangePasswordDialog, ResetPasswordDialog
 from desktop.ui.sign_in import SignInDialog
-from tests.store.helpers import expire_claim
+from desktop.views.attention import AttentionKind
+from desktop.views.inbox import View
+from tests.security.confidential import record_confidential
+from tests.store.helpers import build_org, expire_claim
+from tests.ui.hostile_world import build_world
 
 OPEN = ("diterima", "diverifikasi", "ditindaklanjuti")
 SCENES = (
@@ -59,6 +64,9 @@ SCENES = (
     "channels",
     "password",
     "reset-password",
+    "confidential",
+    "hostile",
+    "hostile-attention",
 )
 
 
@@ -347,8 +355,60 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     admin_session.close()
     window.sync.stop()
     window.close()
+    await other_desks(folder, prefix, work, ops, settings)
     ops.shutdown()
     session.close()
+
+
+async def open_desk(url: str, login: str, cache: Path, ops: Ops, settings: Settings, ticket_id: UUID) -> MainWindow:
+    """Another officer's window on another central database, opened on ``ticket_id``."""
+    session = open_session(url, login, cache_path=cache)
+    session.engine.sync()
+    window = MainWindow(session, ops, settings, MemoryCredentials())
+    window.resize(1440, 900)
+    window.show()
+    window.events.open_ticket.emit(str(ticket_id))
+    await wait_until(lambda: window.ticket.ticket_id == ticket_id and bool(window.ticket.banner.text()))
+    return window
+
+
+def close_desk(window: MainWindow) -> None:
+    window.sync.stop()
+    window.close()
+    window.session.close()
+
+
+async def other_desks(folder: Path, prefix: str, work: Path, ops: Ops, settings: Settings) -> None:
+    """A confidential report as the supervisor of the unit above sees it (summary only), and a report whose
+    every field holds markup and hidden characters (shown as written)."""
+    (work / "confidential").mkdir()
+    url = f"sqlite:///{work}/confidential/central.db"
+    owner = Store(url)
+    owner.upgrade()
+    org = build_org(url)
+    report = record_confidential(org.rudi)
+    org.close()
+    owner.dispose()
+    window = await open_desk(url, "sari", work / "confidential" / "sari.cache.db", ops, settings, report.id)
+    window.inbox.views.setCurrentIndex([view for view, _title in VIEWS].index(View.SUPERVISED))  # kanreg-1's
+    await wait_until(lambda: window.inbox.model.query.view is View.SUPERVISED and window.inbox.model.rowCount() >= 1)
+    await settle()
+    save(window, folder, prefix, "confidential")
+    close_desk(window)
+
+    (work / "hostile").mkdir()
+    world = build_world(work / "hostile")
+    window = await open_desk(world.url, "ani", work / "hostile" / "ani.cache.db", ops, settings, world.shown)
+    await settle()
+    save(window, folder, prefix, "hostile")
+    window.tabs.setCurrentIndex(ATTENTION_TAB)
+    await wait_until(lambda: window.attention.list.count() >= 3)
+    # budi's reply handed over to me: its detail opens with his name, markup and all.
+    kinds = [item.kind for item in window.attention.items]
+    window.attention.list.setCurrentRow(kinds.index(AttentionKind.FOR_ME))
+    await settle()
+    save(window, folder, prefix, "hostile-attention")
+    close_desk(window)
 
 
 if __name__ == "__main__":

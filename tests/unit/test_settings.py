@@ -29,6 +29,7 @@ def test_defaults_apply_without_any_file(tmp_path: Path) -> None:
         "server_url": "",
         "officer_login": "",
         "sync_interval_seconds": 15,
+        "cache_encryption": "auto",
         "theme": "system",
     }
     assert not any(settings.locked(name) for name in DECLARED)

@@ -210,4 +210,3 @@ def _header(table: Table, columns: Mapping[str, str], name: str) -> tuple[int, d
 
 def _column_key(cell: Any) -> str:
     return " ".join(text_of(cell).replace("\ufeff", "").split()).casefold()
-

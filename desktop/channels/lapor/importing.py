@@ -52,4 +52,3 @@ def store_reports(store: Store, result: ImportResult, unit_code: str) -> ImportR
 
 def _receive(conn: Connection, inbound: InboundMessage, unit_code: str) -> Received:
     return intake.receive(begin(conn, None), inbound, unit_code)
-

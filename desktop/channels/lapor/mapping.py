@@ -276,7 +276,6 @@ def _digest(values: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
 
 
-
 def json_path(data: Any, path: str) -> Any:
     """The value at a dotted path (``reporter.name``; a number steps into a list); None when absent."""
     for step in path.split("."):
@@ -302,4 +301,3 @@ def later_cursor(current: str | None, candidate: str | None, zone: ZoneInfo) -> 
     if times[0] is not None and times[1] is not None:
         return candidate if times[1] > times[0] else current
     return max(current, candidate)
-

@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 
 import requests
 
+from desktop.domain.attachments import is_risky
 from desktop.domain.errors import AduanError, BadInput, NotFound, NotPermitted, RateLimited, Unreachable
 from desktop.domain.inbound import InboundAttachment
 
-from ..email_message import RISKY_CONTENT_TYPES, RISKY_EXTENSIONS
 from ..http import DEFAULT_RETRY_AFTER, HttpClient, MaybeSent, json_or_none, retry_after_seconds
 from ..telegram import split_text
 from .mapping import JsonObject, MediaRef, clean, describe_media, text_of
@@ -33,7 +33,6 @@ _WINDOW_CODE = 131047
 _UNDELIVERABLE_CODE = 131026
 _API_VERSION = re.compile(r"v\d+\.\d+")
 _GRAPH_ID = re.compile(r"[A-Za-z0-9_\-]+")
-_EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF")
 
 
 class ReplyWindowClosed(NotPermitted):
@@ -128,7 +127,7 @@ class WhatsAppCloud:
         mime = text_of(info.get("mime_type")) or media.mime_type or "application/octet-stream"
         filename = _filename(media, mime)
         return InboundAttachment(
-            filename=filename, content_type=mime[:127], content=bytes(content), risky=_is_risky(filename, mime, content)
+            filename=filename, content_type=mime[:127], content=bytes(content), risky=is_risky(filename, mime, content)
         )
 
     def _send_one(self, request: Mapping[str, Any]) -> str:
@@ -279,20 +278,9 @@ def _filename(media: MediaRef, mime: str) -> str:
     return f"whatsapp-{media.kind}-{media.media_id}"[: 255 - len(extension)] + extension
 
 
-def _is_risky(filename: str, content_type: str, content: bytes | bytearray) -> bool:
-    name = filename.lower().rstrip(". ")
-    extension = name[name.rfind(".") :] if "." in name else ""
-    return (
-        extension in RISKY_EXTENSIONS
-        or content_type.split(";")[0].strip().lower() in RISKY_CONTENT_TYPES
-        or bytes(content[:4]).startswith(_EXECUTABLE_MAGIC)
-    )
-
-
 def _mib(size: int) -> str:
     if size < 1024:
         return f"{size} bytes"
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KiB"
     return f"{size / (1024 * 1024):.1f} MiB"
-

@@ -364,4 +364,3 @@ def _received_at(timestamp: object, problems: list[str]) -> datetime | None:
     except (ValueError, OverflowError, OSError):
         problems.append("the WhatsApp message has no readable timestamp; the time it was stored is used")
         return None
-

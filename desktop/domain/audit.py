@@ -1,0 +1,238 @@
+"""The audit log as people read it: one entry per event the store wrote (``Work.audit``), its action code
+and the detail fields that may be shown.
+
+The domain carries codes, never words: the command line and the window each turn an entry into a sentence
+(in English, or translated). Only the fields listed for an action leave the server, so that nothing a
+future caller of ``Work.audit`` adds (a text, an address) is shown or exported without a decision here;
+no action records the text of a message or a note, only its id and length.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import IO, Any
+from uuid import UUID
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import BadInput
+from .spreadsheet import spreadsheet_safe
+
+# Every action the store writes, with the detail fields shown for it (the rest of the stored detail stays
+# in the database). A test reads ``desktop/store`` and ``desktop/channels`` and fails on an action missing here.
+AUDIT_FIELDS: Mapping[str, tuple[str, ...]] = {
+    # a report and its claim
+    "create": ("channel", "unit"),
+    "claim": ("expires_at",),
+    "renew": ("expires_at",),
+    "release": (),
+    "steal": ("previous_holder", "reason"),
+    # handling
+    "reply": ("message_id", "chars", "canned"),
+    "note": ("note_id", "mentions"),
+    "status": ("old", "new"),
+    "transfer": ("from_unit", "to_unit", "reason"),
+    "return_for_disposition": ("old", "from_unit", "to_unit", "reason"),
+    "scans_attached": ("files", "bytes"),
+    "auto_close": ("reason",),
+    "escalate": ("clock",),
+    # the citizen's side and dispatch
+    "message_in": ("channel", "message_id"),
+    "acknowledged": ("message_id",),
+    "reporter_answered": ("message_id",),
+    "intake_repaired": ("problems",),
+    "intake_retried": ("intake_error",),
+    "send_failed": ("message_id", "error"),
+    "send_again": ("message_id",),
+    "send_confirmed": ("message_id",),
+    # work across units
+    "refer": ("to_unit", "referral_id", "chars"),
+    "answer_referral": ("referral_id", "chars"),
+    "discuss": ("unit", "discussion_id"),
+    "post": ("discussion_id",),
+    "handover": ("kind", "item_id", "reason"),
+    "resolve_handover": ("kind", "item_id", "accepted"),
+    # duplicates
+    "link": ("master",),
+    "unlink": (),
+    "merged": ("master", "old"),
+    "duplicate_linked": ("duplicate",),
+    "duplicate_unlinked": ("duplicate",),
+    "duplicate_merged": ("duplicate",),
+    "bulk_answer": ("canned_key", "canned_version", "replies", "handed_over"),
+    # the unit's rules (no ticket)
+    "canned_retire": ("key", "version"),
+    "canned_restore": ("key", "version"),
+    "calendar": ("unit", "timezone"),
+    "day_off": ("unit", "day", "name"),
+    "sla_policy": ("unit", "policy_id"),
+    "sla_policy_removed": ("policy_id",),
+    "retention_set": ("unit", "identity_days", "attachment_days"),
+    # citizens' data (UU PDP): counts and the officer's reason (scrubbed of the reporter's values), never a value
+    "reporter_exported": ("attachments",),
+    "reporter_erased": ("reason", "messages", "attachments", "contacts", "quotes", "intake_errors", "answers_stopped"),
+    "identity_anonymised": ("contacts", "external_ids", "quotes", "intake_errors"),
+    "attachments_purged": ("attachments",),
+    # confidential reports: the officer (a login) let in or out
+    "share": ("officer",),
+    "unshare": ("officer",),
+}
+AUDIT_ACTIONS = tuple(sorted(AUDIT_FIELDS))
+
+DEFAULT_TIMEZONE = "Asia/Jakarta"  # WIB, the calendars' default: a period's days are read in it unless told
+MAX_PAGE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    id: int
+    ticket_id: UUID | None  # None: a change to a unit's rules
+    tracking_no: str | None
+    officer: str | None  # login; None: the intake worker or dispatch, acting for a channel
+    action: str
+    claim_token: int | None  # the claim the change was made under
+    online: bool  # False: made offline on ``device`` and pushed by sync later
+    device: str | None
+    detail: dict[str, Any]  # only the fields of ``AUDIT_FIELDS[action]``
+    created_at: datetime  # naive UTC, the database server's clock
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPage:
+    """Newest first; ``next_before`` continues with older entries (keyset on the id), None at the end."""
+
+    entries: tuple[AuditEntry, ...]
+    next_before: int | None
+
+
+# Fields a person typed or that came from outside (a reason, a file's name, a channel's error): on a
+# confidential report they are content, withheld from whoever may not read it.
+TEXT_FIELDS = frozenset({"reason", "files", "problems", "error"})
+
+
+def shown_detail(action: str, stored: Mapping[str, Any], with_text: bool = True) -> dict[str, Any]:
+    """The fields of an event's stored detail that may be shown (none for an action not listed), without
+    ``TEXT_FIELDS`` unless ``with_text``."""
+    return {
+        name: stored[name]
+        for name in AUDIT_FIELDS.get(action, ())
+        if stored.get(name) is not None and (with_text or name not in TEXT_FIELDS)
+    }
+
+
+def checked_action(action: str) -> str:
+    if action not in AUDIT_FIELDS:
+        raise BadInput(f"unknown kind of event {action!r}; known: {', '.join(AUDIT_ACTIONS)}")
+    return action
+
+
+def period_bounds(since: date | None, until: date | None, timezone: str) -> tuple[datetime | None, datetime | None]:
+    """The period from ``since`` to ``until``, both days included, as naive-UTC bounds [start, end): the days
+    are calendar days in ``timezone`` (an IANA name such as Asia/Jakarta or UTC)."""
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BadInput(f"unknown time zone {timezone!r} (give an IANA name such as Asia/Jakarta or UTC)") from None
+    if since is not None and until is not None and until < since:
+        raise BadInput(f"the period ends ({until}) before it starts ({since})")
+
+    def utc_midnight(day: date) -> datetime:
+        local = datetime.combine(day, time(0), tzinfo=zone)
+        return local.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+
+    start = None if since is None else utc_midnight(since)
+    end = None if until is None else utc_midnight(until + timedelta(days=1))
+    return start, end
+
+
+# -- in words ---------------------------------------------------------------------------------------------
+
+# Shown after the sentence when present, each in its own words, unless the sentence already names it.
+SUFFIX_FIELDS = ("reason", "mentions", "canned")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def plain_value(_field: str, value: Any) -> str:
+    """A detail value as text: a list joined by commas, anything else as written."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def describe(
+    entry: AuditEntry,
+    sentences: Mapping[str, str],
+    suffixes: Mapping[str, str],
+    unknown: str,
+    value_text: Callable[[str, Any], str] = plain_value,
+) -> str:
+    """An entry in words: ``sentences[action]`` with its ``{field}`` placeholders filled from the detail
+    (a missing one as "?"), then the ``suffixes`` of the optional fields it has; an action with no sentence
+    reads ``unknown`` with ``{action}``. The caller gives the words (English, or translated) and how values
+    read (a status code as its name); the text is filled by name only, so no translation can run code."""
+    values = {name: value_text(name, value) for name, value in entry.detail.items()}
+    values.setdefault("action", entry.action)
+    template = sentences.get(entry.action, unknown)
+    text = _fill(template, values)
+    for name in SUFFIX_FIELDS:
+        if values.get(name) and "{" + name + "}" not in template:
+            text += _fill(suffixes[name], values)
+    return text
+
+
+def _fill(template: str, values: Mapping[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), "?"), template)
+
+
+# -- export -----------------------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("id", "time_utc", "ticket", "officer", "action", "description", "claim_token", "online", "device")
+
+
+def entry_json(entry: AuditEntry, description: str) -> dict[str, Any]:
+    """The stable keys of an entry in JSON (the command line's ``--json`` and the exports)."""
+    return {
+        "id": entry.id,
+        "time": entry.created_at.isoformat(timespec="seconds") + "Z",
+        "ticket_id": None if entry.ticket_id is None else str(entry.ticket_id),
+        "ticket": entry.tracking_no,
+        "officer": entry.officer,
+        "action": entry.action,
+        "description": description,
+        "claim_token": entry.claim_token,
+        "online": entry.online,
+        "device": entry.device,
+        "detail": entry.detail,
+    }
+
+
+def write_csv(entries: Iterable[AuditEntry], describe: Callable[[AuditEntry], str], out: IO[str]) -> int:
+    """Write ``entries`` as CSV (a header, then one row each), no text cell a formula; returns the rows."""
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for e in entries:
+        cells = (
+            str(e.id),
+            e.created_at.isoformat(timespec="seconds") + "Z",
+            e.tracking_no or "",
+            e.officer or "",
+            e.action,
+            describe(e),
+            "" if e.claim_token is None else str(e.claim_token),
+            "online" if e.online else "offline",
+            e.device or "",
+        )
+        writer.writerow([spreadsheet_safe(cell) for cell in cells])
+        count += 1
+    return count
+
+
+def write_json(entries: Iterable[AuditEntry], describe: Callable[[AuditEntry], str], out: IO[str]) -> int:
+    rows = [entry_json(e, describe(e)) for e in entries]
+    json.dump(rows, out, ensure_ascii=False, indent=2, default=str)
+    return len(rows)

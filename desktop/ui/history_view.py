@@ -1,0 +1,250 @@
+"""A ticket's history, beside its thread: who did what and when, under which claim, online or offline.
+
+The audit log lives on the server only (it is never cached), so the history is fetched over the network
+(``ops.net``) when the tab is shown; offline the tab says so rather than showing an empty list. Every value
+is shown as plain text, every word is translated; the sentences fill their ``{field}`` placeholders by name
+(``domain.audit.describe``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+from shiboken6 import isValid
+
+from ..domain.audit import AuditEntry, describe
+from ..domain.errors import AduanError, Unreachable
+from ..domain.status import Status
+from ..domain.vocabulary import Channel
+from ..settings import QT_TRANSLATE_NOOP
+from ..sync.session import Session
+from .command_requests import request
+from .errors import describe as describe_error
+from .labels import channel_label, local_time, status_label
+from .ops import Ops
+from .plain import plain_label
+
+_SENTENCES = {
+    "create": QT_TRANSLATE_NOOP("AuditAction", "recorded the report (channel {channel}, unit {unit})"),
+    "claim": QT_TRANSLATE_NOOP("AuditAction", "claimed it until {expires_at}"),
+    "renew": QT_TRANSLATE_NOOP("AuditAction", "renewed the claim until {expires_at}"),
+    "release": QT_TRANSLATE_NOOP("AuditAction", "released the claim"),
+    "steal": QT_TRANSLATE_NOOP("AuditAction", "took over the claim from {previous_holder}"),
+    "reply": QT_TRANSLATE_NOOP("AuditAction", "replied to the reporter ({chars} characters)"),
+    "note": QT_TRANSLATE_NOOP("AuditAction", "added an internal note"),
+    "status": QT_TRANSLATE_NOOP("AuditAction", "changed the status from {old} to {new}"),
+    "transfer": QT_TRANSLATE_NOOP("AuditAction", "transferred it from {from_unit} to {to_unit}"),
+    "return_for_disposition": QT_TRANSLATE_NOOP(
+        "AuditAction", "returned it as not their authority, from {from_unit} to {to_unit}"
+    ),
+    "scans_attached": QT_TRANSLATE_NOOP("AuditAction", "attached scanned letters: {files}"),
+    "auto_close": QT_TRANSLATE_NOOP("AuditAction", "closed it automatically (the reporter did not answer)"),
+    "escalate": QT_TRANSLATE_NOOP("AuditAction", "escalated it to the supervisors (deadline {clock})"),
+    "message_in": QT_TRANSLATE_NOOP("AuditAction", "received a message from the reporter ({channel})"),
+    "acknowledged": QT_TRANSLATE_NOOP("AuditAction", "sent the reporter an acknowledgement"),
+    "reporter_answered": QT_TRANSLATE_NOOP("AuditAction", "noted the reporter's answer"),
+    "intake_repaired": QT_TRANSLATE_NOOP("AuditAction", "recorded a message that needed repair: {problems}"),
+    "intake_retried": QT_TRANSLATE_NOOP("AuditAction", "recorded a message again after an intake error"),
+    "send_failed": QT_TRANSLATE_NOOP("AuditAction", "could not send an answer: {error}"),
+    "send_again": QT_TRANSLATE_NOOP("AuditAction", "sent a failed answer again"),
+    "send_confirmed": QT_TRANSLATE_NOOP("AuditAction", "confirmed an answer as sent"),
+    "refer": QT_TRANSLATE_NOOP("AuditAction", "asked unit {to_unit} about it"),
+    "answer_referral": QT_TRANSLATE_NOOP("AuditAction", "answered a question from another unit"),
+    "discuss": QT_TRANSLATE_NOOP("AuditAction", "opened a team discussion about it in {unit}"),
+    "post": QT_TRANSLATE_NOOP("AuditAction", "posted in a team discussion"),
+    "handover": QT_TRANSLATE_NOOP("AuditAction", "handed work over to the current holder ({kind})"),
+    "resolve_handover": QT_TRANSLATE_NOOP("AuditAction", "settled handed-over work ({kind})"),
+    "link": QT_TRANSLATE_NOOP("AuditAction", "linked it as a duplicate of {master}"),
+    "unlink": QT_TRANSLATE_NOOP("AuditAction", "unlinked it from its master"),
+    "merged": QT_TRANSLATE_NOOP("AuditAction", "merged it into {master}"),
+    "duplicate_linked": QT_TRANSLATE_NOOP("AuditAction", "linked {duplicate} to it as a duplicate"),
+    "duplicate_unlinked": QT_TRANSLATE_NOOP("AuditAction", "{duplicate} is no longer its duplicate"),
+    "duplicate_merged": QT_TRANSLATE_NOOP("AuditAction", "merged {duplicate} into it"),
+    "bulk_answer": QT_TRANSLATE_NOOP("AuditAction", "answered the linked reports together ({replies} replies)"),
+    "canned_retire": QT_TRANSLATE_NOOP("AuditAction", "retired the canned response {key}"),
+    "canned_restore": QT_TRANSLATE_NOOP("AuditAction", "restored the canned response {key}"),
+    "calendar": QT_TRANSLATE_NOOP("AuditAction", "changed the working calendar of {unit}"),
+    "day_off": QT_TRANSLATE_NOOP("AuditAction", "changed a day off of {unit}: {day}"),
+    "sla_policy": QT_TRANSLATE_NOOP("AuditAction", "set a service-level policy"),
+    "sla_policy_removed": QT_TRANSLATE_NOOP("AuditAction", "removed a service-level policy"),
+    "retention_set": QT_TRANSLATE_NOOP("AuditAction", "changed the retention periods of {unit}"),
+    "reporter_exported": QT_TRANSLATE_NOOP("AuditAction", "exported the reporter's data on their request"),
+    "reporter_erased": QT_TRANSLATE_NOOP("AuditAction", "erased the reporter's personal data on their request"),
+    "identity_anonymised": QT_TRANSLATE_NOOP("AuditAction", "anonymised the reporter: the retention period had passed"),
+    "attachments_purged": QT_TRANSLATE_NOOP(
+        "AuditAction", "purged the content of {attachments} attachment(s): the retention period had passed"
+    ),
+    "share": QT_TRANSLATE_NOOP("AuditAction", "let {officer} read this confidential report"),
+    "unshare": QT_TRANSLATE_NOOP("AuditAction", "ended {officer}'s access to this confidential report"),
+}
+_SUFFIXES = {
+    "reason": QT_TRANSLATE_NOOP("AuditAction", "; reason: {reason}"),
+    "mentions": QT_TRANSLATE_NOOP("AuditAction", "; mentioning {mentions}"),
+    "canned": QT_TRANSLATE_NOOP("AuditAction", "; from {canned}"),
+}
+_UNKNOWN = QT_TRANSLATE_NOOP("AuditAction", "did something recorded as {action}")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("HistoryView", "When"),
+    QT_TRANSLATE_NOOP("HistoryView", "Who"),
+    QT_TRANSLATE_NOOP("HistoryView", "What"),
+    QT_TRANSLATE_NOOP("HistoryView", "Claim"),
+    QT_TRANSLATE_NOOP("HistoryView", "Where"),
+)
+
+
+def _translated(table: dict[str, str]) -> dict[str, str]:
+    return {code: QCoreApplication.translate("AuditAction", text) for code, text in table.items()}
+
+
+def _value_text(field: str, value: Any) -> str:
+    """A detail value as the officer reads it: statuses and channels by name, times in local time."""
+    try:
+        if field in ("old", "new"):
+            return status_label(Status(value))
+        if field == "channel":
+            return channel_label(Channel(value))
+        if field == "expires_at":
+            return local_time(datetime.fromisoformat(str(value)).replace(tzinfo=None))
+    except ValueError:
+        pass  # a code this version does not know: shown as it is
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("AuditAction", "yes")
+            if value
+            else QCoreApplication.translate("AuditAction", "no")
+        )
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def entry_words(entry: AuditEntry) -> str:
+    """What was done, in the window's language."""
+    unknown = QCoreApplication.translate("AuditAction", _UNKNOWN)
+    return describe(entry, _translated(_SENTENCES), _translated(_SUFFIXES), unknown, _value_text)
+
+
+def entry_who(entry: AuditEntry) -> str:
+    return entry.officer or QCoreApplication.translate("HistoryView", "Aduan (automatic)")
+
+
+def entry_claim(entry: AuditEntry) -> str:
+    if entry.claim_token is None:
+        return ""
+    return QCoreApplication.translate("HistoryView", "claim %1").replace("%1", str(entry.claim_token))
+
+
+def entry_where(entry: AuditEntry) -> str:
+    if entry.online:
+        return QCoreApplication.translate("HistoryView", "online")
+    device = entry.device or QCoreApplication.translate("HistoryView", "an unknown computer")
+    return QCoreApplication.translate("HistoryView", "offline, on %1").replace("%1", device)
+
+
+def offline_text() -> str:
+    return QCoreApplication.translate(
+        "HistoryView",
+        "The history is kept on the server, which cannot be reached now. It is shown again once the "
+        "connection is back.",
+    )
+
+
+def load_history(session: Session, ticket: str) -> list[AuditEntry]:
+    """On the network pool: the commands are loaded on first use."""
+    from ..server import commands
+
+    return session.command(commands.ticket_history, request(commands.TicketHistory, ticket=ticket))
+
+
+class HistoryView(QWidget):
+    def __init__(self, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ops = ops
+        self.ticket_id: UUID | None = None
+        self.stale = False
+        self._generation = 0
+        self.setObjectName("historyView")
+        self.status = plain_label(name="historyStatus", wrap=True)  # error texts carry what others typed
+        self.status.setVisible(False)
+        self.list = QTreeWidget()
+        self.list.setObjectName("historyList")
+        self.list.setAccessibleName(self.tr("History of the report"))
+        self.list.setHeaderLabels([QCoreApplication.translate("HistoryView", c) for c in COLUMNS])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.list.header()
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(self.list, 1)
+
+    def show_for(self, ticket_id: UUID | None) -> None:
+        """The ticket whose history to show: read now if the tab is shown, else when it is."""
+        changed = ticket_id != self.ticket_id
+        self.ticket_id = ticket_id
+        if changed:
+            self.list.clear()
+            self.status.setVisible(False)
+        self.stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
+    @asyncSlot()
+    async def refresh(self) -> None:
+        if self.ticket_id is None:
+            return
+        self.stale = False
+        self._generation += 1
+        generation, ticket_id = self._generation, self.ticket_id
+        try:
+            entries = await self.ops.net(load_history, self.session, str(ticket_id))
+        except AduanError as exc:
+            if generation == self._generation and isValid(self):
+                self.stale = True  # read again when shown next, the link may be back
+                self.list.clear()
+                self.status.setText(offline_text() if isinstance(exc, Unreachable) else describe_error(exc))
+                self.status.setVisible(True)
+            return
+        if generation != self._generation or not isValid(self):
+            return
+        self.status.setVisible(False)
+        self.list.clear()
+        for entry in entries:
+            cells = [local_time(entry.created_at), entry_who(entry), entry_words(entry)]
+            item = QTreeWidgetItem(cells + [entry_claim(entry), entry_where(entry)])
+            self.list.addTopLevelItem(item)
+        if not entries:
+            self.status.setText(self.tr("Nothing has been recorded for this report yet."))
+            self.status.setVisible(True)
+
+    def rows(self) -> list[list[str]]:
+        """The list as shown (for tests and accessibility checks)."""
+        found = []
+        for index in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(index)
+            assert item is not None
+            found.append([item.text(column) for column in range(len(COLUMNS))])
+        return found
