@@ -23,6 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from .domain.errors import BadInput
+from .domain.translatable import QT_TRANSLATE_NOOP
 from .store.directory import LOGIN_PATTERN
 
 APP_NAME = "Aduan"
@@ -43,11 +44,6 @@ CACHE_ENCRYPTION = ("auto", "required")
 
 class SecretRefused(BadInput):
     """A value that would put a password into a settings file."""
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate looks for
-    """Mark ``text`` for translation without importing Qt; the UI translates it when shown."""
-    return text
 
 
 def _choice(*allowed: str) -> Callable[[object], Value]:

@@ -15,6 +15,9 @@ from ..domain.audit import (
     AUDIT_ACTIONS,
     DEFAULT_TIMEZONE,
     MAX_PAGE,
+    SENTENCES,
+    SUFFIXES,
+    UNKNOWN,
     AuditEntry,
     describe,
     entry_json,
@@ -24,59 +27,6 @@ from ..domain.errors import BadInput
 from ..server import commands
 from .answers import iso
 from .core import Cli, Commands, command, with_json
-
-# The command line's words for each action (the window has its own, translated: ui/history_view.py).
-SENTENCES = {
-    "create": "recorded the report (channel {channel}, unit {unit})",
-    "claim": "claimed it until {expires_at}",
-    "renew": "renewed the claim until {expires_at}",
-    "release": "released the claim",
-    "steal": "took over the claim from {previous_holder}",
-    "reply": "replied to the reporter ({chars} characters)",
-    "note": "added an internal note",
-    "status": "changed the status from {old} to {new}",
-    "transfer": "transferred it from {from_unit} to {to_unit}",
-    "return_for_disposition": "returned it as not their authority, from {from_unit} to {to_unit}",
-    "scans_attached": "attached scanned letters: {files}",
-    "auto_close": "closed it automatically (the reporter did not answer)",
-    "escalate": "escalated it to the supervisors (deadline {clock})",
-    "message_in": "received a message from the reporter ({channel})",
-    "acknowledged": "sent the reporter an acknowledgement",
-    "reporter_answered": "noted the reporter's answer",
-    "intake_repaired": "recorded a message that needed repair: {problems}",
-    "intake_retried": "recorded a message again after an intake error",
-    "send_failed": "could not send an answer: {error}",
-    "send_again": "sent a failed answer again",
-    "send_confirmed": "confirmed an answer as sent",
-    "refer": "asked unit {to_unit} about it",
-    "answer_referral": "answered a question from another unit",
-    "discuss": "opened a team discussion about it in {unit}",
-    "post": "posted in a team discussion",
-    "handover": "handed work over to the current holder ({kind})",
-    "resolve_handover": "settled handed-over work ({kind})",
-    "link": "linked it as a duplicate of {master}",
-    "unlink": "unlinked it from its master",
-    "merged": "merged it into {master}",
-    "duplicate_linked": "linked {duplicate} to it as a duplicate",
-    "duplicate_unlinked": "{duplicate} is no longer its duplicate",
-    "duplicate_merged": "merged {duplicate} into it",
-    "bulk_answer": "answered the linked reports together ({replies} replies)",
-    "canned_retire": "retired the canned response {key}",
-    "canned_restore": "restored the canned response {key}",
-    "calendar": "changed the working calendar of {unit}",
-    "day_off": "changed a day off of {unit}: {day}",
-    "sla_policy": "set a service-level policy",
-    "sla_policy_removed": "removed a service-level policy",
-    "retention_set": "changed the retention periods of {unit}",
-    "reporter_exported": "exported the reporter's data on their request",
-    "reporter_erased": "erased the reporter's personal data on their request",
-    "identity_anonymised": "anonymised the reporter: the retention period had passed",
-    "attachments_purged": "purged the content of {attachments} attachment(s): the retention period had passed",
-    "share": "let {officer} read this confidential report",
-    "unshare": "ended {officer}'s access to this confidential report",
-}
-SUFFIXES = {"reason": "; reason: {reason}", "mentions": "; mentioning {mentions}", "canned": "; from {canned}"}
-UNKNOWN = "{action}"
 
 
 def register(top: Commands, ticket: Commands) -> None:

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import BadInput
 from .spreadsheet import spreadsheet_safe
+from .translatable import QT_TRANSLATE_NOOP
 
 # Every action the store writes, with the detail fields shown for it (the rest of the stored detail stays
 # in the database). A test reads ``desktop/store`` and ``desktop/channels`` and fails on an action missing here.
@@ -236,3 +237,66 @@ def write_json(entries: Iterable[AuditEntry], describe: Callable[[AuditEntry], s
     rows = [entry_json(e, describe(e)) for e in entries]
     json.dump(rows, out, ensure_ascii=False, indent=2, default=str)
     return len(rows)
+
+
+# What each action did, in words (``describe`` fills the fields): the command line prints them as they are,
+# the window translates them (context "AuditAction", marked for lupdate).
+SENTENCES = {
+    "create": QT_TRANSLATE_NOOP("AuditAction", "recorded the report (channel {channel}, unit {unit})"),
+    "claim": QT_TRANSLATE_NOOP("AuditAction", "claimed it until {expires_at}"),
+    "renew": QT_TRANSLATE_NOOP("AuditAction", "renewed the claim until {expires_at}"),
+    "release": QT_TRANSLATE_NOOP("AuditAction", "released the claim"),
+    "steal": QT_TRANSLATE_NOOP("AuditAction", "took over the claim from {previous_holder}"),
+    "reply": QT_TRANSLATE_NOOP("AuditAction", "replied to the reporter ({chars} characters)"),
+    "note": QT_TRANSLATE_NOOP("AuditAction", "added an internal note"),
+    "status": QT_TRANSLATE_NOOP("AuditAction", "changed the status from {old} to {new}"),
+    "transfer": QT_TRANSLATE_NOOP("AuditAction", "transferred it from {from_unit} to {to_unit}"),
+    "return_for_disposition": QT_TRANSLATE_NOOP(
+        "AuditAction", "returned it as not their authority, from {from_unit} to {to_unit}"
+    ),
+    "scans_attached": QT_TRANSLATE_NOOP("AuditAction", "attached scanned letters: {files}"),
+    "auto_close": QT_TRANSLATE_NOOP("AuditAction", "closed it automatically (the reporter did not answer)"),
+    "escalate": QT_TRANSLATE_NOOP("AuditAction", "escalated it to the supervisors (deadline {clock})"),
+    "message_in": QT_TRANSLATE_NOOP("AuditAction", "received a message from the reporter ({channel})"),
+    "acknowledged": QT_TRANSLATE_NOOP("AuditAction", "sent the reporter an acknowledgement"),
+    "reporter_answered": QT_TRANSLATE_NOOP("AuditAction", "noted the reporter's answer"),
+    "intake_repaired": QT_TRANSLATE_NOOP("AuditAction", "recorded a message that needed repair: {problems}"),
+    "intake_retried": QT_TRANSLATE_NOOP("AuditAction", "recorded a message again after an intake error"),
+    "send_failed": QT_TRANSLATE_NOOP("AuditAction", "could not send an answer: {error}"),
+    "send_again": QT_TRANSLATE_NOOP("AuditAction", "sent a failed answer again"),
+    "send_confirmed": QT_TRANSLATE_NOOP("AuditAction", "confirmed an answer as sent"),
+    "refer": QT_TRANSLATE_NOOP("AuditAction", "asked unit {to_unit} about it"),
+    "answer_referral": QT_TRANSLATE_NOOP("AuditAction", "answered a question from another unit"),
+    "discuss": QT_TRANSLATE_NOOP("AuditAction", "opened a team discussion about it in {unit}"),
+    "post": QT_TRANSLATE_NOOP("AuditAction", "posted in a team discussion"),
+    "handover": QT_TRANSLATE_NOOP("AuditAction", "handed work over to the current holder ({kind})"),
+    "resolve_handover": QT_TRANSLATE_NOOP("AuditAction", "settled handed-over work ({kind})"),
+    "link": QT_TRANSLATE_NOOP("AuditAction", "linked it as a duplicate of {master}"),
+    "unlink": QT_TRANSLATE_NOOP("AuditAction", "unlinked it from its master"),
+    "merged": QT_TRANSLATE_NOOP("AuditAction", "merged it into {master}"),
+    "duplicate_linked": QT_TRANSLATE_NOOP("AuditAction", "linked {duplicate} to it as a duplicate"),
+    "duplicate_unlinked": QT_TRANSLATE_NOOP("AuditAction", "{duplicate} is no longer its duplicate"),
+    "duplicate_merged": QT_TRANSLATE_NOOP("AuditAction", "merged {duplicate} into it"),
+    "bulk_answer": QT_TRANSLATE_NOOP("AuditAction", "answered the linked reports together ({replies} replies)"),
+    "canned_retire": QT_TRANSLATE_NOOP("AuditAction", "retired the canned response {key}"),
+    "canned_restore": QT_TRANSLATE_NOOP("AuditAction", "restored the canned response {key}"),
+    "calendar": QT_TRANSLATE_NOOP("AuditAction", "changed the working calendar of {unit}"),
+    "day_off": QT_TRANSLATE_NOOP("AuditAction", "changed a day off of {unit}: {day}"),
+    "sla_policy": QT_TRANSLATE_NOOP("AuditAction", "set a service-level policy"),
+    "sla_policy_removed": QT_TRANSLATE_NOOP("AuditAction", "removed a service-level policy"),
+    "retention_set": QT_TRANSLATE_NOOP("AuditAction", "changed the retention periods of {unit}"),
+    "reporter_exported": QT_TRANSLATE_NOOP("AuditAction", "exported the reporter's data on their request"),
+    "reporter_erased": QT_TRANSLATE_NOOP("AuditAction", "erased the reporter's personal data on their request"),
+    "identity_anonymised": QT_TRANSLATE_NOOP("AuditAction", "anonymised the reporter: the retention period had passed"),
+    "attachments_purged": QT_TRANSLATE_NOOP(
+        "AuditAction", "purged the content of {attachments} attachment(s): the retention period had passed"
+    ),
+    "share": QT_TRANSLATE_NOOP("AuditAction", "let {officer} read this confidential report"),
+    "unshare": QT_TRANSLATE_NOOP("AuditAction", "ended {officer}'s access to this confidential report"),
+}
+SUFFIXES = {
+    "reason": QT_TRANSLATE_NOOP("AuditAction", "; reason: {reason}"),
+    "mentions": QT_TRANSLATE_NOOP("AuditAction", "; mentioning {mentions}"),
+    "canned": QT_TRANSLATE_NOOP("AuditAction", "; from {canned}"),
+}
+UNKNOWN = QT_TRANSLATE_NOOP("AuditAction", "did something recorded as {action}")

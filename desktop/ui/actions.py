@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from ..settings import QT_TRANSLATE_NOOP
+from ..domain.translatable import QT_TRANSLATE_NOOP
 
 Key = QKeySequence.StandardKey | str
 

@@ -21,7 +21,7 @@ from qasync import asyncSlot
 from ..domain.operations import OpKind
 from ..domain.status import Status
 from ..domain.text import reveal_invisible
-from ..settings import QT_TRANSLATE_NOOP
+from ..domain.translatable import QT_TRANSLATE_NOOP
 from ..sync.session import Session
 from ..views.attention import AttentionItem, AttentionKind, load_attention_items
 from .errors import describe, describe_code

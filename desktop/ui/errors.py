@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.errors import AduanError, HeldByOther
-from ..settings import QT_TRANSLATE_NOOP
+from ..domain.translatable import QT_TRANSLATE_NOOP
 from .labels import local_time
 from .plain import plain_message_box
 

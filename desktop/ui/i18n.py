@@ -18,7 +18,7 @@ import platformdirs
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ..settings import QT_TRANSLATE_NOOP
+from ..domain.translatable import QT_TRANSLATE_NOOP
 
 SOURCES = Path(str(files("desktop") / "resources" / "translations"))  # lrelease needs a real path
 LANGUAGES = ("id", "en")

@@ -35,7 +35,7 @@ from qasync import asyncSlot
 from shiboken6 import isValid
 
 from ..domain.errors import AduanError
-from ..settings import QT_TRANSLATE_NOOP
+from ..domain.translatable import QT_TRANSLATE_NOOP
 from ..sync.session import Session
 from ..views import inbox
 from ..views.inbox import Column, InboxQuery, InboxRow, Key

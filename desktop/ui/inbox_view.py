@@ -29,8 +29,8 @@ from shiboken6 import isValid
 
 from ..domain.errors import AduanError
 from ..domain.status import Status
+from ..domain.translatable import QT_TRANSLATE_NOOP
 from ..domain.vocabulary import Channel, Kind
-from ..settings import QT_TRANSLATE_NOOP
 from ..sync.session import Session
 from ..views.inbox import Column, InboxQuery, View, load_filter_choices
 from . import actions, inbox_model

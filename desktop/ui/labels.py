@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import QCoreApplication
 
 from ..domain.status import Status
+from ..domain.translatable import QT_TRANSLATE_NOOP
 from ..domain.vocabulary import Channel, Kind, Priority, Role
-from ..settings import QT_TRANSLATE_NOOP
 
 _STATUS = {
     Status.DITERIMA: QT_TRANSLATE_NOOP("Status", "Received"),

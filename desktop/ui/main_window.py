@@ -34,6 +34,7 @@ from ..views.roles import load_role_menus
 from . import actions, theme
 from .attention_panel import AttentionPanel
 from .audit_dialog import AuditDialog
+from .cache_notices import CacheNoticeBanner
 from .canned_dialog import CannedDialog
 from .channels_dialog import ChannelsDialog
 from .discussion_view import DiscussionView
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.resize(1360, 820)
 
         self.banner = self._demo_banner()
+        self.cache_notices = CacheNoticeBanner(session.cache.notices)
         self.inbox = InboxView(session, ops, self.events)
         self.ticket = TicketView(session, ops, self.events)
         self.discussion = DiscussionView(session, ops, self.events)
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.cache_notices)
         layout.addWidget(self.tabs)
         self.setCentralWidget(body)
 

@@ -7,19 +7,18 @@ is done as the admin, never as the OS user of some workstation."""
 from __future__ import annotations
 
 import base64
-import hashlib
 import uuid
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 
 from desktop.domain.errors import BadInput, NotPermitted, NotSignedIn, Rejected
 from desktop.domain.vocabulary import Channel
 from desktop.server import commands
 from desktop.server.authz import Action
-from desktop.store.schema import channel_account, metadata, ticket
-from tests.security.refusals import add_admin, refusal
+from desktop.store.schema import channel_account, ticket
+from tests.security.refusals import add_admin, digest, refusal
 from tests.server.conftest import World
 from tests.server.live import call
 
@@ -89,17 +88,6 @@ SUPERVISORS_MAY = OFFICERS_MAY | {
     Action.EXPORT_LAPOR,
     Action.SEARCH_AUDIT,
 }
-
-
-def digest(engine: Engine) -> str:
-    """Every row of every table but the sessions (a request may note when a session was last seen)."""
-    found = hashlib.sha256()
-    with engine.connect() as conn:
-        for name in sorted(set(metadata.tables) - {"officer_session"}):
-            table = metadata.tables[name]
-            rows = conn.execute(select(table).order_by(*table.primary_key.columns)).all()
-            found.update(f"{name}:{len(rows)}:{sorted(map(repr, rows))}".encode())
-    return found.hexdigest()
 
 
 def post(w: World, name: str, token: str | None, body: dict[str, Any] | None = None) -> tuple[int, str | None]:

@@ -6,18 +6,17 @@ refused before anything is done."""
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import requests
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 
 from desktop.domain.errors import BadInput, NotFound, NotPermitted, NotSignedIn
 from desktop.server import commands
 from desktop.store import accounts, retention
-from desktop.store.schema import metadata, unit
+from desktop.store.schema import unit
 from desktop.store.work import begin
-from tests.security.refusals import add_admin, refusal
+from tests.security.refusals import add_admin, digest, refusal
 from tests.server.conftest import World
 from tests.server.live import call
 from tests.store.privacy_helpers import BUDI, close, dump, found_in, spread_everywhere, write_in
@@ -30,17 +29,6 @@ REQUESTS: dict[str, dict[str, Any]] = {
     "privacy export": {"contact": f"email:{BUDI.email}", "attachments": True},
     "privacy erase": {"contact": f"email:{BUDI.email}", "reason": "Surat 12/PDP"},
 }
-
-
-def digest(engine: Engine) -> str:
-    """Every row of every table but the sessions (a request may note when its session was last seen)."""
-    found = hashlib.sha256()
-    with engine.connect() as conn:
-        for name in sorted(set(metadata.tables) - {"officer_session"}):
-            table = metadata.tables[name]
-            rows = conn.execute(select(table).order_by(*table.primary_key.columns)).all()
-            found.update(f"{name}:{len(rows)}:{sorted(map(repr, rows))}".encode())
-    return found.hexdigest()
 
 
 def post(w: World, name: str, token: str | None, body: dict[str, Any]) -> requests.Response:

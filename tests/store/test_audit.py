@@ -219,8 +219,7 @@ def test_every_action_the_store_writes_has_a_code_and_words() -> None:
     family change)."""
     import re
 
-    from desktop.cli.audit import SENTENCES
-    from desktop.domain.audit import AUDIT_FIELDS
+    from desktop.domain.audit import AUDIT_FIELDS, SENTENCES
 
     root = Path(__file__).resolve().parents[2] / "desktop"
     written = {"send_again", "send_confirmed", "duplicate_linked", "duplicate_unlinked", "duplicate_merged"}

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.store.service import Store
 from desktop.sync.session import Session, open_session
+from desktop.ui.ops import Ops
 from tests.store.helpers import build_org, new_ticket
 
 SUBJECTS = ("Jalan berlubang", "Lampu jalan mati", "Sampah menumpuk", "Pungutan liar di loket", "Banjir di RT 05")
@@ -61,3 +62,11 @@ def session(org_url: str, tmp_path: Path) -> Iterator[Session]:
     opened = session_for(org_url, "ani", tmp_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def ops() -> Iterator[Ops]:
+    """The window's operations API (its cache thread and network pool), shut down after the test."""
+    running = Ops()
+    yield running
+    running.shutdown()

@@ -90,7 +90,8 @@ class World:
     pdf_attachment: str
 
 
-def _attach(store: Store, ticket_id: UUID, filename: str, content: bytes) -> str:
+def attach(store: Store, ticket_id: UUID, filename: str, content: bytes) -> str:
+    """A file attached to a ticket centrally (content stored once by its hash); its hash."""
     digest = hashlib.sha256(content).hexdigest()
     with store.engine.connect() as conn, conn.execution_options(write=True).begin():
         work = begin(conn, None)
@@ -142,8 +143,8 @@ def build_world(folder: Path) -> World:
     ]
     shown, duplicate, refused, handed, handed_to_me, _unclaimed = made  # the inbox opens on the unclaimed
     theirs = new_ticket(org.rudi, unit="kanreg-1", subject=hostile("Subjek kanreg"), reporter_name=hostile("Warga"))
-    pdf = _attach(owner, shown.id, hostile("lampiran") + ".pdf", PDF)
-    program = _attach(owner, shown.id, "laporan.pdf", PROGRAM_AS_PDF)
+    pdf = attach(owner, shown.id, hostile("lampiran") + ".pdf", PDF)
+    program = attach(owner, shown.id, "laporan.pdf", PROGRAM_AS_PDF)
 
     mailbox = owner.admin(add_account, Channel.EMAIL, hostile("Kotak surat"), "humas", "{}", None)
     owner.admin(add_account, Channel.TELEGRAM, hostile("Bot"), "humas", "{}", None)

@@ -3,10 +3,8 @@ what it is, in a folder only this user may read; anything else is not opened and
 
 from __future__ import annotations
 
-import hashlib
 import stat
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from uuid import UUID
 
@@ -15,24 +13,15 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from uuid6 import uuid7
 
-from desktop.store import schema as central
 from desktop.store.service import Store
-from desktop.store.work import begin
 from desktop.sync.session import Session
 from desktop.ui.ops import Ops
+from tests.ui.hostile_world import attach
 from tests.ui.ticket_views import TIMEOUT, first_ticket, open_view
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 SHORTCUT = b"L\x00\x00\x00\x01\x14\x02\x00\x00\x00\x00\x00\xc0\x00\x00\x00\x00\x00\x00F\x9b\x00\x08\x00"
-
-
-@pytest.fixture
-def ops() -> Iterator[Ops]:
-    running = Ops()
-    yield running
-    running.shutdown()
 
 
 @pytest.fixture
@@ -48,34 +37,19 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
     return handed
 
 
-def attach(url: str, ticket_id: UUID, name: str, content: bytes) -> str:
-    digest = hashlib.sha256(content).hexdigest()
+def attach_to(url: str, ticket_id: UUID, name: str, content: bytes) -> str:
     owner = Store(url)
-    with owner.engine.connect() as conn, conn.execution_options(write=True).begin():
-        work = begin(conn, None)
-        conn.execute(central.blob.insert().values(sha256=digest, size=len(content), content=content))
-        conn.execute(
-            central.attachment.insert().values(
-                id=uuid7(),
-                ticket_id=ticket_id,
-                filename=name,
-                content_type="application/pdf",
-                size=len(content),
-                sha256=digest,
-                risky=False,
-                change_seq=work.seq,
-                created_at=work.now,
-            )
-        )
-    owner.dispose()
-    return digest
+    try:
+        return attach(owner, ticket_id, name, content)
+    finally:
+        owner.dispose()
 
 
 def test_a_pdf_opens_as_pdf_from_a_private_folder(
     qtbot: QtBot, session: Session, ops: Ops, org_url: str, opened: list[QUrl]
 ) -> None:
     ticket_id = first_ticket(session)
-    digest = attach(org_url, ticket_id, "surat.pdf.lnk", PDF)  # the name lies; the content is a PDF
+    digest = attach_to(org_url, ticket_id, "surat.pdf.lnk", PDF)  # the name lies; the content is a PDF
     session.engine.sync()
     view = open_view(qtbot, session, ops, ticket_id)
     view.handle_attachment("open", digest, "surat.pdf.lnk")
@@ -90,7 +64,7 @@ def test_a_shortcut_named_like_a_pdf_is_not_opened_and_the_officer_is_told(
     qtbot: QtBot, session: Session, ops: Ops, org_url: str, opened: list[QUrl]
 ) -> None:
     ticket_id = first_ticket(session)
-    digest = attach(org_url, ticket_id, "laporan.pdf", SHORTCUT)
+    digest = attach_to(org_url, ticket_id, "laporan.pdf", SHORTCUT)
     session.engine.sync()
     view = open_view(qtbot, session, ops, ticket_id)
     assert "aduan-attachment:open/0" in view.thread_view.toHtml()  # offered until its content is known

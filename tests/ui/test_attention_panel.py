@@ -3,11 +3,9 @@ handed over to me that I accept or dismiss."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from uuid import UUID
 
-import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -21,13 +19,6 @@ from desktop.ui.events import Events
 from desktop.ui.ops import Ops
 from tests.store.helpers import expire_claim
 from tests.ui.conftest import session_for
-
-
-@pytest.fixture
-def ops() -> Iterator[Ops]:
-    running = Ops()
-    yield running
-    running.shutdown()
 
 
 def panel_for(qtbot: QtBot, session: Session, ops: Ops) -> AttentionPanel:

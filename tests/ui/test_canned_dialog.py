@@ -25,13 +25,6 @@ TIMEOUT = 10_000
 
 
 @pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
-
-
-@pytest.fixture
 def sari(org_url: str, tmp_path: Path) -> Iterator[Session]:
     """The supervisor of kanreg (and its sub-unit kanreg-1), with a global template and one of humas."""
     owner = Store(org_url)

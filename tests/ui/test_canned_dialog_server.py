@@ -21,13 +21,6 @@ from tests.ui.server_world import Served, served_world, signed_in
 TIMEOUT = 20_000
 
 
-@pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
-
-
 def templates(owner: Store) -> None:
     as_owner(owner, add_canned_response, "salam", "Salam pembuka", "Yth. {nama_pelapor},")
     as_owner(owner, add_canned_response, "humas-info", "Info humas", "Khusus humas.", "humas")

@@ -32,13 +32,6 @@ TIMEOUT = 10_000
 
 
 @pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
-
-
-@pytest.fixture
 def channels(org_url: str) -> Iterator[str]:
     """An admin (adi), a mailbox of humas with an answer waiting and two intake errors, a failing Telegram
     bot of kanreg-1."""

@@ -26,13 +26,6 @@ from tests.ui.server_world import Served, served_world, signed_in
 TIMEOUT = 20_000
 
 
-@pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
-
-
 def accounts_and_errors(owner: Store) -> None:
     """A mailbox of humas with two intake errors, a failing Telegram bot of kanreg-1, a WhatsApp number of
     kanreg, and one of humas no supervisor of kanreg may see."""

@@ -4,7 +4,6 @@ rendered for the ticket, refused in words when a value is missing, and remembere
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 from uuid import UUID
 
@@ -26,13 +25,6 @@ from tests.store.canned_helpers import as_owner
 
 TIMEOUT = 10_000
 FULL = "Yth. {nama_pelapor}, laporan {nomor_tiket} ditangani {unit} paling lambat {tenggat}."
-
-
-@pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
 
 
 @pytest.fixture

@@ -28,13 +28,6 @@ WHY = "This report is confidential"
 
 
 @pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
-
-
-@pytest.fixture
 def sari(org_url: str, tmp_path: Path) -> Iterator[tuple[Session, str]]:
     """sari supervises kanreg, the unit above kanreg-1: she sees kanreg-1's confidential report as a summary."""
     rudi = Store(org_url, "rudi")

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from uuid import UUID
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -17,13 +15,6 @@ from desktop.ui.discussion_view import DiscussionView
 from desktop.ui.events import Events
 from desktop.ui.ops import Ops
 from tests.ui.conftest import session_for
-
-
-@pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
 
 
 def shown_view(qtbot: QtBot, session: Session, ops: Ops, events: Events) -> DiscussionView:

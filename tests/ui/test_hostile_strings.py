@@ -48,13 +48,6 @@ TIMEOUT = 15_000
 
 
 @pytest.fixture
-def ops() -> Iterator[Ops]:
-    running = Ops()
-    yield running
-    running.shutdown()
-
-
-@pytest.fixture
 def requested(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every resource a text browser of the app was asked to load (the spy keeps the browser's answer)."""
     asked: list[str] = []

@@ -36,13 +36,6 @@ class FilledSession:
 
 
 @pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
-
-
-@pytest.fixture
 def filled(tmp_path: Path) -> Iterator[Session]:
     cache = Cache(tmp_path / "big.cache.db")
     with cache.write() as conn:

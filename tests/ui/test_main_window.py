@@ -9,12 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
+from desktop.domain.cache_notice import CacheNotice, CacheNoticeKind, UnreadableBecause
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
 from desktop.sync.session import Session
+from desktop.ui import i18n
 from desktop.ui.main_window import ATTENTION_TAB, DISCUSSION_TAB, INBOX_TAB, REFERRALS_TAB, MainWindow
 from desktop.ui.ops import Ops
 
@@ -73,3 +76,26 @@ def test_the_demo_banner_offers_to_connect_to_the_units_server(qtbot: QtBot, win
     assert demo.banner.isVisible()
     assert demo.findChild(type(demo.banner), "demoBanner") is demo.banner
     demo.sync.stop()
+
+
+def test_what_happened_to_the_local_cache_is_told_above_the_tabs_until_closed(
+    qtbot: QtBot, qapp: QApplication, window: MainWindow
+) -> None:
+    i18n.install(qapp, "en")  # as the app does: English plurals come from their catalogue
+    window.show()
+    assert window.session.cache.notices == [] and not window.cache_notices.isVisible()
+    kept = "/home/ani/.local/share/Aduan/cache/ani-1.db.unreadable-20260304T050607Z"
+    window.session.cache.notices.append(
+        CacheNotice(
+            CacheNoticeKind.SET_ASIDE, "ani-1.db", kept_as=kept, because=UnreadableBecause.KEY_MISSING, queued=3
+        )
+    )
+    told = MainWindow(window.session, window.ops, window.settings, window.credentials)
+    qtbot.addWidget(told)
+    told.show()
+    assert told.cache_notices.isVisible()
+    [line] = [label.text() for label in told.cache_notices.findChildren(QLabel, "cacheNotice")]
+    assert kept in line and "3 changes not yet sent" in line and "no longer in your keyring" in line
+    told.cache_notices.findChild(QPushButton, "cacheNoticeClose").click()
+    assert not told.cache_notices.isVisible()
+    told.sync.stop()

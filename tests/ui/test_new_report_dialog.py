@@ -5,10 +5,8 @@ while keeping the others, queues the report with its scans, and keeps what was t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -25,13 +23,6 @@ from desktop.ui.ops import Ops
 TIMEOUT = 10_000
 PDF = b"%PDF-1.4\n% surat warga\n" + bytes(range(256)) * 16 + b"\n%%EOF\n"
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8
-
-
-@pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
 
 
 def open_dialog(qtbot: QtBot, session: Session, ops: Ops) -> NewReportDialog:

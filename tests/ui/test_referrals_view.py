@@ -4,10 +4,8 @@ Referrals tab, and the answer reaches ani's ticket as a note."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.security.credentials import MemoryCredentials
@@ -25,13 +23,6 @@ TIMEOUT = 10_000
 QUESTION = "Apakah ruas jalan di depan pasar termasuk jalan provinsi?"
 ANSWER = "Ya, itu jalan provinsi; kami teruskan ke dinas PU provinsi."
 FIRST_MESSAGE = "Jalan di depan pasar berlubang besar dan membahayakan pengendara."
-
-
-@pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
 
 
 def referrals_view(qtbot: QtBot, session: Session, ops: Ops) -> ReferralsView:

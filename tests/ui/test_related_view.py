@@ -3,11 +3,9 @@ family of duplicates, similar tickets, and the actions on them, as the officer u
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 from uuid import UUID
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -24,13 +22,6 @@ from tests.store.helpers import new_ticket
 from tests.ui.ticket_views import closed, first_ticket, open_view, queued, refreshed, related_of, shown_dialog
 
 TIMEOUT = 10_000
-
-
-@pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
 
 
 def double_click(qtbot: QtBot, tree: Any, item: Any) -> None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.settings import Settings
@@ -44,8 +45,8 @@ def test_keys_locked_by_the_unit_are_disabled_and_say_so(qtbot: QtBot, tmp_path:
     assert not dialog.interval.isEnabled() and dialog.interval.value() == 60
     assert not dialog.language.isEnabled() and dialog.language.currentData() == "id"
     assert dialog.theme.isEnabled()
-    assert dialog.findChild(type(dialog.message), "locked_sync_interval_seconds").text() == "Set by your unit"
-    assert dialog.findChild(type(dialog.message), "locked_theme") is None
+    assert dialog.findChild(QLabel, "locked_sync_interval_seconds").text() == "Set by your unit"
+    assert dialog.findChild(QLabel, "locked_theme") is None
     dialog.theme.setCurrentIndex(dialog.theme.findData("light"))
     dialog.save()
     assert dialog.changed == {"theme"}

@@ -28,13 +28,6 @@ PASSWORD = "rahasia-123"
 SERVER_PASSWORD = "kata-sandi-uji-1"
 
 
-@pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
-
-
 def settings_in(folder: Path, policy: dict[str, object] | None = None) -> Settings:
     policy_path = folder / "unit-policy.json"
     if policy is not None:

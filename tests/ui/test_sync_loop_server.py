@@ -3,10 +3,8 @@ waiting for the timed round (here ten minutes away)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -19,13 +17,6 @@ from desktop.ui.ops import Ops
 from desktop.ui.sync_loop import SyncLoop
 from tests.server.live import PASSWORD, running_server
 from tests.store.helpers import new_ticket
-
-
-@pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
 
 
 def mirrored(session: object) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,13 +36,6 @@ from tests.ui.conftest import session_for
 from tests.ui.ticket_views import first_ticket, open_view, refreshed
 
 TIMEOUT = 10_000
-
-
-@pytest.fixture
-def ops() -> Iterator[Ops]:
-    made = Ops()
-    yield made
-    made.shutdown()
 
 
 def test_the_claim_banner_says_free_mine_or_someone_elses(

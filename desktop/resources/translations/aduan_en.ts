@@ -2,9 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AuditDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/audit_dialog.py" line="183"/>
+        <source>%n entries found.</source>
+        <translation>
+            <numerusform>%n entry found.</numerusform>
+            <numerusform>%n entries found.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/audit_dialog.py" line="227"/>
+        <source>%n entries exported.</source>
+        <translation>
+            <numerusform>%n entry exported.</numerusform>
+            <numerusform>%n entries exported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CacheNoticeBanner</name>
+    <message numerus="yes">
+        <location filename="../../ui/cache_notices.py" line="54"/>
+        <source>It held %n change(s) not yet sent, which could not be read: do them again.</source>
+        <translation>
+            <numerusform>It held %n change not yet sent, which could not be read: do it again.</numerusform>
+            <numerusform>It held %n changes not yet sent, which could not be read: do them again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DiscussionView</name>
     <message numerus="yes">
-        <location filename="../../ui/discussion_view.py" line="263"/>
+        <location filename="../../ui/discussion_view.py" line="257"/>
         <source>Mentions (%n new)</source>
         <translation>
             <numerusform>Mentions (%n new)</numerusform>
@@ -12,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discussion_view.py" line="301"/>
+        <location filename="../../ui/discussion_view.py" line="295"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
