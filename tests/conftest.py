@@ -6,10 +6,12 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 
 from desktop.store.service import Store
 from tests.databases import ENGINES, SERVER_ENGINES, ServerMissing, throwaway_database
+from tests.file_keyring import MemoryKeyring
 
 # The helper modules beside the test modules (crash_world.py, sync_checks.py, …) assert too: pytest rewrites
 # their asserts like the test modules' own, so that a failing check shows its values. None is imported yet.
@@ -18,6 +20,16 @@ pytest.register_assert_rewrite(
 )
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def own_keyring() -> MemoryKeyring:
+    """Every test its own empty keyring in this process: nothing reaches the computer's own keyring, and no test
+    meets another's entries or backend (keyring keeps the one it uses in a global). Child processes choose
+    theirs with PYTHON_KEYRING_BACKEND."""
+    kept = MemoryKeyring()
+    keyring.set_keyring(kept)
+    return kept
 
 
 def missing(reason: str) -> None:

@@ -35,3 +35,23 @@ class FileKeyring(KeyringBackend):
         if stored.pop(f"{service}\n{username}", None) is None:
             raise PasswordDeleteError(username)
         self._path().write_text(json.dumps(stored))
+
+
+class MemoryKeyring(KeyringBackend):
+    """Entries in this object only: each test's own keyring in its process (tests/conftest.py)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.entries.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)

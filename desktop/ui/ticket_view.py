@@ -301,8 +301,11 @@ class TicketView(QWidget):
         mine = bool(claim and claim.mine)
         held_by_other = bool(claim and claim.live and not claim.mine and not claim.pending_claim)
         may_steal = bool(cached and cached.my_role and Role(cached.my_role).may_steal)
+        # A confidential report whose content is withheld from this officer cannot be claimed (the server
+        # refuses: a claim would hand them the content), nor answered.
+        readable = known and not (cached is not None and cached.detail.ticket.content_withheld)
         # My own lease that ran out can be claimed again; a live or queued one needs nothing.
-        self.claim_action.setEnabled(known and not (claim and claim.mine and (claim.live or claim.pending_claim)))
+        self.claim_action.setEnabled(readable and not (claim and claim.mine and (claim.live or claim.pending_claim)))
         self.release_action.setEnabled(mine)
         self.steal_action.setEnabled(held_by_other and may_steal)
         self.buttons["steal"].setVisible(may_steal)
@@ -310,7 +313,7 @@ class TicketView(QWidget):
         self.transfer_action.setEnabled(mine)
         hint = "" if mine or not known else self.tr("Claim the ticket to send a reply; you can write a draft now.")
         self.composer.set_reply_allowed(mine, hint)
-        self.composer.setEnabled(known)
+        self.composer.setEnabled(readable)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

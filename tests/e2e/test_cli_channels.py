@@ -124,6 +124,8 @@ def test_a_worker_round_makes_a_ticket_and_the_account_shows_its_health(url: str
         "escalated": 0,
         "closed": 0,
         "pruned": 0,  # nothing of sign-ins to prune on a new database
+        "identities_anonymised": 0,  # no unit has set a retention period
+        "attachments_purged": 0,
     }
     [acknowledgement] = fake.sent
     assert acknowledgement.chat_id == 5001 and re.search(r"ADU-\d{4}-\d{6}", acknowledgement.text)

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from desktop.cache.database import SNAPSHOT_AFTER, SNAPSHOT_CURSOR, Cache
 from desktop.cache.state import get_state
 from desktop.store import schema as central
+from desktop.store.confidentiality import content_visible
 from desktop.store.feed import ticket_scope
 from desktop.store.identity import resolve_actor
 from desktop.store.service import Store
@@ -69,9 +70,9 @@ def central_up_to(store: Store, after: str) -> dict[str, set[Any]]:
     """What the officer may see centrally of the tickets up to ``after`` (the central database's own order), in
     the shape ``mirror_view`` gives."""
     with store.connect() as conn, conn.begin():
-        scope = ticket_scope(resolve_actor(conn, store.requested_officer))
+        actor = resolve_actor(conn, store.requested_officer)
         t = central.ticket.c
-        up_to = [scope, t.id <= UUID(after)]
+        up_to = [ticket_scope(actor), t.id <= UUID(after)]
         found: dict[str, set[Any]] = {
             "ticket": {
                 (r.id, r.row_version, r.status, r.claimed_by, r.claim_token)
@@ -80,7 +81,10 @@ def central_up_to(store: Store, after: str) -> dict[str, set[Any]]:
         }
         for name in ("message", "note", "handover_item"):
             table = central.metadata.tables[name]
-            query = select(table.c.id).join(central.ticket, t.id == table.c.ticket_id).where(*up_to)
+            # A confidential report's thread only where the officer may read it (an admin who is no member may not).
+            query = (
+                select(table.c.id).join(central.ticket, t.id == table.c.ticket_id).where(*up_to, content_visible(actor))
+            )
             found[name] = set(conn.execute(query).scalars())
     return found
 

@@ -67,6 +67,8 @@ def test_the_ticket_view_says_the_content_is_restricted_and_why_the_thread_is_em
     assert WHY in shown and "handling unit" in shown
     assert "No messages yet." not in shown
     assert MESSAGE not in shown and NOTE not in shown and SUBJECT not in shown
+    # The server refuses a claim that would hand over the content: the view offers neither it nor an answer.
+    assert not view.claim_action.isEnabled() and not view.composer.isEnabled()
 
 
 def test_the_handling_unit_reads_the_report_without_the_marker(
@@ -81,6 +83,7 @@ def test_the_handling_unit_reads_the_report_without_the_marker(
         assert view.title.text().endswith(SUBJECT) and MARKER not in view.title.text()
         shown = view.thread_view.toPlainText()
         assert MESSAGE in shown and WHY not in shown
+        assert view.claim_action.isEnabled() and view.composer.isEnabled()
     finally:
         session.close()
 
