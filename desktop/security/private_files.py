@@ -68,6 +68,8 @@ def _restrict_windows(path: Path) -> None:
         capture_output=True,
         text=True,
         check=False,
+        # A windowed (frozen) app would otherwise flash a console window at each cache open.
+        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
     )
     if done.returncode != 0:
         raise NotPrivate(f"icacls could not make {path} private: {(done.stderr or done.stdout).strip()}")
