@@ -1,7 +1,9 @@
 """The desktop client's settings, declared once, read in three layers.
 
 1. the built-in default declared below;
-2. the unit policy the admin installed (read-only JSON; every key it sets is locked);
+2. the unit policy the admin installed (read-only JSON; every key it sets is locked): ``ADUAN_POLICY``, else
+   ``unit-policy.json`` beside the frozen program (where the installer puts it), else the machine's config
+   folder (``C:\\ProgramData\\Aduan``);
 3. the officer's own value (``settings.json`` in the user's config folder).
 
 Secrets never live here: a server address that carries a password is refused, and the password goes to
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +26,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from .domain.errors import BadInput
+from .domain.text import check_length
 from .domain.translatable import QT_TRANSLATE_NOOP
-from .store.directory import LOGIN_PATTERN
+from .store.directory import LOGIN_PATTERN, UNIT_CODE_CHARS
 
 APP_NAME = "Aduan"
 POLICY_ENV = "ADUAN_POLICY"
@@ -73,6 +77,24 @@ def _login(value: object) -> Value:
             f"{login!r} is not a valid login: lower-case letters, digits, '.', '_' or '-', starting with a letter"
         )
     return login
+
+
+def _unit_code(value: object) -> Value:
+    """The unit this workstation records reports for (``kanreg-1``); "" = not set."""
+    if not isinstance(value, str):
+        raise BadInput(f"{value!r} is not a unit code")
+    code = check_length("unit code", value.strip())
+    if code and (not set(code) <= UNIT_CODE_CHARS or not code[0].isalpha()):
+        raise BadInput(f"invalid unit code {code!r}: lower-case letters, digits and '-', e.g. kanreg-1")
+    return code
+
+
+def _file_path(value: object) -> Value:
+    """A file's path (the unit's CA certificate); "" = none. Whether the file is there is checked where it
+    is used: a policy names it relative to its own folder."""
+    if not isinstance(value, str) or "\0" in value or "\n" in value:
+        raise BadInput(f"{value!r} is not a file path")
+    return value.strip()
 
 
 def is_aduan_server(raw: str) -> bool:
@@ -143,8 +165,12 @@ DECLARED: dict[str, Setting] = {
             "auto",
             _choice(*CACHE_ENCRYPTION),
         ),
+        Setting("unit", QT_TRANSLATE_NOOP("Settings", "Unit of this workstation"), "", _unit_code),
+        Setting("ca_certificate", QT_TRANSLATE_NOOP("Settings", "CA certificate of the server"), "", _file_path),
     )
 }
+# Settings whose value is a file: a relative path in a policy file is relative to that file's folder.
+FILE_SETTINGS = ("ca_certificate",)
 
 
 def _declared(name: str) -> Setting:
@@ -155,9 +181,15 @@ def _declared(name: str) -> Setting:
 
 
 def default_policy_path() -> Path:
+    """``ADUAN_POLICY``; else the installer's file beside the frozen program; else the machine's folder."""
+    if os.environ.get(POLICY_ENV):
+        return Path(os.environ[POLICY_ENV])
+    if getattr(sys, "frozen", False):
+        beside = Path(sys.executable).parent / POLICY_FILE
+        if beside.exists():
+            return beside
     # appauthor=False: on Windows the folder is C:\ProgramData\Aduan, not C:\ProgramData\Aduan\Aduan.
-    machine_folder = platformdirs.site_config_dir(APP_NAME, appauthor=False)
-    return Path(os.environ.get(POLICY_ENV) or Path(machine_folder) / POLICY_FILE)
+    return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / POLICY_FILE
 
 
 def default_user_path() -> Path:
@@ -176,6 +208,46 @@ def _read_json_object(path: Path) -> dict[str, object]:
     return data
 
 
+PolicyRegistry = Callable[[], Mapping[str, object]]
+POLICY_REGISTRY_KEY = r"SOFTWARE\Policies\Aduan"
+POLICY_REGISTRY_PLACE = "HKLM\\" + POLICY_REGISTRY_KEY
+
+
+def read_policy_registry(hive: str = "HKLM", key: str = POLICY_REGISTRY_KEY) -> dict[str, object]:
+    """The values under ``HKLM\\SOFTWARE\\Policies\\Aduan`` (Windows; nothing elsewhere or without the key):
+    REG_SZ as text, REG_DWORD as a number, REG_EXPAND_SZ with its %VARIABLES% expanded; other kinds as they
+    come (the check refuses them). ``hive`` and ``key`` name another place (tests: HKCU, a throwaway key)."""
+    if sys.platform != "win32":
+        return {}
+    import winreg
+
+    root = {"HKLM": winreg.HKEY_LOCAL_MACHINE, "HKCU": winreg.HKEY_CURRENT_USER}[hive]
+    # The 64-bit view, where the 64-bit MSI and Group Policy write, whatever this build's bitness.
+    try:
+        opened = winreg.OpenKey(root, key, 0, winreg.KEY_READ | winreg.KEY_WOW64_64KEY)
+    except FileNotFoundError:
+        return {}
+    values: dict[str, object] = {}
+    with opened:
+        for index in range(winreg.QueryInfoKey(opened)[1]):
+            name, data, kind = winreg.EnumValue(opened, index)
+            values[name] = winreg.ExpandEnvironmentStrings(data) if kind == winreg.REG_EXPAND_SZ else data
+    return values
+
+
+def _registry_value(setting: Setting, value: object) -> object:
+    """A registry value as the setting's check takes it: a whole-number setting also from a string of digits
+    (the MSI writes every property as REG_SZ); text stripped; binary or multi-string data refused."""
+    if isinstance(value, str):
+        value = value.strip()
+        if isinstance(setting.default, int) and value.isascii() and value.isdigit():
+            return int(value)
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise BadInput(f"{value!r} is neither text (REG_SZ) nor a number (REG_DWORD)")
+
+
 def _keep_aside(path: Path) -> Path:
     """Rename a file that cannot be used, under a name that overwrites nothing."""
     target = path.with_name(path.name + ".broken")
@@ -190,11 +262,18 @@ def _keep_aside(path: Path) -> Path:
 class Settings:
     """The effective settings. ``problems`` lists what was wrong with the files (shown to the officer)."""
 
-    def __init__(self, policy_path: Path | None = None, user_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        policy_path: Path | None = None,
+        user_path: Path | None = None,
+        policy_registry: PolicyRegistry | None = None,
+    ) -> None:
+        """``policy_registry`` reads the Group Policy values (Windows' registry by default; tests give a mapping)."""
         self.policy_path = policy_path or default_policy_path()
         self.user_path = user_path or default_user_path()
         self.problems: list[str] = []
-        self._policy = self._load_policy()
+        # The registry wins over the file: it is where Group Policy, Intune and the MSI's properties put values.
+        self._policy = self._load_policy() | self._load_policy_registry(policy_registry or read_policy_registry)
         self._user: dict[str, object] = {}  # unknown keys included: a newer version may have written them
         self._load_user()
 
@@ -211,6 +290,24 @@ class Settings:
                 policy[name] = DECLARED[name].check(value)
             except BadInput as exc:
                 raise BadInput(f"unit policy {self.policy_path}, setting {name!r}: {exc.message}") from None
+            if name in FILE_SETTINGS and policy[name]:
+                policy[name] = str(self.policy_path.parent / str(policy[name]))  # an absolute path stays as is
+        return policy
+
+    def _load_policy_registry(self, read: PolicyRegistry) -> dict[str, Value]:
+        policy: dict[str, Value] = {}
+        for name, value in read().items():
+            if value in ("", None):
+                continue  # an empty value is "not set": the MSI writes every property, given or not
+            if name not in DECLARED:
+                self.problems.append(f"{POLICY_REGISTRY_PLACE}: unknown value {name!r} ignored")
+                continue
+            try:
+                policy[name] = DECLARED[name].check(_registry_value(DECLARED[name], value))
+            except BadInput as exc:
+                raise BadInput(f"registry policy {POLICY_REGISTRY_PLACE}, value {name!r}: {exc.message}") from None
+            if name in FILE_SETTINGS and policy[name]:
+                policy[name] = str(self.policy_path.parent / str(policy[name]))  # give an absolute path
         return policy
 
     def _load_user(self) -> None:

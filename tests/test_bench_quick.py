@@ -18,7 +18,7 @@ from tests.conftest import missing
 
 ROOT = Path(__file__).resolve().parents[1]
 # Each benchmark's test below, by script: a new bench/*.py without a smoke run fails the first test.
-SMOKED = {"claims.py", "duplicates.py", "fleet.py", "inbox.py", "intake.py", "sync.py"}
+SMOKED = {"claims.py", "duplicates.py", "failover.py", "fleet.py", "inbox.py", "intake.py", "sync.py"}
 
 
 def quick(script: str, *options: str) -> str:
@@ -116,3 +116,9 @@ def test_the_intake_benchmark_runs_every_phase_and_check() -> None:
             assert f"intake ({engine}, acknowledgements {acknowledgements})" in output, output
     assert output.count("  ok      ") == 4 * 8, output  # every check, on each engine with and without
     assert output.count("re-read, all duplicates") == 4 and "SQL per new ticket" in output
+
+
+@pytest.mark.timeout(300)
+def test_the_failover_benchmark_prints_the_baseline_and_the_recovery_times() -> None:
+    output = quick("failover.py")
+    assert_phases(output, "baseline: one op round trip", "kill → first op", "every client synced")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from datetime import timedelta
@@ -17,6 +18,7 @@ from .core import Cli, Commands, command, with_json
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+log = logging.getLogger("aduan.worker")
 PRUNE_SECONDS = 3600.0  # range deletes beside the server's inserts: once an hour, not every round
 # Channels the worker connects to (phone, walk-in and letters are taken in the app).
 POLLED_OR_PUSHED = (Channel.EMAIL, Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.LAPOR)
@@ -62,11 +64,14 @@ def register(top: Commands) -> None:
         )
     )
     worker.add_argument("--once", action="store_true", help="one round, then exit")
-    worker.add_argument("--interval", type=float, default=30.0, help="seconds between rounds (default 30)")
+    worker.add_argument(
+        "--config", metavar="FILE", help="the service's configuration file (TOML), shared with aduan server"
+    )
+    # Defaults of None: an option given beside --config is refused (server.service_config).
+    worker.add_argument("--interval", type=float, help="seconds between rounds (default 30)")
     worker.add_argument(
         "--send-lease",
         type=float,
-        default=300.0,
         help="seconds after which an answer a stopped worker was sending is recovered (default 300)",
     )
 
@@ -158,10 +163,21 @@ def dispatch_confirm(cli: Cli) -> None:
 def run_worker(cli: Cli) -> None:
     """Rounds of polling, dispatch and the deadline sweep. Channels that push (WhatsApp) are not received
     here: their webhooks are routes of ``aduan server`` (``/v1/webhooks/whatsapp/<account>``)."""
+    from ..server.config import DEFAULT_INTERVAL_SECONDS, DEFAULT_SEND_LEASE_SECONDS
+    from ..server.logs import configure_logging
     from ..store.tls import require_tls_when_remote
+    from .service import service_config
 
+    args = cli.args
+    config = service_config(cli, ("--interval", "--send-lease"))
+    if config is not None:
+        args.interval, args.send_lease = config.interval_seconds, config.send_lease_seconds
+        configure_logging(config.log_format, config.log_level)
+    else:
+        args.interval = DEFAULT_INTERVAL_SECONDS if args.interval is None else args.interval
+        args.send_lease = DEFAULT_SEND_LEASE_SECONDS if args.send_lease is None else args.send_lease
     require_tls_when_remote(cli.store.url, "aduan worker")  # before anything connects to the database
-    _rounds(cli, timedelta(seconds=max(cli.args.send_lease, 1.0)))
+    _rounds(cli, timedelta(seconds=max(args.send_lease, 1.0)), logged=config is not None)
 
 
 def prune_sign_in_records(conn: Connection) -> int:
@@ -171,7 +187,9 @@ def prune_sign_in_records(conn: Connection) -> int:
     return accounts.prune_sessions(conn) + accounts.prune_sign_in_attempts(conn)
 
 
-def _rounds(cli: Cli, lease: timedelta) -> None:
+def _rounds(cli: Cli, lease: timedelta, logged: bool = False) -> None:
+    """``logged`` (a service with --config): each round is a line of the service's log (stderr, text or
+    JSON) instead of a report on stdout; ``--json`` still prints the report."""
     from ..channels.dispatch import dispatch_round
     from ..channels.sources import make_sender, make_source
     from ..channels.worker import run_round
@@ -196,7 +214,10 @@ def _rounds(cli: Cli, lease: timedelta) -> None:
             if cli.args.once:
                 raise
             # The central database is away: nothing was lost (cursors and the outbox are saved as they go).
-            print(f"aduan: {exc.message} (retrying)", file=sys.stderr, flush=True)
+            if logged:
+                log.warning("%s (retrying)", exc.message)
+            else:
+                print(f"aduan: {exc.message} (retrying)", file=sys.stderr, flush=True)
             time.sleep(max(cli.args.interval, 1.0))
             continue
         data = {
@@ -221,7 +242,11 @@ def _rounds(cli: Cli, lease: timedelta) -> None:
         lines += [f"{name}: {error}" for name, error in intake.errors.items()]
         lines.append(f"sent {sent.sent}, postponed {sent.postponed}, failed {sent.failed}, in doubt {sent.in_doubt}")
         lines += [f"{name}: {error}" for name, error in sent.errors.items()]
-        cli.emit(data, "\n".join(lines))
+        if logged and not cli.args.json:
+            # The report the worker prints without --config, as one log line with the counts as fields.
+            log.info("round: %s", "; ".join(lines), extra={"round": data})
+        else:
+            cli.emit(data, "\n".join(lines))
         if cli.args.once:
             return
         time.sleep(max(cli.args.interval, 1.0))

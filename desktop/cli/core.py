@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 from uuid import UUID
 
 from ..domain.bounds import BIGINT
-from ..domain.errors import BadInput, Conflict, NotFound, NotSignedIn, Rejected, SchemaMismatch, Unreachable
+from ..domain.errors import (
+    BadInput,
+    ClientOutdated,
+    Conflict,
+    NotFound,
+    NotSignedIn,
+    Rejected,
+    SchemaMismatch,
+    Unreachable,
+)
 from ..domain.text import decode_utf8
 from ..security.credentials import session_entry
 from ..server.commands import Command, run_direct
@@ -105,6 +114,8 @@ class Cli:
             raise BadInput("give --server (an officer through the Aduan server) or --db (the owner), not both")
         self._store: Store | None = None
         self._cache: Cache | None = None
+        # Set when the server refused this client's version: a queued command says so, and why.
+        self.outdated: ClientOutdated | None = None
 
     @property
     def store(self) -> Store:
@@ -258,6 +269,12 @@ class Cli:
         if self.offline_first:
             op, done = self._through_cache(queue, answers_ticket)
             if done.state == QUEUED:
+                if self.outdated is not None:
+                    # Queued and kept (exit 0, like an unreachable server), with what the officer must do.
+                    self.emit(done.json(), f"queued: {op.kind.value} ({self.outdated.message})")
+                    if self.args.json:
+                        print(f"aduan: {self.outdated.message}", file=sys.stderr)
+                    return
                 unreachable = f"queued: {op.kind.value} (the central database is unreachable; `aduan sync` sends it)"
                 self.emit(done.json(), unreachable)
                 return
@@ -276,6 +293,8 @@ class Cli:
         op = queue(Desk(self.filled_cache(engine)))
         try:
             engine.sync()
+        except ClientOutdated as exc:
+            self.outdated = exc  # the operation stays queued: the server takes it once Aduan is updated
         except SchemaMismatch as exc:
             raise SchemaMismatch(f"{exc.message}; the {op.kind.value} stays queued in the outbox") from None
         except Unreachable:

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy.exc import StatementError
@@ -17,7 +18,23 @@ from sqlalchemy.exc import StatementError
 from .. import __version__
 from ..domain.errors import AduanError, BadInput
 from ..server.commands import refused_field
-from . import across_units, audit, canned, channels, db, lapor, people, privacy, server, shares, sla, sync, tickets
+from . import (
+    across_units,
+    audit,
+    canned,
+    channels,
+    client_policy,
+    db,
+    diagnose,
+    lapor,
+    people,
+    privacy,
+    server,
+    shares,
+    sla,
+    sync,
+    tickets,
+)
 from .core import EXIT_UNEXPECTED, Cli
 
 
@@ -56,7 +73,16 @@ def parser() -> argparse.ArgumentParser:
     server.register(commands)
     canned.register(commands)
     privacy.register(commands)
+    client_policy.register(commands)
+    diagnose.register(commands, _window_check)
     return top
+
+
+def _window_check(url: str, officer: str, cache: Path) -> str:
+    """`aduan diagnose --window`: the window opened and closed (Qt is imported here, as for the window)."""
+    from ..ui.app import show_and_close
+
+    return show_and_close(url, officer, cache)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

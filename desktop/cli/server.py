@@ -14,15 +14,22 @@ from ..domain.errors import BadInput
 from ..security.credentials import session_entry
 from ..settings import aduan_server_address
 from .core import Cli, Commands, command, credentials, signed_in_central, with_json
+from .service import service_config
 
 
 def register(top: Commands) -> None:
     server = command(top, "server", serve, "serve officers' desktops over HTTPS (the admin runs it)")
-    server.add_argument("--listen", default="127.0.0.1:8443", help="HOST:PORT (default 127.0.0.1:8443)")
+    server.add_argument(
+        "--config", metavar="FILE", help="the service's configuration file (TOML); then no other option is given"
+    )
+    # Defaults of None: what was given on the command line is told apart from the defaults (see SERVICE_FLAGS).
+    server.add_argument("--listen", help="HOST:PORT (default 127.0.0.1:8443)")
     server.add_argument("--cert", help="the server's certificate (PEM)")
     server.add_argument("--key", help="the certificate's private key (PEM)")
-    server.add_argument("--behind-proxy", action="store_true", help="plain HTTP behind a reverse proxy serving HTTPS")
-    server.add_argument("--trusted-proxies", default="127.0.0.1", help="proxy addresses trusted for X-Forwarded-For")
+    server.add_argument(
+        "--behind-proxy", action="store_true", default=None, help="plain HTTP behind a reverse proxy serving HTTPS"
+    )
+    server.add_argument("--trusted-proxies", help="proxy addresses trusted for X-Forwarded-For (default 127.0.0.1)")
 
     signin = with_json(command(top, "signin", sign_in, "sign in to the Aduan server (--server, --officer)"))
     signin.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
@@ -91,9 +98,24 @@ def change_password(cli: Cli) -> None:
 
 
 def serve(cli: Cli) -> None:
+    from ..server.config import DEFAULT_LISTEN, DEFAULT_TRUSTED_PROXIES
     from ..server.run import serve as run
 
     if cli.args.server:
         raise BadInput("aduan server connects to the database: give --db (or ADUAN_DB), not --server")
     args = cli.args
-    run(cli.store, args.listen, args.cert, args.key, args.behind_proxy, args.trusted_proxies)
+    config = service_config(cli, ("--listen", "--cert", "--key", "--behind-proxy", "--trusted-proxies"))
+    if config is None:
+        listen, proxies = args.listen or DEFAULT_LISTEN, args.trusted_proxies or DEFAULT_TRUSTED_PROXIES
+        run(cli.store, listen, args.cert, args.key, bool(args.behind_proxy), proxies)
+        return
+    run(
+        cli.store,
+        config.listen,
+        config.cert,
+        config.key,
+        config.behind_proxy,
+        config.trusted_proxies,
+        config.log_format,
+        config.log_level,
+    )

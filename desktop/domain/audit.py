@@ -73,6 +73,9 @@ AUDIT_FIELDS: Mapping[str, tuple[str, ...]] = {
     "sla_policy": ("unit", "policy_id"),
     "sla_policy_removed": ("policy_id",),
     "retention_set": ("unit", "identity_days", "attachment_days"),
+    # deployment: which client versions the server accepts ("*": every unit)
+    "client_policy_set": ("unit", "min_version", "installer"),
+    "client_policy_cleared": ("unit",),
     # citizens' data (UU PDP): counts and the officer's reason (scrubbed of the reporter's values), never a value
     "reporter_exported": ("attachments",),
     "reporter_erased": ("reason", "messages", "attachments", "contacts", "quotes", "intake_errors", "answers_stopped"),
@@ -285,6 +288,10 @@ SENTENCES = {
     "sla_policy": QT_TRANSLATE_NOOP("AuditAction", "set a service-level policy"),
     "sla_policy_removed": QT_TRANSLATE_NOOP("AuditAction", "removed a service-level policy"),
     "retention_set": QT_TRANSLATE_NOOP("AuditAction", "changed the retention periods of {unit}"),
+    "client_policy_set": QT_TRANSLATE_NOOP(
+        "AuditAction", "required Aduan {min_version} or newer for {unit}, installed from {installer}"
+    ),
+    "client_policy_cleared": QT_TRANSLATE_NOOP("AuditAction", "removed the client version policy of {unit}"),
     "reporter_exported": QT_TRANSLATE_NOOP("AuditAction", "exported the reporter's data on their request"),
     "reporter_erased": QT_TRANSLATE_NOOP("AuditAction", "erased the reporter's personal data on their request"),
     "identity_anonymised": QT_TRANSLATE_NOOP("AuditAction", "anonymised the reporter: the retention period had passed"),

@@ -104,6 +104,33 @@ class SchemaMismatch(AduanError):
     exit_code = 1
 
 
+class ClientOutdated(SchemaMismatch):
+    """The Aduan server no longer accepts this client's version (HTTP 426): the admin's policy names the lowest
+    version it accepts and where the unit's installer is. Like a schema mismatch, nothing queued is dropped:
+    the outbox waits for the update."""
+
+    code = "client_outdated"
+
+    def __init__(
+        self, client_version: str, min_version: str, installer: str, note: str | None = None, queued: int | None = None
+    ) -> None:
+        words = (
+            f"this version of Aduan ({client_version}) is no longer accepted by the server: install {min_version} "
+            f"or newer from {installer}"
+        ) + (f" ({note})" if note else "")
+        if queued is not None:
+            words += f"; {queued} operation(s) waiting in the outbox are kept and sent after the update"
+        super().__init__(words)
+        self.client_version = client_version
+        self.min_version = min_version
+        self.installer = installer
+        self.note = note
+        self.queued = queued  # operations waiting on this computer, where the client counted them
+
+    def with_queued(self, queued: int) -> ClientOutdated:
+        return ClientOutdated(self.client_version, self.min_version, self.installer, self.note, queued)
+
+
 class Rejected(AduanError):
     """The central store refused a queued operation; carries the refusal's code and exit code."""
 

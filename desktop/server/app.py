@@ -29,6 +29,7 @@ from .. import __version__
 from ..domain.errors import (
     AduanError,
     BadInput,
+    ClientOutdated,
     Conflict,
     NotFound,
     NotPermitted,
@@ -43,11 +44,13 @@ from ..store.clock import server_now
 from ..store.feed import blob_content
 from ..store.identity import load_actor
 from ..store.service import Store, without_values
-from . import commands, wire
+from . import client_versions, commands, wire
 from .authz import Action, Principal, authorize
 from .limits import BodyLimit
+from .logs import AccessLog
 from .notify import ChangeWatcher
 from .pulls import Spooled, spool_catch_up, spool_pull
+from .ready import ReadinessCheck
 from .webhooks import webhook_router
 
 log = logging.getLogger("aduan.server")
@@ -57,10 +60,10 @@ DEFAULT_WAIT_SECONDS = 25.0  # a long poll answers before proxies' usual 30-60 s
 MAX_WAIT_SECONDS = 55.0  # a report with its scans; everything else is far smaller
 NDJSON = "application/x-ndjson"
 SERVER_TIME = "X-Aduan-Server-Time"
-# Pull cursors as ``store/feed.py`` hands them out: ``n:H`` (MariaDB, SQLite), ``pg:XMIN:XMAX:XIP,…``
-# (PostgreSQL). Stamps fit a BIGINT.
+# Pull cursors as ``store/feed.py`` hands them out: ``n:H`` (MariaDB, SQLite), ``pg:XMIN:XMAX:XIP,…@SYSTEM.OID``
+# (PostgreSQL; without ``@…`` from earlier versions). Stamps fit a BIGINT.
 N_CURSOR = re.compile(r"n:([0-9]{1,19})")
-PG_CURSOR = re.compile(r"pg:([0-9]{1,19}):([0-9]{1,19}):((?:[0-9]{1,19},)*[0-9]{1,19})?")
+PG_CURSOR = re.compile(r"pg:([0-9]{1,19}):([0-9]{1,19}):((?:[0-9]{1,19},)*[0-9]{1,19})?(?:@[0-9]{1,20}\.[0-9]{1,10})?")
 MAX_STAMP = 2**63 - 1
 SHA256 = r"^[0-9a-f]{64}$"
 
@@ -69,6 +72,7 @@ _STATUS: list[tuple[type[AduanError], int]] = [
     (Throttled, 429),
     (NotPermitted, 403),
     (NotFound, 404),
+    (ClientOutdated, 426),  # Upgrade Required: before SchemaMismatch, which it is a kind of
     (SchemaMismatch, 409),
     (Conflict, 409),
     (BadInput, 400),
@@ -105,6 +109,8 @@ def well_formed_cursor(cursor: str, postgresql: bool) -> bool:
 def error_response(exc: AduanError) -> JSONResponse:
     retry_after = getattr(exc, "retry_after", None)
     body = wire.ErrorBody(code=exc.code, message=exc.message, retry_after=retry_after)
+    if isinstance(exc, ClientOutdated):
+        body = body.model_copy(update=client_versions.outdated_fields(exc))
     headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
     if isinstance(exc, NotSignedIn):
         headers["WWW-Authenticate"] = "Bearer"
@@ -115,6 +121,7 @@ def create_app(store: Store) -> FastAPI:
     """The server over ``store``: the one process with the database's credentials (beside the worker and
     the owner's tools)."""
     watcher = ChangeWatcher(store)
+    readiness = ReadinessCheck(store)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -134,6 +141,7 @@ def create_app(store: Store) -> FastAPI:
         compresslevel=5,
         exclude_content_types=("application/octet-stream", "image/*", "application/pdf"),
     )
+    app.add_middleware(AccessLog)  # outermost: every answer is logged, the refusals of the others too
 
     @app.exception_handler(AduanError)
     async def _refused(_request: Request, exc: AduanError) -> JSONResponse:
@@ -164,17 +172,27 @@ def create_app(store: Store) -> FastAPI:
             log.exception("unexpected error", exc_info=exc)
         return error_response(AduanError("unexpected error on the server; the administrator can see the log"))
 
-    def principal(authorization: Annotated[str | None, Header()] = None) -> Principal:
-        """The officer behind the request's session token; every route but sign-in and health needs one."""
+    def principal(
+        request: Request,
+        authorization: Annotated[str | None, Header()] = None,
+        x_aduan_client: Annotated[str | None, Header(max_length=100)] = None,
+    ) -> Principal:
+        """The officer behind the request's session token; every route but sign-in, health and readiness
+        needs one. The login goes to the access log (an officer's, never a citizen's)."""
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise NotSignedIn("sign in first: this request carries no session")
 
         def who(conn: Connection) -> Principal:
             session = accounts.check_session(conn, token.strip())
-            return Principal(load_actor(conn, session.login), session.session_id, session.device)
+            actor = load_actor(conn, session.login)
+            # A client older than the officer's units accept is refused here, on every authenticated route.
+            client_versions.check_client(conn, actor, x_aduan_client)
+            return Principal(actor, session.session_id, session.device)
 
-        return store.admin(who)
+        found: Principal = store.admin(who)
+        request.state.officer = found.actor.login
+        return found
 
     Signed = Annotated[Principal, Depends(principal)]
 
@@ -186,14 +204,34 @@ def create_app(store: Store) -> FastAPI:
         """For load balancers: the process answers (the database is not asked)."""
         return {"status": "ok"}
 
+    @app.get("/v1/ready", responses={503: {"description": "not ready, with the reason"}})
+    async def ready() -> JSONResponse:
+        """For load balancers and monitors: 200 when the database answers with the schema this server runs,
+        503 with the reason otherwise. One query with a short deadline; no session needed."""
+        found = await readiness.check()
+        body = {"status": "ready"} if found.ready else {"status": "not_ready", "reason": found.reason}
+        return JSONResponse(body, status_code=200 if found.ready else 503, headers={"Cache-Control": "no-store"})
+
     @app.post("/v1/sessions", response_model=wire.SignedIn)
-    def sign_in(request: Request, form: wire.SignIn) -> wire.SignedIn:
+    def sign_in(
+        request: Request,
+        form: wire.SignIn,
+        x_aduan_client: Annotated[str | None, Header(max_length=100)] = None,
+    ) -> wire.SignedIn:
         address = request.client.host if request.client else "unknown"
         # The attempt is recorded (and committed) whatever its outcome: throttling counts it.
         issued = store.admin(accounts.attempt_sign_in, form.login, form.password, form.device, address)
         if not isinstance(issued, accounts.IssuedSession):
             raise issued
-        who = store.admin(load_actor, issued.login).officer
+        actor = store.admin(load_actor, issued.login)
+        try:
+            # Asked after the password (a refusal before it would tell which logins exist): the session just
+            # issued ends again, and the officer is told where the new version is.
+            store.admin(client_versions.check_client, actor, x_aduan_client)
+        except ClientOutdated:
+            store.admin(accounts.sign_out, issued.token)
+            raise
+        who = actor.officer
         return wire.SignedIn(
             token=issued.token, expires_at=issued.expires_at, login=who.login, name=who.name, role=who.role.value
         )
@@ -309,4 +347,5 @@ def create_app(store: Store) -> FastAPI:
         app.add_api_route(cmd.path, command_route(cmd), methods=["POST"], name=cmd.name, response_class=JSONResponse)
 
     app.include_router(webhook_router(store))
+    app.include_router(client_versions.client_policy_router(store))
     return app

@@ -51,6 +51,10 @@ class Action(StrEnum):
     ERASE_PERSONAL_DATA = "erase_personal_data"
     READ_HISTORY = "read_history"  # a ticket's audit history: whoever may read the ticket (store/audit.py)
     SEARCH_AUDIT = "search_audit"  # the audit log across tickets: admins all, a supervisor their units'
+    # Which client versions the server accepts (store/client_policy.py): admins set it, every officer reads
+    # the one that applies to them.
+    MANAGE_CLIENT_POLICY = "manage_client_policy"
+    READ_CLIENT_POLICY = "read_client_policy"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,7 @@ _RESTRICTED: dict[Action, tuple[frozenset[Role], str]] = {
     Action.EXPORT_PERSONAL_DATA: (_ADMINS, "export a reporter's personal data"),
     Action.ERASE_PERSONAL_DATA: (_ADMINS, "erase a reporter's personal data"),
     Action.SEARCH_AUDIT: (_SUPERVISORS, "search the audit log"),
+    Action.MANAGE_CLIENT_POLICY: (_ADMINS, "set which Aduan versions the server accepts"),
 }
 
 

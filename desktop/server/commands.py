@@ -31,6 +31,7 @@ from ..domain.audit import DEFAULT_TIMEZONE as AUDIT_TIMEZONE
 from ..domain.audit import MAX_PAGE as AUDIT_PAGE
 from ..domain.audit import AuditEntry, AuditPage
 from ..domain.canned import CannedTemplate, ManageScope
+from ..domain.client_release import ClientPolicy
 from ..domain.entities import AccountHealth, Officer, Unit
 from ..domain.errors import BadInput, NotPermitted
 from ..domain.inbound import IntakeError, Received
@@ -733,3 +734,44 @@ def privacy_erase(store: Store, actor: Actor | None, r: PrivacyErase) -> Erasure
     from ..store.privacy import erase_reporter
 
     return as_officer(store, actor, erase_reporter, r.ref(), r.reason)
+
+
+# -- which client versions the server accepts -----------------------------------------------------------
+
+
+class ClientPolicySet(Strict):
+    unit: UnitCode | None = None  # None: every unit without a policy of its own
+    min_version: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    installer: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    note: Annotated[str, StringConstraints(max_length=500)] | None = None
+
+
+@command("client-policy set", Action.MANAGE_CLIENT_POLICY, ClientPolicySet, ClientPolicy)
+def client_policy_set(store: Store, actor: Actor | None, r: ClientPolicySet) -> ClientPolicy:
+    from ..store.client_policy import set_policy
+
+    return as_officer(store, actor, set_policy, r.unit, r.min_version, r.installer, r.note)
+
+
+@command("client-policy clear", Action.MANAGE_CLIENT_POLICY, UnitCodeOnly, bool)
+def client_policy_clear(store: Store, actor: Actor | None, r: UnitCodeOnly) -> bool:
+    from ..store.client_policy import clear_policy
+
+    return as_officer(store, actor, clear_policy, r.unit)
+
+
+@dataclass(frozen=True, slots=True)
+class ClientPolicies:
+    applies: ClientPolicy | None  # the one the asking officer's client must satisfy (None: any version)
+    policies: list[ClientPolicy]  # every policy set: for admins and the owner; empty for the others
+
+
+@command("client-policy show", Action.READ_CLIENT_POLICY, Nothing, ClientPolicies)
+def client_policy_show(store: Store, actor: Actor | None, _r: Nothing) -> ClientPolicies:
+    from ..store.client_policy import list_policies, required_for
+
+    if actor is None:
+        return ClientPolicies(None, store.read(list_policies))
+    applies = store.read(required_for, actor.id)
+    everything = store.read(list_policies) if actor.officer.role is Role.ADMIN else []
+    return ClientPolicies(applies, everything)

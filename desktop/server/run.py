@@ -8,6 +8,7 @@ from ..domain.errors import BadInput
 from ..store import migrate
 from ..store.service import Store
 from ..store.tls import require_tls_when_remote
+from .logs import configure_logging
 
 # Requests served at once; more wait in the socket's queue instead of exhausting the database pool.
 CONCURRENCY = 200
@@ -30,10 +31,18 @@ def is_loopback(host: str) -> bool:
 
 
 def serve(
-    store: Store, listen: str, cert: str | None, key: str | None, behind_proxy: bool, proxies: str = "127.0.0.1"
+    store: Store,
+    listen: str,
+    cert: str | None,
+    key: str | None,
+    behind_proxy: bool,
+    proxies: str = "127.0.0.1",
+    log_format: str = "text",
+    log_level: str = "info",
 ) -> None:
     """Serve until interrupted. Plain HTTP only on this computer or behind a reverse proxy that speaks
-    HTTPS to the officers (``--behind-proxy``; the proxy's address is trusted for X-Forwarded-For)."""
+    HTTPS to the officers (``--behind-proxy``; the proxy's address is trusted for X-Forwarded-For).
+    Logs go to stderr as ``logs.py`` writes them (``log_format``: text or json)."""
     require_tls_when_remote(store.url, "aduan server")  # before anything connects to the database
 
     import uvicorn
@@ -49,6 +58,7 @@ def serve(
             "or --behind-proxy when a reverse proxy serves HTTPS in front of this server"
         )
     store.read(migrate.check_schema)  # a server on a database it does not know refuses to start
+    configure_logging(log_format, log_level)
     uvicorn.run(
         create_app(store),
         host=host,
@@ -60,5 +70,7 @@ def serve(
         limit_concurrency=CONCURRENCY,
         timeout_keep_alive=KEEP_ALIVE_SECONDS,
         server_header=False,
-        log_level="info",
+        log_config=None,  # configure_logging's handler, for uvicorn's messages too
+        log_level=log_level,
+        access_log=False,  # logs.AccessLog writes one line per request, without the raw path
     )

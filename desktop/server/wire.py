@@ -83,6 +83,19 @@ class ErrorBody(Strict):
     code: str
     message: str
     retry_after: int | None = None
+    # client_outdated (HTTP 426): what the client is, what the server accepts and where to get it
+    client_version: str | None = None
+    min_version: str | None = None
+    installer: str | None = None
+    note: str | None = None
+
+
+class ClientPolicyBody(Strict):
+    """``GET /v1/client-policy``: all None while every client version is accepted."""
+
+    min_version: str | None = None
+    installer: str | None = None
+    note: str | None = None
 
 
 # -- operations: one payload struct per kind ------------------------------------------------------------

@@ -47,6 +47,7 @@ _SERVER_REWRITES = {"event": "detail"}
 SERVER_DELETES = frozenset(
     {"officer_session", "sign_in_attempt", "sla_policy", "calendar_day_off", "reporter_contact", "blob"}
     | {"ticket_share"}  # a share revoked (store/sharing.py)
+    | {"client_policy"}  # a unit's client release policy cleared (`aduan client-policy clear`, store/client_policy.py)
 )
 
 # The shared role that versions before the Aduan server gave every officer's database login.

@@ -6,10 +6,17 @@ the same moment, and a count taken in it can be compared with the client's mirro
 Cursors (see ``changes.py`` for the stamps):
 - ``n:H`` on MariaDB and SQLite: the ``change`` counter's value in the snapshot; every row with a stamp up
   to H is committed and visible, no other row is;
-- ``pg:<pg_snapshot>`` on PostgreSQL: the snapshot itself. The next pull reads rows whose stamp (the
-  writer's transaction id) was not visible in it: ``stamp >= xmin`` narrows by the index, and
+- ``pg:<pg_snapshot>@<system>.<database>`` on PostgreSQL: the snapshot itself. The next pull reads rows whose
+  stamp (the writer's transaction id) was not visible in it: ``stamp >= xmin`` narrows by the index, and
   ``pg_visible_in_snapshot`` drops those already seen. A transaction that was still running then and
-  committed since is picked up, however small its id.
+  committed since is picked up, however small its id. After the ``@``, the database's incarnation: the
+  cluster's system identifier and the database's oid, which a streaming replica shares with its primary
+  (a failover keeps every cursor) and a database restored from a dump never has.
+
+A cursor of another incarnation, or one from the database's future (a snapshot past the current one, a counter
+value above the counter's), was handed out by a database this one replaced: restored from a backup, the
+client's mirror holds changes the restore lost and its cursor would skip changes made since. Such a pull is a
+fresh snapshot, as for a changed scope, and the client rebuilds its mirror (``sync/engine.py``).
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ from sqlalchemy import (
     not_,
     or_,
     select,
+    text,
     true,
 )
 from sqlalchemy.types import UserDefinedType
@@ -104,6 +112,31 @@ WITHHELD_CHILDREN = frozenset({"message", "note", "attachment", "handover_item"}
 class Checksum:
     tickets: int
     versions: int
+
+
+# The cluster's system identifier (kept by a replica made with pg_basebackup) and the database's oid (new for
+# every CREATE DATABASE: a restore into a new database, or into one dropped and created again).
+_PG_INCARNATION = text(
+    "SELECT (SELECT system_identifier FROM pg_control_system())::text || '.' || "
+    "(SELECT oid FROM pg_database WHERE datname = current_database())::text"
+)
+
+
+def _replaced(since: str, cursor: str) -> bool:
+    """Whether the client's cursor ``since`` comes from a database that this one (now at ``cursor``) replaced.
+    A cursor of another engine is left to ``Feed.changed``, which refuses it."""
+    kind, _, value = since.partition(":")
+    now_kind, _, now = cursor.partition(":")
+    if kind != now_kind:
+        return False
+    if kind == "n":
+        return int(value) > int(now)
+    snapshot, _, incarnation = value.partition("@")
+    current_snapshot, _, current_incarnation = now.partition("@")
+    if incarnation and incarnation != current_incarnation:
+        return True
+    # A cursor from before incarnations were named: only a snapshot from the future gives the restore away.
+    return int(snapshot.split(":", 1)[0]) > int(current_snapshot.split(":", 2)[1])
 
 
 class _PgType(UserDefinedType[Any]):
@@ -215,10 +248,13 @@ class Feed:
         self.pg = uses_transaction_ids(conn)
         # The first statement fixes the snapshot; the cursor is read in it.
         if self.pg:
-            self.cursor = "pg:" + str(conn.execute(select(literal_column("pg_current_snapshot()::text"))).scalar_one())
+            snapshot = str(conn.execute(select(literal_column("pg_current_snapshot()::text"))).scalar_one())
+            self.cursor = f"pg:{snapshot}@{conn.execute(_PG_INCARNATION).scalar_one()}"
         else:
             value = conn.execute(select(counter.c.value).where(counter.c.name == CHANGE_COUNTER)).scalar_one()
             self.cursor = f"n:{int(value)}"
+        if self.since is not None and _replaced(self.since, self.cursor):
+            self.since = since = None  # a restored database: start over from a snapshot
         self.now: datetime = server_now(conn)
         self.next_after = self._page_end(limit) if since is None and limit is not None else None
 
@@ -251,6 +287,7 @@ class Feed:
         if self.since is None:
             return true()
         kind, _, value = self.since.partition(":")
+        value = value.partition("@")[0]
         if kind == "n" and not self.pg:
             return stamp > int(value)
         if kind == "pg" and self.pg:

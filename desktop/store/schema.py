@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     DateTime,
@@ -468,6 +469,22 @@ handover_item = Table(
     _change_seq(),
     Column("created_at", Timestamp, nullable=False),
     Column("resolved_at", Timestamp),
+)
+
+# Which client versions the server accepts (store/client_policy.py): one row for every unit (``scope`` 0,
+# ``unit_id`` NULL) and at most one per unit (``scope`` = the unit's id), so that the primary key keeps the
+# global row single (a NULL unit_id alone would not: NULLs are distinct in a unique index).
+client_policy = Table(
+    "client_policy",
+    metadata,
+    Column("scope", Integer, primary_key=True, autoincrement=False),
+    Column("unit_id", Integer, ForeignKey("unit.id"), unique=True),
+    Column("min_version", String(40), nullable=False),
+    Column("installer", String(500), nullable=False),  # an https:// URL or a \\server\share path
+    Column("note", String(500)),
+    Column("updated_by", Integer, ForeignKey("officer.id")),  # None: the owner's own tools
+    Column("updated_at", Timestamp, nullable=False),
+    CheckConstraint("scope = coalesce(unit_id, 0)", name="scope_is_unit"),
 )
 
 # Named counters: "change" orders commits for the pull cursor (MariaDB, SQLite);

@@ -45,18 +45,31 @@ def _driver_codes(exc: DBAPIError) -> set[Any]:
     return codes - {None}
 
 
+# A PostgreSQL server that is there but takes no session now — starting up, shutting down, in recovery (57P03),
+# out of connection slots (53300) — also answers a connect with FATAL. That is a failover or a restart under
+# way, to wait for like a network failure: never "refused", which would turn the server's answer into a
+# rejection that a client records and never sends again.
+_NOT_NOW_PG = ("the database system is", "too many clients", "remaining connection slots")
+# An established connection ended by the server (57P01 admin shutdown, 57P02 crash, 57P03) or lost (08xxx).
+_GONE_PG_CLASSES = ("57P", "08")
+
+
 def _refused_at_connect(exc: DBAPIError) -> bool:
     """The server answered and said no (bad login, unknown database): libpq reports that as FATAL,
     without an SQLSTATE; a network failure never reaches the server's FATAL."""
-    return "FATAL:" in str(exc.orig)
+    message = str(exc.orig)
+    return "FATAL:" in message and not any(words in message for words in _NOT_NOW_PG)
 
 
 def translate(exc: DBAPIError) -> Exception:
     codes = _driver_codes(exc)
-    if codes & (_DENIED_PG | _DENIED_MARIADB) or _refused_at_connect(exc):
+    if codes & (_DENIED_PG | _DENIED_MARIADB):
         return NotPermitted(f"the database refused: {str(exc.orig).strip().splitlines()[0]}")
-    if exc.connection_invalidated:
+    gone = any(str(code).startswith(_GONE_PG_CLASSES) for code in codes)
+    if exc.connection_invalidated or gone:
         return Unreachable(f"lost the connection to the central database: {str(exc.orig).strip()}")
+    if _refused_at_connect(exc):
+        return NotPermitted(f"the database refused: {str(exc.orig).strip().splitlines()[0]}")
     return exc
 
 

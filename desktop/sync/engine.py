@@ -34,7 +34,7 @@ from ..cache.overlay import retire_overlay
 from ..cache.scans import with_contents
 from ..cache.state import get_state, server_time, set_state
 from ..desk.operations import Desk
-from ..domain.errors import AduanError, SchemaMismatch, Unreachable
+from ..domain.errors import AduanError, ClientOutdated, SchemaMismatch, Unreachable
 from ..domain.operations import Op, OpKind, Outcome, OutcomeState
 from ..store.feed import REMOVED, WITHHELD_CHILDREN, Checksum
 from ..store.service import Store
@@ -119,13 +119,22 @@ class SyncEngine:
         except Unreachable as exc:
             self._note_connectivity(False, str(exc))
             raise
+        except ClientOutdated as exc:
+            # The server no longer accepts this version: nothing is pushed and nothing is dropped; the officer
+            # is told how much waits for the update.
+            outdated = exc.with_queued(self.pending())
+            self._note_connectivity(True, str(outdated))
+            raise outdated from None
         except SchemaMismatch as exc:
             self._note_connectivity(True, str(exc))
             raise
         self._note_connectivity(True, None)
+        return SyncReport(pushed, pulled, renewed, self.pending())
+
+    def pending(self) -> int:
+        """Operations in the outbox still waiting to be sent."""
         with self.cache.read() as conn:
-            pending = int(conn.execute(select(func.count()).where(s.outbox.c.state == "pending")).scalar_one())
-        return SyncReport(pushed, pulled, renewed, pending)
+            return int(conn.execute(select(func.count()).where(s.outbox.c.state == "pending")).scalar_one())
 
     def watch(
         self,

@@ -14,15 +14,27 @@ from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID, uuid4
 
 import requests
 
+from .. import __version__
 from ..cache import schema as s
-from ..domain.errors import AduanError, NotSignedIn, Rejected, SchemaMismatch, Throttled, Unreachable
+from ..domain.client_release import CLIENT_HEADER
+from ..domain.errors import (
+    AduanError,
+    BadInput,
+    ClientOutdated,
+    NotSignedIn,
+    Rejected,
+    SchemaMismatch,
+    Throttled,
+    Unreachable,
+)
 from ..domain.operations import Op, Outcome, OutcomeState
-from ..settings import aduan_server_address
+from ..settings import Settings, aduan_server_address
 from ..store import migrate
 from ..store.feed import REMOVED, Checksum, Section
 
@@ -46,9 +58,17 @@ CATCH_UP_BATCH = 2000
 SERVER_TIME = "X-Aduan-Server-Time"
 
 
-def trusted_certificates() -> bool | str:
-    """The unit's CA certificate (``ADUAN_CA_CERT``, set by the installer), else the system's trust store."""
-    return os.environ.get("ADUAN_CA_CERT") or True
+def trusted_certificates(settings: Settings | None = None) -> bool | str:
+    """The CA certificate to trust: ``ADUAN_CA_CERT`` (tests, older setups), else the ``ca_certificate``
+    setting (the unit policy the installer wrote names ``unit-ca.pem`` beside the program), else the
+    bundled/system trust store. A named file that is missing is refused here, naming it, rather than
+    surfacing as a TLS error on the first request."""
+    chosen = os.environ.get("ADUAN_CA_CERT") or str((settings or Settings()).get("ca_certificate"))
+    if not chosen:
+        return True
+    if not Path(chosen).is_file():
+        raise BadInput(f"the CA certificate {chosen} does not exist: ask the unit's admin to reinstall Aduan")
+    return chosen
 
 
 def error_of(response: requests.Response) -> AduanError:
@@ -60,6 +80,14 @@ def error_of(response: requests.Response) -> AduanError:
         return Unreachable(f"the Aduan server answered HTTP {response.status_code} without an explanation")
     if code == Unreachable.code or response.status_code in (502, 503, 504):
         return Unreachable(message)
+    if code == ClientOutdated.code:
+        # The admin's policy refuses this version: the outbox waits (never Rejected: nothing is dropped).
+        return ClientOutdated(
+            str(body.get("client_version") or __version__),
+            str(body.get("min_version") or "?"),
+            str(body.get("installer") or "?"),
+            None if body.get("note") is None else str(body["note"]),
+        )
     if code == SchemaMismatch.code:
         return SchemaMismatch(message)
     if code == NotSignedIn.code:
@@ -76,6 +104,8 @@ class HttpCentral:
         self.address = aduan_server_address(address)
         self.identity = self.address
         self.http = requests.Session()
+        # Every request names this client's version: the server refuses one its admin no longer accepts (426).
+        self.http.headers[CLIENT_HEADER] = __version__
         if token:
             self.http.headers["Authorization"] = f"Bearer {token}"
         self.http.verify = verify  # a path: the unit's CA certificate, installed by the admin

@@ -143,3 +143,42 @@ def run(url: str | None = None, officer: str | None = None, cache: str | None = 
         return exc.exit_code
     app = start_app(settings)
     return int(qasync.run(_main(app, settings, url, officer, Path(cache) if cache else None)))
+
+
+def show_and_close(url: str, officer: str, cache: Path, seconds: float = 60.0) -> str:
+    """Open the window on ``url`` as ``officer``, wait until it is shown, close it; its title (``aduan diagnose
+    --window``, the smoke test of the installed program). Raises instead of showing a message box: nobody is
+    there to close one (offscreen)."""
+    settings = Settings()
+    app = start_app(settings)
+    app.setQuitOnLastWindowClosed(False)  # the check ends the loop itself, after the window's tasks
+
+    async def once() -> str:
+        ops = Ops()
+        shell = Shell(ops, settings, KeyringCredentials())
+        try:
+            session = await _first_session(ops, settings, shell.credentials, url, officer, cache)
+            if session is None:
+                raise RuntimeError("no session was opened")
+            window = shell.show(session)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + seconds
+            # Shown, and titled: the title comes from the cache through ops, so the window's work ran too.
+            while not (window.isVisible() and window.windowTitle()):
+                if loop.time() > deadline:
+                    raise RuntimeError(f"the window was not shown within {seconds:.0f} s")
+                await asyncio.sleep(0.05)
+            title = window.windowTitle()
+            window.close()
+            # What the window started (inbox load, titles) finishes before the loop stops under it.
+            settle = loop.time() + 10
+            while [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]:
+                if loop.time() > settle:
+                    break
+                await asyncio.sleep(0.05)
+            return title
+        finally:
+            ops.shutdown()
+            shell.close_sessions()
+
+    return str(qasync.run(once()))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..domain.errors import AduanError, HeldByOther
+from ..domain.errors import AduanError, ClientOutdated, HeldByOther
 from ..domain.translatable import QT_TRANSLATE_NOOP
 from .labels import local_time
 from .plain import plain_message_box
@@ -51,6 +51,13 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, HeldByOther):
         text = QCoreApplication.translate("Errors", "%1 holds this ticket until %2.")
         return text.replace("%1", exc.holder).replace("%2", local_time(exc.until))
+    if isinstance(exc, ClientOutdated):
+        text = QCoreApplication.translate(
+            "Errors",
+            "This version of Aduan (%1) is no longer accepted by the server. Install version %2 from %3. "
+            "Your work is kept on this computer.",
+        )
+        return text.replace("%1", exc.client_version).replace("%2", exc.min_version).replace("%3", exc.installer)
     if isinstance(exc, AduanError):
         return describe_code(exc.code, exc.message)
     return describe_code("unexpected", f"{type(exc).__name__}: {exc}")

@@ -3,14 +3,15 @@ otherwise); ``ADUAN_LANG`` overrides everything, for tests and screenshots.
 
 Aduan's ``.ts`` sources live in desktop/resources/translations, installed with the package; the compiled
 ``.qm`` files are built, not committed: on first use they are compiled with Qt's lrelease into the user's
-cache folder. Qt's own ``qtbase`` translations (standard buttons, context menus) are installed too where
-PySide6 ships the language.
+cache folder (the installed, frozen program ships them compiled beside the sources). Qt's own ``qtbase``
+translations (standard buttons, context menus) are installed too where PySide6 ships the language.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from importlib.resources import files
 from pathlib import Path
 
@@ -47,6 +48,9 @@ def chosen_language(setting: str | None = None) -> str:
 
 def _compiled(language: str) -> Path | None:
     source = SOURCES / f"aduan_{language}.ts"
+    shipped = source.with_suffix(".qm")
+    if getattr(sys, "frozen", False) and shipped.exists():
+        return shipped  # the installed program: compiled by the build (installer/assets.py), no lrelease there
     if not source.exists():
         return None
     target = Path(platformdirs.user_cache_dir("Aduan", appauthor=False)) / "translations" / f"aduan_{language}.qm"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from ..domain.errors import ClientOutdated
 from ..domain.operations import Op
 from ..security.credentials import Credentials
 from ..settings import Settings
@@ -49,6 +50,7 @@ from .sign_in import SignInDialog
 from .status_bar import StatusBar
 from .sync_loop import SyncLoop
 from .ticket_view import TicketView
+from .update_notice import UpdateRequiredBanner
 
 INBOX_TAB, DISCUSSION_TAB, ATTENTION_TAB, REFERRALS_TAB = range(4)
 
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
 
         self.banner = self._demo_banner()
         self.cache_notices = CacheNoticeBanner(session.cache.notices)
+        self.update_notice = UpdateRequiredBanner()  # shown while the server refuses this version
         self.inbox = InboxView(session, ops, self.events)
         self.ticket = TicketView(session, ops, self.events)
         self.discussion = DiscussionView(session, ops, self.events)
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.cache_notices)
+        layout.addWidget(self.update_notice)
         layout.addWidget(self.tabs)
         self.setCentralWidget(body)
 
@@ -231,6 +235,9 @@ class MainWindow(QMainWindow):
     def _sync_finished(self, outcome: object) -> None:
         if isinstance(outcome, SyncReport):
             self.status.set_signed_out(False)
+            self.update_notice.clear()
+        elif isinstance(outcome, ClientOutdated):
+            self.update_notice.show_outdated(outcome)
 
     def ask_to_sign_in_again(self, _message: str = "") -> None:
         """The server ended the session: the sign-in dialog, saying why. Signing in opens the window again on
@@ -303,7 +310,7 @@ class MainWindow(QMainWindow):
             self.new_report_dialog.raise_()
             self.new_report_dialog.activateWindow()
             return
-        dialog = NewReportDialog(self.session, self.ops, self)
+        dialog = NewReportDialog(self.session, self.ops, self, preferred_unit=str(self.settings.get("unit")))
         dialog.created.connect(self._report_recorded)
         dialog.finished.connect(self._new_report_closed)
         self.new_report_dialog = dialog

@@ -151,10 +151,12 @@ class NewReportDialog(ActingDialog):
     # The report was queued: the window shows it and syncs.
     created = Signal(object)
 
-    def __init__(self, session: Session, ops: Ops, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, ops: Ops, parent: QWidget | None = None, preferred_unit: str = "") -> None:
         super().__init__(parent)
         self.session = session
         self.ops = ops
+        # The workstation's unit (setting "unit", usually from the unit policy): chosen first when I may use it.
+        self.preferred_unit = preferred_unit
         self.choices: ReportChoices | None = None
         self.scans: list[Scan] = []
         self.reading = False
@@ -296,6 +298,8 @@ class NewReportDialog(ActingDialog):
         self.choices = choices
         for code, name in choices.units:
             self.unit.addItem(f"{name} ({code})", code)
+        if self.preferred_unit and (index := self.unit.findData(self.preferred_unit)) >= 0:
+            self.unit.setCurrentIndex(index)
         typed = self.category.currentText()
         self.category.addItems(choices.categories)
         self.category.setEditText(typed)  # suggestions only: what was typed meanwhile stays

@@ -31,10 +31,10 @@ from desktop.store import accounts, db_users
 from desktop.store.schema import event, metadata, officer, sign_in_attempt, ticket
 from desktop.store.service import Store
 from desktop.store.tls import require_tls_when_remote
-from tests.conftest import missing
-from tests.databases import SERVER_ENGINES, ServerMissing, server_admin_url, throwaway_database
+from tests.databases import SERVER_ENGINES, server_admin_url
 from tests.e2e.cli import ROOT, run
 from tests.server.live import give_passwords, running_server
+from tests.server.service_world import database
 from tests.store.helpers import add_officer_without_login, build_org, new_ticket
 from tests.sync.helpers import Client
 
@@ -120,17 +120,6 @@ def drop_logins_later(stack: ExitStack, kind: str, logins: list[str]) -> None:
                 admin_sql(kind, f"DROP USER IF EXISTS '{login}'@'%'", f"DROP ROLE IF EXISTS `{login}`")
 
     stack.callback(drop)
-
-
-def database(stack: ExitStack, kind: str, tmp_path: Path) -> str:
-    try:
-        url = stack.enter_context(throwaway_database(kind, tmp_path))
-    except ServerMissing as exc:
-        missing(str(exc))
-    owner = Store(url)
-    owner.upgrade()
-    owner.dispose()
-    return url
 
 
 @pytest.fixture(params=SERVER_ENGINES)

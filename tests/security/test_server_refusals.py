@@ -11,6 +11,7 @@ import json
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 from uuid import UUID
@@ -162,7 +163,9 @@ def expire_session(conn: Connection, token: str) -> None:
 
 
 def routes(ticket_id: UUID) -> list[tuple[str, str, Json | None]]:
-    """Every route but health and sign-in, each with a request that would do something if let in."""
+    """Every route but health, readiness, sign-in and the webhooks (``test_only_the_known_routes_are_open``
+    checks that list), each with a request that would do something if let in; the commands' routes are
+    refused the same way in test_command_refusals.py."""
     return [
         ("DELETE", "/v1/sessions/current", None),
         ("POST", "/v1/password", {"current": PASSWORD, "new": "sandi-penyerang-99"}),
@@ -175,7 +178,7 @@ def routes(ticket_id: UUID) -> list[tuple[str, str, Json | None]]:
     ]
 
 
-def test_every_route_but_health_and_sign_in_wants_a_live_session(world: World) -> None:
+def test_every_route_but_health_readiness_and_sign_in_wants_a_live_session(world: World) -> None:
     server = world.server
     humas = new_ticket(world.org.ani)
     live = server.sign_in("ani")
@@ -187,9 +190,10 @@ def test_every_route_but_health_and_sign_in_wants_a_live_session(world: World) -
     world.owner.admin(accounts.set_active, "budi", False)
     before_reset = server.sign_in("sari")
     world.owner.admin(accounts.reset_password, "sari", NEW_PASSWORD)
-    # The controls: a live session is let in, and health asks for none.
+    # The controls: a live session is let in, and health and readiness ask for none.
     assert call(server, "GET", "/v1/hello", live).status_code == 200
     assert call(server, "GET", "/v1/health").json() == {"status": "ok"}
+    assert call(server, "GET", "/v1/ready").json() == {"status": "ready"}
 
     credentials = {
         "no Authorization header": {},
@@ -232,6 +236,41 @@ def test_every_route_but_health_and_sign_in_wants_a_live_session(world: World) -
     fresh = server.sign_in("sari", NEW_PASSWORD)
     assert call(server, "GET", "/v1/hello", fresh).json()["login"] == "sari"
     assert refusal(call(server, "GET", "/v1/hello", before_reset)) == (401, "not_signed_in")
+
+
+def test_only_the_known_routes_are_open(tmp_path: Path) -> None:
+    """Read the app's OpenAPI document: every route takes the session (the Authorization header of
+    ``principal``) but health, readiness, sign-in, the client-version policy (asked before signing in) and the
+    webhooks (which the channel's own signature authenticates, test_webhooks.py). A new route without a
+    session fails here until it is listed, and so does a listed route that went away."""
+    from desktop.server.app import create_app
+    from desktop.store.service import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'routes.db'}")
+    try:
+        document = create_app(store).openapi()
+    finally:
+        store.dispose()
+    takes_session: dict[tuple[str, str], bool] = {
+        (method.upper(), path): any(
+            parameter["in"] == "header" and parameter["name"].lower() == "authorization"
+            for parameter in operation.get("parameters", [])
+        )
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+    }
+    assert {route for route, session in takes_session.items() if not session} == {
+        ("GET", "/v1/health"),
+        ("GET", "/v1/ready"),
+        ("POST", "/v1/sessions"),
+        ("GET", "/v1/client-policy"),
+        ("GET", "/v1/webhooks/whatsapp/{account}"),
+        ("POST", "/v1/webhooks/whatsapp/{account}"),
+    }
+    listed = {(method, path) for method, path, _ in routes(uuid.uuid4())}
+    assert {
+        ("GET", "/v1/attachments/{sha256}") if "/attachments/" in path else (method, path) for method, path in listed
+    } <= {route for route, session in takes_session.items() if session}, "routes() names real routes"
 
 
 # -- 2. sign-in ---------------------------------------------------------------------------------------------

@@ -96,3 +96,27 @@ def give_passwords(store: Store, *logins: str) -> None:
 def call(server: LiveServer, method: str, path: str, token: str | None = None, **kwargs: Any) -> requests.Response:
     headers = kwargs.pop("headers", {}) | ({"Authorization": f"Bearer {token}"} if token else {})
     return requests.request(method, server.url + path, headers=headers, timeout=30, **kwargs)
+
+
+def aduan(server: str, folder: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The command line of ani (this tree's version) through ``server``, with her cache and a keyring in a file
+    in ``folder``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADUAN_")}
+    env |= {
+        "ADUAN_SERVER": server,
+        "ADUAN_OFFICER": "ani",
+        "ADUAN_CACHE": str(folder / "ani.cache.db"),
+        # A keyring in a file, for this test only: the product uses the operating system's keyring.
+        "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
+        "ADUAN_TEST_KEYRING": str(folder / "keyring.json"),
+        "PYTHONPATH": str(ROOT),
+    }
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )

@@ -4,40 +4,15 @@ the keyring, never to a file of ours), then the ticket commands go through the c
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from desktop.store.schema import officer, ticket
 from tests.server.conftest import World
-from tests.server.live import PASSWORD, ROOT
+from tests.server.live import PASSWORD, aduan
 from tests.store.helpers import new_ticket
 from tests.sync.proxy import Proxy
-
-
-def aduan(server: str, folder: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ADUAN_")}
-    env |= {
-        "ADUAN_SERVER": server,
-        "ADUAN_OFFICER": "ani",
-        "ADUAN_CACHE": str(folder / "ani.cache.db"),
-        # A keyring in a file, for this test only: the product uses the operating system's keyring.
-        "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
-        "ADUAN_TEST_KEYRING": str(folder / "keyring.json"),
-        "PYTHONPATH": str(ROOT),
-    }
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 def test_an_officer_signs_in_works_and_signs_out_through_the_server(world: World, tmp_path: Path) -> None:

@@ -17,7 +17,8 @@ from desktop.sync.engine import SyncEngine
 from tests.server.live import call, give_passwords, running_server
 from tests.store.helpers import build_org, new_ticket
 
-ACCESS = re.compile(r'(\d+\.\d+\.\d+\.\d+):(\d+) - "(GET|POST) (/v1/[a-z/-]+)')
+# The server's access log line: "… aduan.access: GET /v1/changes 200 3.1 ms officer=ani client=127.0.0.1:40312".
+ACCESS = re.compile(r"aduan\.access: (GET|POST) (/v1/[a-z/-]+) .* client=(\d+\.\d+\.\d+\.\d+):(\d+)")
 
 
 def test_idle_rounds_reuse_one_connection(tmp_path: Path) -> None:
@@ -41,7 +42,7 @@ def test_idle_rounds_reuse_one_connection(tmp_path: Path) -> None:
             requests = [ACCESS.search(line) for line in server.log.read_text().splitlines()[before:]]
     finally:
         org.close()
-    seen = [(m[2], m[4]) for m in requests if m is not None]
+    seen = [(m[4], m[2]) for m in requests if m is not None]
     assert [path for _, path in seen] == ["/v1/hello", "/v1/changes"] * 3
     assert len({port for port, _ in seen}) == 1, seen
 

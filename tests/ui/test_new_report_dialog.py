@@ -19,6 +19,7 @@ from desktop.sync.session import Session
 from desktop.ui.main_window import MainWindow
 from desktop.ui.new_report_dialog import NewReportDialog
 from desktop.ui.ops import Ops
+from desktop.views.report_form import ReportChoices
 
 TIMEOUT = 10_000
 PDF = b"%PDF-1.4\n% surat warga\n" + bytes(range(256)) * 16 + b"\n%%EOF\n"
@@ -147,6 +148,7 @@ def test_ctrl_n_opens_it_from_the_window_and_the_new_report_opens_queued(
     qtbot: QtBot, session: Session, tmp_path: Path
 ) -> None:
     settings = Settings(policy_path=tmp_path / "no-policy.json", user_path=tmp_path / "settings.json")
+    settings.set("unit", "humas")
     ops = Ops()
     window = MainWindow(session, ops, settings, MemoryCredentials())
     qtbot.addWidget(window)
@@ -159,6 +161,7 @@ def test_ctrl_n_opens_it_from_the_window_and_the_new_report_opens_queued(
         qtbot.waitUntil(lambda: window.new_report_dialog is not None, timeout=TIMEOUT)
         dialog = window.new_report_dialog
         assert dialog is not None
+        assert dialog.preferred_unit == "humas", "the workstation's unit setting reaches the form"
         qtbot.waitUntil(lambda: dialog.choices is not None, timeout=TIMEOUT)
         qtbot.keyClicks(dialog.subject, "Pengaduan lewat telepon")
         qtbot.keyClicks(dialog.text, "Warga melapor lewat telepon: jembatan kayu di RT 02 lapuk.")
@@ -171,3 +174,22 @@ def test_ctrl_n_opens_it_from_the_window_and_the_new_report_opens_queued(
         window.sync.stop()
         window.close()
         ops.shutdown()
+
+
+def test_the_workstations_unit_is_chosen_first_when_the_officer_may_use_it(
+    qtbot: QtBot, session: Session, ops: Ops
+) -> None:
+    """The ``unit`` setting (from the unit policy the installer wrote) pre-selects that unit; a unit the
+    officer may not record in is not offered because of it, and the officer can still choose another."""
+    choices = ReportChoices([("humas", "Humas"), ("kanreg-1", "Kantor Regional I")], [])
+    dialog = NewReportDialog(session, ops, preferred_unit="kanreg-1")
+    qtbot.addWidget(dialog)
+    dialog.fill(choices)
+    assert dialog.unit.currentData() == "kanreg-1"
+    dialog.unit.setCurrentIndex(dialog.unit.findData("humas"))
+    assert dialog.report()["unit"] == "humas"
+    elsewhere = NewReportDialog(session, ops, preferred_unit="kanreg-9")
+    qtbot.addWidget(elsewhere)
+    elsewhere.fill(choices)
+    assert elsewhere.unit.currentData() == "humas"
+    assert elsewhere.unit.findData("kanreg-9") == -1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,8 @@ def test_defaults_apply_without_any_file(tmp_path: Path) -> None:
         "sync_interval_seconds": 15,
         "cache_encryption": "auto",
         "theme": "system",
+        "unit": "",
+        "ca_certificate": "",
     }
     assert not any(settings.locked(name) for name in DECLARED)
     assert settings.problems == []
@@ -88,6 +91,11 @@ def test_the_policy_path_and_the_config_folder_come_from_the_environment(
         ("server_url", "not a url", "not a database address"),
         ("server_url", "oracle://db/aduan", "unsupported database"),
         ("colour", "red", "no setting named 'colour'"),
+        ("unit", "Kanreg 1", "invalid unit code"),
+        ("unit", "1-kanreg", "invalid unit code"),
+        ("unit", "k" * 41, "unit code is 41 characters long"),
+        ("unit", 7, "not a unit code"),
+        ("ca_certificate", 7, "not a file path"),
     ],
 )
 def test_bad_values_are_refused_clearly(tmp_path: Path, name: str, value: object, message: str) -> None:
@@ -155,9 +163,9 @@ def test_a_broken_unit_policy_is_refused_naming_the_file(tmp_path: Path) -> None
 
 
 def test_unknown_policy_keys_are_reported_not_fatal(tmp_path: Path) -> None:
-    settings = make(tmp_path, policy={"theme": "dark", "ca_certificate": "/etc/aduan/ca.pem"})
+    settings = make(tmp_path, policy={"theme": "dark", "colour": "red"})
     assert settings.get("theme") == "dark" and settings.locked("theme")
-    assert any("ca_certificate" in problem for problem in settings.problems)
+    assert any("colour" in problem for problem in settings.problems)
 
 
 def test_the_unit_policy_sits_in_one_aduan_folder_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -171,3 +179,54 @@ def test_the_unit_policy_sits_in_one_aduan_folder_on_windows(monkeypatch: pytest
     monkeypatch.setattr(platformdirs, "PlatformDirs", windows.Windows)
     folders = default_policy_path().parent.as_posix().replace("\\", "/").split("/")
     assert folders == ["C:", "ProgramData", "Aduan"]
+
+
+def test_the_installers_policy_beside_the_frozen_program_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The order: ADUAN_POLICY, else unit-policy.json beside the frozen aduan.exe (the installer's), else the
+    machine's config folder."""
+    import platformdirs
+
+    program = tmp_path / "Programs" / "Aduan"
+    program.mkdir(parents=True)
+    monkeypatch.delenv("ADUAN_POLICY", raising=False)
+    monkeypatch.setattr(platformdirs, "site_config_dir", lambda *a, **k: str(tmp_path / "ProgramData" / "Aduan"))
+    machine = tmp_path / "ProgramData" / "Aduan" / "unit-policy.json"
+    monkeypatch.setattr(sys, "executable", str(program / "aduan.exe"))
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert default_policy_path() == machine, "no file beside the program: the machine's folder"
+    (program / "unit-policy.json").write_text(json.dumps({"unit": "kanreg-1"}), encoding="utf-8")
+    assert default_policy_path() == program / "unit-policy.json"
+    monkeypatch.setenv("ADUAN_POLICY", str(tmp_path / "elsewhere.json"))
+    assert default_policy_path() == tmp_path / "elsewhere.json", "the environment wins"
+    monkeypatch.delenv("ADUAN_POLICY")
+    monkeypatch.setattr(sys, "frozen", False)
+    assert default_policy_path() == machine, "run from source, the program folder is Python's: not looked at"
+
+
+def test_a_relative_ca_certificate_in_a_policy_is_relative_to_the_policy_file(tmp_path: Path) -> None:
+    settings = make(tmp_path, policy={"ca_certificate": "unit-ca.pem", "unit": "kanreg-1"})
+    assert settings.get("ca_certificate") == str(tmp_path / "unit-ca.pem")
+    assert settings.locked("ca_certificate") and settings.get("unit") == "kanreg-1" and settings.locked("unit")
+    absolute = tmp_path / "pki" / "ca.pem"
+    assert make(tmp_path, policy={"ca_certificate": str(absolute)}).get("ca_certificate") == str(absolute)
+    assert make(tmp_path, policy={"ca_certificate": ""}).get("ca_certificate") == ""
+
+
+def test_the_https_client_trusts_the_policy_certificate_unless_the_environment_names_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.sync.http_central import trusted_certificates
+
+    monkeypatch.delenv("ADUAN_CA_CERT", raising=False)
+    assert trusted_certificates(make(tmp_path)) is True, "nothing named: the bundled/system store"
+    settings = make(tmp_path, policy={"ca_certificate": "unit-ca.pem"})
+    with pytest.raises(BadInput, match=r"unit-ca\.pem does not exist"):
+        trusted_certificates(settings)
+    (tmp_path / "unit-ca.pem").write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    assert trusted_certificates(settings) == str(tmp_path / "unit-ca.pem")
+    own = tmp_path / "test-ca.pem"
+    own.write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    monkeypatch.setenv("ADUAN_CA_CERT", str(own))
+    assert trusted_certificates(settings) == str(own)

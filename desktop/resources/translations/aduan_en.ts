@@ -69,4 +69,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>UpdateRequiredBanner</name>
+    <message numerus="yes">
+        <location filename="../../ui/update_notice.py" line="59"/>
+        <source>%n queued item(s) stay saved and will be sent after the update.</source>
+        <translation>
+            <numerusform>%n queued item stays saved and will be sent after the update.</numerusform>
+            <numerusform>%n queued items stay saved and will be sent after the update.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

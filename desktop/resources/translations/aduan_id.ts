@@ -393,257 +393,267 @@
 <context>
     <name>AuditAction</name>
     <message>
-        <location filename="../../domain/audit.py" line="245"/>
+        <location filename="../../domain/audit.py" line="248"/>
         <source>recorded the report (channel {channel}, unit {unit})</source>
         <translation>mencatat laporan (kanal {channel}, unit {unit})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="246"/>
+        <location filename="../../domain/audit.py" line="249"/>
         <source>claimed it until {expires_at}</source>
         <translation>mengklaimnya sampai {expires_at}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="247"/>
+        <location filename="../../domain/audit.py" line="250"/>
         <source>renewed the claim until {expires_at}</source>
         <translation>memperpanjang klaim sampai {expires_at}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="248"/>
+        <location filename="../../domain/audit.py" line="251"/>
         <source>released the claim</source>
         <translation>melepaskan klaim</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="249"/>
+        <location filename="../../domain/audit.py" line="252"/>
         <source>took over the claim from {previous_holder}</source>
         <translation>mengambil alih klaim dari {previous_holder}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="250"/>
+        <location filename="../../domain/audit.py" line="253"/>
         <source>replied to the reporter ({chars} characters)</source>
         <translation>membalas pelapor ({chars} karakter)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="251"/>
+        <location filename="../../domain/audit.py" line="254"/>
         <source>added an internal note</source>
         <translation>menambahkan catatan internal</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="252"/>
+        <location filename="../../domain/audit.py" line="255"/>
         <source>changed the status from {old} to {new}</source>
         <translation>mengubah status dari {old} menjadi {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="253"/>
+        <location filename="../../domain/audit.py" line="256"/>
         <source>transferred it from {from_unit} to {to_unit}</source>
         <translation>meneruskannya dari {from_unit} ke {to_unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="254"/>
+        <location filename="../../domain/audit.py" line="257"/>
         <source>returned it as not their authority, from {from_unit} to {to_unit}</source>
         <translation>mengembalikannya sebagai bukan wewenang, dari {from_unit} ke {to_unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="257"/>
+        <location filename="../../domain/audit.py" line="260"/>
         <source>attached scanned letters: {files}</source>
         <translation>melampirkan pindaian surat: {files}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="258"/>
+        <location filename="../../domain/audit.py" line="261"/>
         <source>closed it automatically (the reporter did not answer)</source>
         <translation>menutupnya secara otomatis (pelapor tidak menanggapi)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="259"/>
+        <location filename="../../domain/audit.py" line="262"/>
         <source>escalated it to the supervisors (deadline {clock})</source>
         <translation>mengeskalasikannya ke supervisor (tenggat {clock})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="260"/>
+        <location filename="../../domain/audit.py" line="263"/>
         <source>received a message from the reporter ({channel})</source>
         <translation>menerima pesan dari pelapor ({channel})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="261"/>
+        <location filename="../../domain/audit.py" line="264"/>
         <source>sent the reporter an acknowledgement</source>
         <translation>mengirim tanda terima kepada pelapor</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="262"/>
+        <location filename="../../domain/audit.py" line="265"/>
         <source>noted the reporter&apos;s answer</source>
         <translation>mencatat tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="263"/>
+        <location filename="../../domain/audit.py" line="266"/>
         <source>recorded a message that needed repair: {problems}</source>
         <translation>mencatat pesan yang perlu diperbaiki: {problems}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="264"/>
+        <location filename="../../domain/audit.py" line="267"/>
         <source>recorded a message again after an intake error</source>
         <translation>mencatat ulang pesan setelah galat penerimaan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="265"/>
+        <location filename="../../domain/audit.py" line="268"/>
         <source>could not send an answer: {error}</source>
         <translation>gagal mengirim jawaban: {error}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="266"/>
+        <location filename="../../domain/audit.py" line="269"/>
         <source>sent a failed answer again</source>
         <translation>mengirim ulang jawaban yang gagal</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="267"/>
+        <location filename="../../domain/audit.py" line="270"/>
         <source>confirmed an answer as sent</source>
         <translation>mengonfirmasi bahwa jawaban telah terkirim</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="268"/>
+        <location filename="../../domain/audit.py" line="271"/>
         <source>asked unit {to_unit} about it</source>
         <translation>meminta masukan unit {to_unit} tentang laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="269"/>
+        <location filename="../../domain/audit.py" line="272"/>
         <source>answered a question from another unit</source>
         <translation>menjawab pertanyaan dari unit lain</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="270"/>
+        <location filename="../../domain/audit.py" line="273"/>
         <source>opened a team discussion about it in {unit}</source>
         <translation>membuka diskusi tim tentang laporan ini di {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="271"/>
+        <location filename="../../domain/audit.py" line="274"/>
         <source>posted in a team discussion</source>
         <translation>mengirim pesan di diskusi tim</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="272"/>
+        <location filename="../../domain/audit.py" line="275"/>
         <source>handed work over to the current holder ({kind})</source>
         <translation>menyerahkan pekerjaan kepada pemegang saat ini ({kind})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="273"/>
+        <location filename="../../domain/audit.py" line="276"/>
         <source>settled handed-over work ({kind})</source>
         <translation>memutuskan pekerjaan yang diserahkan ({kind})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="274"/>
+        <location filename="../../domain/audit.py" line="277"/>
         <source>linked it as a duplicate of {master}</source>
         <translation>menautkannya sebagai duplikat dari {master}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="275"/>
+        <location filename="../../domain/audit.py" line="278"/>
         <source>unlinked it from its master</source>
         <translation>melepas tautannya dari laporan induk</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="276"/>
+        <location filename="../../domain/audit.py" line="279"/>
         <source>merged it into {master}</source>
         <translation>menggabungkannya ke {master}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="277"/>
+        <location filename="../../domain/audit.py" line="280"/>
         <source>linked {duplicate} to it as a duplicate</source>
         <translation>menautkan {duplicate} ke laporan ini sebagai duplikat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="278"/>
+        <location filename="../../domain/audit.py" line="281"/>
         <source>{duplicate} is no longer its duplicate</source>
         <translation>{duplicate} tidak lagi menjadi duplikat laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="279"/>
+        <location filename="../../domain/audit.py" line="282"/>
         <source>merged {duplicate} into it</source>
         <translation>menggabungkan {duplicate} ke laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="280"/>
+        <location filename="../../domain/audit.py" line="283"/>
         <source>answered the linked reports together ({replies} replies)</source>
         <translation>menjawab laporan-laporan tertaut sekaligus ({replies} balasan)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="281"/>
+        <location filename="../../domain/audit.py" line="284"/>
         <source>retired the canned response {key}</source>
         <translation>memensiunkan jawaban siap pakai {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="282"/>
+        <location filename="../../domain/audit.py" line="285"/>
         <source>restored the canned response {key}</source>
         <translation>memulihkan jawaban siap pakai {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="283"/>
+        <location filename="../../domain/audit.py" line="286"/>
         <source>changed the working calendar of {unit}</source>
         <translation>mengubah kalender kerja {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="284"/>
+        <location filename="../../domain/audit.py" line="287"/>
         <source>changed a day off of {unit}: {day}</source>
         <translation>mengubah hari libur {unit}: {day}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="285"/>
+        <location filename="../../domain/audit.py" line="288"/>
         <source>set a service-level policy</source>
         <translation>menetapkan kebijakan tingkat layanan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="286"/>
+        <location filename="../../domain/audit.py" line="289"/>
         <source>removed a service-level policy</source>
         <translation>menghapus kebijakan tingkat layanan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="287"/>
+        <location filename="../../domain/audit.py" line="290"/>
         <source>changed the retention periods of {unit}</source>
         <translation>mengubah masa retensi {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="288"/>
+        <location filename="../../domain/audit.py" line="291"/>
+        <source>required Aduan {min_version} or newer for {unit}, installed from {installer}</source>
+        <translation>mewajibkan Aduan {min_version} atau yang lebih baru untuk {unit}, dipasang dari {installer}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/audit.py" line="294"/>
+        <source>removed the client version policy of {unit}</source>
+        <translation>menghapus kebijakan versi aplikasi untuk {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/audit.py" line="295"/>
         <source>exported the reporter&apos;s data on their request</source>
         <translation>mengekspor data pelapor atas permintaannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="289"/>
+        <location filename="../../domain/audit.py" line="296"/>
         <source>erased the reporter&apos;s personal data on their request</source>
         <translation>menghapus data pribadi pelapor atas permintaannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="290"/>
+        <location filename="../../domain/audit.py" line="297"/>
         <source>anonymised the reporter: the retention period had passed</source>
         <translation>menganonimkan pelapor: masa retensi telah lewat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="291"/>
+        <location filename="../../domain/audit.py" line="298"/>
         <source>purged the content of {attachments} attachment(s): the retention period had passed</source>
         <translation>menghapus isi {attachments} lampiran: masa retensi telah lewat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="294"/>
+        <location filename="../../domain/audit.py" line="301"/>
         <source>let {officer} read this confidential report</source>
         <translation>mengizinkan {officer} membaca laporan rahasia ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="295"/>
+        <location filename="../../domain/audit.py" line="302"/>
         <source>ended {officer}&apos;s access to this confidential report</source>
         <translation>mengakhiri akses {officer} ke laporan rahasia ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="298"/>
+        <location filename="../../domain/audit.py" line="305"/>
         <source>; reason: {reason}</source>
         <translation>; alasan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="299"/>
+        <location filename="../../domain/audit.py" line="306"/>
         <source>; mentioning {mentions}</source>
         <translation>; menyebut {mentions}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="300"/>
+        <location filename="../../domain/audit.py" line="307"/>
         <source>; from {canned}</source>
         <translation>; dari {canned}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="302"/>
+        <location filename="../../domain/audit.py" line="309"/>
         <source>did something recorded as {action}</source>
         <translation>melakukan tindakan yang tercatat sebagai {action}</translation>
     </message>
@@ -1690,6 +1700,11 @@
         <source>%1 holds this ticket until %2.</source>
         <translation>Tiket ini dipegang %1 sampai %2.</translation>
     </message>
+    <message>
+        <location filename="../../ui/errors.py" line="55"/>
+        <source>This version of Aduan (%1) is no longer accepted by the server. Install version %2 from %3. Your work is kept on this computer.</source>
+        <translation>Versi Aduan ini (%1) tidak lagi diterima server. Pasang versi %2 dari %3. Pekerjaan Anda tetap tersimpan di komputer ini.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>
@@ -2085,37 +2100,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit&apos;s server.</source>
         <translation>Ruang kerja demo: data contoh hanya di komputer ini, masuk sebagai petugas demo. Tidak ada yang dikirim ke server unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Aduan</source>
         <translation>&amp;Aduan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Go</source>
         <translation>&amp;Buka</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>%1 (%2 unread)</source>
         <translation>%1 (%2 belum dibaca)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Your session on the server has ended: an admin may have reset your password or disabled your login, or it expired. Sign in again to send your work; until then it is kept on this computer.</source>
         <translation>Sesi Anda di server telah berakhir: mungkin admin mengatur ulang kata sandi Anda atau menonaktifkan nama pengguna Anda, atau sesinya kedaluwarsa. Masuk kembali untuk mengirim pekerjaan Anda; sampai saat itu pekerjaan Anda tetap tersimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Your password was changed. Your sessions on other computers ended; this one stays signed in.</source>
         <translation>Kata sandi Anda telah diubah. Sesi Anda di komputer lain berakhir; komputer ini tetap masuk.</translation>
     </message>
@@ -2209,203 +2224,203 @@
 <context>
     <name>NewReportDialog</name>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="163"/>
+        <location filename="../../ui/new_report_dialog.py" line="165"/>
         <source>New report</source>
         <translation>Laporan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="165"/>
+        <location filename="../../ui/new_report_dialog.py" line="167"/>
         <source>Record report</source>
         <translation>Catat laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="168"/>
+        <location filename="../../ui/new_report_dialog.py" line="170"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="171"/>
+        <location filename="../../ui/new_report_dialog.py" line="173"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="172"/>
+        <location filename="../../ui/new_report_dialog.py" line="174"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="176"/>
+        <location filename="../../ui/new_report_dialog.py" line="178"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="182"/>
+        <location filename="../../ui/new_report_dialog.py" line="184"/>
         <source>optional</source>
         <translation>opsional</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="183"/>
+        <location filename="../../ui/new_report_dialog.py" line="185"/>
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="187"/>
+        <location filename="../../ui/new_report_dialog.py" line="189"/>
         <source>Subject</source>
         <translation>Perihal</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="190"/>
+        <location filename="../../ui/new_report_dialog.py" line="192"/>
         <source>What the reporter said or wrote</source>
         <translation>Yang disampaikan atau ditulis pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="191"/>
+        <location filename="../../ui/new_report_dialog.py" line="193"/>
         <source>What the reporter said or wrote, in their words where possible.</source>
         <translation>Yang disampaikan atau ditulis pelapor, sebisa mungkin dengan kata-katanya sendiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="194"/>
+        <location filename="../../ui/new_report_dialog.py" line="196"/>
         <source>Reporter&apos;s name</source>
         <translation>Nama pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="195"/>
+        <location filename="../../ui/new_report_dialog.py" line="197"/>
         <source>Reporter&apos;s contact</source>
         <translation>Kontak pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="196"/>
+        <location filename="../../ui/new_report_dialog.py" line="198"/>
         <source>Phone number, address or e-mail</source>
         <translation>Nomor telepon, alamat atau surel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="197"/>
+        <location filename="../../ui/new_report_dialog.py" line="199"/>
         <source>&amp;Anonymous: the reporter&apos;s identity is not recorded</source>
         <translation>&amp;Anonim: identitas pelapor tidak dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="200"/>
+        <location filename="../../ui/new_report_dialog.py" line="202"/>
         <source>&amp;Confidential: only the handling unit reads the content</source>
         <translation>&amp;Rahasia: hanya unit penangan yang membaca isinya</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="205"/>
-        <location filename="../../ui/new_report_dialog.py" line="267"/>
+        <location filename="../../ui/new_report_dialog.py" line="207"/>
+        <location filename="../../ui/new_report_dialog.py" line="269"/>
         <source>Scanned documents</source>
         <translation>Dokumen pindaian</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="207"/>
+        <location filename="../../ui/new_report_dialog.py" line="209"/>
         <source>Add &amp;scans…</source>
         <translation>Tambah &amp;pindaian…</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="210"/>
+        <location filename="../../ui/new_report_dialog.py" line="212"/>
         <source>&amp;Remove</source>
         <translation>&amp;Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="214"/>
+        <location filename="../../ui/new_report_dialog.py" line="216"/>
         <source>PDF, JPEG, PNG or TIFF; at most %1 each and %2 together.</source>
         <translation>PDF, JPEG, PNG atau TIFF; paling besar %1 per berkas dan %2 seluruhnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="241"/>
+        <location filename="../../ui/new_report_dialog.py" line="243"/>
         <source>C&amp;hannel:</source>
         <translation>&amp;Kanal:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="242"/>
+        <location filename="../../ui/new_report_dialog.py" line="244"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="243"/>
+        <location filename="../../ui/new_report_dialog.py" line="245"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Jenis:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="244"/>
+        <location filename="../../ui/new_report_dialog.py" line="246"/>
         <source>Ca&amp;tegory:</source>
         <translation>Ka&amp;tegori:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="245"/>
+        <location filename="../../ui/new_report_dialog.py" line="247"/>
         <source>&amp;Priority:</source>
         <translation>P&amp;rioritas:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="246"/>
+        <location filename="../../ui/new_report_dialog.py" line="248"/>
         <source>Su&amp;bject:</source>
         <translation>Peri&amp;hal:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="247"/>
+        <location filename="../../ui/new_report_dialog.py" line="249"/>
         <source>Te&amp;xt:</source>
         <translation>Is&amp;i:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="248"/>
+        <location filename="../../ui/new_report_dialog.py" line="250"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="252"/>
+        <location filename="../../ui/new_report_dialog.py" line="254"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nama:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="253"/>
+        <location filename="../../ui/new_report_dialog.py" line="255"/>
         <source>C&amp;ontact:</source>
         <translation>K&amp;ontak:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="256"/>
+        <location filename="../../ui/new_report_dialog.py" line="258"/>
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="303"/>
+        <location filename="../../ui/new_report_dialog.py" line="307"/>
         <source>This computer does not know your units yet: sync first.</source>
         <translation>Komputer ini belum mengenal unit Anda: lakukan sinkronisasi dulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="311"/>
+        <location filename="../../ui/new_report_dialog.py" line="315"/>
         <source>Add scans</source>
         <translation>Tambah pindaian</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="315"/>
+        <location filename="../../ui/new_report_dialog.py" line="319"/>
         <source>Scans (%1)</source>
         <translation>Pindaian (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="315"/>
+        <location filename="../../ui/new_report_dialog.py" line="319"/>
         <source>All files (*)</source>
         <translation>Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="356"/>
+        <location filename="../../ui/new_report_dialog.py" line="360"/>
         <source>Wait a moment: the form is still being filled.</source>
         <translation>Tunggu sebentar: formulir masih sedang diisi.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="358"/>
+        <location filename="../../ui/new_report_dialog.py" line="362"/>
         <source>Wait until the chosen scans are read.</source>
         <translation>Tunggu sampai pindaian yang dipilih selesai dibaca.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="360"/>
+        <location filename="../../ui/new_report_dialog.py" line="364"/>
         <source>Choose the unit that handles the report.</source>
         <translation>Pilih unit yang menangani laporan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="362"/>
+        <location filename="../../ui/new_report_dialog.py" line="366"/>
         <source>Give the report a subject.</source>
         <translation>Beri laporan ini perihal.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="364"/>
+        <location filename="../../ui/new_report_dialog.py" line="368"/>
         <source>Write down what the reporter said or wrote.</source>
         <translation>Tuliskan yang disampaikan atau ditulis pelapor.</translation>
     </message>
@@ -2553,37 +2568,37 @@
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../ui/i18n.py" line="31"/>
+        <location filename="../../ui/i18n.py" line="32"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="32"/>
+        <location filename="../../ui/i18n.py" line="33"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="33"/>
+        <location filename="../../ui/i18n.py" line="34"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="34"/>
+        <location filename="../../ui/i18n.py" line="35"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="35"/>
+        <location filename="../../ui/i18n.py" line="36"/>
         <source>Yes</source>
         <translation>Ya</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="36"/>
+        <location filename="../../ui/i18n.py" line="37"/>
         <source>No</source>
         <translation>Tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="37"/>
+        <location filename="../../ui/i18n.py" line="38"/>
         <source>Apply</source>
         <translation>Terapkan</translation>
     </message>
@@ -3080,34 +3095,44 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../settings.py" line="135"/>
+        <location filename="../../settings.py" line="157"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="136"/>
+        <location filename="../../settings.py" line="158"/>
         <source>Server address</source>
         <translation>Alamat server</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="137"/>
+        <location filename="../../settings.py" line="159"/>
         <source>Officer login</source>
         <translation>Nama pengguna petugas</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="138"/>
+        <location filename="../../settings.py" line="160"/>
         <source>Sync every (seconds)</source>
         <translation>Sinkronkan tiap (detik)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="139"/>
+        <location filename="../../settings.py" line="161"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="142"/>
+        <location filename="../../settings.py" line="164"/>
         <source>Encrypt the local cache</source>
         <translation>Enkripsi salinan laporan di komputer ini</translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="168"/>
+        <source>Unit of this workstation</source>
+        <translation>Unit komputer kerja ini</translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="170"/>
+        <source>CA certificate of the server</source>
+        <translation>Sertifikat CA server</translation>
     </message>
 </context>
 <context>
@@ -3731,27 +3756,27 @@
         <translation>Bebas — Klaim</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="311"/>
+        <location filename="../../ui/ticket_view.py" line="314"/>
         <source>Claim the ticket to send a reply; you can write a draft now.</source>
         <translation>Klaim tiket untuk mengirim balasan; Anda bisa menulis draf sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="415"/>
+        <location filename="../../ui/ticket_view.py" line="418"/>
         <source>Save attachment</source>
         <translation>Simpan lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="429"/>
+        <location filename="../../ui/ticket_view.py" line="432"/>
         <source>“%1” is not opened from Aduan: its content is not a PDF, a picture, plain text or an office document without macros, so opening it could run a program. Save it and have it checked.</source>
         <translation>“%1” tidak dibuka dari Aduan: isinya bukan PDF, gambar, teks biasa, atau dokumen perkantoran tanpa makro, sehingga membukanya dapat menjalankan program. Simpan berkas ini dan minta diperiksa.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="453"/>
+        <location filename="../../ui/ticket_view.py" line="456"/>
         <source>Could not save the attachment: %1</source>
         <translation>Lampiran tidak dapat disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="462"/>
+        <location filename="../../ui/ticket_view.py" line="465"/>
         <source>This attachment is not available to you.</source>
         <translation>Lampiran ini tidak tersedia untuk Anda.</translation>
     </message>
@@ -3820,6 +3845,46 @@
         <location filename="../../ui/ticket_dialogs.py" line="124"/>
         <source>Give the reason for the transfer: the receiving unit reads it.</source>
         <translation>Tuliskan alasan penerusan: unit penerima akan membacanya.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateRequiredBanner</name>
+    <message>
+        <location filename="../../ui/update_notice.py" line="36"/>
+        <source>Copy address</source>
+        <translation>Salin alamat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="53"/>
+        <source>This version of Aduan (%1) is no longer accepted by the server. Install version %2 from %3.</source>
+        <translation>Versi Aduan ini (%1) tidak lagi diterima server. Pasang versi %2 dari %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/update_notice.py" line="59"/>
+        <source>%n queued item(s) stay saved and will be sent after the update.</source>
+        <translation>
+            <numerusform>%n pekerjaan yang menunggu tetap tersimpan dan akan dikirim setelah pembaruan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="61"/>
+        <source>Nothing is waiting to be sent.</source>
+        <translation>Tidak ada pekerjaan yang menunggu untuk dikirim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="64"/>
+        <source>From your admin: %1</source>
+        <translation>Dari admin Anda: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="72"/>
+        <source>Opens the download in your browser</source>
+        <translation>Membuka unduhan di peramban Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="79"/>
+        <source>Copy the address, then paste it into your browser or into Explorer&apos;s address bar</source>
+        <translation>Salin alamat ini, lalu tempelkan di peramban atau di bilah alamat Explorer</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,1 @@
+"""Builds the frozen program and the Windows installers (see installer/README.md)."""
