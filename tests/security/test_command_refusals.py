@@ -70,6 +70,9 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "ticket share": {"ticket": "ADU-2026-000001", "login": "ani"},
     "ticket unshare": {"ticket": "ADU-2026-000001", "login": "ani"},
     "ticket shares": {"ticket": "ADU-2026-000001"},
+    "client-policy set": {"min_version": "99.0", "installer": "https://palsu.example.com/aduan.exe"},
+    "client-policy clear": {"unit": "humas"},
+    "client-policy show": {},
 }
 # Sharing: every officer may ask; the store answers per ticket (tests/security/test_confidential_reports.py).
 OFFICERS_MAY = {
@@ -79,6 +82,7 @@ OFFICERS_MAY = {
     Action.READ_HISTORY,
     Action.SHARE_TICKET,
     Action.READ_SHARES,
+    Action.READ_CLIENT_POLICY,  # the officer's own: which version their units accept
 }
 SUPERVISORS_MAY = OFFICERS_MAY | {
     Action.READ_OFFICERS,

@@ -210,12 +210,27 @@ def test_a_keyring_that_cannot_be_read_leaves_an_encrypted_cache_untouched(tmp_p
     assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["cache.db", "cache.db-queued"]
 
 
+def windows_access(path: Path) -> list[tuple[str, str]]:
+    """The access entries of ``path`` as ``icacls`` lists them: (account, rights), e.g. ("PC\\ani", "(I)(F)")."""
+    listing = subprocess.run(["icacls", str(path)], capture_output=True, text=True, check=True).stdout
+    lines = listing.split("\n\n", 1)[0].splitlines()
+    entries = [lines[0][len(str(path)) :].strip(), *(line.strip() for line in lines[1:])]
+    return [(account, rights) for account, _, rights in (entry.rpartition(":") for entry in entries if entry)]
+
+
 def test_cache_folder_and_files_are_readable_by_their_user_alone(tmp_path: Path) -> None:
-    if sys.platform == "win32":
-        pytest.skip("POSIX modes; Windows gets an owner-only ACL from icacls (security/private_files.py)")
     path = tmp_path / "new-folder" / "cache.db"
     cache = open_cache(path, keys(), "auto")
     fill_with_secrets(cache)
+    if sys.platform == "win32":  # the Windows workflow: icacls gave the folder and the files to the user alone
+        user = os.environ["USERNAME"].lower()
+        for target in (path.parent, path, side_file(path, "-queued"), side_file(path, "-wal")):
+            entries = windows_access(target)
+            assert entries and all(account.lower().rsplit("\\", 1)[-1] == user for account, _ in entries), entries
+            if target != side_file(path, "-wal"):  # SQLite creates the -wal: it inherits the folder's one entry
+                assert all("(I)" not in rights for _, rights in entries), entries
+        cache.dispose()
+        return
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     for suffix in ("", "-wal", "-shm", "-queued"):
         assert stat.S_IMODE(side_file(path, suffix).stat().st_mode) == 0o600, suffix
