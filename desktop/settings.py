@@ -290,9 +290,7 @@ class Settings:
                 policy[name] = DECLARED[name].check(value)
             except BadInput as exc:
                 raise BadInput(f"unit policy {self.policy_path}, setting {name!r}: {exc.message}") from None
-            if name in FILE_SETTINGS and policy[name]:
-                policy[name] = str(self.policy_path.parent / str(policy[name]))  # an absolute path stays as is
-        return policy
+        return self._files_resolved(policy)
 
     def _load_policy_registry(self, read: PolicyRegistry) -> dict[str, Value]:
         policy: dict[str, Value] = {}
@@ -306,8 +304,14 @@ class Settings:
                 policy[name] = DECLARED[name].check(_registry_value(DECLARED[name], value))
             except BadInput as exc:
                 raise BadInput(f"registry policy {POLICY_REGISTRY_PLACE}, value {name!r}: {exc.message}") from None
-            if name in FILE_SETTINGS and policy[name]:
-                policy[name] = str(self.policy_path.parent / str(policy[name]))  # give an absolute path
+        return self._files_resolved(policy)
+
+    def _files_resolved(self, policy: dict[str, Value]) -> dict[str, Value]:
+        """A policy's file settings as absolute paths: a relative one is relative to the policy file's folder (an
+        absolute one stays as it is)."""
+        for name in FILE_SETTINGS:
+            if policy.get(name):
+                policy[name] = str(self.policy_path.parent / str(policy[name]))
         return policy
 
     def _load_user(self) -> None:

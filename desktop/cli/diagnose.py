@@ -148,7 +148,7 @@ def certificates_check(settings: Settings | None) -> Check:
     from ..sync.http_central import trusted_certificates
 
     try:
-        chosen = trusted_certificates(settings or Settings())
+        chosen = trusted_certificates(settings)
     except AduanError as exc:
         return Check("certificates", False, exc.message)
     source = "the bundled CA store (certifi)" if chosen is True else "the unit's CA certificate"
@@ -171,7 +171,7 @@ def server_check(raw: str, settings: Settings | None) -> Check:
 
     try:
         address = aduan_server_address(raw)
-        verify = trusted_certificates(settings or Settings())
+        verify = trusted_certificates(settings)
     except AduanError as exc:
         return Check("server", False, exc.message)
     url = f"{address}/v1/health"
@@ -202,6 +202,7 @@ def _reason(exc: Exception) -> str:
 def window_run(window_check: WindowCheck) -> Check:
     """The window on a throwaway embedded database (demo data), shown and closed."""
     from ..demo.generator import fill
+    from ..demo.workspace import busiest_supervisor
     from ..store.service import Store
 
     with tempfile.TemporaryDirectory(prefix="aduan-diagnose-") as folder:
@@ -211,22 +212,13 @@ def window_run(window_check: WindowCheck) -> Check:
             try:
                 store.upgrade()
                 store.admin(fill, WINDOW_DEMO_TICKETS, 1)
-                officer = store.read(_a_supervisor)
+                officer = store.read(busiest_supervisor)
             finally:
                 store.dispose()
+            if officer is None:
+                raise BadInput("the demo data has no supervisor")
             title = window_check(url, officer, Path(folder) / "cache.db")
         except Exception as exc:  # the check reports what went wrong instead of ending the whole diagnosis
             return Check("window", False, f"the window did not open: {type(exc).__name__}: {exc}")
     platform = os.environ.get("QT_QPA_PLATFORM", "the default platform")
     return Check("window", True, f"opened and closed on {platform}: {title!r}", {"title": title})
-
-
-def _a_supervisor(conn: Any) -> str:
-    from sqlalchemy import select
-
-    from ..store.schema import officer
-
-    login = conn.execute(select(officer.c.login).where(officer.c.role == "supervisor").limit(1)).scalar()
-    if login is None:
-        raise BadInput("the demo data has no supervisor")
-    return str(login)

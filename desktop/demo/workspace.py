@@ -26,7 +26,7 @@ def _is_empty(conn: Connection) -> bool:
     return not conn.execute(select(func.count()).select_from(ticket)).scalar_one()
 
 
-def _busiest_supervisor(conn: Connection) -> str | None:
+def busiest_supervisor(conn: Connection) -> str | None:
     """The demo signs in as the supervisor whose unit has the most open tickets: a busy desk to try."""
     return conn.execute(
         select(officer.c.login)
@@ -49,7 +49,7 @@ def open_workspace(url: str | None, officer_login: str | None) -> Workspace:
 
         store.admin(demo.fill, DEMO_TICKETS, DEMO_SEED)
     if officer_login is None:
-        login = store.read(_busiest_supervisor)
+        login = store.read(busiest_supervisor)
         if login is None:
             raise BadInput("the embedded database has no supervisor to sign in as; pass --officer")
         store.dispose()

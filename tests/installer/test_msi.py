@@ -27,6 +27,7 @@ from desktop.settings import Settings
 from installer.msi import POLICY_PROPERTIES, UPGRADE_CODE, build_msi
 from installer.unit_config import load_unit_config
 from tests.conftest import missing
+from tests.installer.certificates import throwaway_ca
 
 WINE_PROGRAM = Path("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows/hostname.exe")
 POLICY_KEY = r"HKLM\SOFTWARE\Policies\Aduan"
@@ -124,16 +125,8 @@ def packages(tmp_path_factory: pytest.TempPathFactory, wine: Wine) -> dict[str, 
 @pytest.fixture(scope="module")
 def unit_package(tmp_path_factory: pytest.TempPathFactory, wine: Wine) -> tuple[Path, Path]:
     """An MSI built with a unit.toml (and its CA certificate, made by openssl); the unit.toml."""
-    if shutil.which("openssl") is None:
-        missing("openssl is not installed (Debian package openssl)")
     root = tmp_path_factory.mktemp("unit")
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-        + ["-keyout", str(root / "ca.key"), "-out", str(root / "kanreg-ca.pem"), "-days", "3650"]
-        + ["-subj", "/CN=Kanreg 1 Test CA"],
-        check=True,
-        capture_output=True,
-    )
+    throwaway_ca(root / "kanreg-ca.pem")
     unit_toml = root / "unit.toml"
     unit_toml.write_text(
         '[server]\nurl = "https://aduan.kanreg1.example.go.id:8443"\nca_certificate = "kanreg-ca.pem"\n'

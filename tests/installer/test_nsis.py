@@ -27,6 +27,7 @@ from desktop.domain.errors import BadInput
 from installer.nsis import build_nsis
 from installer.unit_config import load_unit_config
 from tests.conftest import missing
+from tests.installer.certificates import throwaway_ca
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "installer" / "unit.example.toml"
 UNINSTALL_KEY = r"Software\Microsoft\Windows\CurrentVersion\Uninstall\Aduan"
@@ -62,16 +63,7 @@ def installers(tmp_path_factory: pytest.TempPathFactory) -> Installers:
     folder = tmp_path_factory.mktemp("nsis")
     unit = folder / "unit"
     unit.mkdir()
-    openssl = shutil.which("openssl")
-    if openssl is None:
-        missing("openssl is not installed (Debian package openssl)")
-    subprocess.run(
-        [openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-        + ["-keyout", str(folder / "ca.key"), "-out", str(unit / "kanreg-ca.pem"), "-days", "3650"]
-        + ["-subj", "/CN=Kanreg 1 Test CA"],
-        check=True,
-        capture_output=True,
-    )
+    throwaway_ca(unit / "kanreg-ca.pem")
     text = EXAMPLE.read_text(encoding="utf-8").replace(
         '# ca_certificate = "kanreg-ca.pem"', 'ca_certificate = "kanreg-ca.pem"'
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import pytest
 from desktop.domain.errors import BadInput
 from desktop.settings import DECLARED, Settings
 from installer.unit_config import CA_FILE, SECTIONS, load_unit_config
-from tests.conftest import missing
+from tests.installer.certificates import throwaway_ca
 
 INSTALLER = Path(__file__).resolve().parents[2] / "installer"
 SCHEMA = json.loads((INSTALLER / "unit-config.schema.json").read_text(encoding="utf-8"))
@@ -26,18 +25,7 @@ EXAMPLE = INSTALLER / "unit.example.toml"
 @pytest.fixture(scope="module")
 def ca_pem(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A real CA certificate (and its key, kept apart), made by openssl for these tests."""
-    openssl = shutil.which("openssl")
-    if openssl is None:
-        missing("openssl is not installed (Debian package openssl)")
-    folder = tmp_path_factory.mktemp("ca")
-    subprocess.run(
-        [openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-        + ["-keyout", str(folder / "ca.key"), "-out", str(folder / "ca.pem"), "-days", "3650"]
-        + ["-subj", "/CN=Kanreg 1 Test CA"],
-        check=True,
-        capture_output=True,
-    )
-    return folder / "ca.pem"
+    return throwaway_ca(tmp_path_factory.mktemp("ca") / "ca.pem")
 
 
 def write(folder: Path, text: str) -> Path:
