@@ -44,6 +44,7 @@ THEMES = ("system", "light", "dark")
 # "auto": the cache of work through the Aduan server is encrypted when the keyring can keep its key;
 # "required" (a unit policy): every cache is, and a computer whose keyring cannot keep a key is refused.
 CACHE_ENCRYPTION = ("auto", "required")
+SWITCH = ("on", "off")
 
 
 class SecretRefused(BadInput):
@@ -58,6 +59,9 @@ def _choice(*allowed: str) -> Callable[[object], Value]:
         return value
 
     return check
+
+
+_switch = _choice(*SWITCH)
 
 
 def _interval(value: object) -> Value:
@@ -167,6 +171,21 @@ DECLARED: dict[str, Setting] = {
         ),
         Setting("unit", QT_TRANSLATE_NOOP("Settings", "Unit of this workstation"), "", _unit_code),
         Setting("ca_certificate", QT_TRANSLATE_NOOP("Settings", "CA certificate of the server"), "", _file_path),
+        # Desktop notifications (the tray), each of which the officer (or the unit) may turn off.
+        Setting("notify_assigned", QT_TRANSLATE_NOOP("Settings", "A report is assigned to me"), "on", _switch),
+        Setting("notify_mentioned", QT_TRANSLATE_NOOP("Settings", "I am mentioned"), "on", _switch),
+        Setting(
+            "notify_citizen_reply",
+            QT_TRANSLATE_NOOP("Settings", "The reporter writes on a report I hold"),
+            "on",
+            _switch,
+        ),
+        Setting(
+            "notify_deadlines",
+            QT_TRANSLATE_NOOP("Settings", "A report I hold is overdue or due within the hour"),
+            "on",
+            _switch,
+        ),
     )
 }
 # Settings whose value is a file: a relative path in a policy file is relative to that file's folder.

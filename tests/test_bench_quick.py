@@ -90,7 +90,11 @@ def test_the_duplicates_benchmark_runs_every_part_on_both_backgrounds() -> None:
 def test_the_inbox_benchmark_runs_every_phase() -> None:
     output = quick("inbox.py")
     assert_phases(
-        output, "cache: filled 2,000 tickets", "process start → first painted rows", "scroll to end (2,000 rows)"
+        output,
+        "cache: filled 2,000 tickets",
+        "process start → first painted rows",
+        "scroll to end (2,000 rows)",
+        "view tab counts (6 views, cap 999)",  # the tabs' counts, read after every sync
     )
     for action in ("view Unclaimed", "view Mine", "view My unit", "filter status", "filter channel", "filter unit"):
         assert action in output, output

@@ -92,6 +92,10 @@ class Cache:
                 _add_column(conn, "message", "delivery", "VARCHAR(20)")
             if 0 < version < 5:  # the confidential reports whose content the server withholds (store/confidentiality)
                 _add_column(conn, "ticket", "content_withheld", "BOOLEAN")
+            if 0 < version < 6:  # assignments (store/assignment.py); the rows pulled from now on carry them
+                _add_column(conn, "ticket", "assigned_by", "INTEGER")
+                _add_column(conn, "ticket", "assigned_at", "DATETIME")
+                _add_column(conn, "local_ticket", "assigned_to", "INTEGER")
             s.metadata.create_all(conn)
             # The mirror lacks clocks (before 3), answers' delivery (4) or which reports' content is withheld (5),
             # and may hold content the officer no longer reads: take a fresh snapshot.

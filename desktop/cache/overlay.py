@@ -4,8 +4,10 @@ mirror, and how a ticket is seen through it."""
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Connection, delete, select
@@ -38,7 +40,8 @@ def resolve(conn: Connection, ref: str) -> UUID:
     except ValueError:
         found = conn.execute(select(s.ticket.c.id).where(s.ticket.c.tracking_no == ref)).scalar()
         if found is None:
-            raise NotFound(f"no ticket {ref!r} in the local cache") from None
+            # The number the officer typed or followed is named back to them (it is a reference, not personal data).
+            raise NotFound(f"no ticket {ref!r} in the local cache", reference=ref[:40]) from None
         return UUID(str(found))
     known = conn.execute(select(s.ticket.c.id).where(s.ticket.c.id == ticket_id)).scalar()
     local = conn.execute(select(s.local_ticket.c.ticket_id).where(s.local_ticket.c.ticket_id == ticket_id)).scalar()
@@ -89,12 +92,27 @@ def seen(conn: Connection, ticket_id: UUID) -> Seen:
         tracking_no=base.tracking_no,
         status=Status(local.status) if local.status else base.status,
         unit_code=local.unit_code or base.unit_code,
-        holder_id=base.holder_id,
+        # A queued assignment (Desk.assign) shows the ticket as the assignee's at once.
+        holder_id=local.assigned_to if local.assigned_to is not None else base.holder_id,
         token=base.token,
         expires_at=base.expires_at,
         pending_claim=UUID(str(claim_op)) if local.claimed and claim_op is not None else None,
         released=local.claimed is False,
     )
+
+
+def pending_properties(conn: Connection, ticket_ids: Collection[UUID] | None = None) -> dict[UUID, dict[str, Any]]:
+    """The priority, kind and category changes still in the outbox, per ticket, the newest winning (a payload
+    of ``OpKind.SET_PROPERTIES``); ``ticket_ids`` None: every ticket."""
+    query = select(s.outbox.c.ticket_id, s.outbox.c.payload).where(
+        s.outbox.c.kind == OpKind.SET_PROPERTIES.value, s.outbox.c.state == "pending"
+    )
+    if ticket_ids is not None:
+        query = query.where(s.outbox.c.ticket_id.in_(list(ticket_ids)))
+    found: dict[UUID, dict[str, Any]] = {}
+    for ticket_id, payload in conn.execute(query.order_by(s.outbox.c.seq)):
+        found.setdefault(UUID(str(ticket_id)), {}).update(json.loads(payload))
+    return found
 
 
 def retire_overlay(conn: Connection, op_id: UUID) -> None:

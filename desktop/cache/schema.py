@@ -25,10 +25,11 @@ from sqlalchemy import (
 
 from ..store import feed
 
-CACHE_VERSION = 5  # 2: discussion overlay, drafts, read marks, canned responses; outbox ops without a ticket
+CACHE_VERSION = 6  # 2: discussion overlay, drafts, read marks, canned responses; outbox ops without a ticket
 # 3: service-level clocks, calendars and policies (a fresh snapshot fills them)
 # 4: what became of each answer to a citizen (message.delivery)
 # 5: ticket.content_withheld, a confidential report the officer reads the summary of (a fresh snapshot)
+# 6: ticket.assigned_by/assigned_at (who handed the claim to its holder), local_ticket.assigned_to
 metadata = MetaData()
 
 
@@ -200,6 +201,7 @@ local_ticket = Table(
     Column("status", String(30)),
     Column("unit_code", String(40)),
     Column("claimed", Boolean),  # True: a claim is queued; False: a release or transfer is queued
+    Column("assigned_to", Integer),  # an assignment is queued: the officer it lands claimed for
     Column("new_ticket", Text),  # a ticket created here: its fields, as JSON, until the server numbers it
 )
 local_message = Table(

@@ -16,6 +16,14 @@ its matches, map messages to tickets and sort them (100-600 ms on a million tick
   tickets' documents with a few statements (``catch_up``), in the same transaction: a crash leaves the
   index as right as the rows. Until then a changed ticket is found by its words of the last pull; a
   removed one is never shown (a search joins the ticket table).
+
+Chat spellings: "otp tdk terkirim" must find what "otp tidak terkirim" finds, and the other way round. The
+index keeps each word as written; a search asks for every spelling the duplicate finder's dictionary
+(``domain.duplicates.SLANG``) knows of each word it types (``spellings``): "tdk" asks for "tdk", "tidak",
+"gak", "ga", … and so does "tidak". Normalising the query alone keeps the two sides in step by
+construction (one dictionary, read at query time), so a cache indexed by an earlier build needs no
+rebuilding, and a later change to the dictionary applies at once. Queued tickets (not in the index yet)
+are matched in Python with the same spellings (``matches``).
 """
 
 from __future__ import annotations
@@ -23,10 +31,15 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 
+from ..domain.duplicates import SLANG
 from ..domain.errors import BadInput
 
 TOKENIZER = "unicode61 remove_diacritics 2"
@@ -145,10 +158,67 @@ def search_words(text: str) -> list[str]:
     return words
 
 
+@dataclass(frozen=True, slots=True)
+class Spellings:
+    """What one typed word asks for: itself (as the start of a word), its standard spelling (likewise) and
+    the other chat spellings of that standard (whole words: "ga" must not find "garam")."""
+
+    typed: str
+    starts: tuple[str, ...]  # the typed word, its standard spelling and the stretched letters undone
+    whole: tuple[str, ...]  # the other spellings of the same word, as whole words
+    phrases: tuple[tuple[str, ...], ...] = ()  # a slang word for several ("pju": lampu jalan): all of them
+
+
+# Letters typed three times or more ("tolonggg") are one letter, as the duplicate finder reads them.
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+
+
+def _standard_spellings(slang: Mapping[str, str]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The dictionary as search uses it: a chat spelling's standard word, and each standard word's chat
+    spellings. Entries whose standard is a number ("dua": 2) are left out: a search for "dua" must not find
+    every "2024"; a standard of several words is kept one way only (see ``Spellings.phrases``)."""
+    standard: dict[str, str] = {}
+    variants: defaultdict[str, list[str]] = defaultdict(list)
+    for chat, word in slang.items():
+        if not word or chat == word or any(c.isdigit() for c in word):
+            continue
+        standard[chat] = word
+        if " " not in word:
+            variants[word].append(chat)
+    return standard, {word: tuple(sorted(chats)) for word, chats in variants.items()}
+
+
+_STANDARD, _VARIANTS = _standard_spellings(SLANG)
+
+
+@lru_cache(maxsize=4096)
+def spellings(word: str) -> Spellings:
+    """Every spelling a typed search word asks for, by the duplicate finder's dictionary."""
+    typed = folded(word)
+    unstretched = _STRETCHED.sub(r"\1", typed)
+    standard = _STANDARD.get(typed) or _STANDARD.get(unstretched) or unstretched
+    starts = tuple(dict.fromkeys(w for w in (typed, unstretched, standard) if " " not in w))
+    whole = tuple(w for w in _VARIANTS.get(standard, ()) if w not in starts)
+    phrases = (tuple(standard.split()),) if " " in standard else ()
+    return Spellings(typed, starts, whole, phrases)
+
+
+def _quoted(word: str, prefix: bool) -> str:
+    return f'"{word}"' + ("*" if prefix else "")
+
+
+def _alternatives(word: str) -> str:
+    found = spellings(word)
+    terms = [_quoted(w, True) for w in found.starts] + [_quoted(w, False) for w in found.whole]
+    terms += ["(" + " AND ".join(_quoted(w, True) for w in phrase) + ")" for phrase in found.phrases]
+    return terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")"
+
+
 def match_expression(words: list[str]) -> str:
-    """An FTS5 query: every word must appear, each as the start of a word. Quoting each word leaves no
-    operator (OR, NOT, NEAR, *, ^, column filters) in the officer's hands."""
-    return " ".join(f'"{word}"*' for word in words)
+    """An FTS5 query: every word must appear, each as the start of a word, in any of its chat spellings.
+    Quoting each word leaves no operator (OR, NOT, NEAR, *, ^, column filters) in the officer's hands; the
+    ANDs are spelt out (FTS5 joins a group in parentheses to its neighbours only with an explicit AND)."""
+    return " AND ".join(_alternatives(word) for word in words)
 
 
 def folded(text: str) -> str:
@@ -158,6 +228,17 @@ def folded(text: str) -> str:
 
 
 def matches(words: list[str], text: str) -> bool:
-    """Whether ``text`` matches like the index would: every word starts some word of the text."""
+    """Whether ``text`` matches like the index would: every word, in one of its spellings, starts some word
+    of the text (or is one, for the other chat spellings)."""
     own = _WORD.findall(folded(text))
-    return all(any(w.startswith(folded(word)) for w in own) for word in words)
+    present = set(own)
+
+    def found(word: str) -> bool:
+        wanted = spellings(word)
+        return (
+            any(w.startswith(start) for w in own for start in wanted.starts)
+            or any(whole in present for whole in wanted.whole)
+            or any(all(any(w.startswith(part) for w in own) for part in phrase) for phrase in wanted.phrases)
+        )
+
+    return all(found(word) for word in words)

@@ -110,6 +110,7 @@ def _qualified(backend: object) -> str:
 
 def folders_check() -> Check:
     from ..cache.database import default_cache_folder
+    from ..logs import log_file
     from ..settings import default_user_path
     from ..store.engine import default_database_path
 
@@ -119,8 +120,11 @@ def folders_check() -> Check:
         "embedded_database": str(default_database_path()),
         "cache": str(default_cache_folder()),
         "settings": str(default_user_path()),
+        # Where the window writes its log (what to read when an officer says "it stopped syncing").
+        "log": str(log_file()),
     }
-    return Check("folders", True, f"data {data}, settings {folders['settings']}", folders)
+    detail = f"data {data}, settings {folders['settings']}, log {folders['log']}"
+    return Check("folders", True, detail, folders)
 
 
 def policy_check() -> tuple[Settings | None, Check]:

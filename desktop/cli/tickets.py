@@ -1,4 +1,4 @@
-"""``aduan ticket list|show|create|claim|renew|release|next|steal|reply|note|status|transfer``.
+"""``aduan ticket list|show|create|claim|renew|release|next|steal|assign|reply|note|status|set|transfer``.
 
 Each command has one handler: it reaches the central side directly (the embedded default database, or the
 owner's ``--db``) or offline-first through the local cache (``--cache``, ``--server``; see ``Cli.perform``),
@@ -15,11 +15,13 @@ from uuid import UUID
 
 from ..domain.bounds import LIST_LIMIT
 from ..domain.errors import BadInput, Rejected, Unreachable
+from ..domain.properties import property_change
 from ..domain.status import Status
 from ..domain.text import reveal_invisible
 from ..domain.vocabulary import Channel, Kind, Priority
-from ..store import claims, handling, tickets
-from ..store.apply import ticket_result
+from ..store import assignment, claims, handling, tickets
+from ..store.apply import assigned_result, ticket_result
+from ..store.properties import set_properties
 from ..store.work import Work
 from .answers import APPLIED, Done, detail_json, iso, iso_text, ticket_json, ticket_line
 from .bounds import whole_number
@@ -67,6 +69,10 @@ def register(commands: Commands) -> Commands:
     steal = with_json(command(ticket, "steal", ticket_steal, "take over a claim (supervisors)"))
     steal.add_argument("ticket")
     steal.add_argument("--reason", required=True)
+    assign = with_json(command(ticket, "assign", ticket_assign, "assign to an officer of its unit (supervisors)"))
+    assign.add_argument("ticket", help="ticket id or tracking number")
+    # Not "officer": that is the global --officer, the one acting.
+    assign.add_argument("assignee", metavar="OFFICER", help="login of the officer it lands claimed for")
 
     for name, handler, help_text in (
         ("reply", ticket_reply, "answer the citizen (queued for dispatch)"),
@@ -79,7 +85,14 @@ def register(commands: Commands) -> Commands:
     status = with_json(command(ticket, "status", ticket_status, "change the status"))
     status.add_argument("ticket")
     status.add_argument("status", choices=[s.value for s in Status])
+    status.add_argument("--comment", help="why, in your words: shown in the history")
     with_token(status)
+    props = with_json(command(ticket, "set", ticket_set, "change the priority, category or kind"))
+    props.add_argument("ticket")
+    props.add_argument("--priority", help="rendah, sedang, tinggi, darurat or 1-4")
+    props.add_argument("--category", help='the category ("" removes it)')
+    props.add_argument("--kind", choices=[k.value for k in Kind])
+    with_token(props)
     transfer = with_json(command(ticket, "transfer", ticket_transfer, "transfer to another unit"))
     transfer.add_argument("ticket")
     transfer.add_argument("unit", help="code of the receiving unit")
@@ -205,6 +218,18 @@ def ticket_steal(cli: Cli) -> None:
     )
 
 
+def ticket_assign(cli: Cli) -> None:
+    def assign() -> Done:
+        done = cli.store.write(assignment.assign, cli.ticket_id(), cli.args.assignee)
+        return Done.directly(assigned_result(done), done.ticket)
+
+    cli.perform(
+        lambda desk: desk.assign(cli.args.ticket, cli.args.assignee),
+        assign,
+        lambda r: f"assigned {r['tracking_no']} to {r['holder']} until {iso_text(r['expires_at'])}",
+    )
+
+
 def ticket_next(cli: Cli) -> None:
     """The central side chooses, never the cache (it does not know what colleagues took meanwhile)."""
     if cli.args.server:
@@ -295,14 +320,32 @@ def _noted(work: Work, ticket_id: UUID, body: str, token: int | None) -> Done:
 
 
 def ticket_status(cli: Cli) -> None:
-    target = Status(cli.args.status)
+    target, comment = Status(cli.args.status), cli.args.comment
 
     def change() -> Done:
         ticket_id = cli.ticket_id()
-        return Done.changed(cli.store.write(handling.change_status, ticket_id, cli.token(ticket_id), target))
+        token = cli.token(ticket_id)
+        return Done.changed(cli.store.write(handling.change_status, ticket_id, token, target, comment))
 
     cli.perform(
-        lambda desk: desk.status(cli.args.ticket, target), change, lambda r: f"{r['tracking_no']} is now {r['status']}"
+        lambda desk: desk.status(cli.args.ticket, target, comment),
+        change,
+        lambda r: f"{r['tracking_no']} is now {r['status']}",
+    )
+
+
+def ticket_set(cli: Cli) -> None:
+    a = cli.args
+    change = property_change(a.priority, a.kind, a.category)  # checked before anything is queued or written
+
+    def set_them() -> Done:
+        ticket_id = cli.ticket_id()
+        return Done.changed(cli.store.write(set_properties, ticket_id, cli.token(ticket_id), change))
+
+    cli.perform(
+        lambda desk: desk.set_properties(a.ticket, change.priority, change.kind, change.category),
+        set_them,
+        lambda r: f"{r['tracking_no']} changed",
     )
 
 

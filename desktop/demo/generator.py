@@ -43,6 +43,7 @@ from ..store.schema import (
 )
 from ..store.tickets import TRACKING_PREFIX
 from ..store.work import begin
+from .scenes import add_scenes
 
 MAX_TICKETS = 5_000_000
 WINDOW = timedelta(days=120)
@@ -51,6 +52,19 @@ BATCH_TICKETS = 2_000  # about 7,000 messages per executemany
 # a million-ticket demo); tickets made from then on run on the units' calendars (store/sla.py).
 DEMO_RESPONSE_WITHIN = timedelta(days=3)
 DEMO_RESOLVE_WITHIN = timedelta(days=60)
+# Open reports' deadlines, relative to "now", one band per open report in turn (so the shares are fixed):
+# of every 25, one overdue by hours to a few days, one due within the hour, three due in one to two days
+# (the inbox's "due soon"), twenty on time. A demo run on any date shows a desk that is mostly on top of
+# its work, with a handful of breaches to learn from.
+_OVERDUE = (-timedelta(days=4), -timedelta(hours=2))
+_DUE_TODAY = (timedelta(minutes=20), timedelta(minutes=60))
+_DUE_SOON = (timedelta(hours=26), timedelta(hours=46))
+_ON_TIME = (timedelta(days=3), timedelta(days=40))
+DEADLINE_BANDS: tuple[tuple[timedelta, timedelta], ...] = (
+    _OVERDUE, _ON_TIME, _ON_TIME, _DUE_SOON, _ON_TIME, _ON_TIME, _DUE_TODAY, _ON_TIME, _ON_TIME, _ON_TIME,
+    _DUE_SOON, _ON_TIME, _ON_TIME, _ON_TIME, _ON_TIME, _ON_TIME, _DUE_SOON, _ON_TIME, _ON_TIME, _ON_TIME,
+    _ON_TIME, _ON_TIME, _ON_TIME, _ON_TIME, _ON_TIME,
+)  # fmt: skip
 
 _ONE_MS = timedelta(milliseconds=1)
 _HOUR_MS = 3_600_000
@@ -699,7 +713,9 @@ class _Totals:
 class _TicketMaker:
     """Makes tickets in creation order, so tracking numbers rise with created_at within each year."""
 
-    def __init__(self, rng: _Dice, units: dict[str, _Unit], now: datetime, change_seq: int, tickets: int) -> None:
+    def __init__(
+        self, rng: _Dice, units: dict[str, _Unit], now: datetime, change_seq: int, tickets: int, deadline_seed: int
+    ) -> None:
         self.rng = rng
         self.units = units
         self.now = now
@@ -711,6 +727,9 @@ class _TicketMaker:
         self.last_number: dict[int, int] = {}  # year -> highest tracking number used
         self.serials: dict[str, int] = {}  # contact family -> addresses handed out
         self.regulars: dict[Channel, list[_Reporter]] = {}  # per channel: who may write again
+        # Deadlines draw from their own dice, so the rest of the demo is the same as before they were banded.
+        self.deadline_dice = _Dice(deadline_seed)
+        self.open_made = 0
 
     def at(self, offset_ms: int) -> datetime:
         return self.start + _ONE_MS * offset_ms
@@ -738,12 +757,13 @@ class _TicketMaker:
         last = self.thread(draft, count, answer_token=token if claimed else token - 1)
         updated = max(last, self.maybe_note(draft, last))
         creator = handler.id if channel in _ENTERED_BY_OFFICER else None
+        response_due, due = self.deadlines(status, created_at)
         self.rows.tickets.append({
             "id": ticket_id, "tracking_no": tracking_no, "kind": topic.kind.value, "category": topic.category,
             "priority": rng.pick(_PRIORITY_POOL), "status": status.value, "unit_id": place.id,
             "channel": channel.value, "subject": draft.fills["subjek"], "reporter_id": person.id,
             "external_ref": str(rng.randrange(1_000_000, 10_000_000)) if channel is Channel.LAPOR else None,
-            "first_response_due_at": created_at + DEMO_RESPONSE_WITHIN, "due_at": created_at + DEMO_RESOLVE_WITHIN,
+            "first_response_due_at": response_due, "due_at": due,
             "claimed_by": handler.id if claimed else None, "claim_device": handler.device if claimed else None,
             "claim_token": token,
             "claim_expires_at": self.now + timedelta(seconds=rng.randint(*_CLAIM_SECONDS)) if claimed else None,
@@ -756,6 +776,17 @@ class _TicketMaker:
             "detail": _create_detail(channel, place.code),
             "change_seq": self.change_seq, "created_at": created_at,
         })  # fmt: skip
+
+    def deadlines(self, status: Status, created_at: datetime) -> tuple[datetime, datetime]:
+        """The response and resolution deadlines: a closed report keeps the ones it was made with; an open
+        one takes the next band of ``DEADLINE_BANDS``, so that every demo shows the same mix of urgency
+        whenever it runs (a few overdue by days, some due today or soon, most on time)."""
+        if status.is_closed:
+            return created_at + DEMO_RESPONSE_WITHIN, created_at + DEMO_RESOLVE_WITHIN
+        low, high = DEADLINE_BANDS[self.open_made % len(DEADLINE_BANDS)]
+        self.open_made += 1
+        due = self.now + low + (high - low) * self.deadline_dice.random()
+        return min(created_at + DEMO_RESPONSE_WITHIN, due), due
 
     def tracking_no(self, year: int) -> str:
         number = self.last_number[year] = self.last_number.get(year, 0) + 1
@@ -910,7 +941,7 @@ def fill(conn: Connection, tickets: int, seed: int = 1) -> DemoSummary:
     rng = _Dice(seed)
     now = server_now(conn)
     units, officers = _add_organisation(conn, rng, now)
-    maker = _TicketMaker(rng, units, now, stamp(conn), tickets)
+    maker = _TicketMaker(rng, units, now, stamp(conn), tickets, deadline_seed=seed)
     for index in range(tickets):
         maker.make(index)
         if (index + 1) % BATCH_TICKETS == 0:
@@ -918,6 +949,7 @@ def fill(conn: Connection, tickets: int, seed: int = 1) -> DemoSummary:
     maker.rows.flush(conn)
     _continue_tracking_numbers(conn, maker.last_number)
     _add_canned_responses(conn, now, maker.change_seq)
+    scene_events = add_scenes(conn, seed, now, maker.change_seq)
     return DemoSummary(
         units=len(units),
         officers=officers,
@@ -925,7 +957,7 @@ def fill(conn: Connection, tickets: int, seed: int = 1) -> DemoSummary:
         tickets=tickets,
         messages=maker.totals.messages,
         notes=maker.totals.notes,
-        events=tickets,
+        events=tickets + scene_events,
     )
 
 

@@ -35,11 +35,13 @@ from ..domain.errors import (
 )
 from ..domain.families import derived_id
 from ..domain.operations import Op, OpKind
+from ..domain.properties import clean_comment, property_change
 from ..domain.scans import Scan, check_scans
 from ..domain.status import Status, allowed_next, can_transition
 from ..domain.text import clean_body, clean_name, clean_subject
 from ..domain.vocabulary import Channel, Kind, Priority, Role
 from ..views import families
+from .closing import answered_since_last_message
 
 
 def _now() -> datetime:
@@ -67,6 +69,12 @@ class Desk:
         with self.cache.write() as conn:
             view = seen(conn, resolve(conn, ref))
             return _queue(conn, OpKind.STEAL, view, {"reason": reason}, claimed=True)
+
+    def assign(self, ref: str, officer_login: str) -> Op:
+        """A supervisor (of the ticket's unit or a unit above it) or an admin gives the ticket to an active
+        officer of its unit: it lands claimed for them. Shown at once as theirs; the store decides."""
+        with self.cache.write() as conn:
+            return _assign(conn, seen(conn, resolve(conn, ref)), officer_login.strip())
 
     def renew(self, ref: str) -> Op:
         with self.cache.write() as conn:
@@ -103,9 +111,36 @@ class Desk:
             )
             return op
 
-    def status(self, ref: str, target: Status) -> Op:
+    def status(self, ref: str, target: Status, comment: str | None = None) -> Op:
+        """``comment``: why, in the officer's words; the history shows it beside the change."""
         with self.cache.write() as conn:
-            return _status(conn, seen(conn, resolve(conn, ref)), target)
+            return _status(conn, seen(conn, resolve(conn, ref)), target, comment)
+
+    def close(self, ref: str, target: Status, answer: str | None = None, reason: str | None = None) -> list[Op]:
+        """Close the ticket I hold (``target`` a closed status): the final answer to the citizen if given, the
+        status change with the closing reason as its comment, then the release of my claim. All queued in one
+        local transaction, in that order, so that it works offline too. Unless the reporter was answered after
+        their last message, a closing needs the final answer or a reason (``desk/closing.py``)."""
+        if not target.is_closed:
+            raise BadInput(f"{target.value} does not close a ticket")
+        body = clean_body(answer, "final answer") if answer is not None and answer.strip() else None
+        reason = " ".join(reason.split()) if reason else None
+        with self.cache.write() as conn:
+            ticket_id = resolve(conn, ref)
+            if body is None and not reason and not answered_since_last_message(conn, ticket_id):
+                raise BadInput("closing needs the final answer to the reporter or a closing reason")
+            done = [] if body is None else [_reply(conn, seen(conn, ticket_id), body)]
+            done.append(_status(conn, seen(conn, ticket_id), target, reason))
+            done.append(_queue(conn, OpKind.RELEASE, seen(conn, ticket_id), {}, fenced=True, claimed=False))
+            return done
+
+    def set_properties(
+        self, ref: str, priority: Priority | None = None, kind: Kind | None = None, category: str | None = None
+    ) -> Op:
+        """Correct the priority, kind or category of the ticket I hold; ``category`` "" removes it."""
+        change = property_change(priority, kind, category)
+        with self.cache.write() as conn:
+            return _queue(conn, OpKind.SET_PROPERTIES, seen(conn, resolve(conn, ref)), change.payload(), fenced=True)
 
     def transfer(self, ref: str, unit_code: str, reason: str | None = None) -> Op:
         with self.cache.write() as conn:
@@ -163,8 +198,13 @@ class Desk:
                     status=Status.DITERIMA.value,
                     unit_code=unit,
                     new_ticket=json.dumps(fields, ensure_ascii=False),
+                    claimed=True,
                 )
             )
+            # The officer who records a walk-in or a call handles it: the claim is queued right behind the
+            # report (pushed in order), so replies and notes made before the server numbers it carry it.
+            claim = Op(op_id=uuid7(), kind=OpKind.CLAIM, ticket_id=ticket_id, payload={}, offline=op.offline)
+            _insert_op(conn, claim, None)
             return op
 
     # -- team discussion --------------------------------------------------------------------------------
@@ -333,7 +373,8 @@ class Desk:
                     target = Status(payload.get("status"))
                 except ValueError:
                     raise BadInput(f"hand-over item {item_id} names an unknown status") from None
-                work = _status(conn, view, target)
+                comment = payload.get("comment")
+                work = _status(conn, view, target, comment if isinstance(comment, str) else None)
             elif kind is OpKind.TRANSFER:
                 work = _transfer(conn, view, str(payload.get("unit", "")), payload.get("reason"))
             elif kind in (OpKind.LINK, OpKind.MERGE):
@@ -377,12 +418,45 @@ def _reply(conn: Connection, view: Seen, body: str, canned: str | None = None) -
     return op
 
 
-def _status(conn: Connection, view: Seen, target: Status) -> Op:
+def _assign(conn: Connection, view: Seen, officer_login: str) -> Op:
+    name = view.tracking_no or str(view.ticket_id)
+    if role_of(conn, me(conn)) not in (Role.SUPERVISOR, Role.ADMIN):
+        raise NotPermitted("only supervisors and admins may assign a report")
+    if view.status.is_closed:
+        raise BadInput(f"{name} is closed ({view.status.value}): it cannot be assigned")
+    assignee = conn.execute(
+        select(s.officer.c.id, s.officer.c.name, s.officer.c.active).where(s.officer.c.login == officer_login)
+    ).first()
+    if assignee is None:
+        raise NotFound(f"no officer with login {officer_login!r}")
+    if not assignee.active:
+        raise NotPermitted(f"officer {officer_login!r} is deactivated: a report cannot be assigned to them")
+    unit_id = conn.execute(select(s.unit.c.id).where(s.unit.c.code == view.unit_code)).scalar()
+    member = conn.execute(
+        select(s.membership.c.officer_id).where(
+            s.membership.c.officer_id == assignee.id, s.membership.c.unit_id == unit_id
+        )
+    ).first()
+    if member is None:
+        raise NotPermitted(f"{assignee.name} is not an officer of unit {view.unit_code!r}: assign it within the unit")
+    op = _queue(conn, OpKind.ASSIGN, view, {"officer": officer_login})
+    # The overlay shows the assignee as holder at once; a claim or release queued before it is superseded.
+    shown = {"op_id": op.op_id, "assigned_to": int(assignee.id), "claimed": None}
+    overlaid = update(s.local_ticket).where(s.local_ticket.c.ticket_id == view.ticket_id).values(**shown)
+    if not conn.execute(overlaid).rowcount:
+        conn.execute(insert(s.local_ticket).values(ticket_id=view.ticket_id, **shown))
+    return op
+
+
+def _status(conn: Connection, view: Seen, target: Status, comment: str | None = None) -> Op:
     if not can_transition(view.status, target):
         allowed = ", ".join(sorted(x.value for x in allowed_next(view.status)))
         name = view.tracking_no or str(view.ticket_id)
-        raise ForbiddenTransition(f"{name} is {view.status.value}; it can go to: {allowed}, not {target.value}")
-    return _queue(conn, OpKind.STATUS, view, {"status": target.value}, fenced=True, status=target.value)
+        message = f"{name} is {view.status.value}; it can go to: {allowed}, not {target.value}"
+        raise ForbiddenTransition(message, current=view.status.value, target=target.value)
+    comment = clean_comment(comment)
+    payload = {"status": target.value} | ({"comment": comment} if comment else {})
+    return _queue(conn, OpKind.STATUS, view, payload, fenced=True, status=target.value)
 
 
 def _transfer(conn: Connection, view: Seen, unit_code: str, reason: str | None) -> Op:
@@ -441,7 +515,8 @@ def _return_for_disposition(conn: Connection, view: Seen, reason: str) -> Op:
     if not can_transition(view.status, target):
         allowed = ", ".join(sorted(x.value for x in allowed_next(view.status)))
         name = view.tracking_no or str(view.ticket_id)
-        raise ForbiddenTransition(f"{name} is {view.status.value}; it can go to: {allowed}, not {target.value}")
+        message = f"{name} is {view.status.value}; it can go to: {allowed}, not {target.value}"
+        raise ForbiddenTransition(message, current=view.status.value, target=target.value)
     payload = {"reason": reason}
     kind = OpKind.RETURN_FOR_DISPOSITION
     return _queue(conn, kind, view, payload, fenced=True, claimed=False, status=target.value)
@@ -527,6 +602,7 @@ def _queue(
     overlay: dict[str, object] = {"op_id": op.op_id}
     if claimed is not None:
         overlay["claimed"] = claimed
+        overlay["assigned_to"] = None  # a claim or release queued after an assignment supersedes it
     if status is not None:
         overlay["status"] = status
     if unit_code is not None:

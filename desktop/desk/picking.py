@@ -3,6 +3,10 @@
 The order mirrors ``store.claims.pick_next``: open tickets in the officer's own units with no live
 claim, due first (no deadline last), then highest priority, then oldest. The claim itself is queued
 through the desk; the server decides again when it is pushed (someone may have been quicker).
+
+Only the server knows what colleagues took meanwhile: offline, the cache's choice is a guess, and when the
+cache knows of nothing free the officer is told that taking the next one needs the connection
+(``NeedsConnection``), not that there is nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from sqlalchemy import Connection, not_, or_, select
 from ..cache import schema as s
 from ..cache.database import Cache
 from ..cache.officer import me
-from ..cache.state import server_time
+from ..cache.state import get_state, server_time
 from ..domain.errors import NotFound
 from ..domain.status import CLOSED
 from .operations import Desk
@@ -47,9 +51,27 @@ def next_candidate(conn: Connection) -> UUID:
     return UUID(str(found))
 
 
+class NeedsConnection(NotFound):
+    """Offline, and the cache knows of no free ticket: the server may well have one."""
+
+    code = "needs_connection"
+
+
+def is_offline(conn: Connection) -> bool:
+    return get_state(conn, "online") != "1"
+
+
 def take_next(cache: Cache, desk: Desk) -> UUID:
-    """Queue a claim on the next candidate and return its id."""
+    """Queue a claim on the next candidate and return its id (offline: the cache's best guess)."""
     with cache.read() as conn:
-        ticket_id = next_candidate(conn)
+        try:
+            ticket_id = next_candidate(conn)
+        except NotFound:
+            if is_offline(conn):
+                raise NeedsConnection(
+                    "taking the next ticket needs the connection to the server; "
+                    "no unclaimed open ticket is known on this computer"
+                ) from None
+            raise
     desk.claim(str(ticket_id))
     return ticket_id

@@ -32,10 +32,14 @@ AUDIT_FIELDS: Mapping[str, tuple[str, ...]] = {
     "renew": ("expires_at",),
     "release": (),
     "steal": ("previous_holder", "reason"),
+    "assign": ("assignee", "previous_holder"),  # a supervisor's assignment (store/assignment.py)
     # handling
     "reply": ("message_id", "chars", "canned"),
     "note": ("note_id", "mentions"),
-    "status": ("old", "new"),
+    "status": ("old", "new", "comment"),
+    "set_priority": ("old_priority", "new_priority"),
+    "set_category": ("old_category", "new_category"),
+    "set_kind": ("old_kind", "new_kind"),
     "transfer": ("from_unit", "to_unit", "reason"),
     "return_for_disposition": ("old", "from_unit", "to_unit", "reason"),
     "scans_attached": ("files", "bytes"),
@@ -115,7 +119,7 @@ class AuditPage:
 
 # Fields a person typed or that came from outside (a reason, a file's name, a channel's error): on a
 # confidential report they are content, withheld from whoever may not read it.
-TEXT_FIELDS = frozenset({"reason", "files", "problems", "error"})
+TEXT_FIELDS = frozenset({"reason", "files", "problems", "error", "comment", "old_category", "new_category"})
 
 
 def shown_detail(action: str, stored: Mapping[str, Any], with_text: bool = True) -> dict[str, Any]:
@@ -156,12 +160,14 @@ def period_bounds(since: date | None, until: date | None, timezone: str) -> tupl
 # -- in words ---------------------------------------------------------------------------------------------
 
 # Shown after the sentence when present, each in its own words, unless the sentence already names it.
-SUFFIX_FIELDS = ("reason", "mentions", "canned")
+SUFFIX_FIELDS = ("reason", "mentions", "canned", "comment")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 def plain_value(_field: str, value: Any) -> str:
     """A detail value as text: a list joined by commas, anything else as written."""
+    if _field in ("old_category", "new_category") and not value:
+        return "(none)"  # recorded as "" when the report had no category
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -250,9 +256,13 @@ SENTENCES = {
     "renew": QT_TRANSLATE_NOOP("AuditAction", "renewed the claim until {expires_at}"),
     "release": QT_TRANSLATE_NOOP("AuditAction", "released the claim"),
     "steal": QT_TRANSLATE_NOOP("AuditAction", "took over the claim from {previous_holder}"),
+    "assign": QT_TRANSLATE_NOOP("AuditAction", "assigned it to {assignee}"),
     "reply": QT_TRANSLATE_NOOP("AuditAction", "replied to the reporter ({chars} characters)"),
     "note": QT_TRANSLATE_NOOP("AuditAction", "added an internal note"),
     "status": QT_TRANSLATE_NOOP("AuditAction", "changed the status from {old} to {new}"),
+    "set_priority": QT_TRANSLATE_NOOP("AuditAction", "changed the priority from {old_priority} to {new_priority}"),
+    "set_category": QT_TRANSLATE_NOOP("AuditAction", "changed the category from {old_category} to {new_category}"),
+    "set_kind": QT_TRANSLATE_NOOP("AuditAction", "changed the kind from {old_kind} to {new_kind}"),
     "transfer": QT_TRANSLATE_NOOP("AuditAction", "transferred it from {from_unit} to {to_unit}"),
     "return_for_disposition": QT_TRANSLATE_NOOP(
         "AuditAction", "returned it as not their authority, from {from_unit} to {to_unit}"
@@ -305,5 +315,6 @@ SUFFIXES = {
     "reason": QT_TRANSLATE_NOOP("AuditAction", "; reason: {reason}"),
     "mentions": QT_TRANSLATE_NOOP("AuditAction", "; mentioning {mentions}"),
     "canned": QT_TRANSLATE_NOOP("AuditAction", "; from {canned}"),
+    "comment": QT_TRANSLATE_NOOP("AuditAction", "; comment: {comment}"),
 }
 UNKNOWN = QT_TRANSLATE_NOOP("AuditAction", "did something recorded as {action}")

@@ -15,5 +15,6 @@ def check_range(field: str, value: int, bounds: tuple[int, int]) -> int:
     """``value`` unchanged, or BadInput naming the field and its range."""
     low, high = bounds
     if not low <= value <= high:
-        raise BadInput(f"{field} must be between {low:,} and {high:,}")
+        message = f"{field} must be between {low:,} and {high:,}"
+        raise BadInput(message, field=field, reason="out_of_range", low=str(low), high=str(high))
     return value

@@ -17,7 +17,7 @@ from .errors import BadInput
 VARIABLES: dict[str, str] = {
     "nama_pelapor": "the reporter's name (Pelapor for an anonymous reporter)",
     "nomor_tiket": "the tracking number, e.g. ADU-2026-000123",
-    "unit": "the name of the unit handling the ticket",
+    "unit": "the name of the unit handling the report",
     "tenggat": "the ticket's resolution deadline, as a local date",
 }
 _PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")

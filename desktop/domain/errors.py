@@ -1,7 +1,11 @@
-"""Domain errors. Each carries a stable code (the UI translates it) and the CLI exit code it maps to."""
+"""Domain errors. Each carries a stable code and the CLI exit code it maps to; its ``fields`` are what the UI fills
+into the translated text of its code (``desktop/ui/errors.py``) and what the server sends with the code, so that
+an officer reads the refusal in the UI's language, never the English ``message`` (which is for the CLI and logs).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 
@@ -9,9 +13,12 @@ class AduanError(Exception):
     code = "unexpected"
     exit_code = 1
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, **fields: str) -> None:
         super().__init__(message)
         self.message = message
+        # Words and numbers for the translated text (a field's name, a status, a login, a moment in ISO form):
+        # never a value the officer typed, which may be personal data.
+        self.fields: dict[str, str] = dict(fields)
 
 
 class BadInput(AduanError):
@@ -20,10 +27,13 @@ class BadInput(AduanError):
 
 
 class ForbiddenTransition(BadInput):
+    """A status change the workflow does not allow; fields ``current`` and ``target`` are status values."""
+
     code = "forbidden_transition"
 
 
 class Conflict(AduanError):
+    code = "conflict"
     exit_code = 3
 
 
@@ -33,7 +43,8 @@ class HeldByOther(Conflict):
     code = "held_by_other"
 
     def __init__(self, holder: str, until: datetime) -> None:
-        super().__init__(f"held by {holder} until {until:%Y-%m-%d %H:%M:%S} UTC")
+        message = f"held by {holder} until {until:%Y-%m-%d %H:%M:%S} UTC"
+        super().__init__(message, holder=holder, until=until.isoformat())
         self.holder = holder
         self.until = until
 
@@ -67,7 +78,7 @@ class RateLimited(Unreachable):
     code = "rate_limited"
 
     def __init__(self, retry_after: int, message: str) -> None:
-        super().__init__(message)
+        super().__init__(message, retry_after=str(retry_after))
         self.retry_after = retry_after
 
 
@@ -95,7 +106,7 @@ class Throttled(AduanError):
     exit_code = 5
 
     def __init__(self, retry_after: int, message: str) -> None:
-        super().__init__(message)
+        super().__init__(message, retry_after=str(retry_after))
         self.retry_after = retry_after
 
 
@@ -120,7 +131,7 @@ class ClientOutdated(SchemaMismatch):
         ) + (f" ({note})" if note else "")
         if queued is not None:
             words += f"; {queued} operation(s) waiting in the outbox are kept and sent after the update"
-        super().__init__(words)
+        super().__init__(words, client_version=client_version, min_version=min_version, installer=installer)
         self.client_version = client_version
         self.min_version = min_version
         self.installer = installer
@@ -132,10 +143,10 @@ class ClientOutdated(SchemaMismatch):
 
 
 class Rejected(AduanError):
-    """The central store refused a queued operation; carries the refusal's code and exit code."""
+    """The central store refused a queued operation; carries the refusal's code, fields and exit code."""
 
-    def __init__(self, code: str | None, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, code: str | None, message: str, fields: Mapping[str, str] | None = None) -> None:
+        super().__init__(message, **(fields or {}))
         self.code = code or "unexpected"
         self.exit_code = exit_code_of(self.code)
 

@@ -23,6 +23,7 @@ class OpKind(StrEnum):
     RENEW = "renew"
     RELEASE = "release"
     STEAL = "steal"
+    ASSIGN = "assign"  # a supervisor gives the ticket, claimed, to a named officer of its unit
     REPLY = "reply"
     NOTE = "note"
     STATUS = "status"
@@ -33,6 +34,7 @@ class OpKind(StrEnum):
     BULK_ANSWER = "bulk_answer"  # one canned answer to a master and each of its duplicates' citizens
     RETURN_FOR_DISPOSITION = "return_disposition"  # "bukan wewenang": back to the unit that sent it
     REFER = "refer"  # ask another unit for input; the ticket stays
+    SET_PROPERTIES = "set_properties"  # priority, category and kind after intake (those given change)
     # Not about one ticket (their ``Op.ticket_id`` is None):
     DISCUSS = "discuss"  # start a team thread with its first post
     POST = "post"  # post in a team thread
@@ -43,7 +45,8 @@ class OpKind(StrEnum):
     @property
     def needs_claim(self) -> bool:
         """Made under a claim token: rejected as LOST_CLAIM when the token is no longer the ticket's."""
-        return self in (OpKind.RENEW, OpKind.RELEASE, OpKind.REPLY, OpKind.STATUS, OpKind.TRANSFER, *_DECISIONS)
+        fenced = (OpKind.RENEW, OpKind.RELEASE, OpKind.REPLY, OpKind.STATUS, OpKind.TRANSFER, OpKind.SET_PROPERTIES)
+        return self in (*fenced, *_DECISIONS)
 
     @property
     def acquires_claim(self) -> bool:

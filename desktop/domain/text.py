@@ -48,8 +48,13 @@ def check_length(field: str, value: str, limit: int | None = None) -> str:
     data). ``limit``: the field's column length by default."""
     most = FIELD_LIMITS[field] if limit is None else limit
     if len(value) > most:
-        raise BadInput(f"{field} is {len(value):,} characters long; the limit is {most:,}")
+        raise BadInput(f"{field} is {len(value):,} characters long; the limit is {most:,}", **_too_long(field, most))
     return value
+
+
+def _too_long(field: str, limit: int) -> dict[str, str]:
+    """The fields of a too-long refusal, which the window words in its language (``ui/errors.py``)."""
+    return {"field": field, "reason": "too_long", "limit": str(limit)}
 
 
 def strip_invisible(text: str) -> str:
@@ -78,12 +83,14 @@ def clean_name(field: str, value: str | None, limit: int | None = None) -> str |
 def clean_body(text: str, what: str = "text") -> str:
     stripped = text.strip()
     if not stripped:
-        raise BadInput(f"{what} is empty")
+        raise BadInput(f"{what} is empty", field=what, reason="empty")
     if len(stripped) > MAX_BODY_CHARS:
-        raise BadInput(f"{what} is {len(stripped):,} characters long; the limit is {MAX_BODY_CHARS:,}")
+        message = f"{what} is {len(stripped):,} characters long; the limit is {MAX_BODY_CHARS:,}"
+        raise BadInput(message, **_too_long(what, MAX_BODY_CHARS))
     bad = _CONTROL.search(stripped)
     if bad:
-        raise BadInput(f"{what} contains control character {bad.group()!r} at position {bad.start()}")
+        message = f"{what} contains control character {bad.group()!r} at position {bad.start()}"
+        raise BadInput(message, field=what, reason="control_character")
     return stripped
 
 
@@ -91,7 +98,7 @@ def clean_subject(text: str, field: str = "subject") -> str:
     """A subject or title: one line, invisible characters stripped, not empty, within its column."""
     subject = " ".join(strip_invisible(text).split())
     if not subject:
-        raise BadInput(f"{field} is empty")
+        raise BadInput(f"{field} is empty", field=field, reason="empty")
     return clean_body(check_length(field, subject), field)
 
 

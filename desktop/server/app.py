@@ -108,7 +108,7 @@ def well_formed_cursor(cursor: str, postgresql: bool) -> bool:
 
 def error_response(exc: AduanError) -> JSONResponse:
     retry_after = getattr(exc, "retry_after", None)
-    body = wire.ErrorBody(code=exc.code, message=exc.message, retry_after=retry_after)
+    body = wire.ErrorBody(code=exc.code, message=exc.message, retry_after=retry_after, fields=exc.fields or None)
     if isinstance(exc, ClientOutdated):
         body = body.model_copy(update=client_versions.outdated_fields(exc))
     headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}

@@ -70,7 +70,10 @@ class Principal:
 _EVERY_ROLE = frozenset(Role)
 _SUPERVISORS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 _ADMINS = frozenset({Role.ADMIN})
-_MAY_PUSH: dict[OpKind, frozenset[Role]] = {kind: _EVERY_ROLE for kind in OpKind} | {OpKind.STEAL: _SUPERVISORS}
+_MAY_PUSH: dict[OpKind, frozenset[Role]] = {kind: _EVERY_ROLE for kind in OpKind} | {
+    OpKind.STEAL: _SUPERVISORS,
+    OpKind.ASSIGN: _SUPERVISORS,  # the store checks the ticket's unit and the assignee (store/assignment.py)
+}
 # Who may do each action, and what it is, for the refusal; an action missing here is every signed-in,
 # active officer's.
 _RESTRICTED: dict[Action, tuple[frozenset[Role], str]] = {

@@ -83,6 +83,8 @@ class ErrorBody(Strict):
     code: str
     message: str
     retry_after: int | None = None
+    # what the client's UI fills into the translated text of ``code`` (the error's ``fields``)
+    fields: dict[str, str] | None = None
     # client_outdated (HTTP 426): what the client is, what the server accepts and where to get it
     client_version: str | None = None
     min_version: str | None = None
@@ -126,6 +128,10 @@ class StealPayload(Strict):
     reason: Line = ""
 
 
+class AssignPayload(Strict):
+    officer: Code  # the assignee's login
+
+
 class ReplyPayload(Strict):
     text: Text
     message_id: UUID | None = None
@@ -139,6 +145,15 @@ class NotePayload(Strict):
 
 class StatusPayload(Strict):
     status: Code
+    comment: Line | None = None  # why, in the officer's words: shown in the history
+
+
+class SetPropertiesPayload(Strict):
+    """Only the properties that change; ``category`` "" removes it."""
+
+    priority: PriorityNumber | None = None
+    kind: Code | None = None
+    category: Category | None = None
 
 
 class TransferPayload(Strict):
@@ -226,6 +241,11 @@ class StealOperation(Envelope):
     payload: StealPayload
 
 
+class AssignOperation(Envelope):
+    kind: Literal["assign"]
+    payload: AssignPayload
+
+
 class ReplyOperation(Envelope):
     kind: Literal["reply"]
     payload: ReplyPayload
@@ -239,6 +259,11 @@ class NoteOperation(Envelope):
 class StatusOperation(Envelope):
     kind: Literal["status"]
     payload: StatusPayload
+
+
+class SetPropertiesOperation(Envelope):
+    kind: Literal["set_properties"]
+    payload: SetPropertiesPayload
 
 
 class TransferOperation(Envelope):
@@ -307,10 +332,12 @@ Operation = Annotated[
     | RenewOperation
     | ReleaseOperation
     | StealOperation
+    | AssignOperation
     | ReplyOperation
     | NoteOperation
     | StatusOperation
     | TransferOperation
+    | SetPropertiesOperation
     | LinkOperation
     | UnlinkOperation
     | MergeOperation
@@ -330,10 +357,12 @@ OPERATIONS: dict[OpKind, type[Envelope]] = {
     OpKind.RENEW: RenewOperation,
     OpKind.RELEASE: ReleaseOperation,
     OpKind.STEAL: StealOperation,
+    OpKind.ASSIGN: AssignOperation,
     OpKind.REPLY: ReplyOperation,
     OpKind.NOTE: NoteOperation,
     OpKind.STATUS: StatusOperation,
     OpKind.TRANSFER: TransferOperation,
+    OpKind.SET_PROPERTIES: SetPropertiesOperation,
     OpKind.LINK: LinkOperation,
     OpKind.UNLINK: UnlinkOperation,
     OpKind.MERGE: MergeOperation,

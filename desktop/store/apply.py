@@ -22,11 +22,13 @@ from sqlalchemy.exc import IntegrityError
 from ..domain.entities import Ticket
 from ..domain.errors import AduanError, BadInput, LostClaim, NotFound, NotHolder, NotPermitted, Unreachable
 from ..domain.operations import Op, OpKind, Outcome, OutcomeState
+from ..domain.properties import change_of
 from ..domain.status import Status
 from ..domain.vocabulary import Channel, Kind, Priority
-from . import claims, discussions, disposition, handling, handovers, linking, referrals, scans, tickets
+from . import assignment, claims, discussions, disposition, handling, handovers, linking, referrals, scans, tickets
 from .clock import server_now
 from .identity import Actor
+from .properties import set_properties
 from .schema import applied_op, ticket
 from .work import Work
 
@@ -218,6 +220,19 @@ def _steal(work: Work, op: Op) -> dict[str, Any]:
     return ticket_result(handling.take_over(work, op.ticket, str(op.payload.get("reason", ""))))
 
 
+def _assign(work: Work, op: Op) -> dict[str, Any]:
+    return assigned_result(assignment.assign(work, op.ticket, str(op.payload.get("officer", ""))))
+
+
+def assigned_result(done: assignment.Assigned) -> dict[str, Any]:
+    return {
+        **ticket_result(done.ticket),
+        "assignee": done.assignee,
+        "assignee_name": done.assignee_name,
+        "previous_holder": done.previous_holder,
+    }
+
+
 def _reply(work: Work, op: Op) -> dict[str, Any]:
     message_id = handling.reply(
         work,
@@ -248,7 +263,13 @@ def _status(work: Work, op: Op) -> dict[str, Any]:
         target = Status(op.payload["status"])
     except (KeyError, ValueError):
         raise BadInput(f"unknown status {op.payload.get('status')!r}") from None
-    return ticket_result(handling.change_status(work, op.ticket, _token(op), target))
+    comment = op.payload.get("comment")
+    changed = handling.change_status(work, op.ticket, _token(op), target, comment if isinstance(comment, str) else None)
+    return ticket_result(changed)
+
+
+def _set_properties(work: Work, op: Op) -> dict[str, Any]:
+    return ticket_result(set_properties(work, op.ticket, _token(op), change_of(op.payload)))
 
 
 def _transfer(work: Work, op: Op) -> dict[str, Any]:
@@ -412,6 +433,7 @@ _APPLY: dict[OpKind, Callable[[Work, Op], dict[str, Any]]] = {
     OpKind.RENEW: _renew,
     OpKind.RELEASE: _release,
     OpKind.STEAL: _steal,
+    OpKind.ASSIGN: _assign,
     OpKind.REPLY: _reply,
     OpKind.NOTE: _note,
     OpKind.STATUS: _status,
@@ -425,6 +447,7 @@ _APPLY: dict[OpKind, Callable[[Work, Op], dict[str, Any]]] = {
     OpKind.BULK_ANSWER: _bulk_answer,
     OpKind.RETURN_FOR_DISPOSITION: _return_for_disposition,
     OpKind.REFER: _refer,
+    OpKind.SET_PROPERTIES: _set_properties,
     OpKind.ANSWER_REFERRAL: _answer_referral,
     OpKind.PICK_NEXT: _pick_next,
 }

@@ -45,6 +45,9 @@ _CLAIMED_VALUES = {
     "row_version": ticket.c.row_version + 1,
     "change_seq": bindparam("seq"),
     "updated_at": bindparam("now"),
+    # A claim taken (or taken over) is the taker's own: an assignment it replaces is over.
+    "assigned_by": None,
+    "assigned_at": None,
 }
 _ACQUIRE = (
     update(ticket)
@@ -139,8 +142,13 @@ def held_token(work: Work, ticket_id: UUID) -> int:
     raise NotHolder(f"you do not hold ticket {current.tracking_no}: claim it first")
 
 
-def fenced_update(work: Work, ticket_id: UUID, token: int, values: dict[str, Any], renew: bool = True) -> None:
+def fenced_update(
+    work: Work, ticket_id: UUID, token: int, values: dict[str, Any], renew: bool = True, acting: bool = True
+) -> None:
     """Apply ``values`` to a ticket only while the acting officer still holds it under ``token``.
+
+    ``acting``: the holder works on the ticket (anything but a bare renewal): an assignment they had not
+    acted on yet is acknowledged (``store/assignment.py``).
 
     An expired lease that nobody took since still carries the same token, so the write is accepted and
     the lease renewed: work done late is not thrown away when nobody else stepped in.
@@ -148,6 +156,9 @@ def fenced_update(work: Work, ticket_id: UUID, token: int, values: dict[str, Any
     assert work.actor is not None
     lease = lease_for(work, ticket_id)
     values = dict(values, row_version=ticket.c.row_version + 1, change_seq=work.seq, updated_at=work.now)
+    if acting:
+        values.setdefault("assigned_by", None)
+        values.setdefault("assigned_at", None)
     if renew and "claim_expires_at" not in values:
         values["claim_expires_at"] = work.now + lease
     applied = work.conn.execute(
@@ -170,7 +181,7 @@ def fenced_update(work: Work, ticket_id: UUID, token: int, values: dict[str, Any
 
 
 def renew(work: Work, ticket_id: UUID, token: int) -> Ticket:
-    fenced_update(work, ticket_id, token, {})
+    fenced_update(work, ticket_id, token, {}, acting=False)  # the heartbeat renews: that is not acting
     renewed = read_ticket(work, ticket_id)
     work.audit("renew", ticket_id, token, expires_at=renewed.claim.expires_at)
     return renewed
@@ -189,6 +200,8 @@ def released() -> dict[str, Any]:
         "claim_device": None,
         "claim_expires_at": None,
         "claim_token": ticket.c.claim_token + 1,
+        "assigned_by": None,
+        "assigned_at": None,
     }
 
 

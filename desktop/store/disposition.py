@@ -35,7 +35,9 @@ def return_for_disposition(work: Work, ticket_id: UUID, token: int, reason: str)
         allowed = ", ".join(sorted(s.value for s in allowed_next(current.status)))
         raise ForbiddenTransition(
             f"{current.tracking_no} is {current.status.value}; it can go to: {allowed}, "
-            f"not {Status.BUKAN_WEWENANG.value}"
+            f"not {Status.BUKAN_WEWENANG.value}",
+            current=current.status.value,
+            target=Status.BUKAN_WEWENANG.value,
         )
     target_id, target_code, returned_to = _disposing_unit(work, current)
     # The status and the unit change together; the receiving unit's policy decides about the clocks.

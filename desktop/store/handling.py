@@ -10,6 +10,7 @@ from uuid6 import uuid7
 from ..domain.canned import check_canned_ref
 from ..domain.entities import Note, Ticket
 from ..domain.errors import BadInput, ForbiddenTransition
+from ..domain.properties import clean_comment
 from ..domain.status import Status, allowed_next, can_transition
 from ..domain.text import clean_body, mentioned_logins
 from . import outbox, sla
@@ -101,17 +102,22 @@ def record_mentions(
     return tuple(sorted(login for _id, login in found))
 
 
-def change_status(work: Work, ticket_id: UUID, token: int, target: Status) -> Ticket:
+def change_status(work: Work, ticket_id: UUID, token: int, target: Status, comment: str | None = None) -> Ticket:
+    """``comment``: why, in the officer's words; kept in the audit entry, which the history shows."""
+    comment = clean_comment(comment)
     current = read_ticket(work, ticket_id)
     if not can_transition(current.status, target):
         allowed = ", ".join(sorted(s.value for s in allowed_next(current.status)))
         raise ForbiddenTransition(
-            f"{current.tracking_no} is {current.status.value}; it can go to: {allowed}, not {target.value}"
+            f"{current.tracking_no} is {current.status.value}; it can go to: {allowed}, not {target.value}",
+            current=current.status.value,
+            target=target.value,
         )
     values: dict[str, object] = {"status": target.value, "closed_at": work.now if target.is_closed else None}
     fenced_update(work, ticket_id, token, values)
     sla.status_changed(work, ticket_id, current.status, target)
-    work.audit("status", ticket_id, token, old=current.status.value, new=target.value)
+    said = {"comment": comment} if comment else {}
+    work.audit("status", ticket_id, token, old=current.status.value, new=target.value, **said)
     return read_ticket(work, ticket_id)
 
 

@@ -173,6 +173,11 @@ ticket = Table(
     # The unit a transfer took it from: a pull tells that unit's officers it left their scope, and nobody
     # else learns that it changed (``feed.Feed.removed_tickets``).
     Column("left_unit_id", Integer, ForeignKey("unit.id")),
+    # Who handed the current claim to its holder (a supervisor's assignment, ``store/assignment.py``) and when;
+    # cleared when the holder acts on it or the claim ends, so the holder's desk says "assigned to you by …"
+    # until then.
+    Column("assigned_by", Integer, ForeignKey("officer.id")),
+    Column("assigned_at", Timestamp),
     # "Pick next" and the inbox walk this index: open tickets of a unit by deadline.
     Index("ix_ticket_unit_id_status_due_at", "unit_id", "status", "due_at"),
 )

@@ -146,6 +146,11 @@ def transferred(work: Work, ticket_id: UUID) -> None:
     _move(work, ticket_id, on_transfer(policy), rules=rules, retarget=True)
 
 
+def properties_changed(work: Work, ticket_id: UUID) -> None:
+    """Kind, category or priority changed: the running clocks take the targets of the policy now in force."""
+    _move(work, ticket_id, (), retarget=True)
+
+
 def _rules(work: Work) -> Rules:
     cached = work.memo.get("sla_rules")
     if cached is None:

@@ -94,7 +94,9 @@ def error_of(response: requests.Response) -> AduanError:
         return NotSignedIn(message)
     if code == Throttled.code:
         return Throttled(int(body.get("retry_after") or 60), message)
-    return Rejected(code, message)
+    fields = body.get("fields")
+    words = {str(k): str(v) for k, v in fields.items()} if isinstance(fields, dict) else None
+    return Rejected(code, message, words)
 
 
 class HttpCentral:

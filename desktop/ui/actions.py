@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..domain.translatable import QT_TRANSLATE_NOOP
+from . import icons
 
 Key = QKeySequence.StandardKey | str
 
@@ -39,7 +40,10 @@ REGISTRY: dict[str, ActionSpec] = {
     "manage_canned": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Manage canned responses…")),
     "channels": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Channels…")),
     "audit_log": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Audit log…")),
+    "workload": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Officers' workload…")),
+    "administration": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Administration…")),
     "quit": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Quit"), QKeySequence.StandardKey.Quit),
+    "tour": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Tour"), QKeySequence.StandardKey.HelpContents),
     # Inbox
     "search": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Search"), QKeySequence.StandardKey.Find),
     "clear_filters": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Clear filters"), "Ctrl+Shift+L"),
@@ -52,7 +56,11 @@ REGISTRY: dict[str, ActionSpec] = {
     "add_note": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add internal note"), "Ctrl+Shift+Return"),
     "change_status": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Change status…"), "Ctrl+Shift+S"),
     "transfer": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Transfer to unit…"), "Ctrl+Shift+T"),
+    "assign": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Assign to officer…")),
+    "edit_properties": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Priority, category, kind…"), "Ctrl+Shift+P"),
     "insert_canned": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Insert canned response…"), "Ctrl+Shift+R"),
+    "print": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Print…"), QKeySequence.StandardKey.Print),
+    "save_pdf": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Save as PDF…")),
     # Related tickets and work across units
     "mark_duplicate": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark as duplicate of…"), "Ctrl+Shift+D"),
     "merge_into": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Merge into…")),
@@ -67,6 +75,50 @@ REGISTRY: dict[str, ActionSpec] = {
 }
 
 
+# Each action's picture from the icon set (icons.NAMES), by the action's name; an action not listed has none.
+ICONS = {
+    "sync_now": "sync",
+    "new_report": "new-report",
+    "go_inbox": "inbox",
+    "go_discussions": "discussion",
+    "go_attention": "attention",
+    "go_referrals": "referral",
+    "sign_in": "sign-in",
+    "change_password": "password",
+    "reset_password": "password",
+    "settings": "settings",
+    "manage_canned": "canned",
+    "channels": "channel",
+    "audit_log": "audit",
+    "administration": "settings",
+    "quit": "quit",
+    "search": "search",
+    "clear_filters": "clear",
+    "claim": "claim",
+    "release": "release",
+    "steal": "take-over",
+    "next_ticket": "next",
+    "send_reply": "reply",
+    "add_note": "note",
+    "change_status": "status",
+    "transfer": "transfer",
+    "insert_canned": "canned",
+    "mark_duplicate": "duplicate",
+    "merge_into": "link",
+    "unlink": "unlink",
+    "answer_linked": "reply",
+    "not_ours": "release",
+    "refer": "referral",
+    "answer_referral": "reply",
+    "new_discussion": "discussion",
+    "send_post": "send",
+    "assign": "assign",
+    "print": "print",
+    "save_pdf": "print",
+    "history": "history",
+}
+
+
 def text(name: str) -> str:
     return QCoreApplication.translate("Actions", REGISTRY[name].text)
 
@@ -76,6 +128,8 @@ def create(parent: QObject, name: str, slot: Callable[[], object] | None = None)
     spec = REGISTRY[name]
     action = QAction(text(name), parent)
     action.setObjectName(f"action_{name}")
+    if name in ICONS:
+        action.setIcon(icons.icon(ICONS[name]))
     if spec.shortcut is not None:
         action.setShortcut(QKeySequence(spec.shortcut))
         action.setToolTip(f"{text(name)} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")

@@ -8,23 +8,29 @@ demo workspace; a configured server without a saved password asks for it.
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from pathlib import Path
 
 import qasync
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from .. import __version__
 from ..domain.errors import AduanError
+from ..logs import configure_desktop_logging, enable_faulthandler, log_file
 from ..security.credentials import Credentials, KeyringCredentials, KeyringUnavailable, session_entry
 from ..settings import Settings, is_aduan_server
 from ..sync.session import Session, open_session
 from ..sync.signin import resume
-from . import i18n, theme
+from . import i18n, theme, tour
+from .crash import CrashReporter
 from .errors import describe
 from .main_window import MainWindow
 from .ops import Ops
 from .plain import plain_message_box
 from .sign_in import SignInDialog
+
+log = logging.getLogger("aduan.ui")
 
 
 class Shell:
@@ -43,6 +49,7 @@ class Shell:
         self.window = MainWindow(session, self.ops, self.settings, self.credentials)
         self.window.session_switched.connect(self.show)
         self.window.show()
+        tour.offer_first_run_tour(self.window, self.window.layout_memory)  # once per officer and server
         if previous is not None:  # after the new one is shown, so that closing it does not quit the app
             previous.close()
             previous.deleteLater()
@@ -111,6 +118,8 @@ async def open_shell(
 
 
 async def _main(app: QApplication, settings: Settings, url: str | None, officer: str | None, cache: Path | None) -> int:
+    reporter = CrashReporter(log_file(), app)
+    reporter.install(asyncio.get_running_loop())
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     shell = await open_shell(settings, url, officer, cache)
@@ -141,8 +150,20 @@ def run(url: str | None = None, officer: str | None = None, cache: str | None = 
     except AduanError as exc:  # a broken unit policy: the admin must fix it
         print(f"aduan: {exc.message}", file=sys.stderr)
         return exc.exit_code
+    start_logging()
     app = start_app(settings)
     return int(qasync.run(_main(app, settings, url, officer, Path(cache) if cache else None)))
+
+
+def start_logging() -> None:
+    """The log file and faulthandler; a folder that cannot be written costs the log, never the start."""
+    try:
+        path = configure_desktop_logging()
+        enable_faulthandler()
+    except OSError as exc:
+        print(f"aduan: no log file ({exc})", file=sys.stderr)
+        return
+    log.info("Aduan %s started; log file %s", __version__, path)
 
 
 def show_and_close(url: str, officer: str, cache: Path, seconds: float = 60.0) -> str:

@@ -1,5 +1,6 @@
 """The "needs attention" panel: every refused or handed-over operation, and work handed over to me,
-each with the actions that resolve it. Nothing leaves this list unless the officer resolves it."""
+each with the actions that resolve it (nothing of these leaves the list unless the officer resolves it);
+then breached deadlines and my reports overdue or due today, with the inbox's badge, until the work is done."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from ..domain.text import reveal_invisible
 from ..domain.translatable import QT_TRANSLATE_NOOP
 from ..sync.session import Session
 from ..views.attention import AttentionItem, AttentionKind, load_attention_items
+from ..views.deadlines import Urgency
+from . import icons
 from .errors import describe, describe_code
 from .events import Events
 from .labels import local_time, status_label
@@ -31,7 +34,7 @@ from .ops import Ops
 from .plain import plain_label, plain_tooltip
 
 _OP_NAMES = {
-    OpKind.CREATE: QT_TRANSLATE_NOOP("Attention", "new ticket"),
+    OpKind.CREATE: QT_TRANSLATE_NOOP("Attention", "new report"),
     OpKind.CLAIM: QT_TRANSLATE_NOOP("Attention", "claim"),
     OpKind.RENEW: QT_TRANSLATE_NOOP("Attention", "claim renewal"),
     OpKind.RELEASE: QT_TRANSLATE_NOOP("Attention", "release"),
@@ -46,18 +49,35 @@ _OP_NAMES = {
     OpKind.LINK: QT_TRANSLATE_NOOP("Attention", "link as duplicate"),
     OpKind.UNLINK: QT_TRANSLATE_NOOP("Attention", "unlink"),
     OpKind.MERGE: QT_TRANSLATE_NOOP("Attention", "merge"),
-    OpKind.BULK_ANSWER: QT_TRANSLATE_NOOP("Attention", "answer to all linked tickets"),
+    OpKind.BULK_ANSWER: QT_TRANSLATE_NOOP("Attention", "answer to all linked reports"),
     OpKind.RETURN_FOR_DISPOSITION: QT_TRANSLATE_NOOP("Attention", "return as not our authority"),
     OpKind.REFER: QT_TRANSLATE_NOOP("Attention", "referral"),
+    OpKind.SET_PROPERTIES: QT_TRANSLATE_NOOP("Attention", "change of priority, category or kind"),
     OpKind.ANSWER_REFERRAL: QT_TRANSLATE_NOOP("Attention", "referral answer"),
 }
 
 
+_DEADLINES = (AttentionKind.ESCALATED, AttentionKind.DEADLINE)  # they go when the work is done, not dismissed
 _CLOCK_NAMES = {
     "response": QT_TRANSLATE_NOOP("Attention", "verification"),
     "follow_up": QT_TRANSLATE_NOOP("Attention", "follow-up"),
     "resolution": QT_TRANSLATE_NOOP("Attention", "resolution"),
 }
+
+
+_ICONS = {
+    AttentionKind.REJECTED: "warning",
+    AttentionKind.HANDED_OVER: "transfer",
+    AttentionKind.FOR_ME: "assign",
+    AttentionKind.ESCALATED: "overdue",
+}
+_BADGE_ICONS = {Urgency.OVERDUE: "overdue", Urgency.DUE_TODAY: "due-today"}
+
+
+def icon_name(item: AttentionItem) -> str:
+    if item.kind is AttentionKind.DEADLINE and item.urgency is not None:
+        return _BADGE_ICONS.get(item.urgency, "due-soon")
+    return _ICONS.get(item.kind, "attention")
 
 
 def op_name(kind: OpKind | None) -> str:
@@ -75,7 +95,13 @@ def _what(item: AttentionItem) -> str:
 
 
 def summary(item: AttentionItem) -> str:
-    where = item.tracking_no or QCoreApplication.translate("Attention", "a ticket")
+    where = item.tracking_no or QCoreApplication.translate("Attention", "a report")
+    if item.kind is AttentionKind.DEADLINE:
+        if item.urgency is Urgency.OVERDUE:
+            text = QCoreApplication.translate("Attention", "Overdue: %1 (deadline %2)")
+        else:
+            text = QCoreApplication.translate("Attention", "Due today: %1 (deadline %2)")
+        return text.replace("%1", where).replace("%2", local_time(item.created_at))
     if item.kind is AttentionKind.ESCALATED:
         clock = QCoreApplication.translate("Attention", _CLOCK_NAMES.get(item.payload.get("clock", ""), "resolution"))
         return (
@@ -96,7 +122,7 @@ def explanation(item: AttentionItem) -> str:
     lines = [summary(item) + " (" + local_time(item.created_at) + ")."]
     if item.subject:
         lines.append(QCoreApplication.translate("Attention", "Subject: %1").replace("%1", item.subject))
-    content = _what(item) if item.kind is not AttentionKind.ESCALATED else ""
+    content = _what(item) if item.kind not in _DEADLINES else ""
     if content:
         lines.append(QCoreApplication.translate("Attention", "Content: %1").replace("%1", content))
     if item.kind is AttentionKind.REJECTED:
@@ -110,13 +136,19 @@ def explanation(item: AttentionItem) -> str:
         lines.append(
             QCoreApplication.translate(
                 "Attention",
-                "Your claim ended while you worked offline; the officer who holds the ticket now decides about it.",
+                "Your claim ended while you worked offline; the officer who holds the report now decides about it.",
+            )
+        )
+    elif item.kind is AttentionKind.DEADLINE:
+        lines.append(
+            QCoreApplication.translate(
+                "Attention", "Open the report and act on it; this goes away when the report is finished."
             )
         )
     elif item.kind is AttentionKind.ESCALATED:
         lines.append(
             QCoreApplication.translate(
-                "Attention", "Open the ticket and act on it; this goes away when the deadline's work is done."
+                "Attention", "Open the report and act on it; this goes away when the deadline's work is done."
             )
         )
     else:
@@ -149,7 +181,7 @@ class AttentionPanel(QWidget):
 
         self.accept_button = QPushButton(QCoreApplication.translate("Attention", "Accept — apply under my claim"))
         self.dismiss_button = QPushButton(QCoreApplication.translate("Attention", "Dismiss"))
-        self.open_button = QPushButton(QCoreApplication.translate("Attention", "Open ticket"))
+        self.open_button = QPushButton(QCoreApplication.translate("Attention", "Open report"))
         self.accept_button.clicked.connect(self.accept)
         self.dismiss_button.clicked.connect(self.dismiss)
         self.open_button.clicked.connect(self.open_ticket)
@@ -189,6 +221,11 @@ class AttentionPanel(QWidget):
         for item in items:
             entry = QListWidgetItem(reveal_invisible(summary(item)))  # a name's bidi override stays in its place
             entry.setToolTip(plain_tooltip(explanation(item)))
+            entry.setIcon(icons.icon(icon_name(item)))
+            entry.setData(Qt.ItemDataRole.AccessibleTextRole, summary(item))
+            colour = icons.tone(icon_name(item))
+            if item.kind is AttentionKind.DEADLINE and colour is not None:
+                entry.setForeground(colour)
             self.list.addItem(entry)
         self.list.blockSignals(False)
         refs = [item.ref for item in items]
@@ -207,7 +244,7 @@ class AttentionPanel(QWidget):
         self.detail.setText(explanation(item) if item else "")
         self.message.clear()
         self.accept_button.setVisible(item is not None and item.kind is AttentionKind.FOR_ME)
-        self.dismiss_button.setEnabled(item is not None and item.kind is not AttentionKind.ESCALATED)
+        self.dismiss_button.setEnabled(item is not None and item.kind not in _DEADLINES)
         self.open_button.setEnabled(item is not None and item.ticket_id is not None)
 
     async def _act(self, action: Callable[[], object]) -> None:
@@ -227,7 +264,7 @@ class AttentionPanel(QWidget):
     @asyncSlot()
     async def dismiss(self) -> None:
         item = self.current()
-        if item is None or item.kind is AttentionKind.ESCALATED:
+        if item is None or item.kind in _DEADLINES:
             return
         if item.kind is AttentionKind.FOR_ME:
             await self._act(lambda: self.session.desk.resolve_handover(item.ref, accepted=False))

@@ -347,7 +347,7 @@ class CannedForm(QDialog):
             self.variables.addItem(item)
         self.variables.itemActivated.connect(self.insert_variable)
         self.variables.setMaximumHeight(self.variables.sizeHintForRow(0) * (len(VARIABLES) + 1))
-        hint = QLabel(self.tr("Variables you can use (double-click to insert). Each is filled in for the ticket:"))
+        hint = QLabel(self.tr("Variables you can use (double-click to insert). Each is filled in for the report:"))
         hint.setWordWrap(True)
         self.error = plain_label(name="dialogError", wrap=True)
         self.error.setVisible(False)
@@ -372,7 +372,7 @@ class CannedForm(QDialog):
         meanings = {
             "nama_pelapor": self.tr("the reporter's name (“Pelapor” for an anonymous reporter)"),
             "nomor_tiket": self.tr("the tracking number, e.g. ADU-2026-000123"),
-            "unit": self.tr("the name of the unit handling the ticket"),
+            "unit": self.tr("the name of the unit handling the report"),
             "tenggat": self.tr("the resolution deadline as a date, e.g. 27 Maret 2026"),
         }
         return {name: meanings.get(name, text) for name, text in VARIABLES.items()}

@@ -187,7 +187,7 @@ class ChannelsDialog(QDialog):
         self.retry_button = self._button("intakeRetry", self.tr("Re&try"), self.retry)
         self.retry_button.setToolTip(self.tr("Store the message again, after the cause was fixed"))
         self.dismiss_button = self._button("intakeDismiss", self.tr("&Dismiss"), self.dismiss)
-        self.dismiss_button.setToolTip(self.tr("The message needs no ticket (spam, a test); it stays on record"))
+        self.dismiss_button.setToolTip(self.tr("The message needs no report (spam, a test); it stays on record"))
 
         accounts_box = QGroupBox(self.tr("Channel accounts"))
         QVBoxLayout(accounts_box).addWidget(self.accounts)
@@ -360,4 +360,4 @@ class ChannelsDialog(QDialog):
             self.show_status(_failure_text(exc))
             return
         await self.refresh()
-        self.show_status(self.tr("Dismissed: the message stays on record, without a ticket."))
+        self.show_status(self.tr("Dismissed: the message stays on record, without a report."))

@@ -18,7 +18,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -33,9 +32,10 @@ from ..domain.canned import MissingVariable
 from ..sync.session import Session
 from ..views.canned import CannedResponse, TicketCanned
 from . import actions
+from .canned_picker import CannedPicker
 from .mention_edit import MentionEdit
 from .ops import Ops
-from .plain import plain_label, plain_tooltip
+from .plain import plain_label
 
 DRAFT_DELAY_MS = 500
 
@@ -51,22 +51,25 @@ class Composer(QTabWidget):
         self.ticket_id: UUID | None = None
         self._restoring = False
         self.setObjectName("composer")
+        self.setAccessibleName(self.tr("Reply and internal note"))
 
         self.reply_edit = QPlainTextEdit()
         self.reply_edit.setObjectName("replyEdit")
         self.reply_edit.setAccessibleName(self.tr("Reply to the citizen"))
+        self.reply_edit.setTabChangesFocus(True)  # keyboard users leave the box with Tab (a reply needs no tabs)
         self.reply_edit.setPlaceholderText(self.tr("Write the answer the citizen will receive…"))
         self.note_edit = MentionEdit()
         self.note_edit.setObjectName("noteEdit")
         self.note_edit.setAccessibleName(self.tr("Internal note"))
+        self.note_edit.setTabChangesFocus(True)
         self.note_edit.setPlaceholderText(self.tr("Only officers see this. Type @ to mention a colleague."))
 
         self.canned = TicketCanned()
         self.canned_used: str | None = None  # key@version of the canned response in the reply box
-        self.canned_menu = QMenu(self)
+        self.canned_picker: CannedPicker | None = None  # open while the officer chooses
         self.canned_button = QToolButton()
         self.canned_button.setObjectName("cannedButton")
-        self.insert_canned = actions.create(self, "insert_canned", self.show_canned_menu)
+        self.insert_canned = actions.create(self, "insert_canned", self.show_canned_picker)
         self.canned_button.setDefaultAction(self.insert_canned)
         self.reply_hint = plain_label(name="replyHint", wrap=True)
         self.canned_error = plain_label(name="cannedError", wrap=True)  # titles come from supervisors
@@ -156,13 +159,6 @@ class Composer(QTabWidget):
     def set_canned(self, offered: TicketCanned) -> None:
         """The canned responses for the open ticket, with the values of their variables."""
         self.canned = offered
-        self.canned_menu.clear()
-        for response in offered.responses:
-            item = self.canned_menu.addAction(response.title)
-            item.setToolTip(plain_tooltip(response.body))
-            item.triggered.connect(lambda _checked=False, chosen=response: self.use_canned(chosen))
-        if not offered.responses:
-            self.canned_menu.addAction(self.tr("No canned responses for this unit")).setEnabled(False)
 
     def use_canned(self, response: CannedResponse) -> None:
         """Insert ``response`` rendered for the ticket, or insert nothing and say what is missing."""
@@ -177,9 +173,9 @@ class Composer(QTabWidget):
 
     def missing_text(self, title: str, refused: MissingVariable) -> str:
         why = {
-            "nomor_tiket": self.tr("the ticket has no tracking number yet: it gets one when it reaches the server"),
-            "tenggat": self.tr("the ticket has no resolution deadline yet"),
-            "unit": self.tr("the ticket's unit is not known on this computer yet"),
+            "nomor_tiket": self.tr("the report has no tracking number yet: it gets one when it reaches the server"),
+            "tenggat": self.tr("the report has no resolution deadline yet"),
+            "unit": self.tr("the report's unit is not known on this computer yet"),
             "nama_pelapor": self.tr("the reporter's name is not known"),
         }
         reasons = [f"{{{name}}}: {why.get(name, '')}" for name in refused.missing]
@@ -188,7 +184,7 @@ class Composer(QTabWidget):
             for name in refused.unknown
         ]
         return (
-            self.tr("“%1” cannot be used for this ticket, so nothing was inserted.").replace("%1", title)
+            self.tr("“%1” cannot be used for this report, so nothing was inserted.").replace("%1", title)
             + " "
             + "; ".join(reasons)
         )
@@ -209,9 +205,19 @@ class Composer(QTabWidget):
         self.reply_edit.insertPlainText(body)
         self.reply_edit.setFocus()
 
-    def show_canned_menu(self) -> None:
+    def show_canned_picker(self) -> None:
+        """Search, preview and insert a reply template; the reply box gets the focus back either way."""
         self.setCurrentIndex(0)
-        self.canned_menu.popup(self.canned_button.mapToGlobal(self.canned_button.rect().bottomLeft()))
+        picker = CannedPicker(self.canned, self.missing_text, self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.chosen.connect(self.use_canned)
+        picker.finished.connect(lambda _result: self._picker_closed())
+        self.canned_picker = picker
+        picker.open()
+
+    def _picker_closed(self) -> None:
+        self.canned_picker = None
+        self.reply_edit.setFocus()
 
     async def sent(self, kind: str) -> None:
         """The text was queued: empty the box and forget its draft."""

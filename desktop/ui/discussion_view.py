@@ -66,7 +66,7 @@ class NewThreadDialog(QDialog):
         self.body.setAccessibleName(self.tr("First post"))
         self.body.set_logins(logins)
         self.ticket = QLineEdit()
-        self.ticket.setAccessibleName(self.tr("Ticket to link (tracking number, optional)"))
+        self.ticket.setAccessibleName(self.tr("Report to link (tracking number, optional)"))
         self.ticket.setPlaceholderText(self.tr("e.g. ADU-2026-000123"))
         self.problem = plain_label(name="newThreadProblem", wrap=True)
         self.problem.setVisible(False)
@@ -80,7 +80,7 @@ class NewThreadDialog(QDialog):
         form.addRow(self.tr("Unit"), self.unit)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("First post"), self.body)
-        form.addRow(self.tr("Link ticket"), self.ticket)
+        form.addRow(self.tr("Link report"), self.ticket)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -303,7 +303,7 @@ class DiscussionView(QWidget):
         self.mention_list.clear()
         for found in mentions:
             if found.note_id is not None:
-                where = self.tr("a note on %1").replace("%1", found.tracking_no or self.tr("a ticket"))
+                where = self.tr("a note on %1").replace("%1", found.tracking_no or self.tr("a report"))
             else:
                 where = self.tr("the thread “%1”").replace("%1", found.discussion_title or "")
             line = self.tr("%1 mentioned you in %2").replace("%1", found.author_name).replace("%2", where)
@@ -340,7 +340,7 @@ class DiscussionView(QWidget):
         linked = thread.ticket_id is not None and thread.tracking_no is not None
         self.open_ticket_button.setVisible(linked)
         if linked:
-            self.open_ticket_button.setText(self.tr("Open ticket %1").replace("%1", thread.tracking_no or ""))
+            self.open_ticket_button.setText(self.tr("Open report %1").replace("%1", thread.tracking_no or ""))
         self._fill_posts(thread.id, posts)
 
     def _fill_posts(self, thread_id: UUID, posts: list[board.PostView]) -> None:
@@ -348,6 +348,9 @@ class DiscussionView(QWidget):
         same_thread = self.post_list.property("threadId") == str(thread_id)
         at_end = bar.value() >= bar.maximum()
         keep = bar.value()
+        shown_before = {self.post_list.item(row).data(_ID) for row in range(self.post_list.count())}
+        # A post the officer just wrote (queued here, not shown before) is followed, wherever they had scrolled.
+        just_written = same_thread and any(p.queued and str(p.id) not in shown_before for p in posts)
         self.post_list.clear()
         for shown in posts:
             facts = [shown.author_name or shown.author_login, local_time(shown.created_at)]
@@ -357,7 +360,7 @@ class DiscussionView(QWidget):
             item.setData(_ID, str(shown.id))
             self.post_list.addItem(item)
         self.post_list.setProperty("threadId", str(thread_id))
-        if same_thread and not at_end:
+        if same_thread and not at_end and not just_written:
             bar.setValue(keep)
         else:
             self.post_list.scrollToBottom()

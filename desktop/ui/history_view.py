@@ -1,7 +1,9 @@
 """A ticket's history, beside its thread: who did what and when, under which claim, online or offline.
 
 The audit log lives on the server only (it is never cached), so the history is fetched over the network
-(``ops.net``) when the tab is shown; offline the tab says so rather than showing an empty list. Every value
+(``ops.net``) when the tab is shown; offline the tab says so rather than showing an empty list. Below the
+server's entries come the changes made here that wait in the outbox, marked as not sent yet — offline they
+are all the tab can show. Officers are named by their names where this computer knows them. Every value
 is shown as plain text, every word is translated; the sentences fill their ``{field}`` placeholders by name
 (``domain.audit.describe``).
 """
@@ -27,13 +29,15 @@ from shiboken6 import isValid
 
 from ..domain.audit import SENTENCES, SUFFIXES, UNKNOWN, AuditEntry, describe
 from ..domain.errors import AduanError, Unreachable
+from ..domain.operations import OpKind
 from ..domain.status import Status
 from ..domain.translatable import QT_TRANSLATE_NOOP
-from ..domain.vocabulary import Channel
+from ..domain.vocabulary import Channel, Kind, Priority
 from ..sync.session import Session
+from ..views.history import LocalHistory, QueuedChange, local_history
 from .command_requests import request
 from .errors import describe as describe_error
-from .labels import channel_label, local_time, status_label
+from .labels import channel_label, kind_label, local_time, priority_label, status_label
 from .ops import Ops
 from .plain import plain_label
 
@@ -50,16 +54,30 @@ def _translated(table: dict[str, str]) -> dict[str, str]:
     return {code: QCoreApplication.translate("AuditAction", text) for code, text in table.items()}
 
 
-def _value_text(field: str, value: Any) -> str:
-    """A detail value as the officer reads it: statuses and channels by name, times in local time."""
+# Detail fields that name officers by login: shown by name where this computer knows them.
+_LOGIN_FIELDS = frozenset({"previous_holder", "assignee", "assigned_by", "officer", "mentions"})
+
+
+def _value_text(field: str, value: Any, names: dict[str, str] | None = None) -> str:
+    """A detail value as the officer reads it: statuses, priorities, kinds and channels by name, officers by
+    name, times in local time."""
+    if names and field in _LOGIN_FIELDS:
+        logins = value if isinstance(value, list | tuple) else [value]
+        return ", ".join(names.get(str(login), str(login)) for login in logins)
     try:
-        if field in ("old", "new"):
+        if field in ("old", "new", "status"):
             return status_label(Status(value))
+        if field in ("old_priority", "new_priority"):
+            return priority_label(Priority[str(value).upper()])
+        if field in ("old_kind", "new_kind"):
+            return kind_label(Kind(value))
+        if field in ("old_category", "new_category") and not value:
+            return QCoreApplication.translate("AuditAction", "(none)")
         if field == "channel":
             return channel_label(Channel(value))
         if field == "expires_at":
             return local_time(datetime.fromisoformat(str(value)).replace(tzinfo=None))
-    except ValueError:
+    except (KeyError, ValueError):
         pass  # a code this version does not know: shown as it is
     if isinstance(value, bool):
         return (
@@ -72,14 +90,83 @@ def _value_text(field: str, value: Any) -> str:
     return str(value)
 
 
-def entry_words(entry: AuditEntry) -> str:
+def entry_words(entry: AuditEntry, names: dict[str, str] | None = None) -> str:
     """What was done, in the window's language."""
     unknown = QCoreApplication.translate("AuditAction", UNKNOWN)
-    return describe(entry, _translated(SENTENCES), _translated(SUFFIXES), unknown, _value_text)
+
+    def value_text(field: str, value: Any) -> str:
+        return _value_text(field, value, names)
+
+    return describe(entry, _translated(SENTENCES), _translated(SUFFIXES), unknown, value_text)
 
 
-def entry_who(entry: AuditEntry) -> str:
-    return entry.officer or QCoreApplication.translate("HistoryView", "Aduan (automatic)")
+def entry_who(entry: AuditEntry, names: dict[str, str] | None = None) -> str:
+    if entry.officer is None:
+        return QCoreApplication.translate("HistoryView", "Aduan (automatic)")
+    return (names or {}).get(entry.officer, entry.officer)
+
+
+# A change waiting in the outbox, in words: the same sentences as the audit log where the payload has the
+# fields, else what the officer did in a few words.
+_QUEUED = {
+    OpKind.CLAIM: QT_TRANSLATE_NOOP("HistoryView", "claimed it"),
+    OpKind.RENEW: QT_TRANSLATE_NOOP("HistoryView", "renewed the claim"),
+    OpKind.RELEASE: QT_TRANSLATE_NOOP("HistoryView", "released the claim"),
+    OpKind.STEAL: QT_TRANSLATE_NOOP("HistoryView", "took over the claim"),
+    OpKind.REPLY: QT_TRANSLATE_NOOP("HistoryView", "replied to the reporter"),
+    OpKind.NOTE: QT_TRANSLATE_NOOP("HistoryView", "added an internal note"),
+    OpKind.STATUS: QT_TRANSLATE_NOOP("HistoryView", "changed the status to %1"),
+    OpKind.TRANSFER: QT_TRANSLATE_NOOP("HistoryView", "transferred it to %1"),
+    OpKind.SET_PROPERTIES: QT_TRANSLATE_NOOP("HistoryView", "changed %1"),
+    OpKind.ASSIGN: QT_TRANSLATE_NOOP("HistoryView", "assigned it to %1"),
+}
+
+
+def queued_words(change: QueuedChange, names: dict[str, str] | None = None) -> str:
+    p = change.payload
+    try:
+        kind = OpKind(change.kind)
+    except ValueError:
+        return change.kind
+    template = _QUEUED.get(kind)
+    if template is None:
+        return QCoreApplication.translate("HistoryView", "%1 (waiting to be sent)").replace("%1", kind.value)
+    text = QCoreApplication.translate("HistoryView", template)
+    if kind is OpKind.STATUS:
+        text = text.replace("%1", _value_text("status", p.get("status", "")))
+    elif kind is OpKind.TRANSFER:
+        text = text.replace("%1", str(p.get("unit", "")))
+    elif kind is OpKind.ASSIGN:
+        text = text.replace("%1", _value_text("assignee", p.get("officer", ""), names))
+    elif kind is OpKind.SET_PROPERTIES:
+        parts = []
+        if "priority" in p:
+            parts.append(
+                QCoreApplication.translate("HistoryView", "the priority to %1").replace(
+                    "%1", priority_label(Priority(int(p["priority"])))
+                )
+            )
+        if "kind" in p:
+            parts.append(
+                QCoreApplication.translate("HistoryView", "the kind to %1").replace(
+                    "%1", _value_text("new_kind", p["kind"])
+                )
+            )
+        if "category" in p:
+            parts.append(
+                QCoreApplication.translate("HistoryView", "the category to %1").replace(
+                    "%1", _value_text("new_category", p["category"])
+                )
+            )
+        text = text.replace("%1", ", ".join(parts))
+    comment = p.get("comment") or p.get("reason")
+    if comment:
+        text += QCoreApplication.translate("HistoryView", "; comment: %1").replace("%1", str(comment))
+    return text
+
+
+def queued_where() -> str:
+    return QCoreApplication.translate("HistoryView", "on this computer, not sent yet")
 
 
 def entry_claim(entry: AuditEntry) -> str:
@@ -160,12 +247,14 @@ class HistoryView(QWidget):
         self.stale = False
         self._generation += 1
         generation, ticket_id = self._generation, self.ticket_id
+        local = await self.ops.db(local_history, self.session.cache, ticket_id)
         try:
             entries = await self.ops.net(load_history, self.session, str(ticket_id))
         except AduanError as exc:
             if generation == self._generation and isValid(self):
                 self.stale = True  # read again when shown next, the link may be back
                 self.list.clear()
+                self._add_queued(local)
                 self.status.setText(offline_text() if isinstance(exc, Unreachable) else describe_error(exc))
                 self.status.setVisible(True)
             return
@@ -174,12 +263,25 @@ class HistoryView(QWidget):
         self.status.setVisible(False)
         self.list.clear()
         for entry in entries:
-            cells = [local_time(entry.created_at), entry_who(entry), entry_words(entry)]
+            cells = [local_time(entry.created_at), entry_who(entry, local.names), entry_words(entry, local.names)]
             item = QTreeWidgetItem(cells + [entry_claim(entry), entry_where(entry)])
             self.list.addTopLevelItem(item)
-        if not entries:
+        self._add_queued(local)
+        if not entries and not local.queued:
             self.status.setText(self.tr("Nothing has been recorded for this report yet."))
             self.status.setVisible(True)
+
+    def _add_queued(self, local: LocalHistory) -> None:
+        """The changes made here that the server has not applied yet, after what it has, in italics."""
+        me = local.names.get(local.my_login or "", local.my_login or "")
+        for change in local.queued:
+            words = queued_words(change, local.names)
+            item = QTreeWidgetItem([local_time(change.made_at), me, words, "", queued_where()])
+            font = item.font(2)
+            font.setItalic(True)
+            for column in range(len(COLUMNS)):
+                item.setFont(column, font)
+            self.list.addTopLevelItem(item)
 
     def rows(self) -> list[list[str]]:
         """The list as shown (for tests and accessibility checks)."""

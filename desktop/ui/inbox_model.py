@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any, ParamSpec, TypeVar
 from uuid import UUID
 
@@ -31,6 +31,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont
 from qasync import asyncSlot
 from shiboken6 import isValid
 
@@ -38,7 +39,9 @@ from ..domain.errors import AduanError
 from ..domain.translatable import QT_TRANSLATE_NOOP
 from ..sync.session import Session
 from ..views import inbox
+from ..views.deadlines import Urgency, end_of_local_day, urgency
 from ..views.inbox import Column, InboxQuery, InboxRow, Key
+from . import icons
 from .errors import describe
 from .labels import channel_label, kind_label, local_time, shown_subject, status_label, time_left
 from .ops import Ops
@@ -54,6 +57,29 @@ SKIM_PAGES = 25  # pages a fetchMore adds (keys only; the rows come when shown)
 KEPT_PAGES = 12  # pages of rows kept: a few screens around what is shown
 COUNT_CAP = 10_000  # a count stops here: beyond it the officer narrows the query, not reads a number
 
+
+# Widths for the inbox pane of a 1366×768 laptop (about 750 px beside the ticket): the number, the badge, the
+# subject, the status and the holder fit without scrolling sideways; the rest follows for wider screens.
+COLUMN_WIDTHS = {
+    Column.TRACKING_NO: 132,
+    Column.DEADLINE: 178,
+    Column.SUBJECT: 200,
+    Column.STATUS: 112,
+    Column.HOLDER: 110,
+    Column.UNIT: 90,
+    Column.REPORTER: 140,
+    Column.CHANNEL: 90,
+    Column.KIND: 120,
+    Column.UPDATED: 128,
+}
+
+# Each badge: its icon and its words (colour is never the only sign).
+BADGES = {
+    Urgency.OVERDUE: ("overdue", QT_TRANSLATE_NOOP("InboxModel", "Overdue %1")),
+    Urgency.DUE_TODAY: ("due-today", QT_TRANSLATE_NOOP("InboxModel", "Due today %1")),
+    Urgency.DUE_SOON: ("due-soon", QT_TRANSLATE_NOOP("InboxModel", "Due soon, %1")),
+    Urgency.ON_TIME: ("on-time", QT_TRANSLATE_NOOP("InboxModel", "On time, %1")),
+}
 
 HEADERS = {
     Column.TRACKING_NO: QT_TRANSLATE_NOOP("InboxModel", "Tracking no."),
@@ -131,6 +157,7 @@ class InboxModel(QAbstractTableModel):
         self._asked: set[int] = set()
         self._fetching = False
         self._clock_offset = timedelta(0)
+        self.zone: tzinfo | None = None  # where "today" is counted for the badges; None: the workstation's zone
 
     # -- what is shown ----------------------------------------------------------------------------------
 
@@ -295,6 +322,8 @@ class InboxModel(QAbstractTableModel):
             return self._text(row, Column(index.column()))
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self._tooltip(row, Column(index.column())))
+        if index.column() == Column.DEADLINE:
+            return self._badge(row, role)
         return None
 
     # -- pages ------------------------------------------------------------------------------------------
@@ -376,8 +405,51 @@ class InboxModel(QAbstractTableModel):
         if column is Column.HOLDER:
             return self._holder(row)
         if column is Column.DEADLINE:
-            return "" if row.due_at is None else time_left(self._seconds_until(row.due_at))
+            return self._badge_text(row)
         return local_time(row.updated_at)
+
+    def urgency(self, row: InboxRow) -> Urgency:
+        """The row's badge now (by the server's clock as last read), in the workstation's day."""
+        now = datetime.utcnow() + self._clock_offset
+        return urgency(row.due_at, row.status, now, end_of_local_day(now, self.zone))
+
+    def _badge_text(self, row: InboxRow) -> str:
+        state = self.urgency(row)
+        if state is Urgency.NONE or row.due_at is None:
+            return ""
+        left = self._seconds_until(row.due_at)
+        amount = local_time(row.due_at, with_date=False) if state is Urgency.DUE_TODAY else time_left(abs(left))
+        return QCoreApplication.translate("InboxModel", BADGES[state][1]).replace("%1", amount)
+
+    def _badge_description(self, row: InboxRow) -> str:
+        """The badge in a sentence with the exact deadline: its tooltip and what a screen reader says."""
+        if row.due_at is None:
+            return QCoreApplication.translate("InboxModel", "No deadline")
+        deadline = local_time(row.due_at)
+        if self.urgency(row) is Urgency.NONE:
+            return QCoreApplication.translate("InboxModel", "Finished; the deadline was %1").replace("%1", deadline)
+        return (
+            QCoreApplication.translate("InboxModel", "%1 (deadline %2)")
+            .replace("%1", self._badge_text(row))
+            .replace("%2", deadline)
+        )
+
+    def _badge(self, row: InboxRow, role: int) -> Any:
+        state = self.urgency(row)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._badge_description(row)
+        if state is Urgency.NONE:
+            return None
+        name = BADGES[state][0]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icons.icon(name)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return icons.tone(name)
+        if role == Qt.ItemDataRole.FontRole and state is Urgency.OVERDUE:
+            bold = QFont()
+            bold.setBold(True)
+            return bold
+        return None
 
     def _holder(self, row: InboxRow) -> str:
         name = row.holder_name or row.holder_login
@@ -393,8 +465,8 @@ class InboxModel(QAbstractTableModel):
         return QCoreApplication.translate("InboxModel", "%1 — %2").replace("%1", name).replace("%2", time_left(left))
 
     def _tooltip(self, row: InboxRow, column: Column) -> str:
-        if column is Column.DEADLINE and row.due_at is not None:
-            return QCoreApplication.translate("InboxModel", "Due %1").replace("%1", local_time(row.due_at))
+        if column is Column.DEADLINE:
+            return self._badge_description(row)
         if column is Column.HOLDER and row.claim_expires_at is not None and not row.claim_queued:
             return QCoreApplication.translate("InboxModel", "Lease until %1").replace(
                 "%1", local_time(row.claim_expires_at)

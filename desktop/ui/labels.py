@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from ..domain.status import Status
 from ..domain.translatable import QT_TRANSLATE_NOOP
@@ -80,11 +80,20 @@ def shown_subject(subject: str, content_withheld: bool) -> str:
 
 
 def local_time(moment: datetime | None, with_date: bool = True) -> str:
-    """A naive-UTC moment from the cache, in the workstation's time zone."""
+    """A naive-UTC moment from the cache, in the workstation's time zone, written the way of the UI's language
+    (``QLocale()``, which ``i18n.install`` sets to it, not the system's): "4 Des 2026 21.29", "4 Dec 2026 21:29".
+
+    The one writer of dates and times in the window; always the 24-hour clock, the desk's habit in both languages.
+    """
     if moment is None:
         return ""
     shown = moment.replace(tzinfo=UTC).astimezone()
-    return shown.strftime("%d-%m-%Y %H.%M" if with_date else "%H.%M")
+    locale = QLocale()
+    separator = "." if "." in locale.timeFormat(QLocale.FormatType.ShortFormat) else ":"
+    clock = f"{shown:%H}{separator}{shown:%M}"
+    if not with_date:
+        return clock
+    return locale.toString(QDate(shown.year, shown.month, shown.day), "d MMM yyyy") + " " + clock
 
 
 def local_today() -> date:
@@ -102,14 +111,19 @@ def local_until(moment: datetime, today: date | None = None) -> str:
 
 
 def time_left(seconds: float) -> str:
-    """A countdown in words, never a colour alone: "2 d 3 h", "45 min", "overdue 3 h"."""
+    """A countdown in words, never a colour alone and short enough for a narrow column: "59 days",
+    "1 day 3 h", "3 h 20 min", "45 min", "overdue 3 h" (Indonesian: "59 hari", "3 jam 20 menit")."""
     overdue = seconds < 0
     left = abs(int(seconds))
     days, rest = divmod(left, 86_400)
     hours, rest = divmod(rest, 3_600)
     minutes = rest // 60
-    if days:
-        amount = QCoreApplication.translate("Time", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+    if days >= 2:  # past two days the hours no longer change what an officer does, and the column stays narrow
+        amount = QCoreApplication.translate("Time", "%1 days").replace("%1", str(days))
+    elif days and hours:
+        amount = QCoreApplication.translate("Time", "1 day %1 h").replace("%1", str(hours))
+    elif days:
+        amount = QCoreApplication.translate("Time", "1 day")
     elif hours:
         amount = QCoreApplication.translate("Time", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
     else:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -29,10 +29,12 @@ from ..domain.errors import ClientOutdated
 from ..domain.operations import Op
 from ..security.credentials import Credentials
 from ..settings import Settings
+from ..sync.central import central_identity
 from ..sync.engine import SyncReport
 from ..sync.session import Session
-from ..views.roles import load_role_menus
-from . import actions, theme
+from ..views.roles import load_my_role, load_role_menus
+from . import actions, theme, tour
+from .admin.window import AdminWindow, may_administer
 from .attention_panel import AttentionPanel
 from .audit_dialog import AuditDialog
 from .cache_notices import CacheNoticeBanner
@@ -41,6 +43,7 @@ from .channels_dialog import ChannelsDialog
 from .discussion_view import DiscussionView
 from .events import Events
 from .inbox_view import InboxView
+from .layout_memory import LayoutMemory
 from .new_report_dialog import NewReportDialog
 from .ops import Ops
 from .password_dialogs import ChangePasswordDialog, ResetPasswordDialog
@@ -50,9 +53,19 @@ from .sign_in import SignInDialog
 from .status_bar import StatusBar
 from .sync_loop import SyncLoop
 from .ticket_view import TicketView
+from .tray import Notifier
 from .update_notice import UpdateRequiredBanner
+from .workload_view import WorkloadView
 
 INBOX_TAB, DISCUSSION_TAB, ATTENTION_TAB, REFERRALS_TAB = range(4)
+# The window's size on a screen with room for it; a smaller screen's free area bounds it (see _fit_default_size).
+DEFAULT_SIZE = QSize(1360, 820)
+
+
+def default_size(free: QSize) -> QSize:
+    """The window's first size on a screen whose free area (task bar excluded) is ``free``: the default where it
+    fits, else most of the free area, leaving room for the title bar and the frame."""
+    return DEFAULT_SIZE.boundedTo(QSize(int(free.width() * 0.95), int(free.height() * 0.92)))
 
 
 class MainWindow(QMainWindow):
@@ -67,7 +80,7 @@ class MainWindow(QMainWindow):
         self.credentials = credentials
         self.events = Events(self)
         self.setObjectName("mainWindow")
-        self.resize(1360, 820)
+        self._fit_default_size()
 
         self.banner = self._demo_banner()
         self.cache_notices = CacheNoticeBanner(session.cache.notices)
@@ -79,6 +92,7 @@ class MainWindow(QMainWindow):
         self.referrals = ReferralsView(session, ops, self.events)
 
         work = QSplitter(Qt.Orientation.Horizontal)
+        self.work_splitter = work
         work.setObjectName("inboxSplitter")
         work.addWidget(self.inbox)
         work.addWidget(self.ticket)
@@ -111,6 +125,10 @@ class MainWindow(QMainWindow):
         self.sync.finished.connect(lambda _outcome: self._update_titles())
         self.sync.finished.connect(self._sync_finished)
         self.sync.session_ended.connect(self.ask_to_sign_in_again)
+        self.notifier = Notifier(session, ops, settings, self)
+        self.sync.finished.connect(lambda _outcome: self.notifier.check())
+        self.notifier.opened.connect(self._open_from_notification)
+        self.notifier.discussions_wanted.connect(lambda: self._open_from_notification(None, DISCUSSION_TAB))
         self.events.open_ticket.connect(self.ticket.open_ticket)
         self.events.open_ticket.connect(lambda _ticket_id: self.tabs.setCurrentIndex(INBOX_TAB))
         self.events.cache_changed.connect(self._update_titles)
@@ -121,8 +139,52 @@ class MainWindow(QMainWindow):
         self.sign_in_again: SignInDialog | None = None  # asked when the server ended the session
         self._build_menu()
         self._update_titles()
+        self.layout_memory = LayoutMemory.beside(settings, session.login, self._server_identity())
+        self._restore_layout()
 
     # -- layout -----------------------------------------------------------------------------------------
+
+    def _fit_default_size(self) -> None:
+        """Most of the screen's free area (a 1366×768 laptop's too, task bar excluded), centred on it; a
+        remembered geometry replaces this."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(DEFAULT_SIZE)
+            return
+        free = screen.availableGeometry()
+        self.resize(default_size(free.size()))
+        self.move(free.center() - self.rect().center())
+
+    def _server_identity(self) -> str:
+        """The place the work comes from, for remembering a layout per officer and server."""
+        if self.session.demo:
+            return "demo"
+        server = self.session.server
+        if server is not None:
+            return str(server.identity)
+        return central_identity(str(self.session.store.url)) if self.session.store is not None else ""
+
+    def _restore_layout(self) -> None:
+        memory = self.layout_memory
+        geometry = memory.state("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = memory.state("window/inbox_splitter")
+        if splitter is not None:
+            self.work_splitter.restoreState(splitter)
+        tab = memory.get_str("window/tab")
+        if tab.isdigit() and int(tab) < self.tabs.count():
+            self.tabs.setCurrentIndex(int(tab))
+        remember = getattr(self.inbox, "remember", None)
+        if remember is not None:
+            remember(memory)
+
+    def save_layout(self) -> None:
+        memory = self.layout_memory
+        memory.put_state("window/geometry", self.saveGeometry())
+        memory.put_state("window/inbox_splitter", self.work_splitter.saveState())
+        memory.put("window/tab", str(self.tabs.currentIndex()))
+        memory.sync()
 
     def _demo_banner(self) -> QWidget:
         banner = QWidget()
@@ -156,6 +218,8 @@ class MainWindow(QMainWindow):
             ("manage_canned", self.open_canned),
             ("channels", self.open_channels),
             ("audit_log", self.open_audit),
+            ("workload", self.open_workload),
+            ("administration", self.open_administration),
             ("settings", self.open_settings),
             ("quit", self.close),
         ):
@@ -167,6 +231,11 @@ class MainWindow(QMainWindow):
         self.channels_action.setVisible(False)  # likewise
         self.audit_action = made["audit_log"]
         self.audit_action.setVisible(False)  # likewise
+        self.workload_action = made["workload"]
+        self.workload_action.setVisible(False)  # supervisors (their units) and admins, like the audit log
+        self.workload_view: WorkloadView | None = None
+        self.administration_action = made["administration"]
+        self.administration_action.setVisible(False)  # supervisors (their units) and admins
         # Passwords are the Aduan server's: an officer signed in to it changes theirs (SQLite has none).
         self.change_password_action = made["change_password"]
         self.change_password_action.setVisible(self.session.server is not None)
@@ -185,6 +254,12 @@ class MainWindow(QMainWindow):
             ("go_referrals", REFERRALS_TAB),
         ):
             go.addAction(actions.create(self, name, functools.partial(self.tabs.setCurrentIndex, tab)))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.tour_action = actions.create(self, "tour", self.open_tour)  # ui/tour.py: five steps over the desk
+        help_menu.addAction(self.tour_action)
+
+    def open_tour(self) -> None:
+        tour.open_tour(self, self.layout_memory)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)
@@ -200,6 +275,7 @@ class MainWindow(QMainWindow):
         self.referrals.reload()
         self.status.refresh()
         self._update_role_actions()
+        self.notifier.check()  # the first mark: what the cache holds now is not news
         self.sync.start()
 
     @asyncSlot()
@@ -227,8 +303,12 @@ class MainWindow(QMainWindow):
         # The audit log's searchers are the same roles: supervisors (their units) and admins.
         self.audit_action.setVisible(menus.watches_channels)
         self.audit_action.setEnabled(menus.watches_channels)
+        self.workload_action.setVisible(menus.watches_channels)
+        self.workload_action.setEnabled(menus.watches_channels)
         self.reset_password_action.setVisible(menus.admin)
         self.reset_password_action.setEnabled(menus.admin)
+        self.administration_action.setVisible(menus.watches_channels)
+        self.administration_action.setEnabled(menus.watches_channels)
 
     # -- the session ------------------------------------------------------------------------------------
 
@@ -299,6 +379,30 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
+    @asyncSlot()
+    async def open_administration(self) -> None:
+        role = await self.ops.db(load_my_role, self.session.cache)
+        if not may_administer(role):  # the menu entry hides itself; a shortcut must not reach around it
+            return
+        dialog = AdminWindow(self.session, self.ops, role, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def open_workload(self) -> None:
+        """One window beside this one, brought back if it is open already."""
+        if self.workload_view is None:
+            self.workload_view = WorkloadView(self.session, self.ops, self.events, self)
+            self.workload_view.finished.connect(self._workload_closed)
+        self.workload_view.show()
+        self.workload_view.raise_()
+        self.workload_view.activateWindow()
+        self.workload_view.reload()
+
+    def _workload_closed(self) -> None:
+        if self.workload_view is not None:
+            self.workload_view.deleteLater()
+            self.workload_view = None
+
     def open_canned(self) -> None:
         dialog = CannedDialog(self.session, self.ops, self)
         dialog.changed.connect(self.events.queued.emit)  # sync now: the composer offers the new wording
@@ -343,6 +447,18 @@ class MainWindow(QMainWindow):
         if "sync_interval_seconds" in changed:
             self.sync.interval = float(self.settings.get("sync_interval_seconds"))
 
+    def _open_from_notification(self, ticket_id: object, tab: int = INBOX_TAB) -> None:
+        """A notification was clicked: the window comes forward, on the report it was about."""
+        self.showNormal() if self.isMinimized() else self.show()
+        self.raise_()
+        self.activateWindow()
+        if ticket_id is not None:
+            self.events.open_ticket.emit(str(ticket_id))
+        else:
+            self.tabs.setCurrentIndex(tab)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
+        self.notifier.close()
+        self.save_layout()
         self.sync.stop()
         super().closeEvent(event)

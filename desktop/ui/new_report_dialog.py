@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -53,12 +55,14 @@ from ..domain.scans import (
 from ..domain.vocabulary import Channel, Kind, Priority
 from ..sync.session import Session
 from ..views.report_form import ReportChoices, load_report_choices
+from ..views.unit_tree import UnitNode, load_unit_nodes
 from .errors import describe
 from .labels import channel_label, kind_label, priority_label
 from .ops import Ops
 from .plain import plain_tooltip
 from .related_dialogs import ActingDialog
 from .ticket_dialogs import normalised
+from .unit_picker import UnitPicker
 
 MANUAL_CHANNELS = (Channel.PHONE, Channel.WALK_IN, Channel.LETTER)
 
@@ -170,7 +174,11 @@ class NewReportDialog(ActingDialog):
         self.channel = self._combo("reportChannel", self.tr("Channel"))
         for channel in MANUAL_CHANNELS:
             self.channel.addItem(channel_label(channel), channel.value)
-        self.unit = self._combo("reportUnit", self.tr("Unit"))
+        # A searchable tree in natural order (ui/unit_picker.py), placed by ``unit_nodes`` once they are read.
+        self.unit = UnitPicker()
+        self.unit.setObjectName("reportUnit")
+        self.unit.setAccessibleName(self.tr("Unit"))
+        self.unit_nodes: list[UnitNode] = []
         self.kind = self._combo("reportKind", self.tr("Kind"))
         for kind in Kind:
             self.kind.addItem(kind_label(kind), kind.value)
@@ -289,6 +297,7 @@ class NewReportDialog(ActingDialog):
         self.ok_button.setEnabled(False)
         try:
             choices = await self.ops.db(load_report_choices, self.session.cache)
+            self.unit_nodes = await self.ops.db(load_unit_nodes, self.session.cache)
         except AduanError as exc:
             self.show_problem(describe(exc))
             return
@@ -296,10 +305,10 @@ class NewReportDialog(ActingDialog):
 
     def fill(self, choices: ReportChoices) -> None:
         self.choices = choices
-        for code, name in choices.units:
-            self.unit.addItem(f"{name} ({code})", code)
-        if self.preferred_unit and (index := self.unit.findData(self.preferred_unit)) >= 0:
-            self.unit.setCurrentIndex(index)
+        self.unit.set_units(choices.units, self.unit_nodes)
+        # The workstation's unit when I may use it, else my first (report_units lists mine first).
+        if not (self.preferred_unit and self.unit.set_current_code(self.preferred_unit)) and choices.units:
+            self.unit.set_current_code(choices.units[0][0])
         typed = self.category.currentText()
         self.category.addItems(choices.categories)
         self.category.setEditText(typed)  # suggestions only: what was typed meanwhile stays
@@ -385,6 +394,35 @@ class NewReportDialog(ActingDialog):
             "confidential": self.confidential.isChecked(),
             "attachments": tuple(self.scans),
         }
+
+    # -- leaving -----------------------------------------------------------------------------------------
+
+    def has_content(self) -> bool:
+        """Whether the officer typed or attached anything that closing would lose."""
+        typed = [self.subject.text(), self.text.toPlainText(), self.category.currentText()]
+        typed += [self.reporter_name.text(), self.reporter_contact.text()]
+        return any(value.strip() for value in typed) or bool(self.scans)
+
+    def reject(self) -> None:
+        """Escape, Cancel and the window's close button: a filled-in report is not thrown away without asking."""
+        if self.busy or not self.has_content():
+            if not self.busy:
+                super().reject()
+            return
+        if self.findChild(QMessageBox, "discardReportBox") is not None:
+            return  # already asking
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("New report"),
+            self.tr("Discard this report? What you typed and the scans you added are not kept."),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("discardReportBox")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Escape twice must not lose the report
+        box.finished.connect(box.deleteLater)
+        box.button(QMessageBox.StandardButton.Discard).clicked.connect(lambda: QDialog.reject(self))
+        box.open()
 
     @asyncSlot()
     async def _submit(self) -> None:

@@ -51,8 +51,8 @@ class ReferralsView(QWidget):
 
         self.intro = QLabel(
             self.tr(
-                "Other units ask your unit about their tickets here. Your answer becomes an internal note on "
-                "their ticket, for the officer who asked."
+                "Other units ask your unit about their reports here. Your answer becomes an internal note on "
+                "their report, for the officer who asked."
             )
         )
         self.intro.setObjectName("referralsIntro")
@@ -61,7 +61,7 @@ class ReferralsView(QWidget):
         self.list.setObjectName("referralsList")
         self.list.setAccessibleName(self.tr("Referrals to your unit"))
         self.list.setHeaderLabels(
-            [self.tr("Ticket"), self.tr("Subject"), self.tr("Question"), self.tr("Asked by"), self.tr("State")]
+            [self.tr("Report"), self.tr("Subject"), self.tr("Question"), self.tr("Asked by"), self.tr("State")]
         )
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
@@ -89,7 +89,7 @@ class ReferralsView(QWidget):
         self.answer_button.setObjectName("answerReferralButton")
         self.answer_button.setDefaultAction(self.answer_action)
         self.answer_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.open_button = QPushButton(self.tr("Open ticket"))
+        self.open_button = QPushButton(self.tr("Open report"))
         self.open_button.setObjectName("openReferredTicket")
         self.open_button.clicked.connect(self.open_ticket)
         buttons = QHBoxLayout()

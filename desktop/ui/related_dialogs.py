@@ -114,21 +114,21 @@ class MasterDialog(ActingDialog):
         self.merging = merging
         self.setObjectName("mergeDialog" if merging else "linkDialog")
         if merging:
-            self.setWindowTitle(self.tr("Merge into another ticket"))
+            self.setWindowTitle(self.tr("Merge into another report"))
             intro = self.tr(
-                "This ticket becomes a duplicate of the ticket you choose and is archived; your claim on it "
+                "This report becomes a duplicate of the report you choose and is archived; your claim on it "
                 "ends. The citizen is answered with the master's family."
             )
         else:
             self.setWindowTitle(self.tr("Mark as duplicate"))
             intro = self.tr(
-                "This ticket becomes a duplicate of the ticket you choose; it stays open and is answered "
+                "This report becomes a duplicate of the report you choose; it stays open and is answered "
                 "with the master's family. A duplicate chosen as master stands for its own master."
             )
         self.body.addWidget(_intro(intro))
         self.choices = QListWidget()
         self.choices.setObjectName("masterChoices")
-        self.choices.setAccessibleName(self.tr("Tickets to choose from"))
+        self.choices.setAccessibleName(self.tr("Reports to choose from"))
         for candidate in candidates:
             item = QListWidgetItem(f"{candidate.title}\n{candidate.why}")
             item.setData(Qt.ItemDataRole.UserRole, str(candidate.ticket_id))
@@ -136,12 +136,12 @@ class MasterDialog(ActingDialog):
             if candidate.ticket_id == preselected:
                 self.choices.setCurrentItem(item)
         self.choices.itemDoubleClicked.connect(lambda _item: self.accept())
-        self.empty = plain_label(self.tr("No similar tickets were found in your cache: type the tracking number."))
+        self.empty = plain_label(self.tr("No similar reports were found on this computer: type the tracking number."))
         self.empty.setVisible(not candidates)
         self.choices.setVisible(bool(candidates))
         self.tracking = QLineEdit()
         self.tracking.setObjectName("masterTracking")
-        self.tracking.setAccessibleName(self.tr("Tracking number of the master ticket"))
+        self.tracking.setAccessibleName(self.tr("Tracking number of the master report"))
         self.tracking.setPlaceholderText("ADU-2026-000123")
         self.tracking.textEdited.connect(lambda text: self.choices.clearSelection() if text.strip() else None)
         self.choices.itemClicked.connect(lambda _item: self.tracking.clear())
@@ -162,7 +162,7 @@ class MasterDialog(ActingDialog):
         return str(selected[0].data(Qt.ItemDataRole.UserRole)) if selected else ""
 
     def problem(self) -> str:
-        return "" if self.chosen() else self.tr("Choose the master ticket from the list or type its tracking number.")
+        return "" if self.chosen() else self.tr("Choose the master report from the list or type its tracking number.")
 
 
 class BulkAnswerDialog(ActingDialog):
@@ -173,7 +173,7 @@ class BulkAnswerDialog(ActingDialog):
 
     def __init__(self, responses: Sequence[CannedResponse], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Answer all linked tickets"))
+        self.setWindowTitle(self.tr("Answer all linked reports"))
         self.setObjectName("bulkAnswerDialog")
         self.preview: BulkPreview | None = None
         self.body.addWidget(
@@ -285,7 +285,7 @@ class NotOursDialog(ActingDialog):
         return normalised(self.reason.toPlainText())
 
     def problem(self) -> str:
-        return "" if self.chosen() else self.tr("Give the reason: the unit that receives the ticket back reads it.")
+        return "" if self.chosen() else self.tr("Give the reason: the unit that receives the report back reads it.")
 
 
 class ReferDialog(ActingDialog):
@@ -298,8 +298,8 @@ class ReferDialog(ActingDialog):
         self.body.addWidget(
             _intro(
                 self.tr(
-                    "The unit sees your question with the report's subject and first message, not the ticket "
-                    "itself. The ticket stays with you; the answer arrives as an internal note."
+                    "The unit sees your question with the report's subject and first message, not the report "
+                    "itself. The report stays with you; the answer arrives as an internal note."
                 )
             )
         )
@@ -358,4 +358,4 @@ class AnswerReferralDialog(ActingDialog):
         return self.answer.toPlainText().strip()
 
     def problem(self) -> str:
-        return "" if self.chosen() else self.tr("Write the answer: it becomes a note on the ticket.")
+        return "" if self.chosen() else self.tr("Write the answer: it becomes a note on the report.")

@@ -135,11 +135,11 @@ class RelatedView(QWidget):
         self.family = _tree(
             "familyList",
             self.tr("Master and duplicates"),
-            [self.tr("Role"), self.tr("Ticket"), self.tr("Subject"), self.tr("Status"), self.tr("Held by")],
+            [self.tr("Role"), self.tr("Report"), self.tr("Subject"), self.tr("Status"), self.tr("Held by")],
         )
         self.family.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.family.itemActivated.connect(self._open_item)
-        self.family_empty = _empty_label(self.tr("Not linked to other tickets."), "familyEmpty")
+        self.family_empty = _empty_label(self.tr("Not linked to other reports."), "familyEmpty")
         self.hint = _empty_label("", "relatedHint")
         family_buttons = QGridLayout()
         family_buttons.addWidget(self.buttons["mark_duplicate"], 0, 0)
@@ -156,14 +156,14 @@ class RelatedView(QWidget):
 
         self.similar = _tree(
             "similarList",
-            self.tr("Similar tickets"),
-            [self.tr("Ticket"), self.tr("Subject"), self.tr("Status"), self.tr("Why")],
+            self.tr("Similar reports"),
+            [self.tr("Report"), self.tr("Subject"), self.tr("Status"), self.tr("Why")],
         )
         self.similar.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.similar.setToolTip(self.tr("Double-click a ticket to open it."))
+        self.similar.setToolTip(self.tr("Double-click a report to open it."))
         self.similar.itemActivated.connect(self._open_item)
-        self.similar_empty = _empty_label(self.tr("No similar tickets in your cache."), "similarEmpty")
-        similar_box = QGroupBox(self.tr("Similar tickets"))
+        self.similar_empty = _empty_label(self.tr("No similar reports on this computer."), "similarEmpty")
+        similar_box = QGroupBox(self.tr("Similar reports"))
         column = QVBoxLayout(similar_box)
         column.addWidget(self.similar, 1)
         column.addWidget(self.similar_empty)
@@ -173,7 +173,7 @@ class RelatedView(QWidget):
         self.referrals.setAccessibleName(self.tr("Questions to other units"))
         self.referrals.setWordWrap(True)
         self.referrals.setAlternatingRowColors(True)
-        self.referrals_empty = _empty_label(self.tr("No other unit was asked about this ticket."), "referralsEmpty")
+        self.referrals_empty = _empty_label(self.tr("No other unit was asked about this report."), "referralsEmpty")
         unit_buttons = QHBoxLayout()
         unit_buttons.addWidget(self.buttons["refer"])
         unit_buttons.addWidget(self.buttons["not_ours"])
@@ -259,7 +259,7 @@ class RelatedView(QWidget):
     def _member_cells(self, member: FamilyMember, related: Related) -> list[str]:
         role = self.tr("Master") if member.ticket_id == related.family.master.ticket_id else self.tr("Duplicate")
         if member.ticket_id == related.ticket_id:
-            role = self.tr("%1, this ticket").replace("%1", role)
+            role = self.tr("%1, this report").replace("%1", role)
         if member.pending:
             role = self.tr("%1 (queued)").replace("%1", role)
         holder = member.holder_login or self.tr("nobody")
@@ -328,9 +328,9 @@ class RelatedView(QWidget):
         )
         self.refer_action.setEnabled(known)
         if known and not mine:
-            self.hint.setText(self.tr("Claim the ticket to link, merge or answer its family."))
+            self.hint.setText(self.tr("Claim the report to link, merge or answer its family."))
         elif known and master_of_others:
-            self.hint.setText(self.tr("This ticket is a master: unlink its duplicates before linking it elsewhere."))
+            self.hint.setText(self.tr("This report is a master: unlink its duplicates before linking it elsewhere."))
         else:
             self.hint.clear()
         self.hint.setVisible(bool(self.hint.text()))
@@ -383,7 +383,7 @@ class RelatedView(QWidget):
         candidates = [similar_candidate(ticket) for ticket in self.related.similar]
         master = self.related.family.master
         if merging and self.related.is_duplicate:  # merging into its own master is the usual end of a duplicate
-            why = self.tr("The master of this ticket's family") + " · " + status_label(master.status)
+            why = self.tr("The master of this report's family") + " · " + status_label(master.status)
             candidates.insert(0, Candidate(master.ticket_id, f"{master.tracking_no} — {master.subject}", why))
         dialog = MasterDialog(candidates, merging, self.selected_similar(), self)
         self._open(dialog, lambda: self.link(dialog, merging))

@@ -10,10 +10,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +33,8 @@ from .errors import describe
 from .plain import plain_label
 
 MAX_SYNC_INTERVAL = 3600
+NOTIFICATION_SETTINGS = ("notify_assigned", "notify_mentioned", "notify_citizen_reply", "notify_deadlines")
+Editor = QComboBox | QSpinBox | QCheckBox
 
 
 class SettingsDialog(QDialog):
@@ -59,14 +63,28 @@ class SettingsDialog(QDialog):
         self.interval = QSpinBox()
         self.interval.setRange(MIN_SYNC_INTERVAL, MAX_SYNC_INTERVAL)
         self.interval.setSuffix(self.tr(" s"))
-        self.editors: dict[str, QComboBox | QSpinBox] = {
+        self.editors: dict[str, Editor] = {
             "language": self.language,
             "theme": self.theme,
             "sync_interval_seconds": self.interval,
         }
+        # Desktop notifications: one switch each (the titles are the settings' own, in context "Settings").
+        self.notifications = QGroupBox(self.tr("Desktop notifications"))
+        self.notifications.setObjectName("notificationSettings")
+        switches = QVBoxLayout(self.notifications)
+        for name in NOTIFICATION_SETTINGS:
+            title = QCoreApplication.translate("Settings", DECLARED[name].title)
+            switch = QCheckBox(title)
+            switch.setObjectName(name)
+            switch.setAccessibleName(title)
+            self.editors[name] = switch
+            self._show_value(switch, settings.get(name))
+            switches.addWidget(self._with_lock_note(name, switch))
 
         form = QFormLayout()
         for name, editor in self.editors.items():
+            if isinstance(editor, QCheckBox):
+                continue  # in their own group
             title = QCoreApplication.translate("Settings", DECLARED[name].title)
             editor.setAccessibleName(title)
             self._show_value(editor, settings.get(name))
@@ -84,6 +102,7 @@ class SettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.notifications)
         layout.addWidget(QLabel(self.tr("Keyboard shortcuts")))
         layout.addWidget(self.shortcuts)
         layout.addWidget(self.message)
@@ -120,14 +139,18 @@ class SettingsDialog(QDialog):
         return table
 
     @staticmethod
-    def _show_value(editor: QComboBox | QSpinBox, value: Value) -> None:
-        if isinstance(editor, QSpinBox):
+    def _show_value(editor: Editor, value: Value) -> None:
+        if isinstance(editor, QCheckBox):
+            editor.setChecked(value == "on")
+        elif isinstance(editor, QSpinBox):
             editor.setValue(int(value))
         else:
             editor.setCurrentIndex(max(0, editor.findData(value)))
 
     @staticmethod
-    def _value(editor: QComboBox | QSpinBox) -> Value:
+    def _value(editor: Editor) -> Value:
+        if isinstance(editor, QCheckBox):
+            return "on" if editor.isChecked() else "off"
         if isinstance(editor, QSpinBox):
             return editor.value()
         return str(editor.currentData())

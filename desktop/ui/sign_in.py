@@ -165,6 +165,19 @@ class SignInDialog(QDialog):
     def _show(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Make room for the message by growing the dialog: the layout would otherwise take it from the fields
+        (a wrapped label's height depends on its width, which the layout's minimum size does not count)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        needed = self.heightForWidth(self.width())
+        if needed < 0:
+            needed = self.sizeHint().height()
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     def _explain(self, exc: AduanError) -> str:
         if isinstance(exc, NotPermitted):

@@ -13,6 +13,7 @@ the rounds go on meanwhile (with the same backoff), and the cache and its outbox
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from qasync import asyncSlot
@@ -24,6 +25,21 @@ from ..sync.listening import ChangeListener
 from ..sync.session import Session
 from .events import Events
 from .ops import Ops
+
+log = logging.getLogger("aduan.sync")
+
+
+def _log_round(outcome: SyncReport | AduanError, failed_before: int) -> None:
+    """What the admin reads when an officer says "it stopped syncing": each failed round with its error (kind and
+    code; the message quotes no report content), and the first round that worked again."""
+    if isinstance(outcome, SyncReport):
+        if failed_before:
+            log.info("sync works again after %d failed round(s)", failed_before)
+        else:
+            log.debug("sync round done, %d pending", outcome.pending)
+        return
+    level = logging.WARNING if isinstance(outcome, Unreachable) else logging.ERROR
+    log.log(level, "sync round failed: %s [%s] %s", type(outcome).__name__, outcome.code, outcome.message)
 
 
 def _changed_anything(report: SyncReport) -> bool:
@@ -93,10 +109,20 @@ class SyncLoop(QObject):
             outcome = exc
         except AduanError as exc:  # refused by the server (e.g. the login was disabled): keep trying
             outcome = exc
+        except Exception:
+            # A bug, not the network: the next round is still planned (syncing must not stop for good), and the
+            # exception goes on to the crash path (log and dialog).
+            self.running = False
+            wait = self.backoff.next_wait()
+            log.exception("sync round failed unexpectedly; next try in %.0f s", wait)
+            if not self.stopped:
+                self.timer.start(int(wait * 1000))
+            raise
         finally:
             self.running = False
         if self.stopped:
             return
+        _log_round(outcome, self.backoff.failures)
         if isinstance(outcome, SyncReport):
             self.backoff.reset()
             self.signed_out = False

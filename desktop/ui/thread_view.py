@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import nh3
-from PySide6.QtCore import QLocale, QUrl, Signal
+from PySide6.QtCore import QEvent, QLocale, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -56,6 +56,13 @@ def _plain_body(text: str) -> str:
     """A message or note body as HTML that shows it as written, each bidi or zero-width character as a visible
     mark: a reversed or hidden run would otherwise make the officer read something else than was written."""
     return plain_to_html(reveal_invisible(text))
+
+
+def _name(cached: CachedDetail, login: str | None) -> str:
+    """An officer as colleagues know them: by name; the login only when the cache has no name for it."""
+    if not login:
+        return "?"
+    return cached.names.get(login, login)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +108,14 @@ class ThreadView(SafeBrowser):
             box.accepted.connect(lambda: QDesktopServices.openUrl(url))
         box.open()
 
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        """A new theme: draw the thread again, since its entries' backgrounds are the old palette's colours
+        written into the HTML (the text takes the new colour by itself: white on white otherwise)."""
+        super().changeEvent(event)
+        cached = getattr(self, "_cached", None)  # None also while the base class is being built
+        if event.type() == QEvent.Type.PaletteChange and cached is not None:
+            self.show_thread(cached)
+
     # -- content -----------------------------------------------------------------------------------------
 
     def show_thread(self, cached: CachedDetail) -> None:
@@ -108,8 +123,13 @@ class ThreadView(SafeBrowser):
         bar = self.verticalScrollBar()
         at_bottom = bar.value() >= bar.maximum() - 4
         position = bar.value()
+        # What the officer just wrote here (a reply or note now queued) is what they want to see: follow it.
+        previous = self._cached
+        same_ticket = previous is not None and previous.detail.ticket.id == cached.detail.ticket.id
+        just_written = same_ticket and previous is not None and bool(cached.queued - previous.queued)
         self.setHtml(self.render_thread(cached))
-        bar.setValue(bar.maximum() if at_bottom and position > 0 else position)
+        follow = just_written or (at_bottom and position > 0)
+        bar.setValue(bar.maximum() if follow else position)
 
     def mark_save_only(self, sha256: str) -> None:
         """The attachment's content is not a type Aduan opens: from now on it is offered for saving only."""
@@ -125,12 +145,12 @@ class ThreadView(SafeBrowser):
         entries = [self._message(m, cached, cached.reply_states.get(m.id)) for m in detail.messages]
         entries += [self._message(r.message, cached, r.state, r.code) for r in cached.outbox_replies]
         entries += [self._note(n, cached) for n in detail.notes]
-        entries += [self._handover(h) for h in cached.handovers]
+        entries += [self._handover(h, cached) for h in cached.handovers]
         entries.sort(key=lambda e: (e.at, e.order))
         loose = [i for i, a in enumerate(self._attachments) if a.message_id is None and a.note_id is None]
         tail = ""
         if loose:
-            heading = self.tr("Attachments of the ticket")
+            heading = self.tr("Attachments of the report")
             tail = f"<p><b>{plain_to_html(heading)}</b></p>{self._attachment_list(loose)}"
         if detail.ticket.content_withheld:
             # Not "no messages yet": the messages exist, and the officer must know why they are not here.
@@ -173,7 +193,7 @@ class ThreadView(SafeBrowser):
             body = reveal_invisible(clean_html(raw)) if raw else _plain_body(m.body_text)
             role, indent = "citizen", False
         else:
-            heading = fill_html(self.tr("Reply by %1 — %2"), m.author or "?", when)
+            heading = fill_html(self.tr("Reply by %1 — %2"), _name(cached, m.author), when)
             if state is not None:
                 heading += fill_html(" — [%1]", self._state_words(state))
             if code:
@@ -198,7 +218,7 @@ class ThreadView(SafeBrowser):
 
     def _note(self, n: Note, cached: CachedDetail) -> _Entry:
         template = self.tr("Internal note by %1 — %2 (not sent to the citizen)")
-        heading = fill_html(template, n.author or "?", local_time(n.created_at))
+        heading = fill_html(template, _name(cached, n.author), local_time(n.created_at))
         if n.id in cached.queued:
             heading += fill_html(" — [%1]", self.tr("queued"))
         elif n.added_offline:
@@ -207,7 +227,7 @@ class ThreadView(SafeBrowser):
         body += self._attachment_list([i for i, a in enumerate(self._attachments) if a.note_id == n.id])
         return _Entry(n.created_at, str(n.id), self._box("note", heading, body, indent=False, framed=True))
 
-    def _handover(self, h: CachedHandover) -> _Entry:
+    def _handover(self, h: CachedHandover, cached: CachedDetail) -> _Entry:
         what = {
             "reply": self.tr("a reply"),
             "status": self.tr("a status change"),
@@ -216,8 +236,8 @@ class ThreadView(SafeBrowser):
         heading = fill_html(
             self.tr("Handed over — %1 from %2 to %3, %4"),
             what,
-            h.from_login or "?",
-            h.to_login or self.tr("the next holder"),
+            _name(cached, h.from_login),
+            _name(cached, h.to_login) if h.to_login else self.tr("the next holder"),
             local_time(h.created_at),
         )
         text = h.payload.get("text") or h.payload.get("status") or h.payload.get("unit") or ""

@@ -6,12 +6,15 @@ dialog and what was typed stays.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -20,9 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.claims import STEAL_REASON_MIN_CHARS
+from ..domain.properties import STATUS_COMMENT_MAX_CHARS, PropertyChange
 from ..domain.status import Status, allowed_next
-from .labels import status_label
+from ..domain.vocabulary import Kind, Priority
+from ..views.unit_tree import UnitNode
+from .labels import kind_label, priority_label, status_label
 from .plain import plain_label
+from .unit_picker import UnitPicker
 
 
 def normalised(text: str) -> str:
@@ -79,11 +86,23 @@ class StatusDialog(CheckedDialog):
             self.choices.addItem(item)
         self.choices.itemDoubleClicked.connect(self.accept)
         self.body.addWidget(self.choices)
+        # Why, in the officer's words: kept with the change and shown in the history.
+        self.comment = QLineEdit()
+        self.comment.setObjectName("statusComment")
+        self.comment.setAccessibleName(self.tr("Comment for the history"))
+        self.comment.setPlaceholderText(self.tr("Optional: why (shown in the history)"))
+        self.comment.setMaxLength(STATUS_COMMENT_MAX_CHARS)
+        form = QFormLayout()
+        form.addRow(self.tr("&Comment:"), self.comment)
+        self.body.addLayout(form)
         self.finish_layout()
 
     def chosen(self) -> Status | None:
         item = self.choices.currentItem()
         return None if item is None else Status(item.data(Qt.ItemDataRole.UserRole))
+
+    def chosen_comment(self) -> str:
+        return normalised(self.comment.text())
 
     def problem(self) -> str:
         return "" if self.chosen() is not None else self.tr("Choose the new status.")
@@ -92,17 +111,21 @@ class StatusDialog(CheckedDialog):
 class TransferDialog(CheckedDialog):
     """Another unit and the reason, which the receiving unit reads."""
 
-    def __init__(self, units: list[tuple[str, str]], current_code: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        units: list[tuple[str, str]],
+        current_code: str,
+        parent: QWidget | None = None,
+        nodes: Sequence[UnitNode] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Transfer to another unit"))
         self.setObjectName("transferDialog")
-        self.unit = QComboBox()
+        # A searchable tree in natural order (ui/unit_picker.py); ``nodes`` place the units under their parents.
+        self.unit = UnitPicker(placeholder=True)
         self.unit.setObjectName("transferUnit")
         self.unit.setAccessibleName(self.tr("Unit"))
-        self.unit.addItem(self.tr("Choose a unit…"), "")
-        for code, name in units:
-            if code != current_code:
-                self.unit.addItem(f"{name} ({code})", code)
+        self.unit.set_units(units, nodes, not_choosable=[current_code])
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("transferReason")
         self.reason.setAccessibleName(self.tr("Reason for the transfer"))
@@ -119,7 +142,7 @@ class TransferDialog(CheckedDialog):
     def problem(self) -> str:
         code, reason = self.chosen()
         if not code:
-            return self.tr("Choose the unit that should handle this ticket.")
+            return self.tr("Choose the unit that should handle this report.")
         if not reason:
             return self.tr("Give the reason for the transfer: the receiving unit reads it.")
         return ""
@@ -130,9 +153,9 @@ class StealDialog(CheckedDialog):
 
     def __init__(self, holder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Take over the ticket"))
+        self.setWindowTitle(self.tr("Take over the report"))
         self.setObjectName("stealDialog")
-        explain = self.tr("%1 holds this ticket. Taking it over ends their claim; they are told why.")
+        explain = self.tr("%1 holds this report. Taking it over ends their claim; they are told why.")
         intro = plain_label(explain.replace("%1", holder), wrap=True)  # the holder's name is an officer's
         self.body.addWidget(intro)
         self.reason = QPlainTextEdit()
@@ -150,3 +173,110 @@ class StealDialog(CheckedDialog):
             text = self.tr("Give a reason of at least %1 characters.")
             return text.replace("%1", str(STEAL_REASON_MIN_CHARS))
         return ""
+
+
+class CloseDialog(CheckedDialog):
+    """Closing a report: the final answer to the reporter (unless one was sent after their last message) or the
+    reason it closes without one, and a confirmation that the claim is released."""
+
+    def __init__(self, target: Status, answered: bool, comment: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.target = target
+        self.answered = answered
+        self.setWindowTitle(self.tr("Close the report"))
+        self.setObjectName("closeDialog")
+        if answered:
+            explain = self.tr("The reporter has had an answer. Close the report as “%1”? You let go of it then.")
+        else:
+            explain = self.tr(
+                "The reporter has not had an answer since their last message. Write the final answer, or give "
+                "the reason the report closes without one. Closing as “%1” lets go of the report."
+            )
+        self.body.addWidget(plain_label(explain.replace("%1", status_label(target)), wrap=True))
+        form = QFormLayout()
+        self.answer = QPlainTextEdit()
+        self.answer.setObjectName("closeAnswer")
+        self.answer.setAccessibleName(self.tr("Final answer to the reporter"))
+        self.answer.setTabChangesFocus(True)
+        self.answer.setVisible(not answered)
+        if not answered:
+            form.addRow(self.tr("Final &answer:"), self.answer)
+        self.reason = QLineEdit(comment)
+        self.reason.setObjectName("closeReason")
+        self.reason.setAccessibleName(self.tr("Reason for closing"))
+        self.reason.setMaxLength(STATUS_COMMENT_MAX_CHARS)
+        form.addRow(self.tr("&Reason:"), self.reason)
+        self.body.addLayout(form)
+        self.finish_layout()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Close the report"))
+        (self.reason if answered else self.answer).setFocus()
+
+    def chosen(self) -> tuple[str | None, str | None]:
+        """The final answer (None: none) and the reason (None: none)."""
+        answer = "" if self.answered else self.answer.toPlainText().strip()
+        return answer or None, normalised(self.reason.text()) or None
+
+    def problem(self) -> str:
+        answer, reason = self.chosen()
+        if not self.answered and answer is None and reason is None:
+            return self.tr("Write the final answer to the reporter, or give the reason for closing without one.")
+        return ""
+
+
+class PropertiesDialog(CheckedDialog):
+    """Priority, kind and category of a report, corrected after intake."""
+
+    def __init__(
+        self,
+        priority: Priority,
+        kind: Kind,
+        category: str | None,
+        categories: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.was = (priority, kind, category or "")
+        self.setWindowTitle(self.tr("Priority, category and kind"))
+        self.setObjectName("propertiesDialog")
+        self.priority = QComboBox()
+        self.priority.setObjectName("propertiesPriority")
+        self.priority.setAccessibleName(self.tr("Priority"))
+        for value in Priority:
+            self.priority.addItem(priority_label(value), int(value))
+        self.priority.setCurrentIndex(self.priority.findData(int(priority)))
+        self.kind = QComboBox()
+        self.kind.setObjectName("propertiesKind")
+        self.kind.setAccessibleName(self.tr("Kind"))
+        for each_kind in Kind:
+            self.kind.addItem(kind_label(each_kind), each_kind.value)
+        self.kind.setCurrentIndex(self.kind.findData(kind.value))
+        # The unit's own words: the categories in use are offered, a new one may be typed.
+        self.category = QComboBox()
+        self.category.setObjectName("propertiesCategory")
+        self.category.setAccessibleName(self.tr("Category"))
+        self.category.setEditable(True)
+        self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.category.addItems(sorted({c for c in categories if c} | ({category} if category else set())))
+        self.category.setEditText(category or "")
+        form = QFormLayout()
+        form.addRow(self.tr("&Priority:"), self.priority)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("&Category:"), self.category)
+        self.body.addLayout(form)
+        self.finish_layout()
+
+    def chosen(self) -> PropertyChange:
+        """Only what differs from the report as it was."""
+        priority = Priority(int(self.priority.currentData()))
+        kind = Kind(str(self.kind.currentData()))
+        category = normalised(self.category.currentText())
+        was_priority, was_kind, was_category = self.was
+        return PropertyChange(
+            priority if priority != was_priority else None,
+            kind if kind != was_kind else None,
+            category if category != was_category else None,
+        )
+
+    def problem(self) -> str:
+        return "" if self.chosen().payload() else self.tr("Nothing was changed.")

@@ -31,19 +31,24 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 from shiboken6 import isValid
 
-from ..desk.picking import take_next
+from ..desk.closing import has_final_answer
+from ..desk.picking import NeedsConnection, is_offline, take_next
 from ..domain.attachments import openable_type
 from ..domain.clocks import ClockName
 from ..domain.errors import AduanError, NotFound
 from ..domain.operations import Op
+from ..domain.properties import PropertyChange
 from ..domain.sla import Phase
 from ..domain.status import Status
 from ..domain.vocabulary import Role
 from ..security.private_files import make_private
 from ..sync.session import Session
 from ..views.deadlines import ClockView
+from ..views.properties import load_categories
 from ..views.tickets import CachedDetail, ClaimFacts, LoadedTicket, load_ticket, load_unit_choices
-from . import actions
+from ..views.unit_tree import load_unit_nodes
+from . import actions, print_sheet
+from .assign_dialog import AssignDialog
 from .composer import Composer
 from .errors import describe
 from .events import Events
@@ -62,7 +67,7 @@ from .ops import Ops
 from .plain import plain_label, plain_message_box
 from .related_view import RelatedView
 from .thread_view import ThreadView
-from .ticket_dialogs import StatusDialog, StealDialog, TransferDialog
+from .ticket_dialogs import CloseDialog, PropertiesDialog, StatusDialog, StealDialog, TransferDialog
 
 CLOCK_INTERVAL_MS = 30_000  # the deadline countdown and the lease end move on between syncs
 
@@ -75,6 +80,7 @@ class TicketView(QWidget):
         self.events = events
         self.ticket_id: UUID | None = None
         self.loaded: LoadedTicket | None = None
+        self._said_on_open: tuple[UUID, str] | None = None  # a message for the ticket about to open
         self._generation = 0
         self.setObjectName("ticketView")
 
@@ -96,9 +102,14 @@ class TicketView(QWidget):
         self.claim_action = actions.create(self, "claim", self.claim)
         self.release_action = actions.create(self, "release", self.release)
         self.steal_action = actions.create(self, "steal", self.ask_steal)
+        self.assign_action = actions.create(self, "assign", self.ask_assign)  # supervisors: see _enable
         self.next_action = actions.create(self, "next_ticket", self.take_next)
         self.status_action = actions.create(self, "change_status", self.ask_status)
         self.transfer_action = actions.create(self, "transfer", self.ask_transfer)
+        self.properties_action = actions.create(self, "edit_properties", self.ask_properties)
+        # The disposition sheet (ui/print_sheet.py): on paper, or as a PDF to file.
+        self.print_action = actions.create(self, "print", self.print_sheet)
+        self.save_pdf_action = actions.create(self, "save_pdf", self.save_pdf)
         self.buttons: dict[str, QToolButton] = {}
         claim_row = QHBoxLayout()
         claim_row.addWidget(self.banner, 1)
@@ -107,15 +118,21 @@ class TicketView(QWidget):
             ("claim", self.claim_action, claim_row),
             ("release", self.release_action, claim_row),
             ("steal", self.steal_action, claim_row),
+            ("assign", self.assign_action, claim_row),
             ("next_ticket", self.next_action, claim_row),
             ("change_status", self.status_action, work_row),
             ("transfer", self.transfer_action, work_row),
+            ("edit_properties", self.properties_action, work_row),
+            ("print", self.print_action, work_row),
+            ("save_pdf", self.save_pdf_action, work_row),
         ):
             self.addAction(action)
             button = QToolButton()
             button.setObjectName(f"{name}Button")
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setAccessibleName(actions.text(name).rstrip("…"))  # a screen reader says what it does
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable with Tab, in the order shown
             row.addWidget(button)
             self.buttons[name] = button
         work_row.addStretch(1)
@@ -133,6 +150,7 @@ class TicketView(QWidget):
             self.addAction(action)  # their shortcuts work while the conversation is shown
         self.pages = QTabWidget()
         self.pages.setObjectName("ticketPages")
+        self.pages.setAccessibleName(self.tr("Conversation, related reports and history"))
         self.pages.setDocumentMode(True)
         self.pages.addTab(self.thread_view, self.tr("Conversation"))
         self.pages.addTab(self.related, self.tr("Related"))
@@ -169,8 +187,11 @@ class TicketView(QWidget):
         await self.show_ticket(UUID(ticket_id))
 
     async def show_ticket(self, ticket_id: UUID) -> None:
-        if ticket_id != self.ticket_id:
-            self.show_message("")
+        # What was said about the ticket shown before goes with it; what was said about this one (taking it
+        # offline) is shown once it opens.
+        said, self._said_on_open = self._said_on_open, None
+        if ticket_id != self.ticket_id or said is not None:
+            self.show_message(said[1] if said is not None and said[0] == ticket_id else "")
         await self.composer.open_ticket(ticket_id)
         self.ticket_id = ticket_id
         await self._load()
@@ -193,7 +214,7 @@ class TicketView(QWidget):
                 self._enable(None)
                 self.related.show_for(None)
                 self.show_message(
-                    self.tr("This ticket is no longer in your cache: it was transferred to a unit you do not see.")
+                    self.tr("This report is no longer on this computer: it was transferred to a unit you do not see.")
                 )
             return
         if generation != self._generation or not isValid(self):
@@ -279,14 +300,20 @@ class TicketView(QWidget):
 
     def banner_text(self, claim: ClaimFacts) -> str:
         if claim.pending_release:
-            return self.tr("You let go of this ticket; the server is told at the next sync.")
+            return self.tr("You let go of this report; the server is told at the next sync.")
         if claim.pending_claim:
-            return self.tr("You claimed this ticket; the server confirms it at the next sync.")
+            return self.tr("You claimed this report; the server confirms it at the next sync.")
         if claim.mine and claim.expires_at is not None:
             until = local_until(claim.expires_at)
+            if claim.live and claim.assigned_by:
+                return (
+                    self.tr("Assigned to you by %1; you hold it until %2")
+                    .replace("%1", claim.assigned_by)
+                    .replace("%2", until)
+                )
             if claim.live:
-                return self.tr("You hold this ticket until %1").replace("%1", until)
-            return self.tr("Your claim ran out at %1; nobody has taken the ticket since — claim it again").replace(
+                return self.tr("You hold this report until %1").replace("%1", until)
+            return self.tr("Your claim ran out at %1; nobody has taken the report since — claim it again").replace(
                 "%1", until
             )
         if claim.live and claim.expires_at is not None:
@@ -309,9 +336,16 @@ class TicketView(QWidget):
         self.release_action.setEnabled(mine)
         self.steal_action.setEnabled(held_by_other and may_steal)
         self.buttons["steal"].setVisible(may_steal)
+        # Supervisors and admins assign an open report to an officer of its unit (assign_dialog.py).
+        open_report = cached is not None and not cached.detail.ticket.status.is_closed
+        self.assign_action.setEnabled(bool(readable and may_steal and open_report))
+        self.buttons["assign"].setVisible(may_steal)
         self.status_action.setEnabled(mine)
         self.transfer_action.setEnabled(mine)
-        hint = "" if mine or not known else self.tr("Claim the ticket to send a reply; you can write a draft now.")
+        self.properties_action.setEnabled(mine)
+        for printing in (self.print_action, self.save_pdf_action):  # the disposition sheet of what is shown
+            printing.setEnabled(known)
+        hint = "" if mine or not known else self.tr("Claim the report to send a reply; you can write a draft now.")
         self.composer.set_reply_allowed(mine, hint)
         self.composer.setEnabled(readable)
 
@@ -321,7 +355,7 @@ class TicketView(QWidget):
 
     # -- acting through the desk -------------------------------------------------------------------------
 
-    async def _act(self, action: Callable[..., Op], *args: Any) -> Op | None:
+    async def _act(self, action: Callable[..., Op | list[Op]], *args: Any) -> Op | list[Op] | None:
         """Queue a desk action; a refusal is told in words. Returns the op, or None when refused."""
         try:
             op = await self.ops.db(action, *args)
@@ -349,12 +383,32 @@ class TicketView(QWidget):
     @asyncSlot()
     async def take_next(self) -> None:
         try:
+            offline = await self.ops.db(self._offline)
             picked = await self.ops.db(take_next, self.session.cache, self.session.desk)
+        except NeedsConnection:
+            self.show_message(
+                self.tr(
+                    "Taking the next report needs a connection to the server, and no free report is known on "
+                    "this computer. Open a report from the inbox, or try again when the connection is back."
+                )
+            )
+            return
         except AduanError as exc:
             self.show_message(describe(exc))
             return
+        said = ""  # whatever was said before is about another moment, even when the same report comes next
+        if offline:
+            said = self.tr(
+                "No connection: this report was chosen from what is on this computer. Taking the next one needs "
+                "a connection to the server, which confirms it at the next sync — a colleague may have taken it."
+            )
+        self._said_on_open = (picked, said)
         self.events.work_queued()
         self.events.open_ticket.emit(str(picked))
+
+    def _offline(self) -> bool:
+        with self.session.cache.read() as conn:
+            return is_offline(conn)
 
     @asyncSlot(str)
     async def send_reply(self, text: str) -> None:
@@ -371,21 +425,69 @@ class TicketView(QWidget):
         if self.loaded is None:
             return
         dialog = StatusDialog(self.loaded.cached.detail.ticket.status, self)
-        dialog.accepted.connect(lambda: self.change_status(dialog.chosen()))
+        dialog.accepted.connect(lambda: self.change_status(dialog.chosen(), dialog.chosen_comment()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    @asyncSlot(object, str)
+    async def change_status(self, target: Status | None, comment: str = "") -> None:
+        """A closing status asks for the final answer or a reason first (``ask_close``)."""
+        if target is None or self.ticket_id is None:
+            return
+        if target.is_closed:
+            await self.ask_close(target, comment)
+            return
+        await self._act(self.session.desk.status, self._ref(), target, comment or None)
+
+    async def ask_close(self, target: Status, comment: str) -> None:
+        assert self.ticket_id is not None
+        answered = await self.ops.db(has_final_answer, self.session.cache, self.ticket_id)
+        dialog = CloseDialog(target, answered, comment, self)
+        dialog.accepted.connect(lambda: self.close_ticket(target, *dialog.chosen()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    @asyncSlot(object, object, object)
+    async def close_ticket(self, target: Status, answer: str | None, reason: str | None) -> None:
+        """The final answer, the closing status and the release, queued together (``Desk.close``)."""
+        if self.ticket_id is not None:
+            await self._act(self.session.desk.close, self._ref(), target, answer, reason)
+
+    @asyncSlot()
+    async def ask_properties(self) -> None:
+        if self.loaded is None:
+            return
+        t = self.loaded.cached.detail.ticket
+        categories = await self.ops.db(load_categories, self.session.cache)
+        dialog = PropertiesDialog(t.priority, t.kind, t.category, categories, self)
+        dialog.accepted.connect(lambda: self.set_properties(dialog.chosen()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     @asyncSlot(object)
-    async def change_status(self, target: Status | None) -> None:
-        if target is not None and self.ticket_id is not None:
-            await self._act(self.session.desk.status, self._ref(), target)
+    async def set_properties(self, change: PropertyChange) -> None:
+        if self.ticket_id is not None:
+            await self._act(
+                self.session.desk.set_properties, self._ref(), change.priority, change.kind, change.category
+            )
+
+    @asyncSlot()
+    async def print_sheet(self) -> None:
+        if self.ticket_id is not None:
+            await print_sheet.print_ticket(self, self.session, self.ops, self.ticket_id)
+
+    @asyncSlot()
+    async def save_pdf(self) -> None:
+        if self.ticket_id is not None:
+            await print_sheet.save_ticket_pdf(self, self.session, self.ops, self.ticket_id)
 
     @asyncSlot()
     async def ask_transfer(self) -> None:
         if self.loaded is None:
             return
         units = await self.ops.db(load_unit_choices, self.session.cache)
-        dialog = TransferDialog(units, self.loaded.cached.detail.ticket.unit, self)
+        nodes = await self.ops.db(load_unit_nodes, self.session.cache)
+        dialog = TransferDialog(units, self.loaded.cached.detail.ticket.unit, self, nodes=nodes)
         dialog.accepted.connect(lambda: self.transfer(*dialog.chosen()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -401,6 +503,14 @@ class TicketView(QWidget):
         claim = self.loaded.cached.claim
         dialog = StealDialog(claim.holder_name or claim.holder_login or "?", self)
         dialog.accepted.connect(lambda: self.steal(dialog.chosen()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def ask_assign(self) -> None:
+        if self.ticket_id is None:
+            return
+        dialog = AssignDialog(self.session, self.ops, [self.ticket_id], self)
+        dialog.assigned.connect(self.events.work_queued)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -1,6 +1,8 @@
 """What needs the officer's attention: operations the server refused or handed over, work handed over to
-them by a colleague whose claim ran out while offline, and deadlines breached and escalated (on tickets
-they hold; for supervisors and admins, on every open ticket they see)."""
+them by a colleague whose claim ran out while offline, deadlines breached and escalated (on tickets
+they hold; for supervisors and admins, on every open ticket they see), and the reports of theirs that are
+overdue or due today (``deadlines.Urgency``): those they hold and their units' that nobody holds (a
+supervisor: every open one of their units), most urgent first, at most ``DEADLINE_LIMIT`` of them."""
 
 from __future__ import annotations
 
@@ -11,16 +13,21 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, and_, literal_column, or_, select
+from sqlalchemy.sql.elements import ColumnElement
 
 from ..cache import schema as s
 from ..cache.database import Cache
 from ..cache.officer import me, my_unit_ids
 from ..cache.outbox import ops_needing_attention
+from ..cache.state import server_time
 from ..domain.claims import handover_is_for
 from ..domain.operations import OpKind
-from ..domain.status import Status
+from ..domain.status import CLOSED, Status
 from ..domain.vocabulary import Role
+from .deadlines import Urgency, end_of_local_day, urgency
+
+DEADLINE_LIMIT = 100  # beyond these, the "Due soon / overdue" view lists them all
 
 
 class AttentionKind(StrEnum):
@@ -28,6 +35,7 @@ class AttentionKind(StrEnum):
     HANDED_OVER = "handed_over"  # my operation went to the ticket's new holder as a hand-over
     FOR_ME = "for_me"  # a colleague's lost work, handed over to me (I hold the ticket now)
     ESCALATED = "escalated"  # a deadline was breached and the supervisors told; gone once it is met
+    DEADLINE = "deadline"  # my or my unit's report is overdue or due today; gone once finished or moved on
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +50,21 @@ class AttentionItem:
     code: str | None  # why the server refused (an error code) or handed over
     detail: str | None
     other_officer: str | None  # FOR_ME: who handed it over
-    created_at: datetime
+    created_at: datetime  # a DEADLINE item's: the deadline
+    urgency: Urgency | None = None  # a DEADLINE item's badge
 
 
-def attention_items(conn: Connection) -> list[AttentionItem]:
-    """Newest first. A hand-over whose resolution is already queued no longer shows."""
+def attention_items(
+    conn: Connection, now: datetime | None = None, today_ends: datetime | None = None
+) -> list[AttentionItem]:
+    """Newest first, then the deadlines, most urgent first. A hand-over whose resolution is already queued no
+    longer shows. ``now`` (naive UTC; the server's clock as last read) and the end of the officer's day may
+    be given (tests); by default they are read."""
     items = [*_my_refused_ops(conn), *handed_to_me(conn), *_escalated(conn)]
-    return sorted(items, key=lambda item: item.created_at, reverse=True)
+    now = now or server_time(conn)
+    escalated = {item.ticket_id for item in items if item.kind is AttentionKind.ESCALATED}
+    due = [item for item in _due(conn, now, today_ends or end_of_local_day(now)) if item.ticket_id not in escalated]
+    return [*sorted(items, key=lambda item: item.created_at, reverse=True), *due]
 
 
 def load_attention_items(cache: Cache) -> list[AttentionItem]:
@@ -160,4 +176,46 @@ def _escalated(conn: Connection) -> list[AttentionItem]:
         )
         for row in conn.execute(query)
         if not Status(row.status).is_closed
+    ]
+
+
+def _due(conn: Connection, now: datetime, today_ends: datetime) -> list[AttentionItem]:
+    """My and my units' open reports overdue or due today, oldest deadline first: a walk of the open
+    tickets' deadline index (its WHERE word for word) that stops at the end of today."""
+    mine, units = me(conn), sorted(my_unit_ids(conn))
+    if mine is None:
+        return []
+    role = conn.execute(select(s.officer.c.role).where(s.officer.c.id == mine)).scalar()
+    t = s.ticket.c
+    in_my_units: ColumnElement[bool] = t.unit_id.in_(units)
+    if role not in (Role.SUPERVISOR.value, Role.ADMIN.value):
+        in_my_units = and_(in_my_units, or_(t.claimed_by.is_(None), t.claim_expires_at < now))
+    closing = select(s.local_ticket.c.ticket_id).where(s.local_ticket.c.status.in_(sorted(x.value for x in CLOSED)))
+    rows = conn.execute(
+        select(t.id, t.tracking_no, t.subject, t.status, t.due_at)
+        .where(
+            literal_column(f"ticket.{s.OPEN_CONDITION}"),  # word for word the open tickets' index's WHERE
+            t.due_at < today_ends,
+            or_(t.claimed_by == mine, in_my_units),
+            t.id.not_in(closing),  # finished here, not yet sent: nothing left to chase
+        )
+        .order_by(t.due_at)
+        .limit(DEADLINE_LIMIT)
+    )
+    return [
+        AttentionItem(
+            kind=AttentionKind.DEADLINE,
+            ref=UUID(str(row.id)),
+            ticket_id=UUID(str(row.id)),
+            tracking_no=row.tracking_no,
+            subject=row.subject,
+            op_kind=None,
+            payload={},
+            code=None,
+            detail=None,
+            other_officer=None,
+            created_at=row.due_at,
+            urgency=urgency(row.due_at, Status(row.status), now, today_ends),
+        )
+        for row in rows
     ]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta, tzinfo
+from enum import IntEnum
 from uuid import UUID
 
 from sqlalchemy import Connection, select
@@ -81,3 +82,44 @@ def ticket_clocks(conn: Connection, ticket_id: UUID, now: datetime | None = None
         for name in ClockName
         if name in records
     ]
+
+
+# -- urgency at a glance: the inbox's badge ---------------------------------------------------------------
+
+# "Due soon" is the next 24 hours (a clock reading, not working time): a report due tomorrow morning is
+# flagged this afternoon, whatever the calendar says about tonight. The "Due soon / overdue" view uses it too.
+DUE_SOON = timedelta(hours=24)
+
+
+class Urgency(IntEnum):
+    """A ticket's deadline in one word, most urgent first (the inbox's default order follows it)."""
+
+    OVERDUE = 0
+    DUE_TODAY = 1  # before the end of the officer's calendar day
+    DUE_SOON = 2  # within DUE_SOON, but not today
+    ON_TIME = 3
+    NONE = 4  # no deadline, or the report is finished
+
+
+def urgency(due_at: datetime | None, status: Status, now: datetime, today_ends: datetime) -> Urgency:
+    """The badge of a ticket due at ``due_at`` (naive UTC, like ``now`` and ``today_ends``).
+
+    The states only ever follow the deadline's order (``today_ends`` is never more than a day from ``now``),
+    so ordering open tickets by ``due_at`` is ordering them by urgency: the inbox walks an index for it.
+    """
+    if due_at is None or status.is_closed:
+        return Urgency.NONE
+    if due_at <= now:
+        return Urgency.OVERDUE
+    if due_at < today_ends:
+        return Urgency.DUE_TODAY
+    if due_at <= now + DUE_SOON:
+        return Urgency.DUE_SOON
+    return Urgency.ON_TIME
+
+
+def end_of_local_day(now: datetime, zone: tzinfo | None = None) -> datetime:
+    """The end of ``now``'s calendar day on this workstation (or in ``zone``), as naive UTC."""
+    here = now.replace(tzinfo=UTC).astimezone(zone)
+    midnight = datetime.combine(here.date() + timedelta(days=1), time(), here.tzinfo)
+    return midnight.astimezone(UTC).replace(tzinfo=None)

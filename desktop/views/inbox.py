@@ -29,14 +29,13 @@ import json
 import string
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import Enum, IntEnum
 from functools import total_ordering
 from typing import Any
 from uuid import UUID
 
 from sqlalchemy import (
-    Boolean,
     Connection,
     FromClause,
     Integer,
@@ -63,9 +62,9 @@ from ..cache.state import server_time
 from ..domain.status import CLOSED, Status
 from ..domain.vocabulary import Channel, Kind
 from ..store.identity import descendants
+from .deadlines import DUE_SOON
 from .tickets import unit_choices
 
-DUE_SOON = timedelta(days=2)
 PAGE_SIZE = 200
 _QUEUED_rowid = 2**62  # tickets created here have no rowid yet: they sort after every mirror row of equal value
 _CLOSED = sorted(x.value for x in CLOSED)
@@ -77,22 +76,24 @@ class View(Enum):
     MINE = "mine"  # claimed by me (a lapsed lease included: the holder column says so)
     MY_UNIT = "my_unit"  # open, in my units
     SUPERVISED = "supervised"  # open, in my units and every unit below them: a supervisor's overview
-    DUE = "due"  # open, deadline within two days or past
+    DUE = "due"  # open, overdue or due within deadlines.DUE_SOON (the badges overdue, due today, due soon)
     EVERYTHING = "everything"  # every ticket in the cache
 
 
 class Column(IntEnum):
-    """The inbox's columns, in display order; each one sorts."""
+    """The inbox's columns, in display order; each one sorts. What an officer decides by comes first, so
+    that it fits a laptop's pane without scrolling sideways: the number, the deadline's badge, the subject,
+    the status and who holds it."""
 
     TRACKING_NO = 0
-    SUBJECT = 1
-    REPORTER = 2
-    CHANNEL = 3
-    KIND = 4
-    STATUS = 5
-    UNIT = 6
-    HOLDER = 7
-    DEADLINE = 8
+    DEADLINE = 1  # the urgency badge (``deadlines.urgency``); sorted most urgent first, finished reports last
+    SUBJECT = 2
+    STATUS = 3
+    HOLDER = 4
+    UNIT = 5
+    REPORTER = 6
+    CHANNEL = 7
+    KIND = 8
     UPDATED = 9
 
 
@@ -320,6 +321,18 @@ def _overlay(conn: Connection, ctx: _Context) -> list[_Fields]:
             )
         elif local.claimed is False:
             effective = replace(effective, claimed_by=None, holder_login=None, holder_name=None, claim_expires_at=None)
+        if local.assigned_to is not None:  # a queued assignment (Desk.assign): the assignee's at once
+            who = conn.execute(
+                select(s.officer.c.login, s.officer.c.name).where(s.officer.c.id == local.assigned_to)
+            ).first()
+            effective = replace(
+                effective,
+                claimed_by=local.assigned_to,
+                holder_login=who.login if who is not None else None,
+                holder_name=who.name if who is not None else None,
+                claim_expires_at=None,
+                claim_queued=True,
+            )
         found.append(effective)
     return found
 
@@ -369,6 +382,12 @@ def _search_condition(words: list[str], typed: str) -> ColumnElement[bool]:
     return or_(t.id.in_(documents), _tracking_prefix(typed))
 
 
+def _open() -> ColumnElement[bool]:
+    """Word for word the WHERE of ix_ticket_open_due: SQLite uses a partial index only for a query that contains
+    its condition. Untyped on purpose: a Boolean column would be written "(status NOT IN (…)) = 1"."""
+    return literal_column(f"ticket.{s.OPEN_CONDITION}")
+
+
 def _filter_only(column: ColumnElement[Any]) -> ColumnElement[Any]:
     """The column without its index (SQLite's unary +): a status, channel or kind matches a large share of
     the tickets, so walking the sort's index and skipping non-matches fills a page sooner than reading
@@ -381,7 +400,7 @@ def _conditions(query: InboxQuery, ctx: _Context, walk: bool = True) -> list[Col
     page, read in the sort's order (False: for a count, whichever index finds the rows soonest)."""
     status, channel, kind = (_filter_only(c) for c in (t.status, t.channel, t.kind))
     # Word for word the WHERE of ix_ticket_open_due, so that SQLite may walk that index.
-    is_open = literal_column(f"ticket.{s.OPEN_CONDITION}", Boolean)
+    is_open = _open()
     # By deadline, the open tickets' index is walked and other units' tickets skipped: the officer's units
     # hold most of the open tickets in their cache. In other orders a few units of many: their index, then
     # a sort.
@@ -552,17 +571,35 @@ def _segments(conn: Connection, query: InboxQuery, words: list[str]) -> list[_Se
     if column is Column.HOLDER:
         officers = conn.execute(select(s.officer.c.id).order_by(func.lower(s.officer.c.name), s.officer.c.id))
         return _groups(t.claimed_by, "claimed_by", list(officers.scalars()), select(s.officer.c.id), query.descending)
+    if column is Column.DEADLINE:
+        return _by_urgency()
     plain = {
         Column.TRACKING_NO: (t.tracking_no, "tracking_no", False),
         Column.SUBJECT: (t.subject, "subject", True),
         Column.REPORTER: (t.reporter_name, "reporter_name", True),
         Column.CHANNEL: (t.channel, "channel", False),
         Column.KIND: (t.kind, "kind", False),
-        Column.DEADLINE: (t.due_at, "due_at", False),
         Column.UPDATED: (t.updated_at, "updated_at", False),
     }
     sql_column, attr, nocase = plain[column]
     return _plain(sql_column, attr, nocase)
+
+
+def _by_urgency() -> list[_Segment]:
+    """Most urgent first (``deadlines.Urgency`` follows the deadline): the open tickets by deadline, walking
+    ix_ticket_open_due (its WHERE word for word); then open tickets without one; then the finished ones,
+    whose deadline no longer matters, in the order they came. Descending reverses each walk, not the
+    segments: finished reports stay last either way."""
+    is_open = _open()
+
+    def open_(f: _Fields) -> bool:
+        return f.status not in _CLOSED
+
+    return [
+        _Segment(and_(is_open, t.due_at.is_not(None)), lambda f: open_(f) and f.due_at is not None, t.due_at, "due_at"),
+        _Segment(and_(is_open, t.due_at.is_(None)), lambda f: open_(f) and f.due_at is None),
+        _Segment(t.status.in_(_CLOSED), lambda f: not open_(f)),
+    ]
 
 
 @total_ordering
@@ -739,6 +776,14 @@ def count(conn: Connection, query: InboxQuery, cap: int | None = None) -> int:
     return found
 
 
+VIEW_COUNT_CAP = 999  # a tab says "999+" beyond it: each view's count reads at most this many index entries
+
+
+def view_counts(conn: Connection, cap: int = VIEW_COUNT_CAP) -> dict[View, int]:
+    """Every view's tickets (no filter, no search), each counted up to ``cap`` + 1: the tabs' numbers."""
+    return {view: count(conn, InboxQuery(view), cap) for view in View}
+
+
 def _count_rows(conn: Connection, rows: Select[Any], cap: int | None) -> int:
     if cap is not None:
         rows = rows.limit(cap + 1)
@@ -817,6 +862,11 @@ def load_count(cache: Cache, query: InboxQuery, wanted: Callable[[], bool], cap:
             return count(conn, query, cap=cap)
     except ReadAbandoned:
         return None
+
+
+def load_view_counts(cache: Cache, cap: int = VIEW_COUNT_CAP) -> dict[View, int]:
+    with cache.read() as conn:
+        return view_counts(conn, cap)
 
 
 def load_filter_choices(cache: Cache) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

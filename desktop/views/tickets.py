@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -15,7 +15,7 @@ from sqlalchemy import Connection, or_, select
 from ..cache import schema as s
 from ..cache.database import Cache
 from ..cache.officer import me
-from ..cache.overlay import seen
+from ..cache.overlay import pending_properties, seen
 from ..cache.state import server_time
 from ..domain.entities import Claim, Message, Note, Reporter, Ticket, TicketDetail
 from ..domain.errors import NotFound
@@ -23,6 +23,7 @@ from ..domain.operations import OpKind, OutcomeState
 from ..domain.status import CLOSED, Status
 from ..domain.vocabulary import Channel, Direction, Kind, Priority, Role
 from ..store.rows import to_ticket
+from .assignments import assignment_of
 from .canned import TicketCanned, canned_for_ticket
 from .deadlines import ClockView, ticket_clocks
 
@@ -107,6 +108,7 @@ class ClaimFacts:
     pending_claim: bool  # my claim or take-over is queued
     pending_release: bool  # my release or transfer is queued
     mine: bool  # I may act as the holder (the desk accepts replies, status changes, transfers)
+    assigned_by: str | None = None  # the supervisor's name, while a report assigned to me awaits my first act
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,7 @@ class CachedDetail:
     my_role: Role | None
     server_now: datetime
     clocks: tuple[ClockView, ...] = ()  # the service-level clocks, as they stand offline too
+    names: Mapping[str, str] = field(default_factory=dict)  # officers' names by login: threads show names
 
 
 def _my_login(conn: Connection) -> str | None:
@@ -139,8 +142,23 @@ def _overlaid(conn: Connection, t: Ticket, local: Any) -> Ticket:
         claim = Claim(_my_login(conn), None, t.claim.token, None)  # queued: the lease is the server's to give
     elif local.claimed is False:
         claim = Claim(None, None, t.claim.token, None)
+    if local.assigned_to is not None:  # a queued assignment: the assignee's, the lease the server's to give
+        assignee = conn.execute(select(s.officer.c.login).where(s.officer.c.id == local.assigned_to)).scalar()
+        claim = Claim(assignee, None, t.claim.token, None)
     return replace(
         t, status=Status(local.status) if local.status else t.status, unit=local.unit_code or t.unit, claim=claim
+    )
+
+
+def with_pending_properties(t: Ticket, pending: Mapping[str, Any] | None) -> Ticket:
+    """The ticket with its queued priority, kind and category changes (``overlay.pending_properties``)."""
+    if not pending:
+        return t
+    return replace(
+        t,
+        priority=Priority(int(pending["priority"])) if "priority" in pending else t.priority,
+        kind=Kind(pending["kind"]) if "kind" in pending else t.kind,
+        category=(pending["category"] or None) if "category" in pending else t.category,
     )
 
 
@@ -192,8 +210,10 @@ def list_tickets(
         query = query.where(or_(s.ticket.c.claimed_by == me(conn), s.ticket.c.id.in_(pending)))
     if unit is not None:
         query = query.where(s.unit.c.code == unit)
+    properties = pending_properties(conn)
     for row in conn.execute(query.limit(limit + len(locals_))):
-        found.append(_overlaid(conn, to_ticket(row), locals_.get(row.id)))
+        overlaid = _overlaid(conn, to_ticket(row), locals_.get(row.id))
+        found.append(with_pending_properties(overlaid, properties.get(row.id)))
     login = _my_login(conn)
     return [
         t
@@ -213,6 +233,7 @@ def ticket_detail(conn: Connection, ticket_id: UUID) -> CachedDetail:
         ticket = _queued_ticket(conn, local)
     else:
         raise NotFound(f"no ticket {ticket_id} in the local cache")
+    ticket = with_pending_properties(ticket, pending_properties(conn, [ticket_id]).get(ticket_id))
     login = _my_login(conn)
     pulled = conn.execute(
         select(s.message, _author.c.login)
@@ -272,7 +293,13 @@ def ticket_detail(conn: Connection, ticket_id: UUID) -> CachedDetail:
         my_role=Role(role) if role else None,
         server_now=server_time(conn),
         clocks=tuple(ticket_clocks(conn, ticket_id)),
+        names=officer_names(conn),
     )
+
+
+def officer_names(conn: Connection) -> dict[str, str]:
+    """Every officer the cache knows, login → name: a few hundred rows at most, read with the ticket."""
+    return {login: name for login, name in conn.execute(select(s.officer.c.login, s.officer.c.name)) if name}
 
 
 _TURNED_DOWN = {
@@ -359,7 +386,21 @@ def claim_facts(conn: Connection, ticket_id: UUID) -> ClaimFacts:
         pending_claim=view.pending_claim is not None,
         pending_release=view.released,
         mine=mine,
+        assigned_by=_assigned_by(conn, ticket_id) if mine and view.pending_claim is None else None,
     )
+
+
+def _assigned_by(conn: Connection, ticket_id: UUID) -> str | None:
+    """Who assigned the report I hold, until I act on it (anything queued but a renewal is acting)."""
+    acted = conn.execute(
+        select(s.outbox.c.op_id).where(
+            s.outbox.c.ticket_id == ticket_id, s.outbox.c.state == "pending", s.outbox.c.kind != OpKind.RENEW.value
+        )
+    ).first()
+    if acted is not None:
+        return None
+    assigned = assignment_of(conn, ticket_id)
+    return None if assigned is None else assigned.assigned_by
 
 
 def unit_choices(conn: Connection) -> list[tuple[str, str]]:

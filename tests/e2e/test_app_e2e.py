@@ -130,7 +130,7 @@ def test_the_app_shows_who_holds_a_ticket_and_does_not_let_its_officer_act_as_ho
 
         # Clicking Claim again is refused on the spot, in words naming the holder.
         again = app.do(do="claim")
-        assert "budi holds this ticket until" in again["message"]
+        assert "budi holds this report until" in again["message"]
         assert not again["reply_allowed"] and not again["status_enabled"]
         app.do(do="sync")
         assert central_claim(pg_url, ticket.id) == ("budi", 1)
@@ -161,7 +161,7 @@ def test_the_app_works_through_a_real_aduan_server_and_sees_a_claim_made_elsewhe
             told = app.do(do="wait", banner="Held by Budi Santoso")
             assert not told["reply_allowed"] and not told["status_enabled"]
             refused = app.do(do="claim")
-            assert "budi holds this ticket until" in refused["message"]
+            assert "budi holds this report until" in refused["message"]
             assert central_claim(pg_url, ticket.id) == ("budi", 1)
         finally:
             app.quit()

@@ -181,3 +181,11 @@ def test_the_window_opens_and_closes_offscreen(tmp_path: Path) -> None:
     assert window["ok"] and "offscreen" in window["detail"]
     assert window["title"].startswith("Aduan")
     assert "Traceback" not in done.stderr and "Task was destroyed" not in done.stderr
+
+
+def test_the_log_folder_is_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADUAN_LOG_DIR", str(tmp_path / "logs"))
+    code, report = diagnose(capsys)
+    assert code == 0 and checks(report)["folders"]["log"] == str(tmp_path / "logs" / "aduan.log")

@@ -69,6 +69,7 @@ def test_the_frozen_folder_leaves_out_what_aduan_does_not_use(frozen: Path) -> N
         "desktop/resources/translations/aduan_id.qm",
         "desktop/resources/styles/aduan.qss",
         "desktop/resources/icons/aduan.png",
+        "desktop/resources/icons/overdue.svg",  # the window's icon set (desktop/ui/icons.py)
         "desktop/store/migrations/env.py",
         "desktop/store/migrations/versions/0001_initial_schema.py",
         "certifi/cacert.pem",

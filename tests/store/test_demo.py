@@ -61,7 +61,7 @@ def test_summary_counts_what_is_in_the_database(store: Store) -> None:
             notes=count(conn, note),
             events=count(conn, event),
         )
-    assert summary.tickets == summary.events == TICKETS
+    assert summary.tickets == TICKETS and summary.events > TICKETS  # a create per ticket, and the scenes'
     assert summary.notes > 0 and summary.reporters > 0
 
 
@@ -100,8 +100,11 @@ def test_tickets_cover_every_channel_kind_and_status(store: Store) -> None:
     assert sum(n for s, n in statuses.items() if not s.is_closed) > len(rows) / 2
     for r in rows:
         assert now - timedelta(days=121) < r.created_at <= r.updated_at <= now
-        assert r.first_response_due_at - r.created_at == demo.DEMO_RESPONSE_WITHIN
-        assert r.due_at - r.created_at == demo.DEMO_RESOLVE_WITHIN
+        if Status(r.status).is_closed:
+            assert r.first_response_due_at - r.created_at == demo.DEMO_RESPONSE_WITHIN
+            assert r.due_at - r.created_at == demo.DEMO_RESOLVE_WITHIN
+        else:
+            assert r.first_response_due_at == min(r.created_at + demo.DEMO_RESPONSE_WITHIN, r.due_at)
         assert (r.closed_at is not None) == Status(r.status).is_closed
         assert r.subject and not CONTROL.search(r.subject)
     claimed = [r for r in rows if r.claimed_by is not None]
@@ -275,3 +278,72 @@ def test_refuses_an_impossible_number_of_tickets(store: Store) -> None:
         with pytest.raises(BadInput, match="between 0 and 5,000,000"):
             store.admin(demo.fill, wrong, 1)
     assert table_counts(store)["unit"] == 0
+
+
+def test_open_reports_show_the_same_mix_of_urgency_whenever_the_demo_runs(store: Store) -> None:
+    """Deadlines are banded relative to "now": a few overdue by hours or days, some due today or soon,
+    most on time — not half the desk two months late, as when every deadline was creation + 60 days."""
+    store.admin(demo.fill, TICKETS, 7)
+    with store.engine.connect() as conn:
+        now = server_now(conn)
+        due = [
+            r.due_at - now
+            for r in conn.execute(select(ticket.c.status, ticket.c.due_at))
+            if not Status(r.status).is_closed
+        ]
+    bands = Counter(
+        "overdue" if d < timedelta(0) else "today" if d <= timedelta(hours=1) else "soon" if d <= timedelta(days=2)
+        else "on time"
+        for d in due
+    )  # fmt: skip
+    cycle = len(demo.DEADLINE_BANDS)
+    assert bands["overdue"] == -(-len(due) // cycle)  # one in every cycle, the first of each
+    assert bands["today"] == len(due) // cycle + (len(due) % cycle > 6)
+    assert bands["soon"] >= 3 * (len(due) // cycle)
+    assert bands["on time"] > 0.75 * len(due)
+    assert all(d > -timedelta(days=4) for d in due), "nobody is weeks late on the demo desk"
+
+
+def test_the_demo_officer_finds_every_screen_filled(store: Store) -> None:
+    """Team threads (one mentioning the demo officer), referrals both ways, a hand-over for them, an
+    account whose intake failed: the screens a newcomer should learn are not empty."""
+    from desktop.demo.workspace import busiest_supervisor
+    from desktop.store.schema import (
+        channel_account,
+        discussion,
+        discussion_post,
+        handover_item,
+        intake_error,
+        mention,
+        referral,
+    )
+
+    store.admin(demo.fill, TICKETS, 7)
+    with store.engine.connect() as conn:
+        login = busiest_supervisor(conn)
+        me = conn.execute(select(officer.c.id).where(officer.c.login == login)).scalar_one()
+        my_units = set(conn.scalars(select(membership.c.unit_id).where(membership.c.officer_id == me)))
+        threads = conn.execute(select(discussion)).all()
+        posts = conn.execute(select(discussion_post)).all()
+        mentions = conn.execute(select(mention)).all()
+        referrals = conn.execute(select(referral)).all()
+        items = conn.execute(select(handover_item)).all()
+        held_by = {r.id: r.claimed_by for r in conn.execute(select(ticket.c.id, ticket.c.claimed_by))}
+        accounts = conn.execute(select(channel_account)).all()
+        errors = conn.execute(select(intake_error)).all()
+    assert len(threads) >= 2 and {t.unit_id for t in threads} <= my_units
+    assert any(t.ticket_id is not None for t in threads)
+    assert len(posts) > len(threads) and all(p.author_id != me for p in posts)
+    assert [(m.officer_id, m.seen_at) for m in mentions] == [(me, None)]
+    assert any(f"@{login}" in p.body for p in posts if p.id == mentions[0].post_id)
+    assert {r.from_unit_id in my_units for r in referrals} == {True, False}  # asked by us, and of us
+    assert all(r.answer is None and (r.from_unit_id in my_units) != (r.to_unit_id in my_units) for r in referrals)
+    (item,) = items
+    assert item.to_officer_id == me and held_by[item.ticket_id] == me and item.resolved_at is None
+    assert [a.unit_id in my_units for a in accounts] == [True]
+    assert [(e.account_id, e.resolved_at) for e in errors] == [(accounts[0].id, None)]
+
+
+def test_a_demo_too_small_for_the_scenes_still_fills(store: Store) -> None:
+    summary = store.admin(demo.fill, 3, 7)
+    assert summary.tickets == 3 and summary.events == 3

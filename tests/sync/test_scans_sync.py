@@ -56,7 +56,8 @@ def test_an_offline_letter_with_scans_reaches_the_server_and_stays_in_the_cache(
     ani.sync()
     go_offline(ani, tmp_path)
     op = letter(ani, ("surat-hal-1.pdf", PDF), ("foto-lokasi.png", PNG))
-    [queued] = ani.outbox()
+    queued, claim = ani.outbox()  # the report, and the recording officer's claim on it
+    assert claim.kind == "claim" and claim.ticket_id == queued.ticket_id
     payload = json.loads(queued.payload)
     assert [a["filename"] for a in payload["attachments"]] == ["surat-hal-1.pdf", "foto-lokasi.png"]
     assert all("content" not in a for a in payload["attachments"])  # the bytes are not in the outbox
@@ -67,7 +68,7 @@ def test_an_offline_letter_with_scans_reaches_the_server_and_stays_in_the_cache(
 
     back_online(ani, org)
     report = ani.sync()
-    assert report.push.applied == 1 and report.pending == 0
+    assert report.push.applied == 2 and report.pending == 0  # the report and its claim
     state, outcome = ani.outcome(op.op_id)
     assert state == "applied", outcome
     with org.admin.engine.connect() as conn:
@@ -116,7 +117,8 @@ def test_a_scan_lost_from_the_cache_refuses_its_report_and_the_queue_moves_on(or
         conn.execute(delete(s.blob_cache))
     back_online(ani, org)
     report = ani.sync()
-    assert (report.push.rejected, report.push.applied, report.pending) == (1, 1, 0)
+    # Each report with its recording officer's claim: the lost one's claim is refused with it.
+    assert (report.push.rejected, report.push.applied, report.pending) == (2, 2, 0)
     state, outcome = ani.outcome(lost.op_id)
     assert state == "rejected" and outcome["message"].startswith("surat.pdf: the file's content did not arrive")
     assert ani.outcome(after.op_id)[0] == "applied"

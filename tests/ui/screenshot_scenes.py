@@ -151,15 +151,17 @@ def make_situations(url: str, me: Session, colleague: str, unit_code: str) -> tu
     other.write(claims.claim, handed)  # …and a colleague took the ticket
     me.desk.note(str(shown), f"@{colleague} mohon cek lokasi bersama petugas lapangan besok pagi.")
     me.engine.sync()
+    title = "Koordinasi laporan jalan rusak minggu ini"
     me.desk.start_discussion(
         unit_code,
-        "Koordinasi laporan jalan rusak minggu ini",
+        title,
         f"Ada beberapa laporan serupa dari kecamatan yang sama. @{colleague} bisa bantu rekap?",
         str(shown),
     )
     me.engine.sync()
     with me.cache.read() as conn:
-        thread = conn.execute(select(s.discussion.c.id).order_by(s.discussion.c.created_at.desc())).scalar_one()
+        # The demo has threads of its own: this scene's is found by its title.
+        thread = conn.execute(select(s.discussion.c.id).where(s.discussion.c.title == title)).scalar_one()
     other.write(discussions.post, UUID(int=1), UUID(str(thread)), "Siap, rekap saya kirim sore ini.")
     other.dispose()
     me.engine.sync()
@@ -192,7 +194,8 @@ def make_related(url: str, me: Session, colleague: str, unit_code: str, shown: U
     me.engine.sync()
     other = Store(url, officer=other_login)
     with me.cache.read() as conn:
-        asked = UUID(str(conn.execute(select(s.referral.c.id)).scalar_one()))
+        # The demo has referrals of its own: this scene's is the one on the shown ticket.
+        asked = UUID(str(conn.execute(select(s.referral.c.id).where(s.referral.c.ticket_id == shown)).scalar_one()))
     other.write(referrals.answer_referral, asked, "Ya, termasuk wilayah kami; petugas kami sudah dijadwalkan.")
     questions = (
         "Mohon konfirmasi apakah izin usaha pelapor sudah terbit di sistem unit Bapak/Ibu.",
@@ -303,7 +306,7 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     await settle()
     save(window, folder, prefix, "attention")
     window.tabs.setCurrentIndex(REFERRALS_TAB)
-    await wait_until(lambda: window.referrals.list.topLevelItemCount() == 2)
+    await wait_until(lambda: window.referrals.list.topLevelItemCount() >= 2)  # the two above, and the demo's
     await settle()
     save(window, folder, prefix, "referrals")
     window.tabs.setCurrentIndex(0)

@@ -44,7 +44,7 @@ def test_a_refused_claim_surfaces_and_is_dismissed(qtbot: QtBot, org_url: str, s
     panel.reload()
     qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=10_000)
     assert panel.list.item(0).text().startswith("Your claim on ADU-") and "was refused" in panel.list.item(0).text()
-    assert "Another officer holds this ticket (held by budi until" in panel.detail.text()
+    assert "Another officer holds this report." in panel.detail.text()
     assert not panel.accept_button.isVisible() and panel.dismiss_button.isEnabled()
     panel.dismiss_button.click()
     qtbot.waitUntil(lambda: panel.list.count() == 0 and panel.empty.isVisible(), timeout=10_000)

@@ -89,7 +89,7 @@ def test_an_admin_sees_every_account_and_handles_the_intake_errors(
         dialog.errors.selectRow(0)
         dialog.dismiss_button.click()
         qtbot.waitUntil(lambda: dialog.errors.rowCount() == 0, timeout=TIMEOUT)
-        assert dialog.status.text() == "Dismissed: the message stays on record, without a ticket."
+        assert dialog.status.text() == "Dismissed: the message stays on record, without a report."
         with served.owner.engine.connect() as conn:
             resolved = conn.execute(
                 select(intake_error.c.resolution, intake_error.c.resolved_by).order_by(intake_error.c.id)

@@ -8,6 +8,8 @@ from typing import Any
 from uuid import UUID
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -53,9 +55,14 @@ def open_view(qtbot: QtBot, session: Session, ops: Ops, ticket_id: UUID) -> Tick
 
 
 def choose(view: TicketView, title: str) -> None:
-    """Pick a canned response from the composer's menu, as the officer does."""
-    item = next(a for a in view.composer.canned_menu.actions() if a.text() == title)
-    item.trigger()
+    """Pick a canned response in the composer's picker, as the officer does: search by title, Enter."""
+    view.composer.insert_canned.trigger()
+    picker = view.composer.canned_picker
+    assert picker is not None
+    picker.search.setText(title)
+    assert picker.current() is not None and picker.current().title == title  # type: ignore[union-attr]
+    QTest.keyClick(picker.search, Qt.Key.Key_Return)
+    assert view.composer.canned_picker is None
 
 
 def queued_replies(session: Session) -> list[dict[str, Any]]:
@@ -115,11 +122,62 @@ def test_a_missing_value_inserts_nothing_and_says_which_and_why(qtbot: QtBot, te
     assert view.composer.reply_edit.toPlainText() == "Draf: "  # nothing half-filled was inserted
     assert view.composer.canned_error.isVisible()
     message = view.composer.canned_error.text()
-    assert "“Tenggat penyelesaian” cannot be used for this ticket, so nothing was inserted." in message
-    assert "{nomor_tiket}: the ticket has no tracking number yet" in message
-    assert "{tenggat}: the ticket has no resolution deadline yet" in message
+    assert "“Tenggat penyelesaian” cannot be used for this report, so nothing was inserted." in message
+    assert "{nomor_tiket}: the report has no tracking number yet" in message
+    assert "{tenggat}: the report has no resolution deadline yet" in message
     assert view.composer.canned_used is None
 
     choose(view, "Sapaan")  # one without variables still works, and the message goes
     assert view.composer.reply_edit.toPlainText() == "Draf: Terima kasih atas laporan Anda."
     assert not view.composer.canned_error.isVisible()
+
+
+def test_the_picker_searches_previews_and_inserts_from_the_keyboard_alone(
+    qtbot: QtBot, templated: Session, ops: Ops
+) -> None:
+    with templated.cache.read() as conn:
+        ticket = next(t for t in list_tickets(conn) if t.subject == "Jalan berlubang")
+    templated.desk.claim(str(ticket.id))
+    view = open_view(qtbot, templated, ops, ticket.id)
+    view.composer.reply_edit.setFocus()
+    qtbot.keyClicks(view.composer.reply_edit, "Awal. ")
+
+    view.composer.insert_canned.trigger()
+    picker = view.composer.canned_picker
+    assert picker is not None
+    qtbot.waitUntil(lambda: picker.search.hasFocus() or not picker.isActiveWindow(), timeout=TIMEOUT)
+    assert [picker.list.item(i).text() for i in range(picker.list.count())] == ["Sapaan", "Tenggat penyelesaian"]
+    qtbot.keyClicks(picker.search, "tdk lambat")  # matches the text ("paling lambat"), not a title
+    assert [picker.list.item(i).text() for i in range(picker.list.count())] == []
+    assert picker.empty.isVisible() and not picker.insert_button.isEnabled()
+    picker.search.clear()
+    qtbot.keyClicks(picker.search, "paling lambat")
+    assert [picker.list.item(i).text() for i in range(picker.list.count())] == ["Tenggat penyelesaian"]
+    assert picker.preview.toPlainText().startswith(f"Yth. Pelapor, laporan {ticket.tracking_no} ditangani")
+    picker.search.clear()
+    QTest.keyClick(picker.search, Qt.Key.Key_Down)  # the search keeps the focus; the list follows the arrows
+    assert picker.current() is not None and picker.current().title == "Tenggat penyelesaian"  # type: ignore[union-attr]
+    QTest.keyClick(picker.search, Qt.Key.Key_Escape)
+    assert view.composer.canned_picker is None
+    assert view.composer.reply_edit.toPlainText() == "Awal. "  # cancelled: nothing inserted
+
+    view.composer.insert_canned.trigger()
+    picker = view.composer.canned_picker
+    assert picker is not None
+    qtbot.keyClicks(picker.search, "terima kasih")
+    assert picker.preview.toPlainText() == "Terima kasih atas laporan Anda."
+    QTest.keyClick(picker.search, Qt.Key.Key_Return)
+    assert view.composer.reply_edit.toPlainText() == "Awal. Terima kasih atas laporan Anda."
+    assert view.composer.canned_used == "sapa@1"
+
+
+def test_the_preview_of_a_template_that_cannot_be_filled_says_why(qtbot: QtBot, templated: Session, ops: Ops) -> None:
+    made = templated.desk.create("humas", Kind.PENGADUAN, Channel.PHONE, "Parit tersumbat", "Parit di RT 03 tersumbat.")
+    assert made.ticket_id is not None
+    view = open_view(qtbot, templated, ops, made.ticket_id)
+    view.composer.insert_canned.trigger()
+    picker = view.composer.canned_picker
+    assert picker is not None
+    qtbot.keyClicks(picker.search, "tenggat")
+    assert "{nomor_tiket}: the report has no tracking number yet" in picker.preview.toPlainText()
+    QTest.keyClick(picker.search, Qt.Key.Key_Escape)

@@ -53,7 +53,7 @@ def test_the_history_lists_the_entries_in_words_in_english_and_indonesian(
     view = shown(qtbot, session, ops, ticket)
     qtbot.waitUntil(lambda: view.list.topLevelItemCount() == 3, timeout=TIMEOUT)
     rows = view.rows()
-    assert [r[1] for r in rows] == ["ani", "ani", "ani"]
+    assert [r[1] for r in rows] == ["Ani Wijaya", "Ani Wijaya", "Ani Wijaya"]  # names, not logins
     assert rows[0][2].startswith("recorded the report")
     assert rows[2][2] == "changed the status from Received to Verified"
     assert rows[1][3] == rows[2][3] and rows[1][3].startswith("claim ") and rows[0][3] == ""

@@ -119,7 +119,7 @@ def test_every_screen_shows_hostile_data_as_written(
         bulk.canned.setCurrentIndex(bulk.canned.findData("jawab"))
         qtbot.waitUntil(lambda: bulk.preview is not None, timeout=TIMEOUT)
         assert literal_everywhere(bulk.texts.toPlainText())
-        walk("answer all linked tickets")
+        walk("answer all linked reports")
         close(bulk)
         ticket.related.ask_not_ours()
         walk("not our authority")

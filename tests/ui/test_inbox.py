@@ -105,8 +105,8 @@ def test_columns_show_words_not_codes(qtbot: QtBot, filled: Session, ops: Ops) -
         live = row.claim_expires_at is not None and " — " in text[Column.HOLDER]
         assert live or "ran out" in text[Column.HOLDER]
         assert text[Column.REPORTER] == ("Anonymous" if row.reporter_anonymous else row.reporter_name or "")
-        if row.due_at is not None:
-            assert any(unit in text[Column.DEADLINE] for unit in (" d ", " h ", " min", "overdue"))
+        if row.due_at is not None and not row.status.is_closed:  # the badge: its words, never colour alone
+            assert text[Column.DEADLINE].startswith(("Overdue ", "Due today ", "Due soon, ", "On time, "))
     assert model.headerData(Column.HOLDER, Qt.Orientation.Horizontal) == "Held by"
 
 
@@ -134,7 +134,7 @@ def test_filters_and_search_through_the_widget(qtbot: QtBot, pane: tuple[InboxVi
     qtbot.waitUntil(lambda: view.model.query.status is Status.DITERIMA and loaded(view.model, 0))
     with filled.cache.read() as conn:
         want = inbox.count(conn, InboxQuery(View.EVERYTHING, status=Status.DITERIMA))
-    qtbot.waitUntil(lambda: view.count_label.text() == f"Tickets: {want:,}")
+    qtbot.waitUntil(lambda: view.count_label.text() == f"Reports: {want:,}")
     view.unit.setCurrentIndex(view.unit.findData("kanreg"))
     qtbot.waitUntil(lambda: view.model.query.unit == "kanreg")
     view.search.setText("jalan")
@@ -146,7 +146,7 @@ def test_filters_and_search_through_the_widget(qtbot: QtBot, pane: tuple[InboxVi
     assert found and {view.model.index(r, Column.UNIT).data() for r in range(len(found))} == {"kanreg"}
     view.search.setText('"jalan OR x*')
     qtbot.waitUntil(lambda: view.model.query.search == '"jalan OR x*')
-    qtbot.waitUntil(lambda: view.count_label.text() == "Tickets: 0")
+    qtbot.waitUntil(lambda: view.count_label.text() == "Reports: 0")
     view.search.setText('"')
     qtbot.waitUntil(lambda: view.problem.isVisible())
     assert "letter or digit" in view.problem.text()
@@ -223,9 +223,9 @@ def test_a_large_count_says_more_than_the_cap(
     view, _events = pane
     monkeypatch.setattr(inbox_model, "COUNT_CAP", 100)
     view.views.setCurrentIndex(4)  # Everything: 1,234 tickets
-    qtbot.waitUntil(lambda: view.count_label.text() == "Tickets: more than 100")
+    qtbot.waitUntil(lambda: view.count_label.text() == "Reports: more than 100")
     view.views.setCurrentIndex(1)  # Mine: fewer than the cap, counted exactly
-    qtbot.waitUntil(lambda: view.count_label.text().startswith("Tickets: ") and "more" not in view.count_label.text())
+    qtbot.waitUntil(lambda: view.count_label.text().startswith("Reports: ") and "more" not in view.count_label.text())
 
 
 def test_a_count_a_newer_query_made_moot_is_skipped_or_interrupted(

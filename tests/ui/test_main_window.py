@@ -52,7 +52,7 @@ def test_the_gui_thread_never_touches_a_database(qtbot: QtBot, session: Session,
         qtbot.waitUntil(opened, timeout=10_000)
         with qtbot.waitSignal(window.sync.finished, timeout=10_000):
             window.ticket.claim_action.trigger()
-        qtbot.waitUntil(lambda: window.ticket.banner.text().startswith("You hold this ticket"), timeout=10_000)
+        qtbot.waitUntil(lambda: window.ticket.banner.text().startswith("You hold this report"), timeout=10_000)
         for tab in (DISCUSSION_TAB, ATTENTION_TAB, REFERRALS_TAB, INBOX_TAB):
             window.tabs.setCurrentIndex(tab)
         qtbot.waitUntil(lambda: window.status.connection.text() == "Online", timeout=10_000)

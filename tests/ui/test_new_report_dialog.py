@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -138,7 +139,7 @@ def test_a_refusal_by_the_desk_is_shown_and_the_form_kept(qtbot: QtBot, session:
     dialog.text.setPlainText("Isi laporan dengan karakter kendali \x01 dari salinan.")
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=TIMEOUT)
-    assert dialog.error.text().startswith("This input cannot be used: message contains control character")
+    assert dialog.error.text() == "The message contains a character that cannot be sent. Remove it."
     assert dialog.isVisible() and dialog.ok_button.isEnabled()
     assert dialog.subject.text() == "Telepon warga" and "\x01" in dialog.text.toPlainText()
     assert outbox(session) == []
@@ -193,3 +194,26 @@ def test_the_workstations_unit_is_chosen_first_when_the_officer_may_use_it(
     elsewhere.fill(choices)
     assert elsewhere.unit.currentData() == "humas"
     assert elsewhere.unit.findData("kanreg-9") == -1
+
+
+def test_escape_on_a_filled_in_report_asks_before_discarding_it(qtbot: QtBot, session: Session, ops: Ops) -> None:
+    """Issue 17: Escape threw a typed report away without a word."""
+    dialog = open_dialog(qtbot, session, ops)
+    qtbot.keyClicks(dialog.subject, "Lampu penerangan jalan padam")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    box = dialog.findChild(QMessageBox, "discardReportBox")
+    assert box is not None and dialog.isVisible()
+    box.button(QMessageBox.StandardButton.Cancel).click()  # keep it
+    assert dialog.isVisible() and dialog.subject.text() == "Lampu penerangan jalan padam"
+    dialog.close()  # the window's close button asks too
+    box = dialog.findChild(QMessageBox, "discardReportBox")
+    assert box is not None and dialog.isVisible()
+    box.button(QMessageBox.StandardButton.Discard).click()
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+    assert outbox(session) == []
+
+
+def test_escape_on_an_empty_report_closes_it_without_asking(qtbot: QtBot, session: Session, ops: Ops) -> None:
+    dialog = open_dialog(qtbot, session, ops)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.findChild(QMessageBox, "discardReportBox") is None

@@ -204,7 +204,7 @@ def test_a_refusal_is_said_in_the_reset_dialog(qtbot: QtBot, served: Served, ops
         choose(dialog, "rudi")
         dialog.reset_button.click()
         qtbot.waitUntil(dialog.error.isVisible, timeout=TIMEOUT)
-        assert dialog.error.text().startswith("Not permitted: only admins may manage officers")
+        assert dialog.error.text() == "Your role does not allow this. Ask your supervisor."
         assert not dialog.done_page.isVisibleTo(dialog) and dialog.reset_button.isEnabled()
         assert served.password_works("rudi", PASSWORD)
     finally:

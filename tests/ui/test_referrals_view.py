@@ -45,7 +45,7 @@ def ask_kanreg_1(qtbot: QtBot, session: Session, ops: Ops) -> None:
     related = related_of(qtbot, view, ticket_id)
     related.buttons["refer"].click()
     dialog = shown_dialog(qtbot, view, ReferDialog)
-    assert dialog.unit.findData("humas") == -1, "the ticket's own unit is not offered"
+    assert dialog.unit.findData("humas") == -1, "the report's own unit is not offered"
     dialog.unit.setCurrentIndex(dialog.unit.findData("kanreg-1"))
     dialog.ok_button.click()
     assert dialog.isVisible() and dialog.error.text() == "Write the question for the unit."
@@ -80,7 +80,7 @@ def test_a_referral_is_answered_in_the_referred_units_tab_and_reaches_the_ticket
         view.answer_button.click()
         dialog = shown_dialog(qtbot, view, AnswerReferralDialog)
         dialog.ok_button.click()
-        assert dialog.isVisible() and dialog.error.text() == "Write the answer: it becomes a note on the ticket."
+        assert dialog.isVisible() and dialog.error.text() == "Write the answer: it becomes a note on the report."
         dialog.answer.setPlainText(ANSWER)
         dialog.ok_button.click()
         qtbot.waitUntil(lambda: closed(dialog), timeout=TIMEOUT)

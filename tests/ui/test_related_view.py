@@ -71,23 +71,23 @@ def test_linking_through_the_dialog_queues_a_link_and_the_family_shows_it(
         tracking = dict(conn.execute(select(s.ticket.c.id, s.ticket.c.tracking_no)).all())
     assert [row[:2] for row in rows(related.family)] == [
         ["Master", tracking[master]],
-        ["Duplicate, this ticket (queued)", tracking[mine]],
+        ["Duplicate, this report (queued)", tracking[mine]],
     ]
     assert rows(related.family)[1][4] == "ani" and rows(related.family)[0][4] == "nobody"
     assert master not in {UUID(i.data(0, Qt.ItemDataRole.UserRole)) for i in _items(related.similar)}
     assert related.unlink_action.isEnabled() and not related.answer_action.isEnabled()
 
     session.engine.sync()
-    refreshed(qtbot, view, lambda: rows(related.family)[1][0] == "Duplicate, this ticket")
+    refreshed(qtbot, view, lambda: rows(related.family)[1][0] == "Duplicate, this report")
 
     # Double-clicking the master opens it: ani does not hold it, so its family cannot be answered from here.
     double_click(qtbot, related.family, related.family.topLevelItem(0))
     double_click(qtbot, related.family, related.family.topLevelItem(0))
     related = related_of(qtbot, view, master)
     assert view.ticket_id == master
-    assert rows(related.family)[0][0] == "Master, this ticket"
+    assert rows(related.family)[0][0] == "Master, this report"
     assert not related.answer_action.isEnabled() and not related.link_action.isEnabled()
-    assert related.hint.text() == "Claim the ticket to link, merge or answer its family."
+    assert related.hint.text() == "Claim the report to link, merge or answer its family."
 
 
 def _items(tree: Any) -> list[Any]:
@@ -112,14 +112,15 @@ def test_a_master_the_desk_refuses_is_said_in_the_dialog_and_what_was_typed_stay
     related = related_of(qtbot, view, mine)
     related.buttons["merge_into"].click()
     dialog = shown_dialog(qtbot, view, MasterDialog)
-    assert dialog.merging and dialog.windowTitle() == "Merge into another ticket"
+    assert dialog.merging and dialog.windowTitle() == "Merge into another report"
     dialog.choices.clearSelection()
     dialog.ok_button.click()
-    assert dialog.isVisible() and dialog.error.text().startswith("Choose the master ticket")
+    assert dialog.isVisible() and dialog.error.text().startswith("Choose the master report")
 
     dialog.tracking.setText("ADU-1999-000001")
     dialog.ok_button.click()
-    qtbot.waitUntil(lambda: dialog.error.text().startswith("Not found, or not yours to see"), timeout=TIMEOUT)
+    not_found = "ADU-1999-000001 is not on this computer or no longer yours to see"
+    qtbot.waitUntil(lambda: dialog.error.text().startswith(not_found), timeout=TIMEOUT)
     assert dialog.isVisible() and dialog.tracking.text() == "ADU-1999-000001" and dialog.ok_button.isEnabled()
     with session.cache.read() as conn:
         own = conn.execute(select(s.ticket.c.tracking_no).where(s.ticket.c.id == mine)).scalar_one()
@@ -157,7 +158,7 @@ def test_the_bulk_answer_preview_shows_each_citizens_own_text_and_who_gets_a_han
 
     view = open_view(qtbot, session, ops, master.id)
     related = related_of(qtbot, view, master.id)
-    assert [row[0] for row in rows(related.family)] == ["Master, this ticket", "Duplicate", "Duplicate"]
+    assert [row[0] for row in rows(related.family)] == ["Master, this report", "Duplicate", "Duplicate"]
     assert rows(related.family)[2][4] == "budi"
     assert related.answer_action.isEnabled()
     assert not related.link_action.isEnabled() and not related.merge_action.isEnabled()
@@ -192,7 +193,7 @@ def test_not_our_authority_needs_a_reason(qtbot: QtBot, session: Session, ops: O
     dialog.reason.setPlainText("   \n ")
     dialog.ok_button.click()
     assert dialog.isVisible() and dialog.error.isVisible()
-    assert dialog.error.text() == "Give the reason: the unit that receives the ticket back reads it."
+    assert dialog.error.text() == "Give the reason: the unit that receives the report back reads it."
     assert queued(session, "return_disposition") == []
 
     dialog.reason.setPlainText("Jalan provinsi,\nbukan kewenangan kabupaten.")
@@ -245,12 +246,12 @@ def test_a_duplicate_is_merged_into_its_own_master_offered_first(qtbot: QtBot, s
     dialog = shown_dialog(qtbot, view, MasterDialog)
     first = dialog.choices.item(0)
     assert first.data(Qt.ItemDataRole.UserRole) == str(master)
-    assert first.text().endswith("The master of this ticket's family · Received")
+    assert first.text().endswith("The master of this report's family · Received")
     dialog.choices.setCurrentItem(first)
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: closed(dialog), timeout=TIMEOUT)
     assert queued(session, "merge") == [{"master_id": str(master)}]
     qtbot.waitUntil(
-        lambda: rows(related.family)[1][:4:3] == ["Duplicate, this ticket (queued)", "Archived"], timeout=TIMEOUT
+        lambda: rows(related.family)[1][:4:3] == ["Duplicate, this report (queued)", "Archived"], timeout=TIMEOUT
     )
     assert not related.merge_action.isEnabled(), "merging ended the claim"

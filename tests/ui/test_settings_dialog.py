@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QCheckBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.settings import Settings
 from desktop.ui import actions
-from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.settings_dialog import NOTIFICATION_SETTINGS, SettingsDialog
 
 
 def settings_in(folder: Path, policy: dict[str, object] | None = None) -> Settings:
@@ -77,3 +77,17 @@ def test_the_shortcut_table_lists_the_registry(qtbot: QtBot, tmp_path: Path) -> 
     assert rows["Take the next one"] == QKeySequence("Ctrl+J").toString(QKeySequence.SequenceFormat.NativeText)
     assert table.editTriggers() == table.EditTrigger.NoEditTriggers
     assert all(editor.accessibleName() for editor in dialog.editors.values())
+
+
+def test_each_desktop_notification_can_be_turned_off(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = settings_in(tmp_path, policy={"notify_deadlines": "on"})
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    switches = {name: dialog.findChild(QCheckBox, name) for name in NOTIFICATION_SETTINGS}
+    assert all(switch is not None and switch.isChecked() for switch in switches.values())
+    assert not switches["notify_deadlines"].isEnabled(), "the unit keeps deadline warnings on"
+    switches["notify_mentioned"].setChecked(False)
+    dialog.save()
+    assert dialog.changed == {"notify_mentioned"}
+    assert json.loads(settings.user_path.read_text()) == {"notify_mentioned": "off"}
+    assert settings.get("notify_mentioned") == "off" and settings.get("notify_assigned") == "on"

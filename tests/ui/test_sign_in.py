@@ -237,3 +237,22 @@ def test_an_officer_signs_in_to_the_aduan_server_and_only_its_session_is_kept(
         assert SERVER_PASSWORD not in credentials.stored.values()
         assert settings_in(tmp_path).get("server_url") == server.url
         session.close()
+
+
+def test_a_refusal_makes_the_dialog_grow_and_never_squashes_the_fields(qtbot: QtBot, tmp_path: Path, ops: Ops) -> None:
+    """Issue 17: after an error the fields were squashed to make room for the message."""
+    dialog = SignInDialog(settings_in(tmp_path), MemoryCredentials(), ops)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    heights = [field.height() for field in (dialog.server, dialog.login, dialog.password)]
+    before = dialog.height()
+    dialog.server.setText("https://petugas:rahasia@aduan.unit.go.id")
+    dialog.connect_button.click()
+    qtbot.waitUntil(dialog.message.isVisible)
+    qtbot.wait(50)  # the layout settles
+    assert [field.height() for field in (dialog.server, dialog.login, dialog.password)] == heights
+    assert all(field.height() >= field.sizeHint().height() for field in (dialog.server, dialog.login))
+    assert dialog.height() > before
+    message = dialog.message
+    assert message.height() >= message.heightForWidth(message.width())  # the whole message shows

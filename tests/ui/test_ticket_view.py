@@ -52,12 +52,12 @@ def test_the_claim_banner_says_free_mine_or_someone_elses(
     assert not view.buttons["steal"].isVisible()  # ani is an officer, not a supervisor
 
     view.buttons["claim"].click()
-    qtbot.waitUntil(lambda: "You claimed this ticket" in view.banner.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "You claimed this report" in view.banner.text(), timeout=TIMEOUT)
     assert view.composer.send_button.isEnabled()  # acting on a queued claim is allowed
     session.engine.sync()
-    refreshed(qtbot, view, lambda: view.banner.text().startswith("You hold this ticket until"))
+    refreshed(qtbot, view, lambda: view.banner.text().startswith("You hold this report until"))
     expires = view.loaded.cached.claim.expires_at if view.loaded else None
-    assert expires is not None and view.banner.text() == f"You hold this ticket until {local_until(expires)}"
+    assert expires is not None and view.banner.text() == f"You hold this report until {local_until(expires)}"
 
     other = first_ticket(session, "Lampu jalan mati")
     budi = Store(org_url, officer="budi")
@@ -83,13 +83,13 @@ def test_a_lease_ending_on_another_day_is_shown_with_its_date(
         "budi", "Budi Santoso", ends, 1, live=True, pending_claim=False, pending_release=False, mine=False
     )
     monkeypatch.setattr(labels, "local_today", lambda: shown.date())
-    assert view.banner_text(held) == f"Held by Budi Santoso until {shown:%H.%M}"
+    assert view.banner_text(held) == f"Held by Budi Santoso until {labels.local_time(ends, with_date=False)}"
     monkeypatch.setattr(labels, "local_today", lambda: shown.date() - timedelta(days=1))
-    assert view.banner_text(held) == f"Held by Budi Santoso until {shown:%d-%m-%Y %H.%M}"
-    assert view.banner_text(replace(held, mine=True)) == f"You hold this ticket until {shown:%d-%m-%Y %H.%M}"
-    assert view.banner_text(replace(held, mine=True, live=False)).startswith(
-        f"Your claim ran out at {shown:%d-%m-%Y %H.%M};"
-    )
+    dated = labels.local_time(ends)
+    assert dated.startswith(f"{shown.day} ") and dated.endswith(f"{shown:%M}")  # test_time_words: each language
+    assert view.banner_text(held) == f"Held by Budi Santoso until {dated}"
+    assert view.banner_text(replace(held, mine=True)) == f"You hold this report until {dated}"
+    assert view.banner_text(replace(held, mine=True, live=False)).startswith(f"Your claim ran out at {dated};")
 
 
 def test_a_claim_someone_else_holds_is_refused_in_words(
@@ -107,7 +107,7 @@ def test_a_claim_someone_else_holds_is_refused_in_words(
     view.buttons["claim"].click()
     qtbot.waitUntil(lambda: view.message.isVisible(), timeout=TIMEOUT)
     assert view.message.objectName() == "claimMessage"
-    assert view.message.text().startswith("budi holds this ticket until")
+    assert view.message.text().startswith("budi holds this report until")
     with session.cache.read() as conn:
         assert view.loaded is not None and not view.loaded.cached.claim.pending_claim
         assert list_tickets(conn, mine=True) == []  # nothing was queued
@@ -144,7 +144,7 @@ def test_a_reply_shows_queued_offline_then_sent(qtbot: QtBot, session: Session, 
     words = {"queued": "[waiting to be sent]", "recorded": "[recorded, not sent by Aduan]"}[delivery]
     refreshed(qtbot, view, lambda: words in view.thread_view.toPlainText())
     assert "[queued]" not in view.thread_view.toPlainText()
-    assert "Reply by ani" in view.thread_view.toPlainText()
+    assert "Reply by Ani Wijaya" in view.thread_view.toPlainText()  # by name (test_thread_names.py)
 
 
 def test_the_status_dialog_offers_only_allowed_transitions(qtbot: QtBot, session: Session, ops: Ops) -> None:
@@ -275,9 +275,9 @@ def test_a_supervisor_takes_over_with_a_reason(qtbot: QtBot, org_url: str, ops: 
     assert dialog.isVisible() and "at least 5 characters" in dialog.error.text()
     qtbot.keyClicks(dialog.reason, " mendadak, tenggat besok")
     dialog.accept()
-    qtbot.waitUntil(lambda: "You claimed this ticket" in view.banner.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "You claimed this report" in view.banner.text(), timeout=TIMEOUT)
     sari.engine.sync()
-    refreshed(qtbot, view, lambda: view.banner.text().startswith("You hold this ticket until"))
+    refreshed(qtbot, view, lambda: view.banner.text().startswith("You hold this report until"))
     sari.close()
 
 

@@ -47,7 +47,7 @@ def test_the_strip_names_the_version_the_link_and_the_kept_work_in_both_language
         assert i18n.install(qapp, "id") is not None
         banner.show_outdated(ClientOutdated("0.1.0", "0.2.0", SHARE, "Hubungi TI", queued=3))
         assert banner.message.text() == (
-            f"Versi Aduan ini (0.1.0) tidak lagi diterima server. Pasang versi 0.2.0 dari {SHARE}. "
+            f"Versi Aduan ini (0.1.0) tidak lagi diterima pusat Aduan. Pasang versi 0.2.0 dari {SHARE}. "
             "3 pekerjaan yang menunggu tetap tersimpan dan akan dikirim setelah pembaruan."
         )
         assert banner.note.text() == "Dari admin Anda: Hubungi TI"

@@ -34,6 +34,10 @@ def test_defaults_apply_without_any_file(tmp_path: Path) -> None:
         "theme": "system",
         "unit": "",
         "ca_certificate": "",
+        "notify_assigned": "on",
+        "notify_mentioned": "on",
+        "notify_citizen_reply": "on",
+        "notify_deadlines": "on",
     }
     assert not any(settings.locked(name) for name in DECLARED)
     assert settings.problems == []

@@ -38,6 +38,8 @@ _GRAPH_ID = re.compile(r"[A-Za-z0-9_\-]+")
 class ReplyWindowClosed(NotPermitted):
     """More than 24 hours since the citizen last wrote: WhatsApp takes only template messages now."""
 
+    code = "reply_window_closed"  # its own text in the officer's window: answer through another channel
+
 
 class WhatsAppCloud:
     """One business phone number: ``send`` text to a citizen, ``download_media`` what they sent."""

@@ -4,174 +4,255 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="28"/>
+        <location filename="../../ui/actions.py" line="29"/>
         <source>Sync now</source>
-        <translation>Sinkronkan</translation>
+        <translation>Perbarui sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="30"/>
+        <location filename="../../ui/actions.py" line="31"/>
         <source>New report…</source>
         <translation>Laporan baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="31"/>
+        <location filename="../../ui/actions.py" line="32"/>
         <source>Inbox</source>
         <translation>Kotak masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="32"/>
+        <location filename="../../ui/actions.py" line="33"/>
         <source>Team discussion</source>
         <translation>Diskusi tim</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="33"/>
+        <location filename="../../ui/actions.py" line="34"/>
         <source>Needs attention</source>
         <translation>Perlu perhatian</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="34"/>
+        <location filename="../../ui/actions.py" line="35"/>
         <source>Referrals</source>
         <translation>Permintaan masukan</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="35"/>
+        <location filename="../../ui/actions.py" line="36"/>
         <source>Connect to server…</source>
-        <translation>Sambungkan ke server…</translation>
+        <translation>Sambungkan ke server unit…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="36"/>
+        <location filename="../../ui/actions.py" line="37"/>
         <source>Change password…</source>
         <translation>Ubah kata sandi…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="37"/>
+        <location filename="../../ui/actions.py" line="38"/>
         <source>Reset an officer&apos;s password…</source>
         <translation>Atur ulang kata sandi petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="38"/>
+        <location filename="../../ui/actions.py" line="39"/>
         <source>Settings…</source>
         <translation>Pengaturan…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="39"/>
+        <location filename="../../ui/actions.py" line="40"/>
         <source>Manage canned responses…</source>
-        <translation>Kelola jawaban siap pakai…</translation>
+        <translation>Kelola templat balasan…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="40"/>
+        <location filename="../../ui/actions.py" line="41"/>
         <source>Channels…</source>
         <translation>Kanal…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="41"/>
+        <location filename="../../ui/actions.py" line="42"/>
         <source>Audit log…</source>
         <translation>Log audit…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="42"/>
+        <location filename="../../ui/actions.py" line="43"/>
+        <source>Officers&apos; workload…</source>
+        <translation>Beban kerja petugas…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="44"/>
+        <source>Administration…</source>
+        <translation>Administrasi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="45"/>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="44"/>
+        <location filename="../../ui/actions.py" line="46"/>
+        <source>Tour</source>
+        <translation>Tur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="48"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="45"/>
+        <location filename="../../ui/actions.py" line="49"/>
         <source>Clear filters</source>
         <translation>Hapus filter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="47"/>
+        <location filename="../../ui/actions.py" line="51"/>
         <source>Claim</source>
-        <translation>Klaim</translation>
+        <translation>Ambil</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="48"/>
+        <location filename="../../ui/actions.py" line="52"/>
         <source>Release</source>
         <translation>Lepaskan</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="49"/>
+        <location filename="../../ui/actions.py" line="53"/>
         <source>Take over…</source>
         <translation>Ambil alih…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="50"/>
+        <location filename="../../ui/actions.py" line="54"/>
         <source>Take the next one</source>
-        <translation>Ambil tiket berikutnya</translation>
+        <translation>Ambil laporan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="51"/>
+        <location filename="../../ui/actions.py" line="55"/>
         <source>Send reply</source>
         <translation>Kirim balasan</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="52"/>
+        <location filename="../../ui/actions.py" line="56"/>
         <source>Add internal note</source>
         <translation>Tambah catatan internal</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="53"/>
+        <location filename="../../ui/actions.py" line="57"/>
         <source>Change status…</source>
         <translation>Ubah status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="54"/>
+        <location filename="../../ui/actions.py" line="58"/>
         <source>Transfer to unit…</source>
         <translation>Teruskan ke unit…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="55"/>
+        <location filename="../../ui/actions.py" line="59"/>
+        <source>Assign to officer…</source>
+        <translation>Tugaskan ke petugas…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="60"/>
+        <source>Priority, category, kind…</source>
+        <translation>Prioritas, kategori, jenis…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="61"/>
         <source>Insert canned response…</source>
         <translation>Sisipkan templat balasan…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="57"/>
+        <location filename="../../ui/actions.py" line="62"/>
+        <source>Print…</source>
+        <translation>Cetak…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="63"/>
+        <source>Save as PDF…</source>
+        <translation>Simpan sebagai PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="65"/>
         <source>Mark as duplicate of…</source>
         <translation>Tandai sebagai duplikat dari…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="58"/>
+        <location filename="../../ui/actions.py" line="66"/>
         <source>Merge into…</source>
         <translation>Gabungkan ke…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="59"/>
+        <location filename="../../ui/actions.py" line="67"/>
         <source>Unlink</source>
         <translation>Lepas tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="60"/>
+        <location filename="../../ui/actions.py" line="68"/>
         <source>Answer all linked…</source>
         <translation>Jawab semua yang tertaut…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="61"/>
+        <location filename="../../ui/actions.py" line="69"/>
         <source>Not our authority…</source>
         <translation>Bukan wewenang…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="62"/>
+        <location filename="../../ui/actions.py" line="70"/>
         <source>Refer to unit…</source>
         <translation>Minta masukan unit…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="63"/>
+        <location filename="../../ui/actions.py" line="71"/>
         <source>Answer…</source>
         <translation>Jawab…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65"/>
+        <location filename="../../ui/actions.py" line="73"/>
         <source>New thread…</source>
         <translation>Topik baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66"/>
+        <location filename="../../ui/actions.py" line="74"/>
         <source>Post</source>
         <translation>Kirim</translation>
+    </message>
+</context>
+<context>
+    <name>Admin</name>
+    <message>
+        <location filename="../../ui/admin/page.py" line="27"/>
+        <source>The server cannot be reached, so nothing was changed. Try again when connected.</source>
+        <translation>Server tidak dapat dihubungi, sehingga tidak ada yang diubah. Coba lagi setelah tersambung.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWindow</name>
+    <message>
+        <location filename="../../ui/admin/window.py" line="32"/>
+        <source>Administration</source>
+        <translation>Administrasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/window.py" line="44"/>
+        <source>&amp;Units</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/window.py" line="45"/>
+        <source>&amp;Officers</source>
+        <translation>&amp;Petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/window.py" line="46"/>
+        <source>&amp;Calendars and days off</source>
+        <translation>&amp;Kalender dan hari libur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/window.py" line="47"/>
+        <source>&amp;Service levels</source>
+        <translation>&amp;Tingkat layanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/window.py" line="48"/>
+        <source>C&amp;hannel accounts</source>
+        <translation>&amp;Akun kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/window.py" line="49"/>
+        <source>&amp;LAPOR!</source>
+        <translation>&amp;LAPOR!</translation>
     </message>
 </context>
 <context>
@@ -193,477 +274,606 @@
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="361"/>
-        <source>Write the answer: it becomes a note on the ticket.</source>
-        <translation>Tulis jawabannya: jawaban menjadi catatan pada tiket.</translation>
+        <source>Write the answer: it becomes a note on the report.</source>
+        <translation>Tulis jawabannya: jawaban menjadi catatan pada laporan.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="44"/>
+        <source>Assign to officer</source>
+        <translation>Tugaskan ke petugas</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assign_dialog.py" line="47"/>
+        <source>Assign %n report(s) to:</source>
+        <translation>
+            <numerusform>Tugaskan %n laporan kepada:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="51"/>
+        <source>Search by name or unit</source>
+        <translation>Cari nama atau unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="52"/>
+        <source>Search officers</source>
+        <translation>Cari petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="57"/>
+        <source>Officers, with the reports they hold</source>
+        <translation>Petugas, dengan laporan yang mereka pegang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="63"/>
+        <source>Assign</source>
+        <translation>Tugaskan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="91"/>
+        <source>None of these reports is in a unit you supervise.</source>
+        <translation>Tidak satu pun laporan ini berada di unit yang Anda awasi.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assign_dialog.py" line="96"/>
+        <source>%n open</source>
+        <translation>
+            <numerusform>%n terbuka</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/assign_dialog.py" line="99"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n terlambat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="167"/>
+        <source>%1 of %2 assigned to %3.</source>
+        <translation>%1 dari %2 ditugaskan ke %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="169"/>
+        <source>Not assigned:</source>
+        <translation>Tidak ditugaskan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="180"/>
+        <source>it is closed</source>
+        <translation>laporan sudah ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="182"/>
+        <source>%1 is not an officer of %2</source>
+        <translation>%1 bukan petugas %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assign_dialog.py" line="186"/>
+        <source>new report (not numbered yet)</source>
+        <translation>laporan baru (belum bernomor)</translation>
     </message>
 </context>
 <context>
     <name>Attention</name>
     <message>
-        <location filename="../../ui/attention_panel.py" line="34"/>
-        <source>new ticket</source>
-        <translation>tiket baru</translation>
-    </message>
-    <message>
-        <location filename="../../ui/attention_panel.py" line="35"/>
-        <source>claim</source>
-        <translation>klaim</translation>
-    </message>
-    <message>
-        <location filename="../../ui/attention_panel.py" line="36"/>
-        <source>claim renewal</source>
-        <translation>perpanjangan klaim</translation>
-    </message>
-    <message>
         <location filename="../../ui/attention_panel.py" line="37"/>
+        <source>new report</source>
+        <translation>laporan baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attention_panel.py" line="38"/>
+        <source>claim</source>
+        <translation>pengambilan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attention_panel.py" line="39"/>
+        <source>claim renewal</source>
+        <translation>perpanjangan waktu pegang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attention_panel.py" line="40"/>
         <source>release</source>
         <translation>pelepasan</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="38"/>
+        <location filename="../../ui/attention_panel.py" line="41"/>
         <source>take-over</source>
         <translation>pengambilalihan</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="39"/>
+        <location filename="../../ui/attention_panel.py" line="42"/>
         <source>reply</source>
         <translation>balasan</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="40"/>
+        <location filename="../../ui/attention_panel.py" line="43"/>
         <source>internal note</source>
         <translation>catatan internal</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="41"/>
+        <location filename="../../ui/attention_panel.py" line="44"/>
         <source>status change</source>
         <translation>perubahan status</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="42"/>
+        <location filename="../../ui/attention_panel.py" line="45"/>
         <source>transfer</source>
         <translation>penerusan ke unit</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="43"/>
+        <location filename="../../ui/attention_panel.py" line="46"/>
         <source>new discussion thread</source>
         <translation>topik diskusi baru</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="44"/>
+        <location filename="../../ui/attention_panel.py" line="47"/>
         <source>discussion post</source>
         <translation>pesan diskusi</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="45"/>
+        <location filename="../../ui/attention_panel.py" line="48"/>
         <source>hand-over resolution</source>
         <translation>keputusan serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="46"/>
+        <location filename="../../ui/attention_panel.py" line="49"/>
         <source>link as duplicate</source>
         <translation>penautan sebagai duplikat</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="47"/>
+        <location filename="../../ui/attention_panel.py" line="50"/>
         <source>unlink</source>
         <translation>pelepasan tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="48"/>
+        <location filename="../../ui/attention_panel.py" line="51"/>
         <source>merge</source>
         <translation>penggabungan</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="49"/>
-        <source>answer to all linked tickets</source>
-        <translation>jawaban ke semua tiket tertaut</translation>
+        <location filename="../../ui/attention_panel.py" line="52"/>
+        <source>answer to all linked reports</source>
+        <translation>jawaban ke semua laporan tertaut</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="50"/>
+        <location filename="../../ui/attention_panel.py" line="53"/>
         <source>return as not our authority</source>
         <translation>pengembalian sebagai bukan wewenang</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="51"/>
+        <location filename="../../ui/attention_panel.py" line="54"/>
         <source>referral</source>
         <translation>permintaan masukan</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="52"/>
+        <location filename="../../ui/attention_panel.py" line="55"/>
+        <source>change of priority, category or kind</source>
+        <translation>perubahan prioritas, kategori, atau jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attention_panel.py" line="56"/>
         <source>referral answer</source>
         <translation>jawaban permintaan masukan</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="57"/>
+        <location filename="../../ui/attention_panel.py" line="62"/>
         <source>verification</source>
         <translation>verifikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="58"/>
+        <location filename="../../ui/attention_panel.py" line="63"/>
         <source>follow-up</source>
         <translation>tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="59"/>
+        <location filename="../../ui/attention_panel.py" line="64"/>
         <source>resolution</source>
         <translation>penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="78"/>
-        <source>a ticket</source>
-        <translation>sebuah tiket</translation>
+        <location filename="../../ui/attention_panel.py" line="98"/>
+        <source>a report</source>
+        <translation>sebuah laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="82"/>
+        <location filename="../../ui/attention_panel.py" line="101"/>
+        <source>Overdue: %1 (deadline %2)</source>
+        <translation>Terlambat: %1 (tenggat %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attention_panel.py" line="103"/>
+        <source>Due today: %1 (deadline %2)</source>
+        <translation>Jatuh tempo hari ini: %1 (tenggat %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attention_panel.py" line="108"/>
         <source>The %1 deadline of %2 has passed; supervisors were told</source>
         <translation>Tenggat %1 untuk %2 terlewati; supervisor telah diberi tahu</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="87"/>
+        <location filename="../../ui/attention_panel.py" line="113"/>
         <source>Your %1 on %2 was refused</source>
-        <translation>Server menolak %1 Anda pada %2</translation>
+        <translation>%1 Anda pada %2 ditolak</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="89"/>
+        <location filename="../../ui/attention_panel.py" line="115"/>
         <source>Your %1 on %2 was handed over to the current holder</source>
-        <translation>Diserahkan ke pemegang tiket saat ini: %1 Anda pada %2</translation>
+        <translation>Diserahkan ke pemegang laporan saat ini: %1 Anda pada %2</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="91"/>
+        <location filename="../../ui/attention_panel.py" line="117"/>
         <source>%3 handed over a %1 on %2 to you</source>
         <translation>%3 menyerahkan %1 pada %2 kepada Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="98"/>
+        <location filename="../../ui/attention_panel.py" line="124"/>
         <source>Subject: %1</source>
         <translation>Perihal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="101"/>
+        <location filename="../../ui/attention_panel.py" line="127"/>
         <source>Content: %1</source>
         <translation>Isi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="105"/>
+        <location filename="../../ui/attention_panel.py" line="131"/>
         <source>Nothing was changed on the server. Dismiss this when you have dealt with it.</source>
-        <translation>Tidak ada yang berubah di server. Abaikan butir ini setelah Anda menanganinya.</translation>
+        <translation>Tidak ada yang berubah di pusat. Abaikan butir ini setelah Anda menanganinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="111"/>
-        <source>Your claim ended while you worked offline; the officer who holds the ticket now decides about it.</source>
-        <translation>Klaim Anda berakhir saat Anda bekerja luring; petugas yang kini memegang tiket yang memutuskannya.</translation>
+        <location filename="../../ui/attention_panel.py" line="137"/>
+        <source>Your claim ended while you worked offline; the officer who holds the report now decides about it.</source>
+        <translation>Laporan ini tidak lagi Anda pegang saat Anda bekerja luring; petugas yang kini memegangnya yang memutuskan.</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="118"/>
-        <source>Open the ticket and act on it; this goes away when the deadline&apos;s work is done.</source>
-        <translation>Buka tiket dan tindak lanjuti; butir ini hilang setelah pekerjaan tenggat itu selesai.</translation>
+        <location filename="../../ui/attention_panel.py" line="144"/>
+        <source>Open the report and act on it; this goes away when the report is finished.</source>
+        <translation>Buka laporan dan tindak lanjuti; butir ini hilang setelah laporan selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="124"/>
+        <location filename="../../ui/attention_panel.py" line="150"/>
+        <source>Open the report and act on it; this goes away when the deadline&apos;s work is done.</source>
+        <translation>Buka laporan dan tindak lanjuti; butir ini hilang setelah pekerjaan tenggat itu selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attention_panel.py" line="156"/>
         <source>Accept to apply it under your claim (a reply is then sent to the citizen), or dismiss it.</source>
-        <translation>Terima untuk menerapkannya di bawah klaim Anda (balasan lalu dikirim ke pelapor), atau abaikan.</translation>
+        <translation>Terima untuk menerapkannya sebagai pemegang laporan (balasan lalu dikirim ke pelapor), atau abaikan.</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="140"/>
+        <location filename="../../ui/attention_panel.py" line="172"/>
         <source>Items that need attention</source>
         <translation>Butir yang perlu perhatian</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="142"/>
+        <location filename="../../ui/attention_panel.py" line="174"/>
         <source>Nothing needs your attention.</source>
         <translation>Tidak ada yang perlu perhatian Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="150"/>
+        <location filename="../../ui/attention_panel.py" line="182"/>
         <source>Accept — apply under my claim</source>
-        <translation>Terima — terapkan dengan klaim saya</translation>
+        <translation>Terima — terapkan sebagai pemegang</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="151"/>
+        <location filename="../../ui/attention_panel.py" line="183"/>
         <source>Dismiss</source>
         <translation>Abaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/attention_panel.py" line="152"/>
-        <source>Open ticket</source>
-        <translation>Buka tiket</translation>
+        <location filename="../../ui/attention_panel.py" line="184"/>
+        <source>Open report</source>
+        <translation>Buka laporan</translation>
     </message>
 </context>
 <context>
     <name>AuditAction</name>
     <message>
-        <location filename="../../domain/audit.py" line="248"/>
+        <location filename="../../domain/audit.py" line="254"/>
         <source>recorded the report (channel {channel}, unit {unit})</source>
         <translation>mencatat laporan (kanal {channel}, unit {unit})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="249"/>
+        <location filename="../../domain/audit.py" line="255"/>
         <source>claimed it until {expires_at}</source>
-        <translation>mengklaimnya sampai {expires_at}</translation>
+        <translation>mengambilnya sampai {expires_at}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="250"/>
+        <location filename="../../domain/audit.py" line="256"/>
         <source>renewed the claim until {expires_at}</source>
-        <translation>memperpanjang klaim sampai {expires_at}</translation>
+        <translation>memperpanjang waktu pegang sampai {expires_at}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="251"/>
+        <location filename="../../domain/audit.py" line="257"/>
         <source>released the claim</source>
-        <translation>melepaskan klaim</translation>
+        <translation>melepaskannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="252"/>
+        <location filename="../../domain/audit.py" line="258"/>
         <source>took over the claim from {previous_holder}</source>
-        <translation>mengambil alih klaim dari {previous_holder}</translation>
+        <translation>mengambil alih dari {previous_holder}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="253"/>
+        <location filename="../../domain/audit.py" line="259"/>
+        <source>assigned it to {assignee}</source>
+        <translation>menugaskannya kepada {assignee}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/audit.py" line="260"/>
         <source>replied to the reporter ({chars} characters)</source>
         <translation>membalas pelapor ({chars} karakter)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="254"/>
+        <location filename="../../domain/audit.py" line="261"/>
         <source>added an internal note</source>
         <translation>menambahkan catatan internal</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="255"/>
+        <location filename="../../domain/audit.py" line="262"/>
         <source>changed the status from {old} to {new}</source>
         <translation>mengubah status dari {old} menjadi {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="256"/>
+        <location filename="../../domain/audit.py" line="263"/>
+        <source>changed the priority from {old_priority} to {new_priority}</source>
+        <translation>mengubah prioritas dari {old_priority} menjadi {new_priority}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/audit.py" line="264"/>
+        <source>changed the category from {old_category} to {new_category}</source>
+        <translation>mengubah kategori dari {old_category} menjadi {new_category}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/audit.py" line="265"/>
+        <source>changed the kind from {old_kind} to {new_kind}</source>
+        <translation>mengubah jenis dari {old_kind} menjadi {new_kind}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/audit.py" line="266"/>
         <source>transferred it from {from_unit} to {to_unit}</source>
         <translation>meneruskannya dari {from_unit} ke {to_unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="257"/>
+        <location filename="../../domain/audit.py" line="267"/>
         <source>returned it as not their authority, from {from_unit} to {to_unit}</source>
         <translation>mengembalikannya sebagai bukan wewenang, dari {from_unit} ke {to_unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="260"/>
+        <location filename="../../domain/audit.py" line="270"/>
         <source>attached scanned letters: {files}</source>
         <translation>melampirkan pindaian surat: {files}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="261"/>
+        <location filename="../../domain/audit.py" line="271"/>
         <source>closed it automatically (the reporter did not answer)</source>
         <translation>menutupnya secara otomatis (pelapor tidak menanggapi)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="262"/>
+        <location filename="../../domain/audit.py" line="272"/>
         <source>escalated it to the supervisors (deadline {clock})</source>
         <translation>mengeskalasikannya ke supervisor (tenggat {clock})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="263"/>
+        <location filename="../../domain/audit.py" line="273"/>
         <source>received a message from the reporter ({channel})</source>
         <translation>menerima pesan dari pelapor ({channel})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="264"/>
+        <location filename="../../domain/audit.py" line="274"/>
         <source>sent the reporter an acknowledgement</source>
         <translation>mengirim tanda terima kepada pelapor</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="265"/>
+        <location filename="../../domain/audit.py" line="275"/>
         <source>noted the reporter&apos;s answer</source>
         <translation>mencatat tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="266"/>
+        <location filename="../../domain/audit.py" line="276"/>
         <source>recorded a message that needed repair: {problems}</source>
         <translation>mencatat pesan yang perlu diperbaiki: {problems}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="267"/>
+        <location filename="../../domain/audit.py" line="277"/>
         <source>recorded a message again after an intake error</source>
         <translation>mencatat ulang pesan setelah galat penerimaan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="268"/>
+        <location filename="../../domain/audit.py" line="278"/>
         <source>could not send an answer: {error}</source>
         <translation>gagal mengirim jawaban: {error}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="269"/>
+        <location filename="../../domain/audit.py" line="279"/>
         <source>sent a failed answer again</source>
         <translation>mengirim ulang jawaban yang gagal</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="270"/>
+        <location filename="../../domain/audit.py" line="280"/>
         <source>confirmed an answer as sent</source>
         <translation>mengonfirmasi bahwa jawaban telah terkirim</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="271"/>
+        <location filename="../../domain/audit.py" line="281"/>
         <source>asked unit {to_unit} about it</source>
         <translation>meminta masukan unit {to_unit} tentang laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="272"/>
+        <location filename="../../domain/audit.py" line="282"/>
         <source>answered a question from another unit</source>
         <translation>menjawab pertanyaan dari unit lain</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="273"/>
+        <location filename="../../domain/audit.py" line="283"/>
         <source>opened a team discussion about it in {unit}</source>
         <translation>membuka diskusi tim tentang laporan ini di {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="274"/>
+        <location filename="../../domain/audit.py" line="284"/>
         <source>posted in a team discussion</source>
         <translation>mengirim pesan di diskusi tim</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="275"/>
+        <location filename="../../domain/audit.py" line="285"/>
         <source>handed work over to the current holder ({kind})</source>
         <translation>menyerahkan pekerjaan kepada pemegang saat ini ({kind})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="276"/>
+        <location filename="../../domain/audit.py" line="286"/>
         <source>settled handed-over work ({kind})</source>
         <translation>memutuskan pekerjaan yang diserahkan ({kind})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="277"/>
+        <location filename="../../domain/audit.py" line="287"/>
         <source>linked it as a duplicate of {master}</source>
         <translation>menautkannya sebagai duplikat dari {master}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="278"/>
+        <location filename="../../domain/audit.py" line="288"/>
         <source>unlinked it from its master</source>
         <translation>melepas tautannya dari laporan induk</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="279"/>
+        <location filename="../../domain/audit.py" line="289"/>
         <source>merged it into {master}</source>
         <translation>menggabungkannya ke {master}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="280"/>
+        <location filename="../../domain/audit.py" line="290"/>
         <source>linked {duplicate} to it as a duplicate</source>
         <translation>menautkan {duplicate} ke laporan ini sebagai duplikat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="281"/>
+        <location filename="../../domain/audit.py" line="291"/>
         <source>{duplicate} is no longer its duplicate</source>
         <translation>{duplicate} tidak lagi menjadi duplikat laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="282"/>
+        <location filename="../../domain/audit.py" line="292"/>
         <source>merged {duplicate} into it</source>
         <translation>menggabungkan {duplicate} ke laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="283"/>
+        <location filename="../../domain/audit.py" line="293"/>
         <source>answered the linked reports together ({replies} replies)</source>
         <translation>menjawab laporan-laporan tertaut sekaligus ({replies} balasan)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="284"/>
+        <location filename="../../domain/audit.py" line="294"/>
         <source>retired the canned response {key}</source>
-        <translation>memensiunkan jawaban siap pakai {key}</translation>
+        <translation>memensiunkan templat balasan {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="285"/>
+        <location filename="../../domain/audit.py" line="295"/>
         <source>restored the canned response {key}</source>
-        <translation>memulihkan jawaban siap pakai {key}</translation>
+        <translation>memulihkan templat balasan {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="286"/>
+        <location filename="../../domain/audit.py" line="296"/>
         <source>changed the working calendar of {unit}</source>
         <translation>mengubah kalender kerja {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="287"/>
+        <location filename="../../domain/audit.py" line="297"/>
         <source>changed a day off of {unit}: {day}</source>
         <translation>mengubah hari libur {unit}: {day}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="288"/>
+        <location filename="../../domain/audit.py" line="298"/>
         <source>set a service-level policy</source>
         <translation>menetapkan kebijakan tingkat layanan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="289"/>
+        <location filename="../../domain/audit.py" line="299"/>
         <source>removed a service-level policy</source>
         <translation>menghapus kebijakan tingkat layanan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="290"/>
+        <location filename="../../domain/audit.py" line="300"/>
         <source>changed the retention periods of {unit}</source>
         <translation>mengubah masa retensi {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="291"/>
+        <location filename="../../domain/audit.py" line="301"/>
         <source>required Aduan {min_version} or newer for {unit}, installed from {installer}</source>
         <translation>mewajibkan Aduan {min_version} atau yang lebih baru untuk {unit}, dipasang dari {installer}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="294"/>
+        <location filename="../../domain/audit.py" line="304"/>
         <source>removed the client version policy of {unit}</source>
         <translation>menghapus kebijakan versi aplikasi untuk {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="295"/>
+        <location filename="../../domain/audit.py" line="305"/>
         <source>exported the reporter&apos;s data on their request</source>
         <translation>mengekspor data pelapor atas permintaannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="296"/>
+        <location filename="../../domain/audit.py" line="306"/>
         <source>erased the reporter&apos;s personal data on their request</source>
         <translation>menghapus data pribadi pelapor atas permintaannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="297"/>
+        <location filename="../../domain/audit.py" line="307"/>
         <source>anonymised the reporter: the retention period had passed</source>
         <translation>menganonimkan pelapor: masa retensi telah lewat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="298"/>
+        <location filename="../../domain/audit.py" line="308"/>
         <source>purged the content of {attachments} attachment(s): the retention period had passed</source>
         <translation>menghapus isi {attachments} lampiran: masa retensi telah lewat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="301"/>
+        <location filename="../../domain/audit.py" line="311"/>
         <source>let {officer} read this confidential report</source>
         <translation>mengizinkan {officer} membaca laporan rahasia ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="302"/>
+        <location filename="../../domain/audit.py" line="312"/>
         <source>ended {officer}&apos;s access to this confidential report</source>
         <translation>mengakhiri akses {officer} ke laporan rahasia ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="305"/>
+        <location filename="../../domain/audit.py" line="315"/>
         <source>; reason: {reason}</source>
         <translation>; alasan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="306"/>
+        <location filename="../../domain/audit.py" line="316"/>
         <source>; mentioning {mentions}</source>
         <translation>; menyebut {mentions}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="307"/>
+        <location filename="../../domain/audit.py" line="317"/>
         <source>; from {canned}</source>
         <translation>; dari {canned}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="309"/>
+        <location filename="../../domain/audit.py" line="318"/>
+        <source>; comment: {comment}</source>
+        <translation>; komentar: {comment}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/audit.py" line="320"/>
         <source>did something recorded as {action}</source>
         <translation>melakukan tindakan yang tercatat sebagai {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="66"/>
+        <location filename="../../ui/history_view.py" line="75"/>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="84"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="68"/>
+        <location filename="../../ui/history_view.py" line="86"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
@@ -683,7 +893,7 @@
     <message>
         <location filename="../../ui/audit_dialog.py" line="80"/>
         <source>tracking number, e.g. ADU-2026-000123</source>
-        <translation>nomor tiket, mis. ADU-2026-000123</translation>
+        <translation>nomor laporan, mis. ADU-2026-000123</translation>
     </message>
     <message>
         <location filename="../../ui/audit_dialog.py" line="83"/>
@@ -759,7 +969,7 @@
     <message>
         <location filename="../../ui/audit_dialog.py" line="127"/>
         <source>Claim</source>
-        <translation>Klaim</translation>
+        <translation>Pengambilan</translation>
     </message>
     <message>
         <location filename="../../ui/audit_dialog.py" line="130"/>
@@ -812,26 +1022,71 @@
     </message>
 </context>
 <context>
+    <name>BulkActions</name>
+    <message>
+        <location filename="../../ui/bulk_actions.py" line="182"/>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_actions.py" line="190"/>
+        <source>Answer with a reply template…</source>
+        <translation>Jawab dengan templat balasan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_actions.py" line="268"/>
+        <source>The reply template cannot be filled in for this report: %1 has no value here.</source>
+        <translation>Templat balasan tidak dapat diisi untuk laporan ini: %1 belum ada nilainya di sini.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bulk_actions.py" line="356"/>
+        <source>Answer %n report(s) with a reply template</source>
+        <translation>
+            <numerusform>Jawab %n laporan dengan templat balasan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_actions.py" line="357"/>
+        <source>Send to each</source>
+        <translation>Kirim ke masing-masing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_actions.py" line="369"/>
+        <source>Answer with a reply template</source>
+        <translation>Jawab dengan templat balasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_actions.py" line="191"/>
+        <source>Assign to…</source>
+        <translation>Tugaskan ke…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_actions.py" line="375"/>
+        <source>Another officer</source>
+        <translation>Petugas lain</translation>
+    </message>
+</context>
+<context>
     <name>BulkAnswerDialog</name>
     <message>
         <location filename="../../ui/related_dialogs.py" line="176"/>
-        <source>Answer all linked tickets</source>
-        <translation>Jawab semua tiket tertaut</translation>
+        <source>Answer all linked reports</source>
+        <translation>Jawab semua laporan tertaut</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="182"/>
         <source>Each citizen of this family gets the canned response filled in for their own report. A duplicate another officer holds is handed over to them instead.</source>
-        <translation>Setiap warga dalam kelompok ini menerima jawaban siap pakai yang diisi untuk laporannya sendiri. Duplikat yang dipegang petugas lain diserahkan kepadanya.</translation>
+        <translation>Setiap warga dalam kelompok ini menerima templat balasan yang diisi untuk laporannya sendiri. Duplikat yang dipegang petugas lain diserahkan kepadanya.</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="189"/>
         <source>Canned response</source>
-        <translation>Jawaban siap pakai</translation>
+        <translation>Templat balasan</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="190"/>
         <source>Choose a canned response…</source>
-        <translation>Pilih jawaban siap pakai…</translation>
+        <translation>Pilih templat balasan…</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="197"/>
@@ -851,7 +1106,7 @@
     <message>
         <location filename="../../ui/related_dialogs.py" line="208"/>
         <source>There are no canned responses for this unit yet: a supervisor adds them first.</source>
-        <translation>Belum ada jawaban siap pakai untuk unit ini: supervisor menambahkannya terlebih dahulu.</translation>
+        <translation>Belum ada templat balasan untuk unit ini: supervisor menambahkannya terlebih dahulu.</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="222"/>
@@ -881,12 +1136,65 @@
     <message>
         <location filename="../../ui/related_dialogs.py" line="256"/>
         <source>Choose the canned response to answer with.</source>
-        <translation>Pilih jawaban siap pakai untuk menjawab.</translation>
+        <translation>Pilih templat balasan untuk menjawab.</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="258"/>
         <source>Wait until each citizen&apos;s answer is shown.</source>
         <translation>Tunggu sampai jawaban setiap warga ditampilkan.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkSummaryDialog</name>
+    <message>
+        <location filename="../../ui/bulk_actions.py" line="122"/>
+        <source>Reports done</source>
+        <translation>Laporan yang selesai diproses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_actions.py" line="126"/>
+        <source>Reports not done, and why</source>
+        <translation>Laporan yang tidak diproses, dan alasannya</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bulk_actions.py" line="132"/>
+        <source>Done (%n):</source>
+        <translation>
+            <numerusform>Berhasil (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bulk_actions.py" line="135"/>
+        <source>Not done (%n), and why:</source>
+        <translation>
+            <numerusform>Tidak berhasil (%n), dan alasannya:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bulk_actions.py" line="139"/>
+        <source>%n selected row(s) were not read yet and were left out: scroll to them and try again.</source>
+        <translation>
+            <numerusform>%n baris terpilih belum terbaca dan tidak diikutkan: gulir ke baris itu lalu coba lagi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bulk_actions.py" line="152"/>
+        <source>Done for all %n report(s).</source>
+        <translation>
+            <numerusform>Berhasil untuk semua %n laporan.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bulk_actions.py" line="154"/>
+        <source>Not done for any of the %n report(s).</source>
+        <translation>
+            <numerusform>Tidak berhasil untuk satu pun dari %n laporan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_actions.py" line="155"/>
+        <source>Done for %1 of %2 reports.</source>
+        <translation>Berhasil untuk %1 dari %2 laporan.</translation>
     </message>
 </context>
 <context>
@@ -936,7 +1244,100 @@
     <message>
         <location filename="../../ui/cache_notices.py" line="60"/>
         <source>The copy of your reports on this computer could not be read (%1). It was kept as %2 and a new one is being filled from the server.</source>
-        <translation>Salinan laporan di komputer ini tidak dapat dibaca (%1). Salinan itu disimpan sebagai %2, dan salinan baru sedang diisi dari server.</translation>
+        <translation>Salinan laporan di komputer ini tidak dapat dibaca (%1). Salinan itu disimpan sebagai %2, dan salinan baru sedang diisi dari pusat.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="78"/>
+        <source>National holidays are days off</source>
+        <translation>Libur nasional dihitung sebagai hari libur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="80"/>
+        <source>&amp;Save working days</source>
+        <translation>&amp;Simpan hari kerja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="83"/>
+        <source>Working days and hours</source>
+        <translation>Hari dan jam kerja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="85"/>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona waktu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="86"/>
+        <source>&amp;Hours:</source>
+        <translation>&amp;Jam:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="87"/>
+        <source>Working days:</source>
+        <translation>Hari kerja:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="91"/>
+        <source>Days off</source>
+        <translation>Hari libur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="91"/>
+        <source>Day</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="91"/>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="100"/>
+        <source>e.g. HUT Kabupaten</source>
+        <translation>mis. HUT Kabupaten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="101"/>
+        <source>&amp;Add day off</source>
+        <translation>&amp;Tambah hari libur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="104"/>
+        <source>&amp;Work this day again</source>
+        <translation>Jadikan &amp;hari kerja lagi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="112"/>
+        <source>The unit&apos;s own days off</source>
+        <translation>Hari libur khusus unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="118"/>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="136"/>
+        <source>every unit (default)</source>
+        <translation>semua unit (bawaan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="185"/>
+        <source>Working days saved; open reports&apos; deadlines follow them now.</source>
+        <translation>Hari kerja disimpan; tenggat laporan yang masih terbuka kini mengikutinya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="212"/>
+        <source>%1 is a day off now.</source>
+        <translation>%1 kini menjadi hari libur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar_page.py" line="212"/>
+        <source>%1 is a working day again.</source>
+        <translation>%1 kembali menjadi hari kerja.</translation>
     </message>
 </context>
 <context>
@@ -949,13 +1350,13 @@
     <message>
         <location filename="../../ui/canned_dialog.py" line="106"/>
         <source>Managing canned responses needs a connection to the server, and it cannot be reached now. Nothing was changed. Officers keep using the canned responses their computers have.</source>
-        <translation>Mengelola jawaban siap pakai memerlukan koneksi ke server, dan server tidak dapat dijangkau sekarang. Tidak ada yang diubah. Petugas tetap memakai jawaban siap pakai yang ada di komputer mereka.</translation>
+        <translation>Mengelola templat balasan memerlukan sambungan ke pusat, dan pusat tidak dapat dihubungi sekarang. Tidak ada yang diubah. Petugas tetap memakai templat balasan yang ada di komputer mereka.</translation>
     </message>
     <message>
         <location filename="../../ui/canned_dialog.py" line="127"/>
         <location filename="../../ui/canned_dialog.py" line="134"/>
         <source>Canned responses</source>
-        <translation>Jawaban siap pakai</translation>
+        <translation>Templat balasan</translation>
     </message>
     <message>
         <location filename="../../ui/canned_dialog.py" line="136"/>
@@ -1010,7 +1411,7 @@
     <message>
         <location filename="../../ui/canned_dialog.py" line="200"/>
         <source>Only supervisors and admins manage canned responses.</source>
-        <translation>Hanya supervisor dan admin yang mengelola jawaban siap pakai.</translation>
+        <translation>Hanya supervisor dan admin yang mengelola templat balasan.</translation>
     </message>
     <message>
         <location filename="../../ui/canned_dialog.py" line="209"/>
@@ -1043,12 +1444,12 @@
     <message>
         <location filename="../../ui/canned_dialog.py" line="315"/>
         <source>New canned response</source>
-        <translation>Jawaban siap pakai baru</translation>
+        <translation>Templat balasan baru</translation>
     </message>
     <message>
         <location filename="../../ui/canned_dialog.py" line="315"/>
         <source>Edit canned response</source>
-        <translation>Ubah jawaban siap pakai</translation>
+        <translation>Ubah templat balasan</translation>
     </message>
     <message>
         <location filename="../../ui/canned_dialog.py" line="320"/>
@@ -1078,7 +1479,7 @@
     <message>
         <location filename="../../ui/canned_dialog.py" line="339"/>
         <source>Text of the canned response</source>
-        <translation>Teks jawaban siap pakai</translation>
+        <translation>Teks templat balasan</translation>
     </message>
     <message>
         <location filename="../../ui/canned_dialog.py" line="343"/>
@@ -1087,8 +1488,8 @@
     </message>
     <message>
         <location filename="../../ui/canned_dialog.py" line="350"/>
-        <source>Variables you can use (double-click to insert). Each is filled in for the ticket:</source>
-        <translation>Variabel yang dapat dipakai (klik dua kali untuk menyisipkan). Masing-masing diisi untuk tiket:</translation>
+        <source>Variables you can use (double-click to insert). Each is filled in for the report:</source>
+        <translation>Variabel yang dapat dipakai (klik dua kali untuk menyisipkan). Masing-masing diisi untuk laporan:</translation>
     </message>
     <message>
         <location filename="../../ui/canned_dialog.py" line="359"/>
@@ -1118,12 +1519,12 @@
     <message>
         <location filename="../../ui/canned_dialog.py" line="374"/>
         <source>the tracking number, e.g. ADU-2026-000123</source>
-        <translation>nomor tiket, mis. ADU-2026-000123</translation>
+        <translation>nomor laporan, mis. ADU-2026-000123</translation>
     </message>
     <message>
         <location filename="../../ui/canned_dialog.py" line="375"/>
-        <source>the name of the unit handling the ticket</source>
-        <translation>nama unit yang menangani tiket</translation>
+        <source>the name of the unit handling the report</source>
+        <translation>nama unit yang menangani laporan</translation>
     </message>
     <message>
         <location filename="../../ui/canned_dialog.py" line="376"/>
@@ -1137,6 +1538,49 @@
     </message>
 </context>
 <context>
+    <name>CannedPicker</name>
+    <message>
+        <location filename="../../ui/canned_picker.py" line="48"/>
+        <source>Insert a reply template</source>
+        <translation>Sisipkan templat balasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canned_picker.py" line="53"/>
+        <source>Search titles and texts…</source>
+        <translation>Cari judul dan isi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canned_picker.py" line="54"/>
+        <source>Search reply templates</source>
+        <translation>Cari templat balasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canned_picker.py" line="58"/>
+        <source>Reply templates</source>
+        <translation>Templat balasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canned_picker.py" line="63"/>
+        <source>Preview of the reply</source>
+        <translation>Pratinjau balasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canned_picker.py" line="73"/>
+        <source>Insert</source>
+        <translation>Sisipkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canned_picker.py" line="102"/>
+        <source>There are no reply templates for this unit yet.</source>
+        <translation>Belum ada templat balasan untuk unit ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canned_picker.py" line="104"/>
+        <source>No reply template matches “%1”.</source>
+        <translation>Tidak ada templat balasan yang cocok dengan “%1”.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../ui/password_dialogs.py" line="99"/>
@@ -1146,7 +1590,7 @@
     <message>
         <location filename="../../ui/password_dialogs.py" line="104"/>
         <source>Your password is kept by your unit&apos;s Aduan server. After the change your sessions on other computers end; this computer stays signed in. Use at least %1 characters, not your login.</source>
-        <translation>Kata sandi Anda disimpan oleh server Aduan unit Anda. Setelah diubah, sesi Anda di komputer lain berakhir; komputer ini tetap masuk. Gunakan paling sedikit %1 karakter, bukan nama pengguna Anda.</translation>
+        <translation>Kata sandi Anda disimpan di pusat Aduan unit Anda. Setelah diubah, sesi Anda di komputer lain berakhir; komputer ini tetap masuk. Gunakan paling sedikit %1 karakter, bukan nama pengguna Anda.</translation>
     </message>
     <message>
         <location filename="../../ui/password_dialogs.py" line="109"/>
@@ -1288,7 +1732,7 @@
     <message>
         <location filename="../../ui/channels_dialog.py" line="118"/>
         <source>The channels view needs a connection to the server, and it cannot be reached now. The intake worker keeps running on its own machine; nothing here was changed.</source>
-        <translation>Tampilan kanal memerlukan koneksi ke server, dan server tidak dapat dihubungi sekarang. Pekerja penerimaan tetap berjalan di mesinnya sendiri; tidak ada yang diubah di sini.</translation>
+        <translation>Tampilan kanal memerlukan sambungan ke server, dan server tidak dapat dihubungi sekarang. Pekerja penerimaan tetap berjalan di mesinnya sendiri; tidak ada yang diubah di sini.</translation>
     </message>
 </context>
 <context>
@@ -1393,8 +1837,8 @@
     </message>
     <message>
         <location filename="../../ui/channels_dialog.py" line="190"/>
-        <source>The message needs no ticket (spam, a test); it stays on record</source>
-        <translation>Pesan ini tidak perlu tiket (spam, uji coba); tetap tercatat</translation>
+        <source>The message needs no report (spam, a test); it stays on record</source>
+        <translation>Pesan ini tidak perlu laporan (spam, uji coba); tetap tercatat</translation>
     </message>
     <message>
         <location filename="../../ui/channels_dialog.py" line="194"/>
@@ -1419,81 +1863,213 @@
     <message>
         <location filename="../../ui/channels_dialog.py" line="349"/>
         <source>Stored: it started %1.</source>
-        <translation>Tersimpan: menjadi tiket baru %1.</translation>
+        <translation>Tersimpan: menjadi laporan baru %1.</translation>
     </message>
     <message>
         <location filename="../../ui/channels_dialog.py" line="349"/>
         <source>Stored: it joined %1.</source>
-        <translation>Tersimpan: masuk ke tiket %1.</translation>
+        <translation>Tersimpan: masuk ke laporan %1.</translation>
     </message>
     <message>
         <location filename="../../ui/channels_dialog.py" line="363"/>
-        <source>Dismissed: the message stays on record, without a ticket.</source>
-        <translation>Diabaikan: pesan tetap tercatat, tanpa tiket.</translation>
+        <source>Dismissed: the message stays on record, without a report.</source>
+        <translation>Diabaikan: pesan tetap tercatat, tanpa laporan.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsPage</name>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="41"/>
+        <source>Channel accounts</source>
+        <translation>Akun kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="42"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="42"/>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="42"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="42"/>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="42"/>
+        <source>Last poll</source>
+        <translation>Pemeriksaan terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="44"/>
+        <source>Open the &amp;Channels view…</source>
+        <translation>&amp;Buka tampilan Kanal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="61"/>
+        <source>env or keyring: where the worker finds the account&apos;s secret</source>
+        <translation>env atau keyring: tempat pekerja penerimaan menemukan rahasia akun ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="62"/>
+        <source>&amp;Add account</source>
+        <translation>&amp;Tambah akun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="65"/>
+        <source>Add a channel account</source>
+        <translation>Tambah akun kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="67"/>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="68"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="69"/>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="70"/>
+        <source>S&amp;ettings (JSON):</source>
+        <translation>&amp;Pengaturan (JSON):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="71"/>
+        <source>&amp;Secret:</source>
+        <translation>&amp;Rahasia:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="99"/>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="131"/>
+        <source>Account %1 added; the worker starts on it at its next round.</source>
+        <translation>Akun %1 ditambahkan; pekerja penerimaan mulai memeriksanya pada putaran berikutnya.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="186"/>
+        <location filename="../../ui/ticket_dialogs.py" line="212"/>
+        <source>Close the report</source>
+        <translation>Tutup laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="189"/>
+        <source>The reporter has had an answer. Close the report as “%1”? You let go of it then.</source>
+        <translation>Pelapor sudah mendapat jawaban. Tutup laporan sebagai “%1”? Laporan lalu Anda lepaskan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="192"/>
+        <source>The reporter has not had an answer since their last message. Write the final answer, or give the reason the report closes without one. Closing as “%1” lets go of the report.</source>
+        <translation>Pelapor belum mendapat jawaban sejak pesan terakhirnya. Tulis jawaban akhir, atau beri alasan laporan ditutup tanpa jawaban. Menutup sebagai “%1” melepaskan laporan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="199"/>
+        <source>Final answer to the reporter</source>
+        <translation>Jawaban akhir untuk pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="203"/>
+        <source>Final &amp;answer:</source>
+        <translation>&amp;Jawaban akhir:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="206"/>
+        <source>Reason for closing</source>
+        <translation>Alasan penutupan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="208"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="223"/>
+        <source>Write the final answer to the reporter, or give the reason for closing without one.</source>
+        <translation>Tulis jawaban akhir untuk pelapor, atau beri alasan menutup tanpa jawaban.</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/composer.py" line="57"/>
+        <location filename="../../ui/composer.py" line="54"/>
+        <source>Reply and internal note</source>
+        <translation>Balasan dan catatan internal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="58"/>
         <source>Reply to the citizen</source>
         <translation>Balasan untuk pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="58"/>
+        <location filename="../../ui/composer.py" line="60"/>
         <source>Write the answer the citizen will receive…</source>
         <translation>Tulis jawaban yang akan diterima pelapor…</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="61"/>
-        <location filename="../../ui/composer.py" line="95"/>
+        <location filename="../../ui/composer.py" line="63"/>
+        <location filename="../../ui/composer.py" line="98"/>
         <source>Internal note</source>
         <translation>Catatan internal</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="62"/>
+        <location filename="../../ui/composer.py" line="65"/>
         <source>Only officers see this. Type @ to mention a colleague.</source>
         <translation>Hanya petugas yang melihat ini. Ketik @ untuk menyebut rekan.</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="94"/>
+        <location filename="../../ui/composer.py" line="97"/>
         <source>Reply to citizen</source>
         <translation>Balas pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="165"/>
-        <source>No canned responses for this unit</source>
-        <translation>Belum ada templat balasan untuk unit ini</translation>
+        <location filename="../../ui/composer.py" line="176"/>
+        <source>the report has no tracking number yet: it gets one when it reaches the server</source>
+        <translation>laporan belum bernomor: nomornya diberikan saat laporan sampai di pusat</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="180"/>
-        <source>the ticket has no tracking number yet: it gets one when it reaches the server</source>
-        <translation>tiket belum bernomor: nomornya diberikan saat sampai di server</translation>
+        <location filename="../../ui/composer.py" line="177"/>
+        <source>the report has no resolution deadline yet</source>
+        <translation>laporan belum memiliki tenggat penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="181"/>
-        <source>the ticket has no resolution deadline yet</source>
-        <translation>tiket belum memiliki tenggat penyelesaian</translation>
+        <location filename="../../ui/composer.py" line="178"/>
+        <source>the report&apos;s unit is not known on this computer yet</source>
+        <translation>unit laporan belum dikenal di komputer ini</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="182"/>
-        <source>the ticket&apos;s unit is not known on this computer yet</source>
-        <translation>unit tiket belum dikenal di komputer ini</translation>
-    </message>
-    <message>
-        <location filename="../../ui/composer.py" line="183"/>
+        <location filename="../../ui/composer.py" line="179"/>
         <source>the reporter&apos;s name is not known</source>
         <translation>nama pelapor tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="187"/>
+        <location filename="../../ui/composer.py" line="183"/>
         <source>not a variable Aduan knows; ask a supervisor to correct the template</source>
         <translation>bukan variabel yang dikenal Aduan; minta supervisor memperbaiki templatnya</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="191"/>
-        <source>“%1” cannot be used for this ticket, so nothing was inserted.</source>
-        <translation>“%1” tidak dapat dipakai untuk tiket ini, jadi tidak ada yang disisipkan.</translation>
+        <location filename="../../ui/composer.py" line="187"/>
+        <source>“%1” cannot be used for this report, so nothing was inserted.</source>
+        <translation>“%1” tidak dapat dipakai untuk laporan ini, jadi tidak ada yang disisipkan.</translation>
     </message>
 </context>
 <context>
@@ -1502,6 +2078,46 @@
         <location filename="../../ui/labels.py" line="78"/>
         <source>(confidential — content restricted to the handling unit)</source>
         <translation>(rahasia — isinya hanya untuk unit penangan)</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash.py" line="65"/>
+        <source>Aduan ran into a problem</source>
+        <translation>Aduan mengalami masalah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="70"/>
+        <source>Something went wrong inside Aduan. What you were doing may not have been finished: check it before you go on. The details were written to the log file. If it happens again, copy this report and send it to your admin; it holds no names and no report texts.</source>
+        <translation>Terjadi kesalahan di dalam Aduan. Pekerjaan yang sedang Anda lakukan mungkin belum selesai: periksa dulu sebelum melanjutkan. Rinciannya sudah dicatat di berkas log. Jika terjadi lagi, salin laporan masalah ini dan kirimkan ke admin Anda; isinya tidak memuat nama maupun isi laporan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="81"/>
+        <source>Problem report</source>
+        <translation>Laporan masalah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="84"/>
+        <source>&amp;Copy report</source>
+        <translation>&amp;Salin laporan masalah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="87"/>
+        <source>C&amp;ontinue</source>
+        <translation>&amp;Lanjutkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="90"/>
+        <source>&amp;Quit Aduan</source>
+        <translation>&amp;Keluar dari Aduan</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/crash.py" line="110"/>
+        <source>%n problem(s) since this window opened.</source>
+        <translation>
+            <numerusform>%n masalah sejak jendela ini dibuka.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1574,8 +2190,8 @@
     </message>
     <message>
         <location filename="../../ui/discussion_view.py" line="306"/>
-        <source>a ticket</source>
-        <translation>sebuah tiket</translation>
+        <source>a report</source>
+        <translation>sebuah laporan</translation>
     </message>
     <message>
         <location filename="../../ui/discussion_view.py" line="308"/>
@@ -1609,11 +2225,11 @@
     </message>
     <message>
         <location filename="../../ui/discussion_view.py" line="343"/>
-        <source>Open ticket %1</source>
-        <translation>Buka tiket %1</translation>
+        <source>Open report %1</source>
+        <translation>Buka laporan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discussion_view.py" line="355"/>
+        <location filename="../../ui/discussion_view.py" line="358"/>
         <source>queued, not sent yet</source>
         <translation>antre, belum terkirim</translation>
     </message>
@@ -1621,89 +2237,317 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="17"/>
+        <location filename="../../ui/errors.py" line="26"/>
         <source>This input cannot be used: %1</source>
         <translation>Isian ini tidak dapat digunakan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="18"/>
-        <source>This status change is not allowed: %1</source>
-        <translation>Perubahan status ini tidak diizinkan: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/errors.py" line="19"/>
-        <source>This canned response cannot be used: %1</source>
-        <translation>Jawaban siap pakai ini tidak dapat dipakai: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/errors.py" line="20"/>
-        <source>Another officer holds this ticket (%1).</source>
-        <translation>Tiket ini dipegang petugas lain (%1).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/errors.py" line="21"/>
-        <source>This computer&apos;s credential store cannot be used, so the password is not remembered: %1</source>
-        <translation>Penyimpanan kredensial komputer ini tidak dapat digunakan, sehingga kata sandi tidak diingat: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/errors.py" line="24"/>
-        <source>You do not hold this ticket. Claim it first.</source>
-        <translation>Anda tidak memegang tiket ini. Klaim terlebih dahulu.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/errors.py" line="25"/>
-        <source>Your claim on this ticket ended: another officer holds it now. Your work was handed over.</source>
-        <translation>Klaim Anda atas tiket ini berakhir: kini petugas lain memegangnya. Pekerjaan Anda telah diserahkan kepadanya.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/errors.py" line="28"/>
-        <source>The server cannot be reached. Your work is kept on this computer and sent when it can be.</source>
-        <translation>Server tidak dapat dihubungi. Pekerjaan Anda disimpan di komputer ini dan dikirim begitu memungkinkan.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/errors.py" line="31"/>
-        <source>Not found, or not yours to see: %1</source>
-        <translation>Tidak ditemukan, atau Anda tidak berhak melihatnya: %1</translation>
-    </message>
-    <message>
         <location filename="../../ui/errors.py" line="32"/>
-        <source>Not permitted: %1</source>
-        <translation>Tidak diizinkan: %1</translation>
+        <source>This status change is not allowed for this report now.</source>
+        <translation>Perubahan status ini tidak diizinkan untuk laporan ini sekarang.</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="33"/>
-        <source>Already answered: %1</source>
-        <translation>Sudah dijawab: %1</translation>
+        <source>Another officer holds this report.</source>
+        <translation>Laporan ini dipegang petugas lain.</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="34"/>
-        <source>The server runs another version of Aduan. Ask your admin to update; your work is kept.</source>
-        <translation>Server menjalankan versi Aduan yang berbeda. Minta admin Anda memperbaruinya; pekerjaan Anda tetap tersimpan.</translation>
+        <source>This version of Aduan is no longer accepted by the server. Ask your admin for the new version.</source>
+        <translation>Versi Aduan ini tidak lagi diterima pusat Aduan. Minta versi barunya kepada admin Anda.</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="37"/>
-        <source>Your session on the server has ended. Sign in again; your work is kept on this computer.</source>
-        <translation>Sesi Anda di server telah berakhir. Masuk kembali; pekerjaan Anda tetap tersimpan di komputer ini.</translation>
+        <source>You do not hold this report. Take it first.</source>
+        <translation>Anda tidak memegang laporan ini. Ambil laporan ini terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="40"/>
-        <source>Too many failed sign-ins. Wait a while and try again: %1</source>
-        <translation>Terlalu banyak percobaan masuk yang gagal. Tunggu sebentar lalu coba lagi: %1</translation>
+        <location filename="../../ui/errors.py" line="38"/>
+        <source>Your claim on this report ended: another officer holds it now. Your work was handed over.</source>
+        <translation>Laporan ini tidak lagi Anda pegang: kini petugas lain memegangnya. Pekerjaan Anda telah diserahkan kepadanya.</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="41"/>
-        <source>Something went wrong: %1</source>
-        <translation>Terjadi kesalahan: %1</translation>
+        <source>Another officer of your unit has answered this referral already.</source>
+        <translation>Petugas lain di unit Anda sudah menjawab permintaan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="52"/>
-        <source>%1 holds this ticket until %2.</source>
-        <translation>Tiket ini dipegang %1 sampai %2.</translation>
+        <location filename="../../ui/errors.py" line="42"/>
+        <source>The server cannot be reached. Your work is kept on this computer and sent when it can be.</source>
+        <translation>Pusat Aduan tidak dapat dihubungi. Pekerjaan Anda disimpan di komputer ini dan dikirim begitu memungkinkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="45"/>
+        <source>This is not on this computer or no longer yours to see: it may have moved to another unit.</source>
+        <translation>Data ini tidak ada di komputer ini atau tidak lagi dapat Anda lihat: mungkin sudah pindah ke unit lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="48"/>
+        <source>Your role does not allow this. Ask your supervisor.</source>
+        <translation>Peran Anda tidak mengizinkan tindakan ini. Tanyakan kepada supervisor Anda.</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="55"/>
+        <source>This canned response cannot be filled in for this report. Ask a supervisor to correct it.</source>
+        <translation>Templat balasan ini tidak dapat diisi untuk laporan ini. Minta supervisor memperbaikinya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="58"/>
+        <source>This computer&apos;s credential store cannot be used, so the password is not remembered.</source>
+        <translation>Penyimpanan kredensial komputer ini tidak dapat dipakai, sehingga kata sandi tidak diingat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="61"/>
+        <source>A password this computer keeps cannot be read from its credential store. Ask your admin.</source>
+        <translation>Kata sandi yang disimpan komputer ini tidak dapat dibaca dari penyimpanan kredensialnya. Hubungi admin Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="64"/>
+        <source>The key that protects the reports on this computer cannot be read from the credential store.</source>
+        <translation>Kunci pelindung data laporan di komputer ini tidak dapat dibaca dari penyimpanan kredensial.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="67"/>
+        <source>The copy of your reports on this computer cannot be opened. Ask your admin; nothing was sent.</source>
+        <translation>Salinan laporan di komputer ini tidak dapat dibuka. Hubungi admin Anda; tidak ada yang dikirim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="70"/>
+        <source>Another Aduan window has the reports on this computer open. Close it and try again.</source>
+        <translation>Jendela Aduan lain sedang membuka data laporan di komputer ini. Tutup jendela itu lalu coba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="73"/>
+        <source>A file of Aduan on this computer cannot be made private. Ask your admin to check the folder.</source>
+        <translation>Sebuah berkas Aduan di komputer ini tidak dapat dibuat pribadi. Minta admin Anda memeriksa foldernya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="76"/>
+        <source>This is the address of a database, not of your unit&apos;s Aduan server. Ask your admin for it.</source>
+        <translation>Ini alamat basis data, bukan alamat Aduan unit Anda. Tanyakan alamatnya kepada admin Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="79"/>
+        <source>This message is not an e-mail Aduan can read.</source>
+        <translation>Pesan ini bukan e-mail yang dapat dibaca Aduan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="80"/>
+        <source>The channel refused the reply: the same text was posted from this account before.</source>
+        <translation>Kanal menolak balasan ini: teks yang sama sudah pernah dikirim dari akun ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="83"/>
+        <source>No free report is known on this computer while offline. Try again once connected.</source>
+        <translation>Saat luring, komputer ini tidak mengetahui laporan yang bebas. Coba lagi setelah tersambung.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="86"/>
+        <source>Someone else saved this at the same moment. Try again.</source>
+        <translation>Orang lain menyimpan data ini pada saat yang sama. Coba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="87"/>
+        <source>WhatsApp no longer takes a free reply: the citizen last wrote more than 24 hours ago. Answer through another channel.</source>
+        <translation>WhatsApp tidak lagi menerima balasan bebas: pelapor terakhir menulis lebih dari 24 jam yang lalu. Jawab melalui kanal lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="92"/>
+        <source>The check of this installation found a problem.</source>
+        <translation>Pemeriksaan instalasi ini menemukan masalah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="124"/>
+        <source>%1 is empty. Fill it in and try again.</source>
+        <translation>%1 kosong. Isi lalu coba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="125"/>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1 terlalu panjang: paling banyak %2 karakter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="126"/>
+        <source>%1 contains a character that cannot be sent. Remove it.</source>
+        <translation>%1 memuat karakter yang tidak dapat dikirim. Hapus karakter itu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="127"/>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 harus antara %2 dan %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="157"/>
+        <source>A report that is “%1” cannot be changed to “%2”.</source>
+        <translation>Laporan berstatus “%1” tidak dapat diubah menjadi “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="170"/>
+        <source>%1 holds this report until %2.</source>
+        <translation>Laporan ini dipegang %1 sampai %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="180"/>
+        <source>%1 is not on this computer or no longer yours to see: it may have moved to another unit.</source>
+        <translation>%1 tidak ada di komputer ini atau tidak lagi dapat Anda lihat: mungkin sudah pindah ke unit lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="192"/>
+        <source>Too many failed sign-ins. Try again in %1.</source>
+        <translation>Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="198"/>
+        <source>The channel asks Aduan to slow down; it tries again in %1.</source>
+        <translation>Kanal meminta Aduan memperlambat pengiriman; Aduan mencoba lagi dalam %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="206"/>
         <source>This version of Aduan (%1) is no longer accepted by the server. Install version %2 from %3. Your work is kept on this computer.</source>
-        <translation>Versi Aduan ini (%1) tidak lagi diterima server. Pasang versi %2 dari %3. Pekerjaan Anda tetap tersimpan di komputer ini.</translation>
+        <translation>Versi Aduan ini (%1) tidak lagi diterima pusat Aduan. Pasang versi %2 dari %3. Pekerjaan Anda tetap tersimpan di komputer ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="49"/>
+        <source>The server runs another version of Aduan. Ask your admin to update; your work is kept.</source>
+        <translation>Pusat Aduan menjalankan versi Aduan yang berbeda. Minta admin Anda memperbaruinya; pekerjaan Anda tetap tersimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="52"/>
+        <source>Your session on the server has ended. Sign in again; your work is kept on this computer.</source>
+        <translation>Sesi Anda telah berakhir. Masuk kembali; pekerjaan Anda tetap tersimpan di komputer ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="27"/>
+        <source>Something went wrong: %1</source>
+        <translation>Terjadi kesalahan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../ui/errors.py" line="97"/>
+        <source>The subject</source>
+        <translation>Perihal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="98"/>
+        <source>The category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="99"/>
+        <source>The external reference</source>
+        <translation>Referensi eksternal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="100"/>
+        <source>The reporter&apos;s name</source>
+        <translation>Nama pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="101"/>
+        <source>The contact</source>
+        <translation>Kontak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="102"/>
+        <source>The unit code</source>
+        <translation>Kode unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="103"/>
+        <source>The unit name</source>
+        <translation>Nama unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="104"/>
+        <source>The login</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="105"/>
+        <source>The officer&apos;s name</source>
+        <translation>Nama petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="106"/>
+        <source>The canned response&apos;s key</source>
+        <translation>Kunci templat balasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="107"/>
+        <source>The canned response&apos;s title</source>
+        <translation>Judul templat balasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="108"/>
+        <source>The canned response&apos;s text</source>
+        <translation>Teks templat balasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="109"/>
+        <source>The discussion&apos;s title</source>
+        <translation>Judul diskusi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="110"/>
+        <source>The attachment&apos;s file name</source>
+        <translation>Nama berkas lampiran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="111"/>
+        <source>The account name</source>
+        <translation>Nama akun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="112"/>
+        <source>The day off&apos;s name</source>
+        <translation>Nama hari libur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="113"/>
+        <source>The answer</source>
+        <translation>Jawaban</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="114"/>
+        <source>The final answer</source>
+        <translation>Jawaban akhir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="115"/>
+        <source>The message</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="116"/>
+        <source>The note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="117"/>
+        <source>The post</source>
+        <translation>Pesan diskusi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="118"/>
+        <source>The question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="119"/>
+        <source>The reply</source>
+        <translation>Balasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="120"/>
+        <source>The comment</source>
+        <translation>Komentar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="121"/>
+        <source>The text</source>
+        <translation>Teks</translation>
     </message>
 </context>
 <context>
@@ -1772,67 +2616,147 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history_view.py" line="41"/>
+        <location filename="../../ui/history_view.py" line="45"/>
         <source>When</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="42"/>
+        <location filename="../../ui/history_view.py" line="46"/>
         <source>Who</source>
         <translation>Pelaku</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="43"/>
+        <location filename="../../ui/history_view.py" line="47"/>
         <source>What</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="44"/>
+        <location filename="../../ui/history_view.py" line="48"/>
         <source>Claim</source>
-        <translation>Klaim</translation>
+        <translation>Pengambilan</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="45"/>
+        <location filename="../../ui/history_view.py" line="49"/>
         <source>Where</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="82"/>
+        <location filename="../../ui/history_view.py" line="105"/>
         <source>Aduan (automatic)</source>
         <translation>Aduan (otomatis)</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="88"/>
-        <source>claim %1</source>
-        <translation>klaim %1</translation>
+        <location filename="../../ui/history_view.py" line="112"/>
+        <source>claimed it</source>
+        <translation>mengambilnya</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="93"/>
+        <location filename="../../ui/history_view.py" line="113"/>
+        <source>renewed the claim</source>
+        <translation>memperpanjang pegangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="114"/>
+        <source>released the claim</source>
+        <translation>melepaskannya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="115"/>
+        <source>took over the claim</source>
+        <translation>mengambil alih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="116"/>
+        <source>replied to the reporter</source>
+        <translation>membalas pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="117"/>
+        <source>added an internal note</source>
+        <translation>menambahkan catatan internal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="118"/>
+        <source>changed the status to %1</source>
+        <translation>mengubah status menjadi %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="119"/>
+        <source>transferred it to %1</source>
+        <translation>meneruskannya ke %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="120"/>
+        <source>changed %1</source>
+        <translation>mengubah %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="121"/>
+        <source>assigned it to %1</source>
+        <translation>menugaskannya kepada %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="133"/>
+        <source>%1 (waiting to be sent)</source>
+        <translation>%1 (menunggu dikirim)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="145"/>
+        <source>the priority to %1</source>
+        <translation>prioritas menjadi %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="151"/>
+        <source>the kind to %1</source>
+        <translation>jenis menjadi %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="157"/>
+        <source>the category to %1</source>
+        <translation>kategori menjadi %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="164"/>
+        <source>; comment: %1</source>
+        <translation>; komentar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="169"/>
+        <source>on this computer, not sent yet</source>
+        <translation>di komputer ini, belum terkirim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="175"/>
+        <source>claim %1</source>
+        <translation>pengambilan %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="180"/>
         <source>online</source>
         <translation>daring</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="94"/>
+        <location filename="../../ui/history_view.py" line="181"/>
         <source>an unknown computer</source>
         <translation>komputer yang tidak dikenal</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="95"/>
+        <location filename="../../ui/history_view.py" line="182"/>
         <source>offline, on %1</source>
         <translation>luring, di %1</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="99"/>
+        <location filename="../../ui/history_view.py" line="186"/>
         <source>The history is kept on the server, which cannot be reached now. It is shown again once the connection is back.</source>
-        <translation>Riwayat disimpan di server, yang saat ini tidak dapat dihubungi. Riwayat ditampilkan lagi setelah koneksi pulih.</translation>
+        <translation>Riwayat disimpan di pusat Aduan, yang saat ini tidak dapat dihubungi. Riwayat ditampilkan lagi setelah sambungan pulih.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="126"/>
+        <location filename="../../ui/history_view.py" line="213"/>
         <source>History of the report</source>
         <translation>Riwayat laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="181"/>
+        <location filename="../../ui/history_view.py" line="271"/>
         <source>Nothing has been recorded for this report yet.</source>
         <translation>Belum ada yang tercatat untuk laporan ini.</translation>
     </message>
@@ -1840,112 +2764,142 @@
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../ui/inbox_model.py" line="59"/>
-        <source>Tracking no.</source>
-        <translation>No. tiket</translation>
+        <location filename="../../ui/inbox_model.py" line="78"/>
+        <source>Overdue %1</source>
+        <translation>Terlambat %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="60"/>
+        <location filename="../../ui/inbox_model.py" line="79"/>
+        <source>Due today %1</source>
+        <translation>Jatuh tempo hari ini %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="80"/>
+        <source>Due soon, %1</source>
+        <translation>Segera jatuh tempo, %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="81"/>
+        <source>On time, %1</source>
+        <translation>Tepat waktu, %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="85"/>
+        <source>Tracking no.</source>
+        <translation>No. laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="86"/>
         <source>Subject</source>
         <translation>Perihal</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="61"/>
+        <location filename="../../ui/inbox_model.py" line="87"/>
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="62"/>
+        <location filename="../../ui/inbox_model.py" line="88"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="63"/>
+        <location filename="../../ui/inbox_model.py" line="89"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="64"/>
+        <location filename="../../ui/inbox_model.py" line="90"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="65"/>
+        <location filename="../../ui/inbox_model.py" line="91"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="66"/>
+        <location filename="../../ui/inbox_model.py" line="92"/>
         <source>Held by</source>
         <translation>Dipegang oleh</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="68"/>
+        <location filename="../../ui/inbox_model.py" line="94"/>
         <source>Last update</source>
         <translation>Diperbarui</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="290"/>
+        <location filename="../../ui/inbox_model.py" line="317"/>
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="357"/>
+        <location filename="../../ui/inbox_model.py" line="386"/>
         <source>(queued)</source>
         <translation>(antre)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="362"/>
+        <location filename="../../ui/inbox_model.py" line="391"/>
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="372"/>
+        <location filename="../../ui/inbox_model.py" line="401"/>
         <source> (queued)</source>
         <translation> (antre)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="385"/>
+        <location filename="../../ui/inbox_model.py" line="427"/>
+        <source>No deadline</source>
+        <translation>Tanpa tenggat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="430"/>
+        <source>Finished; the deadline was %1</source>
+        <translation>Selesai; tenggatnya %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="432"/>
+        <source>%1 (deadline %2)</source>
+        <translation>%1 (tenggat %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="457"/>
         <source>free</source>
         <translation>bebas</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="387"/>
+        <location filename="../../ui/inbox_model.py" line="459"/>
         <source>%1 — claim queued</source>
-        <translation>%1 — klaim antre</translation>
+        <translation>%1 — pengambilan menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="392"/>
+        <location filename="../../ui/inbox_model.py" line="464"/>
         <source>free (lease of %1 ran out)</source>
-        <translation>bebas (klaim %1 habis)</translation>
+        <translation>bebas (waktu pegang %1 habis)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="393"/>
+        <location filename="../../ui/inbox_model.py" line="465"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="397"/>
-        <source>Due %1</source>
-        <translation>Tenggat %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inbox_model.py" line="399"/>
+        <location filename="../../ui/inbox_model.py" line="471"/>
         <source>Lease until %1</source>
-        <translation>Klaim sampai %1</translation>
+        <translation>Dipegang sampai %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="403"/>
+        <location filename="../../ui/inbox_model.py" line="475"/>
         <source>The reporter asked to stay anonymous</source>
         <translation>Pelapor meminta identitasnya dirahasiakan</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="405"/>
+        <location filename="../../ui/inbox_model.py" line="477"/>
         <source>A change made here is waiting to be sent</source>
         <translation>Perubahan di sini menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="67"/>
+        <location filename="../../ui/inbox_model.py" line="93"/>
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
@@ -1953,130 +2907,176 @@
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../../ui/inbox_view.py" line="48"/>
+        <location filename="../../ui/inbox_view.py" line="69"/>
         <source>Unclaimed</source>
-        <translation>Belum diklaim</translation>
+        <translation>Belum diambil</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="49"/>
+        <location filename="../../ui/inbox_view.py" line="70"/>
         <source>Mine</source>
         <translation>Milik saya</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="50"/>
+        <location filename="../../ui/inbox_view.py" line="71"/>
         <source>My unit</source>
         <translation>Unit saya</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="53"/>
+        <location filename="../../ui/inbox_view.py" line="74"/>
         <source>My units and sub-units</source>
         <translation>Unit saya dan sub-unit</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="51"/>
+        <location filename="../../ui/inbox_view.py" line="72"/>
         <source>Due soon / overdue</source>
         <translation>Tenggat dekat/lewat</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="52"/>
+        <location filename="../../ui/inbox_view.py" line="73"/>
         <source>Everything</source>
         <translation>Semua</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="75"/>
+        <location filename="../../ui/inbox_view.py" line="76"/>
+        <source>No reports in this view.</source>
+        <translation>Tidak ada laporan di tampilan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_view.py" line="78"/>
+        <source>Every report in your units is taken: nothing waits here.</source>
+        <translation>Semua laporan di unit Anda sudah diambil: tidak ada yang menunggu di sini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_view.py" line="79"/>
+        <source>You hold no reports. Take one from Unclaimed.</source>
+        <translation>Anda tidak memegang laporan. Ambil satu dari Belum diambil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_view.py" line="80"/>
+        <source>No open report is overdue or due soon.</source>
+        <translation>Tidak ada laporan terbuka yang terlambat atau segera jatuh tempo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_view.py" line="102"/>
         <source>Inbox view</source>
         <translation>Tampilan kotak masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="80"/>
+        <location filename="../../ui/inbox_view.py" line="107"/>
         <source>Status filter</source>
         <translation>Filter status</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="80"/>
+        <location filename="../../ui/inbox_view.py" line="107"/>
         <source>All statuses</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="83"/>
+        <location filename="../../ui/inbox_view.py" line="110"/>
         <source>Channel filter</source>
         <translation>Filter kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="83"/>
+        <location filename="../../ui/inbox_view.py" line="110"/>
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="86"/>
+        <location filename="../../ui/inbox_view.py" line="113"/>
         <source>Kind filter</source>
         <translation>Filter jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="86"/>
+        <location filename="../../ui/inbox_view.py" line="113"/>
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="89"/>
+        <location filename="../../ui/inbox_view.py" line="116"/>
         <source>Unit filter</source>
         <translation>Filter unit</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="89"/>
+        <location filename="../../ui/inbox_view.py" line="116"/>
         <source>All units</source>
         <translation>Semua unit</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="90"/>
+        <location filename="../../ui/inbox_view.py" line="117"/>
         <source>Holder filter</source>
         <translation>Filter pemegang</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="90"/>
+        <location filename="../../ui/inbox_view.py" line="117"/>
         <source>Anyone holding</source>
         <translation>Semua pemegang</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="94"/>
+        <location filename="../../ui/inbox_view.py" line="121"/>
         <source>Search subjects and messages</source>
         <translation>Cari perihal dan pesan</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="95"/>
+        <location filename="../../ui/inbox_view.py" line="122"/>
         <source>Search subjects and messages…</source>
         <translation>Cari perihal dan pesan…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="117"/>
-        <source>Tickets</source>
-        <translation>Tiket</translation>
+        <location filename="../../ui/inbox_view.py" line="144"/>
+        <source>Reports</source>
+        <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="136"/>
-        <source>Number of tickets</source>
-        <translation>Jumlah tiket</translation>
+        <location filename="../../ui/inbox_view.py" line="170"/>
+        <source>Actions for the selected reports</source>
+        <translation>Tindakan untuk laporan terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="240"/>
+        <location filename="../../ui/inbox_view.py" line="183"/>
+        <source>Number of reports</source>
+        <translation>Jumlah laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_view.py" line="373"/>
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="303"/>
-        <location filename="../../ui/inbox_view.py" line="318"/>
-        <source>Tickets: %1</source>
-        <translation>Tiket: %1</translation>
+        <location filename="../../ui/inbox_view.py" line="455"/>
+        <source>Clear the filters</source>
+        <translation>Hapus filter</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="305"/>
-        <source>Tickets: at least %1 (counting…)</source>
-        <translation>Tiket: sedikitnya %1 (menghitung…)</translation>
+        <location filename="../../ui/inbox_view.py" line="458"/>
+        <location filename="../../ui/inbox_view.py" line="459"/>
+        <source>No reports match “%1”.</source>
+        <translation>Tidak ada laporan yang cocok dengan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="315"/>
-        <source>Tickets: more than %1</source>
-        <translation>Tiket: lebih dari %1</translation>
+        <location filename="../../ui/inbox_view.py" line="461"/>
+        <source>No reports match these filters.</source>
+        <translation>Tidak ada laporan yang cocok dengan filter ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_view.py" line="495"/>
+        <location filename="../../ui/inbox_view.py" line="510"/>
+        <source>Reports: %1</source>
+        <translation>Laporan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_view.py" line="497"/>
+        <source>Reports: at least %1 (counting…)</source>
+        <translation>Laporan: sedikitnya %1 (menghitung…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_view.py" line="507"/>
+        <source>Reports: more than %1</source>
+        <translation>Laporan: lebih dari %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_layout.py" line="49"/>
+        <source>Columns</source>
+        <translation>Kolom</translation>
     </message>
 </context>
 <context>
@@ -2098,39 +3098,132 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LaporPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
-        <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit&apos;s server.</source>
-        <translation>Ruang kerja demo: data contoh hanya di komputer ini, masuk sebagai petugas demo. Tidak ada yang dikirim ke server unit Anda.</translation>
+        <location filename="../../ui/admin/lapor_page.py" line="41"/>
+        <source>a LAPOR! export: .csv or .xlsx</source>
+        <translation>berkas ekspor LAPOR!: .csv atau .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/admin/lapor_page.py" line="42"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Pilih…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="51"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Impor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="61"/>
+        <source>Import summary</source>
+        <translation>Ringkasan impor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="62"/>
+        <source>Import LAPOR! reports</source>
+        <translation>Impor laporan LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="64"/>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="65"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Berkas:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="66"/>
+        <source>&amp;Times in the file:</source>
+        <translation>&amp;Zona waktu dalam berkas:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="69"/>
+        <source>Only admins import LAPOR! reports.</source>
+        <translation>Laporan LAPOR! hanya dapat diimpor oleh admin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="91"/>
+        <source>Choose a LAPOR! export</source>
+        <translation>Pilih berkas ekspor LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="91"/>
+        <source>LAPOR! exports (*.csv *.xlsx)</source>
+        <translation>Ekspor LAPOR! (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="100"/>
+        <source>Choose the unit and the file first.</source>
+        <translation>Pilih unit dan berkasnya terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="105"/>
+        <source>Importing…</source>
+        <translation>Mengimpor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="116"/>
+        <source>%1 created, %2 already present, %3 refused.</source>
+        <translation>%1 dibuat, %2 sudah ada, %3 ditolak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="121"/>
+        <source>Row %1: LAPOR! %2 → %3</source>
+        <translation>Baris %1: LAPOR! %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="128"/>
+        <source>Row %1: refused: %2</source>
+        <translation>Baris %1: ditolak: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="132"/>
+        <source>The file has no column %1; those fields stay empty.</source>
+        <translation>Berkas ini tidak memiliki kolom %1; isian tersebut dibiarkan kosong.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="194"/>
+        <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit&apos;s server.</source>
+        <translation>Ruang kerja demo: data contoh hanya di komputer ini, masuk sebagai petugas demo. Tidak ada yang dikirim ke pusat Aduan unit Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Aduan</source>
         <translation>&amp;Aduan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Go</source>
-        <translation>&amp;Buka</translation>
+        <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="257"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>%1 (%2 unread)</source>
         <translation>%1 (%2 belum dibaca)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Your session on the server has ended: an admin may have reset your password or disabled your login, or it expired. Sign in again to send your work; until then it is kept on this computer.</source>
-        <translation>Sesi Anda di server telah berakhir: mungkin admin mengatur ulang kata sandi Anda atau menonaktifkan nama pengguna Anda, atau sesinya kedaluwarsa. Masuk kembali untuk mengirim pekerjaan Anda; sampai saat itu pekerjaan Anda tetap tersimpan di komputer ini.</translation>
+        <translation>Sesi Anda telah berakhir: mungkin admin mengatur ulang kata sandi Anda atau menonaktifkan nama pengguna Anda, atau sesinya kedaluwarsa. Masuk kembali untuk mengirim pekerjaan Anda; sampai saat itu pekerjaan Anda tetap tersimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Your password was changed. Your sessions on other computers ended; this one stays signed in.</source>
         <translation>Kata sandi Anda telah diubah. Sesi Anda di komputer lain berakhir; komputer ini tetap masuk.</translation>
     </message>
@@ -2139,13 +3232,13 @@
     <name>MasterDialog</name>
     <message>
         <location filename="../../ui/related_dialogs.py" line="117"/>
-        <source>Merge into another ticket</source>
-        <translation>Gabungkan ke tiket lain</translation>
+        <source>Merge into another report</source>
+        <translation>Gabungkan ke laporan lain</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="119"/>
-        <source>This ticket becomes a duplicate of the ticket you choose and is archived; your claim on it ends. The citizen is answered with the master&apos;s family.</source>
-        <translation>Tiket ini menjadi duplikat dari tiket yang Anda pilih dan diarsipkan; klaim Anda atasnya berakhir. Warga dijawab bersama kelompok tiket induk.</translation>
+        <source>This report becomes a duplicate of the report you choose and is archived; your claim on it ends. The citizen is answered with the master&apos;s family.</source>
+        <translation>Laporan ini menjadi duplikat dari laporan yang Anda pilih dan diarsipkan; laporan ini tidak lagi Anda pegang. Pelapor dijawab bersama kelompok laporan induk.</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="123"/>
@@ -2154,69 +3247,69 @@
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="125"/>
-        <source>This ticket becomes a duplicate of the ticket you choose; it stays open and is answered with the master&apos;s family. A duplicate chosen as master stands for its own master.</source>
-        <translation>Tiket ini menjadi duplikat dari tiket yang Anda pilih; tiket tetap terbuka dan dijawab bersama kelompok tiket induk. Duplikat yang dipilih sebagai induk mewakili induknya sendiri.</translation>
+        <source>This report becomes a duplicate of the report you choose; it stays open and is answered with the master&apos;s family. A duplicate chosen as master stands for its own master.</source>
+        <translation>Laporan ini menjadi duplikat dari laporan yang Anda pilih; laporan tetap terbuka dan dijawab bersama kelompok laporan induk. Duplikat yang dipilih sebagai induk mewakili induknya sendiri.</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="131"/>
-        <source>Tickets to choose from</source>
-        <translation>Tiket yang dapat dipilih</translation>
+        <source>Reports to choose from</source>
+        <translation>Laporan yang dapat dipilih</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="139"/>
-        <source>No similar tickets were found in your cache: type the tracking number.</source>
-        <translation>Tidak ada tiket serupa di cache Anda: ketik nomor tiketnya.</translation>
+        <source>No similar reports were found on this computer: type the tracking number.</source>
+        <translation>Tidak ada laporan serupa di komputer ini: ketik nomor laporannya.</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="144"/>
-        <source>Tracking number of the master ticket</source>
-        <translation>Nomor tiket induk</translation>
+        <source>Tracking number of the master report</source>
+        <translation>Nomor laporan induk</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="151"/>
         <source>Or tracking number:</source>
-        <translation>Atau nomor tiket:</translation>
+        <translation>Atau nomor laporan:</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="165"/>
-        <source>Choose the master ticket from the list or type its tracking number.</source>
-        <translation>Pilih tiket induk dari daftar atau ketik nomor tiketnya.</translation>
+        <source>Choose the master report from the list or type its tracking number.</source>
+        <translation>Pilih laporan induk dari daftar atau ketik nomor laporannya.</translation>
     </message>
 </context>
 <context>
     <name>NewReport</name>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="117"/>
+        <location filename="../../ui/new_report_dialog.py" line="121"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 tidak dapat dibaca: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="123"/>
+        <location filename="../../ui/new_report_dialog.py" line="127"/>
         <source>%1 was not attached: only PDF, JPEG, PNG and TIFF scans are taken.</source>
         <translation>%1 tidak dilampirkan: hanya pindaian PDF, JPEG, PNG dan TIFF yang diterima.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="128"/>
+        <location filename="../../ui/new_report_dialog.py" line="132"/>
         <source>%1 was not attached: it is not the %2 file its name says.</source>
         <translation>%1 tidak dilampirkan: isinya bukan berkas %2 seperti yang disebut namanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="132"/>
+        <location filename="../../ui/new_report_dialog.py" line="136"/>
         <source>%1 was not attached: the file is empty.</source>
         <translation>%1 tidak dilampirkan: berkasnya kosong.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="134"/>
+        <location filename="../../ui/new_report_dialog.py" line="138"/>
         <source>%1 was not attached: it is %2, and a scan may be at most %3.</source>
         <translation>%1 tidak dilampirkan: ukurannya %2, sedangkan satu pindaian paling besar %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="137"/>
+        <location filename="../../ui/new_report_dialog.py" line="141"/>
         <source>%1 was not attached: a report may carry at most %2 scans.</source>
         <translation>%1 tidak dilampirkan: satu laporan paling banyak membawa %2 pindaian.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="141"/>
+        <location filename="../../ui/new_report_dialog.py" line="145"/>
         <source>%1 was not attached: together the scans would be %2, and a report may carry at most %3.</source>
         <translation>%1 tidak dilampirkan: semua pindaian bersama menjadi %2, sedangkan satu laporan paling banyak %3.</translation>
     </message>
@@ -2224,205 +3317,211 @@
 <context>
     <name>NewReportDialog</name>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="165"/>
+        <location filename="../../ui/new_report_dialog.py" line="169"/>
+        <location filename="../../ui/new_report_dialog.py" line="416"/>
         <source>New report</source>
         <translation>Laporan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="167"/>
+        <location filename="../../ui/new_report_dialog.py" line="171"/>
         <source>Record report</source>
         <translation>Catat laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="170"/>
+        <location filename="../../ui/new_report_dialog.py" line="174"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="173"/>
+        <location filename="../../ui/new_report_dialog.py" line="180"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="174"/>
+        <location filename="../../ui/new_report_dialog.py" line="182"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="178"/>
+        <location filename="../../ui/new_report_dialog.py" line="186"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="184"/>
+        <location filename="../../ui/new_report_dialog.py" line="192"/>
         <source>optional</source>
         <translation>opsional</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="185"/>
+        <location filename="../../ui/new_report_dialog.py" line="193"/>
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="189"/>
+        <location filename="../../ui/new_report_dialog.py" line="197"/>
         <source>Subject</source>
         <translation>Perihal</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="192"/>
+        <location filename="../../ui/new_report_dialog.py" line="200"/>
         <source>What the reporter said or wrote</source>
         <translation>Yang disampaikan atau ditulis pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="193"/>
+        <location filename="../../ui/new_report_dialog.py" line="201"/>
         <source>What the reporter said or wrote, in their words where possible.</source>
         <translation>Yang disampaikan atau ditulis pelapor, sebisa mungkin dengan kata-katanya sendiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="196"/>
+        <location filename="../../ui/new_report_dialog.py" line="204"/>
         <source>Reporter&apos;s name</source>
         <translation>Nama pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="197"/>
+        <location filename="../../ui/new_report_dialog.py" line="205"/>
         <source>Reporter&apos;s contact</source>
         <translation>Kontak pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="198"/>
+        <location filename="../../ui/new_report_dialog.py" line="206"/>
         <source>Phone number, address or e-mail</source>
         <translation>Nomor telepon, alamat atau surel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="199"/>
+        <location filename="../../ui/new_report_dialog.py" line="207"/>
         <source>&amp;Anonymous: the reporter&apos;s identity is not recorded</source>
         <translation>&amp;Anonim: identitas pelapor tidak dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="202"/>
+        <location filename="../../ui/new_report_dialog.py" line="210"/>
         <source>&amp;Confidential: only the handling unit reads the content</source>
         <translation>&amp;Rahasia: hanya unit penangan yang membaca isinya</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="207"/>
-        <location filename="../../ui/new_report_dialog.py" line="269"/>
+        <location filename="../../ui/new_report_dialog.py" line="215"/>
+        <location filename="../../ui/new_report_dialog.py" line="277"/>
         <source>Scanned documents</source>
         <translation>Dokumen pindaian</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="209"/>
+        <location filename="../../ui/new_report_dialog.py" line="217"/>
         <source>Add &amp;scans…</source>
         <translation>Tambah &amp;pindaian…</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="212"/>
+        <location filename="../../ui/new_report_dialog.py" line="220"/>
         <source>&amp;Remove</source>
         <translation>&amp;Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="216"/>
+        <location filename="../../ui/new_report_dialog.py" line="224"/>
         <source>PDF, JPEG, PNG or TIFF; at most %1 each and %2 together.</source>
         <translation>PDF, JPEG, PNG atau TIFF; paling besar %1 per berkas dan %2 seluruhnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="243"/>
+        <location filename="../../ui/new_report_dialog.py" line="251"/>
         <source>C&amp;hannel:</source>
         <translation>&amp;Kanal:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="244"/>
+        <location filename="../../ui/new_report_dialog.py" line="252"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="245"/>
+        <location filename="../../ui/new_report_dialog.py" line="253"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Jenis:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="246"/>
+        <location filename="../../ui/new_report_dialog.py" line="254"/>
         <source>Ca&amp;tegory:</source>
         <translation>Ka&amp;tegori:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="247"/>
+        <location filename="../../ui/new_report_dialog.py" line="255"/>
         <source>&amp;Priority:</source>
         <translation>P&amp;rioritas:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="248"/>
+        <location filename="../../ui/new_report_dialog.py" line="256"/>
         <source>Su&amp;bject:</source>
         <translation>Peri&amp;hal:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="249"/>
+        <location filename="../../ui/new_report_dialog.py" line="257"/>
         <source>Te&amp;xt:</source>
         <translation>Is&amp;i:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="250"/>
+        <location filename="../../ui/new_report_dialog.py" line="258"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="254"/>
+        <location filename="../../ui/new_report_dialog.py" line="262"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nama:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="255"/>
+        <location filename="../../ui/new_report_dialog.py" line="263"/>
         <source>C&amp;ontact:</source>
         <translation>K&amp;ontak:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="258"/>
+        <location filename="../../ui/new_report_dialog.py" line="266"/>
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="307"/>
+        <location filename="../../ui/new_report_dialog.py" line="316"/>
         <source>This computer does not know your units yet: sync first.</source>
-        <translation>Komputer ini belum mengenal unit Anda: lakukan sinkronisasi dulu.</translation>
+        <translation>Komputer ini belum mengenal unit Anda: pilih Perbarui sekarang lebih dulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="315"/>
+        <location filename="../../ui/new_report_dialog.py" line="324"/>
         <source>Add scans</source>
         <translation>Tambah pindaian</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="319"/>
+        <location filename="../../ui/new_report_dialog.py" line="328"/>
         <source>Scans (%1)</source>
         <translation>Pindaian (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="319"/>
+        <location filename="../../ui/new_report_dialog.py" line="328"/>
         <source>All files (*)</source>
         <translation>Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="360"/>
+        <location filename="../../ui/new_report_dialog.py" line="369"/>
         <source>Wait a moment: the form is still being filled.</source>
         <translation>Tunggu sebentar: formulir masih sedang diisi.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="362"/>
+        <location filename="../../ui/new_report_dialog.py" line="371"/>
         <source>Wait until the chosen scans are read.</source>
         <translation>Tunggu sampai pindaian yang dipilih selesai dibaca.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="364"/>
+        <location filename="../../ui/new_report_dialog.py" line="373"/>
         <source>Choose the unit that handles the report.</source>
         <translation>Pilih unit yang menangani laporan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="366"/>
+        <location filename="../../ui/new_report_dialog.py" line="375"/>
         <source>Give the report a subject.</source>
         <translation>Beri laporan ini perihal.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_report_dialog.py" line="368"/>
+        <location filename="../../ui/new_report_dialog.py" line="377"/>
         <source>Write down what the reporter said or wrote.</source>
         <translation>Tuliskan yang disampaikan atau ditulis pelapor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_report_dialog.py" line="417"/>
+        <source>Discard this report? What you typed and the scans you added are not kept.</source>
+        <translation>Buang laporan ini? Yang sudah Anda ketik dan pindaian yang Anda tambahkan tidak disimpan.</translation>
     </message>
 </context>
 <context>
@@ -2452,8 +3551,8 @@
     </message>
     <message>
         <location filename="../../ui/discussion_view.py" line="69"/>
-        <source>Ticket to link (tracking number, optional)</source>
-        <translation>Tiket yang ditautkan (nomor tiket, opsional)</translation>
+        <source>Report to link (tracking number, optional)</source>
+        <translation>Laporan yang ditautkan (nomor laporan, opsional)</translation>
     </message>
     <message>
         <location filename="../../ui/discussion_view.py" line="70"/>
@@ -2467,13 +3566,13 @@
     </message>
     <message>
         <location filename="../../ui/discussion_view.py" line="83"/>
-        <source>Link ticket</source>
-        <translation>Tautkan tiket</translation>
+        <source>Link report</source>
+        <translation>Tautkan laporan</translation>
     </message>
     <message>
         <location filename="../../ui/discussion_view.py" line="89"/>
         <source>You are not a member of any unit yet: sync first.</source>
-        <translation>Anda belum menjadi anggota unit mana pun: lakukan sinkronisasi terlebih dahulu.</translation>
+        <translation>Anda belum menjadi anggota unit mana pun: pilih Perbarui sekarang lebih dulu.</translation>
     </message>
 </context>
 <context>
@@ -2486,7 +3585,7 @@
     <message>
         <location filename="../../ui/related_dialogs.py" line="270"/>
         <source>%1 goes back to the unit that disposes of reports, marked &quot;Not our authority&quot;, so that it can be sent to the right unit. Your claim on it ends.</source>
-        <translation>%1 dikembalikan ke unit yang mendisposisikan laporan, ditandai &quot;Bukan wewenang&quot;, agar dapat diteruskan ke unit yang tepat. Klaim Anda atasnya berakhir.</translation>
+        <translation>%1 dikembalikan ke unit yang mendisposisikan laporan, ditandai &quot;Bukan wewenang&quot;, agar dapat diteruskan ke unit yang tepat. Laporan ini tidak lagi Anda pegang.</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="276"/>
@@ -2500,8 +3599,246 @@
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="288"/>
-        <source>Give the reason: the unit that receives the ticket back reads it.</source>
-        <translation>Tuliskan alasannya: unit yang menerima kembali tiket akan membacanya.</translation>
+        <source>Give the reason: the unit that receives the report back reads it.</source>
+        <translation>Tuliskan alasannya: unit yang menerima kembali laporan akan membacanya.</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="101"/>
+        <source>Aduan: %n new for you</source>
+        <translation>
+            <numerusform>Aduan: %n hal baru untuk Anda</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="110"/>
+        <source>Assigned to you</source>
+        <translation>Ditugaskan kepada Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="111"/>
+        <source>You were mentioned</source>
+        <translation>Anda disebut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="112"/>
+        <source>The reporter wrote again</source>
+        <translation>Pelapor menulis lagi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="113"/>
+        <source>Due within the hour</source>
+        <translation>Jatuh tempo dalam satu jam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="114"/>
+        <source>Overdue</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="120"/>
+        <source>%n reports were assigned to you.</source>
+        <translation>
+            <numerusform>%n laporan ditugaskan kepada Anda.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="121"/>
+        <source>You were mentioned %n times.</source>
+        <translation>
+            <numerusform>Anda disebut %n kali.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="122"/>
+        <source>Reporters wrote again on %n of your reports.</source>
+        <translation>
+            <numerusform>Pelapor menulis lagi pada %n laporan Anda.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="123"/>
+        <source>%n of your reports are due within the hour.</source>
+        <translation>
+            <numerusform>%n laporan Anda jatuh tempo dalam satu jam.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="124"/>
+        <source>%n of your reports are now overdue.</source>
+        <translation>
+            <numerusform>%n laporan Anda kini terlambat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="128"/>
+        <source>(not numbered yet)</source>
+        <translation>(belum bernomor)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="130"/>
+        <source>You were mentioned in a team discussion.</source>
+        <translation>Anda disebut dalam diskusi tim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="132"/>
+        <source>Report %1 was assigned to you.</source>
+        <translation>Laporan %1 ditugaskan kepada Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="133"/>
+        <source>You were mentioned about report %1.</source>
+        <translation>Anda disebut terkait laporan %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="134"/>
+        <source>The reporter wrote again on report %1.</source>
+        <translation>Pelapor menulis lagi pada laporan %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="135"/>
+        <source>Report %1 is due within the hour.</source>
+        <translation>Laporan %1 jatuh tempo dalam satu jam.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="136"/>
+        <source>Report %1 is now overdue.</source>
+        <translation>Laporan %1 kini terlambat.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersPage</name>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="43"/>
+        <source>Officers</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="44"/>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="44"/>
+        <source>Login</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="44"/>
+        <source>Units</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="44"/>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="44"/>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="48"/>
+        <source>&amp;Disable</source>
+        <translation>Nonakti&amp;fkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="50"/>
+        <source>The officer can no longer sign in; their sessions end</source>
+        <translation>Petugas tidak dapat masuk lagi; sesinya berakhir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="52"/>
+        <source>&amp;Enable</source>
+        <translation>&amp;Aktifkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="55"/>
+        <source>&amp;Reset password…</source>
+        <translation>Atur ulang kata &amp;sandi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="67"/>
+        <source>An officer&apos;s role and units are set when they are added; the server has no way to change them yet.</source>
+        <translation>Peran dan unit petugas ditetapkan saat petugas itu ditambahkan; untuk saat ini keduanya belum dapat diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="82"/>
+        <source>&amp;Add officer</source>
+        <translation>&amp;Tambah petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="87"/>
+        <source>Generated password</source>
+        <translation>Kata sandi yang dibuat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="92"/>
+        <source>&amp;Copy</source>
+        <translation>Sa&amp;lin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="103"/>
+        <source>Add an officer</source>
+        <translation>Tambah petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="105"/>
+        <source>&amp;Login:</source>
+        <translation>Nama &amp;pengguna:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="106"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="107"/>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="108"/>
+        <source>R&amp;ole:</source>
+        <translation>P&amp;eran:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="110"/>
+        <source>Password (shown once):</source>
+        <translation>Kata sandi (ditampilkan sekali):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="149"/>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="149"/>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="187"/>
+        <source>Officer %1 added. Give them the password below: it is shown only once.</source>
+        <translation>Petugas %1 ditambahkan. Berikan kata sandi di bawah ini kepadanya: kata sandi ini hanya ditampilkan sekali.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="189"/>
+        <source>Officer %1 added.</source>
+        <translation>Petugas %1 ditambahkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="205"/>
+        <source>%1 can sign in again.</source>
+        <translation>%1 dapat masuk kembali.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="205"/>
+        <source>%1 is disabled; their sessions ended.</source>
+        <translation>%1 dinonaktifkan; sesinya telah berakhir.</translation>
     </message>
 </context>
 <context>
@@ -2539,7 +3876,7 @@
     <message>
         <location filename="../../ui/password_dialogs.py" line="67"/>
         <source>The server cannot be reached, so the password was not changed. Try again when connected.</source>
-        <translation>Server tidak dapat dihubungi, sehingga kata sandi tidak diubah. Coba lagi setelah tersambung.</translation>
+        <translation>Pusat Aduan tidak dapat dihubungi, sehingga kata sandi tidak diubah. Coba lagi setelah tersambung.</translation>
     </message>
 </context>
 <context>
@@ -2563,6 +3900,49 @@
         <location filename="../../ui/labels.py" line="45"/>
         <source>Urgent</source>
         <translation>Mendesak</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesDialog</name>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="240"/>
+        <source>Priority, category and kind</source>
+        <translation>Prioritas, kategori, dan jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="244"/>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="250"/>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="257"/>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="263"/>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Prioritas:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="264"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="265"/>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategori:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="282"/>
+        <source>Nothing was changed.</source>
+        <translation>Tidak ada yang diubah.</translation>
     </message>
 </context>
 <context>
@@ -2612,8 +3992,8 @@
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="301"/>
-        <source>The unit sees your question with the report&apos;s subject and first message, not the ticket itself. The ticket stays with you; the answer arrives as an internal note.</source>
-        <translation>Unit itu melihat pertanyaan Anda beserta perihal dan pesan pertama laporan, bukan tiketnya. Tiket tetap pada Anda; jawabannya datang sebagai catatan internal.</translation>
+        <source>The unit sees your question with the report&apos;s subject and first message, not the report itself. The report stays with you; the answer arrives as an internal note.</source>
+        <translation>Unit itu melihat pertanyaan Anda beserta perihal dan pesan pertama laporan, bukan laporannya sendiri. Laporan tetap pada Anda; jawabannya datang sebagai catatan internal.</translation>
     </message>
     <message>
         <location filename="../../ui/related_dialogs.py" line="308"/>
@@ -2655,8 +4035,8 @@
     <name>ReferralsView</name>
     <message>
         <location filename="../../ui/referrals_view.py" line="54"/>
-        <source>Other units ask your unit about their tickets here. Your answer becomes an internal note on their ticket, for the officer who asked.</source>
-        <translation>Di sini unit lain bertanya kepada unit Anda tentang tiket mereka. Jawaban Anda menjadi catatan internal pada tiket mereka, untuk petugas yang bertanya.</translation>
+        <source>Other units ask your unit about their reports here. Your answer becomes an internal note on their report, for the officer who asked.</source>
+        <translation>Di sini unit lain bertanya kepada unit Anda tentang laporan mereka. Jawaban Anda menjadi catatan internal pada laporan mereka, untuk petugas yang bertanya.</translation>
     </message>
     <message>
         <location filename="../../ui/referrals_view.py" line="62"/>
@@ -2665,8 +4045,8 @@
     </message>
     <message>
         <location filename="../../ui/referrals_view.py" line="64"/>
-        <source>Ticket</source>
-        <translation>Tiket</translation>
+        <source>Report</source>
+        <translation>Laporan</translation>
     </message>
     <message>
         <location filename="../../ui/referrals_view.py" line="64"/>
@@ -2700,8 +4080,8 @@
     </message>
     <message>
         <location filename="../../ui/referrals_view.py" line="92"/>
-        <source>Open ticket</source>
-        <translation>Buka tiket</translation>
+        <source>Open report</source>
+        <translation>Buka laporan</translation>
     </message>
     <message>
         <location filename="../../ui/referrals_view.py" line="138"/>
@@ -2808,8 +4188,8 @@
     <message>
         <location filename="../../ui/related_view.py" line="138"/>
         <location filename="../../ui/related_view.py" line="160"/>
-        <source>Ticket</source>
-        <translation>Tiket</translation>
+        <source>Report</source>
+        <translation>Laporan</translation>
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="138"/>
@@ -2830,8 +4210,8 @@
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="142"/>
-        <source>Not linked to other tickets.</source>
-        <translation>Tidak tertaut ke tiket lain.</translation>
+        <source>Not linked to other reports.</source>
+        <translation>Tidak tertaut ke laporan lain.</translation>
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="150"/>
@@ -2841,8 +4221,8 @@
     <message>
         <location filename="../../ui/related_view.py" line="159"/>
         <location filename="../../ui/related_view.py" line="166"/>
-        <source>Similar tickets</source>
-        <translation>Tiket serupa</translation>
+        <source>Similar reports</source>
+        <translation>Laporan serupa</translation>
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="160"/>
@@ -2851,13 +4231,13 @@
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="163"/>
-        <source>Double-click a ticket to open it.</source>
-        <translation>Klik dua kali tiket untuk membukanya.</translation>
+        <source>Double-click a report to open it.</source>
+        <translation>Klik dua kali laporan untuk membukanya.</translation>
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="165"/>
-        <source>No similar tickets in your cache.</source>
-        <translation>Tidak ada tiket serupa di cache Anda.</translation>
+        <source>No similar reports on this computer.</source>
+        <translation>Tidak ada laporan serupa di komputer ini.</translation>
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="173"/>
@@ -2866,8 +4246,8 @@
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="176"/>
-        <source>No other unit was asked about this ticket.</source>
-        <translation>Belum ada unit lain yang ditanya tentang tiket ini.</translation>
+        <source>No other unit was asked about this report.</source>
+        <translation>Belum ada unit lain yang ditanya tentang laporan ini.</translation>
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="181"/>
@@ -2896,8 +4276,8 @@
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="262"/>
-        <source>%1, this ticket</source>
-        <translation>%1, tiket ini</translation>
+        <source>%1, this report</source>
+        <translation>%1, laporan ini</translation>
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="264"/>
@@ -2927,7 +4307,7 @@
     <message>
         <location filename="../../ui/related_view.py" line="307"/>
         <source>Waiting to be sent at the next sync</source>
-        <translation>Menunggu dikirim pada sinkronisasi berikutnya</translation>
+        <translation>Menunggu dikirim saat tersambung berikutnya</translation>
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="309"/>
@@ -2946,18 +4326,18 @@
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="331"/>
-        <source>Claim the ticket to link, merge or answer its family.</source>
-        <translation>Klaim tiket untuk menautkan, menggabungkan, atau menjawab kelompoknya.</translation>
+        <source>Claim the report to link, merge or answer its family.</source>
+        <translation>Ambil laporan ini untuk menautkan, menggabungkan, atau menjawab kelompoknya.</translation>
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="333"/>
-        <source>This ticket is a master: unlink its duplicates before linking it elsewhere.</source>
-        <translation>Tiket ini adalah induk: lepaskan tautan duplikatnya sebelum menautkannya ke tiket lain.</translation>
+        <source>This report is a master: unlink its duplicates before linking it elsewhere.</source>
+        <translation>Laporan ini adalah induk: lepaskan tautan duplikatnya sebelum menautkannya ke laporan lain.</translation>
     </message>
     <message>
         <location filename="../../ui/related_view.py" line="386"/>
-        <source>The master of this ticket&apos;s family</source>
-        <translation>Induk dari kelompok tiket ini</translation>
+        <source>The master of this report&apos;s family</source>
+        <translation>Induk dari kelompok laporan ini</translation>
     </message>
 </context>
 <context>
@@ -3095,103 +4475,341 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../settings.py" line="157"/>
+        <location filename="../../settings.py" line="161"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="158"/>
+        <location filename="../../settings.py" line="162"/>
         <source>Server address</source>
         <translation>Alamat server</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="159"/>
+        <location filename="../../settings.py" line="163"/>
         <source>Officer login</source>
         <translation>Nama pengguna petugas</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="160"/>
+        <location filename="../../settings.py" line="164"/>
         <source>Sync every (seconds)</source>
-        <translation>Sinkronkan tiap (detik)</translation>
+        <translation>Perbarui tiap (detik)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="161"/>
+        <location filename="../../settings.py" line="165"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="164"/>
+        <location filename="../../settings.py" line="168"/>
         <source>Encrypt the local cache</source>
         <translation>Enkripsi salinan laporan di komputer ini</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="168"/>
+        <location filename="../../settings.py" line="172"/>
         <source>Unit of this workstation</source>
         <translation>Unit komputer kerja ini</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="170"/>
+        <location filename="../../settings.py" line="173"/>
         <source>CA certificate of the server</source>
         <translation>Sertifikat CA server</translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="175"/>
+        <source>A report is assigned to me</source>
+        <translation>Laporan ditugaskan kepada saya</translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="176"/>
+        <source>I am mentioned</source>
+        <translation>Saya disebut</translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="179"/>
+        <source>The reporter writes on a report I hold</source>
+        <translation>Pelapor menulis pada laporan yang saya pegang</translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="185"/>
+        <source>A report I hold is overdue or due within the hour</source>
+        <translation>Laporan yang saya pegang terlambat atau jatuh tempo dalam satu jam</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="42"/>
+        <location filename="../../ui/settings_dialog.py" line="46"/>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="47"/>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>Automatic (system language)</source>
         <translation>Otomatis (bahasa sistem)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54"/>
+        <location filename="../../ui/settings_dialog.py" line="58"/>
         <source>Follow the system</source>
         <translation>Ikuti sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>Light</source>
         <translation>Terang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56"/>
+        <location filename="../../ui/settings_dialog.py" line="60"/>
         <source>Dark</source>
         <translation>Gelap</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="61"/>
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source> s</source>
         <translation> dtk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
+        <source>Desktop notifications</source>
+        <translation>Notifikasi desktop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
         <source>A new language takes effect when Aduan is started again.</source>
         <translation>Bahasa baru berlaku setelah Aduan dijalankan ulang.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87"/>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan papan ketik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="100"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>Set by your unit</source>
         <translation>Ditetapkan oleh unit Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="129"/>
         <source>Command</source>
         <translation>Perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="129"/>
         <source>Shortcut</source>
         <translation>Pintasan</translation>
+    </message>
+</context>
+<context>
+    <name>SheetWriter</name>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="68"/>
+        <source>DISPOSITION SHEET</source>
+        <translation>LEMBAR DISPOSISI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="73"/>
+        <source>Report no.</source>
+        <translation>No. laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="74"/>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="75"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="76"/>
+        <source>Reporter</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="77"/>
+        <source>Subject</source>
+        <translation>Perihal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="77"/>
+        <source>(confidential)</source>
+        <translation>(dirahasiakan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="78"/>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="79"/>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="80"/>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="81"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="83"/>
+        <source>First answer due</source>
+        <translation>Batas jawaban pertama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="86"/>
+        <source>Deadline</source>
+        <translation>Tenggat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="87"/>
+        <source>Handled by</source>
+        <translation>Dipegang oleh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="98"/>
+        <source>Confidential (the name is not printed)</source>
+        <translation>Dirahasiakan (nama tidak dicetak)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="99"/>
+        <source>Anonymous</source>
+        <translation>Anonim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="100"/>
+        <source>Not known</source>
+        <translation>Tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="103"/>
+        <source>Conversation</source>
+        <translation>Percakapan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="105"/>
+        <source>This report is confidential: its conversation is printed only for its handling unit.</source>
+        <translation>Laporan ini dirahasiakan: percakapannya hanya dicetak untuk unit yang menanganinya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="108"/>
+        <source>No messages yet.</source>
+        <translation>Belum ada pesan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="114"/>
+        <source>Reporter — %1, via %2</source>
+        <translation>Pelapor — %1, melalui %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="116"/>
+        <source>Reply by %2 — %1</source>
+        <translation>Balasan oleh %2 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="118"/>
+        <source>Internal note by %2 — %1</source>
+        <translation>Catatan internal oleh %2 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="126"/>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="128"/>
+        <source>The history is not available.</source>
+        <translation>Riwayat tidak tersedia.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="130"/>
+        <source>Nothing has been recorded for this report yet.</source>
+        <translation>Belum ada yang tercatat untuk laporan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="131"/>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="131"/>
+        <source>Who</source>
+        <translation>Pelaku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="131"/>
+        <source>What</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="143"/>
+        <source>Follow up</source>
+        <translation>Tindak lanjuti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="144"/>
+        <source>Answer the reporter</source>
+        <translation>Jawab pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="145"/>
+        <source>Coordinate with</source>
+        <translation>Koordinasikan dengan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="146"/>
+        <source>For information</source>
+        <translation>Untuk diketahui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="147"/>
+        <source>File</source>
+        <translation>Arsipkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="151"/>
+        <source>To</source>
+        <translation>Kepada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="152"/>
+        <source>Instructions</source>
+        <translation>Instruksi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="153"/>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="154"/>
+        <source>Signature</source>
+        <translation>Tanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="157"/>
+        <source>Disposition</source>
+        <translation>Disposisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="161"/>
+        <source>Printed %1 by %2 from Aduan.</source>
+        <translation>Dicetak %1 oleh %2 dari Aduan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="202"/>
+        <source>Print report %1</source>
+        <translation>Cetak laporan %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_sheet.py" line="240"/>
+        <source>Save report %1 as PDF</source>
+        <translation>Simpan laporan %1 sebagai PDF</translation>
     </message>
 </context>
 <context>
@@ -3274,24 +4892,202 @@
         <translation>Menyambungkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="171"/>
+        <location filename="../../ui/sign_in.py" line="184"/>
         <source>The server refused this login or password. Check them and try again.</source>
-        <translation>Server menolak nama pengguna atau kata sandi ini. Periksa kembali lalu coba lagi.</translation>
+        <translation>Nama pengguna atau kata sandi ini ditolak. Periksa kembali lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="174"/>
+        <location filename="../../ui/sign_in.py" line="187"/>
         <source>The server cannot be reached. Check the address and your network connection. Working offline is possible once this computer has signed in successfully.</source>
-        <translation>Server tidak dapat dihubungi. Periksa alamat dan koneksi jaringan Anda. Bekerja luring dapat dilakukan setelah komputer ini pernah berhasil masuk.</translation>
+        <translation>Pusat Aduan tidak dapat dihubungi. Periksa alamat dan koneksi jaringan Anda. Bekerja luring dapat dilakukan setelah komputer ini pernah berhasil masuk.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="179"/>
+        <location filename="../../ui/sign_in.py" line="192"/>
         <source>This is the address of a database, not of your unit&apos;s Aduan server. Officers sign in to the Aduan server: enter its address, which begins with https:// (for example https://aduan.unit.go.id:8443). Ask your admin for it if you do not know it.</source>
         <translation>Ini alamat basis data, bukan alamat server Aduan unit Anda. Petugas masuk ke server Aduan: isikan alamatnya, yang diawali https:// (misalnya https://aduan.unit.go.id:8443). Tanyakan kepada admin Anda jika belum mengetahuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="185"/>
+        <location filename="../../ui/sign_in.py" line="198"/>
         <source>The server address must not contain a password. Remove it from the address and type the password in the Password field: it is kept only in the system&apos;s keyring.</source>
         <translation>Alamat server tidak boleh memuat kata sandi. Hapus kata sandi dari alamat dan ketikkan di kolom Kata sandi: kata sandi hanya disimpan di penyimpanan kredensial sistem.</translation>
+    </message>
+</context>
+<context>
+    <name>SlaPage</name>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="49"/>
+        <source>Service-level policies</source>
+        <translation>Kebijakan tingkat layanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="51"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="52"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="53"/>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="54"/>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="55"/>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="56"/>
+        <source>Verify</source>
+        <translation>Verifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="57"/>
+        <source>Follow up</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="58"/>
+        <source>Reporter wait</source>
+        <translation>Tunggu pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="59"/>
+        <source>Resolution</source>
+        <translation>Penyelesaian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="60"/>
+        <source>Warn at</source>
+        <translation>Peringatan pada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="64"/>
+        <source>&amp;Remove policy</source>
+        <translation>&amp;Hapus kebijakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="72"/>
+        <source>any kind</source>
+        <translation>semua jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="77"/>
+        <source>any category</source>
+        <translation>semua kategori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="80"/>
+        <source>any priority</source>
+        <translation>semua prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="83"/>
+        <source> working days</source>
+        <translation> hari kerja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="87"/>
+        <source> days</source>
+        <translation> hari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="89"/>
+        <source>Clocks restart when a report is transferred</source>
+        <translation>Hitungan waktu dimulai ulang saat laporan diteruskan ke unit lain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="91"/>
+        <source>&amp;Save policy</source>
+        <translation>&amp;Simpan kebijakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="95"/>
+        <source>Set the policy for a scope (replaces the one there)</source>
+        <translation>Tetapkan kebijakan untuk suatu cakupan (menggantikan kebijakan yang sudah ada)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="97"/>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="98"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="99"/>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategori:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="100"/>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Prioritas:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="101"/>
+        <source>&amp;Verify within:</source>
+        <translation>&amp;Verifikasi dalam:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="102"/>
+        <source>&amp;Follow up within:</source>
+        <translation>&amp;Tindak lanjuti dalam:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="103"/>
+        <source>Wait for the &amp;reporter:</source>
+        <translation>Tunggu pe&amp;lapor:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="104"/>
+        <source>Resolve &amp;within:</source>
+        <translation>Selesaikan &amp;dalam:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="105"/>
+        <source>&amp;Warn at:</source>
+        <translation>Pe&amp;ringatan pada:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="128"/>
+        <source>every unit</source>
+        <translation>semua unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="134"/>
+        <source>any</source>
+        <translation>semua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="135"/>
+        <source>%1 working days</source>
+        <translation>%1 hari kerja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="147"/>
+        <source>%1 days</source>
+        <translation>%1 hari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="176"/>
+        <source>Policy %1 saved; open reports&apos; deadlines follow it now.</source>
+        <translation>Kebijakan %1 disimpan; tenggat laporan yang masih terbuka kini mengikutinya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/sla_page.py" line="190"/>
+        <source>Policy %1 removed.</source>
+        <translation>Kebijakan %1 dihapus.</translation>
     </message>
 </context>
 <context>
@@ -3347,7 +5143,7 @@
     <message>
         <location filename="../../ui/status_bar.py" line="56"/>
         <source>Your session on the server has ended. Your work is kept on this computer.</source>
-        <translation>Sesi Anda di server telah berakhir. Pekerjaan Anda tetap tersimpan di komputer ini.</translation>
+        <translation>Sesi Anda telah berakhir. Pekerjaan Anda tetap tersimpan di komputer ini.</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="59"/>
@@ -3372,7 +5168,7 @@
     <message>
         <location filename="../../ui/status_bar.py" line="66"/>
         <source>Last sync: %1</source>
-        <translation>Sinkronisasi terakhir: %1</translation>
+        <translation>Terakhir diperbarui: %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/status_bar.py" line="68"/>
@@ -3397,22 +5193,37 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="69"/>
+        <location filename="../../ui/ticket_dialogs.py" line="76"/>
         <source>Change status</source>
         <translation>Ubah status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="71"/>
+        <location filename="../../ui/ticket_dialogs.py" line="78"/>
         <source>Now: %1. Change to:</source>
         <translation>Saat ini: %1. Ubah menjadi:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="74"/>
+        <location filename="../../ui/ticket_dialogs.py" line="81"/>
         <source>New status</source>
         <translation>Status baru</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="89"/>
+        <location filename="../../ui/ticket_dialogs.py" line="92"/>
+        <source>Comment for the history</source>
+        <translation>Komentar untuk riwayat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="93"/>
+        <source>Optional: why (shown in the history)</source>
+        <translation>Opsional: alasannya (tampil di riwayat)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="96"/>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Komentar:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_dialogs.py" line="108"/>
         <source>Choose the new status.</source>
         <translation>Pilih status baru.</translation>
     </message>
@@ -3420,22 +5231,22 @@
 <context>
     <name>StealDialog</name>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="133"/>
-        <source>Take over the ticket</source>
-        <translation>Ambil alih tiket</translation>
+        <location filename="../../ui/ticket_dialogs.py" line="156"/>
+        <source>Take over the report</source>
+        <translation>Ambil alih laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="135"/>
-        <source>%1 holds this ticket. Taking it over ends their claim; they are told why.</source>
-        <translation>Tiket ini dipegang %1. Mengambil alih akan mengakhiri klaimnya; ia akan diberi tahu alasannya.</translation>
+        <location filename="../../ui/ticket_dialogs.py" line="158"/>
+        <source>%1 holds this report. Taking it over ends their claim; they are told why.</source>
+        <translation>Laporan ini dipegang %1. Jika Anda mengambil alih, laporan tidak lagi dipegangnya; ia akan diberi tahu alasannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="140"/>
+        <location filename="../../ui/ticket_dialogs.py" line="163"/>
         <source>Reason for taking over</source>
         <translation>Alasan pengambilalihan</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="150"/>
+        <location filename="../../ui/ticket_dialogs.py" line="173"/>
         <source>Give a reason of at least %1 characters.</source>
         <translation>Tuliskan alasan minimal %1 karakter.</translation>
     </message>
@@ -3443,17 +5254,17 @@
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/thread_view.py" line="75"/>
+        <location filename="../../ui/thread_view.py" line="82"/>
         <source>Conversation</source>
         <translation>Percakapan</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="98"/>
+        <location filename="../../ui/thread_view.py" line="105"/>
         <source>Link</source>
         <translation>Tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="93"/>
+        <location filename="../../ui/thread_view.py" line="100"/>
         <source>Open this address outside Aduan?
 
 %1</source>
@@ -3462,7 +5273,7 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="96"/>
+        <location filename="../../ui/thread_view.py" line="103"/>
         <source>This link is not opened from Aduan:
 
 %1</source>
@@ -3471,133 +5282,133 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="133"/>
-        <source>Attachments of the ticket</source>
-        <translation>Lampiran tiket</translation>
+        <location filename="../../ui/thread_view.py" line="153"/>
+        <source>Attachments of the report</source>
+        <translation>Lampiran laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="138"/>
+        <location filename="../../ui/thread_view.py" line="158"/>
         <source>This report is confidential: its messages, notes and attachments are shown only to the members of the handling unit and the officers it was shared with. Ask the handling unit&apos;s supervisor if you need to read it.</source>
         <translation>Laporan ini rahasia: pesan, catatan, dan lampirannya hanya ditampilkan kepada anggota unit penangan dan petugas yang diberi akses ke laporan ini. Hubungi supervisor unit penangan jika Anda perlu membacanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="144"/>
+        <location filename="../../ui/thread_view.py" line="164"/>
         <source>No messages yet.</source>
         <translation>Belum ada pesan.</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="171"/>
+        <location filename="../../ui/thread_view.py" line="191"/>
         <source>Citizen — %1, via %2</source>
         <translation>Pelapor — %1, via %2</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="176"/>
+        <location filename="../../ui/thread_view.py" line="196"/>
         <source>Reply by %1 — %2</source>
         <translation>Balasan oleh %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="188"/>
-        <location filename="../../ui/thread_view.py" line="203"/>
+        <location filename="../../ui/thread_view.py" line="208"/>
+        <location filename="../../ui/thread_view.py" line="223"/>
         <source>queued</source>
         <translation>antre</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="189"/>
+        <location filename="../../ui/thread_view.py" line="209"/>
         <source>accepted by the server</source>
-        <translation>diterima server</translation>
+        <translation>diterima pusat Aduan</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="190"/>
+        <location filename="../../ui/thread_view.py" line="210"/>
         <source>waiting to be sent</source>
         <translation>menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="191"/>
+        <location filename="../../ui/thread_view.py" line="211"/>
         <source>sent</source>
         <translation>terkirim</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="192"/>
+        <location filename="../../ui/thread_view.py" line="212"/>
         <source>could not be sent</source>
         <translation>gagal dikirim</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="193"/>
+        <location filename="../../ui/thread_view.py" line="213"/>
         <source>may not have reached the citizen</source>
         <translation>mungkin belum sampai ke pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="194"/>
+        <location filename="../../ui/thread_view.py" line="214"/>
         <source>recorded, not sent by Aduan</source>
         <translation>dicatat, tidak dikirim oleh Aduan</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="195"/>
+        <location filename="../../ui/thread_view.py" line="215"/>
         <source>rejected</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="196"/>
+        <location filename="../../ui/thread_view.py" line="216"/>
         <source>handed over</source>
         <translation>diserahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="200"/>
+        <location filename="../../ui/thread_view.py" line="220"/>
         <source>Internal note by %1 — %2 (not sent to the citizen)</source>
         <translation>Catatan internal oleh %1 — %2 (tidak dikirim ke pelapor)</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="205"/>
+        <location filename="../../ui/thread_view.py" line="225"/>
         <source>added offline</source>
         <translation>ditambahkan luring</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="212"/>
+        <location filename="../../ui/thread_view.py" line="232"/>
         <source>a reply</source>
         <translation>balasan</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="213"/>
+        <location filename="../../ui/thread_view.py" line="233"/>
         <source>a status change</source>
         <translation>perubahan status</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="214"/>
+        <location filename="../../ui/thread_view.py" line="234"/>
         <source>a transfer</source>
         <translation>penerusan ke unit</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="217"/>
+        <location filename="../../ui/thread_view.py" line="237"/>
         <source>Handed over — %1 from %2 to %3, %4</source>
         <translation>Diserahkan — %1 dari %2 kepada %3, %4</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="220"/>
+        <location filename="../../ui/thread_view.py" line="240"/>
         <source>the next holder</source>
         <translation>pemegang berikutnya</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="234"/>
+        <location filename="../../ui/thread_view.py" line="254"/>
         <source>Attachment</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="234"/>
+        <location filename="../../ui/thread_view.py" line="254"/>
         <source>Save…</source>
         <translation>Simpan…</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="234"/>
+        <location filename="../../ui/thread_view.py" line="254"/>
         <source>Open</source>
         <translation>Buka</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="238"/>
+        <location filename="../../ui/thread_view.py" line="258"/>
         <source>risky file type: it could run a program; save it and have it checked</source>
         <translation>jenis berkas berisiko: dapat menjalankan program; simpan dan minta diperiksa</translation>
     </message>
     <message>
-        <location filename="../../ui/thread_view.py" line="242"/>
+        <location filename="../../ui/thread_view.py" line="262"/>
         <source>save only: Aduan opens PDF, pictures, plain text and office documents without macros</source>
         <translation>hanya dapat disimpan: Aduan hanya membuka PDF, gambar, teks biasa, dan dokumen perkantoran tanpa makro</translation>
     </message>
@@ -3605,178 +5416,198 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="137"/>
+        <location filename="../../ui/ticket_view.py" line="153"/>
+        <source>Conversation, related reports and history</source>
+        <translation>Percakapan, laporan terkait, dan riwayat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="155"/>
         <source>Conversation</source>
         <translation>Percakapan</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="138"/>
+        <location filename="../../ui/ticket_view.py" line="156"/>
         <source>Related</source>
         <translation>Terkait</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="141"/>
+        <location filename="../../ui/ticket_view.py" line="159"/>
         <source>History</source>
         <translation>Riwayat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="196"/>
-        <source>This ticket is no longer in your cache: it was transferred to a unit you do not see.</source>
-        <translation>Tiket ini tidak lagi ada di cache Anda: tiket telah diteruskan ke unit yang tidak dapat Anda lihat.</translation>
+        <location filename="../../ui/ticket_view.py" line="217"/>
+        <source>This report is no longer on this computer: it was transferred to a unit you do not see.</source>
+        <translation>Laporan ini tidak lagi ada di komputer ini: laporan telah diteruskan ke unit yang tidak dapat Anda lihat.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="232"/>
-        <location filename="../../ui/ticket_view.py" line="236"/>
+        <location filename="../../ui/ticket_view.py" line="253"/>
+        <location filename="../../ui/ticket_view.py" line="257"/>
         <source>Reporter unknown</source>
         <translation>Pelapor tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="234"/>
+        <location filename="../../ui/ticket_view.py" line="255"/>
         <source>Anonymous reporter</source>
         <translation>Pelapor anonim</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="238"/>
+        <location filename="../../ui/ticket_view.py" line="259"/>
         <source>(confidential)</source>
         <translation>(dirahasiakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="240"/>
+        <location filename="../../ui/ticket_view.py" line="261"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="241"/>
+        <location filename="../../ui/ticket_view.py" line="262"/>
         <source>Unit: %1</source>
         <translation>Unit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="243"/>
+        <location filename="../../ui/ticket_view.py" line="264"/>
         <source>Priority: %1</source>
         <translation>Prioritas: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="244"/>
+        <location filename="../../ui/ticket_view.py" line="265"/>
         <source>via %1</source>
         <translation>via %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="249"/>
+        <location filename="../../ui/ticket_view.py" line="270"/>
         <source>Deadline %1 (%2)</source>
         <translation>Tenggat %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="259"/>
+        <location filename="../../ui/ticket_view.py" line="280"/>
         <source>Verification</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="260"/>
+        <location filename="../../ui/ticket_view.py" line="281"/>
         <source>Follow-up</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="261"/>
+        <location filename="../../ui/ticket_view.py" line="282"/>
         <source>Reporter&apos;s time</source>
         <translation>Waktu pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="262"/>
+        <location filename="../../ui/ticket_view.py" line="283"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="267"/>
+        <location filename="../../ui/ticket_view.py" line="288"/>
         <source>due %1</source>
         <translation>tenggat %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="268"/>
+        <location filename="../../ui/ticket_view.py" line="289"/>
         <source>due soon, %1</source>
         <translation>segera jatuh tempo, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="269"/>
+        <location filename="../../ui/ticket_view.py" line="290"/>
         <source>overdue</source>
         <translation>terlambat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="270"/>
+        <location filename="../../ui/ticket_view.py" line="291"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="271"/>
+        <location filename="../../ui/ticket_view.py" line="292"/>
         <source>met</source>
         <translation>terpenuhi</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="272"/>
+        <location filename="../../ui/ticket_view.py" line="293"/>
         <source>missed</source>
         <translation>terlewat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="275"/>
+        <location filename="../../ui/ticket_view.py" line="296"/>
         <source>overdue, supervisor told</source>
         <translation>terlambat, supervisor diberi tahu</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="277"/>
+        <location filename="../../ui/ticket_view.py" line="298"/>
         <source>(%1 waited offline)</source>
         <translation>(%1 menunggu luring)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="282"/>
-        <source>You let go of this ticket; the server is told at the next sync.</source>
-        <translation>Anda melepaskan tiket ini; server diberi tahu pada sinkronisasi berikutnya.</translation>
+        <location filename="../../ui/ticket_view.py" line="303"/>
+        <source>You let go of this report; the server is told at the next sync.</source>
+        <translation>Anda melepaskan laporan ini; pusat Aduan diberi tahu saat tersambung berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="284"/>
-        <source>You claimed this ticket; the server confirms it at the next sync.</source>
-        <translation>Anda mengklaim tiket ini; server mengonfirmasinya pada sinkronisasi berikutnya.</translation>
+        <location filename="../../ui/ticket_view.py" line="305"/>
+        <source>You claimed this report; the server confirms it at the next sync.</source>
+        <translation>Anda mengambil laporan ini; pusat Aduan mengonfirmasinya saat tersambung berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="288"/>
-        <source>You hold this ticket until %1</source>
-        <translation>Anda memegang tiket ini sampai %1</translation>
+        <location filename="../../ui/ticket_view.py" line="310"/>
+        <source>Assigned to you by %1; you hold it until %2</source>
+        <translation>Ditugaskan kepada Anda oleh %1; Anda memegangnya sampai %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="289"/>
-        <source>Your claim ran out at %1; nobody has taken the ticket since — claim it again</source>
-        <translation>Klaim Anda habis pada %1; belum ada yang mengambil tiket ini — klaim lagi</translation>
+        <location filename="../../ui/ticket_view.py" line="315"/>
+        <source>You hold this report until %1</source>
+        <translation>Anda memegang laporan ini sampai %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="295"/>
+        <location filename="../../ui/ticket_view.py" line="316"/>
+        <source>Your claim ran out at %1; nobody has taken the report since — claim it again</source>
+        <translation>Waktu pegang Anda habis pada %1; belum ada yang mengambil laporan ini — ambil lagi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="322"/>
         <source>Held by %1 until %2</source>
         <translation>Dipegang %1 sampai %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="296"/>
+        <location filename="../../ui/ticket_view.py" line="323"/>
         <source>Free — claim it</source>
-        <translation>Bebas — Klaim</translation>
+        <translation>Bebas — ambil</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="314"/>
-        <source>Claim the ticket to send a reply; you can write a draft now.</source>
-        <translation>Klaim tiket untuk mengirim balasan; Anda bisa menulis draf sekarang.</translation>
+        <location filename="../../ui/ticket_view.py" line="348"/>
+        <source>Claim the report to send a reply; you can write a draft now.</source>
+        <translation>Ambil laporan ini untuk mengirim balasan; Anda bisa menulis draf sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="418"/>
+        <location filename="../../ui/ticket_view.py" line="391"/>
+        <source>Taking the next report needs a connection to the server, and no free report is known on this computer. Open a report from the inbox, or try again when the connection is back.</source>
+        <translation>Mengambil laporan berikutnya perlu koneksi ke pusat, dan di komputer ini tidak ada laporan yang masih bebas. Buka laporan dari kotak masuk, atau coba lagi saat koneksi kembali.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="402"/>
+        <source>No connection: this report was chosen from what is on this computer. Taking the next one needs a connection to the server, which confirms it at the next sync — a colleague may have taken it.</source>
+        <translation>Tidak ada koneksi: laporan ini dipilih dari data di komputer ini. Mengambil laporan berikutnya perlu koneksi ke pusat, yang memastikannya saat koneksi kembali — mungkin rekan sudah mengambilnya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="528"/>
         <source>Save attachment</source>
         <translation>Simpan lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="432"/>
+        <location filename="../../ui/ticket_view.py" line="542"/>
         <source>“%1” is not opened from Aduan: its content is not a PDF, a picture, plain text or an office document without macros, so opening it could run a program. Save it and have it checked.</source>
         <translation>“%1” tidak dibuka dari Aduan: isinya bukan PDF, gambar, teks biasa, atau dokumen perkantoran tanpa makro, sehingga membukanya dapat menjalankan program. Simpan berkas ini dan minta diperiksa.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="456"/>
+        <location filename="../../ui/ticket_view.py" line="566"/>
         <source>Could not save the attachment: %1</source>
         <translation>Lampiran tidak dapat disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="465"/>
+        <location filename="../../ui/ticket_view.py" line="575"/>
         <source>This attachment is not available to you.</source>
         <translation>Lampiran ini tidak tersedia untuk Anda.</translation>
     </message>
@@ -3784,67 +5615,246 @@
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../ui/labels.py" line="112"/>
-        <source>%1 d %2 h</source>
-        <translation>%1 hr %2 jam</translation>
+        <location filename="../../ui/labels.py" line="122"/>
+        <source>%1 days</source>
+        <translation>%1 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114"/>
+        <location filename="../../ui/labels.py" line="124"/>
+        <source>1 day %1 h</source>
+        <translation>1 hari %1 jam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="126"/>
+        <source>1 day</source>
+        <translation>1 hari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="128"/>
         <source>%1 h %2 min</source>
-        <translation>%1 jam %2 mnt</translation>
+        <translation>%1 jam %2 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116"/>
+        <location filename="../../ui/labels.py" line="130"/>
         <source>%1 min</source>
-        <translation>%1 mnt</translation>
+        <translation>%1 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="132"/>
         <source>overdue %1</source>
         <translation>terlambat %1</translation>
     </message>
 </context>
 <context>
+    <name>Tour</name>
+    <message>
+        <location filename="../../ui/tour.py" line="57"/>
+        <source>Your inbox</source>
+        <translation>Kotak masuk Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="58"/>
+        <source>Every report of your units, the most urgent first. The views above the list (mine, my unit, due soon…) show how many reports each holds; the badge says at a glance which are overdue, due today or due soon.</source>
+        <translation>Semua laporan unit Anda, yang paling mendesak di atas. Tampilan di atas daftar (milik saya, unit saya, segera jatuh tempo…) menunjukkan jumlah laporannya; penanda tenggat langsung memperlihatkan mana yang terlambat, jatuh tempo hari ini, atau segera jatuh tempo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="68"/>
+        <source>Take a report</source>
+        <translation>Ambil laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="69"/>
+        <source>A report is handled by one officer at a time. Take the next one (Ctrl+J), or open a report and take it (Ctrl+K): it is then yours until you release it, also when you work offline.</source>
+        <translation>Satu laporan ditangani oleh satu petugas pada satu waktu. Ambil laporan berikutnya (Ctrl+J), atau buka laporan lalu ambil (Ctrl+K): laporan itu dipegang oleh Anda sampai Anda melepaskannya, juga saat Anda bekerja tanpa koneksi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="78"/>
+        <source>Reply, with a template</source>
+        <translation>Membalas, dengan templat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="79"/>
+        <source>Write to the reporter here, or start from a reply template (Ctrl+Shift+R): search it, preview it filled in for this report, press Enter. Internal notes are for colleagues only; type @ to mention one.</source>
+        <translation>Tulis balasan untuk pelapor di sini, atau mulai dari templat balasan (Ctrl+Shift+R): cari templatnya, lihat pratinjaunya yang sudah terisi untuk laporan ini, tekan Enter. Catatan internal hanya untuk rekan kerja; ketik @ untuk menyebut seorang rekan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="89"/>
+        <source>Team discussion</source>
+        <translation>Diskusi tim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="90"/>
+        <source>Talk with your unit about a report or anything else. A colleague who mentions you (@your login) is shown in bold until you read it.</source>
+        <translation>Berdiskusi dengan unit Anda tentang sebuah laporan atau hal lain. Pesan rekan yang menyebut Anda (@login Anda) ditebalkan sampai Anda membacanya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="98"/>
+        <source>Needs attention</source>
+        <translation>Perlu perhatian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="99"/>
+        <source>What must not wait: work a colleague handed over to you, your changes that were refused, and deadlines that were missed. Empty is good.</source>
+        <translation>Yang tidak boleh menunggu: pekerjaan yang diserahkan rekan kepada Anda, perubahan Anda yang ditolak, dan tenggat yang terlewat. Kosong berarti baik.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="158"/>
+        <source>Skip the tour</source>
+        <translation>Lewati tur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="160"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="175"/>
+        <source>Tour of the desk</source>
+        <translation>Tur meja kerja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="206"/>
+        <source>Step %1 of %2</source>
+        <translation>Langkah %1 dari %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="212"/>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tour.py" line="212"/>
+        <source>Next</source>
+        <translation>Berikutnya</translation>
+    </message>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="97"/>
+        <location filename="../../ui/ticket_dialogs.py" line="122"/>
         <source>Transfer to another unit</source>
         <translation>Teruskan ke unit lain</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="101"/>
+        <location filename="../../ui/ticket_dialogs.py" line="127"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="102"/>
-        <source>Choose a unit…</source>
-        <translation>Pilih unit…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_dialogs.py" line="108"/>
+        <location filename="../../ui/ticket_dialogs.py" line="131"/>
         <source>Reason for the transfer</source>
         <translation>Alasan penerusan</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="111"/>
+        <location filename="../../ui/ticket_dialogs.py" line="134"/>
         <source>Unit:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="112"/>
+        <location filename="../../ui/ticket_dialogs.py" line="135"/>
         <source>Reason:</source>
         <translation>Alasan:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="122"/>
-        <source>Choose the unit that should handle this ticket.</source>
-        <translation>Pilih unit yang semestinya menangani tiket ini.</translation>
+        <location filename="../../ui/ticket_dialogs.py" line="145"/>
+        <source>Choose the unit that should handle this report.</source>
+        <translation>Pilih unit yang semestinya menangani laporan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="124"/>
+        <location filename="../../ui/ticket_dialogs.py" line="147"/>
         <source>Give the reason for the transfer: the receiving unit reads it.</source>
         <translation>Tuliskan alasan penerusan: unit penerima akan membacanya.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <location filename="../../ui/unit_picker.py" line="37"/>
+        <source>Search units…</source>
+        <translation>Cari unit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_picker.py" line="38"/>
+        <source>Search units</source>
+        <translation>Cari unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_picker.py" line="48"/>
+        <source>Units</source>
+        <translation>Unit</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPage</name>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="81"/>
+        <source>Units</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="82"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="82"/>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="86"/>
+        <source>e.g. kanreg-2 (lower-case letters, digits, -)</source>
+        <translation>mis. kanreg-2 (huruf kecil, angka, -)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="95"/>
+        <source>default (4 hours)</source>
+        <translation>bawaan (4 jam)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="96"/>
+        <source> hours</source>
+        <translation> jam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="97"/>
+        <source>&amp;Add unit</source>
+        <translation>&amp;Tambah unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="100"/>
+        <source>Add a unit</source>
+        <translation>Tambah unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="102"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kode:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="103"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="104"/>
+        <source>&amp;Part of:</source>
+        <translation>&amp;Bagian dari:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="105"/>
+        <source>Claim &amp;lease:</source>
+        <translation>&amp;Waktu pegang:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="121"/>
+        <source>(top level)</source>
+        <translation>(tingkat teratas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="146"/>
+        <source>Unit %1 added.</source>
+        <translation>Unit %1 ditambahkan.</translation>
     </message>
 </context>
 <context>
@@ -3857,7 +5867,7 @@
     <message>
         <location filename="../../ui/update_notice.py" line="53"/>
         <source>This version of Aduan (%1) is no longer accepted by the server. Install version %2 from %3.</source>
-        <translation>Versi Aduan ini (%1) tidak lagi diterima server. Pasang versi %2 dari %3.</translation>
+        <translation>Versi Aduan ini (%1) tidak lagi diterima pusat Aduan. Pasang versi %2 dari %3.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/update_notice.py" line="59"/>
@@ -3885,6 +5895,87 @@
         <location filename="../../ui/update_notice.py" line="79"/>
         <source>Copy the address, then paste it into your browser or into Explorer&apos;s address bar</source>
         <translation>Salin alamat ini, lalu tempelkan di peramban atau di bilah alamat Explorer</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadView</name>
+    <message>
+        <location filename="../../ui/workload_view.py" line="46"/>
+        <source>Officers&apos; workload</source>
+        <translation>Beban kerja petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workload_view.py" line="51"/>
+        <source>Officers and their open reports</source>
+        <translation>Petugas dan laporan terbuka mereka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workload_view.py" line="53"/>
+        <source>Officer</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workload_view.py" line="53"/>
+        <location filename="../../ui/workload_view.py" line="60"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workload_view.py" line="53"/>
+        <source>Open</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workload_view.py" line="53"/>
+        <source>Overdue</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workload_view.py" line="57"/>
+        <source>Reports the chosen officer holds</source>
+        <translation>Laporan yang dipegang petugas terpilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workload_view.py" line="60"/>
+        <source>Subject</source>
+        <translation>Perihal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workload_view.py" line="60"/>
+        <source>Deadline</source>
+        <translation>Tenggat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workload_view.py" line="60"/>
+        <source>Tracking no.</source>
+        <translation>No. laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workload_view.py" line="64"/>
+        <source>Assign selected…</source>
+        <translation>Tugaskan yang dipilih…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workload_view.py" line="66"/>
+        <source>Give the selected reports to another officer</source>
+        <translation>Serahkan laporan yang dipilih ke petugas lain</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workload_view.py" line="102"/>
+        <source>%n report(s) past their deadline</source>
+        <translation>
+            <numerusform>%n laporan melewati tenggat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/workload_view.py" line="143"/>
+        <source>%1 (overdue)</source>
+        <translation>%1 (terlambat)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workload_view.py" line="151"/>
+        <source>Reports %1 holds (select some to give to another officer):</source>
+        <translation>Laporan yang dipegang %1 (pilih untuk diserahkan ke petugas lain):</translation>
     </message>
 </context>
 </TS>
