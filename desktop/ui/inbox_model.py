@@ -62,8 +62,8 @@ COUNT_CAP = 10_000  # a count stops here: beyond it the officer narrows the quer
 # subject, the status and the holder fit without scrolling sideways; the rest follows for wider screens.
 COLUMN_WIDTHS = {
     Column.TRACKING_NO: 132,
-    Column.DEADLINE: 178,
-    Column.SUBJECT: 200,
+    Column.DEADLINE: 205,  # "Jatuh tempo hari ini 12.44" and "Tepat waktu, 1 hari 5 jam" whole
+    Column.SUBJECT: 175,
     Column.STATUS: 112,
     Column.HOLDER: 110,
     Column.UNIT: 90,

@@ -21,6 +21,7 @@ from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -111,8 +112,7 @@ class TicketView(QWidget):
         self.print_action = actions.create(self, "print", self.print_sheet)
         self.save_pdf_action = actions.create(self, "save_pdf", self.save_pdf)
         self.buttons: dict[str, QToolButton] = {}
-        claim_row = QHBoxLayout()
-        claim_row.addWidget(self.banner, 1)
+        claim_row = QHBoxLayout()  # the banner has a line of its own: its words are longer in Indonesian
         work_row = QHBoxLayout()
         for name, action, row in (
             ("claim", self.claim_action, claim_row),
@@ -124,7 +124,6 @@ class TicketView(QWidget):
             ("transfer", self.transfer_action, work_row),
             ("edit_properties", self.properties_action, work_row),
             ("print", self.print_action, work_row),
-            ("save_pdf", self.save_pdf_action, work_row),
         ):
             self.addAction(action)
             button = QToolButton()
@@ -135,7 +134,14 @@ class TicketView(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable with Tab, in the order shown
             row.addWidget(button)
             self.buttons[name] = button
+        claim_row.addStretch(1)
         work_row.addStretch(1)
+        # Save as PDF is the print button's second choice, so the pane stays narrow enough for 1366×768.
+        self.addAction(self.save_pdf_action)
+        print_menu = QMenu(self.buttons["print"])
+        print_menu.addAction(self.save_pdf_action)
+        self.buttons["print"].setMenu(print_menu)
+        self.buttons["print"].setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
 
         self.thread_view = ThreadView()
         self.thread_view.attachment_requested.connect(self.handle_attachment)
@@ -166,6 +172,7 @@ class TicketView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
         layout.addWidget(self.clocks)
+        layout.addWidget(self.banner)
         layout.addLayout(claim_row)
         layout.addWidget(self.message)
         layout.addLayout(work_row)
