@@ -42,6 +42,7 @@ class AssignDialog(QDialog):
         self.done_ids: list[UUID] = []  # the reports queued for assignment
         self.setObjectName("assignDialog")
         self.setWindowTitle(self.tr("Assign to officer"))
+        self.resize(460, 420)  # room for the names with their loads, and for the refusals below them
         self.setModal(True)
         self.heading = plain_label(
             self.tr("Assign %n report(s) to:", "", len(self.ticket_ids)), name="assignHeading", wrap=True

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -52,6 +53,12 @@ class WorkloadView(QDialog):
         self.officers.setRootIsDecorated(False)
         self.officers.setHeaderLabels([self.tr("Officer"), self.tr("Unit"), self.tr("Open"), self.tr("Overdue")])
         self.officers.currentItemChanged.connect(lambda *_: self.show_reports())
+        # The names and units take the width; the two counts stay narrow beside them, where the eye compares them.
+        officers_header = self.officers.header()
+        officers_header.setStretchLastSection(False)
+        officers_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for count_column in (2, 3):
+            officers_header.setSectionResizeMode(count_column, QHeaderView.ResizeMode.ResizeToContents)
         self.held = QTreeWidget()
         self.held.setObjectName("workloadReports")
         self.held.setAccessibleName(self.tr("Reports the chosen officer holds"))
@@ -59,6 +66,8 @@ class WorkloadView(QDialog):
         self.held.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.held.setHeaderLabels([self.tr("Tracking no."), self.tr("Subject"), self.tr("Unit"), self.tr("Deadline")])
         self.held.itemSelectionChanged.connect(self._enable)
+        self.held.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the subject
+        self.held.header().setStretchLastSection(False)
         self.held.itemActivated.connect(lambda item, _column: self.events.open_ticket.emit(self._ticket_of(item)))
         self.heading = plain_label(name="workloadHeading", wrap=True)
         self.assign_button = QPushButton(self.tr("Assign selected…"))

@@ -30,7 +30,7 @@ from desktop.channels.intake_errors import record
 from desktop.demo import generator as demo
 from desktop.domain.inbound import InboundMessage
 from desktop.domain.scans import MAX_SCAN_BYTES
-from desktop.domain.vocabulary import Channel
+from desktop.domain.vocabulary import Channel, Role
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
 from desktop.store import claims, discussions, referrals
@@ -38,13 +38,18 @@ from desktop.store.clock import server_now
 from desktop.store.schema import channel_account, membership, message, officer, ticket, unit
 from desktop.store.service import Store
 from desktop.sync.session import Session, open_session
+from desktop.ui import tour
+from desktop.ui.admin.window import AdminWindow
 from desktop.ui.app import start_app
+from desktop.ui.assign_dialog import AssignDialog
 from desktop.ui.channels_dialog import ChannelsDialog
+from desktop.ui.crash import CrashDialog
 from desktop.ui.inbox_view import VIEWS
 from desktop.ui.main_window import ATTENTION_TAB, DISCUSSION_TAB, REFERRALS_TAB, MainWindow
 from desktop.ui.ops import Ops
 from desktop.ui.password_dialogs import ChangePasswordDialog, ResetPasswordDialog
 from desktop.ui.sign_in import SignInDialog
+from desktop.ui.workload_view import WorkloadView
 from desktop.views.attention import AttentionKind
 from desktop.views.inbox import View
 from tests.security.confidential import record_confidential
@@ -67,6 +72,14 @@ SCENES = (
     "confidential",
     "hostile",
     "hostile-attention",
+    "inbox-1366",
+    "inbox-1920",
+    "canned-picker",
+    "tour",
+    "workload",
+    "assign",
+    "admin",
+    "crash",
 )
 
 
@@ -287,11 +300,48 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     await wait_until(lambda: window.ticket.ticket_id == shown and bool(window.ticket.banner.text()))
     await settle()
     save(window, folder, prefix, "inbox")
+    for width, height in ((1366, 768), (1920, 1080)):  # a laptop's screen and a desk monitor's
+        window.resize(width, height)
+        await settle()
+        save(window, folder, prefix, f"inbox-{width}")
+    window.resize(1440, 900)
     splitter = window.findChild(QWidget, "inboxSplitter")
     splitter.setSizes([560, 880])  # type: ignore[attr-defined]
     window.ticket.composer.insert_text("Yth. Bapak/Ibu, petugas kami akan meninjau lokasi besok pagi.")
     await settle()
     save(window, folder, prefix, "ticket")
+    window.ticket.composer.show_canned_picker()
+    picker = window.ticket.composer.canned_picker
+    assert picker is not None
+    picker.search.setText("terima kasih")
+    await settle()
+    save(picker, folder, prefix, "canned-picker")
+    picker.reject()
+    await settle()
+    shown_tour = tour.open_tour(window, None)  # None: the scenes leave nothing remembered behind
+    await settle()
+    save(window, folder, prefix, "tour")
+    shown_tour.close()
+    workload = WorkloadView(session, ops, window.events, window)
+    workload.show()
+    workload.reload()
+    await wait_until(lambda: workload.officers.topLevelItemCount() > 0)
+    workload.officers.setCurrentItem(workload.officers.topLevelItem(0))
+    await settle()
+    save(workload, folder, prefix, "workload")
+    workload.close()
+    assigning = AssignDialog(session, ops, [shown], window)
+    assigning.open()
+    await wait_until(lambda: assigning.officers.count() > 0)
+    await settle()
+    save(assigning, folder, prefix, "assign")
+    assigning.reject()
+    crash = CrashDialog(work / "logs" / "aduan.log", window)
+    crash.add("TypeError in a slot of TicketView")
+    crash.show()
+    await settle()
+    save(crash, folder, prefix, "crash")
+    crash.close()
     window.ticket.pages.setCurrentWidget(window.ticket.related)
     await wait_until(lambda: window.ticket.related.family.topLevelItemCount() == 2)
     await settle()
@@ -337,6 +387,13 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     await settle()
     save(channels, folder, prefix, "channels")
     channels.close()
+    administration = AdminWindow(admin_session, ops, Role.ADMIN)
+    administration.open()
+    administration.tabs.setCurrentWidget(administration.officers)
+    await wait_until(lambda: administration.officers.table.rowCount() > 0)
+    await settle()
+    save(administration, folder, prefix, "admin")
+    administration.close()
     change = ChangePasswordDialog(session, ops)
     change.show()
     change.current.setText("sandi-lama-saya")

@@ -30,7 +30,7 @@ def display() -> Iterator[str]:
         missing("Xvfb is not installed (apt-get install xvfb)")
     read, write = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"], pass_fds=(write,)
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1200x24", "-nolisten", "tcp"], pass_fds=(write,)
     )
     os.close(write)
     with os.fdopen(read) as pipe:

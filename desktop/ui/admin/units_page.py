@@ -3,8 +3,6 @@ form to add one. The server has no command to rename a unit or move it: that sta
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,14 +22,10 @@ from ...domain.entities import Unit
 from ...domain.errors import AduanError
 from ...domain.vocabulary import Role
 from ...sync.session import Session
+from ...views.unit_tree import natural_key
 from ..ops import Ops
 from . import requests
 from .page import AdminPage
-
-
-def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Digits compare as numbers ("Kanreg 2" before "Kanreg 10"), letters without case."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part.casefold()) for part in re.split(r"(\d+)", text))
 
 
 def unit_tree(tree: QTreeWidget, units: list[Unit]) -> None:
@@ -44,7 +38,7 @@ def unit_tree(tree: QTreeWidget, units: list[Unit]) -> None:
         by_parent.setdefault(parent, []).append(unit)
 
     def add(parent_item: QTreeWidgetItem | None, parent_id: int | None) -> None:
-        for unit in sorted(by_parent.get(parent_id, []), key=lambda u: _natural(u.name)):
+        for unit in sorted(by_parent.get(parent_id, []), key=lambda u: natural_key(u.name)):
             item = QTreeWidgetItem([unit.name, unit.code])
             item.setData(0, Qt.ItemDataRole.UserRole, unit.code)
             if parent_item is None:
@@ -64,7 +58,7 @@ def unit_choices(combo: QComboBox, units: list[Unit], none_text: str | None = No
     combo.clear()
     if none_text is not None:
         combo.addItem(none_text, None)
-    for unit in sorted(units, key=lambda u: _natural(u.name)):
+    for unit in sorted(units, key=lambda u: natural_key(u.name)):
         combo.addItem(f"{unit.name} ({unit.code})", unit.code)
     at = combo.findData(kept)
     if at >= 0:
