@@ -13,13 +13,14 @@ from typing import Any, TypeVar
 R = TypeVar("R")
 
 
-def request(kind: type[R], **fields: Any) -> R:
-    """``kind(**fields)``, or BadInput naming the first field it refused and why."""
+def request(model: type[R], /, **fields: Any) -> R:
+    """``model(**fields)``, or BadInput naming the first field it refused and why. ``model`` is positional-only:
+    a request may have a field of any name (an SLA policy's ``kind``)."""
     from pydantic import ValidationError
 
     from ..server.commands import refused_field
 
     try:
-        return kind(**fields)
+        return model(**fields)
     except ValidationError as exc:
         raise refused_field(exc) from None

@@ -66,15 +66,9 @@ def list_policies(session: Session) -> list[dict[str, Any]]:
 
 
 def set_policy(session: Session, fields: dict[str, Any]) -> int:
-    from pydantic import ValidationError
-
     from ...server import commands
 
-    try:  # not ``request``: a policy has a field called ``kind``, the name of request's own parameter
-        made = commands.PolicySet(**fields)
-    except ValidationError as exc:
-        raise commands.refused_field(exc) from None
-    return session.command(commands.sla_policy_set, made)
+    return session.command(commands.sla_policy_set, request(commands.PolicySet, **fields))
 
 
 def remove_policy(session: Session, policy_id: int) -> None:
