@@ -7,6 +7,7 @@ sync loop keeps the cache in step with the central database in the background.
 from __future__ import annotations
 
 import functools
+from uuid import UUID
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(session, ops, settings, self)
         self.sync.finished.connect(lambda _outcome: self.notifier.check())
         self.notifier.opened.connect(self._open_from_notification)
-        self.notifier.discussions_wanted.connect(lambda: self._open_from_notification(None, DISCUSSION_TAB))
+        self.notifier.discussion_wanted.connect(self._open_thread_from_notification)
         self.events.open_ticket.connect(self.ticket.open_ticket)
         self.events.open_ticket.connect(lambda _ticket_id: self.tabs.setCurrentIndex(INBOX_TAB))
         self.events.cache_changed.connect(self._update_titles)
@@ -456,6 +457,10 @@ class MainWindow(QMainWindow):
             self.events.open_ticket.emit(str(ticket_id))
         else:
             self.tabs.setCurrentIndex(tab)
+
+    def _open_thread_from_notification(self, discussion_id: UUID) -> None:
+        self._open_from_notification(None, DISCUSSION_TAB)
+        self.discussion.select_thread(discussion_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         self.notifier.close()

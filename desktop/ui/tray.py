@@ -33,7 +33,7 @@ class Notifier(QObject):
     team discussions) when the officer clicks the message."""
 
     opened = Signal(object)  # UUID | None
-    discussions_wanted = Signal()
+    discussion_wanted = Signal(object)  # the thread (UUID) a mention outside any report was made in
 
     def __init__(self, session: Session, ops: Ops, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,6 +140,6 @@ class Notifier(QObject):
     def _clicked(self) -> None:
         target = self.target
         if target is not None and target.ticket_id is None and target.discussion_id is not None:
-            self.discussions_wanted.emit()
+            self.discussion_wanted.emit(target.discussion_id)
             return
         self.opened.emit(target.ticket_id if target is not None else None)

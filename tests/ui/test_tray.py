@@ -15,7 +15,7 @@ from desktop.domain.inbound import InboundMessage
 from desktop.domain.vocabulary import Channel
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
-from desktop.store import claims, intake
+from desktop.store import claims, discussions, intake
 from desktop.store.service import Store
 from desktop.store.work import begin
 from desktop.sync.session import Session
@@ -96,3 +96,24 @@ def test_a_reply_from_the_reporter_is_notified_and_clicking_opens_the_report(
     notifier.check()
     qtbot.waitUntil(lambda: notifier.mark is not mark, timeout=TIMEOUT)
     assert len(shown) == 1
+
+
+def test_a_mention_in_a_thread_without_a_report_opens_that_thread(
+    qtbot: QtBot, window: MainWindow, session: Session, org_url: str, shown: list[tuple[str, str]]
+) -> None:
+    notifier = window.notifier
+    assert notifier.tray is not None
+    notifier.check()
+    qtbot.waitUntil(lambda: notifier.mark is not None, timeout=TIMEOUT)
+    thread = uuid7()
+    budi = Store(org_url, "budi")
+    budi.write(discussions.start_discussion, thread, "humas", "Piket Sabtu", "@ani bisa gantikan saya Sabtu?", uuid7())
+    budi.dispose()
+    session.engine.sync()
+    notifier.check()
+    qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
+    assert shown == [("You were mentioned", "You were mentioned in a team discussion.")]
+
+    notifier.tray.messageClicked.emit()
+    qtbot.waitUntil(lambda: window.discussion.selected == thread, timeout=TIMEOUT)
+    assert window.tabs.currentWidget() is window.discussion
