@@ -9,13 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from desktop.channels.lapor import DEFAULT_EXPORT_MAPPING
+from desktop.domain.status import Status
 from desktop.domain.vocabulary import Role
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
+from desktop.store import claims, handling
 from desktop.store.schema import ticket
 from desktop.store.service import Store
 from desktop.sync.session import Session
@@ -127,3 +130,46 @@ def test_the_aduan_menu_opens_administration_for_admins_and_hides_it_from_office
             window.sync.stop()
             window.close()
             ops.shutdown()
+
+
+def test_the_follow_ups_of_a_units_lapor_reports_are_written_to_the_chosen_file(
+    qtbot: QtBot, adi: Session, ops: Ops, org_url: str, tmp_path: Path
+) -> None:
+    export = tmp_path / "laporan.csv"
+    export.write_bytes(csv_bytes(ROWS[:1]))
+    window = AdminWindow(adi, ops, Role.ADMIN)
+    qtbot.addWidget(window)
+    window.open()
+    page = window.lapor
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.export_unit.count() > 0 or page.failed, timeout=TIMEOUT)
+    page.unit.setCurrentIndex(page.unit.findData("kanreg-1"))
+    page.path.setText(str(export))
+    page.import_button.click()
+    qtbot.waitUntil(lambda: page.status.text().startswith("1 created"), timeout=TIMEOUT)
+    # rudi, of kanreg-1, takes the imported report and verifies it: one status change to enter into LAPOR!.
+    rudi = Store(org_url, "rudi")
+    with rudi.engine.connect() as conn:
+        imported = conn.execute(select(ticket.c.id).where(ticket.c.channel == "lapor")).scalar_one()
+    held = rudi.write(claims.claim, imported)
+    rudi.write(handling.change_status, imported, held.claim.token, Status.DIVERIFIKASI)
+    rudi.dispose()
+
+    written = tmp_path / "tindak-lanjut.csv"
+    page.export_unit.setCurrentIndex(page.export_unit.findData("kanreg-1"))
+    page.export_to(str(written))
+    qtbot.waitUntil(lambda: "written to" in page.status.text() or page.failed, timeout=TIMEOUT)
+    assert page.status.text() == f"1 follow-ups (0 answers, 1 status changes) written to {written}."
+    with written.open(encoding="utf-8-sig", newline="") as read:
+        rows = list(csv.reader(read))
+    assert len(rows) == 2 and "1916449" in rows[1] and "diverifikasi" in rows[1]
+
+    page.only_since.setChecked(True)  # from tomorrow on this computer: after the change, whatever the hour now
+    page.since.setDate(QDate.currentDate().addDays(1))
+    page.export_to(str(tmp_path / "since-tomorrow.csv"))
+    qtbot.waitUntil(lambda: "0 follow-ups" in page.status.text() or page.failed, timeout=TIMEOUT)
+    assert page.status.text().startswith("0 follow-ups (0 answers, 0 status changes)")
+
+    page.export_to(str(tmp_path / "no-such-folder" / "x.csv"))  # the file cannot be written there: said, not lost
+    qtbot.waitUntil(lambda: page.failed, timeout=TIMEOUT)
+    assert str(tmp_path / "no-such-folder" / "x.csv") in page.status.text() and page.export_button.isEnabled()

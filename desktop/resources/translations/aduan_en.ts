@@ -4,7 +4,7 @@
 <context>
     <name>AssignDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/assign_dialog.py" line="47"/>
+        <location filename="../../ui/assign_dialog.py" line="48"/>
         <source>Assign %n report(s) to:</source>
         <translation>
             <numerusform>Assign %n report to:</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/assign_dialog.py" line="96"/>
+        <location filename="../../ui/assign_dialog.py" line="97"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n open</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/assign_dialog.py" line="99"/>
+        <location filename="../../ui/assign_dialog.py" line="100"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -226,7 +226,7 @@
 <context>
     <name>WorkloadView</name>
     <message numerus="yes">
-        <location filename="../../ui/workload_view.py" line="102"/>
+        <location filename="../../ui/workload_view.py" line="111"/>
         <source>%n report(s) past their deadline</source>
         <translation>
             <numerusform>%n report past its deadline</numerusform>

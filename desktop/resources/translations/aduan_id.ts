@@ -286,73 +286,73 @@
         <translation>Tugaskan ke petugas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/assign_dialog.py" line="47"/>
+        <location filename="../../ui/assign_dialog.py" line="48"/>
         <source>Assign %n report(s) to:</source>
         <translation>
             <numerusform>Tugaskan %n laporan kepada:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="51"/>
+        <location filename="../../ui/assign_dialog.py" line="52"/>
         <source>Search by name or unit</source>
         <translation>Cari nama atau unit</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="52"/>
+        <location filename="../../ui/assign_dialog.py" line="53"/>
         <source>Search officers</source>
         <translation>Cari petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="57"/>
+        <location filename="../../ui/assign_dialog.py" line="58"/>
         <source>Officers, with the reports they hold</source>
         <translation>Petugas, dengan laporan yang mereka pegang</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="63"/>
+        <location filename="../../ui/assign_dialog.py" line="64"/>
         <source>Assign</source>
         <translation>Tugaskan</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="91"/>
+        <location filename="../../ui/assign_dialog.py" line="92"/>
         <source>None of these reports is in a unit you supervise.</source>
         <translation>Tidak satu pun laporan ini berada di unit yang Anda awasi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/assign_dialog.py" line="96"/>
+        <location filename="../../ui/assign_dialog.py" line="97"/>
         <source>%n open</source>
         <translation>
             <numerusform>%n terbuka</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/assign_dialog.py" line="99"/>
+        <location filename="../../ui/assign_dialog.py" line="100"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n terlambat</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="167"/>
+        <location filename="../../ui/assign_dialog.py" line="168"/>
         <source>%1 of %2 assigned to %3.</source>
         <translation>%1 dari %2 ditugaskan ke %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="169"/>
+        <location filename="../../ui/assign_dialog.py" line="170"/>
         <source>Not assigned:</source>
         <translation>Tidak ditugaskan:</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="180"/>
+        <location filename="../../ui/assign_dialog.py" line="181"/>
         <source>it is closed</source>
         <translation>laporan sudah ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="182"/>
+        <location filename="../../ui/assign_dialog.py" line="183"/>
         <source>%1 is not an officer of %2</source>
         <translation>%1 bukan petugas %2</translation>
     </message>
     <message>
-        <location filename="../../ui/assign_dialog.py" line="186"/>
+        <location filename="../../ui/assign_dialog.py" line="187"/>
         <source>new report (not numbered yet)</source>
         <translation>laporan baru (belum bernomor)</translation>
     </message>
@@ -3100,87 +3100,132 @@
 <context>
     <name>LaporPage</name>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="41"/>
+        <location filename="../../ui/admin/lapor_page.py" line="49"/>
         <source>a LAPOR! export: .csv or .xlsx</source>
         <translation>berkas ekspor LAPOR!: .csv atau .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="42"/>
+        <location filename="../../ui/admin/lapor_page.py" line="50"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Pilih…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="51"/>
+        <location filename="../../ui/admin/lapor_page.py" line="59"/>
         <source>&amp;Import</source>
         <translation>&amp;Impor</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="61"/>
+        <location filename="../../ui/admin/lapor_page.py" line="69"/>
         <source>Import summary</source>
         <translation>Ringkasan impor</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="62"/>
+        <location filename="../../ui/admin/lapor_page.py" line="70"/>
         <source>Import LAPOR! reports</source>
         <translation>Impor laporan LAPOR!</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="64"/>
+        <location filename="../../ui/admin/lapor_page.py" line="72"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="65"/>
+        <location filename="../../ui/admin/lapor_page.py" line="73"/>
         <source>&amp;File:</source>
         <translation>&amp;Berkas:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="66"/>
+        <location filename="../../ui/admin/lapor_page.py" line="74"/>
         <source>&amp;Times in the file:</source>
         <translation>&amp;Zona waktu dalam berkas:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="69"/>
+        <location filename="../../ui/admin/lapor_page.py" line="77"/>
         <source>Only admins import LAPOR! reports.</source>
         <translation>Laporan LAPOR! hanya dapat diimpor oleh admin.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/lapor_page.py" line="91"/>
+        <source>Only &amp;since:</source>
+        <translation>Hanya &amp;sejak:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="101"/>
+        <source>&amp;Export to a file…</source>
+        <translation>&amp;Ekspor ke berkas…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="104"/>
+        <source>Follow-ups to enter into LAPOR!</source>
+        <translation>Tindak lanjut untuk dimasukkan ke LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="106"/>
+        <source>U&amp;nit:</source>
+        <translation>U&amp;nit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="129"/>
+        <source>Save the follow-ups</source>
+        <translation>Simpan tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="129"/>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Lembar kerja (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="138"/>
+        <source>Choose the unit first.</source>
+        <translation>Pilih unitnya terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="142"/>
+        <source>Exporting…</source>
+        <translation>Mengekspor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="151"/>
+        <source>%1 follow-ups (%2 answers, %3 status changes) written to %4.</source>
+        <translation>%1 tindak lanjut (%2 jawaban, %3 perubahan status) ditulis ke %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lapor_page.py" line="157"/>
         <source>Choose a LAPOR! export</source>
         <translation>Pilih berkas ekspor LAPOR!</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="91"/>
+        <location filename="../../ui/admin/lapor_page.py" line="157"/>
         <source>LAPOR! exports (*.csv *.xlsx)</source>
         <translation>Ekspor LAPOR! (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="100"/>
+        <location filename="../../ui/admin/lapor_page.py" line="166"/>
         <source>Choose the unit and the file first.</source>
         <translation>Pilih unit dan berkasnya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="105"/>
+        <location filename="../../ui/admin/lapor_page.py" line="171"/>
         <source>Importing…</source>
         <translation>Mengimpor…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="116"/>
+        <location filename="../../ui/admin/lapor_page.py" line="182"/>
         <source>%1 created, %2 already present, %3 refused.</source>
         <translation>%1 dibuat, %2 sudah ada, %3 ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="121"/>
+        <location filename="../../ui/admin/lapor_page.py" line="187"/>
         <source>Row %1: LAPOR! %2 → %3</source>
         <translation>Baris %1: LAPOR! %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="128"/>
+        <location filename="../../ui/admin/lapor_page.py" line="194"/>
         <source>Row %1: refused: %2</source>
         <translation>Baris %1: ditolak: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lapor_page.py" line="132"/>
+        <location filename="../../ui/admin/lapor_page.py" line="198"/>
         <source>The file has no column %1; those fields stay empty.</source>
         <translation>Berkas ini tidak memiliki kolom %1; isian tersebut dibiarkan kosong.</translation>
     </message>
@@ -3188,42 +3233,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit&apos;s server.</source>
         <translation>Ruang kerja demo: data contoh hanya di komputer ini, masuk sebagai petugas demo. Tidak ada yang dikirim ke pusat Aduan unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Aduan</source>
         <translation>&amp;Aduan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;Go</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>%1 (%2 unread)</source>
         <translation>%1 (%2 belum dibaca)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Your session on the server has ended: an admin may have reset your password or disabled your login, or it expired. Sign in again to send your work; until then it is kept on this computer.</source>
         <translation>Sesi Anda telah berakhir: mungkin admin mengatur ulang kata sandi Anda atau menonaktifkan nama pengguna Anda, atau sesinya kedaluwarsa. Masuk kembali untuk mengirim pekerjaan Anda; sampai saat itu pekerjaan Anda tetap tersimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Your password was changed. Your sessions on other computers ended; this one stays signed in.</source>
         <translation>Kata sandi Anda telah diubah. Sesi Anda di komputer lain berakhir; komputer ini tetap masuk.</translation>
     </message>
@@ -5416,198 +5461,198 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="153"/>
+        <location filename="../../ui/ticket_view.py" line="159"/>
         <source>Conversation, related reports and history</source>
         <translation>Percakapan, laporan terkait, dan riwayat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="155"/>
+        <location filename="../../ui/ticket_view.py" line="161"/>
         <source>Conversation</source>
         <translation>Percakapan</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="156"/>
+        <location filename="../../ui/ticket_view.py" line="162"/>
         <source>Related</source>
         <translation>Terkait</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="159"/>
+        <location filename="../../ui/ticket_view.py" line="165"/>
         <source>History</source>
         <translation>Riwayat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="217"/>
+        <location filename="../../ui/ticket_view.py" line="224"/>
         <source>This report is no longer on this computer: it was transferred to a unit you do not see.</source>
         <translation>Laporan ini tidak lagi ada di komputer ini: laporan telah diteruskan ke unit yang tidak dapat Anda lihat.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="253"/>
-        <location filename="../../ui/ticket_view.py" line="257"/>
+        <location filename="../../ui/ticket_view.py" line="260"/>
+        <location filename="../../ui/ticket_view.py" line="264"/>
         <source>Reporter unknown</source>
         <translation>Pelapor tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="255"/>
+        <location filename="../../ui/ticket_view.py" line="262"/>
         <source>Anonymous reporter</source>
         <translation>Pelapor anonim</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="259"/>
+        <location filename="../../ui/ticket_view.py" line="266"/>
         <source>(confidential)</source>
         <translation>(dirahasiakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="261"/>
+        <location filename="../../ui/ticket_view.py" line="268"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="262"/>
+        <location filename="../../ui/ticket_view.py" line="269"/>
         <source>Unit: %1</source>
         <translation>Unit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="264"/>
+        <location filename="../../ui/ticket_view.py" line="271"/>
         <source>Priority: %1</source>
         <translation>Prioritas: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="265"/>
+        <location filename="../../ui/ticket_view.py" line="272"/>
         <source>via %1</source>
         <translation>via %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="270"/>
+        <location filename="../../ui/ticket_view.py" line="277"/>
         <source>Deadline %1 (%2)</source>
         <translation>Tenggat %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="280"/>
+        <location filename="../../ui/ticket_view.py" line="287"/>
         <source>Verification</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="281"/>
+        <location filename="../../ui/ticket_view.py" line="288"/>
         <source>Follow-up</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="282"/>
+        <location filename="../../ui/ticket_view.py" line="289"/>
         <source>Reporter&apos;s time</source>
         <translation>Waktu pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="283"/>
+        <location filename="../../ui/ticket_view.py" line="290"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="288"/>
+        <location filename="../../ui/ticket_view.py" line="295"/>
         <source>due %1</source>
         <translation>tenggat %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="289"/>
+        <location filename="../../ui/ticket_view.py" line="296"/>
         <source>due soon, %1</source>
         <translation>segera jatuh tempo, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="290"/>
+        <location filename="../../ui/ticket_view.py" line="297"/>
         <source>overdue</source>
         <translation>terlambat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="291"/>
+        <location filename="../../ui/ticket_view.py" line="298"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="292"/>
+        <location filename="../../ui/ticket_view.py" line="299"/>
         <source>met</source>
         <translation>terpenuhi</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="293"/>
+        <location filename="../../ui/ticket_view.py" line="300"/>
         <source>missed</source>
         <translation>terlewat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="296"/>
+        <location filename="../../ui/ticket_view.py" line="303"/>
         <source>overdue, supervisor told</source>
         <translation>terlambat, supervisor diberi tahu</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="298"/>
+        <location filename="../../ui/ticket_view.py" line="305"/>
         <source>(%1 waited offline)</source>
         <translation>(%1 menunggu luring)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="303"/>
+        <location filename="../../ui/ticket_view.py" line="310"/>
         <source>You let go of this report; the server is told at the next sync.</source>
         <translation>Anda melepaskan laporan ini; pusat Aduan diberi tahu saat tersambung berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="305"/>
+        <location filename="../../ui/ticket_view.py" line="312"/>
         <source>You claimed this report; the server confirms it at the next sync.</source>
         <translation>Anda mengambil laporan ini; pusat Aduan mengonfirmasinya saat tersambung berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="310"/>
+        <location filename="../../ui/ticket_view.py" line="317"/>
         <source>Assigned to you by %1; you hold it until %2</source>
         <translation>Ditugaskan kepada Anda oleh %1; Anda memegangnya sampai %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="315"/>
+        <location filename="../../ui/ticket_view.py" line="322"/>
         <source>You hold this report until %1</source>
         <translation>Anda memegang laporan ini sampai %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="316"/>
+        <location filename="../../ui/ticket_view.py" line="323"/>
         <source>Your claim ran out at %1; nobody has taken the report since — claim it again</source>
         <translation>Waktu pegang Anda habis pada %1; belum ada yang mengambil laporan ini — ambil lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="322"/>
+        <location filename="../../ui/ticket_view.py" line="329"/>
         <source>Held by %1 until %2</source>
         <translation>Dipegang %1 sampai %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="323"/>
+        <location filename="../../ui/ticket_view.py" line="330"/>
         <source>Free — claim it</source>
         <translation>Bebas — ambil</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="348"/>
+        <location filename="../../ui/ticket_view.py" line="355"/>
         <source>Claim the report to send a reply; you can write a draft now.</source>
         <translation>Ambil laporan ini untuk mengirim balasan; Anda bisa menulis draf sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="391"/>
+        <location filename="../../ui/ticket_view.py" line="398"/>
         <source>Taking the next report needs a connection to the server, and no free report is known on this computer. Open a report from the inbox, or try again when the connection is back.</source>
         <translation>Mengambil laporan berikutnya perlu koneksi ke pusat, dan di komputer ini tidak ada laporan yang masih bebas. Buka laporan dari kotak masuk, atau coba lagi saat koneksi kembali.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="402"/>
+        <location filename="../../ui/ticket_view.py" line="409"/>
         <source>No connection: this report was chosen from what is on this computer. Taking the next one needs a connection to the server, which confirms it at the next sync — a colleague may have taken it.</source>
         <translation>Tidak ada koneksi: laporan ini dipilih dari data di komputer ini. Mengambil laporan berikutnya perlu koneksi ke pusat, yang memastikannya saat koneksi kembali — mungkin rekan sudah mengambilnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="528"/>
+        <location filename="../../ui/ticket_view.py" line="535"/>
         <source>Save attachment</source>
         <translation>Simpan lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="542"/>
+        <location filename="../../ui/ticket_view.py" line="549"/>
         <source>“%1” is not opened from Aduan: its content is not a PDF, a picture, plain text or an office document without macros, so opening it could run a program. Save it and have it checked.</source>
         <translation>“%1” tidak dibuka dari Aduan: isinya bukan PDF, gambar, teks biasa, atau dokumen perkantoran tanpa makro, sehingga membukanya dapat menjalankan program. Simpan berkas ini dan minta diperiksa.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="566"/>
+        <location filename="../../ui/ticket_view.py" line="573"/>
         <source>Could not save the attachment: %1</source>
         <translation>Lampiran tidak dapat disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="575"/>
+        <location filename="../../ui/ticket_view.py" line="582"/>
         <source>This attachment is not available to you.</source>
         <translation>Lampiran ini tidak tersedia untuk Anda.</translation>
     </message>
@@ -5787,72 +5832,72 @@
 <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="81"/>
+        <location filename="../../ui/admin/units_page.py" line="75"/>
         <source>Units</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="82"/>
+        <location filename="../../ui/admin/units_page.py" line="76"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="82"/>
+        <location filename="../../ui/admin/units_page.py" line="76"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="86"/>
+        <location filename="../../ui/admin/units_page.py" line="80"/>
         <source>e.g. kanreg-2 (lower-case letters, digits, -)</source>
         <translation>mis. kanreg-2 (huruf kecil, angka, -)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="95"/>
+        <location filename="../../ui/admin/units_page.py" line="89"/>
         <source>default (4 hours)</source>
         <translation>bawaan (4 jam)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="96"/>
+        <location filename="../../ui/admin/units_page.py" line="90"/>
         <source> hours</source>
         <translation> jam</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="97"/>
+        <location filename="../../ui/admin/units_page.py" line="91"/>
         <source>&amp;Add unit</source>
         <translation>&amp;Tambah unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="100"/>
+        <location filename="../../ui/admin/units_page.py" line="94"/>
         <source>Add a unit</source>
         <translation>Tambah unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="102"/>
+        <location filename="../../ui/admin/units_page.py" line="96"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kode:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="103"/>
+        <location filename="../../ui/admin/units_page.py" line="97"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nama:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="104"/>
+        <location filename="../../ui/admin/units_page.py" line="98"/>
         <source>&amp;Part of:</source>
         <translation>&amp;Bagian dari:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="105"/>
+        <location filename="../../ui/admin/units_page.py" line="99"/>
         <source>Claim &amp;lease:</source>
         <translation>&amp;Waktu pegang:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="121"/>
+        <location filename="../../ui/admin/units_page.py" line="115"/>
         <source>(top level)</source>
         <translation>(tingkat teratas)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="146"/>
+        <location filename="../../ui/admin/units_page.py" line="140"/>
         <source>Unit %1 added.</source>
         <translation>Unit %1 ditambahkan.</translation>
     </message>
@@ -5900,80 +5945,80 @@
 <context>
     <name>WorkloadView</name>
     <message>
-        <location filename="../../ui/workload_view.py" line="46"/>
+        <location filename="../../ui/workload_view.py" line="47"/>
         <source>Officers&apos; workload</source>
         <translation>Beban kerja petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/workload_view.py" line="51"/>
+        <location filename="../../ui/workload_view.py" line="52"/>
         <source>Officers and their open reports</source>
         <translation>Petugas dan laporan terbuka mereka</translation>
     </message>
     <message>
-        <location filename="../../ui/workload_view.py" line="53"/>
+        <location filename="../../ui/workload_view.py" line="54"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/workload_view.py" line="53"/>
-        <location filename="../../ui/workload_view.py" line="60"/>
+        <location filename="../../ui/workload_view.py" line="54"/>
+        <location filename="../../ui/workload_view.py" line="67"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/workload_view.py" line="53"/>
+        <location filename="../../ui/workload_view.py" line="54"/>
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/workload_view.py" line="53"/>
+        <location filename="../../ui/workload_view.py" line="54"/>
         <source>Overdue</source>
         <translation>Terlambat</translation>
     </message>
     <message>
-        <location filename="../../ui/workload_view.py" line="57"/>
+        <location filename="../../ui/workload_view.py" line="64"/>
         <source>Reports the chosen officer holds</source>
         <translation>Laporan yang dipegang petugas terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/workload_view.py" line="60"/>
+        <location filename="../../ui/workload_view.py" line="67"/>
         <source>Subject</source>
         <translation>Perihal</translation>
     </message>
     <message>
-        <location filename="../../ui/workload_view.py" line="60"/>
+        <location filename="../../ui/workload_view.py" line="67"/>
         <source>Deadline</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../ui/workload_view.py" line="60"/>
+        <location filename="../../ui/workload_view.py" line="67"/>
         <source>Tracking no.</source>
         <translation>No. laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/workload_view.py" line="64"/>
+        <location filename="../../ui/workload_view.py" line="73"/>
         <source>Assign selected…</source>
         <translation>Tugaskan yang dipilih…</translation>
     </message>
     <message>
-        <location filename="../../ui/workload_view.py" line="66"/>
+        <location filename="../../ui/workload_view.py" line="75"/>
         <source>Give the selected reports to another officer</source>
         <translation>Serahkan laporan yang dipilih ke petugas lain</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workload_view.py" line="102"/>
+        <location filename="../../ui/workload_view.py" line="111"/>
         <source>%n report(s) past their deadline</source>
         <translation>
             <numerusform>%n laporan melewati tenggat</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workload_view.py" line="143"/>
+        <location filename="../../ui/workload_view.py" line="152"/>
         <source>%1 (overdue)</source>
         <translation>%1 (terlambat)</translation>
     </message>
     <message>
-        <location filename="../../ui/workload_view.py" line="151"/>
+        <location filename="../../ui/workload_view.py" line="160"/>
         <source>Reports %1 holds (select some to give to another officer):</source>
         <translation>Laporan yang dipegang %1 (pilih untuk diserahkan ke petugas lain):</translation>
     </message>

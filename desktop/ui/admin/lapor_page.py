@@ -1,11 +1,18 @@
 """SP4N-LAPOR!: import an export file (CSV or XLSX) into a unit's reports, with a summary of what was
-created, what was there already and which rows were refused and why. The file is read here and parsed where
-the data is; the window stays usable while it runs."""
+created, what was there already and which rows were refused and why (admins); and write a unit's follow-ups
+(answers and status changes, with their LAPOR! IDs) to a file for entering into LAPOR! (supervisors for their
+units, admins). Files are read and written here, the rows come from where the data is; the window stays usable
+while it runs."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -22,6 +29,7 @@ from qasync import asyncSlot
 
 from ...domain.errors import AduanError
 from ...domain.vocabulary import Role
+from ...sync.lapor_files import write_lapor_followups
 from ...sync.session import Session
 from ..ops import Ops
 from . import requests
@@ -74,17 +82,75 @@ class LaporPage(AdminPage):
         layout.addWidget(self.status)
         layout.addWidget(self.only_admins)
         layout.addWidget(box)
+        layout.addWidget(self._export_box())
         layout.addWidget(self.summary, 1)
 
+    def _export_box(self) -> QGroupBox:
+        self.export_unit = QComboBox()
+        self.export_unit.setObjectName("laporExportUnit")
+        self.only_since = QCheckBox(self.tr("Only &since:"))
+        self.only_since.setObjectName("laporOnlySince")
+        self.since = QDateEdit(QDate.currentDate().addDays(-30))
+        self.since.setObjectName("laporSince")
+        self.since.setCalendarPopup(True)
+        self.since.setEnabled(False)
+        self.only_since.toggled.connect(self.since.setEnabled)
+        since_row = QHBoxLayout()
+        since_row.addWidget(self.only_since)
+        since_row.addWidget(self.since, 1)
+        self.export_button = QPushButton(self.tr("&Export to a file…"))
+        self.export_button.setObjectName("laporExport")
+        self.export_button.clicked.connect(self.choose_export_file)
+        box = QGroupBox(self.tr("Follow-ups to enter into LAPOR!"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("U&nit:"), self.export_unit)
+        form.addRow("", since_row)
+        form.addRow("", self.export_button)
+        return box
+
     async def reload(self) -> None:
-        if not self.admin:
-            return
         try:
             units = await self.ask(requests.list_units)
         except AduanError as exc:
             self.refused(exc)
             return
         unit_choices(self.unit, units)
+        unit_choices(self.export_unit, units)  # the server decides again which of them the officer may export
+
+    def since_utc(self) -> datetime | None:
+        """The start of the chosen day on this computer, as naive UTC (what the server's ``since`` means)."""
+        if not self.only_since.isChecked():
+            return None
+        start = QDateTime(self.since.date(), QTime(0, 0))  # local time: the day as the officer reads it
+        return datetime.fromtimestamp(start.toSecsSinceEpoch(), UTC).replace(tzinfo=None)
+
+    def choose_export_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the follow-ups"), "tindak-lanjut-lapor.xlsx", self.tr("Spreadsheets (*.xlsx *.csv)")
+        )
+        if path:
+            self.export_to(path)
+
+    @asyncSlot(str)
+    async def export_to(self, path: str) -> None:
+        unit = self.export_unit.currentData()
+        if not unit:
+            self.say(self.tr("Choose the unit first."))
+            return
+        moment = self.since_utc()
+        self.export_button.setEnabled(False)
+        self.say(self.tr("Exporting…"))
+        try:
+            written = await self.ask(write_lapor_followups, unit, moment, path)
+        except AduanError as exc:
+            self.refused(exc)
+            return
+        finally:
+            if self.alive():
+                self.export_button.setEnabled(True)
+        text = self.tr("%1 follow-ups (%2 answers, %3 status changes) written to %4.")
+        text = text.replace("%1", str(written.rows)).replace("%2", str(written.answers))
+        self.say(text.replace("%3", str(written.rows - written.answers)).replace("%4", written.path))
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
