@@ -10,9 +10,11 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 from uuid import UUID
 
+from ..domain.entities import AccountHealth
 from ..domain.errors import Unreachable
 from ..domain.vocabulary import Channel
 from ..server import commands
+from ..server.commands import Command
 from .core import Cli, Commands, command, with_json
 
 if TYPE_CHECKING:
@@ -36,6 +38,12 @@ def register(top: Commands) -> None:
         help="the account's own slot on the worker: env (ADUAN_SECRET_<NAME>) or keyring (aduan-channel/<name>)",
     )
     with_json(command(channels, "list", channel_list, "every account with its health"))
+    for name, run, what in (
+        ("disable", channel_disable, "stop polling an account and sending through it (admins; answers wait)"),
+        ("enable", channel_enable, "poll an account and send through it again (admins)"),
+    ):
+        switched = with_json(command(channels, name, run, what))
+        switched.add_argument("account_id", type=int, help="the account's number (aduan channel list)")
     errors = with_json(command(channels, "errors", channel_errors, "messages that arrived but could not be stored"))
     errors.add_argument("--all", action="store_true", help="resolved ones too")
     retry = with_json(command(channels, "retry", channel_retry, "store a kept message again (after fixing the cause)"))
@@ -95,6 +103,21 @@ def channel_list(cli: Cli) -> None:
         for h in found
     ]
     cli.emit([health_json(h) for h in found], "\n".join(lines) or "no channel accounts")
+
+
+def _switch(cli: Cli, cmd: Command[commands.AccountId, AccountHealth]) -> None:
+    from ..channels.accounts import health_json
+
+    h = cli.call(cmd, commands.AccountId(account_id=cli.args.account_id))
+    cli.emit(health_json(h), f"channel account {h.id} ({h.channel.value}, {h.name}) {'on' if h.enabled else 'off'}")
+
+
+def channel_disable(cli: Cli) -> None:
+    _switch(cli, commands.channel_disable)
+
+
+def channel_enable(cli: Cli) -> None:
+    _switch(cli, commands.channel_enable)
 
 
 def channel_errors(cli: Cli) -> None:

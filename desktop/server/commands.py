@@ -445,6 +445,32 @@ def channel_list(store: Store, actor: Actor | None, _r: Nothing) -> list[Account
     return found if codes is None else [a for a in found if a.unit in codes]
 
 
+class AccountId(Strict):
+    account_id: Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
+def _set_enabled(store: Store, r: AccountId, enabled: bool) -> AccountHealth:
+    from ..channels.accounts import account_health
+    from ..store.channel_accounts import set_enabled
+
+    def change(conn: Any) -> AccountHealth:
+        set_enabled(conn, r.account_id, enabled)
+        return next(a for a in account_health(conn) if a.id == r.account_id)
+
+    return store.admin(change)
+
+
+@command("channel disable", Action.MANAGE_CHANNELS, AccountId, AccountHealth, ledger=True)
+def channel_disable(store: Store, _actor: Actor | None, r: AccountId) -> AccountHealth:
+    """Stop polling the account and sending through it; its waiting answers stay queued, nothing is dropped."""
+    return _set_enabled(store, r, False)
+
+
+@command("channel enable", Action.MANAGE_CHANNELS, AccountId, AccountHealth, ledger=True)
+def channel_enable(store: Store, _actor: Actor | None, r: AccountId) -> AccountHealth:
+    return _set_enabled(store, r, True)
+
+
 class ErrorList(Strict):
     all: bool = False  # resolved ones too
 

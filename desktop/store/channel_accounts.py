@@ -38,6 +38,13 @@ def enabled_rows(conn: Connection) -> list[AccountRow]:
     return [_row(r) for r in conn.execute(_accounts().where(channel_account.c.enabled.is_(True)))]
 
 
+def set_enabled(conn: Connection, account_id: int, enabled: bool) -> None:
+    """Switch an account on or off: off, the worker neither polls it nor sends answers through it (they wait)."""
+    changed = conn.execute(update(channel_account).where(channel_account.c.id == account_id).values(enabled=enabled))
+    if changed.rowcount != 1:
+        raise NotFound(f"no channel account {account_id}")
+
+
 def row_by_id(conn: Connection, account_id: int) -> AccountRow:
     found = conn.execute(_accounts().where(channel_account.c.id == account_id)).first()
     if found is None:

@@ -48,6 +48,8 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "canned restore": {"key": "salam"},
     "channel add": {"channel": "telegram", "name": "Bot palsu", "unit": "humas"},
     "channel list": {},
+    "channel disable": {"account_id": 1},
+    "channel enable": {"account_id": 1},
     "channel errors": {},
     "channel retry": {"error_id": 1},
     "channel dismiss": {"error_id": 1},

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desktop.domain.vocabulary import Role
-from desktop.store.schema import calendar, calendar_day_off, officer, sla_policy, unit
+from desktop.store.schema import calendar, calendar_day_off, channel_account, officer, sla_policy, unit
 from desktop.sync.session import Session
 from desktop.ui.admin.page import AdminPage
 from desktop.ui.admin.window import AdminWindow
@@ -184,3 +184,42 @@ def test_a_day_off_added_is_what_the_server_stores(qtbot: QtBot, served: Served,
     qtbot.waitUntil(lambda: page.days_off.rowCount() == 0 or page.failed, timeout=TIMEOUT)
     with served.owner.engine.connect() as conn:
         assert conn.execute(select(calendar_day_off.c.day)).first() is None
+
+
+def test_an_admin_switches_a_channel_account_off_and_on_and_the_server_stores_it(
+    qtbot: QtBot, served: Served, adi: Session, ops: Ops
+) -> None:
+    window = opened(qtbot, adi, ops, Role.ADMIN)
+    page = window.channels
+    shown(qtbot, window, page, lambda: page.unit.count() > 0)
+    page.channel.setCurrentIndex(page.channel.findData("telegram"))
+    page.name.setText("Bot Humas")
+    page.unit.setCurrentIndex(page.unit.findData("humas"))
+    page.secret.setText("env:ADUAN_SECRET_BOT_HUMAS")
+    page.add_button.click()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1 or page.failed, timeout=TIMEOUT)
+    assert not page.failed, page.status.text()
+    assert not page.disable_button.isEnabled()  # nothing chosen yet
+    page.table.selectRow(0)
+    assert page.disable_button.isEnabled() and not page.enable_button.isEnabled()
+
+    page.disable_button.click()
+    wait_said(qtbot, page, "Bot Humas is off")
+
+    def stored() -> bool:
+        with served.owner.engine.connect() as conn:
+            return bool(conn.execute(select(channel_account.c.enabled)).scalar_one())
+
+    assert stored() is False
+    page.table.selectRow(0)
+    assert page.enable_button.isEnabled() and not page.disable_button.isEnabled()
+    page.enable_button.click()
+    wait_said(qtbot, page, "Bot Humas is on again")
+    assert stored() is True
+
+
+def test_a_supervisor_is_not_offered_to_switch_accounts(qtbot: QtBot, sari: Session, ops: Ops) -> None:
+    window = opened(qtbot, sari, ops, Role.SUPERVISOR)
+    assert not window.channels.disable_button.isVisibleTo(window) and not window.channels.enable_button.isVisibleTo(
+        window
+    )

@@ -1879,87 +1879,112 @@
 <context>
     <name>ChannelsPage</name>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="41"/>
+        <location filename="../../ui/admin/channels_page.py" line="42"/>
         <source>Channel accounts</source>
         <translation>Akun kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="42"/>
+        <location filename="../../ui/admin/channels_page.py" line="43"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="42"/>
+        <location filename="../../ui/admin/channels_page.py" line="43"/>
         <source>Account</source>
         <translation>Akun</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="42"/>
+        <location filename="../../ui/admin/channels_page.py" line="43"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="42"/>
+        <location filename="../../ui/admin/channels_page.py" line="43"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="42"/>
+        <location filename="../../ui/admin/channels_page.py" line="43"/>
         <source>Last poll</source>
         <translation>Pemeriksaan terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="44"/>
+        <location filename="../../ui/admin/channels_page.py" line="45"/>
         <source>Open the &amp;Channels view…</source>
         <translation>&amp;Buka tampilan Kanal…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="61"/>
+        <location filename="../../ui/admin/channels_page.py" line="48"/>
+        <source>Switch &amp;off</source>
+        <translation>&amp;Matikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="50"/>
+        <source>The worker stops polling it; answers to send through it wait</source>
+        <translation>Worker berhenti mengambil pesan dari akun ini; jawaban yang akan dikirim lewat akun ini menunggu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="52"/>
+        <source>Switch o&amp;n</source>
+        <translation>&amp;Hidupkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="71"/>
         <source>env or keyring: where the worker finds the account&apos;s secret</source>
         <translation>env atau keyring: tempat pekerja penerimaan menemukan rahasia akun ini</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="62"/>
+        <location filename="../../ui/admin/channels_page.py" line="72"/>
         <source>&amp;Add account</source>
         <translation>&amp;Tambah akun</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="65"/>
+        <location filename="../../ui/admin/channels_page.py" line="75"/>
         <source>Add a channel account</source>
         <translation>Tambah akun kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="67"/>
+        <location filename="../../ui/admin/channels_page.py" line="77"/>
         <source>C&amp;hannel:</source>
         <translation>&amp;Kanal:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="68"/>
+        <location filename="../../ui/admin/channels_page.py" line="78"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nama:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="69"/>
+        <location filename="../../ui/admin/channels_page.py" line="79"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="70"/>
+        <location filename="../../ui/admin/channels_page.py" line="80"/>
         <source>S&amp;ettings (JSON):</source>
         <translation>&amp;Pengaturan (JSON):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="71"/>
+        <location filename="../../ui/admin/channels_page.py" line="81"/>
         <source>&amp;Secret:</source>
         <translation>&amp;Rahasia:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="99"/>
+        <location filename="../../ui/admin/channels_page.py" line="112"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="131"/>
+        <location filename="../../ui/admin/channels_page.py" line="141"/>
+        <source>%1 is on again.</source>
+        <translation>%1 hidup kembali.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="141"/>
+        <source>%1 is off: nothing is polled or sent.</source>
+        <translation>%1 dimatikan: tidak ada pesan yang diambil atau dikirim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="168"/>
         <source>Account %1 added; the worker starts on it at its next round.</source>
         <translation>Akun %1 ditambahkan; pekerja penerimaan mulai memeriksanya pada putaran berikutnya.</translation>
     </message>

@@ -1,6 +1,7 @@
-"""Channel accounts: every account the officer may see with its state, and for admins a form to add one.
-Health in detail and the intake errors are the Channels view's (opened from here). The server has no command
-to test or disable an account yet: those stay with the worker's own checks and the owner's tools."""
+"""Channel accounts: every account the officer may see with its state; for admins a form to add one, and
+switching an account off (the worker stops polling it and holds its answers) and on again. Health in detail and
+the intake errors are the Channels view's (opened from here). The server has no command to test an account's
+connection yet: the worker's next round shows it, as the account's last error."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from ..channels_dialog import ChannelsDialog, account_state
 from ..labels import channel_label, local_time
 from ..ops import Ops
 from . import requests
-from .page import AdminPage, fill_table, list_table
+from .page import AdminPage, fill_table, list_table, selected_key
 from .units_page import unit_choices
 
 # The channels the worker connects to (phone, walk-in and letters are taken in the app).
@@ -44,6 +45,15 @@ class ChannelsPage(AdminPage):
         self.health_button = QPushButton(self.tr("Open the &Channels view…"))
         self.health_button.setObjectName("accountHealth")
         self.health_button.clicked.connect(self.open_health)
+        self.disable_button = QPushButton(self.tr("Switch &off"))
+        self.disable_button.setObjectName("accountDisable")
+        self.disable_button.setToolTip(self.tr("The worker stops polling it; answers to send through it wait"))
+        self.disable_button.clicked.connect(lambda: self.switch(False))
+        self.enable_button = QPushButton(self.tr("Switch o&n"))
+        self.enable_button.setObjectName("accountEnable")
+        self.enable_button.clicked.connect(lambda: self.switch(True))
+        self.table.itemSelectionChanged.connect(self._enable_switches)
+        self._enable_switches()
 
         self.channel = QComboBox()
         self.channel.setObjectName("accountChannel")
@@ -75,6 +85,9 @@ class ChannelsPage(AdminPage):
         row = QHBoxLayout()
         row.addWidget(self.health_button)
         row.addStretch(1)
+        for button in (self.disable_button, self.enable_button):
+            button.setVisible(self.admin)
+            row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
@@ -103,6 +116,30 @@ class ChannelsPage(AdminPage):
         ]
         fill_table(self.table, rows)
         unit_choices(self.unit, units)
+        self._enable_switches()
+
+    def _chosen(self) -> AccountHealth | None:
+        key = selected_key(self.table)
+        return next((a for a in self.accounts if a.id == key), None)
+
+    def _enable_switches(self) -> None:
+        chosen = self._chosen()
+        self.disable_button.setEnabled(chosen is not None and chosen.enabled)
+        self.enable_button.setEnabled(chosen is not None and not chosen.enabled)
+
+    @asyncSlot(bool)
+    async def switch(self, on: bool) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        try:
+            switched = await self.ask(requests.switch_account, chosen.id, on)
+        except AduanError as exc:
+            self.refused(exc)
+            return
+        await self.reload()
+        text = self.tr("%1 is on again.") if switched.enabled else self.tr("%1 is off: nothing is polled or sent.")
+        self.say(text.replace("%1", switched.name))
 
     @asyncSlot()
     async def add(self) -> None:

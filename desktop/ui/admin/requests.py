@@ -116,6 +116,13 @@ def add_account(session: Session, channel: Channel, name: str, unit: str, config
     return session.command(commands.channel_add, made)
 
 
+def switch_account(session: Session, account_id: int, on: bool) -> AccountHealth:
+    from ...server import commands
+
+    cmd = commands.channel_enable if on else commands.channel_disable
+    return session.command(cmd, request(commands.AccountId, account_id=account_id))
+
+
 # -- SP4N-LAPOR! ----------------------------------------------------------------------------------------
 
 
