@@ -32,4 +32,3 @@ def test_authors_are_named_and_the_thread_scrolls_to_a_reply_just_sent(
     view.composer.send_button.click()
     qtbot.waitUntil(lambda: "Reply by Ani Wijaya" in thread.toPlainText(), timeout=TIMEOUT)
     assert bar.maximum() > 0 and bar.value() == bar.maximum()
-
