@@ -201,6 +201,7 @@ class AttentionPanel(QWidget):
         column.addWidget(self.list)
         column.addWidget(self.empty)
         splitter = QSplitter()
+        splitter.setObjectName("attentionSplitter")  # remembered per officer (main_window.REMEMBERED_SPLITTERS)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([420, 580])

@@ -191,6 +191,7 @@ class DiscussionView(QWidget):
         right_layout.addLayout(compose_row)
 
         splitter = QSplitter()
+        splitter.setObjectName("discussionSplitter")  # remembered per officer (main_window.REMEMBERED_SPLITTERS)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([360, 640])

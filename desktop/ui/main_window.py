@@ -59,6 +59,10 @@ from .update_notice import UpdateRequiredBanner
 from .workload_view import WorkloadView
 
 INBOX_TAB, DISCUSSION_TAB, ATTENTION_TAB, REFERRALS_TAB = range(4)
+# The window's splitters an officer arranges and finds again (by object name, which keys them in layout.ini).
+REMEMBERED_SPLITTERS = frozenset(
+    {"inboxSplitter", "threadSplitter", "discussionSplitter", "attentionSplitter", "referralsSplitter"}
+)
 # The window's size on a screen with room for it; a smaller screen's free area bounds it (see _fit_default_size).
 DEFAULT_SIZE = QSize(1360, 820)
 
@@ -170,20 +174,23 @@ class MainWindow(QMainWindow):
         geometry = memory.state("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        splitter = memory.state("window/inbox_splitter")
-        if splitter is not None:
-            self.work_splitter.restoreState(splitter)
+        for splitter in self._remembered_splitters():
+            state = memory.state(f"window/{splitter.objectName()}")
+            if state is not None:
+                splitter.restoreState(state)
         tab = memory.get_str("window/tab")
         if tab.isdigit() and int(tab) < self.tabs.count():
             self.tabs.setCurrentIndex(int(tab))
-        remember = getattr(self.inbox, "remember", None)
-        if remember is not None:
-            remember(memory)
+        self.inbox.remember(memory)
+
+    def _remembered_splitters(self) -> list[QSplitter]:
+        return [s for s in self.findChildren(QSplitter) if s.objectName() in REMEMBERED_SPLITTERS]
 
     def save_layout(self) -> None:
         memory = self.layout_memory
         memory.put_state("window/geometry", self.saveGeometry())
-        memory.put_state("window/inbox_splitter", self.work_splitter.saveState())
+        for splitter in self._remembered_splitters():
+            memory.put_state(f"window/{splitter.objectName()}", splitter.saveState())
         memory.put("window/tab", str(self.tabs.currentIndex()))
         memory.sync()
 

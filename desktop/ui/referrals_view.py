@@ -109,6 +109,7 @@ class ReferralsView(QWidget):
         side.addWidget(self.detail, 1)
         side.addLayout(buttons)
         splitter = QSplitter()
+        splitter.setObjectName("referralsSplitter")  # remembered per officer (main_window.REMEMBERED_SPLITTERS)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)

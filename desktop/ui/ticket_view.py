@@ -149,6 +149,7 @@ class TicketView(QWidget):
         self.composer.send_reply.connect(self.send_reply)
         self.composer.add_note.connect(self.add_note)
         split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("threadSplitter")  # the thread above the composer; remembered per officer
         # Beside the thread, what the ticket is related to: duplicates, similar tickets, other units.
         self.related = RelatedView(session, ops, events)
         self.related.said.connect(self.show_message)

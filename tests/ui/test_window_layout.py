@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QSplitter
 from pytestqt.qtbot import QtBot
 
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
 from desktop.sync.session import Session
-from desktop.ui.main_window import ATTENTION_TAB, DEFAULT_SIZE, INBOX_TAB, MainWindow, default_size
+from desktop.ui.main_window import ATTENTION_TAB, DEFAULT_SIZE, DISCUSSION_TAB, INBOX_TAB, MainWindow, default_size
 from desktop.ui.ops import Ops
 
 
@@ -76,3 +77,25 @@ def test_size_splitter_and_tab_are_remembered_for_the_officer(
     assert again.tabs.currentIndex() == ATTENTION_TAB
     again.tabs.setCurrentIndex(INBOX_TAB)  # the splitter is laid out where it shows
     qtbot.waitUntil(lambda: again.work_splitter.sizes() == sizes, timeout=5_000)
+
+
+def test_the_splitters_of_the_other_panes_are_remembered_too(
+    qtbot: QtBot, open_window: Callable[[], MainWindow]
+) -> None:
+    first = open_window()
+    first.resize(first.minimumSizeHint().width(), 640)
+    arranged = {}
+    for tab, name in ((DISCUSSION_TAB, "discussionSplitter"), (ATTENTION_TAB, "attentionSplitter")):
+        first.tabs.setCurrentIndex(tab)
+        splitter = first.findChild(QSplitter, name)
+        assert splitter is not None, name
+        total = sum(splitter.sizes())
+        splitter.setSizes([total // 4, total - total // 4])
+        arranged[name] = splitter.sizes()
+    first.close()
+    again = open_window()
+    for tab, name in ((DISCUSSION_TAB, "discussionSplitter"), (ATTENTION_TAB, "attentionSplitter")):
+        again.tabs.setCurrentIndex(tab)
+        splitter = again.findChild(QSplitter, name)
+        assert splitter is not None
+        qtbot.waitUntil(lambda s=splitter, n=name: s.sizes() == arranged[n], timeout=5_000)
