@@ -18,7 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from ..cache import schema as s
 from ..cache.database import Cache
-from ..cache.officer import me, my_unit_ids
+from ..cache.officer import me, my_unit_ids, role_of
 from ..cache.outbox import ops_needing_attention
 from ..cache.state import server_time
 from ..domain.claims import handover_is_for
@@ -161,22 +161,36 @@ def _escalated(conn: Connection) -> list[AttentionItem]:
     if role not in (Role.SUPERVISOR.value, Role.ADMIN.value):
         query = query.where(t.c.claimed_by == mine)
     return [
-        AttentionItem(
-            kind=AttentionKind.ESCALATED,
-            ref=UUID(str(row.ticket_id)),
-            ticket_id=UUID(str(row.ticket_id)),
-            tracking_no=row.tracking_no,
-            subject=row.subject,
-            op_kind=None,
-            payload={"clock": row.clock},
-            code=None,
-            detail=None,
-            other_officer=None,
-            created_at=row.escalated_at,
-        )
+        _about_ticket(AttentionKind.ESCALATED, row.ticket_id, row.tracking_no, row.subject, row.escalated_at, row.clock)
         for row in conn.execute(query)
         if not Status(row.status).is_closed
     ]
+
+
+def _about_ticket(
+    kind: AttentionKind,
+    ticket_id: Any,
+    tracking_no: str | None,
+    subject: str | None,
+    at: datetime,
+    clock: str | None = None,
+    badge: Urgency | None = None,
+) -> AttentionItem:
+    """An item about a ticket itself (a deadline), not about an operation."""
+    return AttentionItem(
+        kind=kind,
+        ref=UUID(str(ticket_id)),
+        ticket_id=UUID(str(ticket_id)),
+        tracking_no=tracking_no,
+        subject=subject,
+        op_kind=None,
+        payload={"clock": clock} if clock is not None else {},
+        code=None,
+        detail=None,
+        other_officer=None,
+        created_at=at,
+        urgency=badge,
+    )
 
 
 def _due(conn: Connection, now: datetime, today_ends: datetime) -> list[AttentionItem]:
@@ -185,10 +199,9 @@ def _due(conn: Connection, now: datetime, today_ends: datetime) -> list[Attentio
     mine, units = me(conn), sorted(my_unit_ids(conn))
     if mine is None:
         return []
-    role = conn.execute(select(s.officer.c.role).where(s.officer.c.id == mine)).scalar()
     t = s.ticket.c
     in_my_units: ColumnElement[bool] = t.unit_id.in_(units)
-    if role not in (Role.SUPERVISOR.value, Role.ADMIN.value):
+    if role_of(conn, mine) not in (Role.SUPERVISOR, Role.ADMIN):
         in_my_units = and_(in_my_units, or_(t.claimed_by.is_(None), t.claim_expires_at < now))
     closing = select(s.local_ticket.c.ticket_id).where(s.local_ticket.c.status.in_(sorted(x.value for x in CLOSED)))
     rows = conn.execute(
@@ -203,19 +216,13 @@ def _due(conn: Connection, now: datetime, today_ends: datetime) -> list[Attentio
         .limit(DEADLINE_LIMIT)
     )
     return [
-        AttentionItem(
-            kind=AttentionKind.DEADLINE,
-            ref=UUID(str(row.id)),
-            ticket_id=UUID(str(row.id)),
-            tracking_no=row.tracking_no,
-            subject=row.subject,
-            op_kind=None,
-            payload={},
-            code=None,
-            detail=None,
-            other_officer=None,
-            created_at=row.due_at,
-            urgency=urgency(row.due_at, Status(row.status), now, today_ends),
+        _about_ticket(
+            AttentionKind.DEADLINE,
+            row.id,
+            row.tracking_no,
+            row.subject,
+            row.due_at,
+            badge=urgency(row.due_at, Status(row.status), now, today_ends),
         )
         for row in rows
     ]

@@ -26,9 +26,8 @@ SUBJECTS = ["Jalan berlubang", "jalan rusak", "Lampu mati", "Sampah", "Pungutan 
 NOW = datetime.utcnow()  # naive UTC like the cache
 
 
-def fill_cache(conn: Connection, tickets: int, seed: int = 7) -> None:
-    """A directory and ``tickets`` mirror rows written straight by SQL, with NULLs, ties, unknown ids."""
-    rng = random.Random(seed)
+def fill_directory(conn: Connection) -> None:
+    """The units and officers of these caches, signed in as ``ME``."""
     conn.execute(
         insert(s.unit),
         [dict(id=i, code=c, name=c.title(), parent_id=PARENTS.get(i), lease_seconds=1800) for i, c in UNITS.items()],
@@ -39,6 +38,12 @@ def fill_cache(conn: Connection, tickets: int, seed: int = 7) -> None:
     )
     conn.execute(insert(s.membership), [dict(officer_id=ME, unit_id=u) for u in sorted(MY_UNITS)])
     set_state(conn, "officer_id", ME)
+
+
+def fill_cache(conn: Connection, tickets: int, seed: int = 7) -> None:
+    """A directory and ``tickets`` mirror rows written straight by SQL, with NULLs, ties, unknown ids."""
+    rng = random.Random(seed)
+    fill_directory(conn)
     rows = []
     messages = []
     for n in range(tickets):

@@ -14,10 +14,9 @@ from uuid import UUID, uuid4
 from sqlalchemy import Connection, insert
 
 from desktop.cache import schema as s
-from desktop.cache.state import set_state
 from desktop.domain.status import Status
 from desktop.views.deadlines import Urgency
-from tests.sync.inbox_cache import ME, MY_UNITS, OFFICERS, PARENTS, UNITS
+from tests.sync.inbox_cache import ME, fill_directory
 
 # state: (hours from now to the deadline or None, status, held by me)
 STATES = {
@@ -47,16 +46,7 @@ def six_in_the_morning(now: datetime) -> timezone:
 
 def fill_urgencies(conn: Connection, now: datetime) -> dict[str, UUID]:
     """The directory of ``inbox_cache`` and one ticket per state in ``STATES``, in my unit (humas)."""
-    conn.execute(
-        insert(s.unit),
-        [dict(id=i, code=c, name=c.title(), parent_id=PARENTS.get(i), lease_seconds=1800) for i, c in UNITS.items()],
-    )
-    conn.execute(
-        insert(s.officer),
-        [dict(id=i, login=login, name=name, role="officer", active=True) for i, (login, name) in OFFICERS.items()],
-    )
-    conn.execute(insert(s.membership), [dict(officer_id=ME, unit_id=u) for u in sorted(MY_UNITS)])
-    set_state(conn, "officer_id", ME)
+    fill_directory(conn)
     ids = {name: uuid4() for name in STATES}
     rows = []
     for n, (name, (hours, status, mine)) in enumerate(STATES.items()):
