@@ -70,3 +70,9 @@ def server_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A migrated throwaway database on each engine with logins (PostgreSQL, MariaDB)."""
     for url in _database(request.param, tmp_path):
         yield _migrated(url)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long tests (marked ``slow``) first: xdist then runs them beside the many short ones, instead of one
+    of them running alone on one worker at the end while the other workers have nothing left to do."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import time
 import weakref
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -99,20 +99,24 @@ def json_or_none(response: requests.Response) -> Any:
         return None
 
 
-def never_connected(exc: requests.RequestException) -> bool:
-    """Whether the request certainly did not reach the server (refused, unresolvable, connect timeout)."""
+def causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and what it came from: its cause and context (kept by ``raise … from None`` too), and the
+    reasons and arguments that requests and urllib3 wrap their causes in."""
     seen: set[int] = set()
-    pending: list[BaseException | None] = [exc]
+    pending: list[object] = [exc]
     while pending:
         current = pending.pop()
-        if current is None or id(current) in seen:
+        # ``reason`` is an exception on urllib3's errors but text on ssl.SSLError ("WRONG_VERSION_NUMBER").
+        if not isinstance(current, BaseException) or id(current) in seen:
             continue
         seen.add(id(current))
-        if isinstance(current, NewConnectionError | ConnectTimeoutError | ConnectionRefusedError):
-            return True
-        pending.extend([getattr(current, "reason", None), current.__cause__, current.__context__])
-        pending.extend(arg for arg in current.args if isinstance(arg, BaseException))
-    return False
+        yield current
+        pending.extend([getattr(current, "reason", None), current.__cause__, current.__context__, *current.args])
+
+
+def never_connected(exc: requests.RequestException) -> bool:
+    """Whether the request certainly did not reach the server (refused, unresolvable, connect timeout)."""
+    return any(isinstance(c, NewConnectionError | ConnectTimeoutError | ConnectionRefusedError) for c in causes(exc))
 
 
 class Redactor:

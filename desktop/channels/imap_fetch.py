@@ -49,6 +49,16 @@ class FetchBatch:
     more: bool
 
 
+@dataclass(frozen=True)
+class MailboxState:
+    """What ``examine`` saw: the messages the mailbox holds, and how many of them a fetch from the cursor
+    would take in (all of them without a cursor, or when ``restarted``: the UIDVALIDITY changed)."""
+
+    messages: int
+    waiting: int
+    restarted: bool
+
+
 def parse_cursor(cursor: str | None) -> tuple[int, int] | None:
     """``(uidvalidity, last_uid)`` of a cursor, None for no cursor; BadInput for anything else."""
     if cursor is None or cursor == "":
@@ -115,6 +125,31 @@ class ImapMailbox:
             mails = self._fetch(conn, chosen) if chosen else []
             new_last = max((mail.uid for mail in mails), default=last_uid)
             return FetchBatch(mails, format_cursor(uidvalidity, new_last), restarted, len(waiting) > len(chosen))
+        except imaplib.IMAP4.abort as exc:
+            raise Unreachable(f"{self._where} dropped the connection: {exc}") from exc
+        except (OSError, EOFError) as exc:
+            raise Unreachable(f"{self._where} connection failed: {exc}") from exc
+        finally:
+            _close_quietly(conn)
+
+    def examine(self, cursor: str | None = None) -> MailboxState:
+        """Log in and open the mailbox read-only (EXAMINE, which changes no flag, not even \\Recent): how many
+        messages it holds and how many a fetch from ``cursor`` would take in. Nothing is fetched or marked."""
+        position = parse_cursor(cursor)
+        conn = self._connect()
+        try:
+            self._login(conn)
+            uidvalidity = self._examine(conn)
+            _, exists = conn.response("EXISTS")
+            restarted = position is not None and position[0] != uidvalidity
+            last_uid = position[1] if position is not None and not restarted else 0
+            waiting = len(self._uids_after(conn, last_uid))
+            count = exists[-1] if exists else None
+            if isinstance(count, bytes) and count.isdigit():
+                messages = int(count)
+            else:
+                messages = waiting if last_uid == 0 else len(self._uids_after(conn, 0))
+            return MailboxState(messages, waiting, restarted)
         except imaplib.IMAP4.abort as exc:
             raise Unreachable(f"{self._where} dropped the connection: {exc}") from exc
         except (OSError, EOFError) as exc:

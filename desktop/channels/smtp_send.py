@@ -117,6 +117,27 @@ class SmtpMailer:
             raise Unreachable(f"cannot send through the SMTP server {self.host}:{self.port}: {exc}") from None
         return message_id
 
+    def check(self) -> str:
+        """Connect, greet (EHLO) and log in as an answer would be sent, then QUIT without sending anything:
+        the name the server greeted with."""
+        try:
+            with self._connect() as smtp:
+                smtp.ehlo_or_helo_if_needed()
+                if self.user:
+                    smtp.login(self.user, self.password or "")
+                greeting = smtp.ehlo_resp or smtp.helo_resp or b""
+        except smtplib.SMTPAuthenticationError as exc:
+            detail = _reply(exc.smtp_code, exc.smtp_error)
+            raise NotPermitted(f"the SMTP server {self.host} refused the login: {detail}") from exc
+        except smtplib.SMTPNotSupportedError as exc:
+            raise BadInput(f"the SMTP server {self.host}:{self.port} offers no login (AUTH): {exc}") from exc
+        except smtplib.SMTPResponseException as exc:
+            raise _refused(f"the SMTP server {self.host} refused", exc.smtp_code, exc.smtp_error) from exc
+        except (smtplib.SMTPException, OSError) as exc:  # refused connection, timeout, dropped link, TLS
+            raise Unreachable(f"cannot reach the SMTP server {self.host}:{self.port}: {exc}") from exc
+        first = greeting.decode("utf-8", "replace").splitlines()[0:1]
+        return first[0].split()[0] if first and first[0].split() else self.host
+
     def _connect(self) -> smtplib.SMTP:
         if self.tls == "ssl":
             return smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=self.ssl_context)

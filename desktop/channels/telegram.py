@@ -123,6 +123,15 @@ class TelegramBot:
             sent.append(str(message_id))
         return tuple(sent)
 
+    def me(self) -> str:
+        """The bot's username (``getMe``): proves the token and the address, and leaves the queue of updates
+        as it is (only ``getUpdates`` with an offset confirms any)."""
+        result = self._call("getMe", {}, read_timeout=self._http.timeout)
+        username = result.get("username") if isinstance(result, Mapping) else None
+        if not isinstance(username, str) or not username:
+            raise Unreachable("Telegram answered getMe without the bot's username")
+        return username
+
     def _call(self, method: str, params: Mapping[str, Any], read_timeout: float) -> Any:
         url = f"{self._base_url}/bot{self._token}/{method}"
         response = self._http.request("POST", url, what=method, json=params, read_timeout=read_timeout)

@@ -225,6 +225,17 @@ class XClient:
             return _Cursor(newest, (cursor.newest, oldest))
         return _Cursor(newest)
 
+    def me(self) -> tuple[str, str]:
+        """The id and @username of the user the access token acts for (``GET /2/users/me``), reading nothing
+        of the timeline. Compared with the account's ``user_id`` by the caller."""
+        body = self._call("GET", "/2/users/me")
+        data = body.get("data")
+        user_id = data.get("id") if isinstance(data, Mapping) else None
+        if not isinstance(data, Mapping) or not isinstance(user_id, str) or not _DIGITS.fullmatch(user_id):
+            said = self._http.redact(_problem_text(body))
+            raise Unreachable("X answered GET /2/users/me without the user" + (f": {said}" if said else ""))
+        return user_id, _text_field(data, "username") or ""
+
     # -- dispatch -------------------------------------------------------------------------------------
     def reply(self, text: str, in_reply_to_tweet_id: str) -> str:
         """Post ``text`` as a reply to the post; the id of the (first) post made."""

@@ -1,5 +1,5 @@
-"""``aduan channel add|list|errors|retry|dismiss`` and ``aduan dispatch list|resend|confirm`` (admins), and
-``aduan worker [--once]``."""
+"""``aduan channel add|list|disable|enable|test|errors|retry|dismiss`` and ``aduan dispatch list|resend|confirm``
+(admins), and ``aduan worker [--once]``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from ..domain.entities import AccountHealth
-from ..domain.errors import Unreachable
+from ..domain.errors import AduanError, BadInput, NotFound, NotPermitted, Unreachable
+from ..domain.probe import Problem
 from ..domain.vocabulary import Channel
 from ..server import commands
 from ..server.commands import Command
@@ -21,6 +22,16 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
 log = logging.getLogger("aduan.worker")
+# A failed connection test exits as the error behind it does (DESIGN's command line contract); another refusal 1.
+TEST_FAILURES: dict[Problem, type[AduanError]] = {
+    Problem.SETTINGS: BadInput,
+    Problem.SECRET: BadInput,
+    Problem.AUTH: NotPermitted,
+    Problem.NOT_FOUND: NotFound,
+    Problem.TLS: Unreachable,
+    Problem.TIMEOUT: Unreachable,
+    Problem.UNREACHABLE: Unreachable,
+}
 PRUNE_SECONDS = 3600.0  # range deletes beside the server's inserts: once an hour, not every round
 # Channels the worker connects to (phone, walk-in and letters are taken in the app).
 POLLED_OR_PUSHED = (Channel.EMAIL, Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.LAPOR)
@@ -44,6 +55,16 @@ def register(top: Commands) -> None:
     ):
         switched = with_json(command(channels, name, run, what))
         switched.add_argument("account_id", type=int, help="the account's number (aduan channel list)")
+    tested = with_json(
+        command(
+            channels,
+            "test",
+            channel_test,
+            "connect to the account's channel with its settings and secret, taking nothing in (admins; run it "
+            "where the worker runs, with its environment)",
+        )
+    )
+    tested.add_argument("account_id", type=int, help="the account's number (aduan channel list)")
     errors = with_json(command(channels, "errors", channel_errors, "messages that arrived but could not be stored"))
     errors.add_argument("--all", action="store_true", help="resolved ones too")
     retry = with_json(command(channels, "retry", channel_retry, "store a kept message again (after fixing the cause)"))
@@ -118,6 +139,31 @@ def channel_disable(cli: Cli) -> None:
 
 def channel_enable(cli: Cli) -> None:
     _switch(cli, commands.channel_enable)
+
+
+def channel_test(cli: Cli) -> None:
+    """Exit 0 when the connection works; otherwise the exit code of what failed, as every command's: 2 the
+    account's settings or its secret (not readable here), 5 a login or token refused or a mailbox or number
+    that does not exist, 4 the channel's server unreachable (also TLS and timeouts), 1 another refusal."""
+    result = cli.call(commands.channel_test, commands.AccountId(account_id=cli.args.account_id))
+    data = {
+        "id": result.account_id,
+        "name": result.account,
+        "channel": result.channel.value,
+        "ok": result.ok,
+        "problem": None if result.problem is None else result.problem.value,
+        "message": result.message,
+        "facts": dict(result.facts),
+        "host": result.host,
+        "run_instead": result.run_instead,
+        "recorded": result.recorded,
+        "seconds": round(result.seconds, 2),
+    }
+    said = f"channel account {result.account_id} ({result.channel.value}, {result.account}): "
+    cli.emit(data, said + (f"ok: {result.message}" if result.ok else f"FAILED ({result.problem}): {result.message}"))
+    if not result.ok:
+        failure = TEST_FAILURES.get(result.problem, AduanError) if result.problem is not None else AduanError
+        raise failure(f"the connection test of channel account {result.account_id} failed")
 
 
 def channel_errors(cli: Cli) -> None:

@@ -32,6 +32,7 @@ from . import (
     server,
     shares,
     sla,
+    stats,
     sync,
     tickets,
 )
@@ -64,6 +65,7 @@ def parser() -> argparse.ArgumentParser:
     people.register(commands)
     sync.register(commands)
     sla.register(commands)
+    stats.register(commands)
     ticket = tickets.register(commands)
     across_units.register(commands, ticket)
     audit.register(commands, ticket)

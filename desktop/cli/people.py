@@ -1,4 +1,5 @@
-"""``aduan unit add|list|retention`` and ``aduan officer add|list|reset-password|disable|enable``: the organisation."""
+"""``aduan unit add|set|list|retention`` and ``aduan officer add|set|list|reset-password|disable|enable``: the
+organisation."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ def register(top: Commands) -> None:
     add.add_argument("--name", required=True)
     add.add_argument("--parent", help="code of the parent unit")
     add.add_argument("--lease-hours", type=float, help="claim lease length (default 4)")
+    change = with_json(command(units, "set", unit_set, "rename a unit, move it or change its claim lease"))
+    change.add_argument("code", help="the unit (its code stays)")
+    change.add_argument("--name", help="its new name")
+    place = change.add_mutually_exclusive_group()
+    place.add_argument("--parent", help="code of the unit it becomes part of")
+    place.add_argument("--top", action="store_true", help="make it a top-level unit (part of no other)")
+    change.add_argument("--lease-hours", type=float, help="claim lease length (1 minute to 168 hours)")
     with_json(command(units, "list", unit_list, "list units"))
     retention = with_json(
         command(units, "retention", unit_retention, "show or set how long a unit keeps citizens' data (UU PDP)")
@@ -37,6 +45,13 @@ def register(top: Commands) -> None:
     add.add_argument("--unit", action="append", required=True, help="unit code; repeat for several units")
     add.add_argument("--role", choices=[r.value for r in Role], default=Role.OFFICER.value)
     add.add_argument("--password-stdin", action="store_true", help="read the password for the Aduan server from stdin")
+    change = with_json(command(officers, "set", officer_set, "rename an officer, change their role or their units"))
+    change.add_argument("login", help="the officer (their login stays)")
+    change.add_argument("--name", help="their new name")
+    change.add_argument("--role", choices=[r.value for r in Role], help="their new role")
+    change.add_argument(
+        "--unit", action="extend", nargs="+", metavar="U", help="their units from now on (replaces them all)"
+    )
     with_json(command(officers, "list", officer_list, "list officers"))
     reset = with_json(command(officers, "reset-password", officer_reset_password, "set an officer's server password"))
     reset.add_argument("login")
@@ -111,6 +126,25 @@ def unit_add(cli: Cli) -> None:
     cli.emit(unit_json(added), f"unit {added.code} added")
 
 
+def unit_set(cli: Cli) -> None:
+    """Only what is given changes. Claims that a move takes out of their holders' reach (a supervisor above the
+    unit's old place) end, and are named."""
+    a = cli.args
+    if a.name is None and a.parent is None and not a.top and a.lease_hours is None:
+        raise BadInput("nothing to change: give --name, --parent or --top, or --lease-hours")
+    lease = None if a.lease_hours is None else round(a.lease_hours * 3600)
+    request = commands.UnitSet(code=a.code, name=a.name, parent=a.parent, top=a.top, lease_seconds=lease)
+    changed = cli.call(commands.unit_set, request)
+    text = f"unit {changed.unit.code} changed" + _claims_ended(changed.claims_ended)
+    cli.emit(unit_json(changed.unit) | {"claims_ended": list(changed.claims_ended)}, text)
+
+
+def _claims_ended(tracking_nos: tuple[str, ...]) -> str:
+    if not tracking_nos:
+        return ""
+    return f"; the claim on {len(tracking_nos)} report(s) out of the holder's reach ended: {', '.join(tracking_nos)}"
+
+
 def unit_list(cli: Cli) -> None:
     units = cli.call(commands.unit_list, commands.Nothing())
     cli.emit([unit_json(u) for u in units], "\n".join(f"{u.code:<14} {u.name}" for u in units))
@@ -128,6 +162,22 @@ def officer_add(cli: Cli) -> None:
     if generated:
         text += f"\npassword for the Aduan server for {officer.login}, shown once: {generated}"
     cli.emit(data, text)
+
+
+def officer_set(cli: Cli) -> None:
+    """Only what is given changes; ``--unit`` replaces the officer's units. Their claims on reports they can no
+    longer reach (in a unit they left, or below one they no longer supervise) end, and are named."""
+    a = cli.args
+    if a.name is None and a.role is None and a.unit is None:
+        raise BadInput("nothing to change: give --name, --role or --unit")
+    role = None if a.role is None else Role(a.role)
+    request = commands.OfficerSet(login=a.login, name=a.name, role=role, units=a.unit)
+    changed = cli.call(commands.officer_set, request)
+    officer = changed.officer
+    text = f"officer {officer.login} changed ({officer.role.value}; units {', '.join(officer.unit_codes)})"
+    cli.emit(
+        officer_json(officer) | {"claims_ended": list(changed.claims_ended)}, text + _claims_ended(changed.claims_ended)
+    )
 
 
 def officer_reset_password(cli: Cli) -> None:

@@ -77,6 +77,10 @@ AUDIT_FIELDS: Mapping[str, tuple[str, ...]] = {
     "sla_policy": ("unit", "policy_id"),
     "sla_policy_removed": ("policy_id",),
     "retention_set": ("unit", "identity_days", "attachment_days"),
+    # the organisation (no ticket; the claims a change ends are on their tickets): new values of what changed
+    "unit_changed": ("unit", "name", "parent", "top", "lease_seconds", "claims_ended"),
+    "officer_changed": ("officer", "name", "role", "units", "claims_ended"),
+    "holder_left": ("previous_holder", "unit"),
     # deployment: which client versions the server accepts ("*": every unit)
     "client_policy_set": ("unit", "min_version", "installer"),
     "client_policy_cleared": ("unit",),
@@ -298,6 +302,11 @@ SENTENCES = {
     "sla_policy": QT_TRANSLATE_NOOP("AuditAction", "set a service-level policy"),
     "sla_policy_removed": QT_TRANSLATE_NOOP("AuditAction", "removed a service-level policy"),
     "retention_set": QT_TRANSLATE_NOOP("AuditAction", "changed the retention periods of {unit}"),
+    "unit_changed": QT_TRANSLATE_NOOP("AuditAction", "changed the unit {unit}"),
+    "officer_changed": QT_TRANSLATE_NOOP("AuditAction", "changed the officer {officer}"),
+    "holder_left": QT_TRANSLATE_NOOP(
+        "AuditAction", "ended the claim of {previous_holder}, who no longer works in unit {unit}"
+    ),
     "client_policy_set": QT_TRANSLATE_NOOP(
         "AuditAction", "required Aduan {min_version} or newer for {unit}, installed from {installer}"
     ),

@@ -55,6 +55,8 @@ class Action(StrEnum):
     # the one that applies to them.
     MANAGE_CLIENT_POLICY = "manage_client_policy"
     READ_CLIENT_POLICY = "read_client_policy"
+    # Statistics (reports/figures.py): every active officer; the figures' scope narrows to what they may see.
+    READ_STATS = "read_stats"
 
 
 @dataclass(frozen=True, slots=True)

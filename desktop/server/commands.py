@@ -24,6 +24,7 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 from uuid import UUID
 
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
+from sqlalchemy import Connection
 
 from ..channels.lapor import DEFAULT_TIMEZONE, ImportReport
 from ..channels.lapor_followups import FollowUp
@@ -35,9 +36,11 @@ from ..domain.client_release import ClientPolicy
 from ..domain.entities import AccountHealth, Officer, Unit
 from ..domain.errors import BadInput, NotPermitted
 from ..domain.inbound import IntakeError, Received
+from ..domain.probe import ProbeResult
 from ..domain.sla import SlaPolicy
 from ..domain.text import FIELD_LIMITS
 from ..domain.vocabulary import Channel, Kind, Priority, Role
+from ..reports.figures import BacklogRow, ServiceRow, VolumeRow
 from ..store.identity import Actor
 from ..store.outbox import OutboxRow
 from ..store.privacy import ErasureReport, ReporterRef
@@ -168,6 +171,34 @@ def unit_add(store: Store, _actor: Actor | None, r: UnitAdd) -> Unit:
     return store.admin(add_unit, r.code, r.name, r.parent, r.lease_seconds)
 
 
+class UnitSet(Strict):
+    """Only the fields given change; the code stays (it is the key the command line and settings use)."""
+
+    code: UnitCode
+    name: UnitName | None = None
+    parent: UnitCode | None = None
+    top: bool = False  # no parent any more: a top-level unit
+    lease_seconds: Annotated[int, Field(ge=60, le=7 * 24 * 3600)] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangedUnit:
+    unit: Unit
+    claims_ended: tuple[str, ...]  # the reports (tracking numbers) the move took out of their holders' reach
+
+
+# Kept in the ledger, like ``officer set``: a retry would find the claims ended already and answer without them.
+@command("unit set", Action.MANAGE_UNITS, UnitSet, ChangedUnit, ledger=True)
+def unit_set(store: Store, actor: Actor | None, r: UnitSet) -> ChangedUnit:
+    from ..store.directory import UNCHANGED, update_unit
+
+    if r.top and r.parent is not None:
+        raise BadInput("give a parent or the top, not both")
+    parent = None if r.top else (UNCHANGED if r.parent is None else r.parent)
+    changed, ended = as_officer(store, actor, update_unit, r.code, r.name, parent, r.lease_seconds)
+    return ChangedUnit(changed, ended)
+
+
 @command("unit list", Action.READ_UNITS, Nothing, list[Unit])
 def unit_list(store: Store, _actor: Actor | None, _r: Nothing) -> list[Unit]:
     from ..store.directory import list_units
@@ -195,6 +226,32 @@ def officer_add(store: Store, _actor: Actor | None, r: OfficerAdd) -> AddedOffic
 
     added, generated = store.admin(add_officer, r.login, r.name, list(r.units), r.role, r.password)
     return AddedOfficer(added, generated)
+
+
+class OfficerSet(Strict):
+    """Only the fields given change; the login stays. ``units`` replaces the officer's units."""
+
+    login: Login
+    name: OfficerName | None = None
+    role: Role | None = None
+    units: Annotated[list[UnitCode], Field(min_length=1, max_length=100)] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangedOfficer:
+    officer: Officer
+    claims_ended: tuple[str, ...]  # the reports (tracking numbers) they held that are out of their reach now
+
+
+# Kept in the ledger: a retry would find the claims ended already and answer without them.
+@command("officer set", Action.MANAGE_OFFICERS, OfficerSet, ChangedOfficer, ledger=True)
+def officer_set(store: Store, actor: Actor | None, r: OfficerSet) -> ChangedOfficer:
+    from ..store.directory import update_officer
+
+    if actor is not None and actor.login == r.login and r.role not in (None, actor.officer.role):
+        raise BadInput("you cannot change your own role: ask another admin", field="role", reason="own_role")
+    changed, ended = as_officer(store, actor, update_officer, r.login, r.name, r.role, r.units)
+    return ChangedOfficer(changed, ended)
 
 
 @command("officer list", Action.READ_OFFICERS, Nothing, list[Officer])
@@ -469,6 +526,15 @@ def channel_disable(store: Store, _actor: Actor | None, r: AccountId) -> Account
 @command("channel enable", Action.MANAGE_CHANNELS, AccountId, AccountHealth, ledger=True)
 def channel_enable(store: Store, _actor: Actor | None, r: AccountId) -> AccountHealth:
     return _set_enabled(store, r, True)
+
+
+@command("channel test", Action.MANAGE_CHANNELS, AccountId, ProbeResult)
+def channel_test(store: Store, _actor: Actor | None, r: AccountId) -> ProbeResult:
+    """Test the account's connection from this process — ``aduan server``, or where the command line runs — with
+    the secrets it holds; the outcome goes on the account's health (``channels/probe.py``)."""
+    from ..channels.probe import probe_and_record
+
+    return probe_and_record(store, r.account_id)
 
 
 class ErrorList(Strict):
@@ -801,3 +867,61 @@ def client_policy_show(store: Store, actor: Actor | None, _r: Nothing) -> Client
     applies = store.read(required_for, actor.id)
     everything = store.read(list_policies) if actor.officer.role is Role.ADMIN else []
     return ClientPolicies(applies, everything)
+
+
+# -- statistics (reports/figures.py) --------------------------------------------------------------------
+
+
+class StatsQuery(Strict):
+    since: date | None = None  # days of receipt, both included, local days (reports/figures.py)
+    until: date | None = None
+    units: Annotated[list[UnitCode], Field(max_length=50)] = []  # each with its sub-units; [] all in scope
+    channel: Channel | None = None
+    kind: Kind | None = None
+    category: Category | None = None
+    by: Literal["day", "week", "month"] = "day"  # volumes only
+    split: Literal["channel", "kind", "category", "unit", "priority"] | None = None  # volumes only
+    as_of: date | None = None  # backlog and service levels: as at the end of this local day; None: now
+
+
+def _figures(store: Store, actor: Actor | None, r: StatsQuery, figure: Callable[..., T]) -> T:
+    """``figure`` on the query narrowed to what the officer may see (``figures.scope_for``), in one read."""
+    from ..reports import figures
+    from ..store.clock import server_now
+
+    wanted = figures.StatsFilter(
+        r.since,
+        r.until,
+        tuple(r.units),
+        r.channel.value if r.channel else None,
+        r.kind.value if r.kind else None,
+        r.category,
+    )
+
+    def read(conn: Connection) -> T:
+        scope = figures.scope_for(conn, actor, wanted)
+        as_of = server_now(conn) if r.as_of is None else figures.end_of_day(conn, scope, r.as_of)
+        return figure(conn, scope, as_of)
+
+    return store.read(read)
+
+
+@command("stats volumes", Action.READ_STATS, StatsQuery, list[VolumeRow])
+def stats_volumes(store: Store, actor: Actor | None, r: StatsQuery) -> list[VolumeRow]:
+    from ..reports import figures
+
+    return _figures(store, actor, r, lambda conn, scope, _as_of: figures.volumes(conn, scope, r.by, r.split))
+
+
+@command("stats backlog", Action.READ_STATS, StatsQuery, list[BacklogRow])
+def stats_backlog(store: Store, actor: Actor | None, r: StatsQuery) -> list[BacklogRow]:
+    from ..reports import figures
+
+    return _figures(store, actor, r, figures.backlog)
+
+
+@command("stats service", Action.READ_STATS, StatsQuery, list[ServiceRow])
+def stats_service(store: Store, actor: Actor | None, r: StatsQuery) -> list[ServiceRow]:
+    from ..reports import figures
+
+    return _figures(store, actor, r, figures.service_levels)

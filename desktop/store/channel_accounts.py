@@ -96,6 +96,12 @@ def record_error(conn: Connection, account_id: int, error: str) -> None:
     conn.execute(update(channel_account).where(channel_account.c.id == account_id).values(last_error=error))
 
 
+def record_test(conn: Connection, account_id: int, error: str | None) -> None:
+    """An admin tested the account's connection: what failed on its health, or nothing when the test passed.
+    The cursor and the time of the last poll stay: a test takes nothing in."""
+    conn.execute(update(channel_account).where(channel_account.c.id == account_id).values(last_error=error))
+
+
 def account_health(conn: Connection) -> list[AccountHealth]:
     def per_account(states: tuple[str, ...]) -> dict[int, int]:
         # An answer not yet tied to an account counts for the accounts of its channel in its ticket's unit.

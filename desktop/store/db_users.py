@@ -48,6 +48,7 @@ SERVER_DELETES = frozenset(
     {"officer_session", "sign_in_attempt", "sla_policy", "calendar_day_off", "reporter_contact", "blob"}
     | {"ticket_share"}  # a share revoked (store/sharing.py)
     | {"client_policy"}  # a unit's client release policy cleared (`aduan client-policy clear`, store/client_policy.py)
+    | {"membership"}  # an officer's units replaced (`aduan officer set --unit`, store/directory.py)
 )
 
 # The shared role that versions before the Aduan server gave every officer's database login.

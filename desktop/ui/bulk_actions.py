@@ -125,6 +125,7 @@ class BulkSummaryDialog(QDialog):
         self.refused_list.setObjectName("bulkRefused")
         self.refused_list.setAccessibleName(self.tr("Reports not done, and why"))
         self.refused_list.setWordWrap(True)
+        self.refused_list.setAlternatingRowColors(True)  # tells one report's two lines from the next's
         self.refused_list.addItems([f"{report.label}\n{why}" for report, why in outcome.refused])
         self.headline = plain_label(self._headline(outcome), "bulkHeadline", wrap=True)
         layout.addWidget(self.headline)

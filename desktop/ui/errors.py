@@ -128,6 +128,20 @@ _INPUT = {
 }
 
 
+# Refusals of a whole change rather than of one value's length or range (``store/directory.py``), by field
+# and reason; %1 is the officer's login where there is one.
+_CHANGE_REFUSED = {
+    ("parent", "cycle"): QT_TRANSLATE_NOOP(
+        "Errors", "A unit cannot become part of itself or of one of its own sub-units. Choose another unit."
+    ),
+    ("units", "empty"): QT_TRANSLATE_NOOP("Errors", "An officer belongs to at least one unit. Choose one."),
+    ("role", "last_admin"): QT_TRANSLATE_NOOP(
+        "Errors", "%1 is the last active admin. Make another officer an admin first."
+    ),
+    ("role", "own_role"): QT_TRANSLATE_NOOP("Errors", "You cannot change your own role. Ask another admin."),
+}
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Errors", text)
 
@@ -138,6 +152,9 @@ def _number(text: str | None) -> str:
 
 def _bad_input(fields: Mapping[str, str]) -> str | None:
     field, reason = fields.get("field"), fields.get("reason")
+    change = _CHANGE_REFUSED.get((field or "", reason or ""))
+    if change is not None:
+        return _tr(change).replace("%1", fields.get("login", ""))
     if field not in _FIELDS or reason not in _INPUT:
         return None
     what = QCoreApplication.translate("Fields", _FIELDS[field])

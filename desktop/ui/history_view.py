@@ -214,6 +214,7 @@ class HistoryView(QWidget):
         self.list.setHeaderLabels([QCoreApplication.translate("HistoryView", c) for c in COLUMNS])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)  # only to follow a long row across; nothing is shown by colour
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.list.header()

@@ -132,7 +132,7 @@ class SheetWriter(QObject):
         rows = "".join(
             "<tr>"
             f"<td>{_text(local_time(e.created_at))}</td><td>{_text(names.get(e.officer or '', entry_who(e)))}</td>"
-            f"<td>{_text(entry_words(e))} ({_text(entry_where(e))})</td>"
+            f"<td>{_text(entry_words(e, dict(names)))} ({_text(entry_where(e))})</td>"
             "</tr>"
             for e in sorted(history, key=lambda e: (e.created_at, e.id))
         )

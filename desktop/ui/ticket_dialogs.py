@@ -185,6 +185,7 @@ class CloseDialog(CheckedDialog):
         self.answered = answered
         self.setWindowTitle(self.tr("Close the report"))
         self.setObjectName("closeDialog")
+        self.setMinimumWidth(520)  # the final answer is a letter to the reporter: lines of a readable length
         if answered:
             explain = self.tr("The reporter has had an answer. Close the report as “%1”? You let go of it then.")
         else:
@@ -239,6 +240,7 @@ class PropertiesDialog(CheckedDialog):
         self.was = (priority, kind, category or "")
         self.setWindowTitle(self.tr("Priority, category and kind"))
         self.setObjectName("propertiesDialog")
+        self.setMinimumWidth(400)  # room for the longer kinds and the unit's own category names
         self.priority = QComboBox()
         self.priority.setObjectName("propertiesPriority")
         self.priority.setAccessibleName(self.tr("Priority"))

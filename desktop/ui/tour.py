@@ -167,7 +167,7 @@ class Tour(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
-        layout = QVBoxLayout(self.card)
+        layout = self.card_layout = QVBoxLayout(self.card)
         layout.addWidget(self.counter)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
@@ -240,7 +240,11 @@ class Tour(QWidget):
         target = self._target
         visible = target is not None and target[0].isVisible()
         self.highlight = _target_rect(target, self) if target is not None and visible else QRect()
-        self.card.adjustSize()
+        # adjustSize() asks a child for its sizeHint, which lays a wrapped label out at a guessed width: a long
+        # step (Indonesian) came out cut off and over its title. Its height for the card's fixed width is exact.
+        layout = self.card_layout
+        layout.activate()
+        self.card.resize(_CARD_WIDTH, max(layout.totalMinimumSize().height(), layout.totalHeightForWidth(_CARD_WIDTH)))
         card = self.card.size()
         area = self.rect()
         if self.highlight.isNull():

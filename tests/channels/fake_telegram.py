@@ -23,6 +23,8 @@ from urllib.parse import parse_qsl, urlsplit
 from tests.channels.local_http import serve, shut_down, url_of
 
 BOT_USER = {"id": 7000000001, "is_bot": True, "first_name": "Aduan", "username": "aduan_test_bot"}
+# What getMe answers beside the User fields: these are returned only by getMe.
+GET_ME = {**BOT_USER, "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
 MAX_TEXT = 4096
 
 
@@ -124,7 +126,7 @@ class FakeTelegram:
         if method == "sendMessage":
             return self._send_message(params)
         if method == "getMe":
-            return BOT_USER
+            return GET_ME
         raise ApiError(404, "Not Found")
 
     def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:

@@ -8,10 +8,12 @@ Real HTTP, real JSON, the documented shapes: ``POST /{version}/{phone-number-id}
 bearer token (190 / HTTP 401), the phone number id (100 with subcode 33), the request (100, 131008,
 131009), whether the recipient is on WhatsApp (131026) and the 24-hour customer service window (131047:
 free-form text only within 24 hours of the recipient's last inbound message, registered with
-``inbound_text`` or ``register_inbound``). Media: ``GET /{version}/{media-id}`` gives the download URL,
-which needs the same token. Switches: ``rate_limit(code, times)`` answers a throttling error,
-``fail(…)`` any error or raw answer, ``silent_after_accepting = seconds`` accepts (records) a message
-and drops the connection after that long without answering.
+``inbound_text`` or ``register_inbound``). ``GET /{version}/{phone-number-id}`` answers the number's
+default fields (``verified_name``, ``display_phone_number`` as people write it, ``quality_rating``, …).
+Media: ``GET /{version}/{media-id}`` gives the download URL, which needs the same token. Switches:
+``rate_limit(code, times)`` answers a throttling error, ``fail(…)`` any error or raw answer,
+``silent_after_accepting = seconds`` accepts (records) a message and drops the connection after that long
+without answering.
 It records what was sent.
 """
 
@@ -84,6 +86,7 @@ class FakeWhatsApp:
     access_token: str = "EAAG-test-TOKEN-secret"
     phone_number_id: str = "106540352242922"
     display_phone_number: str = "15550783881"
+    verified_name: str = "Aduan Pemkot"
     waba_id: str = "102290129340398"
     app_secret: str = "app-secret-for-tests"
     now: Callable[[], float] = time.time
@@ -212,6 +215,8 @@ class FakeWhatsApp:
             return 200, self._download(segments[1])
         if len(segments) < 2 or segments[0] != API_VERSION:
             raise GraphError(2500, "Unknown path components", status=400)
+        if method == "GET" and len(segments) == 2 and segments[1] == self.phone_number_id:
+            return 200, self._phone_number()
         if method == "GET" and len(segments) == 2:
             return 200, self._media_url(segments[1])
         if method == "POST" and len(segments) == 3 and segments[2] == "messages":
@@ -266,6 +271,19 @@ class FakeWhatsApp:
             "messaging_product": "whatsapp",
             "contacts": [{"input": to, "wa_id": wa_id}],
             "messages": [{"id": wamid, "message_status": "accepted"}],
+        }
+
+    def _phone_number(self) -> dict[str, Any]:
+        """``GET /{phone-number-id}`` with its default fields."""
+        digits = self.display_phone_number
+        return {
+            "verified_name": self.verified_name,
+            "code_verification_status": "VERIFIED",
+            "display_phone_number": f"+{digits[0]} {digits[1:4]}-{digits[4:7]}-{digits[7:]}",
+            "quality_rating": "GREEN",
+            "platform_type": "CLOUD_API",
+            "throughput": {"level": "STANDARD"},
+            "id": self.phone_number_id,
         }
 
     def _media_url(self, media_id: str) -> dict[str, Any]:

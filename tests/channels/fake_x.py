@@ -1,6 +1,7 @@
 """An X API v2 server on 127.0.0.1 shaped like X's documentation, for connector tests.
 
-Real HTTP, real JSON, the documented shapes. ``GET /2/users/:id/mentions`` answers newest first with
+Real HTTP, real JSON, the documented shapes. ``GET /2/users/me`` answers ``{"data": {"id", "name",
+"username"}}`` for the user the token acts for. ``GET /2/users/:id/mentions`` answers newest first with
 ``since_id``/``until_id`` (exclusive), ``max_results`` (5–100, else 400), ``pagination_token`` from
 ``meta.next_token``, ``meta.newest_id``/``oldest_id``/``result_count``, only the requested ``tweet.fields``
 (``id``, ``text`` and ``edit_history_tweet_ids`` always), ``includes.users`` with ``expansions=author_id``
@@ -268,6 +269,11 @@ class FakeX:
         body["meta"] = meta
         return body
 
+    def me(self, params: dict[str, str]) -> dict[str, Any]:
+        """The user the token acts for: ``id``, ``name`` and ``username`` always, the requested ``user.fields``."""
+        wanted = {f for f in params.get("user.fields", "").split(",") if f} | {"id", "name", "username"}
+        return {"data": {k: v for k, v in self.users[self.user_id].items() if k in wanted}}
+
     def create_post(self, body: Any) -> tuple[dict[str, Any], bool]:
         """The created post's answer, and whether the connection should drop instead of answering."""
         if not isinstance(body, dict) or not isinstance(body.get("text"), str) or not body["text"].strip():
@@ -383,7 +389,10 @@ class _Handler(BaseHTTPRequestHandler):
                 self._write(status, {**headers, **extra}, raw)
                 return
             segments = path.strip("/").split("/")
-            if method == "GET" and len(segments) == 4 and segments[:2] == ["2", "users"] and segments[3] == "mentions":
+            mentions = len(segments) == 4 and segments[:2] == ["2", "users"] and segments[3] == "mentions"
+            if method == "GET" and segments == ["2", "users", "me"]:
+                self._json(200, headers, fake.me(params))
+            elif method == "GET" and mentions:
                 self._json(200, headers, fake.mentions(segments[2], params))
             elif method == "POST" and segments == ["2", "tweets"]:
                 if fake._post_failure is not None:

@@ -43,6 +43,7 @@ def fake() -> Iterator[FakeTelegram]:
     server.stop()
 
 
+@pytest.mark.slow  # a minute on MariaDB: run first (tests/conftest.py)
 def test_bad_accounts_are_refused_and_change_nothing(url: str) -> None:
     before = snapshot(Store(url).engine)
     own_slot = "only its own slot: env:ADUAN_SECRET_SUREL or keyring:aduan-channel/surel"

@@ -20,6 +20,8 @@ from installer.smoke import run_smoke
 from installer.trim import keep
 from tests.conftest import missing
 
+pytestmark = pytest.mark.slow  # run first: see tests/conftest.py
+
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = [sys.executable, str(ROOT / "installer" / "build.py")]
 

@@ -21,6 +21,7 @@ from desktop.store.schema import channel_account, ticket
 from tests.security.refusals import add_admin, digest, refusal
 from tests.server.conftest import World
 from tests.server.live import call
+from tests.store.helpers import new_ticket
 
 LAPOR_CSV = "ID Laporan;Judul;Isi Laporan\n1916449;Lampu jalan mati;Lampu di Jl. Merdeka mati seminggu.\n"
 LAPOR_BASE64 = base64.b64encode(LAPOR_CSV.encode()).decode()
@@ -28,7 +29,9 @@ LAPOR_BASE64 = base64.b64encode(LAPOR_CSV.encode()).decode()
 SAMPLES: dict[str, dict[str, Any]] = {
     "unit add": {"code": "palsu", "name": "Unit palsu"},
     "unit list": {},
+    "unit set": {"code": "kanreg", "parent": "humas", "lease_seconds": 60},
     "officer add": {"login": "penyusup", "name": "Penyusup", "units": ["humas"], "role": "admin"},
+    "officer set": {"login": "ani", "role": "admin", "units": ["humas", "kanreg"]},  # promoting oneself
     "officer list": {},
     "officer reset-password": {"login": "budi", "password": "sandi-baru-budi-77"},
     "officer disable": {"login": "budi"},
@@ -50,6 +53,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "channel list": {},
     "channel disable": {"account_id": 1},
     "channel enable": {"account_id": 1},
+    "channel test": {"account_id": 1},
     "channel errors": {},
     "channel retry": {"error_id": 1},
     "channel dismiss": {"error_id": 1},
@@ -75,6 +79,9 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "client-policy set": {"min_version": "99.0", "installer": "https://palsu.example.com/aduan.exe"},
     "client-policy clear": {"unit": "humas"},
     "client-policy show": {},
+    "stats volumes": {"units": ["humas"], "by": "month", "split": "channel"},
+    "stats backlog": {"units": ["humas"]},
+    "stats service": {"units": ["humas"]},
 }
 # Sharing: every officer may ask; the store answers per ticket (tests/security/test_confidential_reports.py).
 OFFICERS_MAY = {
@@ -85,6 +92,7 @@ OFFICERS_MAY = {
     Action.SHARE_TICKET,
     Action.READ_SHARES,
     Action.READ_CLIENT_POLICY,  # the officer's own: which version their units accept
+    Action.READ_STATS,  # their own figures (reports/figures.py scope_for; tested below)
 }
 SUPERVISORS_MAY = OFFICERS_MAY | {
     Action.READ_OFFICERS,
@@ -199,3 +207,31 @@ def test_an_admin_manages_through_the_server_and_what_is_wrong_is_refused(world:
         assert unreadable.value.code == BadInput.code
     finally:
         adi.close()
+
+
+def test_statistics_are_refused_beyond_the_askers_scope_and_narrowed_within_it(world: World) -> None:
+    """A supervisor asking for another unit's figures is refused (not quietly given an empty table); asking
+    for everything gives their units and sub-units only; an officer gets only the reports they handled."""
+    org = world.org
+    for store, unit_code, subject in ((org.budi, "humas", "Jalan rusak"), (org.budi, "humas", "Lampu mati")):
+        new_ticket(store, unit_code, subject)
+    new_ticket(org.rudi, "kanreg-1", "Air keruh")
+    new_ticket(world.org.ani, "humas", "Sampah menumpuk")  # ani handled this one (she recorded it)
+    sari, ani = world.server.central("sari"), world.server.central("ani")
+    try:
+        for name in (commands.stats_volumes, commands.stats_backlog, commands.stats_service):
+            for central, unit_code in ((sari, "humas"), (ani, "kanreg-1")):
+                with pytest.raises(Rejected) as refused:
+                    central.command(name, commands.StatsQuery(units=[unit_code]))
+                assert refused.value.code == NotPermitted.code, (name.name, unit_code)
+        seen = sari.command(commands.stats_volumes, commands.StatsQuery(split="unit"))
+        assert {(row.key, row.count) for row in seen} == {("kanreg-1", 1)}
+        backlog = sari.command(commands.stats_backlog, commands.StatsQuery(units=["kanreg"]))
+        assert sum(row.count for row in backlog) == 1
+        service = sari.command(commands.stats_service, commands.StatsQuery())
+        assert [(row.unit, row.officer, row.received) for row in service] == [("kanreg-1", None, 1)]
+        own = ani.command(commands.stats_volumes, commands.StatsQuery(split="unit"))
+        assert [(row.key, row.count) for row in own] == [("humas", 1)]  # not budi's two
+    finally:
+        sari.close()
+        ani.close()

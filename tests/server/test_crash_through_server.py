@@ -64,6 +64,8 @@ from tests.sync.crash_world import (
 )
 from tests.sync.helpers import Client, central_view, mirror_matches, overlay_agrees
 
+pytestmark = pytest.mark.slow  # run first: see tests/conftest.py
+
 CRASHER = Path(__file__).with_name("crasher.py")
 PULL_TICKETS = 800  # about 2,800 messages: a pull through the server of about a second
 PULL_KILLS = (2, 1)  # kills of the initial pull, then of an incremental one

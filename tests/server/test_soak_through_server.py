@@ -36,6 +36,8 @@ from tests.sync.proxy import Proxy
 from tests.sync.soak_world import REGIONS, Odds, Soak, reckon  # transfers go to another of these REGIONS
 from tests.sync.sync_checks import heal
 
+pytestmark = pytest.mark.slow  # run first: see tests/conftest.py
+
 SEED = 20260301
 OPS = 200
 OFFICERS_PER_REGION = 2

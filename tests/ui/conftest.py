@@ -18,10 +18,12 @@ import pytest
 os.environ["QT_API"] = "pyside6"
 
 import qasync
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from desktop.store.service import Store
 from desktop.sync.session import Session, open_session
+from desktop.ui import i18n
 from desktop.ui.ops import Ops
 from tests.store.helpers import build_org, new_ticket
 
@@ -34,6 +36,17 @@ def qasync_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     asyncio.set_event_loop(loop)
     yield loop
     asyncio.set_event_loop(None)
+
+
+@pytest.fixture(autouse=True)
+def source_language(qapp: QApplication) -> Iterator[None]:
+    """Every test starts and leaves the application as it starts: no catalogue installed (the source texts,
+    English), the default locale. A test that switched to Indonesian and back to English's plural catalogue
+    would otherwise change the words of the tests after it in the same worker."""
+    before = QLocale()
+    yield
+    i18n.remove(qapp)
+    QLocale.setDefault(before)
 
 
 @pytest.fixture

@@ -3,24 +3,30 @@
 Run by ``tests/ui/test_screenshots.py`` as a child process with ``DISPLAY`` and ``ADUAN_LANG`` set:
 builds a demo central database, makes the situations worth showing (a ticket I hold with its thread,
 a team discussion, a refused claim, a reply handed over), opens the window and saves one PNG per scene.
+The printed disposition sheet is saved as the officer's "Save as PDF" writes it and its first page drawn
+with ``pdftoppm`` (poppler-utils), as a reader of the file would see it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 # qasync is imported before any desktop.ui module here, so bind it to PySide6 as desktop/ui/__init__.py does.
 os.environ["QT_API"] = "pyside6"
 
 import qasync
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QItemSelection, QItemSelectionModel
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from sqlalchemy import and_, func, select, update
 from uuid6 import uuid7
 
@@ -30,6 +36,7 @@ from desktop.channels.intake_errors import record
 from desktop.demo import generator as demo
 from desktop.domain.inbound import InboundMessage
 from desktop.domain.scans import MAX_SCAN_BYTES
+from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Role
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
@@ -38,10 +45,11 @@ from desktop.store.clock import server_now
 from desktop.store.schema import channel_account, membership, message, officer, ticket, unit
 from desktop.store.service import Store
 from desktop.sync.session import Session, open_session
-from desktop.ui import tour
+from desktop.ui import print_sheet, tour
 from desktop.ui.admin.window import AdminWindow
 from desktop.ui.app import start_app
 from desktop.ui.assign_dialog import AssignDialog
+from desktop.ui.bulk_actions import BulkSummaryDialog
 from desktop.ui.channels_dialog import ChannelsDialog
 from desktop.ui.crash import CrashDialog
 from desktop.ui.inbox_view import VIEWS
@@ -49,6 +57,7 @@ from desktop.ui.main_window import ATTENTION_TAB, DISCUSSION_TAB, REFERRALS_TAB,
 from desktop.ui.ops import Ops
 from desktop.ui.password_dialogs import ChangePasswordDialog, ResetPasswordDialog
 from desktop.ui.sign_in import SignInDialog
+from desktop.ui.ticket_dialogs import CloseDialog, PropertiesDialog
 from desktop.ui.workload_view import WorkloadView
 from desktop.views.attention import AttentionKind
 from desktop.views.inbox import View
@@ -56,12 +65,18 @@ from tests.security.confidential import record_confidential
 from tests.store.helpers import build_org, expire_claim
 from tests.ui.hostile_world import build_world
 
+T = TypeVar("T")
 OPEN = ("diterima", "diverifikasi", "ditindaklanjuti")
 SCENES = (
     "sign-in",
     "inbox",
     "ticket",
     "related",
+    "history",
+    "properties",
+    "close",
+    "print-sheet",
+    "bulk-summary",
     "discussion",
     "attention",
     "referrals",
@@ -91,9 +106,37 @@ async def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> No
         await asyncio.sleep(0.05)
 
 
-async def settle(seconds: float = 0.8) -> None:
-    """Let pending page loads and repaints finish before the picture is taken."""
-    await asyncio.sleep(seconds)
+class WatchedOps(Ops):
+    """The window's background work, counted, so that a picture waits for the loads it shows and no longer."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running = 0
+        self.last_done = time.monotonic()
+
+    async def _run(self, executor: ThreadPoolExecutor, call: Callable[[], T]) -> T:
+        self.running += 1
+        try:
+            return await super()._run(executor, call)
+        finally:
+            self.running -= 1
+            self.last_done = time.monotonic()
+
+    def quiet_for(self, seconds: float) -> bool:
+        return self.running == 0 and time.monotonic() - self.last_done >= seconds
+
+
+async def settle(ops: WatchedOps, floor: float = 0.3) -> None:
+    """Let pending loads (pages of rows, a thread, a history) and repaints finish before the picture is taken:
+    at least ``floor`` seconds, and until none of the window's operations has run for a moment."""
+    await asyncio.sleep(floor)
+    await wait_until(lambda: ops.quiet_for(0.2))
+
+
+def opened_dialog(parent: QWidget, name: str) -> QDialog | None:
+    """The dialog called ``name`` that an action of ``parent`` opened, once it is shown."""
+    found = parent.findChild(QDialog, name)
+    return found if found is not None and found.isVisible() else None
 
 
 def save(widget: QWidget, folder: Path, prefix: str, scene: str) -> None:
@@ -148,9 +191,9 @@ def open_tickets_with_threads(url: str, unit_code: str, how_many: int) -> list[U
     return found
 
 
-def make_situations(url: str, me: Session, colleague: str, unit_code: str) -> tuple[UUID, UUID]:
-    """The ticket and the discussion thread to show; on the way, a refused claim and a handed-over reply
-    for the attention panel."""
+def make_situations(url: str, me: Session, colleague: str, unit_code: str) -> tuple[UUID, UUID, UUID]:
+    """The ticket and the discussion thread to show, and the ticket a colleague holds; on the way, a refused
+    claim and a handed-over reply for the attention panel."""
     shown, refused, handed = open_tickets_with_threads(url, unit_code, 3)
     other = Store(url, officer=colleague)
     me.engine.sync()
@@ -178,7 +221,7 @@ def make_situations(url: str, me: Session, colleague: str, unit_code: str) -> tu
     other.write(discussions.post, UUID(int=1), UUID(str(thread)), "Siap, rekap saya kirim sore ini.")
     other.dispose()
     me.engine.sync()
-    return shown, UUID(str(thread))
+    return shown, UUID(str(thread)), refused
 
 
 def make_related(url: str, me: Session, colleague: str, unit_code: str, shown: UUID) -> None:
@@ -279,16 +322,16 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     """``prefix`` names the pictures: "id", "en", or "en-dark" for the dark scheme."""
     url, me_login, colleague, unit_code = build_central(work)
     session = open_session(url, me_login, cache_path=work / "me.cache.db")
-    shown, thread = make_situations(url, session, colleague, unit_code)
+    shown, thread, held = make_situations(url, session, colleague, unit_code)
     make_related(url, session, colleague, unit_code, shown)
     settings = Settings(policy_path=work / "no-policy.json", user_path=work / "settings.json")
-    ops = Ops()
+    ops = WatchedOps()
 
     dialog = SignInDialog(settings, MemoryCredentials(), ops)
     dialog.server.setText("https://aduan.pemda.example.go.id:8443")
     dialog.login.setText(me_login)
     dialog.show()
-    await settle()
+    await settle(ops)
     save(dialog, folder, prefix, "sign-in")
     dialog.close()
 
@@ -298,28 +341,28 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     await wait_until(lambda: window.inbox.model.rowCount() > 0)
     window.events.open_ticket.emit(str(shown))
     await wait_until(lambda: window.ticket.ticket_id == shown and bool(window.ticket.banner.text()))
-    await settle()
+    await settle(ops)
     save(window, folder, prefix, "inbox")
     for width, height in ((1366, 768), (1920, 1080)):  # a laptop's screen and a desk monitor's
         window.resize(width, height)
-        await settle()
+        await settle(ops)
         save(window, folder, prefix, f"inbox-{width}")
     window.resize(1440, 900)
     splitter = window.findChild(QWidget, "inboxSplitter")
     splitter.setSizes([560, 880])  # type: ignore[attr-defined]
     window.ticket.composer.insert_text("Yth. Bapak/Ibu, petugas kami akan meninjau lokasi besok pagi.")
-    await settle()
+    await settle(ops)
     save(window, folder, prefix, "ticket")
     window.ticket.composer.show_canned_picker()
     picker = window.ticket.composer.canned_picker
     assert picker is not None
     picker.search.setText("terima kasih")
-    await settle()
+    await settle(ops)
     save(picker, folder, prefix, "canned-picker")
     picker.reject()
-    await settle()
+    await settle(ops)
     shown_tour = tour.open_tour(window, None)  # None: the scenes leave nothing remembered behind
-    await settle()
+    await settle(ops)
     save(window, folder, prefix, "tour")
     shown_tour.close()
     workload = WorkloadView(session, ops, window.events, window)
@@ -327,39 +370,40 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     workload.reload()
     await wait_until(lambda: workload.officers.topLevelItemCount() > 0)
     workload.officers.setCurrentItem(workload.officers.topLevelItem(0))
-    await settle()
+    await settle(ops)
     save(workload, folder, prefix, "workload")
     workload.close()
     assigning = AssignDialog(session, ops, [shown], window)
     assigning.open()
     await wait_until(lambda: assigning.officers.count() > 0)
-    await settle()
+    await settle(ops)
     save(assigning, folder, prefix, "assign")
     assigning.reject()
     crash = CrashDialog(work / "logs" / "aduan.log", window)
     crash.add("TypeError in a slot of TicketView")
     crash.show()
-    await settle()
+    await settle(ops)
     save(crash, folder, prefix, "crash")
     crash.close()
     window.ticket.pages.setCurrentWidget(window.ticket.related)
     await wait_until(lambda: window.ticket.related.family.topLevelItemCount() == 2)
-    await settle()
+    await settle(ops)
     save(window, folder, prefix, "related")
-    window.ticket.pages.setCurrentIndex(0)
+    await report_scenes(window, ops, folder, prefix, work, shown)
     window.tabs.setCurrentIndex(DISCUSSION_TAB)
     window.discussion.select_thread(thread)
-    await settle()
+    await settle(ops)
     save(window, folder, prefix, "discussion")
     window.tabs.setCurrentIndex(ATTENTION_TAB)
     await wait_until(lambda: window.attention.list.count() >= 2)
-    await settle()
+    await settle(ops)
     save(window, folder, prefix, "attention")
     window.tabs.setCurrentIndex(REFERRALS_TAB)
     await wait_until(lambda: window.referrals.list.topLevelItemCount() >= 2)  # the two above, and the demo's
-    await settle()
+    await settle(ops)
     save(window, folder, prefix, "referrals")
     window.tabs.setCurrentIndex(0)
+    await bulk_summary(window, ops, folder, prefix, held)
     window.open_new_report()
     report = window.new_report_dialog
     assert report is not None
@@ -375,7 +419,7 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     report.reporter_contact.setText("Jl. Melati No. 4, RT 02/RW 04")
     report.add_files(scan_files(work))
     await wait_until(lambda: report.scan_list.count() == 3)
-    await settle()
+    await settle(ops)
     save(report, folder, prefix, "new-report")
     report.reject()
     admin = make_channels(url, unit_code)
@@ -384,14 +428,14 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     channels = ChannelsDialog(admin_session, ops)
     channels.open()
     await wait_until(lambda: channels.overview is not None)
-    await settle()
+    await settle(ops)
     save(channels, folder, prefix, "channels")
     channels.close()
     administration = AdminWindow(admin_session, ops, Role.ADMIN)
     administration.open()
     administration.tabs.setCurrentWidget(administration.officers)
     await wait_until(lambda: administration.officers.table.rowCount() > 0)
-    await settle()
+    await settle(ops)
     save(administration, folder, prefix, "admin")
     administration.close()
     change = ChangePasswordDialog(session, ops)
@@ -400,7 +444,7 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     change.new.setText("rahasia")
     change.repeat.setText("rahasia")
     change.change()  # too short: said in the dialog at once
-    await settle()
+    await settle(ops)
     save(change, folder, prefix, "password")
     change.close()
     reset = ResetPasswordDialog(admin_session, ops)
@@ -409,7 +453,7 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     reset.officer.setCurrentIndex(reset.officer.findData(colleague))
     reset.reset()
     await wait_until(lambda: reset.generated is not None)
-    await settle()
+    await settle(ops)
     save(reset, folder, prefix, "reset-password")
     reset.close()
     admin_session.close()
@@ -420,7 +464,99 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     session.close()
 
 
-async def open_desk(url: str, login: str, cache: Path, ops: Ops, settings: Settings, ticket_id: UUID) -> MainWindow:
+async def report_scenes(
+    window: MainWindow, ops: WatchedOps, folder: Path, prefix: str, work: Path, shown: UUID
+) -> None:
+    """The History tab of the shown report, its priority/category/kind and closing dialogs, and its
+    disposition sheet as printed to PDF."""
+    ticket = window.ticket
+    ticket.pages.setCurrentWidget(ticket.history)
+    await wait_until(lambda: ticket.history.list.topLevelItemCount() >= 3)
+    await settle(ops)
+    save(window, folder, prefix, "history")
+    ticket.pages.setCurrentIndex(0)
+    ticket.ask_properties()
+    await wait_until(lambda: opened_dialog(ticket, "propertiesDialog") is not None)
+    properties = opened_dialog(ticket, "propertiesDialog")
+    assert isinstance(properties, PropertiesDialog)
+    properties.priority.setCurrentIndex(properties.priority.count() - 1)  # raised by the officer
+    await settle(ops, 0.1)
+    save(properties, folder, prefix, "properties")
+    properties.reject()
+    # The closing dialog as the inbox offers it for reports not answered since their last message: the
+    # final answer or the reason, and the button that confirms.
+    window.inbox.bulk.change_status(Status.DIARSIPKAN, "")
+    await wait_until(lambda: opened_dialog(window.inbox, "closeDialog") is not None)
+    closing = opened_dialog(window.inbox, "closeDialog")
+    assert isinstance(closing, CloseDialog)
+    closing.answer.setPlainText(
+        "Yth. Bapak/Ibu, usulan kenaikan pangkat Bapak/Ibu sudah diterima kantor pusat dan sedang diproses. "
+        "Terima kasih atas kesabarannya."
+    )
+    closing.reason.setText("Sudah dijawab lewat telepon")
+    await settle(ops, 0.1)
+    save(closing, folder, prefix, "close")
+    closing.reject()
+    pdf = work / f"{prefix}-sheet.pdf"
+    written = await print_sheet.save_ticket_pdf(ticket, ticket.session, ops, shown, pdf)
+    if written != pdf:
+        raise OSError("the disposition sheet was not written")
+    save_pages(pdf, folder / f"{prefix}-print-sheet.png", work / f"{prefix}-sheet-page")
+
+
+def save_pages(pdf: Path, target: Path, stem: Path) -> None:
+    """The first and the last page of ``pdf`` side by side (the report, and the disposition box at the end),
+    drawn by pdftoppm at 60 dpi: small enough for the README, large enough to read the form."""
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(stem)], check=True, timeout=60)
+    drawn = sorted(stem.parent.glob(f"{stem.name}-*.png"))
+    pages = [QImage(str(page)) for page in (drawn[:1] + drawn[1:][-1:])]
+    if not pages or any(page.isNull() for page in pages):
+        raise OSError(f"pdftoppm drew no page of {pdf}")
+    gap = 12
+    sheet = QImage(
+        sum(page.width() for page in pages) + gap * (len(pages) + 1),
+        max(page.height() for page in pages) + 2 * gap,
+        QImage.Format.Format_RGB32,
+    )
+    sheet.fill(QColor("#8a8f94"))  # the desk under the paper
+    painter = QPainter(sheet)
+    x = gap
+    for page in pages:
+        painter.drawImage(x, gap, page)
+        x += page.width() + gap
+    painter.end()
+    if not sheet.save(str(target)):
+        raise OSError("could not write the print-sheet screenshot")
+
+
+async def bulk_summary(window: MainWindow, ops: WatchedOps, folder: Path, prefix: str, held: UUID) -> None:
+    """Take several reports of My unit at once, one of them held by a colleague: the summary names it."""
+    inbox = window.inbox
+    inbox.views.setCurrentIndex([view for view, _title in VIEWS].index(View.MY_UNIT))
+    await wait_until(lambda: inbox.model.query.view is View.MY_UNIT and inbox.model.rowCount() >= 5)
+    row = await inbox.model.locate(held)
+    if row is None:
+        raise RuntimeError("the report a colleague holds is not in My unit")
+    rows = sorted({row, *range(4)})
+    chosen = QItemSelection()
+    last = inbox.model.columnCount() - 1
+    for each in rows:
+        chosen.select(inbox.model.index(each, 0), inbox.model.index(each, last))
+    flags = QItemSelectionModel.SelectionFlag
+    inbox.table.selectionModel().select(chosen, flags.ClearAndSelect | flags.Rows)
+    inbox.bulk.claim_action.trigger()
+    await wait_until(lambda: inbox.bulk.summary is not None and inbox.bulk.summary.isVisible())
+    summary = inbox.bulk.summary
+    assert isinstance(summary, BulkSummaryDialog)
+    await settle(ops, 0.1)
+    save(summary, folder, prefix, "bulk-summary")
+    summary.close()
+    inbox.views.setCurrentIndex([view for view, _title in VIEWS].index(View.UNCLAIMED))
+
+
+async def open_desk(
+    url: str, login: str, cache: Path, ops: WatchedOps, settings: Settings, ticket_id: UUID
+) -> MainWindow:
     """Another officer's window on another central database, opened on ``ticket_id``."""
     session = open_session(url, login, cache_path=cache)
     session.engine.sync()
@@ -438,7 +574,7 @@ def close_desk(window: MainWindow) -> None:
     window.session.close()
 
 
-async def other_desks(folder: Path, prefix: str, work: Path, ops: Ops, settings: Settings) -> None:
+async def other_desks(folder: Path, prefix: str, work: Path, ops: WatchedOps, settings: Settings) -> None:
     """A confidential report as the supervisor of the unit above sees it (summary only), and a report whose
     every field holds markup and hidden characters (shown as written)."""
     (work / "confidential").mkdir()
@@ -452,21 +588,21 @@ async def other_desks(folder: Path, prefix: str, work: Path, ops: Ops, settings:
     window = await open_desk(url, "sari", work / "confidential" / "sari.cache.db", ops, settings, report.id)
     window.inbox.views.setCurrentIndex([view for view, _title in VIEWS].index(View.SUPERVISED))  # kanreg-1's
     await wait_until(lambda: window.inbox.model.query.view is View.SUPERVISED and window.inbox.model.rowCount() >= 1)
-    await settle()
+    await settle(ops)
     save(window, folder, prefix, "confidential")
     close_desk(window)
 
     (work / "hostile").mkdir()
     world = build_world(work / "hostile")
     window = await open_desk(world.url, "ani", work / "hostile" / "ani.cache.db", ops, settings, world.shown)
-    await settle()
+    await settle(ops)
     save(window, folder, prefix, "hostile")
     window.tabs.setCurrentIndex(ATTENTION_TAB)
     await wait_until(lambda: window.attention.list.count() >= 3)
     # budi's reply handed over to me: its detail opens with his name, markup and all.
     kinds = [item.kind for item in window.attention.items]
     window.attention.list.setCurrentRow(kinds.index(AttentionKind.FOR_ME))
-    await settle()
+    await settle(ops)
     save(window, folder, prefix, "hostile-attention")
     close_desk(window)
 

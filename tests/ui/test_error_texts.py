@@ -142,6 +142,15 @@ def test_a_refused_input_names_the_field_and_the_limit(indonesian: None) -> None
     assert describe(long.value) == "Nama pelapor terlalu panjang: paling banyak 200 karakter."
 
 
+def test_a_refused_change_of_units_and_officers_reads_in_indonesian(indonesian: None) -> None:
+    cycle = BadInput(DETAIL, field="parent", reason="cycle", unit="humas", parent="humas-sub")
+    assert describe(cycle).startswith("Unit tidak dapat menjadi bagian dari dirinya sendiri")
+    last = BadInput(DETAIL, field="role", reason="last_admin", login="sari")
+    assert describe(last) == "sari adalah admin aktif terakhir. Jadikan petugas lain admin terlebih dahulu."
+    assert DETAIL not in describe(BadInput(DETAIL, field="units", reason="empty"))
+    assert DETAIL not in describe(BadInput(DETAIL, field="role", reason="own_role"))
+
+
 def test_a_code_without_its_fields_still_reads_in_indonesian(indonesian: None) -> None:
     """A refusal kept in the attention list has its code and the English detail only."""
     assert describe_code("held_by_other", DETAIL) == "Laporan ini dipegang petugas lain."

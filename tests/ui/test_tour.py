@@ -7,15 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QLocale, QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
 from desktop.sync.session import Session
-from desktop.ui import tour
+from desktop.ui import i18n, tour
 from desktop.ui.layout_memory import LayoutMemory
 from desktop.ui.main_window import MainWindow
 from desktop.ui.ops import Ops
@@ -92,3 +92,23 @@ def test_another_officer_on_the_same_computer_still_gets_the_tour(tmp_path: Path
     window.findChild(tour.Tour).skip()  # type: ignore[union-attr]
     budi = LayoutMemory.beside(window.settings, "budi", window._server_identity())
     assert tour.tour_seen(window.layout_memory) and not tour.tour_seen(budi)
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_step_shows_all_its_words_below_its_title(
+    qapp: QApplication, qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    before = QLocale()
+    i18n.install(qapp, language)  # Indonesian steps are the longer ones
+    try:
+        shown = tour.open_tour(window, None)
+        for number in range(1, 6):
+            shown.show_step(number - 1)
+            text, title = shown.text, shown.title
+            assert text.geometry().top() >= title.geometry().bottom(), number  # not drawn over its title
+            assert text.height() >= text.heightForWidth(text.width()), number  # no line cut off
+            assert shown.card.rect().contains(text.geometry()), number
+        shown.close()
+    finally:
+        i18n.install(qapp, "en")
+        QLocale.setDefault(before)

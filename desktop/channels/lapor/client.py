@@ -103,6 +103,23 @@ class LaporPoller:
                 break
         return messages, newest
 
+    def check(self, cursor: str | None) -> str | None:
+        """The next poll's own first request, for one report only (``size_param`` = 1): proves the address,
+        the token and where the list is, and reads that report through the mapping. Its tracking ID (None when
+        the list is empty); nothing is stored and the cursor stays where it is."""
+        params = {**self._extra, self._page_param: "1", self._size_param: "1"}
+        if cursor:
+            params[self._since_param] = cursor
+        answer = self._client.get(self._url, params)
+        items = json_path(answer, self._items_key) if self._items_key else answer
+        if not isinstance(items, list):
+            raise Unreachable(f"LAPOR! answered without a list of reports at {self._items_key or 'the top'!r}")
+        if not items:
+            return None
+        if not isinstance(items[0], Mapping):
+            raise Unreachable("LAPOR! sent a report that is not a JSON object")
+        return self.message_of(items[0]).external_id
+
     @classmethod
     def from_settings(
         cls, settings: LaporSettings, secret: str | None, session: requests.Session | None = None

@@ -95,6 +95,17 @@ class WhatsAppCloud:
             sent.append(self._send_one(request))
         return tuple(sent)
 
+    def phone_number(self) -> tuple[str, str]:
+        """The business number's display form and verified name (``GET /{phone-number-id}``): proves the
+        token and the id, and sends nothing."""
+        what = "the business phone number"
+        response = self._request("GET", f"{self._api}/{self._phone_number_id}", what=what)
+        info = self._answer(response, what)
+        number = text_of(info.get("display_phone_number"))
+        if not number:
+            raise Unreachable("WhatsApp answered about the business phone number without its display_phone_number")
+        return number, text_of(info.get("verified_name"))
+
     def download_media(self, media: MediaRef) -> InboundAttachment:
         """The media object as an attachment: its URL from ``GET /{media-id}``, then the content.
 

@@ -50,7 +50,7 @@
 <context>
     <name>BulkActions</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk_actions.py" line="356"/>
+        <location filename="../../ui/bulk_actions.py" line="357"/>
         <source>Answer %n report(s) with a reply template</source>
         <translation>
             <numerusform>Answer %n report with a reply template</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>BulkSummaryDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/bulk_actions.py" line="132"/>
+        <location filename="../../ui/bulk_actions.py" line="133"/>
         <source>Done (%n):</source>
         <translation>
             <numerusform>Done (%n):</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bulk_actions.py" line="135"/>
+        <location filename="../../ui/bulk_actions.py" line="136"/>
         <source>Not done (%n), and why:</source>
         <translation>
             <numerusform>Not done (%n), and why:</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bulk_actions.py" line="139"/>
+        <location filename="../../ui/bulk_actions.py" line="140"/>
         <source>%n selected row(s) were not read yet and were left out: scroll to them and try again.</source>
         <translation>
             <numerusform>%n selected row was not read yet and was left out: scroll to it and try again.</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bulk_actions.py" line="152"/>
+        <location filename="../../ui/bulk_actions.py" line="153"/>
         <source>Done for all %n report(s).</source>
         <translation>
             <numerusform>Done for the %n report.</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bulk_actions.py" line="154"/>
+        <location filename="../../ui/bulk_actions.py" line="155"/>
         <source>Not done for any of the %n report(s).</source>
         <translation>
             <numerusform>Not done for the %n report.</numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>DiscussionView</name>
     <message numerus="yes">
-        <location filename="../../ui/discussion_view.py" line="257"/>
+        <location filename="../../ui/discussion_view.py" line="258"/>
         <source>Mentions (%n new)</source>
         <translation>
             <numerusform>Mentions (%n new)</numerusform>
@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discussion_view.py" line="295"/>
+        <location filename="../../ui/discussion_view.py" line="296"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>

@@ -218,6 +218,114 @@
     </message>
 </context>
 <context>
+    <name>AdminChannelTest</name>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="45"/>
+        <source>%1: the connection works: %2.</source>
+        <translation>%1: koneksi berfungsi: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="47"/>
+        <source>%1: the connection works.</source>
+        <translation>%1: koneksi berfungsi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="50"/>
+        <source>%1: a secret of its webhook cannot be read on %2, where the test ran: the Aduan server reads it there. %3</source>
+        <translation>%1: salah satu rahasia webhook-nya tidak dapat dibaca di %2, tempat uji ini dijalankan: server Aduan membacanya di sana. %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="56"/>
+        <source>%1: its secret cannot be read on %2, where the test ran. The worker keeps the secrets where it runs: run “%3” there, with the worker&apos;s environment.</source>
+        <translation>%1: rahasianya tidak dapat dibaca di %2, tempat uji ini dijalankan. Pekerja penerimaan menyimpan rahasia di mesin tempat ia berjalan: jalankan “%3” di sana, dengan lingkungan pekerja penerimaan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="63"/>
+        <source>%1: the worker does not use this account as configured: %2</source>
+        <translation>%1: pekerja penerimaan tidak memakai akun ini sebagaimana diatur: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="66"/>
+        <source>%1: no secure connection (TLS) to the channel: %2</source>
+        <translation>%1: tidak ada koneksi aman (TLS) ke kanal: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="69"/>
+        <source>%1: the channel refused the login or the token: %2</source>
+        <translation>%1: kanal menolak login atau token: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="72"/>
+        <source>%1: the channel does not know the mailbox or number of the settings: %2</source>
+        <translation>%1: kanal tidak mengenal kotak surat atau nomor dalam pengaturan: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="75"/>
+        <source>%1: the channel did not answer in time: %2</source>
+        <translation>%1: kanal tidak menjawab tepat waktu: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="76"/>
+        <source>%1: the channel&apos;s server cannot be reached: %2</source>
+        <translation>%1: server kanal tidak dapat dihubungi: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="80"/>
+        <source>%1: the channel refused the test: %2</source>
+        <translation>%1: kanal menolak uji ini: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="93"/>
+        <source>mailbox %1</source>
+        <translation>kotak surat %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="94"/>
+        <source>%1 messages in it</source>
+        <translation>berisi %1 pesan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="95"/>
+        <source>%1 for the next round</source>
+        <translation>%1 untuk putaran berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="96"/>
+        <source>sending through %1 works</source>
+        <translation>pengiriman lewat %1 berfungsi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="97"/>
+        <source>bot %1</source>
+        <translation>bot %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="98"/>
+        <source>X account %1</source>
+        <translation>akun X %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="99"/>
+        <source>number %1</source>
+        <translation>nomor %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="100"/>
+        <source>verified as %1</source>
+        <translation>terverifikasi sebagai %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="101"/>
+        <source>the list %1 answers</source>
+        <translation>daftar %1 menjawab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="102"/>
+        <source>its first report %1 reads</source>
+        <translation>laporan pertamanya %1 terbaca</translation>
+    </message>
+</context>
+<context>
     <name>AdminWindow</name>
     <message>
         <location filename="../../ui/admin/window.py" line="32"/>
@@ -573,292 +681,307 @@
 <context>
     <name>AuditAction</name>
     <message>
-        <location filename="../../domain/audit.py" line="254"/>
+        <location filename="../../domain/audit.py" line="258"/>
         <source>recorded the report (channel {channel}, unit {unit})</source>
         <translation>mencatat laporan (kanal {channel}, unit {unit})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="255"/>
+        <location filename="../../domain/audit.py" line="259"/>
         <source>claimed it until {expires_at}</source>
         <translation>mengambilnya sampai {expires_at}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="256"/>
+        <location filename="../../domain/audit.py" line="260"/>
         <source>renewed the claim until {expires_at}</source>
         <translation>memperpanjang waktu pegang sampai {expires_at}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="257"/>
+        <location filename="../../domain/audit.py" line="261"/>
         <source>released the claim</source>
         <translation>melepaskannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="258"/>
+        <location filename="../../domain/audit.py" line="262"/>
         <source>took over the claim from {previous_holder}</source>
         <translation>mengambil alih dari {previous_holder}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="259"/>
+        <location filename="../../domain/audit.py" line="263"/>
         <source>assigned it to {assignee}</source>
         <translation>menugaskannya kepada {assignee}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="260"/>
+        <location filename="../../domain/audit.py" line="264"/>
         <source>replied to the reporter ({chars} characters)</source>
         <translation>membalas pelapor ({chars} karakter)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="261"/>
+        <location filename="../../domain/audit.py" line="265"/>
         <source>added an internal note</source>
         <translation>menambahkan catatan internal</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="262"/>
+        <location filename="../../domain/audit.py" line="266"/>
         <source>changed the status from {old} to {new}</source>
         <translation>mengubah status dari {old} menjadi {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="263"/>
+        <location filename="../../domain/audit.py" line="267"/>
         <source>changed the priority from {old_priority} to {new_priority}</source>
         <translation>mengubah prioritas dari {old_priority} menjadi {new_priority}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="264"/>
+        <location filename="../../domain/audit.py" line="268"/>
         <source>changed the category from {old_category} to {new_category}</source>
         <translation>mengubah kategori dari {old_category} menjadi {new_category}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="265"/>
+        <location filename="../../domain/audit.py" line="269"/>
         <source>changed the kind from {old_kind} to {new_kind}</source>
         <translation>mengubah jenis dari {old_kind} menjadi {new_kind}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="266"/>
+        <location filename="../../domain/audit.py" line="270"/>
         <source>transferred it from {from_unit} to {to_unit}</source>
         <translation>meneruskannya dari {from_unit} ke {to_unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="267"/>
+        <location filename="../../domain/audit.py" line="271"/>
         <source>returned it as not their authority, from {from_unit} to {to_unit}</source>
         <translation>mengembalikannya sebagai bukan wewenang, dari {from_unit} ke {to_unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="270"/>
+        <location filename="../../domain/audit.py" line="274"/>
         <source>attached scanned letters: {files}</source>
         <translation>melampirkan pindaian surat: {files}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="271"/>
+        <location filename="../../domain/audit.py" line="275"/>
         <source>closed it automatically (the reporter did not answer)</source>
         <translation>menutupnya secara otomatis (pelapor tidak menanggapi)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="272"/>
+        <location filename="../../domain/audit.py" line="276"/>
         <source>escalated it to the supervisors (deadline {clock})</source>
         <translation>mengeskalasikannya ke supervisor (tenggat {clock})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="273"/>
+        <location filename="../../domain/audit.py" line="277"/>
         <source>received a message from the reporter ({channel})</source>
         <translation>menerima pesan dari pelapor ({channel})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="274"/>
+        <location filename="../../domain/audit.py" line="278"/>
         <source>sent the reporter an acknowledgement</source>
         <translation>mengirim tanda terima kepada pelapor</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="275"/>
+        <location filename="../../domain/audit.py" line="279"/>
         <source>noted the reporter&apos;s answer</source>
         <translation>mencatat tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="276"/>
+        <location filename="../../domain/audit.py" line="280"/>
         <source>recorded a message that needed repair: {problems}</source>
         <translation>mencatat pesan yang perlu diperbaiki: {problems}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="277"/>
+        <location filename="../../domain/audit.py" line="281"/>
         <source>recorded a message again after an intake error</source>
         <translation>mencatat ulang pesan setelah galat penerimaan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="278"/>
+        <location filename="../../domain/audit.py" line="282"/>
         <source>could not send an answer: {error}</source>
         <translation>gagal mengirim jawaban: {error}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="279"/>
+        <location filename="../../domain/audit.py" line="283"/>
         <source>sent a failed answer again</source>
         <translation>mengirim ulang jawaban yang gagal</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="280"/>
+        <location filename="../../domain/audit.py" line="284"/>
         <source>confirmed an answer as sent</source>
         <translation>mengonfirmasi bahwa jawaban telah terkirim</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="281"/>
+        <location filename="../../domain/audit.py" line="285"/>
         <source>asked unit {to_unit} about it</source>
         <translation>meminta masukan unit {to_unit} tentang laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="282"/>
+        <location filename="../../domain/audit.py" line="286"/>
         <source>answered a question from another unit</source>
         <translation>menjawab pertanyaan dari unit lain</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="283"/>
+        <location filename="../../domain/audit.py" line="287"/>
         <source>opened a team discussion about it in {unit}</source>
         <translation>membuka diskusi tim tentang laporan ini di {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="284"/>
+        <location filename="../../domain/audit.py" line="288"/>
         <source>posted in a team discussion</source>
         <translation>mengirim pesan di diskusi tim</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="285"/>
+        <location filename="../../domain/audit.py" line="289"/>
         <source>handed work over to the current holder ({kind})</source>
         <translation>menyerahkan pekerjaan kepada pemegang saat ini ({kind})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="286"/>
+        <location filename="../../domain/audit.py" line="290"/>
         <source>settled handed-over work ({kind})</source>
         <translation>memutuskan pekerjaan yang diserahkan ({kind})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="287"/>
+        <location filename="../../domain/audit.py" line="291"/>
         <source>linked it as a duplicate of {master}</source>
         <translation>menautkannya sebagai duplikat dari {master}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="288"/>
+        <location filename="../../domain/audit.py" line="292"/>
         <source>unlinked it from its master</source>
         <translation>melepas tautannya dari laporan induk</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="289"/>
+        <location filename="../../domain/audit.py" line="293"/>
         <source>merged it into {master}</source>
         <translation>menggabungkannya ke {master}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="290"/>
+        <location filename="../../domain/audit.py" line="294"/>
         <source>linked {duplicate} to it as a duplicate</source>
         <translation>menautkan {duplicate} ke laporan ini sebagai duplikat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="291"/>
+        <location filename="../../domain/audit.py" line="295"/>
         <source>{duplicate} is no longer its duplicate</source>
         <translation>{duplicate} tidak lagi menjadi duplikat laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="292"/>
+        <location filename="../../domain/audit.py" line="296"/>
         <source>merged {duplicate} into it</source>
         <translation>menggabungkan {duplicate} ke laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="293"/>
+        <location filename="../../domain/audit.py" line="297"/>
         <source>answered the linked reports together ({replies} replies)</source>
         <translation>menjawab laporan-laporan tertaut sekaligus ({replies} balasan)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="294"/>
+        <location filename="../../domain/audit.py" line="298"/>
         <source>retired the canned response {key}</source>
         <translation>memensiunkan templat balasan {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="295"/>
+        <location filename="../../domain/audit.py" line="299"/>
         <source>restored the canned response {key}</source>
         <translation>memulihkan templat balasan {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="296"/>
+        <location filename="../../domain/audit.py" line="300"/>
         <source>changed the working calendar of {unit}</source>
         <translation>mengubah kalender kerja {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="297"/>
+        <location filename="../../domain/audit.py" line="301"/>
         <source>changed a day off of {unit}: {day}</source>
         <translation>mengubah hari libur {unit}: {day}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="298"/>
+        <location filename="../../domain/audit.py" line="302"/>
         <source>set a service-level policy</source>
         <translation>menetapkan kebijakan tingkat layanan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="299"/>
+        <location filename="../../domain/audit.py" line="303"/>
         <source>removed a service-level policy</source>
         <translation>menghapus kebijakan tingkat layanan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="300"/>
+        <location filename="../../domain/audit.py" line="304"/>
         <source>changed the retention periods of {unit}</source>
         <translation>mengubah masa retensi {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="301"/>
+        <location filename="../../domain/audit.py" line="305"/>
+        <source>changed the unit {unit}</source>
+        <translation>mengubah unit {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/audit.py" line="306"/>
+        <source>changed the officer {officer}</source>
+        <translation>mengubah data petugas {officer}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/audit.py" line="307"/>
+        <source>ended the claim of {previous_holder}, who no longer works in unit {unit}</source>
+        <translation>melepaskan laporan yang dipegang {previous_holder}, yang tidak lagi bekerja di unit {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/audit.py" line="310"/>
         <source>required Aduan {min_version} or newer for {unit}, installed from {installer}</source>
         <translation>mewajibkan Aduan {min_version} atau yang lebih baru untuk {unit}, dipasang dari {installer}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="304"/>
+        <location filename="../../domain/audit.py" line="313"/>
         <source>removed the client version policy of {unit}</source>
         <translation>menghapus kebijakan versi aplikasi untuk {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="305"/>
+        <location filename="../../domain/audit.py" line="314"/>
         <source>exported the reporter&apos;s data on their request</source>
         <translation>mengekspor data pelapor atas permintaannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="306"/>
+        <location filename="../../domain/audit.py" line="315"/>
         <source>erased the reporter&apos;s personal data on their request</source>
         <translation>menghapus data pribadi pelapor atas permintaannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="307"/>
+        <location filename="../../domain/audit.py" line="316"/>
         <source>anonymised the reporter: the retention period had passed</source>
         <translation>menganonimkan pelapor: masa retensi telah lewat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="308"/>
+        <location filename="../../domain/audit.py" line="317"/>
         <source>purged the content of {attachments} attachment(s): the retention period had passed</source>
         <translation>menghapus isi {attachments} lampiran: masa retensi telah lewat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="311"/>
+        <location filename="../../domain/audit.py" line="320"/>
         <source>let {officer} read this confidential report</source>
         <translation>mengizinkan {officer} membaca laporan rahasia ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="312"/>
+        <location filename="../../domain/audit.py" line="321"/>
         <source>ended {officer}&apos;s access to this confidential report</source>
         <translation>mengakhiri akses {officer} ke laporan rahasia ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="315"/>
+        <location filename="../../domain/audit.py" line="324"/>
         <source>; reason: {reason}</source>
         <translation>; alasan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="316"/>
+        <location filename="../../domain/audit.py" line="325"/>
         <source>; mentioning {mentions}</source>
         <translation>; menyebut {mentions}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="317"/>
+        <location filename="../../domain/audit.py" line="326"/>
         <source>; from {canned}</source>
         <translation>; dari {canned}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="318"/>
+        <location filename="../../domain/audit.py" line="327"/>
         <source>; comment: {comment}</source>
         <translation>; komentar: {comment}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="320"/>
+        <location filename="../../domain/audit.py" line="329"/>
         <source>did something recorded as {action}</source>
         <translation>melakukan tindakan yang tercatat sebagai {action}</translation>
     </message>
@@ -1024,44 +1147,44 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../ui/bulk_actions.py" line="182"/>
+        <location filename="../../ui/bulk_actions.py" line="183"/>
         <source>Open</source>
         <translation>Buka</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_actions.py" line="190"/>
+        <location filename="../../ui/bulk_actions.py" line="191"/>
         <source>Answer with a reply template…</source>
         <translation>Jawab dengan templat balasan…</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_actions.py" line="268"/>
+        <location filename="../../ui/bulk_actions.py" line="269"/>
         <source>The reply template cannot be filled in for this report: %1 has no value here.</source>
         <translation>Templat balasan tidak dapat diisi untuk laporan ini: %1 belum ada nilainya di sini.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bulk_actions.py" line="356"/>
+        <location filename="../../ui/bulk_actions.py" line="357"/>
         <source>Answer %n report(s) with a reply template</source>
         <translation>
             <numerusform>Jawab %n laporan dengan templat balasan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_actions.py" line="357"/>
+        <location filename="../../ui/bulk_actions.py" line="358"/>
         <source>Send to each</source>
         <translation>Kirim ke masing-masing</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_actions.py" line="369"/>
+        <location filename="../../ui/bulk_actions.py" line="370"/>
         <source>Answer with a reply template</source>
         <translation>Jawab dengan templat balasan</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_actions.py" line="191"/>
+        <location filename="../../ui/bulk_actions.py" line="192"/>
         <source>Assign to…</source>
         <translation>Tugaskan ke…</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_actions.py" line="375"/>
+        <location filename="../../ui/bulk_actions.py" line="376"/>
         <source>Another officer</source>
         <translation>Petugas lain</translation>
     </message>
@@ -1157,42 +1280,42 @@
         <translation>Laporan yang tidak diproses, dan alasannya</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bulk_actions.py" line="132"/>
+        <location filename="../../ui/bulk_actions.py" line="133"/>
         <source>Done (%n):</source>
         <translation>
             <numerusform>Berhasil (%n):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bulk_actions.py" line="135"/>
+        <location filename="../../ui/bulk_actions.py" line="136"/>
         <source>Not done (%n), and why:</source>
         <translation>
             <numerusform>Tidak berhasil (%n), dan alasannya:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bulk_actions.py" line="139"/>
+        <location filename="../../ui/bulk_actions.py" line="140"/>
         <source>%n selected row(s) were not read yet and were left out: scroll to them and try again.</source>
         <translation>
             <numerusform>%n baris terpilih belum terbaca dan tidak diikutkan: gulir ke baris itu lalu coba lagi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bulk_actions.py" line="152"/>
+        <location filename="../../ui/bulk_actions.py" line="153"/>
         <source>Done for all %n report(s).</source>
         <translation>
             <numerusform>Berhasil untuk semua %n laporan.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bulk_actions.py" line="154"/>
+        <location filename="../../ui/bulk_actions.py" line="155"/>
         <source>Not done for any of the %n report(s).</source>
         <translation>
             <numerusform>Tidak berhasil untuk satu pun dari %n laporan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_actions.py" line="155"/>
+        <location filename="../../ui/bulk_actions.py" line="156"/>
         <source>Done for %1 of %2 reports.</source>
         <translation>Berhasil untuk %1 dari %2 laporan.</translation>
     </message>
@@ -1879,112 +2002,133 @@
 <context>
     <name>ChannelsPage</name>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="42"/>
+        <location filename="../../ui/admin/channels_page.py" line="114"/>
         <source>Channel accounts</source>
         <translation>Akun kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="43"/>
+        <location filename="../../ui/admin/channels_page.py" line="115"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="43"/>
+        <location filename="../../ui/admin/channels_page.py" line="115"/>
         <source>Account</source>
         <translation>Akun</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="43"/>
+        <location filename="../../ui/admin/channels_page.py" line="115"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="43"/>
+        <location filename="../../ui/admin/channels_page.py" line="115"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="43"/>
+        <location filename="../../ui/admin/channels_page.py" line="115"/>
         <source>Last poll</source>
         <translation>Pemeriksaan terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="45"/>
+        <location filename="../../ui/admin/channels_page.py" line="117"/>
         <source>Open the &amp;Channels view…</source>
         <translation>&amp;Buka tampilan Kanal…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="48"/>
+        <location filename="../../ui/admin/channels_page.py" line="120"/>
         <source>Switch &amp;off</source>
         <translation>&amp;Matikan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="50"/>
+        <location filename="../../ui/admin/channels_page.py" line="122"/>
         <source>The worker stops polling it; answers to send through it wait</source>
         <translation>Worker berhenti mengambil pesan dari akun ini; jawaban yang akan dikirim lewat akun ini menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="52"/>
+        <location filename="../../ui/admin/channels_page.py" line="124"/>
         <source>Switch o&amp;n</source>
         <translation>&amp;Hidupkan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="71"/>
+        <location filename="../../ui/admin/channels_page.py" line="129"/>
+        <location filename="../../ui/admin/channels_page.py" line="232"/>
+        <source>&amp;Test connection</source>
+        <translation>U&amp;ji koneksi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="132"/>
+        <source>Connects to the channel with the account&apos;s settings and secret; nothing is taken in or sent</source>
+        <translation>Menghubungi kanal dengan pengaturan dan rahasia akun ini; tidak ada yang diambil atau dikirim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="151"/>
         <source>env or keyring: where the worker finds the account&apos;s secret</source>
         <translation>env atau keyring: tempat pekerja penerimaan menemukan rahasia akun ini</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="72"/>
+        <location filename="../../ui/admin/channels_page.py" line="152"/>
         <source>&amp;Add account</source>
         <translation>&amp;Tambah akun</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="75"/>
+        <location filename="../../ui/admin/channels_page.py" line="155"/>
         <source>Add a channel account</source>
         <translation>Tambah akun kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="77"/>
+        <location filename="../../ui/admin/channels_page.py" line="157"/>
         <source>C&amp;hannel:</source>
         <translation>&amp;Kanal:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="78"/>
+        <location filename="../../ui/admin/channels_page.py" line="158"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nama:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="79"/>
+        <location filename="../../ui/admin/channels_page.py" line="159"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="80"/>
+        <location filename="../../ui/admin/channels_page.py" line="160"/>
         <source>S&amp;ettings (JSON):</source>
         <translation>&amp;Pengaturan (JSON):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="81"/>
+        <location filename="../../ui/admin/channels_page.py" line="161"/>
         <source>&amp;Secret:</source>
         <translation>&amp;Rahasia:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="112"/>
+        <location filename="../../ui/admin/channels_page.py" line="192"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="141"/>
+        <location filename="../../ui/admin/channels_page.py" line="221"/>
+        <source>Testing…</source>
+        <translation>Menguji…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="223"/>
+        <source>Testing the connection of %1…</source>
+        <translation>Menguji koneksi %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_page.py" line="251"/>
         <source>%1 is on again.</source>
         <translation>%1 hidup kembali.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="141"/>
+        <location filename="../../ui/admin/channels_page.py" line="251"/>
         <source>%1 is off: nothing is polled or sent.</source>
         <translation>%1 dimatikan: tidak ada pesan yang diambil atau dikirim.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_page.py" line="168"/>
+        <location filename="../../ui/admin/channels_page.py" line="278"/>
         <source>Account %1 added; the worker starts on it at its next round.</source>
         <translation>Akun %1 ditambahkan; pekerja penerimaan mulai memeriksanya pada putaran berikutnya.</translation>
     </message>
@@ -1993,42 +2137,42 @@
     <name>CloseDialog</name>
     <message>
         <location filename="../../ui/ticket_dialogs.py" line="186"/>
-        <location filename="../../ui/ticket_dialogs.py" line="212"/>
+        <location filename="../../ui/ticket_dialogs.py" line="213"/>
         <source>Close the report</source>
         <translation>Tutup laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="189"/>
+        <location filename="../../ui/ticket_dialogs.py" line="190"/>
         <source>The reporter has had an answer. Close the report as “%1”? You let go of it then.</source>
         <translation>Pelapor sudah mendapat jawaban. Tutup laporan sebagai “%1”? Laporan lalu Anda lepaskan.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="192"/>
+        <location filename="../../ui/ticket_dialogs.py" line="193"/>
         <source>The reporter has not had an answer since their last message. Write the final answer, or give the reason the report closes without one. Closing as “%1” lets go of the report.</source>
         <translation>Pelapor belum mendapat jawaban sejak pesan terakhirnya. Tulis jawaban akhir, atau beri alasan laporan ditutup tanpa jawaban. Menutup sebagai “%1” melepaskan laporan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="199"/>
+        <location filename="../../ui/ticket_dialogs.py" line="200"/>
         <source>Final answer to the reporter</source>
         <translation>Jawaban akhir untuk pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="203"/>
+        <location filename="../../ui/ticket_dialogs.py" line="204"/>
         <source>Final &amp;answer:</source>
         <translation>&amp;Jawaban akhir:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="206"/>
+        <location filename="../../ui/ticket_dialogs.py" line="207"/>
         <source>Reason for closing</source>
         <translation>Alasan penutupan</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="208"/>
+        <location filename="../../ui/ticket_dialogs.py" line="209"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Alasan:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="223"/>
+        <location filename="../../ui/ticket_dialogs.py" line="224"/>
         <source>Write the final answer to the reporter, or give the reason for closing without one.</source>
         <translation>Tulis jawaban akhir untuk pelapor, atau beri alasan menutup tanpa jawaban.</translation>
     </message>
@@ -2170,7 +2314,7 @@
     </message>
     <message>
         <location filename="../../ui/discussion_view.py" line="146"/>
-        <location filename="../../ui/discussion_view.py" line="255"/>
+        <location filename="../../ui/discussion_view.py" line="256"/>
         <source>Mentions</source>
         <translation>Sebutan</translation>
     </message>
@@ -2190,71 +2334,71 @@
         <translation>Tulis pesan; ketik @nama_pengguna untuk menyebut rekan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discussion_view.py" line="257"/>
+        <location filename="../../ui/discussion_view.py" line="258"/>
         <source>Mentions (%n new)</source>
         <translation>
             <numerusform>Sebutan (%n baru)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/discussion_view.py" line="295"/>
+        <location filename="../../ui/discussion_view.py" line="296"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n belum dibaca</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/discussion_view.py" line="297"/>
+        <location filename="../../ui/discussion_view.py" line="298"/>
         <source>not sent yet</source>
         <translation>belum terkirim</translation>
     </message>
     <message>
-        <location filename="../../ui/discussion_view.py" line="306"/>
+        <location filename="../../ui/discussion_view.py" line="307"/>
         <source>a note on %1</source>
         <translation>catatan pada %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discussion_view.py" line="306"/>
+        <location filename="../../ui/discussion_view.py" line="307"/>
         <source>a report</source>
         <translation>sebuah laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/discussion_view.py" line="308"/>
+        <location filename="../../ui/discussion_view.py" line="309"/>
         <source>the thread “%1”</source>
         <translation>topik “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/discussion_view.py" line="309"/>
+        <location filename="../../ui/discussion_view.py" line="310"/>
         <source>%1 mentioned you in %2</source>
         <translation>%1 menyebut Anda di %2</translation>
     </message>
     <message>
-        <location filename="../../ui/discussion_view.py" line="312"/>
+        <location filename="../../ui/discussion_view.py" line="313"/>
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../ui/discussion_view.py" line="328"/>
+        <location filename="../../ui/discussion_view.py" line="329"/>
         <source>No thread chosen</source>
         <translation>Belum ada topik yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../ui/discussion_view.py" line="329"/>
+        <location filename="../../ui/discussion_view.py" line="330"/>
         <source>Choose a thread on the left, or start one with “New thread…”.</source>
         <translation>Pilih topik di sebelah kiri, atau mulai topik dengan “Topik baru…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/discussion_view.py" line="334"/>
+        <location filename="../../ui/discussion_view.py" line="335"/>
         <source>%1 · started by %2 on %3</source>
         <translation>%1 · dimulai oleh %2 pada %3</translation>
     </message>
     <message>
-        <location filename="../../ui/discussion_view.py" line="343"/>
+        <location filename="../../ui/discussion_view.py" line="344"/>
         <source>Open report %1</source>
         <translation>Buka laporan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/discussion_view.py" line="358"/>
+        <location filename="../../ui/discussion_view.py" line="359"/>
         <source>queued, not sent yet</source>
         <translation>antre, belum terkirim</translation>
     </message>
@@ -2402,32 +2546,52 @@
         <translation>%1 harus antara %2 dan %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="157"/>
+        <location filename="../../ui/errors.py" line="134"/>
+        <source>A unit cannot become part of itself or of one of its own sub-units. Choose another unit.</source>
+        <translation>Unit tidak dapat menjadi bagian dari dirinya sendiri atau dari salah satu sub-unitnya. Pilih unit lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="137"/>
+        <source>An officer belongs to at least one unit. Choose one.</source>
+        <translation>Petugas harus menjadi anggota sekurang-kurangnya satu unit. Pilih satu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="138"/>
+        <source>%1 is the last active admin. Make another officer an admin first.</source>
+        <translation>%1 adalah admin aktif terakhir. Jadikan petugas lain admin terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="141"/>
+        <source>You cannot change your own role. Ask another admin.</source>
+        <translation>Anda tidak dapat mengubah peran Anda sendiri. Minta admin lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="174"/>
         <source>A report that is “%1” cannot be changed to “%2”.</source>
         <translation>Laporan berstatus “%1” tidak dapat diubah menjadi “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="170"/>
+        <location filename="../../ui/errors.py" line="187"/>
         <source>%1 holds this report until %2.</source>
         <translation>Laporan ini dipegang %1 sampai %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="180"/>
+        <location filename="../../ui/errors.py" line="197"/>
         <source>%1 is not on this computer or no longer yours to see: it may have moved to another unit.</source>
         <translation>%1 tidak ada di komputer ini atau tidak lagi dapat Anda lihat: mungkin sudah pindah ke unit lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="192"/>
+        <location filename="../../ui/errors.py" line="209"/>
         <source>Too many failed sign-ins. Try again in %1.</source>
         <translation>Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="198"/>
+        <location filename="../../ui/errors.py" line="215"/>
         <source>The channel asks Aduan to slow down; it tries again in %1.</source>
         <translation>Kanal meminta Aduan memperlambat pengiriman; Aduan mencoba lagi dalam %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="206"/>
+        <location filename="../../ui/errors.py" line="223"/>
         <source>This version of Aduan (%1) is no longer accepted by the server. Install version %2 from %3. Your work is kept on this computer.</source>
         <translation>Versi Aduan ini (%1) tidak lagi diterima pusat Aduan. Pasang versi %2 dari %3. Pekerjaan Anda tetap tersimpan di komputer ini.</translation>
     </message>
@@ -2781,7 +2945,7 @@
         <translation>Riwayat laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="271"/>
+        <location filename="../../ui/history_view.py" line="272"/>
         <source>Nothing has been recorded for this report yet.</source>
         <translation>Belum ada yang tercatat untuk laporan ini.</translation>
     </message>
@@ -3258,42 +3422,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit&apos;s server.</source>
         <translation>Ruang kerja demo: data contoh hanya di komputer ini, masuk sebagai petugas demo. Tidak ada yang dikirim ke pusat Aduan unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Aduan</source>
         <translation>&amp;Aduan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;Go</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>%1 (%2 unread)</source>
         <translation>%1 (%2 belum dibaca)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Your session on the server has ended: an admin may have reset your password or disabled your login, or it expired. Sign in again to send your work; until then it is kept on this computer.</source>
         <translation>Sesi Anda telah berakhir: mungkin admin mengatur ulang kata sandi Anda atau menonaktifkan nama pengguna Anda, atau sesinya kedaluwarsa. Masuk kembali untuk mengirim pekerjaan Anda; sampai saat itu pekerjaan Anda tetap tersimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Your password was changed. Your sessions on other computers ended; this one stays signed in.</source>
         <translation>Kata sandi Anda telah diubah. Sesi Anda di komputer lain berakhir; komputer ini tetap masuk.</translation>
     </message>
@@ -3779,136 +3943,199 @@
     </message>
 </context>
 <context>
-    <name>OfficersPage</name>
+    <name>OfficerEditDialog</name>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="43"/>
-        <source>Officers</source>
-        <translation>Petugas</translation>
+        <location filename="../../ui/admin/edit_dialogs.py" line="194"/>
+        <source>Change officer %1</source>
+        <translation>Ubah petugas %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="44"/>
-        <source>Name</source>
-        <translation>Nama</translation>
+        <location filename="../../ui/admin/edit_dialogs.py" line="195"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="44"/>
-        <source>Login</source>
-        <translation>Nama pengguna</translation>
+        <location filename="../../ui/admin/edit_dialogs.py" line="205"/>
+        <source>You cannot change your own role: ask another admin.</source>
+        <translation>Anda tidak dapat mengubah peran Anda sendiri: minta admin lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="44"/>
+        <location filename="../../ui/admin/edit_dialogs.py" line="208"/>
         <source>Units</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="44"/>
-        <source>Role</source>
-        <translation>Peran</translation>
+        <location filename="../../ui/admin/edit_dialogs.py" line="217"/>
+        <source>An officer works in at least one unit: tick one.</source>
+        <translation>Petugas bekerja di sekurang-kurangnya satu unit: centang satu.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="44"/>
-        <source>Active</source>
-        <translation>Aktif</translation>
+        <location filename="../../ui/admin/edit_dialogs.py" line="222"/>
+        <source>The login %1 stays. Reports the officer holds in units they leave are released at once, for the unit to take up.</source>
+        <translation>Login %1 tetap. Laporan yang dipegang petugas di unit yang ditinggalkannya langsung dilepaskan, agar dapat diambil oleh unit itu.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="48"/>
-        <source>&amp;Disable</source>
-        <translation>Nonakti&amp;fkan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/officers_page.py" line="50"/>
-        <source>The officer can no longer sign in; their sessions end</source>
-        <translation>Petugas tidak dapat masuk lagi; sesinya berakhir</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/officers_page.py" line="52"/>
-        <source>&amp;Enable</source>
-        <translation>&amp;Aktifkan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/officers_page.py" line="55"/>
-        <source>&amp;Reset password…</source>
-        <translation>Atur ulang kata &amp;sandi…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/officers_page.py" line="67"/>
-        <source>An officer&apos;s role and units are set when they are added; the server has no way to change them yet.</source>
-        <translation>Peran dan unit petugas ditetapkan saat petugas itu ditambahkan; untuk saat ini keduanya belum dapat diubah.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/officers_page.py" line="82"/>
-        <source>&amp;Add officer</source>
-        <translation>&amp;Tambah petugas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/officers_page.py" line="87"/>
-        <source>Generated password</source>
-        <translation>Kata sandi yang dibuat</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/officers_page.py" line="92"/>
-        <source>&amp;Copy</source>
-        <translation>Sa&amp;lin</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/officers_page.py" line="103"/>
-        <source>Add an officer</source>
-        <translation>Tambah petugas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/officers_page.py" line="105"/>
-        <source>&amp;Login:</source>
-        <translation>Nama &amp;pengguna:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/officers_page.py" line="106"/>
+        <location filename="../../ui/admin/edit_dialogs.py" line="229"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nama:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="107"/>
-        <source>&amp;Unit:</source>
-        <translation>&amp;Unit:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/officers_page.py" line="108"/>
+        <location filename="../../ui/admin/edit_dialogs.py" line="230"/>
         <source>R&amp;ole:</source>
         <translation>P&amp;eran:</translation>
     </message>
     <message>
+        <location filename="../../ui/admin/edit_dialogs.py" line="231"/>
+        <source>&amp;Units:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersPage</name>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="47"/>
+        <source>Officers</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="48"/>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="48"/>
+        <source>Login</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="48"/>
+        <source>Units</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="48"/>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="48"/>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="53"/>
+        <source>Ed&amp;it…</source>
+        <translation>U&amp;bah…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="55"/>
+        <source>Change the chosen officer&apos;s name, role or units</source>
+        <translation>Ubah nama, peran, atau unit petugas yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="58"/>
+        <source>&amp;Disable</source>
+        <translation>Nonakti&amp;fkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="60"/>
+        <source>The officer can no longer sign in; their sessions end</source>
+        <translation>Petugas tidak dapat masuk lagi; sesinya berakhir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="62"/>
+        <source>&amp;Enable</source>
+        <translation>&amp;Aktifkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="65"/>
+        <source>&amp;Reset password…</source>
+        <translation>Atur ulang kata &amp;sandi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="86"/>
+        <source>&amp;Add officer</source>
+        <translation>&amp;Tambah petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="91"/>
+        <source>Generated password</source>
+        <translation>Kata sandi yang dibuat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="96"/>
+        <source>&amp;Copy</source>
+        <translation>Sa&amp;lin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="107"/>
+        <source>Add an officer</source>
+        <translation>Tambah petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="109"/>
+        <source>&amp;Login:</source>
+        <translation>Nama &amp;pengguna:</translation>
+    </message>
+    <message>
         <location filename="../../ui/admin/officers_page.py" line="110"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="111"/>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="112"/>
+        <source>R&amp;ole:</source>
+        <translation>P&amp;eran:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="114"/>
         <source>Password (shown once):</source>
         <translation>Kata sandi (ditampilkan sekali):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="149"/>
+        <location filename="../../ui/admin/officers_page.py" line="153"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="149"/>
+        <location filename="../../ui/admin/officers_page.py" line="153"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="187"/>
+        <location filename="../../ui/admin/officers_page.py" line="191"/>
         <source>Officer %1 added. Give them the password below: it is shown only once.</source>
         <translation>Petugas %1 ditambahkan. Berikan kata sandi di bawah ini kepadanya: kata sandi ini hanya ditampilkan sekali.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="189"/>
+        <location filename="../../ui/admin/officers_page.py" line="193"/>
         <source>Officer %1 added.</source>
         <translation>Petugas %1 ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="205"/>
+        <location filename="../../ui/admin/officers_page.py" line="209"/>
         <source>%1 can sign in again.</source>
         <translation>%1 dapat masuk kembali.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="205"/>
+        <location filename="../../ui/admin/officers_page.py" line="209"/>
         <source>%1 is disabled; their sessions ended.</source>
         <translation>%1 dinonaktifkan; sesinya telah berakhir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="225"/>
+        <source>%1 changed: %2 in %3.</source>
+        <translation>%1 diubah: %2 di %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officers_page.py" line="228"/>
+        <source>Released, as they can no longer reach them: %1.</source>
+        <translation>Laporan yang tidak lagi dapat dijangkaunya dilepaskan: %1.</translation>
     </message>
 </context>
 <context>
@@ -3975,42 +4202,42 @@
 <context>
     <name>PropertiesDialog</name>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="240"/>
+        <location filename="../../ui/ticket_dialogs.py" line="241"/>
         <source>Priority, category and kind</source>
         <translation>Prioritas, kategori, dan jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="244"/>
+        <location filename="../../ui/ticket_dialogs.py" line="246"/>
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="250"/>
+        <location filename="../../ui/ticket_dialogs.py" line="252"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="257"/>
+        <location filename="../../ui/ticket_dialogs.py" line="259"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="263"/>
+        <location filename="../../ui/ticket_dialogs.py" line="265"/>
         <source>&amp;Priority:</source>
         <translation>&amp;Prioritas:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="264"/>
+        <location filename="../../ui/ticket_dialogs.py" line="266"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Jenis:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="265"/>
+        <location filename="../../ui/ticket_dialogs.py" line="267"/>
         <source>&amp;Category:</source>
         <translation>&amp;Kategori:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialogs.py" line="282"/>
+        <location filename="../../ui/ticket_dialogs.py" line="284"/>
         <source>Nothing was changed.</source>
         <translation>Tidak ada yang diubah.</translation>
     </message>
@@ -4154,73 +4381,73 @@
         <translation>Buka laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals_view.py" line="138"/>
+        <location filename="../../ui/referrals_view.py" line="139"/>
         <source>(confidential)</source>
         <translation>(rahasia)</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals_view.py" line="165"/>
-        <location filename="../../ui/referrals_view.py" line="173"/>
+        <location filename="../../ui/referrals_view.py" line="166"/>
+        <location filename="../../ui/referrals_view.py" line="174"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals_view.py" line="177"/>
+        <location filename="../../ui/referrals_view.py" line="178"/>
         <source>Waiting for our answer</source>
         <translation>Menunggu jawaban kita</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals_view.py" line="179"/>
+        <location filename="../../ui/referrals_view.py" line="180"/>
         <source>Answer waiting to be sent</source>
         <translation>Jawaban menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals_view.py" line="181"/>
+        <location filename="../../ui/referrals_view.py" line="182"/>
         <source>Question waiting to be sent</source>
         <translation>Pertanyaan menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals_view.py" line="182"/>
+        <location filename="../../ui/referrals_view.py" line="183"/>
         <source>Answered by %1</source>
         <translation>Dijawab oleh %1</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals_view.py" line="199"/>
+        <location filename="../../ui/referrals_view.py" line="200"/>
         <source>Confidential reporter: only the handling unit sees the report.</source>
         <translation>Pelapor rahasia: hanya unit penangan yang melihat laporannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals_view.py" line="201"/>
+        <location filename="../../ui/referrals_view.py" line="202"/>
         <source>Anonymous reporter</source>
         <translation>Pelapor anonim</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals_view.py" line="203"/>
+        <location filename="../../ui/referrals_view.py" line="204"/>
         <source>Reporter unknown</source>
         <translation>Pelapor tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals_view.py" line="204"/>
+        <location filename="../../ui/referrals_view.py" line="205"/>
         <source>Reporter</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals_view.py" line="206"/>
+        <location filename="../../ui/referrals_view.py" line="207"/>
         <source>The citizen wrote</source>
         <translation>Warga menulis</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals_view.py" line="207"/>
+        <location filename="../../ui/referrals_view.py" line="208"/>
         <source>Question from %1, %2</source>
         <translation>Pertanyaan dari %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals_view.py" line="211"/>
+        <location filename="../../ui/referrals_view.py" line="212"/>
         <source>Answer from %1, %2</source>
         <translation>Jawaban dari %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/referrals_view.py" line="214"/>
+        <location filename="../../ui/referrals_view.py" line="215"/>
         <source>Your answer, waiting to be sent</source>
         <translation>Jawaban Anda, menunggu dikirim</translation>
     </message>
@@ -5486,198 +5713,198 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="159"/>
+        <location filename="../../ui/ticket_view.py" line="160"/>
         <source>Conversation, related reports and history</source>
         <translation>Percakapan, laporan terkait, dan riwayat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="161"/>
+        <location filename="../../ui/ticket_view.py" line="162"/>
         <source>Conversation</source>
         <translation>Percakapan</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="162"/>
+        <location filename="../../ui/ticket_view.py" line="163"/>
         <source>Related</source>
         <translation>Terkait</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="165"/>
+        <location filename="../../ui/ticket_view.py" line="166"/>
         <source>History</source>
         <translation>Riwayat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="224"/>
+        <location filename="../../ui/ticket_view.py" line="225"/>
         <source>This report is no longer on this computer: it was transferred to a unit you do not see.</source>
         <translation>Laporan ini tidak lagi ada di komputer ini: laporan telah diteruskan ke unit yang tidak dapat Anda lihat.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="260"/>
-        <location filename="../../ui/ticket_view.py" line="264"/>
+        <location filename="../../ui/ticket_view.py" line="261"/>
+        <location filename="../../ui/ticket_view.py" line="265"/>
         <source>Reporter unknown</source>
         <translation>Pelapor tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="262"/>
+        <location filename="../../ui/ticket_view.py" line="263"/>
         <source>Anonymous reporter</source>
         <translation>Pelapor anonim</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="266"/>
+        <location filename="../../ui/ticket_view.py" line="267"/>
         <source>(confidential)</source>
         <translation>(dirahasiakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="268"/>
+        <location filename="../../ui/ticket_view.py" line="269"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="269"/>
+        <location filename="../../ui/ticket_view.py" line="270"/>
         <source>Unit: %1</source>
         <translation>Unit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="271"/>
+        <location filename="../../ui/ticket_view.py" line="272"/>
         <source>Priority: %1</source>
         <translation>Prioritas: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="272"/>
+        <location filename="../../ui/ticket_view.py" line="273"/>
         <source>via %1</source>
         <translation>via %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="277"/>
+        <location filename="../../ui/ticket_view.py" line="278"/>
         <source>Deadline %1 (%2)</source>
         <translation>Tenggat %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="287"/>
+        <location filename="../../ui/ticket_view.py" line="288"/>
         <source>Verification</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="288"/>
+        <location filename="../../ui/ticket_view.py" line="289"/>
         <source>Follow-up</source>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="289"/>
+        <location filename="../../ui/ticket_view.py" line="290"/>
         <source>Reporter&apos;s time</source>
         <translation>Waktu pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="290"/>
+        <location filename="../../ui/ticket_view.py" line="291"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="295"/>
+        <location filename="../../ui/ticket_view.py" line="296"/>
         <source>due %1</source>
         <translation>tenggat %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="296"/>
+        <location filename="../../ui/ticket_view.py" line="297"/>
         <source>due soon, %1</source>
         <translation>segera jatuh tempo, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="297"/>
+        <location filename="../../ui/ticket_view.py" line="298"/>
         <source>overdue</source>
         <translation>terlambat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="298"/>
+        <location filename="../../ui/ticket_view.py" line="299"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="299"/>
+        <location filename="../../ui/ticket_view.py" line="300"/>
         <source>met</source>
         <translation>terpenuhi</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="300"/>
+        <location filename="../../ui/ticket_view.py" line="301"/>
         <source>missed</source>
         <translation>terlewat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="303"/>
+        <location filename="../../ui/ticket_view.py" line="304"/>
         <source>overdue, supervisor told</source>
         <translation>terlambat, supervisor diberi tahu</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="305"/>
+        <location filename="../../ui/ticket_view.py" line="306"/>
         <source>(%1 waited offline)</source>
         <translation>(%1 menunggu luring)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="310"/>
+        <location filename="../../ui/ticket_view.py" line="311"/>
         <source>You let go of this report; the server is told at the next sync.</source>
         <translation>Anda melepaskan laporan ini; pusat Aduan diberi tahu saat tersambung berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="312"/>
+        <location filename="../../ui/ticket_view.py" line="313"/>
         <source>You claimed this report; the server confirms it at the next sync.</source>
         <translation>Anda mengambil laporan ini; pusat Aduan mengonfirmasinya saat tersambung berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="317"/>
+        <location filename="../../ui/ticket_view.py" line="318"/>
         <source>Assigned to you by %1; you hold it until %2</source>
         <translation>Ditugaskan kepada Anda oleh %1; Anda memegangnya sampai %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="322"/>
+        <location filename="../../ui/ticket_view.py" line="323"/>
         <source>You hold this report until %1</source>
         <translation>Anda memegang laporan ini sampai %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="323"/>
+        <location filename="../../ui/ticket_view.py" line="324"/>
         <source>Your claim ran out at %1; nobody has taken the report since — claim it again</source>
         <translation>Waktu pegang Anda habis pada %1; belum ada yang mengambil laporan ini — ambil lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="329"/>
+        <location filename="../../ui/ticket_view.py" line="330"/>
         <source>Held by %1 until %2</source>
         <translation>Dipegang %1 sampai %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="330"/>
+        <location filename="../../ui/ticket_view.py" line="331"/>
         <source>Free — claim it</source>
         <translation>Bebas — ambil</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="355"/>
+        <location filename="../../ui/ticket_view.py" line="356"/>
         <source>Claim the report to send a reply; you can write a draft now.</source>
         <translation>Ambil laporan ini untuk mengirim balasan; Anda bisa menulis draf sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="398"/>
+        <location filename="../../ui/ticket_view.py" line="399"/>
         <source>Taking the next report needs a connection to the server, and no free report is known on this computer. Open a report from the inbox, or try again when the connection is back.</source>
         <translation>Mengambil laporan berikutnya perlu koneksi ke pusat, dan di komputer ini tidak ada laporan yang masih bebas. Buka laporan dari kotak masuk, atau coba lagi saat koneksi kembali.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="409"/>
+        <location filename="../../ui/ticket_view.py" line="410"/>
         <source>No connection: this report was chosen from what is on this computer. Taking the next one needs a connection to the server, which confirms it at the next sync — a colleague may have taken it.</source>
         <translation>Tidak ada koneksi: laporan ini dipilih dari data di komputer ini. Mengambil laporan berikutnya perlu koneksi ke pusat, yang memastikannya saat koneksi kembali — mungkin rekan sudah mengambilnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="535"/>
+        <location filename="../../ui/ticket_view.py" line="536"/>
         <source>Save attachment</source>
         <translation>Simpan lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="549"/>
+        <location filename="../../ui/ticket_view.py" line="550"/>
         <source>“%1” is not opened from Aduan: its content is not a PDF, a picture, plain text or an office document without macros, so opening it could run a program. Save it and have it checked.</source>
         <translation>“%1” tidak dibuka dari Aduan: isinya bukan PDF, gambar, teks biasa, atau dokumen perkantoran tanpa makro, sehingga membukanya dapat menjalankan program. Simpan berkas ini dan minta diperiksa.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="573"/>
+        <location filename="../../ui/ticket_view.py" line="574"/>
         <source>Could not save the attachment: %1</source>
         <translation>Lampiran tidak dapat disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="582"/>
+        <location filename="../../ui/ticket_view.py" line="583"/>
         <source>This attachment is not available to you.</source>
         <translation>Lampiran ini tidak tersedia untuk Anda.</translation>
     </message>
@@ -5837,6 +6064,54 @@
     </message>
 </context>
 <context>
+    <name>UnitEditDialog</name>
+    <message>
+        <location filename="../../ui/admin/edit_dialogs.py" line="112"/>
+        <source>Change unit %1</source>
+        <translation>Ubah unit %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/edit_dialogs.py" line="113"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/edit_dialogs.py" line="120"/>
+        <source>Part of</source>
+        <translation>Bagian dari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/edit_dialogs.py" line="121"/>
+        <source>(top level)</source>
+        <translation>(tingkat teratas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/edit_dialogs.py" line="130"/>
+        <source> hours</source>
+        <translation> jam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/edit_dialogs.py" line="133"/>
+        <source>The code %1 stays: settings and the command line know the unit by it.</source>
+        <translation>Kode %1 tetap: pengaturan dan baris perintah mengenali unit dengan kode ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/edit_dialogs.py" line="137"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/edit_dialogs.py" line="138"/>
+        <source>&amp;Part of:</source>
+        <translation>&amp;Bagian dari:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/edit_dialogs.py" line="139"/>
+        <source>Claim &amp;lease:</source>
+        <translation>&amp;Waktu pegang:</translation>
+    </message>
+</context>
+<context>
     <name>UnitPicker</name>
     <message>
         <location filename="../../ui/unit_picker.py" line="37"/>
@@ -5857,72 +6132,92 @@
 <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="75"/>
+        <location filename="../../ui/admin/units_page.py" line="83"/>
         <source>Units</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="76"/>
+        <location filename="../../ui/admin/units_page.py" line="84"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="76"/>
+        <location filename="../../ui/admin/units_page.py" line="84"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="80"/>
+        <location filename="../../ui/admin/units_page.py" line="87"/>
+        <source>Ed&amp;it…</source>
+        <translation>U&amp;bah…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="89"/>
+        <source>Change the chosen unit&apos;s name, where it sits, or its claim lease</source>
+        <translation>Ubah nama unit yang dipilih, letaknya, atau waktu pegangnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="101"/>
         <source>e.g. kanreg-2 (lower-case letters, digits, -)</source>
         <translation>mis. kanreg-2 (huruf kecil, angka, -)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="89"/>
+        <location filename="../../ui/admin/units_page.py" line="110"/>
         <source>default (4 hours)</source>
         <translation>bawaan (4 jam)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="90"/>
+        <location filename="../../ui/admin/units_page.py" line="111"/>
         <source> hours</source>
         <translation> jam</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="91"/>
+        <location filename="../../ui/admin/units_page.py" line="112"/>
         <source>&amp;Add unit</source>
         <translation>&amp;Tambah unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="94"/>
+        <location filename="../../ui/admin/units_page.py" line="115"/>
         <source>Add a unit</source>
         <translation>Tambah unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="96"/>
+        <location filename="../../ui/admin/units_page.py" line="117"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kode:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="97"/>
+        <location filename="../../ui/admin/units_page.py" line="118"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nama:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="98"/>
+        <location filename="../../ui/admin/units_page.py" line="119"/>
         <source>&amp;Part of:</source>
         <translation>&amp;Bagian dari:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="99"/>
+        <location filename="../../ui/admin/units_page.py" line="120"/>
         <source>Claim &amp;lease:</source>
         <translation>&amp;Waktu pegang:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="115"/>
+        <location filename="../../ui/admin/units_page.py" line="154"/>
+        <source>Unit %1 changed.</source>
+        <translation>Unit %1 diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="156"/>
+        <source>Released, as their holders can no longer reach them: %1.</source>
+        <translation>Laporan yang tidak lagi dapat dijangkau pemegangnya dilepaskan: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/units_page.py" line="167"/>
         <source>(top level)</source>
         <translation>(tingkat teratas)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/units_page.py" line="140"/>
+        <location filename="../../ui/admin/units_page.py" line="193"/>
         <source>Unit %1 added.</source>
         <translation>Unit %1 ditambahkan.</translation>
     </message>

@@ -1,9 +1,10 @@
 """Officers: who works in which unit, in which role, and whether they may sign in. Admins add officers (the
-server generates the password, shown once), disable and enable them, and reset their passwords; supervisors
-see the officers of their units. The server has no command to change an officer's role or units: that is
-said on the page instead of offered."""
+server generates the password, shown once), change the chosen one's name, role and units (*Edit…* or a double
+click), disable and enable them, and reset their passwords; supervisors see the officers of their units."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -28,8 +28,12 @@ from ..labels import role_label
 from ..ops import Ops
 from ..password_dialogs import ResetPasswordDialog
 from . import requests
+from .edit_dialogs import OfficerEditDialog
 from .page import AdminPage, fill_table, list_table, selected_key
 from .units_page import unit_choices
+
+if TYPE_CHECKING:
+    from ...server.commands import ChangedOfficer
 
 
 class OfficersPage(AdminPage):
@@ -44,7 +48,13 @@ class OfficersPage(AdminPage):
             [self.tr("Name"), self.tr("Login"), self.tr("Units"), self.tr("Role"), self.tr("Active")],
         )
         self.table.itemSelectionChanged.connect(self._enable)
+        self.table.itemDoubleClicked.connect(lambda *_: self.edit())
 
+        self.edit_button = QPushButton(self.tr("Ed&it…"))
+        self.edit_button.setObjectName("officerEdit")
+        self.edit_button.setToolTip(self.tr("Change the chosen officer's name, role or units"))
+        self.edit_button.clicked.connect(self.edit)
+        self.editor: OfficerEditDialog | None = None  # the dialog open last (for tests)
         self.disable_button = QPushButton(self.tr("&Disable"))
         self.disable_button.setObjectName("officerDisable")
         self.disable_button.setToolTip(self.tr("The officer can no longer sign in; their sessions end"))
@@ -56,18 +66,12 @@ class OfficersPage(AdminPage):
         self.reset_button.setObjectName("officerResetPassword")
         self.reset_button.clicked.connect(self.reset_password)
         actions = QHBoxLayout()
-        for button in (self.disable_button, self.enable_button, self.reset_button):
+        for button in (self.edit_button, self.disable_button, self.enable_button, self.reset_button):
             actions.addWidget(button)
         actions.addStretch(1)
         self.action_row = QWidget()
         self.action_row.setLayout(actions)
         actions.setContentsMargins(0, 0, 0, 0)
-        self.no_role_change = QLabel(
-            self.tr(
-                "An officer's role and units are set when they are added; the server has no way to change them yet."
-            )
-        )
-        self.no_role_change.setWordWrap(True)
 
         self.login = QLineEdit()
         self.login.setObjectName("officerLogin")
@@ -110,18 +114,18 @@ class OfficersPage(AdminPage):
         form.addRow(self.tr("Password (shown once):"), self.password_row)
 
         # Only admins manage officers (authz MANAGE_OFFICERS); supervisors read the list of their units.
-        for widget in (self.action_row, self.add_box, self.no_role_change):
+        for widget in (self.action_row, self.add_box):
             widget.setVisible(self.admin)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.action_row)
-        layout.addWidget(self.no_role_change)
         layout.addWidget(self.add_box)
         self._enable()
 
     def _enable(self) -> None:
         chosen = self.chosen()
+        self.edit_button.setEnabled(chosen is not None and bool(self.units))
         self.disable_button.setEnabled(chosen is not None and chosen.active and chosen.login != self.session.login)
         self.enable_button.setEnabled(chosen is not None and not chosen.active)
         self.reset_button.setEnabled(bool(self.officers))
@@ -204,6 +208,26 @@ class OfficersPage(AdminPage):
         who = f"{changed.officer.name} ({changed.officer.login})"
         text = self.tr("%1 can sign in again.") if active else self.tr("%1 is disabled; their sessions ended.")
         self.say(text.replace("%1", who))
+
+    def edit(self) -> None:
+        chosen = self.chosen()
+        if chosen is None or not self.admin or not self.units:
+            return
+        self.say("")
+        own = chosen.login == self.session.login
+        self.editor = OfficerEditDialog(self, chosen, self.units, own, self.edited)
+        self.editor.open()
+
+    @asyncSlot(object)
+    async def edited(self, changed: ChangedOfficer) -> None:
+        await self.reload()
+        officer = changed.officer
+        text = self.tr("%1 changed: %2 in %3.").replace("%1", f"{officer.name} ({officer.login})")
+        text = text.replace("%2", role_label(officer.role)).replace("%3", ", ".join(officer.unit_codes))
+        if changed.claims_ended:
+            released = self.tr("Released, as they can no longer reach them: %1.")
+            text += " " + released.replace("%1", ", ".join(changed.claims_ended))
+        self.say(text)
 
     @asyncSlot()
     async def reload_later(self) -> None:

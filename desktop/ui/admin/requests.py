@@ -12,12 +12,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ...domain.entities import AccountHealth, Officer, Unit
+from ...domain.probe import ProbeResult
 from ...domain.vocabulary import Channel, Role
 from ...sync.session import Session
 from ..command_requests import request
 
 if TYPE_CHECKING:
-    from ...server.commands import AddedOfficer, LaporImported, OfficerState
+    from ...server.commands import AddedOfficer, ChangedOfficer, ChangedUnit, LaporImported, OfficerState
 
 # -- units and officers ---------------------------------------------------------------------------------
 
@@ -35,6 +36,16 @@ def add_unit(session: Session, code: str, name: str, parent: str | None, lease_s
     return session.command(commands.unit_add, made)
 
 
+def update_unit(
+    session: Session, code: str, name: str | None, parent: str | None, top: bool, lease_seconds: int | None
+) -> ChangedUnit:
+    """Only what is given changes: ``parent`` a unit to become part of, or ``top`` for none."""
+    from ...server import commands
+
+    made = request(commands.UnitSet, code=code, name=name, parent=parent, top=top, lease_seconds=lease_seconds)
+    return session.command(commands.unit_set, made)
+
+
 def list_officers(session: Session) -> list[Officer]:
     from ...server import commands
 
@@ -47,6 +58,16 @@ def add_officer(session: Session, login: str, name: str, units: list[str], role:
 
     made = request(commands.OfficerAdd, login=login, name=name, units=units, role=role, password=None)
     return session.command(commands.officer_add, made)
+
+
+def update_officer(
+    session: Session, login: str, name: str | None, role: Role | None, units: list[str] | None
+) -> ChangedOfficer:
+    """Only what is given changes; ``units`` replaces the officer's units."""
+    from ...server import commands
+
+    made = request(commands.OfficerSet, login=login, name=name, role=role, units=units)
+    return session.command(commands.officer_set, made)
 
 
 def set_officer_active(session: Session, login: str, active: bool) -> OfficerState:
@@ -121,6 +142,14 @@ def switch_account(session: Session, account_id: int, on: bool) -> AccountHealth
 
     cmd = commands.channel_enable if on else commands.channel_disable
     return session.command(cmd, request(commands.AccountId, account_id=account_id))
+
+
+def probe_account(session: Session, account_id: int) -> ProbeResult:
+    """The account's connection test, run by the server (on the embedded database, here): with the secrets
+    that process holds. It connects to the channel: it may take the probe's timeout per connection."""
+    from ...server import commands
+
+    return session.command(commands.channel_test, request(commands.AccountId, account_id=account_id))
 
 
 # -- SP4N-LAPOR! ----------------------------------------------------------------------------------------

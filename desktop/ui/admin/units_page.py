@@ -1,7 +1,10 @@
 """Units: the organisation as a tree (parents before their children, in natural order), and for admins a
-form to add one. The server has no command to rename a unit or move it: that stays with the CLI's owner."""
+form to add one and a dialog to change the chosen one (its name, where it sits, its claim lease: *Edit…* or a
+double click)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -9,6 +12,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QTreeWidget,
@@ -25,7 +29,11 @@ from ...sync.session import Session
 from ...views.unit_tree import natural_key
 from ..ops import Ops
 from . import requests
+from .edit_dialogs import UnitEditDialog
 from .page import AdminPage
+
+if TYPE_CHECKING:
+    from ...server.commands import ChangedUnit
 
 
 def unit_tree(tree: QTreeWidget, units: list[Unit]) -> None:
@@ -74,6 +82,19 @@ class UnitsPage(AdminPage):
         self.tree.setObjectName("unitTree")
         self.tree.setAccessibleName(self.tr("Units"))
         self.tree.setHeaderLabels([self.tr("Unit"), self.tr("Code")])
+        self.tree.itemSelectionChanged.connect(self._enable)
+        self.tree.itemDoubleClicked.connect(lambda *_: self.edit())
+        self.edit_button = QPushButton(self.tr("Ed&it…"))
+        self.edit_button.setObjectName("unitEdit")
+        self.edit_button.setToolTip(self.tr("Change the chosen unit's name, where it sits, or its claim lease"))
+        self.edit_button.clicked.connect(self.edit)
+        actions = QHBoxLayout()
+        actions.addWidget(self.edit_button)
+        actions.addStretch(1)
+        actions.setContentsMargins(0, 0, 0, 0)
+        self.action_row = QWidget()
+        self.action_row.setLayout(actions)
+        self.editor: UnitEditDialog | None = None  # the dialog open last (for tests)
 
         self.code = QLineEdit()
         self.code.setObjectName("unitCode")
@@ -98,12 +119,43 @@ class UnitsPage(AdminPage):
         form.addRow(self.tr("&Part of:"), self.parent_unit)
         form.addRow(self.tr("Claim &lease:"), self.lease)
         form.addRow("", self.add_button)
-        self.add_box.setVisible(self.admin)  # only admins manage units; the server decides again
+        # Only admins manage units; the server decides again.
+        for widget in (self.action_row, self.add_box):
+            widget.setVisible(self.admin)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.action_row)
         layout.addWidget(self.add_box)
+        self._enable()
+
+    def chosen(self) -> Unit | None:
+        item = self.tree.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        code = item.data(0, Qt.ItemDataRole.UserRole)
+        return next((u for u in self.units if u.code == code), None)
+
+    def _enable(self) -> None:
+        self.edit_button.setEnabled(self.chosen() is not None)
+
+    def edit(self) -> None:
+        chosen = self.chosen()
+        if chosen is None or not self.admin:
+            return
+        self.say("")
+        self.editor = UnitEditDialog(self, chosen, self.units, self.edited)
+        self.editor.open()
+
+    @asyncSlot(object)
+    async def edited(self, changed: ChangedUnit) -> None:
+        await self.reload()
+        text = self.tr("Unit %1 changed.").replace("%1", f"{changed.unit.name} ({changed.unit.code})")
+        if changed.claims_ended:
+            released = self.tr("Released, as their holders can no longer reach them: %1.")
+            text += " " + released.replace("%1", ", ".join(changed.claims_ended))
+        self.say(text)
 
     async def reload(self) -> None:
         try:
@@ -113,6 +165,7 @@ class UnitsPage(AdminPage):
             return
         unit_tree(self.tree, self.units)
         unit_choices(self.parent_unit, self.units, self.tr("(top level)"))
+        self._enable()
 
     @asyncSlot()
     async def add(self) -> None:
