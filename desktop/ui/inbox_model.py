@@ -156,6 +156,9 @@ class InboxModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[InboxRow]] = OrderedDict()
         self._asked: set[int] = set()
         self._fetching = False
+        # A new query's first page is being read; a reload asked meanwhile waits for it (see reload()).
+        self._starting = False
+        self._reload_after_start = False
         self._clock_offset = timedelta(0)
         self.zone: tzinfo | None = None  # where "today" is counted for the badges; None: the workstation's zone
 
@@ -184,8 +187,14 @@ class InboxModel(QAbstractTableModel):
 
     @asyncSlot(int)
     async def _start(self, generation: int) -> None:
+        self._starting, self._reload_after_start = True, False
         read = await self._read(_first_page, self.session, self._query)
-        if read is None or not self._current(generation):
+        if not self._current(generation):
+            return
+        self._starting = False
+        if self._reload_after_start:
+            self.reload()  # after the rows below are in: what changed while they were read is read again
+        if read is None:
             return
         outline, pages, now = read
         self._note_clock(now)
@@ -201,7 +210,14 @@ class InboxModel(QAbstractTableModel):
     @asyncSlot()
     async def reload(self) -> None:
         """Read the same query again (the cache changed), keeping as many rows as were there and the pages
-        being shown, so the view keeps its scroll position; then ``reloaded`` is emitted."""
+        being shown, so the view keeps its scroll position; then ``reloaded`` is emitted.
+
+        While a new query's first page is being read, the reload waits for it rather than throwing it away:
+        at start-up the sync's first "the cache changed" came while the inbox read its first page, and the
+        reload then queued behind every other pane's first read (a second on a 1,000,000-ticket cache)."""
+        if self._starting:
+            self._reload_after_start = True
+            return
         self._generation += 1
         generation = self._generation
         wanted = list(self._pages) or [0]

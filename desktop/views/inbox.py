@@ -598,7 +598,10 @@ def _by_urgency() -> list[_Segment]:
     return [
         _Segment(and_(is_open, t.due_at.is_not(None)), lambda f: open_(f) and f.due_at is not None, t.due_at, "due_at"),
         _Segment(and_(is_open, t.due_at.is_(None)), lambda f: open_(f) and f.due_at is None),
-        _Segment(t.status.in_(_CLOSED), lambda f: not open_(f)),
+        # Walked in rowid order, not through ix_ticket_status: SQLite reads both closed statuses from that index
+        # and sorts every match before it can return the first 200 (0.3–0.5 s a page at 700,000 finished
+        # reports); `status || ''` keeps the index out of the plan, as SQLite's unary + would.
+        _Segment(t.status.concat("").in_(_CLOSED), lambda f: not open_(f)),
     ]
 
 

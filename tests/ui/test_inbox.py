@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from uuid import UUID
@@ -91,6 +93,23 @@ def test_fetch_more_pages_through_every_ticket_lazily(
         shown.append(UUID(model.index(row, 0).data(Qt.ItemDataRole.UserRole)))
     assert shown == [r.ticket_id for r in whole]
     assert len(model._pages) <= 12, "only a few pages of rows are kept"
+
+
+def test_a_reload_asked_while_the_first_page_is_read_does_not_throw_it_away(
+    qtbot: QtBot, filled: Session, ops: Ops
+) -> None:
+    """At start-up the sync's first "the cache changed" comes while the inbox reads its first page: the page
+    is shown when it is read, not after every other pane's reads queued on the cache thread meanwhile."""
+    model = InboxModel(filled, ops)
+    release = threading.Event()
+    with qtbot.waitSignal(model.started, timeout=5000):
+        model.set_query(InboxQuery(View.EVERYTHING))  # its first page is queued on the cache thread
+        model.reload()  # e.g. the sync's first round: comes before the page is in
+        blocker = asyncio.ensure_future(ops.db(release.wait, 30))  # another pane's slow read, queued after both
+    assert model.rowCount() == PAGE and loaded(model, 0)
+    with qtbot.waitSignal(model.reloaded, timeout=5000):  # the reload still comes, after the first page
+        release.set()
+    assert blocker.done() and model.rowCount() >= PAGE
 
 
 def test_columns_show_words_not_codes(qtbot: QtBot, filled: Session, ops: Ops) -> None:
