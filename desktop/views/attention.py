@@ -200,7 +200,10 @@ def _due(conn: Connection, now: datetime, today_ends: datetime) -> list[Attentio
     if mine is None:
         return []
     t = s.ticket.c
-    in_my_units: ColumnElement[bool] = t.unit_id.in_(units)
+    # `+ 0` keeps the holder and unit indexes out of the plan (SQLite's unary +): with them SQLite read every
+    # ticket of the officer's units and sorted them, 0.4 s on a 1,000,000-ticket cache at every sync.
+    holder, unit = t.claimed_by + 0, t.unit_id + 0
+    in_my_units: ColumnElement[bool] = unit.in_(units)
     if role_of(conn, mine) not in (Role.SUPERVISOR, Role.ADMIN):
         in_my_units = and_(in_my_units, or_(t.claimed_by.is_(None), t.claim_expires_at < now))
     closing = select(s.local_ticket.c.ticket_id).where(s.local_ticket.c.status.in_(sorted(x.value for x in CLOSED)))
@@ -209,7 +212,7 @@ def _due(conn: Connection, now: datetime, today_ends: datetime) -> list[Attentio
         .where(
             literal_column(f"ticket.{s.OPEN_CONDITION}"),  # word for word the open tickets' index's WHERE
             t.due_at < today_ends,
-            or_(t.claimed_by == mine, in_my_units),
+            or_(holder == mine, in_my_units),
             t.id.not_in(closing),  # finished here, not yet sent: nothing left to chase
         )
         .order_by(t.due_at)

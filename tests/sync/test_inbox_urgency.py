@@ -121,6 +121,21 @@ def test_the_finished_reports_are_read_in_the_order_they_came_without_sorting_th
     assert "INTEGER PRIMARY KEY (rowid>?)" in plan and "TEMP B-TREE" not in plan, plan
 
 
+def test_the_deadlines_of_needs_attention_walk_the_open_tickets_deadline_index(cache_260: Cache) -> None:
+    """Read at every sync for the status bar: through the holder and unit indexes SQLite read every ticket of
+    the officer's units and sorted them (0.4 s on a 1,000,000-ticket cache)."""
+    with cache_260.read() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        statements: list[str] = []
+        raw.set_trace_callback(statements.append)
+        attention_items(conn, NOW, NOW + timedelta(hours=1))
+        raw.set_trace_callback(None)
+        due = next(sql for sql in statements if "ORDER BY ticket.due_at" in sql)
+        plan = " ".join(str(row[-1]) for row in conn.execute(text("EXPLAIN QUERY PLAN " + due)))
+    assert "ix_ticket_open_due" in plan and "TEMP B-TREE" not in plan, plan
+
+
 @pytest.fixture
 def cache_260(tmp_path: Path) -> Iterator[Cache]:
     opened = Cache(tmp_path / "inbox.cache.db")
