@@ -42,6 +42,7 @@ REGISTRY: dict[str, ActionSpec] = {
     "audit_log": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Audit log…")),
     "workload": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Officers' workload…")),
     "administration": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Administration…")),
+    "statistics": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Statistics…")),
     "quit": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Quit"), QKeySequence.StandardKey.Quit),
     "tour": ActionSpec(QT_TRANSLATE_NOOP("Actions", "Tour"), QKeySequence.StandardKey.HelpContents),
     # Inbox
@@ -91,6 +92,7 @@ ICONS = {
     "channels": "channel",
     "audit_log": "audit",
     "administration": "settings",
+    "statistics": "statistics",
     "quit": "quit",
     "search": "search",
     "clear_filters": "clear",

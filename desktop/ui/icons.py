@@ -65,6 +65,7 @@ NAMES = (
     "sign-in",
     "quit",
     "audit",
+    "statistics",
 )
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -227,6 +228,7 @@ class MainWindow(QMainWindow):
             ("channels", self.open_channels),
             ("audit_log", self.open_audit),
             ("workload", self.open_workload),
+            ("statistics", self.open_statistics),
             ("administration", self.open_administration),
             ("settings", self.open_settings),
             ("quit", self.close),
@@ -242,6 +244,8 @@ class MainWindow(QMainWindow):
         self.workload_action = made["workload"]
         self.workload_action.setVisible(False)  # supervisors (their units) and admins, like the audit log
         self.workload_view: WorkloadView | None = None
+        self.statistics_action = made["statistics"]  # every officer: the server narrows the figures to theirs
+        self.stats_window: QDialog | None = None  # stats.window.StatsWindow, loaded (with QtCharts) on first use
         self.administration_action = made["administration"]
         self.administration_action.setVisible(False)  # supervisors (their units) and admins
         # Passwords are the Aduan server's: an officer signed in to it changes theirs (SQLite has none).
@@ -405,6 +409,24 @@ class MainWindow(QMainWindow):
         self.workload_view.raise_()
         self.workload_view.activateWindow()
         self.workload_view.reload()
+
+    def open_statistics(self) -> None:
+        """One window beside this one, brought back if it is open already (with its filters as they were)."""
+        if self.stats_window is None:
+            from .stats.window import StatsWindow
+
+            window = StatsWindow(self.session, self.ops, self)
+            window.finished.connect(self._statistics_closed)
+            window.start()
+            self.stats_window = window
+        self.stats_window.show()
+        self.stats_window.raise_()
+        self.stats_window.activateWindow()
+
+    def _statistics_closed(self) -> None:
+        if self.stats_window is not None:
+            self.stats_window.deleteLater()
+            self.stats_window = None
 
     def _workload_closed(self) -> None:
         if self.workload_view is not None:

@@ -80,131 +80,136 @@
     </message>
     <message>
         <location filename="../../ui/actions.py" line="45"/>
+        <source>Statistics…</source>
+        <translation>Statistik…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="46"/>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="46"/>
+        <location filename="../../ui/actions.py" line="47"/>
         <source>Tour</source>
         <translation>Tur</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="48"/>
+        <location filename="../../ui/actions.py" line="49"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="49"/>
+        <location filename="../../ui/actions.py" line="50"/>
         <source>Clear filters</source>
         <translation>Hapus filter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="51"/>
+        <location filename="../../ui/actions.py" line="52"/>
         <source>Claim</source>
         <translation>Ambil</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="52"/>
+        <location filename="../../ui/actions.py" line="53"/>
         <source>Release</source>
         <translation>Lepaskan</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="53"/>
+        <location filename="../../ui/actions.py" line="54"/>
         <source>Take over…</source>
         <translation>Ambil alih…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="54"/>
+        <location filename="../../ui/actions.py" line="55"/>
         <source>Take the next one</source>
         <translation>Ambil laporan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="55"/>
+        <location filename="../../ui/actions.py" line="56"/>
         <source>Send reply</source>
         <translation>Kirim balasan</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="56"/>
+        <location filename="../../ui/actions.py" line="57"/>
         <source>Add internal note</source>
         <translation>Tambah catatan internal</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="57"/>
+        <location filename="../../ui/actions.py" line="58"/>
         <source>Change status…</source>
         <translation>Ubah status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="58"/>
+        <location filename="../../ui/actions.py" line="59"/>
         <source>Transfer to unit…</source>
         <translation>Teruskan ke unit…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="59"/>
+        <location filename="../../ui/actions.py" line="60"/>
         <source>Assign to officer…</source>
         <translation>Tugaskan ke petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="60"/>
+        <location filename="../../ui/actions.py" line="61"/>
         <source>Priority, category, kind…</source>
         <translation>Prioritas, kategori, jenis…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="61"/>
+        <location filename="../../ui/actions.py" line="62"/>
         <source>Insert canned response…</source>
         <translation>Sisipkan templat balasan…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="62"/>
+        <location filename="../../ui/actions.py" line="63"/>
         <source>Print…</source>
         <translation>Cetak…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="63"/>
+        <location filename="../../ui/actions.py" line="64"/>
         <source>Save as PDF…</source>
         <translation>Simpan sebagai PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65"/>
+        <location filename="../../ui/actions.py" line="66"/>
         <source>Mark as duplicate of…</source>
         <translation>Tandai sebagai duplikat dari…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66"/>
+        <location filename="../../ui/actions.py" line="67"/>
         <source>Merge into…</source>
         <translation>Gabungkan ke…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="67"/>
+        <location filename="../../ui/actions.py" line="68"/>
         <source>Unlink</source>
         <translation>Lepas tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="68"/>
+        <location filename="../../ui/actions.py" line="69"/>
         <source>Answer all linked…</source>
         <translation>Jawab semua yang tertaut…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69"/>
+        <location filename="../../ui/actions.py" line="70"/>
         <source>Not our authority…</source>
         <translation>Bukan wewenang…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70"/>
+        <location filename="../../ui/actions.py" line="71"/>
         <source>Refer to unit…</source>
         <translation>Minta masukan unit…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71"/>
+        <location filename="../../ui/actions.py" line="72"/>
         <source>Answer…</source>
         <translation>Jawab…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="73"/>
+        <location filename="../../ui/actions.py" line="74"/>
         <source>New thread…</source>
         <translation>Topik baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="74"/>
+        <location filename="../../ui/actions.py" line="75"/>
         <source>Post</source>
         <translation>Kirim</translation>
     </message>
@@ -3018,72 +3023,72 @@
         <translation>Diperbarui</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="317"/>
+        <location filename="../../ui/inbox_model.py" line="333"/>
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="386"/>
+        <location filename="../../ui/inbox_model.py" line="402"/>
         <source>(queued)</source>
         <translation>(antre)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="391"/>
+        <location filename="../../ui/inbox_model.py" line="407"/>
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="401"/>
+        <location filename="../../ui/inbox_model.py" line="417"/>
         <source> (queued)</source>
         <translation> (antre)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="427"/>
+        <location filename="../../ui/inbox_model.py" line="443"/>
         <source>No deadline</source>
         <translation>Tanpa tenggat</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="430"/>
+        <location filename="../../ui/inbox_model.py" line="446"/>
         <source>Finished; the deadline was %1</source>
         <translation>Selesai; tenggatnya %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="432"/>
+        <location filename="../../ui/inbox_model.py" line="448"/>
         <source>%1 (deadline %2)</source>
         <translation>%1 (tenggat %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="457"/>
+        <location filename="../../ui/inbox_model.py" line="473"/>
         <source>free</source>
         <translation>bebas</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="459"/>
+        <location filename="../../ui/inbox_model.py" line="475"/>
         <source>%1 — claim queued</source>
         <translation>%1 — pengambilan menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="464"/>
+        <location filename="../../ui/inbox_model.py" line="480"/>
         <source>free (lease of %1 ran out)</source>
         <translation>bebas (waktu pegang %1 habis)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="465"/>
+        <location filename="../../ui/inbox_model.py" line="481"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="471"/>
+        <location filename="../../ui/inbox_model.py" line="487"/>
         <source>Lease until %1</source>
         <translation>Dipegang sampai %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="475"/>
+        <location filename="../../ui/inbox_model.py" line="491"/>
         <source>The reporter asked to stay anonymous</source>
         <translation>Pelapor meminta identitasnya dirahasiakan</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="477"/>
+        <location filename="../../ui/inbox_model.py" line="493"/>
         <source>A change made here is waiting to be sent</source>
         <translation>Perubahan di sini menunggu dikirim</translation>
     </message>
@@ -3422,42 +3427,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit&apos;s server.</source>
         <translation>Ruang kerja demo: data contoh hanya di komputer ini, masuk sebagai petugas demo. Tidak ada yang dikirim ke pusat Aduan unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Aduan</source>
         <translation>&amp;Aduan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>&amp;Go</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>%1 (%2 unread)</source>
         <translation>%1 (%2 belum dibaca)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Your session on the server has ended: an admin may have reset your password or disabled your login, or it expired. Sign in again to send your work; until then it is kept on this computer.</source>
         <translation>Sesi Anda telah berakhir: mungkin admin mengatur ulang kata sandi Anda atau menonaktifkan nama pengguna Anda, atau sesinya kedaluwarsa. Masuk kembali untuk mengirim pekerjaan Anda; sampai saat itu pekerjaan Anda tetap tersimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Your password was changed. Your sessions on other computers ended; this one stays signed in.</source>
         <translation>Kata sandi Anda telah diubah. Sesi Anda di komputer lain berakhir; komputer ini tetap masuk.</translation>
     </message>
@@ -5388,6 +5393,402 @@
     </message>
 </context>
 <context>
+    <name>StatsFilters</name>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="69"/>
+        <source>This month</source>
+        <translation>Bulan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="70"/>
+        <source>Last month</source>
+        <translation>Bulan lalu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="71"/>
+        <source>Last 3 months</source>
+        <translation>3 bulan terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="72"/>
+        <source>This year</source>
+        <translation>Tahun ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="73"/>
+        <source>Chosen days</source>
+        <translation>Tanggal pilihan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="78"/>
+        <source>First day of receipt</source>
+        <translation>Tanggal terima pertama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="79"/>
+        <source>Last day of receipt</source>
+        <translation>Tanggal terima terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="81"/>
+        <source>All my units</source>
+        <translation>Semua unit saya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="83"/>
+        <source>Every unit whose figures you may see, with the units below them</source>
+        <translation>Semua unit yang angkanya boleh Anda lihat, beserta unit di bawahnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="92"/>
+        <source>Every channel</source>
+        <translation>Semua kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="97"/>
+        <source>Every kind</source>
+        <translation>Semua jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="102"/>
+        <source>Day</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="102"/>
+        <source>Week</source>
+        <translation>Minggu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="102"/>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="107"/>
+        <source>Nothing (totals)</source>
+        <translation>Tidak dirinci (jumlah saja)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="108"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="109"/>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="110"/>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="111"/>
+        <location filename="../../ui/stats/filters.py" line="123"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="112"/>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="118"/>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="120"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="121"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Dari:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="122"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Sampai:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="127"/>
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="129"/>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="130"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="131"/>
+        <source>Count</source>
+        <translation>Hitungan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="133"/>
+        <source>P&amp;er:</source>
+        <translation>Pe&amp;r:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="134"/>
+        <source>Sp&amp;lit by:</source>
+        <translation>R&amp;inci menurut:</translation>
+    </message>
+</context>
+<context>
+    <name>StatsWindow</name>
+    <message>
+        <location filename="../../ui/stats/window.py" line="56"/>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="79"/>
+        <source>Reports received per period, as a table</source>
+        <translation>Laporan diterima per periode, sebagai tabel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="80"/>
+        <source>Open reports by status and age</source>
+        <translation>Laporan terbuka menurut status dan umur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="81"/>
+        <source>Service levels per unit and officer</source>
+        <translation>Tingkat layanan per unit dan petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="86"/>
+        <source>Chart</source>
+        <translation>Grafik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="87"/>
+        <source>Table</source>
+        <translation>Tabel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="91"/>
+        <source>Reports received</source>
+        <translation>Laporan diterima</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="95"/>
+        <source>&amp;Backlog</source>
+        <translation>&amp;Tunggakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="97"/>
+        <source>&amp;Service levels</source>
+        <translation>Tingkat &amp;layanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="127"/>
+        <source>Save as CSV…</source>
+        <translation>Simpan sebagai CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="129"/>
+        <source>Save this table as a CSV file, which Excel and LibreOffice open</source>
+        <translation>Simpan tabel ini sebagai berkas CSV, yang dapat dibuka Excel dan LibreOffice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="184"/>
+        <source>Counting…</source>
+        <translation>Menghitung…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="213"/>
+        <source>Reports received %1 – %2</source>
+        <translation>Laporan diterima %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="219"/>
+        <source>in %1 and the units below it</source>
+        <translation>di %1 dan unit di bawahnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="221"/>
+        <source>in every unit whose figures you may see</source>
+        <translation>di semua unit yang angkanya boleh Anda lihat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="223"/>
+        <source>Officers see the reports they handled; supervisors their units; admins every unit.</source>
+        <translation>Petugas melihat laporan yang mereka tangani; supervisor melihat unitnya; admin melihat semua unit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="229"/>
+        <location filename="../../ui/stats/window.py" line="272"/>
+        <location filename="../../ui/stats/window.py" line="313"/>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="231"/>
+        <source>(no category)</source>
+        <translation>(tanpa kategori)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="311"/>
+        <source>Response</source>
+        <translation>Tanggapan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="263"/>
+        <source>Day</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="263"/>
+        <source>Week (from Monday)</source>
+        <translation>Minggu (mulai Senin)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="263"/>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="266"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="267"/>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="268"/>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="269"/>
+        <location filename="../../ui/stats/window.py" line="313"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="270"/>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="280"/>
+        <source>No reports were received in this period.</source>
+        <translation>Tidak ada laporan yang diterima pada periode ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="291"/>
+        <source>%1 days</source>
+        <translation>%1 hari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="292"/>
+        <source>Status \ days open</source>
+        <translation>Status \ hari terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="292"/>
+        <location filename="../../ui/stats/window.py" line="299"/>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="309"/>
+        <source>working hours</source>
+        <translation>jam kerja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="310"/>
+        <source>days</source>
+        <translation>hari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="312"/>
+        <source>Resolution</source>
+        <translation>Penyelesaian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="313"/>
+        <source>Officer</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="316"/>
+        <source>met</source>
+        <translation>tercapai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="317"/>
+        <source>breached</source>
+        <translation>terlewat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="318"/>
+        <source>running</source>
+        <translation>berjalan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="319"/>
+        <source>met %</source>
+        <translation>% tercapai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="320"/>
+        <source>median (%1)</source>
+        <translation>median (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="321"/>
+        <source>p90 (%1)</source>
+        <translation>p90 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="328"/>
+        <source>(unit total)</source>
+        <translation>(jumlah unit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="336"/>
+        <source>First response in working hours of the unit&apos;s calendar; resolution in calendar days, without the time spent waiting for the reporter. Met %: of the deadlines already decided (met or breached); running ones are still within their target.</source>
+        <translation>Tanggapan pertama dalam jam kerja menurut kalender unit; penyelesaian dalam hari kalender, tanpa waktu menunggu pelapor. % tercapai: dari tenggat yang sudah jelas hasilnya (tercapai atau terlewat); yang berjalan masih dalam targetnya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="347"/>
+        <source>Save as CSV</source>
+        <translation>Simpan sebagai CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="347"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="356"/>
+        <source>The file could not be written: %1</source>
+        <translation>Berkas tidak dapat ditulis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="359"/>
+        <source>Table saved to %1.</source>
+        <translation>Tabel disimpan ke %1.</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../ui/labels.py" line="14"/>
@@ -6260,6 +6661,19 @@
         <location filename="../../ui/update_notice.py" line="79"/>
         <source>Copy the address, then paste it into your browser or into Explorer&apos;s address bar</source>
         <translation>Salin alamat ini, lalu tempelkan di peramban atau di bilah alamat Explorer</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeChart</name>
+    <message>
+        <location filename="../../ui/stats/chart.py" line="48"/>
+        <source>Reports received per period</source>
+        <translation>Laporan diterima per periode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/chart.py" line="91"/>
+        <source>Reports received</source>
+        <translation>Laporan diterima</translation>
     </message>
 </context>
 <context>

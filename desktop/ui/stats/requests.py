@@ -1,0 +1,60 @@
+"""What the statistics window asks of the server's ``stats`` commands (``server/commands.py``), on the network
+pool: the figures of ``reports/figures.py``, narrowed by the server to what the signed-in officer may see (the
+embedded database runs the same commands after the same authorization). The window computes no figure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ...sync.session import Session
+from ..command_requests import request
+
+if TYPE_CHECKING:
+    from ...reports.figures import BacklogRow, ServiceRow, VolumeRow
+
+
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """The window's filter, as the ``stats`` commands take it (``StatsQuery``)."""
+
+    since: date | None = None
+    until: date | None = None
+    units: tuple[str, ...] = ()  # () every unit the officer may see
+    channel: str | None = None
+    kind: str | None = None
+    by: str = "day"
+    split: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """One answer of the three commands for the same filter."""
+
+    volumes: list[VolumeRow]
+    backlog: list[BacklogRow]
+    service: list[ServiceRow]
+    bands: list[str] = field(default_factory=list)  # the backlog's age bands, youngest first
+
+
+def ask_figures(session: Session, wanted: Wanted) -> Figures:
+    from ...reports.figures import AGE_BANDS
+    from ...server import commands
+
+    query = request(
+        commands.StatsQuery,
+        since=wanted.since,
+        until=wanted.until,
+        units=list(wanted.units),
+        channel=wanted.channel,
+        kind=wanted.kind,
+        by=wanted.by,
+        split=wanted.split,
+    )
+    return Figures(
+        session.command(commands.stats_volumes, query),
+        session.command(commands.stats_backlog, query),
+        session.command(commands.stats_service, query),
+        [label for label, _first, _last in AGE_BANDS],
+    )
