@@ -55,14 +55,22 @@ class _Watch:
             self._due.pop(id(dbapi_connection), None)
 
     def _run(self) -> None:
+        """Until nothing is in flight: an engine's watcher must not outlive its work. One thread per engine for
+        the life of the process added up (a test process makes hundreds of engines): hundreds of threads waking
+        twice a second starved the process of its GIL. ``arm`` starts another when a round trip is sent."""
         while True:
             time.sleep(0.5)
             now = time.monotonic()
             with self._lock:
                 late = [key for key, (due, _conn) in self._due.items() if due < now]
                 overdue = [self._due.pop(key)[1] for key in late]
+                idle = not self._due
+                if idle:
+                    self._thread = None
             for dbapi_connection in overdue:
                 _shut_down(dbapi_connection)
+            if idle:
+                return
 
 
 def watch_replies(engine: Engine, seconds: float) -> Engine:
