@@ -32,7 +32,7 @@ from ..domain.sla import Phase
 from ..domain.status import CLOSED
 from ..domain.vocabulary import Role
 from ..store.identity import Actor, descendants
-from ..store.schema import event, officer, sla_clock, ticket, unit
+from ..store.schema import event, officer, sla_clock, stats_day, ticket, unit
 from ..store.sla import read_rules, record_from_row
 
 Period = Literal["day", "week", "month"]
@@ -183,7 +183,7 @@ def zone_of(rules: Rules, scope: Scope, conn: Connection) -> WorkingCalendar:
     return rules.calendars.get(None) or DEFAULT_CALENDAR
 
 
-def _fixed_offset(zone: ZoneInfo, since: date | None, until: date | None) -> int | None:
+def fixed_offset(zone: ZoneInfo, since: date | None, until: date | None) -> int | None:
     """The zone's offset in minutes if it is the same over the whole period (checked each half year)."""
     first = since or date(2000, 1, 1)
     last = until or date(datetime.now(UTC).year + 1, 12, 31)
@@ -234,15 +234,23 @@ def _period_start(day: date, by: Period) -> date:
 # -- volumes ---------------------------------------------------------------------------------------------
 
 
-def volumes(conn: Connection, scope: Scope, by: Period = "day", split: Split | None = None) -> list[VolumeRow]:
+def volumes(
+    conn: Connection, scope: Scope, by: Period = "day", split: Split | None = None, rolled_up: bool = False
+) -> list[VolumeRow]:
     """Reports received per day, week (from Monday) or month, split by one property as it is now (the unit
-    that holds the report now, after any transfer). Periods without reports are left out."""
+    that holds the report now, after any transfer). Periods without reports are left out.
+
+    ``rolled_up``: the caller refreshed the daily roll-up in this transaction (``rollup.refresh``), so the
+    figures may be read from it, where it holds them: days in the agency's zone, no officer's own figures."""
     if by not in PERIODS:
         raise BadInput(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
     if split is not None and split not in SPLITS:
         raise BadInput(f"--split must be one of {', '.join(SPLITS)}, not {split!r}")
     rules = read_rules(conn)
     cal = zone_of(rules, scope, conn)
+    agency = rules.calendars.get(None) or DEFAULT_CALENDAR
+    if rolled_up and scope.officer_id is None and cal.timezone == agency.timezone:
+        return _sorted_volumes(_rolled_up_volumes(conn, scope, by, split))
     keyed: ColumnElement[Any] | None
     if split == "unit":
         keyed = unit.c.code
@@ -252,7 +260,7 @@ def volumes(conn: Connection, scope: Scope, by: Period = "day", split: Split | N
         keyed = None
     source = ticket.join(unit, unit.c.id == ticket.c.unit_id)
     where = conditions(scope, cal.zone)
-    offset = _fixed_offset(cal.zone, scope.filter.since, scope.filter.until)
+    offset = fixed_offset(cal.zone, scope.filter.since, scope.filter.until)
     counts: dict[tuple[date, str | None], int] = defaultdict(int)
     if offset is not None:
         day = LocalDay(ticket.c.created_at, offset)
@@ -267,9 +275,49 @@ def volumes(conn: Connection, scope: Scope, by: Period = "day", split: Split | N
             local = row.created_at.replace(tzinfo=UTC).astimezone(cal.zone).date()
             key = row.key if keyed is not None else None
             counts[(_period_start(local, by), None if key is None else str(key))] += 1
+    return _sorted_volumes(counts)
+
+
+def _sorted_volumes(counts: dict[tuple[date, str | None], int]) -> list[VolumeRow]:
     return [
         VolumeRow(period, key, n) for (period, key), n in sorted(counts.items(), key=lambda i: (i[0][0], i[0][1] or ""))
     ]
+
+
+def _rolled_up_volumes(
+    conn: Connection, scope: Scope, by: Period, split: Split | None
+) -> dict[tuple[date, str | None], int]:
+    """``volumes`` read from the daily roll-up: the same filter on its lines, summed per day and split."""
+    f = scope.filter
+    where: list[ColumnElement[bool]] = []
+    if f.since is not None:
+        where.append(stats_day.c.day >= f.since)
+    if f.until is not None:
+        where.append(stats_day.c.day <= f.until)
+    if scope.unit_ids is not None:
+        where.append(stats_day.c.unit_id.in_(sorted(scope.unit_ids)))
+    for name, value in (("channel", f.channel), ("kind", f.kind), ("category", f.category)):
+        if value is not None:
+            where.append(stats_day.c[name] == value)
+    keyed: ColumnElement[Any] | None = None
+    if split == "unit":
+        keyed = unit.c.code
+    elif split is not None:
+        keyed = stats_day.c[split]
+    columns: list[Any] = [stats_day.c.day] + ([keyed.label("key")] if keyed is not None else [])
+    received = func.sum(stats_day.c.received)
+    query = (
+        select(*columns, received.label("n"))
+        .select_from(stats_day.join(unit, unit.c.id == stats_day.c.unit_id))
+        .where(*where)
+        .group_by(*columns)
+        .having(received > 0)
+    )
+    counts: dict[tuple[date, str | None], int] = defaultdict(int)
+    for row in conn.execute(query):
+        key = None if keyed is None or row.key in (None, "") else str(row.key)
+        counts[(_period_start(_as_date(row.day), by), key)] += int(row.n)
+    return counts
 
 
 # -- backlog ---------------------------------------------------------------------------------------------
@@ -294,7 +342,7 @@ def backlog(conn: Connection, scope: Scope, as_of: datetime) -> list[BacklogRow]
     ]
     today = as_of.replace(tzinfo=UTC).astimezone(cal.zone).date()
     counts: dict[tuple[str, str], int] = defaultdict(int)
-    offset = _fixed_offset(cal.zone, scope.filter.since, today)
+    offset = fixed_offset(cal.zone, scope.filter.since, today)
     if offset is not None:
         day = LocalDay(ticket.c.created_at, offset).label("day")
         query = select(ticket.c.status, day, func.count().label("n")).where(*where).group_by(ticket.c.status, day)

@@ -884,9 +884,12 @@ class StatsQuery(Strict):
     as_of: date | None = None  # backlog and service levels: as at the end of this local day; None: now
 
 
-def _figures(store: Store, actor: Actor | None, r: StatsQuery, figure: Callable[..., T]) -> T:
-    """``figure`` on the query narrowed to what the officer may see (``figures.scope_for``), in one read."""
-    from ..reports import figures
+def _figures(
+    store: Store, actor: Actor | None, r: StatsQuery, figure: Callable[..., T], rolled_up: bool = False
+) -> T:
+    """``figure`` on the query narrowed to what the officer may see (``figures.scope_for``), in one read;
+    ``rolled_up``: in one write that first brings the daily roll-up up to date (``reports/rollup.py``)."""
+    from ..reports import figures, rollup
     from ..store.clock import server_now
 
     wanted = figures.StatsFilter(
@@ -901,16 +904,20 @@ def _figures(store: Store, actor: Actor | None, r: StatsQuery, figure: Callable[
     def read(conn: Connection) -> T:
         scope = figures.scope_for(conn, actor, wanted)
         as_of = server_now(conn) if r.as_of is None else figures.end_of_day(conn, scope, r.as_of)
+        if rolled_up:
+            rollup.refresh(conn)
         return figure(conn, scope, as_of)
 
-    return store.read(read)
+    return store.admin(read) if rolled_up else store.read(read)
 
 
 @command("stats volumes", Action.READ_STATS, StatsQuery, list[VolumeRow])
 def stats_volumes(store: Store, actor: Actor | None, r: StatsQuery) -> list[VolumeRow]:
     from ..reports import figures
 
-    return _figures(store, actor, r, lambda conn, scope, _as_of: figures.volumes(conn, scope, r.by, r.split))
+    return _figures(
+        store, actor, r, lambda conn, scope, _as_of: figures.volumes(conn, scope, r.by, r.split, True), rolled_up=True
+    )
 
 
 @command("stats backlog", Action.READ_STATS, StatsQuery, list[BacklogRow])

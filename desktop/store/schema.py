@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     Uuid,
     text,
 )
@@ -490,6 +491,40 @@ client_policy = Table(
     Column("updated_by", Integer, ForeignKey("officer.id")),  # None: the owner's own tools
     Column("updated_at", Timestamp, nullable=False),
     CheckConstraint("scope = coalesce(unit_id, 0)", name="scope_is_unit"),
+)
+
+# The statistics' daily roll-up (``reports/rollup.py``): reports received per local day of the agency's time
+# zone, unit, channel, kind, category and priority, kept up to date from the tickets' change stamps. Derived
+# data only the server reads: no change stamp, never mirrored by a client.
+stats_day = Table(
+    "stats_day",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("day", Date, nullable=False),
+    Column("unit_id", Integer, ForeignKey("unit.id"), nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("category", String(100), nullable=False),  # '' for none: NULLs are never equal in a unique key
+    Column("priority", SmallInteger, nullable=False),
+    Column("received", Integer, nullable=False),
+    UniqueConstraint("day", "unit_id", "channel", "kind", "category", "priority"),
+)
+# The line of ``stats_day`` each ticket is counted on (``day_id`` NULL: not counted, a deleted ticket), so that a
+# ticket that changes unit, category, kind or priority moves from its old line to its new one.
+stats_counted = Table(
+    "stats_counted",
+    metadata,
+    Column("ticket_id", Uuid, ForeignKey("ticket.id"), primary_key=True),
+    Column("day_id", Integer, ForeignKey("stats_day.id")),
+)
+# One row: the time zone the roll-up's days are in ('' before its first build) and the change stamp it has
+# counted through (the change counter's value; on PostgreSQL the oldest transaction then still running).
+stats_rollup = Table(
+    "stats_rollup",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("zone", String(64), nullable=False),
+    Column("through", BigInteger),
 )
 
 # Named counters: "change" orders commits for the pull cursor (MariaDB, SQLite);

@@ -19,15 +19,19 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import Connection, select, update
 
+from desktop.domain.calendar import WITA
 from desktop.domain.errors import BadInput, NotPermitted
+from desktop.domain.properties import PropertyChange
 from desktop.domain.status import CLOSED, Status
-from desktop.domain.vocabulary import Channel, Kind
-from desktop.reports import figures
+from desktop.domain.vocabulary import Channel, Kind, Priority
+from desktop.reports import figures, rollup
 from desktop.reports.figures import AGE_BANDS, PERIODS, SPLITS, Scope, StatsFilter
-from desktop.store import claims, handling
+from desktop.store import claims, handling, linking, properties, sla
+from desktop.store.changes import stamp
 from desktop.store.identity import load_actor
 from desktop.store.schema import event, officer, sla_clock, ticket, unit
 from desktop.store.service import Store
+from desktop.store.work import begin
 from tests.reports.helpers import received_at
 from tests.store.helpers import Org, build_org
 
@@ -273,3 +277,74 @@ def test_each_asker_sees_their_own_scope(org: Org) -> None:
         counted(None, StatsFilter(units=("tidak-ada",)))
     with pytest.raises(BadInput):
         counted(None, StatsFilter(since=date(2025, 3, 2), until=date(2025, 3, 1)))
+
+
+def volumes_both_ways(store: Store, scope: Scope, by: str, split: str | None) -> tuple[Any, Any]:
+    """The figures read from the roll-up (refreshed first, as the server does) and counted from the tickets."""
+
+    def rolled(conn: Connection) -> Any:
+        rollup.refresh(conn)
+        return figures.volumes(conn, scope, by, split, rolled_up=True)
+
+    return store.admin(rolled), store.read(figures.volumes, scope, by, split)
+
+
+def test_the_roll_up_equals_a_direct_count_after_transfers_edits_merges_and_deletions(org: Org) -> None:
+    data = random_dataset(org, seed=19)
+    assert org.admin.admin(rollup.refresh) == len(data.rows)  # the first refresh builds it all
+    assert org.admin.admin(rollup.refresh) == 0  # nothing changed since
+    rng = random.Random(1919)
+    ani = org.ani
+    ids = [received_at(ani, START + timedelta(days=day, hours=15), "humas", rng).id for day in range(10)]
+    assert org.admin.admin(rollup.refresh) == len(ids)
+    changed = set()
+    for ticket_id, edit in zip(
+        ids[:3],
+        [
+            PropertyChange(category="banjir"),
+            PropertyChange(priority=Priority.TINGGI),
+            PropertyChange(kind=Kind.ASPIRASI),
+        ],
+        strict=True,
+    ):
+        token = int(ani.write(claims.claim, ticket_id).claim.token)
+        ani.write(properties.set_properties, ticket_id, token, edit)
+        changed.add(ticket_id)
+    for ticket_id in ids[3:5]:  # transferred
+        token = int(ani.write(claims.claim, ticket_id).claim.token)
+        ani.write(handling.transfer, ticket_id, token, "kanreg")
+        changed.add(ticket_id)
+    for ticket_id in ids[6:8]:  # merged into another
+        token = int(ani.write(claims.claim, ticket_id).claim.token)
+        ani.write(linking.merge, ticket_id, token, ids[5])
+        changed.add(ticket_id)
+    walk(ani, ids[8], Status.DIVERIFIKASI, Status.DITINDAKLANJUTI, Status.SELESAI)  # finished, then reopened
+    walk(ani, ids[8], Status.DITINDAKLANJUTI)
+    changed.add(ids[8])
+
+    def delete_one(conn: Connection) -> None:  # as erasure would: the row stays, marked deleted
+        conn.execute(update(ticket).where(ticket.c.id == ids[9]).values(deleted_at=START, change_seq=stamp(conn)))
+
+    org.admin.admin(delete_one)
+    changed.add(ids[9])
+    new = received_at(org.sari, START + timedelta(days=3), "kanreg", rng)
+    changed.add(new.id)
+    recounted = org.admin.admin(rollup.refresh)
+    assert len(changed) <= recounted < len(data.rows)  # what changed (and what it touched) is counted again
+    filters = [StatsFilter()] + [random_filter(rng) for _ in range(5)]
+    for f in filters:
+        unit_ids = subtree(data, f.units)
+        scope = Scope(f, None if unit_ids is None else frozenset(unit_ids))
+        for by in PERIODS:
+            for split in (None, *SPLITS):
+                rolled, direct = volumes_both_ways(org.admin, scope, by, split)
+                assert rolled == direct, (f, by, split)
+    everything, _ = volumes_both_ways(org.admin, Scope(StatsFilter(), None), "month", None)
+    assert sum(v.count for v in everything) == len(data.rows) + len(ids)  # one more received, one deleted
+
+    org.admin.admin(
+        lambda conn: sla.set_calendar(begin(conn, None), None, WITA, 8 * 60, 16 * 60, frozenset({5, 6}))
+    )  # the agency moves zone
+    for split in (None, "unit"):
+        rolled, direct = volumes_both_ways(org.admin, Scope(StatsFilter(), None), "day", split)
+        assert rolled == direct
