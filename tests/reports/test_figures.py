@@ -25,7 +25,7 @@ from desktop.domain.properties import PropertyChange
 from desktop.domain.status import CLOSED, Status
 from desktop.domain.vocabulary import Channel, Kind, Priority
 from desktop.reports import figures, rollup
-from desktop.reports.figures import AGE_BANDS, PERIODS, SPLITS, Scope, StatsFilter
+from desktop.reports.figures import AGE_BANDS, PERIODS, SPLITS, Period, Scope, Split, StatsFilter
 from desktop.store import claims, handling, linking, properties, sla
 from desktop.store.changes import stamp
 from desktop.store.identity import load_actor
@@ -279,7 +279,7 @@ def test_each_asker_sees_their_own_scope(org: Org) -> None:
         counted(None, StatsFilter(since=date(2025, 3, 2), until=date(2025, 3, 1)))
 
 
-def volumes_both_ways(store: Store, scope: Scope, by: str, split: str | None) -> tuple[Any, Any]:
+def volumes_both_ways(store: Store, scope: Scope, by: Period, split: Split | None) -> tuple[Any, Any]:
     """The figures read from the roll-up (refreshed first, as the server does) and counted from the tickets."""
 
     def rolled(conn: Connection) -> Any:
