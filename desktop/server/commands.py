@@ -26,21 +26,22 @@ from uuid import UUID
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 from sqlalchemy import Connection
 
-from ..channels.lapor import DEFAULT_TIMEZONE, ImportReport
-from ..channels.lapor_followups import FollowUp
 from ..domain.audit import DEFAULT_TIMEZONE as AUDIT_TIMEZONE
 from ..domain.audit import MAX_PAGE as AUDIT_PAGE
 from ..domain.audit import AuditEntry, AuditPage
+from ..domain.calendar import WIB
 from ..domain.canned import CannedTemplate, ManageScope
 from ..domain.client_release import ClientPolicy
 from ..domain.entities import AccountHealth, Officer, Unit
 from ..domain.errors import BadInput, NotPermitted
 from ..domain.inbound import IntakeError, Received
+from ..domain.lapor_import import ImportReport
 from ..domain.probe import ProbeResult
 from ..domain.sla import SlaPolicy
 from ..domain.text import FIELD_LIMITS
 from ..domain.vocabulary import Channel, Kind, Priority, Role
 from ..reports.figures import BacklogRow, ServiceRow, VolumeRow
+from ..store.channel_lapor import FollowUp
 from ..store.identity import Actor
 from ..store.outbox import OutboxRow
 from ..store.privacy import ErasureReport, ReporterRef
@@ -607,7 +608,7 @@ class LaporImport(Strict):
     filename: Line  # its extension says CSV or XLSX
     content: Annotated[str, StringConstraints(max_length=LAPOR_FILE_BYTES * 4 // 3 + 4)]  # base64
     mapping: dict[Annotated[str, StringConstraints(max_length=40)], Line] | None = None
-    timezone: Annotated[str, StringConstraints(max_length=64)] = DEFAULT_TIMEZONE
+    timezone: Annotated[str, StringConstraints(max_length=64)] = WIB  # LAPOR!'s exports show Jakarta time
 
     @classmethod
     def of_file(cls, unit: str, path: str, mapping: dict[str, str] | None, timezone: str) -> LaporImport:

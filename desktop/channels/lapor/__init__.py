@@ -36,10 +36,11 @@ follow-ups reported back are ``channels/lapor_followups.py``.
 
 from __future__ import annotations
 
+from ...domain.lapor_import import ImportReport, RejectedRow, StoredRow
 from ..http import retry_after_seconds
 from .client import JsonClient, LaporPoller, poller_from_config
-from .files import ImportResult, RejectedRow, ReportRow, read_export
-from .importing import ImportReport, StoredRow, store_reports
+from .files import ImportResult, ReportRow, read_export
+from .importing import store_reports
 from .mapping import (
     DEFAULT_API_MAPPING,
     DEFAULT_EXPORT_MAPPING,

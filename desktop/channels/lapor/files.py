@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop.domain.errors import BadInput
 from desktop.domain.inbound import InboundMessage
+from desktop.domain.lapor_import import RejectedRow
 
 from .mapping import (
     DEFAULT_EXPORT_MAPPING,
@@ -33,13 +34,6 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and .doc) co
 class ReportRow:
     row: int  # as a spreadsheet shows it: the header is row 1 when it is the first line
     message: InboundMessage
-
-
-@dataclass(frozen=True, slots=True)
-class RejectedRow:
-    row: int
-    reason: str
-    lapor_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

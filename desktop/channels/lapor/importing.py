@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import Connection
 
 from desktop.domain.errors import BadInput
 from desktop.domain.inbound import InboundMessage, Received
+from desktop.domain.lapor_import import ImportReport, RejectedRow, StoredRow
 from desktop.store import intake
 from desktop.store.identity import unit_id_by_code
 from desktop.store.service import Store
 from desktop.store.work import begin
 
-from .files import ImportResult, RejectedRow
-
-
-@dataclass(frozen=True, slots=True)
-class StoredRow:
-    row: int
-    lapor_id: str
-    tracking_no: str
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    created: tuple[StoredRow, ...]
-    present: tuple[StoredRow, ...]  # imported before: nothing new was stored
-    rejected: tuple[RejectedRow, ...]  # the file's rejected rows and the reports the store refused
+from .files import ImportResult
 
 
 def store_reports(store: Store, result: ImportResult, unit_code: str) -> ImportReport:
