@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ..domain.errors import BadInput
 from ..domain.vocabulary import Channel, Kind
 from ..reports.figures import AGE_BANDS, PERIODS, SPLITS, BacklogRow, ClockFigures, ServiceRow, VolumeRow
+from ..reports.recap import MonthlyRecap, parse_month, summary_rows
 from ..server import commands
 from .core import Cli, Commands, command, with_json
 
@@ -26,6 +28,16 @@ def register(top: Commands) -> None:
         command(figures, "service", stats_service, "first-response and resolution deadlines met, per unit and officer")
     )
     service.add_argument("--as-of", metavar="D", help="judge running deadlines at the end of this day (default: now)")
+    recap = with_json(command(figures, "recap", stats_recap, "the monthly recap of a unit, as PDF and/or XLSX"))
+    recap.add_argument("--unit", action="append", default=[], help="unit code, with its sub-units (repeatable)")
+    recap.add_argument("--month", required=True, metavar="YYYY-MM", help="the month, e.g. 2026-03")
+    recap.add_argument("--pdf", metavar="FILE", help="write the recap as an A4 PDF, in Indonesian")
+    recap.add_argument("--xlsx", metavar="FILE", help="write the recap as an Excel workbook, a sheet per table")
+    from .stats_behaviour import register_behaviour  # it builds on this module's filter flags and table
+
+    register_behaviour(figures)
+    topics = command(figures, "topics", stats_topics, "recurring topics, and those rising this week")
+    _with_topic_filter(topics)
 
 
 def _with_filter(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -125,3 +137,82 @@ def stats_service(cli: Cli) -> None:
             "without the time waiting for the reporter"
         )
     cli.emit([asdict(r) for r in rows], text)
+
+
+def _with_topic_filter(sub: argparse.ArgumentParser) -> None:
+    """The figures' filter without a period: topics look at the week of --as-of and the weeks before it."""
+    sub.add_argument("--as-of", metavar="D", help="this week is the one of this day, up to its end (default: now)")
+    sub.add_argument("--unit", action="append", default=[], help="unit code, with its sub-units (repeatable)")
+    sub.add_argument("--channel", choices=[c.value for c in Channel])
+    sub.add_argument("--kind", choices=[k.value for k in Kind])
+    sub.add_argument("--category")
+    with_json(sub)
+
+
+def stats_topics(cli: Cli) -> None:
+    from ..reports.topics import SPIKE_MIN_REPORTS, SPIKE_RATIO, TopicFigures
+
+    a = cli.args
+    query = commands.StatsQuery(
+        units=list(a.unit),
+        channel=Channel(a.channel) if a.channel else None,
+        kind=Kind(a.kind) if a.kind else None,
+        category=a.category,
+        as_of=_day(a.as_of, "--as-of"),
+    )
+    found: TopicFigures = cli.call(commands.stats_topics, query)
+    data = asdict(found)
+    data["week_start"], data["as_of"] = found.week_start.isoformat(), found.as_of.isoformat()
+    lines = []
+    for r in found.rows:
+        if r.spike:
+            usual = f"{r.ratio:g}x the usual" if r.ratio is not None else "none in the weeks before"
+            lines.append(f"! {r.this_week} reports about {_topic_name(r.terms)} since Monday, {usual}")
+    body = [
+        [_topic_name(r.terms), r.this_week, r.usual, r.ratio, r.open_now, r.reports, "yes" if r.spike else ""]
+        for r in found.rows
+    ]
+    header = ["topic", "this week", "usual/week", "ratio", "open now", "reports", "rising"]
+    text = "\n".join(lines + ([""] if lines else []))
+    text += table(header, body) if body else "no topic: too few reports share their words"
+    text += (
+        f"\nthis week: {found.week_start.isoformat()} to {found.as_of.isoformat()}; usual: the average of the "
+        f"{found.baseline_weeks} weeks before; rising: at least {SPIKE_MIN_REPORTS} reports and "
+        f"{SPIKE_RATIO:g}x the usual; {found.topics} topics in {found.reports} reports (a topic is a guess from "
+        "shared words)"
+    )
+    cli.emit(data, text)
+
+
+def _topic_name(terms: tuple[str, ...]) -> str:
+    return ", ".join(terms) if terms else "(words withheld)"
+
+
+def _writable(text: str | None, flag: str) -> Path | None:
+    """Checked before anything is counted: a folder that does not exist is refused, not found out later."""
+    if text is None:
+        return None
+    path = Path(text)
+    if path.is_dir() or not (path.parent if str(path.parent) else Path(".")).is_dir():
+        raise BadInput(f"{flag} {text!r}: cannot write a file there (no such folder, or it is a folder)")
+    return path
+
+
+def stats_recap(cli: Cli) -> None:
+    a = cli.args
+    parse_month(a.month)  # a month that is no month is bad usage before anything is asked
+    pdf, xlsx = _writable(a.pdf, "--pdf"), _writable(a.xlsx, "--xlsx")
+    recap: MonthlyRecap = cli.call(commands.stats_recap, commands.RecapQuery(units=list(a.unit), month=a.month))
+    written = []
+    if xlsx is not None:
+        from ..reports.recap_xlsx import write_recap_xlsx
+
+        write_recap_xlsx(recap, xlsx)
+        written.append(f"XLSX written to {xlsx}")
+    if pdf is not None:
+        from ..ui.stats.recap_pdf import write_recap_pdf
+
+        write_recap_pdf(recap, pdf)
+        written.append(f"PDF written to {pdf}")
+    text = table(["monthly recap", ""], [[label, value] for label, value in summary_rows(recap)])
+    cli.emit(commands.stats_recap.encode(recap), "\n".join([text, *written]))

@@ -122,13 +122,8 @@ def _count_again(conn: Connection, calendar: WorkingCalendar, rows: Sequence[Any
         chunk = rows[start : start + _CHUNK]
         wanted = {row.id: _key(row, calendar) for row in chunk}
         lines = _lines(conn, {key for key in wanted.values() if key is not None})
-        known = dict(
-            conn.execute(
-                select(stats_counted.c.ticket_id, stats_counted.c.day_id).where(stats_counted.c.ticket_id.in_(wanted))
-            )
-            .tuples()
-            .all()
-        )
+        counted = select(stats_counted.c.ticket_id, stats_counted.c.day_id).where(stats_counted.c.ticket_id.in_(wanted))
+        known: dict[Any, int | None] = {row.ticket_id: row.day_id for row in conn.execute(counted)}
         moves: dict[int, int] = defaultdict(int)
         moved: list[dict[str, Any]] = []
         placed: list[dict[str, Any]] = []

@@ -40,7 +40,10 @@ from ..domain.probe import ProbeResult
 from ..domain.sla import SlaPolicy
 from ..domain.text import FIELD_LIMITS
 from ..domain.vocabulary import Channel, Kind, Priority, Role
+from ..reports.behaviour import FlowRow, HeatRow, ReopenRow, ReturningRow
 from ..reports.figures import BacklogRow, ServiceRow, VolumeRow
+from ..reports.recap import MonthlyRecap
+from ..reports.topics import TopicFigures
 from ..store.channel_lapor import FollowUp
 from ..store.identity import Actor
 from ..store.outbox import OutboxRow
@@ -885,9 +888,7 @@ class StatsQuery(Strict):
     as_of: date | None = None  # backlog and service levels: as at the end of this local day; None: now
 
 
-def _figures(
-    store: Store, actor: Actor | None, r: StatsQuery, figure: Callable[..., T], rolled_up: bool = False
-) -> T:
+def _figures(store: Store, actor: Actor | None, r: StatsQuery, figure: Callable[..., T], rolled_up: bool = False) -> T:
     """``figure`` on the query narrowed to what the officer may see (``figures.scope_for``), in one read;
     ``rolled_up``: in one write that first brings the daily roll-up up to date (``reports/rollup.py``)."""
     from ..reports import figures, rollup
@@ -933,3 +934,56 @@ def stats_service(store: Store, actor: Actor | None, r: StatsQuery) -> list[Serv
     from ..reports import figures
 
     return _figures(store, actor, r, figures.service_levels)
+
+
+# The behaviour figures (reports/behaviour.py): the same query, the same scope; ``by``, ``split``, ``as_of`` unused.
+
+
+@command("stats flows", Action.READ_STATS, StatsQuery, list[FlowRow])
+def stats_flows(store: Store, actor: Actor | None, r: StatsQuery) -> list[FlowRow]:
+    from ..reports import behaviour
+
+    return _figures(store, actor, r, lambda conn, scope, _as_of: behaviour.flows(conn, scope))
+
+
+@command("stats reopen", Action.READ_STATS, StatsQuery, list[ReopenRow])
+def stats_reopen(store: Store, actor: Actor | None, r: StatsQuery) -> list[ReopenRow]:
+    from ..reports import behaviour
+
+    return _figures(store, actor, r, lambda conn, scope, _as_of: behaviour.reopen_rate(conn, scope))
+
+
+@command("stats returning", Action.READ_STATS, StatsQuery, list[ReturningRow])
+def stats_returning(store: Store, actor: Actor | None, r: StatsQuery) -> list[ReturningRow]:
+    from ..reports import behaviour
+
+    return _figures(store, actor, r, lambda conn, scope, _as_of: behaviour.returning_reporters(conn, scope))
+
+
+@command("stats heatmap", Action.READ_STATS, StatsQuery, list[HeatRow])
+def stats_heatmap(store: Store, actor: Actor | None, r: StatsQuery) -> list[HeatRow]:
+    from ..reports import behaviour
+
+    return _figures(store, actor, r, lambda conn, scope, _as_of: behaviour.heatmap(conn, scope))
+
+
+@command("stats topics", Action.READ_STATS, StatsQuery, TopicFigures)
+def stats_topics(store: Store, actor: Actor | None, r: StatsQuery) -> TopicFigures:
+    """Recurring and rising topics (reports/topics.py) as of ``as_of``: this week and the eight before it,
+    so ``since``/``until`` are refused there."""
+    from ..reports import topics
+
+    return _figures(store, actor, r, topics.topics)
+
+
+class RecapQuery(Strict):
+    units: Annotated[list[UnitCode], Field(max_length=50)] = []  # each with its sub-units; [] all in scope
+    month: Annotated[str, StringConstraints(max_length=20)]  # YYYY-MM, checked by reports/recap.py parse_month
+
+
+@command("stats recap", Action.READ_STATS, RecapQuery, MonthlyRecap)
+def stats_recap(store: Store, actor: Actor | None, r: RecapQuery) -> MonthlyRecap:
+    """The monthly recap (reports/recap.py) of the units asked, narrowed as every figure is (``scope_for``)."""
+    from ..reports.recap import monthly_recap, parse_month
+
+    return store.read(monthly_recap, actor, r.units, parse_month(r.month))

@@ -11,7 +11,7 @@ filters, sort and columns are remembered per officer (``remember``); an empty re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any, TypeVar
 from uuid import UUID
@@ -55,6 +55,7 @@ from . import actions, inbox_model
 from .bulk_actions import BulkActions, Report, Selection
 from .errors import describe
 from .events import Events
+from .from_statistics import FromStatistics, FromStatisticsChip
 from .inbox_layout import ColumnLayout, EmptyNotice
 from .inbox_model import HEADERS, InboxModel
 from .labels import channel_label, kind_label, status_label
@@ -183,6 +184,11 @@ class InboxView(QWidget):
         self.count_label.setAccessibleName(self.tr("Number of reports"))
         self.problem = plain_label(name="inboxProblem", wrap=True)
         self.problem.setVisible(False)
+        # The reports behind a figure of the statistics window, until the officer takes the chip away.
+        self.from_statistics: FromStatistics | None = None
+        self._before_statistics: tuple[int, Mapping[QComboBox, object], str] | None = None
+        self.statistics_chip = FromStatisticsChip()
+        self.statistics_chip.removed.connect(self.clear_statistics)
 
         # Search on its own row, the filters below: the pane stays usable beside the ticket on a laptop screen.
         searching = QHBoxLayout()
@@ -196,6 +202,7 @@ class InboxView(QWidget):
         layout.addWidget(self.views)
         layout.addLayout(searching)
         layout.addLayout(filters)
+        layout.addWidget(self.statistics_chip)
         layout.addWidget(self.problem)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
@@ -244,6 +251,7 @@ class InboxView(QWidget):
             column, descending = None, False
         elif not search and column is None:
             column, descending = Column.DEADLINE, False
+        drill = self.from_statistics.drill if self.from_statistics is not None else None
         return InboxQuery(
             view=VIEWS[max(self.views.currentIndex(), 0)][0],
             status=_chosen(self.status, Status),
@@ -251,6 +259,9 @@ class InboxView(QWidget):
             unit=self.unit.currentData(),
             kind=_chosen(self.kind, Kind),
             holder=self.holder.currentData(),
+            category=drill.category if drill is not None else None,
+            received_from=drill.received_from if drill is not None else None,
+            received_to=drill.received_to if drill is not None else None,
             search=search,
             sort=column,
             descending=descending,
@@ -261,6 +272,7 @@ class InboxView(QWidget):
         self.search.selectAll()
 
     def clear_filters(self) -> None:
+        self._drop_statistics()
         for combo in (self.status, self.channel, self.kind, self.unit, self.holder):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
@@ -270,6 +282,57 @@ class InboxView(QWidget):
         self.search.blockSignals(False)
         self._search_timer.stop()
         self._apply_filters()
+
+    def show_from_statistics(self, shown: FromStatistics) -> None:
+        """The reports behind a figure of the statistics: every view, the figure's filters, no search, and the
+        chip that says so. Taking the chip away brings back the view, filters and search as they were."""
+        if self._before_statistics is None:
+            kept = {combo: combo.currentData() for combo, _key in self._filters()}
+            self._before_statistics = (self.views.currentIndex(), kept, self.search.text())
+        self.from_statistics = shown
+        drill = shown.drill
+        chosen = {
+            self.status: drill.status.value if drill.status is not None else None,
+            self.channel: drill.channel.value if drill.channel is not None else None,
+            self.kind: drill.kind.value if drill.kind is not None else None,
+            self.unit: drill.unit,
+            self.holder: None,
+        }
+        self._set_controls([view for view, _title in VIEWS].index(View.EVERYTHING), chosen, "")
+        self.statistics_chip.show_figure(shown)
+        self._apply_filters()
+
+    def clear_statistics(self) -> None:
+        """Take the statistics' filters away: the inbox as it was before them."""
+        before = self._before_statistics
+        self._drop_statistics()
+        if before is not None:
+            self._set_controls(*before)
+        self._apply_filters()
+
+    def _drop_statistics(self) -> None:
+        self.from_statistics = None
+        self._before_statistics = None
+        self.statistics_chip.clear()
+
+    def _set_controls(self, view: int, chosen: Mapping[QComboBox, object], search: str) -> None:
+        """The view, filters and search set without a signal each (the caller applies them once)."""
+        self.views.blockSignals(True)
+        self.views.setCurrentIndex(view)
+        self.views.blockSignals(False)
+        for combo, value in chosen.items():
+            self._wanted.pop(combo, None)
+            found = combo.findData(value) if value is not None else 0
+            if found < 0:  # a unit whose list is still being read: chosen when it is in
+                self._wanted[combo] = str(value)
+                found = 0
+            combo.blockSignals(True)
+            combo.setCurrentIndex(found)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(search)
+        self.search.blockSignals(False)
+        self._search_timer.stop()
 
     def selected_ticket(self) -> UUID | None:
         current = self.table.currentIndex()
@@ -352,7 +415,7 @@ class InboxView(QWidget):
         ]
 
     def _save_query(self) -> None:
-        if self.memory is None:
+        if self.memory is None or self.from_statistics is not None:  # the statistics' filters are not remembered
             return
         query = self.model.query
         self.memory.put("inbox/view", query.view.value)
@@ -457,7 +520,9 @@ class InboxView(QWidget):
         if query.search:
             text = self.tr("No reports match “%1”.").replace("%1", query.search)
             self.empty.show_html(fill_html(self.tr("No reports match “%1”."), query.search) + link, f"{text} {clear}")
-        elif any(value is not None for value in (query.status, query.channel, query.kind, query.unit, query.holder)):
+        elif self.from_statistics is not None or any(
+            value is not None for value in (query.status, query.channel, query.kind, query.unit, query.holder)
+        ):
             text = self.tr("No reports match these filters.")
             self.empty.show_html(fill_html(text) + link, f"{text} {clear}")
         else:

@@ -44,6 +44,7 @@ from .canned_dialog import CannedDialog
 from .channels_dialog import ChannelsDialog
 from .discussion_view import DiscussionView
 from .events import Events
+from .from_statistics import FromStatistics
 from .inbox_view import InboxView
 from .layout_memory import LayoutMemory
 from .new_report_dialog import NewReportDialog
@@ -417,11 +418,19 @@ class MainWindow(QMainWindow):
 
             window = StatsWindow(self.session, self.ops, self)
             window.finished.connect(self._statistics_closed)
+            window.show_in_inbox.connect(self.show_from_statistics)
             window.start()
             self.stats_window = window
         self.stats_window.show()
         self.stats_window.raise_()
         self.stats_window.activateWindow()
+
+    def show_from_statistics(self, shown: FromStatistics) -> None:
+        """The reports behind a figure the officer clicked in the statistics window, in the inbox."""
+        self.tabs.setCurrentIndex(INBOX_TAB)
+        self.inbox.show_from_statistics(shown)
+        self.raise_()
+        self.activateWindow()
 
     def _statistics_closed(self) -> None:
         if self.stats_window is not None:

@@ -105,6 +105,11 @@ class InboxQuery:
     unit: str | None = None  # unit code
     kind: Kind | None = None
     holder: str | None = None  # officer login
+    # From the statistics (``stats_drill``): a category and a period of receipt, [from, to) in naive UTC. Their
+    # columns have no index in the cache: they narrow whatever walk the sort chose and never choose one.
+    category: str | None = None
+    received_from: datetime | None = None
+    received_to: datetime | None = None
     search: str = ""
     sort: Column | None = Column.DEADLINE  # None: a search in the index's order, newest first
     descending: bool = False
@@ -254,6 +259,7 @@ class _Context:
     search_words: list[str] = field(default_factory=list)
     found_in_overlay: frozenset[UUID] = frozenset()  # overlaid mirror tickets the search finds
     supervised: frozenset[int] = frozenset()  # my units and the units below them
+    outside_received: frozenset[UUID] = frozenset()  # overlaid tickets the category or period leaves out
 
     @property
     def overlay_ids(self) -> list[UUID]:
@@ -273,12 +279,49 @@ def _context(conn: Connection, query: InboxQuery) -> _Context:
     if ctx.search_words and ctx.overlay:
         matched = select(t.id).where(t.id.in_(ctx.overlay_ids), _search_condition(ctx.search_words, query.search))
         ctx.found_in_overlay = frozenset(conn.execute(matched).scalars())
+    if ctx.overlay and _narrowed_by_receipt(query):
+        ctx.outside_received = _outside_received(conn, query, ctx.overlay)
     if query.in_search_order and ctx.overlay:
         documents = select(_docs.c.ticket_id, _docs.c.docid).where(_docs.c.ticket_id.in_(ctx.overlay_ids))
         docids = {ticket_id: int(docid) for ticket_id, docid in conn.execute(documents)}
         # A ticket queued here has no document yet: it is the newest of all (its rowid is beyond any docid).
         ctx.overlay = [replace(f, docid=docids.get(f.id, f.rowid)) for f in ctx.overlay]
     return ctx
+
+
+def _narrowed_by_receipt(query: InboxQuery) -> bool:
+    return query.category is not None or query.received_from is not None or query.received_to is not None
+
+
+def _receipt_conditions(query: InboxQuery) -> list[ColumnElement[bool]]:
+    found = []
+    if query.category is not None:
+        found.append(t.category == query.category)
+    if query.received_from is not None:
+        found.append(t.created_at >= query.received_from)
+    if query.received_to is not None:
+        found.append(t.created_at < query.received_to)
+    return found
+
+
+def _outside_received(conn: Connection, query: InboxQuery, overlay: list[_Fields]) -> frozenset[UUID]:
+    """The overlaid tickets that the category or period leaves out: a mirror ticket by its mirrored row (a
+    pending change alters neither); a ticket created here and not yet sent is no report the server received,
+    so a period leaves it out, and a category reads the one it was written with."""
+    ids = [f.id for f in overlay]
+    inside = set(conn.execute(select(t.id).where(t.id.in_(ids), *_receipt_conditions(query))).scalars())
+    mirrored = set(conn.execute(select(t.id).where(t.id.in_(ids))).scalars())
+    queued = {f.id: f for f in overlay if f.id not in mirrored}
+    if queued and query.received_from is None and query.received_to is None:
+        written = conn.execute(
+            select(s.local_ticket.c.ticket_id, s.local_ticket.c.new_ticket).where(
+                s.local_ticket.c.ticket_id.in_(list(queued))
+            )
+        )
+        for ticket_id, new_ticket in written:
+            if new_ticket is not None and json.loads(new_ticket).get("category") == query.category:
+                inside.add(ticket_id)
+    return frozenset(i for i in ids if i not in inside)
 
 
 def _overlay(conn: Connection, ctx: _Context) -> list[_Fields]:
@@ -436,6 +479,7 @@ def _conditions(query: InboxQuery, ctx: _Context, walk: bool = True) -> list[Col
         found.append(claimed_by.in_(select(s.officer.c.id).where(s.officer.c.login == query.holder)))
     if ctx.search_words and not query.in_search_order:  # in its order, the search is the segments' walk
         found.append(_search_condition(ctx.search_words, query.search))
+    found.extend(_receipt_conditions(query))  # none unless the statistics asked
     if ctx.overlay:
         found.append(t.id.not_in(ctx.overlay_ids))  # laid over in Python
     return found
@@ -466,6 +510,7 @@ def _passes(f: _Fields, query: InboxQuery, ctx: _Context) -> bool:
         and (query.kind is None or f.kind == query.kind.value)
         and (query.unit is None or f.unit_code == query.unit)
         and (query.holder is None or (f.holder_login is not None and f.holder_login == query.holder))
+        and f.id not in ctx.outside_received
     )
 
 

@@ -23,7 +23,7 @@ def received_at(store: Store, at: datetime, unit_code: str, rng: random.Random |
         kind=kw.pop("kind", pick.choice(list(Kind))),
         channel=kw.pop("channel", pick.choice([Channel.EMAIL, Channel.WHATSAPP, Channel.WEB, Channel.LAPOR])),
         subject=kw.pop("subject", "Laporan warga"),
-        body="Mohon ditindaklanjuti, terima kasih.",
+        body=kw.pop("body", "Mohon ditindaklanjuti, terima kasih."),
         priority=kw.pop("priority", pick.choice(list(Priority))),
         category=kw.pop("category", pick.choice(CATEGORIES)),
         anonymous=kw.pop("anonymous", pick.random() < 0.2),

@@ -82,6 +82,12 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "stats volumes": {"units": ["humas"], "by": "month", "split": "channel"},
     "stats backlog": {"units": ["humas"]},
     "stats service": {"units": ["humas"]},
+    "stats flows": {"units": ["humas"], "since": "2026-03-01"},
+    "stats reopen": {"units": ["humas"]},
+    "stats returning": {"units": ["humas"], "channel": "email"},
+    "stats heatmap": {"units": ["humas"], "until": "2026-03-31"},
+    "stats topics": {"units": ["humas"], "as_of": "2026-03-04"},
+    "stats recap": {"units": ["humas"], "month": "2026-03"},
 }
 # Sharing: every officer may ask; the store answers per ticket (tests/security/test_confidential_reports.py).
 OFFICERS_MAY = {
@@ -219,7 +225,10 @@ def test_statistics_are_refused_beyond_the_askers_scope_and_narrowed_within_it(w
     new_ticket(world.org.ani, "humas", "Sampah menumpuk")  # ani handled this one (she recorded it)
     sari, ani = world.server.central("sari"), world.server.central("ani")
     try:
-        for name in (commands.stats_volumes, commands.stats_backlog, commands.stats_service):
+        figures: tuple[commands.Command[Any, Any], ...] = (commands.stats_volumes, commands.stats_backlog)
+        figures += (commands.stats_service, commands.stats_flows, commands.stats_reopen)
+        figures += (commands.stats_returning, commands.stats_heatmap)
+        for name in figures:
             for central, unit_code in ((sari, "humas"), (ani, "kanreg-1")):
                 with pytest.raises(Rejected) as refused:
                     central.command(name, commands.StatsQuery(units=[unit_code]))
@@ -230,6 +239,13 @@ def test_statistics_are_refused_beyond_the_askers_scope_and_narrowed_within_it(w
         assert sum(row.count for row in backlog) == 1
         service = sari.command(commands.stats_service, commands.StatsQuery())
         assert [(row.unit, row.officer, row.received) for row in service] == [("kanreg-1", None, 1)]
+        with pytest.raises(Rejected) as recap_refused:  # the monthly recap: the same scope, through the server
+            sari.command(commands.stats_recap, commands.RecapQuery(units=["humas"], month="2026-03"))
+        assert recap_refused.value.code == NotPermitted.code
+        recap = sari.command(commands.stats_recap, commands.RecapQuery(units=["kanreg"], month="2026-03"))
+        assert recap.units == ("kanreg",) and {s.unit for s in recap.service} <= {"kanreg", "kanreg-1"}
+        heat = sari.command(commands.stats_heatmap, commands.StatsQuery())  # rows rebuilt from the server's JSON
+        assert [(row.channel, row.count) for row in heat] == [("email", 1)]
         own = ani.command(commands.stats_volumes, commands.StatsQuery(split="unit"))
         assert [(row.key, row.count) for row in own] == [("humas", 1)]  # not budi's two
     finally:

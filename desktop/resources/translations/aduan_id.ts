@@ -1150,6 +1150,166 @@
     </message>
 </context>
 <context>
+    <name>BehaviourView</name>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="178"/>
+        <source>Channel of the heat map</source>
+        <translation>Kanal peta panas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="182"/>
+        <source>Reports received by local weekday and hour; the stronger the colour, the more reports.</source>
+        <translation>Laporan masuk menurut hari dan jam setempat; makin pekat warnanya, makin banyak laporannya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="186"/>
+        <source>Reports moved between units</source>
+        <translation>Laporan yang berpindah antarunit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="187"/>
+        <source>Finished reports that were reopened</source>
+        <translation>Laporan selesai yang dibuka kembali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="188"/>
+        <source>Reporters who came back</source>
+        <translation>Pelapor yang kembali melapor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="194"/>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="204"/>
+        <source>Weekday and hour</source>
+        <translation>Hari dan jam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="209"/>
+        <source>Transfers to another unit, reports sent back as not the unit&apos;s authority (bukan wewenang), and referrals asking another unit for input, of the reports received in the period.</source>
+        <translation>Laporan yang diteruskan ke unit lain, yang dikembalikan karena bukan wewenang unit, dan permintaan masukan kepada unit lain, dari laporan yang masuk dalam periode ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="213"/>
+        <source>Flows between units</source>
+        <translation>Perpindahan antarunit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="219"/>
+        <source>Of the reports finished at least once, those reopened afterwards, per unit that holds them now.</source>
+        <translation>Dari laporan yang pernah selesai, yang kemudian dibuka kembali, per unit yang memegangnya sekarang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="222"/>
+        <location filename="../../ui/stats/behaviour.py" line="314"/>
+        <source>Reopened</source>
+        <translation>Dibuka kembali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="228"/>
+        <source>A reporter came back when they sent more than one of these reports, or one before the period. Anonymous reports count as one-off reporters. No reporter is named.</source>
+        <translation>Pelapor dihitung kembali bila mengirim lebih dari satu laporan ini, atau pernah melapor sebelum periode. Laporan anonim dihitung sebagai pelapor sekali lapor. Tidak ada pelapor yang disebut namanya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="232"/>
+        <source>Returning reporters</source>
+        <translation>Pelapor yang kembali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="280"/>
+        <location filename="../../ui/stats/behaviour.py" line="360"/>
+        <source>Every channel</source>
+        <translation>Semua kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="288"/>
+        <source>Transfer</source>
+        <translation>Diteruskan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="289"/>
+        <source>Not our authority</source>
+        <translation>Bukan wewenang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="290"/>
+        <source>Referral</source>
+        <translation>Permintaan masukan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="303"/>
+        <source>Flow</source>
+        <translation>Perpindahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="303"/>
+        <source>From unit</source>
+        <translation>Dari unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="303"/>
+        <source>To unit</source>
+        <translation>Ke unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="303"/>
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="314"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="314"/>
+        <source>Finished</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="314"/>
+        <source>Reopened %</source>
+        <translation>Dibuka kembali %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="317"/>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="331"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="332"/>
+        <source>Reporters</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="333"/>
+        <source>Returning</source>
+        <translation>Kembali melapor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="334"/>
+        <source>Filed before the period</source>
+        <translation>Pernah melapor sebelum periode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="335"/>
+        <source>Anonymous</source>
+        <translation>Anonim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="336"/>
+        <source>Returning %</source>
+        <translation>Kembali melapor %</translation>
+    </message>
+</context>
+<context>
     <name>BulkActions</name>
     <message>
         <location filename="../../ui/bulk_actions.py" line="183"/>
@@ -2139,6 +2299,49 @@
     </message>
 </context>
 <context>
+    <name>ClickThrough</name>
+    <message>
+        <location filename="../../ui/stats/clickthrough.py" line="78"/>
+        <source>Double-click a status&apos;s line: the inbox filters by one status at a time.</source>
+        <translation>Klik dua kali baris satu status: kotak masuk menyaring satu status dalam satu waktu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/clickthrough.py" line="87"/>
+        <source>%1, open %2 days</source>
+        <translation>%1, terbuka %2 hari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/clickthrough.py" line="90"/>
+        <source>%1, of every age</source>
+        <translation>%1, semua umur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/clickthrough.py" line="117"/>
+        <source>The inbox has no priority filter: it lists the reports of every priority.</source>
+        <translation>Kotak masuk tidak punya filter prioritas: laporan dari semua prioritas ditampilkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/clickthrough.py" line="120"/>
+        <source>The inbox cannot pick the reports without a category: it lists those of every category.</source>
+        <translation>Kotak masuk tidak dapat memilih laporan tanpa kategori: laporan dari semua kategori ditampilkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/clickthrough.py" line="125"/>
+        <source>The inbox lists the reports of %1 itself, not those of the units below it.</source>
+        <translation>Kotak masuk menampilkan laporan %1 sendiri, bukan laporan unit di bawahnya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/clickthrough.py" line="130"/>
+        <source>Received %1, in days of the time zone %2, as the figures count them.</source>
+        <translation>Diterima %1, menurut hari di zona waktu %2, seperti hitungan statistik.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/clickthrough.py" line="137"/>
+        <source>Shown in the inbox of the main window.</source>
+        <translation>Ditampilkan di kotak masuk jendela utama.</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <location filename="../../ui/ticket_dialogs.py" line="186"/>
@@ -2745,6 +2948,42 @@
     </message>
 </context>
 <context>
+    <name>FromStatisticsChip</name>
+    <message>
+        <location filename="../../ui/from_statistics.py" line="39"/>
+        <source>Remove the filter from statistics</source>
+        <translation>Hapus filter dari statistik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/from_statistics.py" line="40"/>
+        <source>Remove the filter from statistics and show the inbox as it was</source>
+        <translation>Hapus filter dari statistik dan tampilkan kotak masuk seperti semula</translation>
+    </message>
+    <message>
+        <location filename="../../ui/from_statistics.py" line="50"/>
+        <source>From statistics: %1</source>
+        <translation>Dari statistik: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/from_statistics.py" line="52"/>
+        <source>The figures are counted by the server over the reports it lets you see (an officer&apos;s: the reports they handled); this list shows the reports this computer&apos;s copy holds, so it may hold fewer or more.</source>
+        <translation>Angka statistik dihitung oleh pusat Aduan atas laporan yang boleh Anda lihat (bagi petugas: laporan yang pernah ditanganinya); daftar ini menampilkan laporan yang ada di data komputer ini, jadi bisa lebih sedikit atau lebih banyak.</translation>
+    </message>
+</context>
+<context>
+    <name>HeatMap</name>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="107"/>
+        <source>Reports received by weekday and hour</source>
+        <translation>Laporan masuk menurut hari dan jam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/behaviour.py" line="129"/>
+        <source>%1, %2:00–%2:59: %3 reports</source>
+        <translation>%1, %2.00–%2.59: %3 laporan</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../ui/canned_dialog.py" line="421"/>
@@ -3101,169 +3340,169 @@
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../../ui/inbox_view.py" line="69"/>
+        <location filename="../../ui/inbox_view.py" line="70"/>
         <source>Unclaimed</source>
         <translation>Belum diambil</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="70"/>
+        <location filename="../../ui/inbox_view.py" line="71"/>
         <source>Mine</source>
         <translation>Milik saya</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="71"/>
+        <location filename="../../ui/inbox_view.py" line="72"/>
         <source>My unit</source>
         <translation>Unit saya</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="74"/>
+        <location filename="../../ui/inbox_view.py" line="75"/>
         <source>My units and sub-units</source>
         <translation>Unit saya dan sub-unit</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="72"/>
+        <location filename="../../ui/inbox_view.py" line="73"/>
         <source>Due soon / overdue</source>
         <translation>Tenggat dekat/lewat</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="73"/>
+        <location filename="../../ui/inbox_view.py" line="74"/>
         <source>Everything</source>
         <translation>Semua</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="76"/>
+        <location filename="../../ui/inbox_view.py" line="77"/>
         <source>No reports in this view.</source>
         <translation>Tidak ada laporan di tampilan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="78"/>
+        <location filename="../../ui/inbox_view.py" line="79"/>
         <source>Every report in your units is taken: nothing waits here.</source>
         <translation>Semua laporan di unit Anda sudah diambil: tidak ada yang menunggu di sini.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="79"/>
+        <location filename="../../ui/inbox_view.py" line="80"/>
         <source>You hold no reports. Take one from Unclaimed.</source>
         <translation>Anda tidak memegang laporan. Ambil satu dari Belum diambil.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="80"/>
+        <location filename="../../ui/inbox_view.py" line="81"/>
         <source>No open report is overdue or due soon.</source>
         <translation>Tidak ada laporan terbuka yang terlambat atau segera jatuh tempo.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="102"/>
+        <location filename="../../ui/inbox_view.py" line="103"/>
         <source>Inbox view</source>
         <translation>Tampilan kotak masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="107"/>
+        <location filename="../../ui/inbox_view.py" line="108"/>
         <source>Status filter</source>
         <translation>Filter status</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="107"/>
+        <location filename="../../ui/inbox_view.py" line="108"/>
         <source>All statuses</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="110"/>
+        <location filename="../../ui/inbox_view.py" line="111"/>
         <source>Channel filter</source>
         <translation>Filter kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="110"/>
+        <location filename="../../ui/inbox_view.py" line="111"/>
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="113"/>
+        <location filename="../../ui/inbox_view.py" line="114"/>
         <source>Kind filter</source>
         <translation>Filter jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="113"/>
+        <location filename="../../ui/inbox_view.py" line="114"/>
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="116"/>
+        <location filename="../../ui/inbox_view.py" line="117"/>
         <source>Unit filter</source>
         <translation>Filter unit</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="116"/>
+        <location filename="../../ui/inbox_view.py" line="117"/>
         <source>All units</source>
         <translation>Semua unit</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="117"/>
+        <location filename="../../ui/inbox_view.py" line="118"/>
         <source>Holder filter</source>
         <translation>Filter pemegang</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="117"/>
+        <location filename="../../ui/inbox_view.py" line="118"/>
         <source>Anyone holding</source>
         <translation>Semua pemegang</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="121"/>
+        <location filename="../../ui/inbox_view.py" line="122"/>
         <source>Search subjects and messages</source>
         <translation>Cari perihal dan pesan</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="122"/>
+        <location filename="../../ui/inbox_view.py" line="123"/>
         <source>Search subjects and messages…</source>
         <translation>Cari perihal dan pesan…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="144"/>
+        <location filename="../../ui/inbox_view.py" line="145"/>
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="170"/>
+        <location filename="../../ui/inbox_view.py" line="171"/>
         <source>Actions for the selected reports</source>
         <translation>Tindakan untuk laporan terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="183"/>
+        <location filename="../../ui/inbox_view.py" line="184"/>
         <source>Number of reports</source>
         <translation>Jumlah laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="373"/>
+        <location filename="../../ui/inbox_view.py" line="436"/>
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="455"/>
+        <location filename="../../ui/inbox_view.py" line="518"/>
         <source>Clear the filters</source>
         <translation>Hapus filter</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="458"/>
-        <location filename="../../ui/inbox_view.py" line="459"/>
+        <location filename="../../ui/inbox_view.py" line="521"/>
+        <location filename="../../ui/inbox_view.py" line="522"/>
         <source>No reports match “%1”.</source>
         <translation>Tidak ada laporan yang cocok dengan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="461"/>
+        <location filename="../../ui/inbox_view.py" line="526"/>
         <source>No reports match these filters.</source>
         <translation>Tidak ada laporan yang cocok dengan filter ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="495"/>
-        <location filename="../../ui/inbox_view.py" line="510"/>
+        <location filename="../../ui/inbox_view.py" line="560"/>
+        <location filename="../../ui/inbox_view.py" line="575"/>
         <source>Reports: %1</source>
         <translation>Laporan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="497"/>
+        <location filename="../../ui/inbox_view.py" line="562"/>
         <source>Reports: at least %1 (counting…)</source>
         <translation>Laporan: sedikitnya %1 (menghitung…)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="507"/>
+        <location filename="../../ui/inbox_view.py" line="572"/>
         <source>Reports: more than %1</source>
         <translation>Laporan: lebih dari %1</translation>
     </message>
@@ -3427,42 +3666,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit&apos;s server.</source>
         <translation>Ruang kerja demo: data contoh hanya di komputer ini, masuk sebagai petugas demo. Tidak ada yang dikirim ke pusat Aduan unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Aduan</source>
         <translation>&amp;Aduan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;Go</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>%1 (%2 unread)</source>
         <translation>%1 (%2 belum dibaca)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Your session on the server has ended: an admin may have reset your password or disabled your login, or it expired. Sign in again to send your work; until then it is kept on this computer.</source>
         <translation>Sesi Anda telah berakhir: mungkin admin mengatur ulang kata sandi Anda atau menonaktifkan nama pengguna Anda, atau sesinya kedaluwarsa. Masuk kembali untuk mengirim pekerjaan Anda; sampai saat itu pekerjaan Anda tetap tersimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Your password was changed. Your sessions on other computers ended; this one stays signed in.</source>
         <translation>Kata sandi Anda telah diubah. Sesi Anda di komputer lain berakhir; komputer ini tetap masuk.</translation>
     </message>
@@ -4283,6 +4522,52 @@
         <location filename="../../ui/i18n.py" line="38"/>
         <source>Apply</source>
         <translation>Terapkan</translation>
+    </message>
+</context>
+<context>
+    <name>RecapMonthDialog</name>
+    <message>
+        <location filename="../../ui/stats/recap_saver.py" line="45"/>
+        <source>Monthly recap</source>
+        <translation>Rekap bulanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/recap_saver.py" line="54"/>
+        <source>&amp;Month:</source>
+        <translation>&amp;Bulan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/recap_saver.py" line="56"/>
+        <source>Month of the recap</source>
+        <translation>Bulan rekap</translation>
+    </message>
+</context>
+<context>
+    <name>RecapSaver</name>
+    <message>
+        <location filename="../../ui/stats/recap_saver.py" line="85"/>
+        <source>Save the monthly recap</source>
+        <translation>Simpan rekap bulanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/recap_saver.py" line="87"/>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/recap_saver.py" line="101"/>
+        <source>Save the recap as a .pdf or an .xlsx file.</source>
+        <translation>Simpan rekap sebagai berkas .pdf atau .xlsx.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/recap_saver.py" line="104"/>
+        <source>Making the monthly recap…</source>
+        <translation>Menyusun rekap bulanan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/recap_saver.py" line="120"/>
+        <source>Monthly recap saved to %1.</source>
+        <translation>Rekap bulanan disimpan ke %1.</translation>
     </message>
 </context>
 <context>
@@ -5549,241 +5834,271 @@
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../../ui/stats/window.py" line="56"/>
+        <location filename="../../ui/stats/window.py" line="63"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="79"/>
+        <location filename="../../ui/stats/window.py" line="86"/>
         <source>Reports received per period, as a table</source>
         <translation>Laporan diterima per periode, sebagai tabel</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="80"/>
+        <location filename="../../ui/stats/window.py" line="87"/>
         <source>Open reports by status and age</source>
         <translation>Laporan terbuka menurut status dan umur</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="81"/>
+        <location filename="../../ui/stats/window.py" line="88"/>
         <source>Service levels per unit and officer</source>
         <translation>Tingkat layanan per unit dan petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="86"/>
+        <location filename="../../ui/stats/window.py" line="98"/>
         <source>Chart</source>
         <translation>Grafik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="87"/>
+        <location filename="../../ui/stats/window.py" line="99"/>
         <source>Table</source>
         <translation>Tabel</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="91"/>
+        <location filename="../../ui/stats/window.py" line="103"/>
         <source>Reports received</source>
         <translation>Laporan diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="95"/>
+        <location filename="../../ui/stats/window.py" line="107"/>
         <source>&amp;Backlog</source>
         <translation>&amp;Tunggakan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="97"/>
+        <location filename="../../ui/stats/window.py" line="109"/>
         <source>&amp;Service levels</source>
         <translation>Tingkat &amp;layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="127"/>
+        <location filename="../../ui/stats/window.py" line="151"/>
         <source>Save as CSV…</source>
         <translation>Simpan sebagai CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="129"/>
+        <location filename="../../ui/stats/window.py" line="153"/>
         <source>Save this table as a CSV file, which Excel and LibreOffice open</source>
         <translation>Simpan tabel ini sebagai berkas CSV, yang dapat dibuka Excel dan LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="184"/>
+        <location filename="../../ui/stats/window.py" line="210"/>
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="213"/>
+        <location filename="../../ui/stats/window.py" line="239"/>
         <source>Reports received %1 – %2</source>
         <translation>Laporan diterima %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="219"/>
+        <location filename="../../ui/stats/window.py" line="245"/>
         <source>in %1 and the units below it</source>
         <translation>di %1 dan unit di bawahnya</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="221"/>
+        <location filename="../../ui/stats/window.py" line="247"/>
         <source>in every unit whose figures you may see</source>
         <translation>di semua unit yang angkanya boleh Anda lihat</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="223"/>
+        <location filename="../../ui/stats/window.py" line="249"/>
         <source>Officers see the reports they handled; supervisors their units; admins every unit.</source>
         <translation>Petugas melihat laporan yang mereka tangani; supervisor melihat unitnya; admin melihat semua unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="229"/>
-        <location filename="../../ui/stats/window.py" line="272"/>
-        <location filename="../../ui/stats/window.py" line="313"/>
+        <location filename="../../ui/stats/window.py" line="255"/>
+        <location filename="../../ui/stats/window.py" line="299"/>
+        <location filename="../../ui/stats/window.py" line="342"/>
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="231"/>
+        <location filename="../../ui/stats/window.py" line="257"/>
         <source>(no category)</source>
         <translation>(tanpa kategori)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="311"/>
+        <location filename="../../ui/stats/window.py" line="340"/>
         <source>Response</source>
         <translation>Tanggapan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="263"/>
+        <location filename="../../ui/stats/window.py" line="289"/>
         <source>Day</source>
         <translation>Hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="263"/>
+        <location filename="../../ui/stats/window.py" line="112"/>
+        <source>T&amp;opics</source>
+        <translation>T&amp;opik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="114"/>
+        <source>Be&amp;haviour</source>
+        <translation>&amp;Perilaku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="126"/>
+        <source>Monthly recap…</source>
+        <translation>Rekap bulanan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="128"/>
+        <source>Save the monthly recap of the chosen unit as PDF or Excel, in Indonesian</source>
+        <translation>Simpan rekap bulanan unit yang dipilih sebagai PDF atau Excel, dalam bahasa Indonesia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="289"/>
         <source>Week (from Monday)</source>
         <translation>Minggu (mulai Senin)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="263"/>
+        <location filename="../../ui/stats/window.py" line="289"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="266"/>
+        <location filename="../../ui/stats/window.py" line="293"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="267"/>
+        <location filename="../../ui/stats/window.py" line="294"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="268"/>
+        <location filename="../../ui/stats/window.py" line="295"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="269"/>
-        <location filename="../../ui/stats/window.py" line="313"/>
+        <location filename="../../ui/stats/window.py" line="296"/>
+        <location filename="../../ui/stats/window.py" line="342"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="270"/>
+        <location filename="../../ui/stats/window.py" line="297"/>
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="280"/>
+        <location filename="../../ui/stats/window.py" line="307"/>
         <source>No reports were received in this period.</source>
         <translation>Tidak ada laporan yang diterima pada periode ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="291"/>
+        <location filename="../../ui/stats/window.py" line="309"/>
+        <source>Click a bar to list its reports in the inbox</source>
+        <translation>Klik sebuah batang untuk menampilkan laporannya di kotak masuk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="318"/>
         <source>%1 days</source>
         <translation>%1 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="292"/>
+        <location filename="../../ui/stats/window.py" line="319"/>
         <source>Status \ days open</source>
         <translation>Status \ hari terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="292"/>
-        <location filename="../../ui/stats/window.py" line="299"/>
+        <location filename="../../ui/stats/window.py" line="319"/>
+        <location filename="../../ui/stats/window.py" line="326"/>
         <source>Total</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="309"/>
+        <location filename="../../ui/stats/window.py" line="329"/>
+        <source>Double-click a count to list its reports in the inbox</source>
+        <translation>Klik dua kali sebuah angka untuk menampilkan laporannya di kotak masuk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="338"/>
         <source>working hours</source>
         <translation>jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="310"/>
+        <location filename="../../ui/stats/window.py" line="339"/>
         <source>days</source>
         <translation>hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="312"/>
+        <location filename="../../ui/stats/window.py" line="341"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="313"/>
+        <location filename="../../ui/stats/window.py" line="342"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="316"/>
+        <location filename="../../ui/stats/window.py" line="345"/>
         <source>met</source>
         <translation>tercapai</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="317"/>
+        <location filename="../../ui/stats/window.py" line="346"/>
         <source>breached</source>
         <translation>terlewat</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="318"/>
+        <location filename="../../ui/stats/window.py" line="347"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="319"/>
+        <location filename="../../ui/stats/window.py" line="348"/>
         <source>met %</source>
         <translation>% tercapai</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="320"/>
+        <location filename="../../ui/stats/window.py" line="349"/>
         <source>median (%1)</source>
         <translation>median (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="321"/>
+        <location filename="../../ui/stats/window.py" line="350"/>
         <source>p90 (%1)</source>
         <translation>p90 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="328"/>
+        <location filename="../../ui/stats/window.py" line="357"/>
         <source>(unit total)</source>
         <translation>(jumlah unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="336"/>
+        <location filename="../../ui/stats/window.py" line="365"/>
         <source>First response in working hours of the unit&apos;s calendar; resolution in calendar days, without the time spent waiting for the reporter. Met %: of the deadlines already decided (met or breached); running ones are still within their target.</source>
         <translation>Tanggapan pertama dalam jam kerja menurut kalender unit; penyelesaian dalam hari kalender, tanpa waktu menunggu pelapor. % tercapai: dari tenggat yang sudah jelas hasilnya (tercapai atau terlewat); yang berjalan masih dalam targetnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="347"/>
+        <location filename="../../ui/stats/window.py" line="376"/>
         <source>Save as CSV</source>
         <translation>Simpan sebagai CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="347"/>
+        <location filename="../../ui/stats/window.py" line="376"/>
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="356"/>
+        <location filename="../../ui/stats/window.py" line="385"/>
         <source>The file could not be written: %1</source>
         <translation>Berkas tidak dapat ditulis: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="359"/>
+        <location filename="../../ui/stats/window.py" line="388"/>
         <source>Table saved to %1.</source>
         <translation>Tabel disimpan ke %1.</translation>
     </message>
@@ -6344,6 +6659,89 @@
     </message>
 </context>
 <context>
+    <name>TopicsView</name>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="47"/>
+        <source>Grouped by shared words after normalising slang and word forms; a topic is a guess, open the reports to check. A word names a topic only when at least three of its reports that are not confidential contain it.</source>
+        <translation>Dikelompokkan menurut kata yang sama setelah bahasa gaul dan bentuk kata diseragamkan; topik hanyalah dugaan, buka laporannya untuk memeriksa. Sebuah kata menjadi nama topik hanya bila sedikitnya tiga laporannya yang tidak rahasia memuatnya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="62"/>
+        <source>Topics of the reports, this week and usually</source>
+        <translation>Topik laporan, minggu ini dan biasanya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="108"/>
+        <source>(words withheld)</source>
+        <translation>(kata dirahasiakan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="113"/>
+        <source>%1 reports about “%2” since Monday, none in the weeks before</source>
+        <translation>%1 laporan tentang “%2” sejak Senin, tidak ada pada minggu-minggu sebelumnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="115"/>
+        <source>%1 reports about “%2” since Monday, %3× the usual</source>
+        <translation>%1 laporan tentang “%2” sejak Senin, %3× biasanya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="125"/>
+        <source>This week: %1 – %2. Usual: the average week of the %3 weeks before. %4 reports looked at.</source>
+        <translation>Minggu ini: %1 – %2. Biasanya: rata-rata per minggu dari %3 minggu sebelumnya. %4 laporan ditelaah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="135"/>
+        <source>Topic</source>
+        <translation>Topik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="136"/>
+        <source>This week</source>
+        <translation>Minggu ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="137"/>
+        <source>Usual per week</source>
+        <translation>Biasanya per minggu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="138"/>
+        <source>Ratio</source>
+        <translation>Rasio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="139"/>
+        <source>Open now</source>
+        <translation>Terbuka kini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="140"/>
+        <source>Rising</source>
+        <translation>Naik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="147"/>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="149"/>
+        <source>rising</source>
+        <translation>naik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="155"/>
+        <source>Rising: at least %1 reports since Monday and at least %2 times the usual week.</source>
+        <translation>Naik: sedikitnya %1 laporan sejak Senin dan sedikitnya %2 kali minggu biasanya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="160"/>
+        <source>No topics: too few reports share their words.</source>
+        <translation>Tidak ada topik: terlalu sedikit laporan yang memakai kata yang sama.</translation>
+    </message>
+</context>
+<context>
     <name>Tour</name>
     <message>
         <location filename="../../ui/tour.py" line="57"/>
@@ -6666,12 +7064,12 @@
 <context>
     <name>VolumeChart</name>
     <message>
-        <location filename="../../ui/stats/chart.py" line="48"/>
+        <location filename="../../ui/stats/chart.py" line="51"/>
         <source>Reports received per period</source>
         <translation>Laporan diterima per periode</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/chart.py" line="91"/>
+        <location filename="../../ui/stats/chart.py" line="96"/>
         <source>Reports received</source>
         <translation>Laporan diterima</translation>
     </message>

@@ -5,7 +5,7 @@ drawn again when the palette changes (the officer switches the theme while the w
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChartView, QStackedBarSeries, QValueAxis
-from PySide6.QtCore import QEvent, QMargins, Qt
+from PySide6.QtCore import QEvent, QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -40,7 +40,10 @@ def series_colour(index: int, palette: QPalette) -> QColor:
 
 
 class VolumeChart(QChartView):
-    """``show_volumes(periods, parts)``: ``parts`` maps each part's label to its counts, one per period."""
+    """``show_volumes(periods, parts)``: ``parts`` maps each part's label to its counts, one per period.
+    ``part_clicked(part, period)``: a part of a bar was clicked (the part's place in ``parts``, the bar's)."""
+
+    part_clicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +79,8 @@ class VolumeChart(QChartView):
             bar_set = QBarSet(label)
             bar_set.append([float(n) for n in counts])
             series.append(bar_set)
+            part = len(self.bar_sets)
+            bar_set.clicked.connect(lambda period, part=part: self.part_clicked.emit(part, period))
             self.bar_sets.append(bar_set)
         chart.addSeries(series)
         periods = QBarCategoryAxis()

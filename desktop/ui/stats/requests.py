@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...sync.session import Session
 from ..command_requests import request
 
 if TYPE_CHECKING:
     from ...reports.figures import BacklogRow, ServiceRow, VolumeRow
+    from ...reports.topics import TopicFigures
+    from ...server.commands import StatsQuery
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,23 +40,41 @@ class Figures:
     bands: list[str] = field(default_factory=list)  # the backlog's age bands, youngest first
 
 
-def ask_figures(session: Session, wanted: Wanted) -> Figures:
-    from ...reports.figures import AGE_BANDS
+def stats_query(wanted: Wanted, **more: Any) -> StatsQuery:
+    """The request of every ``stats`` command for the window's filter; ``more``: a command's own fields."""
     from ...server import commands
 
-    query = request(
+    return request(
         commands.StatsQuery,
         since=wanted.since,
         until=wanted.until,
         units=list(wanted.units),
         channel=wanted.channel,
         kind=wanted.kind,
-        by=wanted.by,
-        split=wanted.split,
+        **more,
     )
+
+
+def ask_figures(session: Session, wanted: Wanted) -> Figures:
+    from ...reports.figures import AGE_BANDS
+    from ...server import commands
+
+    query = stats_query(wanted, by=wanted.by, split=wanted.split)
     return Figures(
         session.command(commands.stats_volumes, query),
         session.command(commands.stats_backlog, query),
         session.command(commands.stats_service, query),
         [label for label, _first, _last in AGE_BANDS],
     )
+
+
+def ask_topics(session: Session, wanted: Wanted, as_of: date | None) -> TopicFigures:
+    """The topics (``stats topics``) for the filter's units, channel and kind, of the week of ``as_of`` (None:
+    now) and the weeks before it: the topics take no period."""
+    from ...server import commands
+
+    query = request(
+        commands.StatsQuery, units=list(wanted.units), channel=wanted.channel, kind=wanted.kind, as_of=as_of
+    )
+    result: TopicFigures = session.command(commands.stats_topics, query)
+    return result

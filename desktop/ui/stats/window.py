@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -38,16 +38,23 @@ from ..errors import describe
 from ..labels import channel_label, kind_label, local_today, priority_label, status_label
 from ..ops import Ops
 from ..plain import plain_label
+from .behaviour import BehaviourView
 from .chart import VolumeChart
+from .clickthrough import ClickThrough
 from .filters import StatsFilters
+from .recap_saver import RecapSaver
 from .requests import Figures, Wanted, ask_figures
 from .tables import figure_table, fill, number, share, write_csv
+from .topics import TopicsView
 
 # A filter change waits this long for the next one (typing a date, paging through presets) before asking.
 SETTLE_MS = 300
 
 
 class StatsWindow(QDialog):
+    # The reports behind a clicked figure, for the main window's inbox (``from_statistics.FromStatistics``).
+    show_in_inbox = Signal(object)
+
     def __init__(self, session: Session, ops: Ops, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -79,6 +86,11 @@ class StatsWindow(QDialog):
         self.volume_table = figure_table("statsVolumeTable", self.tr("Reports received per period, as a table"))
         self.backlog_table = figure_table("statsBacklogTable", self.tr("Open reports by status and age"))
         self.service_table = figure_table("statsServiceTable", self.tr("Service levels per unit and officer"))
+        # What the chart's parts and bars and the backlog's lines stand for, to click through to the inbox.
+        self.volume_keys: list[str | None] = []
+        self.volume_periods: list[date] = []
+        self.backlog_statuses: list[str] = []
+        self.clickthrough = ClickThrough(self)
 
         volumes = QTabWidget()
         volumes.setObjectName("statsVolumeTabs")
@@ -96,6 +108,10 @@ class StatsWindow(QDialog):
         self.tables.addTab(
             self._with_export(self.service_table, "statsServiceExport", "service-levels"), self.tr("&Service levels")
         )
+        self.topics = TopicsView(session, ops, self.filters.today)  # asks on its own, beside the figures
+        self.tables.addTab(self.topics, self.tr("T&opics"))
+        self.behaviour = BehaviourView(session, ops, lambda code: self.unit_names.get(code, code))  # asks on its own
+        self.tables.addTab(self.behaviour, self.tr("Be&haviour"))
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("statsSplitter")
         split.addWidget(received)
@@ -106,7 +122,15 @@ class StatsWindow(QDialog):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.scope_note)
+        self.recap_saver = RecapSaver(self)
+        recap = QPushButton(self.tr("Monthly recap…"))
+        recap.setObjectName("statsRecap")
+        recap.setToolTip(self.tr("Save the monthly recap of the chosen unit as PDF or Excel, in Indonesian"))
+        recap.clicked.connect(self.recap_saver.ask)
+        top = QHBoxLayout()
+        top.addWidget(self.scope_note, 1)
+        top.addWidget(recap, 0, Qt.AlignmentFlag.AlignTop)
+        right_layout.addLayout(top)
         right_layout.addWidget(self.status)
         right_layout.addWidget(split, 1)
         self.filters.setMaximumWidth(300)
@@ -166,6 +190,8 @@ class StatsWindow(QDialog):
         self.asked += 1
         asked = self.asked
         wanted = self.filters.wanted()
+        self.topics.ask(wanted)
+        self.behaviour.ask(wanted)
         self._busy(True)
         try:
             figures = await self.ops.net(ask_figures, self.session, wanted)
@@ -262,6 +288,7 @@ class StatsWindow(QDialog):
         labels = [self.period_label(p, wanted.by) for p in periods]
         by = {"day": self.tr("Day"), "week": self.tr("Week (from Monday)"), "month": self.tr("Month")}[wanted.by]
         self.chart.show_volumes(labels, parts, by)
+        self.volume_keys, self.volume_periods = keys, periods
         split_names = {
             "channel": self.tr("Channel"),
             "kind": self.tr("Kind"),
@@ -279,7 +306,7 @@ class StatsWindow(QDialog):
         if not figures.volumes:
             self.chart.setToolTip(self.tr("No reports were received in this period."))
         else:
-            self.chart.setToolTip("")
+            self.chart.setToolTip(self.tr("Click a bar to list its reports in the inbox"))
 
     def _show_backlog(self, figures: Figures) -> None:
         bands = figures.bands
@@ -298,6 +325,8 @@ class StatsWindow(QDialog):
             totals = [sum(counts[s][band] for s in statuses) for band in bands]
             rows.append([self.tr("Total")] + [number(n) for n in totals] + [number(sum(totals))])
         fill(self.backlog_table, headers, rows, 1, {len(rows) - 1} if statuses else set(), stretch=True)
+        self.backlog_statuses = statuses
+        self.backlog_table.setToolTip(self.tr("Double-click a count to list its reports in the inbox"))
 
     def _status_text(self, status: str) -> str:
         try:

@@ -1,0 +1,99 @@
+"""The monthly recap (``recap.py``) as an Excel workbook: one sheet per table, headings in Indonesian, counts
+and shares as numbers (a spreadsheet adds them up), text as text (``spreadsheet_safe``: a unit name or a
+category that starts with "=" stays a string, never a formula).
+
+The file appears whole or not at all: it is written beside the target and renamed into place.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..domain.errors import BadInput
+from ..domain.spreadsheet import spreadsheet_safe
+from .recap import TITLE, MonthlyRecap, RecapTable, method_text, month_name, recap_tables
+
+
+def write_recap_xlsx(recap: MonthlyRecap, path: str | os.PathLike[str]) -> None:
+    target = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".aduan-recap-", suffix=".xlsx", dir=target.parent)
+    except OSError as exc:
+        raise BadInput(f"cannot write {target}: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            _write(recap, out)
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise BadInput(f"cannot write {target}: {exc.strerror}") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _write(recap: MonthlyRecap, out: Any) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    bold = Font(bold=True)
+    workbook = Workbook(write_only=True)
+    workbook.properties.title = f"{TITLE} — {month_name(recap.month)}"
+    workbook.properties.creator = "Aduan"
+    used: set[str] = set()
+    for index, table in enumerate(recap_tables(recap)):
+        sheet = workbook.create_sheet(_sheet_name(table.sheet, used))
+        for column, width in enumerate(_widths(table)):
+            sheet.column_dimensions[_letter(column)].width = width
+        if index == 0:  # the summary says what the workbook is
+            sheet.append([_cell(sheet, f"{TITLE} — {month_name(recap.month)}", WriteOnlyCell, bold)])
+            sheet.append([])
+        sheet.append([_cell(sheet, h, WriteOnlyCell, bold) for h in table.headers])
+        for number, row in enumerate(table.rows):
+            font = bold if number in table.total_rows else None
+            sheet.append([_cell(sheet, value, WriteOnlyCell, font) for value in row])
+        if index == 0:
+            sheet.append([])
+            sheet.append([_cell(sheet, method_text(recap), WriteOnlyCell, None)])
+    workbook.save(out)
+
+
+def _cell(sheet: Any, value: object, make: Any, font: Any) -> Any:
+    cell = make(sheet, value=value)
+    if isinstance(value, str):
+        # Text stays text as written, marked so that Excel keeps it text when someone edits it.
+        cell.data_type = "s"
+        cell.quotePrefix = spreadsheet_safe(value) != value
+    elif isinstance(value, float):
+        cell.number_format = "0.0#"
+    if font is not None:
+        cell.font = font
+    return cell
+
+
+def _sheet_name(wanted: str, used: set[str]) -> str:
+    """At most 31 characters, none that Excel refuses, and unique (a further table may repeat a name)."""
+    name = "".join("-" if c in "[]:*?/\\" else c for c in wanted)[:31].strip() or "Tabel"
+    number = 1
+    while name.casefold() in used:
+        number += 1
+        name = f"{name[:26].strip()} ({number})"
+    used.add(name.casefold())
+    return name
+
+
+def _widths(table: RecapTable) -> list[float]:
+    widths = []
+    for column, header in enumerate(table.headers):
+        cells = [len(str(row[column])) for row in table.rows if column < len(row) and row[column] is not None]
+        widths.append(min(max([len(header) * 0.8, 8.0, *(n + 2.0 for n in cells)]), 48.0))
+    return widths
+
+
+def _letter(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(column + 1))
