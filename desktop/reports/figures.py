@@ -25,7 +25,7 @@ from sqlalchemy import ColumnElement, Connection, Date, and_, exists, func, sele
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
-from ..domain.calendar import WorkingCalendar
+from ..domain.calendar import WorkingCalendar, add_working_minutes
 from ..domain.clocks import DEFAULT_CALENDAR, ClockName, Rules, clock_calendar
 from ..domain.errors import BadInput, NotPermitted
 from ..domain.sla import Phase
@@ -385,8 +385,16 @@ def _figures(outcomes: Iterable[tuple[str, float | None]]) -> ClockFigures:
 
 
 def clock_outcome(row: Any, cal: WorkingCalendar, as_of: datetime) -> str:
-    """met, breached or running: the phase the app shows for the clock, read as of ``as_of``."""
-    phase = record_from_row(row).state(cal, as_of).phase
+    """met, breached or running: the phase the app shows for the clock, read as of ``as_of``.
+
+    A running clock is breached once its due moment has passed. Finding that moment walks the working days
+    of what is left of the target only, where ``state`` would walk every day since the clock started: a
+    year's figures judge tens of thousands of clocks (a test holds the two to the same verdict)."""
+    record = record_from_row(row)
+    if record.running_since is not None and record.stopped_at is None:
+        left = record.target_minutes - record.used_minutes
+        return "breached" if left <= 0 or as_of >= add_working_minutes(cal, record.running_since, left) else "running"
+    phase = record.state(cal, as_of).phase
     if phase is Phase.MET:
         return "met"
     if phase in (Phase.MISSED, Phase.BREACHED):
