@@ -96,6 +96,8 @@ SCENES = (
     "assign",
     "admin",
     "stats",
+    "stats-behaviour",
+    "stats-topics",
     "crash",
 )
 
@@ -484,6 +486,13 @@ async def stats_scene(session: Session, ops: WatchedOps, folder: Path, prefix: s
     statistics.tables.setCurrentIndex(0)  # the backlog (the demo's reports carry no deadline clocks to judge)
     await settle(ops)
     save(statistics, folder, prefix, "stats")
+    for tab, scene in ((statistics.behaviour, "stats-behaviour"), (statistics.topics, "stats-topics")):
+        await wait_until(lambda tab=tab: tab.answered > 0 or tab.failed)  # type: ignore[misc]
+        if tab.failed:
+            raise RuntimeError(f"{scene} was refused")
+        statistics.tables.setCurrentWidget(tab)
+        await settle(ops)
+        save(statistics, folder, prefix, scene)
     statistics.close()
 
 
