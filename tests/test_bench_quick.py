@@ -18,7 +18,7 @@ from tests.conftest import missing
 
 ROOT = Path(__file__).resolve().parents[1]
 # Each benchmark's test below, by script: a new bench/*.py without a smoke run fails the first test.
-SMOKED = {"claims.py", "duplicates.py", "failover.py", "fleet.py", "inbox.py", "intake.py", "sync.py"}
+SMOKED = {"claims.py", "duplicates.py", "failover.py", "fleet.py", "inbox.py", "intake.py", "stats.py", "sync.py"}
 
 
 def quick(script: str, *options: str) -> str:
@@ -126,3 +126,13 @@ def test_the_intake_benchmark_runs_every_phase_and_check() -> None:
 def test_the_failover_benchmark_prints_the_baseline_and_the_recovery_times() -> None:
     output = quick("failover.py")
     assert_phases(output, "baseline: one op round trip", "kill → first op", "every client synced")
+
+
+@pytest.mark.timeout(300)
+def test_the_statistics_benchmark_times_the_first_paint_and_every_filter_beside_raw_sql() -> None:
+    output = quick("stats.py")
+    assert_phases(output, "database: filled 2,000 demo tickets over 3 years", "4,000 clocks", "baseline: SELECT date(")
+    for line in ("first paint: this month", "filter: unit kanreg-3", "filter: channel whatsapp", "filter: month "):
+        assert line in output, output
+    assert_phases(output, "filter: split by category", "whole span", "load average at end")
+    assert "roll-up refresh after 1,000 new" in output or "TODO: roll-up refresh" in output, output

@@ -32,6 +32,7 @@ from .settings import (
 )
 
 __all__ = [
+    "NOT_POLLED",
     "PUSHED",
     "Account",
     "AccountHealth",
@@ -46,6 +47,8 @@ __all__ = [
 ]
 
 PUSHED = frozenset({Channel.WHATSAPP})  # channels that call the worker (webhooks) rather than being polled
+# Accounts the worker leaves alone: pushed ones, and a unit's web form, whose reports aduan server stores.
+NOT_POLLED = PUSHED | {Channel.WEB}
 
 
 @dataclass(frozen=True, slots=True)

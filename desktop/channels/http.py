@@ -159,6 +159,7 @@ class HttpClient:
         what: str,
         params: Mapping[str, Any] | None = None,
         json: Any = None,
+        data: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
         read_timeout: float | None = None,
         stream: bool = False,
@@ -171,7 +172,7 @@ class HttpClient:
         while True:
             try:
                 return self._session.request(
-                    method, url, params=params, json=json, headers=headers, timeout=timeout, stream=stream
+                    method, url, params=params, json=json, data=data, headers=headers, timeout=timeout, stream=stream
                 )
             except requests.RequestException as exc:
                 failures += 1

@@ -12,7 +12,9 @@ What each channel is asked:
 * **X**: ``GET /2/users/me`` — whom the access token acts for, which must be the account's ``user_id``;
 * **WhatsApp**: the webhook's app secret and verify token can be read here, and ``GET /{phone-number-id}`` —
   the number's display form and verified name;
-* **LAPOR!**: the next poll's own request for one report (page 1, size 1), read through the mapping.
+* **LAPOR!**: the next poll's own request for one report (page 1, size 1), read through the mapping;
+* **SMS**: the webhook's shared secret can be read here, and ``check_path`` (Zenziva: the balance) with the
+  account's keys — nothing is sent.
 
 Where the test runs matters. An account's secret is kept where the worker runs (``settings.py``), a
 webhook's where ``aduan server`` runs: ``aduan channel test ID`` tests from the machine and environment it
@@ -40,6 +42,7 @@ import urllib3.exceptions
 
 from ..domain.errors import AduanError, BadInput, NotFound, NotPermitted, RateLimited, Unreachable
 from ..domain.probe import ProbeResult, Problem
+from ..domain.vocabulary import Channel
 from ..security.credentials import SecretUnavailable
 from ..store.channel_accounts import record_test
 from ..store.service import Store
@@ -47,7 +50,16 @@ from .accounts import Account, account_by_id, account_secret, check_account
 from .http import Redactor, causes
 from .imap_fetch import ImapMailbox, parse_cursor
 from .lapor import LaporPoller
-from .settings import AccountRefused, EmailSettings, LaporSettings, TelegramSettings, WhatsAppSettings, XSettings
+from .settings import (
+    WEB_HOURLY_LIMIT,
+    AccountRefused,
+    EmailSettings,
+    LaporSettings,
+    SmsSettings,
+    TelegramSettings,
+    WhatsAppSettings,
+    XSettings,
+)
 
 PROBE_SECONDS = 10.0  # per connection
 T = TypeVar("T")
@@ -123,6 +135,9 @@ Facts = list[tuple[str, str]]
 
 def _probe(account: Account, environ: Mapping[str, str], timeout: float, secrets: list[str]) -> tuple[Facts, str]:
     settings = check_account(account)
+    if account.channel is Channel.WEB:  # nothing to connect to: aduan server serves the unit's form
+        limit = account.config.get("hourly_limit", WEB_HOURLY_LIMIT)
+        return [], f"aduan server serves the unit's web form at /lapor, taking at most {limit} reports an hour"
 
     def secret(setting: str | None = None) -> str | None:
         value = account_secret(account, setting, environ)
@@ -156,6 +171,16 @@ def _probe(account: Account, environ: Mapping[str, str], timeout: float, secrets
         return _whatsapp(settings, _needed(account, token, "Cloud API access token"), timeout)
     if isinstance(settings, LaporSettings):
         return _lapor(account, settings, _needed(account, token, "API token"), timeout)
+    if isinstance(settings, SmsSettings):
+        if settings.webhook_secret_ref:  # aduan server reads it for the webhook (sms.py)
+            try:
+                secret("webhook_secret_ref")
+            except SecretUnavailable as exc:
+                raise WebhookSecretUnavailable(
+                    f"{exc.message}; aduan server reads it to check the SMS webhook's calls: it belongs in the "
+                    "environment or keyring of aduan server"
+                ) from None
+        return _sms(account, settings, _needed(account, token, "gateway key"), timeout)
     raise AccountRefused(f"the worker does not connect to {account.channel.value} accounts: there is nothing to test")
 
 
@@ -243,6 +268,20 @@ def _whatsapp(settings: WhatsAppSettings, token: str, timeout: float) -> tuple[F
     number, name = cloud.phone_number()
     said = f"WhatsApp number {number}" + (f" ({name})" if name else "") + " answers; the webhook's secrets are readable"
     return [("number", number), *([("name", name)] if name else [])], said
+
+
+def _sms(account: Account, settings: SmsSettings, key: str, timeout: float) -> tuple[Facts, str]:
+    from .sms import SmsGateway
+
+    bounded = dataclasses.replace(settings, timeout=min(settings.timeout, timeout))
+    gateway = _built(lambda: SmsGateway(bounded, key, account.name))
+    balance = gateway.check()
+    where = f"{settings.base_url}{settings.check_path or ''}"
+    if balance is None:
+        return [], f"the SMS account's secrets are readable; it names no check_path, so nothing was asked of {where}"
+    facts = [("balance", balance)] if balance else []
+    said = f"the SMS gateway accepts the account's keys at {where}"
+    return facts, said + (f" (balance {balance})" if balance else "")
 
 
 def _lapor(account: Account, settings: LaporSettings, token: str, timeout: float) -> tuple[Facts, str]:

@@ -69,6 +69,8 @@ COMMON: dict[str, Setting] = {
     "acknowledgement": Setting("acknowledgement", "false, true (the standard wording) or the wording with {nomor}"),
 }
 
+WEB_HOURLY_LIMIT = 30  # web reports a unit takes in per hour unless its web account says otherwise
+
 SCHEMAS: dict[Channel, dict[str, Setting]] = {
     Channel.EMAIL: {
         "host": Setting("host", "IMAP server"),
@@ -97,6 +99,10 @@ SCHEMAS: dict[Channel, dict[str, Setting]] = {
         "app_secret_ref": Setting("reference", "slot of the app secret that signs notifications"),
         "verify_token_ref": Setting("reference", "slot of the token Meta's verification request carries"),
     },
+    # A unit's public web form (server/web_form.py): nothing to connect to, only how much it takes in.
+    Channel.WEB: {
+        "hourly_limit": Setting("count", "web reports the unit takes in per hour (30); beyond it: try again later"),
+    },
     Channel.X: {
         "user_id": Setting("digits", "numeric id of the account's X user"),
         "base_url": Setting("url", "API address (https://api.x.com)"),
@@ -118,6 +124,37 @@ SCHEMAS: dict[Channel, dict[str, Setting]] = {
         "timezone": Setting("timezone", "zone of times written without one (Asia/Jakarta)"),
         "params": Setting("texts", 'extra query parameters, e.g. {"sort": "updated_at"}'),
         "mapping": Setting("mapping", "Aduan field → dotted JSON path, overriding the defaults"),
+    },
+    # The gateway's shape; the defaults are Zenziva's (sms.py names its documentation).
+    Channel.SMS: {
+        "provider": Setting("text", "zenziva (default: its paths and fields) or custom (every path and field set)"),
+        "base_url": Setting("url", "gateway address (https://console.zenziva.net)"),
+        "send_path": Setting("text", "path that sends an SMS (/reguler/api/sendsms/)"),
+        "check_path": Setting("text", "path aduan channel test reads, sending nothing (/api/balance/)"),
+        "user": Setting("text", "the gateway's user key, sent with the secret (not secret itself)"),
+        "user_field": Setting("name", "form field carrying user (userkey)"),
+        "key_field": Setting("name", "form field carrying the secret (passkey); or auth_header"),
+        "auth_header": Setting("name", "header carrying the secret instead of key_field"),
+        "auth_scheme": Setting("text", "word before the secret in that header (Bearer)"),
+        "to_field": Setting("name", "form field of the number (to)"),
+        "text_field": Setting("name", "form field of the text (message)"),
+        "number_format": Setting("text", "e164 (+62812…), international (62812…) or national (0812…, default)"),
+        "status_field": Setting("name", "answer's field saying whether it was sent (status)"),
+        "ok_value": Setting("text", "that field's value when sent (1)"),
+        "id_field": Setting("name", "answer's field of the message id (messageId)"),
+        "error_field": Setting("name", "answer's field of the reason (text)"),
+        "max_parts": Setting("count", "at most this many SMS parts per answer (4); a longer answer is refused"),
+        "timeout": Setting("seconds", "seconds to wait for the gateway (15)"),
+        "inbox_path": Setting("text", "path of the inbox to poll (none: inbound by webhook only)"),
+        "page_param": Setting("name", "query parameter of the inbox page (page)"),
+        "max_pages": Setting("count", "inbox pages per round (10)"),
+        "items_field": Setting("name", "answer's field of the inbox list (data)"),
+        "in_id_field": Setting("name", "inbound field of the gateway's message id (id)"),
+        "in_from_field": Setting("name", "inbound field of the sender's number (from)"),
+        "in_text_field": Setting("name", "inbound field of the text (message)"),
+        "in_time_field": Setting("name", "inbound field of the time received (time)"),
+        "webhook_secret_ref": Setting("reference", "slot of the shared secret the gateway's webhook calls carry"),
+        "secret_param": Setting("name", "query parameter (or X-Aduan-Secret header) carrying it (secret)"),
     },
 }
 
@@ -264,7 +301,64 @@ _LAPOR_TEXTS = {
     "timezone": "timezone",
 }
 
-ChannelSettings: TypeAlias = EmailSettings | TelegramSettings | WhatsAppSettings | XSettings | LaporSettings
+
+@dataclass(frozen=True, slots=True)
+class SmsSettings:
+    """An SMS gateway account's shape; the defaults are Zenziva's (``sms.py``)."""
+
+    provider: str = "zenziva"
+    base_url: str = "https://console.zenziva.net"
+    send_path: str = "/reguler/api/sendsms/"
+    check_path: str | None = "/api/balance/"
+    user: str = ""
+    user_field: str = "userkey"
+    key_field: str | None = "passkey"
+    auth_header: str | None = None
+    auth_scheme: str = "Bearer"
+    to_field: str = "to"
+    text_field: str = "message"
+    number_format: str = "national"
+    status_field: str = "status"
+    ok_value: str = "1"
+    id_field: str = "messageId"
+    error_field: str = "text"
+    max_parts: int = 4
+    timeout: float = 15.0
+    inbox_path: str | None = None
+    page_param: str = "page"
+    max_pages: int = 10
+    items_field: str = "data"
+    in_id_field: str = "id"
+    in_from_field: str = "from"
+    in_text_field: str = "message"
+    in_time_field: str = "time"
+    webhook_secret_ref: str | None = None
+    secret_param: str = "secret"
+
+    @classmethod
+    def from_config(cls, fields: Mapping[str, Any]) -> SmsSettings:
+        provider = fields.get("provider", "zenziva")
+        if provider not in SMS_PROVIDERS:
+            raise BadInput(f"the SMS account's provider is one of {', '.join(SMS_PROVIDERS)}, not {provider!r}")
+        kept = dict(fields)
+        if provider == "custom":
+            missing = [key for key in ("base_url", "send_path") if key not in fields]
+            if missing:
+                raise BadInput(f"a custom SMS gateway needs {' and '.join(missing)}")
+            kept.setdefault("check_path", None)  # Zenziva's balance path is no other gateway's
+        if fields.get("number_format", "national") not in NUMBER_FORMATS:
+            raise BadInput(f"the SMS account's number_format is one of {', '.join(NUMBER_FORMATS)}")
+        if "auth_header" in kept and "key_field" not in kept:
+            kept["key_field"] = None  # the secret goes in the header only
+        return cls(**kept)
+
+
+SMS_PROVIDERS = ("zenziva", "custom")
+NUMBER_FORMATS = ("e164", "international", "national")
+
+ChannelSettings: TypeAlias = (
+    EmailSettings | TelegramSettings | WhatsAppSettings | XSettings | LaporSettings | SmsSettings
+)
 
 
 def read_settings(channel: Channel, account_name: str, settings: Mapping[str, Any]) -> ChannelSettings | None:
@@ -280,6 +374,8 @@ def read_settings(channel: Channel, account_name: str, settings: Mapping[str, An
         return TelegramSettings(**fields)
     if channel is Channel.X:
         return XSettings(**{**fields, **({"user_id": str(fields["user_id"])} if "user_id" in fields else {})})
+    if channel is Channel.SMS:
+        return SmsSettings.from_config(fields)
     if channel is Channel.WHATSAPP:
         obsolete = ("webhook_port", "webhook_host")
         kept = {key: value for key, value in fields.items() if key not in obsolete}

@@ -14,7 +14,8 @@ from .dispatch import AlreadySent, Sender
 from .email_message import UnreadableMail, parse_email
 from .imap_fetch import ImapMailbox
 from .lapor import LaporPoller
-from .settings import EmailSettings, LaporSettings, TelegramSettings, WhatsAppSettings, XSettings
+from .settings import EmailSettings, LaporSettings, SmsSettings, TelegramSettings, WhatsAppSettings, XSettings
+from .sms import SmsSender, SmsSource, sms_gateway
 from .smtp_send import SmtpMailer
 from .telegram import TelegramBot
 from .whatsapp import WhatsAppCloud
@@ -94,6 +95,8 @@ def make_source(account: Account, secret: str | None) -> Source:
         return XSource(_x_client(account, settings, secret))
     if isinstance(settings, LaporSettings):
         return LaporPoller.from_settings(settings, secret)
+    if isinstance(settings, SmsSettings):
+        return SmsSource(sms_gateway(account, settings, secret))
     raise BadInput(f"the worker cannot read {account.channel.value} accounts yet ({account.name!r})")
 
 
@@ -169,4 +172,6 @@ def make_sender(account: Account, secret: str | None) -> Sender:
         if not secret:
             raise BadInput(f"the WhatsApp account {account.name!r} needs its Cloud API access token as its secret")
         return WhatsAppSender(WhatsAppCloud(secret, settings.phone_number_id, base_url=settings.base_url))
+    if isinstance(settings, SmsSettings):
+        return SmsSender(sms_gateway(account, settings, secret))
     raise BadInput(f"the worker cannot send through {account.channel.value} accounts yet ({account.name!r})")

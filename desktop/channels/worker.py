@@ -18,7 +18,7 @@ from ..domain.errors import AduanError
 from ..domain.inbound import InboundMessage
 from ..store.channel_accounts import record_poll
 from ..store.service import Store
-from .accounts import PUSHED, Account, account_secret, enabled_accounts
+from .accounts import NOT_POLLED, Account, account_secret, enabled_accounts
 from .intake_errors import Outcome, take_in
 
 
@@ -42,8 +42,8 @@ SourceFactory = Callable[[Account, str | None], Source]
 def run_round(store: Store, make_source: SourceFactory) -> RoundReport:
     report = RoundReport()
     for account in store.admin(enabled_accounts):
-        if account.channel in PUSHED:
-            continue  # its webhook, a route of aduan server, stores what arrives (webhooks.py)
+        if account.channel in NOT_POLLED:
+            continue  # a route of aduan server stores what arrives (its webhook, or the web form)
         try:
             source = make_source(account, account_secret(account))
             messages, cursor = source.poll(account.cursor)

@@ -33,8 +33,17 @@ TEST_FAILURES: dict[Problem, type[AduanError]] = {
     Problem.UNREACHABLE: Unreachable,
 }
 PRUNE_SECONDS = 3600.0  # range deletes beside the server's inserts: once an hour, not every round
-# Channels the worker connects to (phone, walk-in and letters are taken in the app).
-POLLED_OR_PUSHED = (Channel.EMAIL, Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.LAPOR)
+# Channels the worker connects to (phone, walk-in and letters are taken in the app), and the web form: its
+# account opens the unit's form on aduan server (/lapor).
+POLLED_OR_PUSHED = (
+    Channel.EMAIL,
+    Channel.TELEGRAM,
+    Channel.WHATSAPP,
+    Channel.X,
+    Channel.LAPOR,
+    Channel.SMS,
+    Channel.WEB,
+)
 
 
 def register(top: Commands) -> None:

@@ -30,6 +30,12 @@ def register(top: Commands) -> None:
     )
     filling.add_argument("--tickets", type=int, required=True)
     filling.add_argument("--seed", type=int, default=1)
+    filling.add_argument(
+        "--years",
+        type=float,
+        help="spread the reports over this many years, with the seasons of a complaint desk (weekdays, office "
+        "hours, holidays, Lebaran); default: the last 120 days",
+    )
 
 
 def db_upgrade(cli: Cli) -> None:
@@ -80,5 +86,5 @@ def demo(cli: Cli) -> None:
     from ..demo import generator
 
     cli.store.upgrade()  # demo fills a new database: create the schema if it is not there yet
-    counts = asdict(cli.store.admin(generator.fill, cli.args.tickets, cli.args.seed))
+    counts = asdict(cli.store.admin(generator.fill, cli.args.tickets, cli.args.seed, years=cli.args.years))
     cli.emit(counts, ", ".join(f"{name}: {value:,}" for name, value in counts.items()))

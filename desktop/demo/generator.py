@@ -3,7 +3,12 @@
 ``aduan demo --tickets N --seed S`` fills an empty, migrated database so that people can try the app and
 benchmarks have realistic volumes to work on. The same seed always gives the same rows: every choice is
 drawn from one ``random.Random(seed)`` in a fixed order, and ids are built from it (see ``_uuid7``). Only
-the anchor differs between runs: times are offsets back from the database server's "now".
+the anchor differs between runs: times are offsets back from the database server's "now" (or the ``now``
+given to ``fill``, which makes the rows the same on every run).
+
+Reports arrive evenly over the last ``WINDOW`` by default; ``fill(years=N)`` spreads them over N years with
+the seasons of a complaint desk (``timeline.py``: office hours, weekdays, holidays, Lebaran). Each report
+gets its response and resolution clocks (``clocks.py``), so that the service levels have figures.
 
 Rows go in by executemany in batches and text comes from templates, so that 100,000 tickets (about 350,000
 messages) go into SQLite in well under a minute.
@@ -38,15 +43,20 @@ from ..store.schema import (
     officer,
     reporter,
     reporter_contact,
+    sla_clock,
     ticket,
     unit,
 )
+from ..store.sla import read_rules
 from ..store.tickets import TRACKING_PREFIX
 from ..store.work import begin
+from .clocks import DemoClocks
 from .scenes import add_scenes
+from .timeline import Seasons
 
 MAX_TICKETS = 5_000_000
 WINDOW = timedelta(days=120)
+MAX_YEARS = 10  # fill(years=...): reports spread over this many years at most
 BATCH_TICKETS = 2_000  # about 7,000 messages per executemany
 # Generated history gets calendar-day due times (working-day arithmetic per row would dominate the cost of
 # a million-ticket demo); tickets made from then on run on the units' calendars (store/sla.py).
@@ -69,8 +79,13 @@ DEADLINE_BANDS: tuple[tuple[timedelta, timedelta], ...] = (
 _ONE_MS = timedelta(milliseconds=1)
 _HOUR_MS = 3_600_000
 _DAY_MS = 24 * _HOUR_MS
-_WINDOW_MS = int(WINDOW.total_seconds() * 1000)
 _MAX_REPLY_GAP_MS = 5 * _DAY_MS
+# Spread over years (fill(years=...)): one report in ten is slow, its answers up to 20 days apart (some of
+# them miss the first-response and the resolution deadline), and reports older than three months are
+# nearly all finished.
+_SLOW_SHARE = 0.1
+_SLOW_REPLY_GAP_MS = 20 * _DAY_MS
+_SETTLED_AGE_MS = 90 * _DAY_MS
 _CLAIM_SECONDS = (20 * 60, 4 * 3600)  # within the default lease of a unit
 # UUIDv7 timestamps count from a fixed instant, not from "now", so that ids depend on the seed alone;
 # they still sort like created_at.
@@ -372,6 +387,7 @@ _OPENINGS: dict[Channel, tuple[str, ...]] = {
                        "Permisi, mau melapor. {isi}", "Assalamualaikum. {isi} Terima kasih sebelumnya."),
     Channel.TELEGRAM: ("Selamat siang. {isi} Mohon dibantu.", "Permisi, mau melapor. {isi}"),
     Channel.X: ("Min, mau lapor. {isi}", "Mohon perhatiannya. {isi}"),
+    Channel.SMS: ("Lapor. {isi}", "Mohon dibantu. {isi}"),
     Channel.FACEBOOK: ("Mohon perhatiannya. {isi}", "Selamat malam admin. {isi} Terima kasih."),
     Channel.INSTAGRAM: ("Min, mau lapor. {isi}", "Halo admin. {isi}"),
     Channel.PHONE: ('Pelapor menelepon layanan pengaduan dan menyampaikan: "{isi}"',
@@ -381,7 +397,7 @@ _OPENINGS: dict[Channel, tuple[str, ...]] = {
 _CHANNEL_POOL: tuple[Channel, ...] = _weighted([
     (Channel.EMAIL, 18), (Channel.WHATSAPP, 20), (Channel.LAPOR, 14), (Channel.WEB, 12), (Channel.TELEGRAM, 6),
     (Channel.X, 5), (Channel.INSTAGRAM, 5), (Channel.FACEBOOK, 4), (Channel.PHONE, 7), (Channel.WALK_IN, 5),
-    (Channel.LETTER, 4),
+    (Channel.LETTER, 4), (Channel.SMS, 3),
 ])  # fmt: skip
 # Reports taken by phone, at the desk or by post are typed in by an officer; the others arrive by intake.
 _ENTERED_BY_OFFICER = frozenset({Channel.PHONE, Channel.WALK_IN, Channel.LETTER})
@@ -411,6 +427,10 @@ _STATUS_BY_AGE: tuple[tuple[Status, ...], ...] = (
         (Status.DIARSIPKAN, 12),
     ]),
 )  # fmt: skip
+_STATUS_SETTLED: tuple[Status, ...] = _weighted([
+    (Status.SELESAI, 75), (Status.DIARSIPKAN, 22), (Status.BUKAN_WEWENANG, 1), (Status.DITUNDA, 1),
+    (Status.DITINDAKLANJUTI, 1),
+])  # fmt: skip
 # Messages alternate citizen/officer; statuses that wait on the citizen or are finished end on the officer's
 # answer, so their threads have an even length.
 _THREAD_LENGTHS: dict[Status, tuple[int, ...]] = {
@@ -535,9 +555,11 @@ class _PlannedOfficer:
     device: str
 
 
-def _add_organisation(conn: Connection, rng: random.Random, now: datetime) -> tuple[dict[str, _Unit], int]:
+def _add_organisation(
+    conn: Connection, rng: random.Random, now: datetime, age: timedelta = _ORGANISATION_AGE
+) -> tuple[dict[str, _Unit], int]:
     """Units and officers; returns the units by code and the number of officers."""
-    created_at = now - _ORGANISATION_AGE
+    created_at = now - age
     unit_ids: dict[str, int] = {}
     for code, name, parent, _cities in _UNITS:  # one by one: a child needs its parent's id
         parent_id = unit_ids[parent] if parent else None
@@ -652,6 +674,7 @@ class _Rows:
     messages: list[dict[str, Any]] = field(default_factory=list)
     notes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    clocks: list[dict[str, Any]] = field(default_factory=list)
 
     def flush(self, conn: Connection) -> None:
         tables: list[tuple[Table, list[dict[str, Any]]]] = [
@@ -661,6 +684,7 @@ class _Rows:
             (message, self.messages),
             (note, self.notes),
             (event, self.events),
+            (sla_clock, self.clocks),
         ]
         for table, rows in tables:
             if rows:
@@ -714,12 +738,26 @@ class _TicketMaker:
     """Makes tickets in creation order, so tracking numbers rise with created_at within each year."""
 
     def __init__(
-        self, rng: _Dice, units: dict[str, _Unit], now: datetime, change_seq: int, tickets: int, deadline_seed: int
+        self,
+        rng: _Dice,
+        units: dict[str, _Unit],
+        now: datetime,
+        change_seq: int,
+        tickets: int,
+        deadline_seed: int,
+        window: timedelta = WINDOW,
+        seasonal: bool = False,
     ) -> None:
         self.rng = rng
         self.units = units
         self.now = now
-        self.start = now - WINDOW
+        self.start = now - window
+        self.window_ms = int(window.total_seconds() * 1000)
+        # Spread evenly over the default window; over years, with the seasons of a complaint desk.
+        self.seasons = Seasons(self.start, self.window_ms) if seasonal else None
+        self.slow_share = _SLOW_SHARE if seasonal else 0.0
+        self.clocks: DemoClocks | None = None  # set by fill: the deadline clocks, when wanted
+        self.answered: int | None = None  # the current ticket's first answer (ms into the window)
         self.change_seq = change_seq
         self.tickets = tickets
         self.rows = _Rows()
@@ -729,6 +767,7 @@ class _TicketMaker:
         self.regulars: dict[Channel, list[_Reporter]] = {}  # per channel: who may write again
         # Deadlines draw from their own dice, so the rest of the demo is the same as before they were banded.
         self.deadline_dice = _Dice(deadline_seed)
+        self.slow_dice = _Dice(deadline_seed + 1)  # the same for the slow reports of a demo over years
         self.open_made = 0
 
     def at(self, offset_ms: int) -> datetime:
@@ -737,12 +776,15 @@ class _TicketMaker:
     def make(self, index: int) -> None:
         rng = self.rng
         # Spread evenly with jitter: offsets rise with the index, so no sort is needed.
-        created = int((index + rng.random()) * _WINDOW_MS / self.tickets)
-        age = _WINDOW_MS - created
+        if self.seasons is None:
+            created = int((index + rng.random()) * self.window_ms / self.tickets)
+        else:
+            created = self.seasons.offset_ms((index + rng.random()) / self.tickets)
+        age = self.window_ms - created
         topic = rng.pick(_TOPIC_POOL)
         place = self.units[rng.pick(topic.units)]
         channel = rng.pick(_CHANNEL_POOL)
-        status = _status_for_age(rng, age)
+        status = _status_for_age(rng, age, settled=self.seasons is not None)
         handler = rng.pick(place.handlers)
         ticket_id = _uuid7(rng, created)
         created_at = self.at(created)
@@ -754,7 +796,11 @@ class _TicketMaker:
         claimed = not status.is_closed and rng.random() < 0.1
         # The token rises on every acquire and release: a held claim is odd, a released one even.
         token = 2 * rng.randrange(3) + 1 if claimed else (2 * rng.randint(1, 2) if count > 1 else 0)
-        last = self.thread(draft, count, answer_token=token if claimed else token - 1)
+        slow = self.slow_share > 0 and self.slow_dice.random() < self.slow_share
+        last = self.thread(
+            draft, count, answer_token=token if claimed else token - 1,
+            gap_cap=_SLOW_REPLY_GAP_MS if slow else _MAX_REPLY_GAP_MS,
+        )  # fmt: skip
         updated = max(last, self.maybe_note(draft, last))
         creator = handler.id if channel in _ENTERED_BY_OFFICER else None
         response_due, due = self.deadlines(status, created_at)
@@ -770,6 +816,10 @@ class _TicketMaker:
             "change_seq": self.change_seq, "created_by": creator, "created_at": created_at,
             "updated_at": self.at(updated), "closed_at": self.at(last) if status.is_closed else None,
         })  # fmt: skip
+        if self.clocks is not None:
+            self.rows.clocks.extend(
+                self.clocks.rows(ticket_id, self.rows.tickets[-1], status, created, self.answered, last)
+            )
         self.rows.events.append({
             "ticket_id": ticket_id, "officer_id": creator, "action": "create", "claim_token": None,
             "online": True, "device": handler.device if creator else None,
@@ -849,7 +899,7 @@ class _TicketMaker:
         scramble the serial over a space of at least MAX_TICKETS, and there are never more reporters than tickets.
         """
         rng = self.rng
-        if channel in (Channel.WHATSAPP, Channel.PHONE, Channel.WALK_IN):
+        if channel in (Channel.WHATSAPP, Channel.SMS, Channel.PHONE, Channel.WALK_IN):
             return f"+62{rng.pick(_MOBILE_PREFIXES)}{_scramble(self.next_serial('phone'), 10**8):08d}"
         if channel is Channel.LETTER:
             rest, house = divmod(_scramble(self.next_serial("letter"), 500 * 20 * 20 * len(_STREETS)), 500)
@@ -867,17 +917,21 @@ class _TicketMaker:
         serial = self.serials[family] = self.serials.get(family, 0) + 1
         return serial
 
-    def thread(self, draft: _Draft, count: int, answer_token: int) -> int:
+    def thread(self, draft: _Draft, count: int, answer_token: int, gap_cap: int = _MAX_REPLY_GAP_MS) -> int:
         """The citizen writes first and the handler answers in turn; returns when the last message came.
 
         ``answer_token`` is the claim token of the handler's last acquire, under which the answers went out.
+        ``self.answered`` is left at the time of the first answer (None: none yet).
         """
         rng, fills, channel = self.rng, draft.fills, draft.channel.value
-        gap = min(draft.age // count, _MAX_REPLY_GAP_MS)
+        gap = min(draft.age // count, gap_cap)
         sent = draft.created
+        self.answered = None
         for position in range(count):
             if position:  # strictly after the previous message, and before now
                 sent = draft.created + int(gap * (position - 0.8 + 0.8 * rng.random()))
+                if position == 1:
+                    self.answered = sent
             inbound = position % 2 == 0
             if inbound:
                 template = rng.pick(_OPENINGS[draft.channel] if position == 0 else _FOLLOW_UPS)
@@ -926,22 +980,46 @@ def _create_detail(channel: Channel, unit_code: str) -> str:
     return json.dumps({"channel": channel.value, "unit": unit_code})
 
 
-def _status_for_age(rng: _Dice, age_ms: int) -> Status:
+def _status_for_age(rng: _Dice, age_ms: int, settled: bool = False) -> Status:
+    if settled and age_ms > _SETTLED_AGE_MS:  # a demo over years
+        return rng.pick(_STATUS_SETTLED)
     return rng.pick(_STATUS_BY_AGE[bisect_right(_AGE_LIMITS, age_ms)])
 
 
 # --- entry point -------------------------------------------------------------------------------------
 
 
-def fill(conn: Connection, tickets: int, seed: int = 1) -> DemoSummary:
-    """Fill an empty, migrated database with demo data, inside the caller's write transaction."""
+def fill(
+    conn: Connection,
+    tickets: int,
+    seed: int = 1,
+    *,
+    years: float | None = None,
+    now: datetime | None = None,
+    clocks: bool = True,
+) -> DemoSummary:
+    """Fill an empty, migrated database with demo data, inside the caller's write transaction.
+
+    By default reports arrive evenly over the last ``WINDOW``; with ``years`` they are spread over that many
+    years with the seasons of a complaint desk (``timeline.Seasons``: working hours, weekdays, holidays,
+    Lebaran), nearly all older ones finished. ``now`` (naive UTC) is the moment the demo ends, the database
+    server's clock by default (tests fix it). ``clocks``: give each report its response and resolution
+    clocks (``clocks.DemoClocks``), so that the service levels have figures.
+    """
     if not 0 <= tickets <= MAX_TICKETS:
         raise BadInput(f"the number of demo tickets must be between 0 and {MAX_TICKETS:,}, not {tickets:,}")
+    if years is not None and not 0 < years <= MAX_YEARS:
+        raise BadInput(f"demo reports are spread over more than 0 and at most {MAX_YEARS} years, not {years}")
     _refuse_unless_empty(conn)
     rng = _Dice(seed)
-    now = server_now(conn)
-    units, officers = _add_organisation(conn, rng, now)
-    maker = _TicketMaker(rng, units, now, stamp(conn), tickets, deadline_seed=seed)
+    now = server_now(conn) if now is None else now
+    window = WINDOW if years is None else timedelta(days=round(365.25 * years))
+    units, officers = _add_organisation(conn, rng, now, max(_ORGANISATION_AGE, window + timedelta(days=30)))
+    maker = _TicketMaker(
+        rng, units, now, stamp(conn), tickets, deadline_seed=seed, window=window, seasonal=years is not None
+    )
+    if clocks:
+        maker.clocks = DemoClocks(read_rules(conn), maker.start, now, maker.change_seq)
     for index in range(tickets):
         maker.make(index)
         if (index + 1) % BATCH_TICKETS == 0:

@@ -16,12 +16,15 @@ from ..domain.vocabulary import Direction
 
 
 def answered_since_last_message(conn: Connection, ticket_id: UUID) -> bool:
-    """An answer went out (or waits in the outbox) after the reporter's last message."""
+    """An officer's answer went out (or waits in the outbox) after the reporter's last message. Automatic
+    messages (an acknowledgement, a status self-service answer: no author) are no final answer."""
     m = s.message.c
     last_in = conn.execute(
         select(func.max(m.created_at)).where(m.ticket_id == ticket_id, m.direction == Direction.INBOUND.value)
     ).scalar()
-    answers = select(m.id).where(m.ticket_id == ticket_id, m.direction == Direction.OUTBOUND.value)
+    answers = select(m.id).where(
+        m.ticket_id == ticket_id, m.direction == Direction.OUTBOUND.value, m.author_id.is_not(None)
+    )
     if last_in is not None:
         answers = answers.where(m.created_at >= last_in)
     if conn.execute(answers.limit(1)).first() is not None:

@@ -49,6 +49,7 @@ AUDIT_FIELDS: Mapping[str, tuple[str, ...]] = {
     "message_in": ("channel", "message_id"),
     "acknowledged": ("message_id",),
     "reporter_answered": ("message_id",),
+    "status_request": ("channel", "asked", "outcome", "message_id"),  # store/self_service.py
     "intake_repaired": ("problems",),
     "intake_retried": ("intake_error",),
     "send_failed": ("message_id", "error"),
@@ -277,6 +278,7 @@ SENTENCES = {
     "message_in": QT_TRANSLATE_NOOP("AuditAction", "received a message from the reporter ({channel})"),
     "acknowledged": QT_TRANSLATE_NOOP("AuditAction", "sent the reporter an acknowledgement"),
     "reporter_answered": QT_TRANSLATE_NOOP("AuditAction", "noted the reporter's answer"),
+    "status_request": QT_TRANSLATE_NOOP("AuditAction", "received a status request by {channel} ({outcome})"),
     "intake_repaired": QT_TRANSLATE_NOOP("AuditAction", "recorded a message that needed repair: {problems}"),
     "intake_retried": QT_TRANSLATE_NOOP("AuditAction", "recorded a message again after an intake error"),
     "send_failed": QT_TRANSLATE_NOOP("AuditAction", "could not send an answer: {error}"),

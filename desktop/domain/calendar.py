@@ -41,6 +41,11 @@ class WorkingCalendar:
     extra_days_off: dict[date, str] = field(default_factory=dict)  # the unit's own
     national_holidays: bool = True
     zone: ZoneInfo = field(init=False, repr=False, compare=False)
+    # The working hours of each local day asked so far: deadlines and statistics walk the same days for
+    # thousands of clocks, and a day's hours never change (the calendar is immutable).
+    _windows: dict[date, tuple[datetime, datetime] | None] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         try:
@@ -71,9 +76,13 @@ class WorkingCalendar:
 
     def window(self, day: date) -> tuple[datetime, datetime] | None:
         """The working hours of a local day as naive UTC, or None on a day off."""
-        if self.day_off(day) is not None:
-            return None
-        return self._utc(day, self.start_minute), self._utc(day, self.end_minute)
+        if day not in self._windows:
+            self._windows[day] = (
+                None
+                if self.day_off(day) is not None
+                else (self._utc(day, self.start_minute), self._utc(day, self.end_minute))
+            )
+        return self._windows[day]
 
     def _utc(self, day: date, minute: int) -> datetime:
         local = datetime.combine(day, time()) + timedelta(minutes=minute)

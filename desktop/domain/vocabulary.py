@@ -21,6 +21,7 @@ class Channel(StrEnum):
     FACEBOOK = "facebook"
     INSTAGRAM = "instagram"
     LAPOR = "lapor"
+    SMS = "sms"
     WEB = "web"
     PHONE = "phone"
     WALK_IN = "walk_in"

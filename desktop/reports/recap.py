@@ -48,6 +48,7 @@ CHANNEL_NAMES = {
     Channel.FACEBOOK: "Facebook",
     Channel.INSTAGRAM: "Instagram",
     Channel.LAPOR: "SP4N-LAPOR!",
+    Channel.SMS: "SMS",
     Channel.WEB: "Formulir web",
     Channel.PHONE: "Telepon",
     Channel.WALK_IN: "Datang langsung",

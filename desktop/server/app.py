@@ -51,6 +51,7 @@ from .logs import AccessLog
 from .notify import ChangeWatcher
 from .pulls import Spooled, spool_catch_up, spool_pull
 from .ready import ReadinessCheck
+from .web_form import web_form_router
 from .webhooks import webhook_router
 
 log = logging.getLogger("aduan.server")
@@ -347,5 +348,6 @@ def create_app(store: Store) -> FastAPI:
         app.add_api_route(cmd.path, command_route(cmd), methods=["POST"], name=cmd.name, response_class=JSONResponse)
 
     app.include_router(webhook_router(store))
+    app.include_router(web_form_router(store))  # the public complaint form, /lapor
     app.include_router(client_versions.client_policy_router(store))
     return app

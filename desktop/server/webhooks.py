@@ -1,4 +1,4 @@
-"""The webhook routes of ``aduan server``: channels that push call these (WhatsApp now), not officers.
+"""The webhook routes of ``aduan server``: channels that push call these (WhatsApp, SMS gateways), not officers.
 
 No officer session: the caller proves itself by the channel's own means (Meta signs the body with the app
 secret, ``channels/whatsapp/webhook.py``). Anyone can reach these routes, so every request is bounded here:
@@ -21,19 +21,21 @@ An unknown, disabled or unusable account gets the same 404. Refusals carry the s
 # No "from __future__ import annotations": FastAPI reads the route signatures.
 
 import asyncio
+import json
 import logging
 import os
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
-from ..channels import webhooks
+from ..channels import sms, webhooks
 from ..channels.whatsapp import MAX_WEBHOOK_BYTES, SIGNATURE_HEADER, WebhookEndpoint
 from ..domain.errors import AduanError, BadInput, NotFound, NotPermitted, Unreachable
 from ..store.service import Store
@@ -194,4 +196,62 @@ def webhook_router(store: Store, limits: WebhookLimits | None = None) -> APIRout
                 return PlainTextResponse(text)
             return refusal(status, _CODES.get(status, AduanError.code), text)
 
+    async def sms_call(request: Request, account: str, with_body: bool) -> Response:
+        """One SMS an SMS gateway forwards: its fields from the query and (POST) the form or JSON body; the
+        shared secret as the account's ``secret_param`` or the ``X-Aduan-Secret`` header (``channels/sms.py``)."""
+        async with gate.entered() as inside:
+            if not inside:
+                return busy()
+            try:
+                if with_body:
+                    check_declared_length(request, sms.MAX_WEBHOOK_BYTES)
+                try:
+                    endpoint = await run_in_threadpool(sms.sms_webhook, store, account)
+                except NotFound as exc:
+                    raise _Refused(refusal(404, NotFound.code, exc.message, close=True)) from None
+                except Unreachable as exc:
+                    down = refusal(503, Unreachable.code, exc.message, retry_after=RETRY_AFTER_SECONDS, close=True)
+                    raise _Refused(down) from None
+                body = await read_body(request, sms.MAX_WEBHOOK_BYTES, bounds.deadline_seconds) if with_body else b""
+            except _Refused as refused:
+                return refused.response
+            secret_param = endpoint.settings.secret_param
+            given = request.headers.get(sms.SECRET_HEADER) or request.query_params.get(secret_param)
+            fields: dict[str, Any] = {k: v for k, v in request.query_params.items() if k != secret_param}
+            try:
+                fields.update(_sms_fields(body, request.headers.get("content-type", "")))
+            except ValueError:
+                if not endpoint.authentic(given):  # a stranger learns nothing about the body's rules
+                    return refusal(403, NotPermitted.code, "the webhook's secret is missing or wrong")
+                return refusal(400, BadInput.code, "the body is neither a form nor a JSON object")
+            try:
+                status, text = await run_in_threadpool(endpoint.receive, fields, given)
+            except Unreachable as exc:
+                return refusal(503, Unreachable.code, exc.message, retry_after=RETRY_AFTER_SECONDS)
+            if status == 200:
+                return PlainTextResponse(text)
+            return refusal(status, _CODES.get(status, AduanError.code), text)
+
+    @router.post("/sms/{account}", response_model=None)
+    async def sms_inbound(request: Request, account: Account) -> Response:
+        return await sms_call(request, account, with_body=True)
+
+    @router.get("/sms/{account}", response_model=None)
+    async def sms_inbound_by_get(request: Request, account: Account) -> Response:
+        """Gateways that forward an SMS as a GET with its fields in the query."""
+        return await sms_call(request, account, with_body=False)
+
     return router
+
+
+def _sms_fields(body: bytes, content_type: str) -> dict[str, Any]:
+    """The fields of an SMS webhook body: a JSON object or a form; ValueError for anything else."""
+    if not body.strip():
+        return {}
+    text = body.decode("utf-8")  # a UnicodeDecodeError is a ValueError
+    if "json" in content_type.lower() or text.lstrip().startswith("{"):
+        found = json.loads(text)
+        if not isinstance(found, dict):
+            raise ValueError("not a JSON object")
+        return found
+    return dict(parse_qsl(text, keep_blank_values=True, strict_parsing=True))

@@ -37,6 +37,7 @@ def reply(
     body = clean_body(text, "reply")
     template = {"canned": check_canned_ref(canned)} if canned is not None else {}
     current = read_ticket(work, ticket_id)
+    outbox.check_fits(work.conn, ticket_id, current.channel, body)
     fenced_update(work, ticket_id, token, {})
     message_id = outbox.queue(
         work, ticket_id, current.channel, body, message_id=message_id, op_id=op_id, claim_token=token

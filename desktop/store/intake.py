@@ -2,10 +2,12 @@
 
 Order of decisions, all in one transaction:
 1. the same message (channel + external id) was stored before → nothing new, the same answer;
-2. it answers an earlier message of the same channel (e-mail In-Reply-To/References), names a tracking
+2. a status request of a reporter ("status ADU-2026-000123", "cek") is answered and stored no further
+   (``store/self_service.py``);
+3. it answers an earlier message of the same channel (e-mail In-Reply-To/References), names a tracking
    number in its subject, or comes from a chat whose sender has an open ticket → it joins that ticket; a reporter who
    answers while the unit waits for them moves the ticket back to follow-up (the clocks resume);
-3. otherwise it starts a new ticket in the receiving account's unit.
+4. otherwise it starts a new ticket in the receiving account's unit.
 Outside text is never refused for its form: control characters are removed, an over-long text is kept
 in full as an attachment with the first part as the message, and what was repaired is audited.
 """
@@ -25,7 +27,7 @@ from ..domain.inbound import InboundAttachment, InboundMessage, Received, acknow
 from ..domain.status import CLOSED, Status
 from ..domain.text import FIELD_LIMITS, MAX_BODY_CHARS, MAX_SUBJECT_CHARS, one_line
 from ..domain.vocabulary import Channel, Direction, Kind
-from . import outbox, sla
+from . import outbox, self_service, sla
 from .outbox import DISPATCHED
 from .packet import statement_limit, statement_size
 from .schema import attachment, blob, message, reporter_contact, ticket
@@ -35,7 +37,9 @@ from .work import Work
 NO_SUBJECT = "(tanpa perihal)"
 MAX_EXTERNAL_ID_CHARS = FIELD_LIMITS["external id"]
 # Channels whose messages are a conversation with one sender rather than threaded mails.
-CONVERSATIONS = frozenset({Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.FACEBOOK, Channel.INSTAGRAM})
+CONVERSATIONS = frozenset(
+    {Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.FACEBOOK, Channel.INSTAGRAM, Channel.SMS}
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -62,6 +66,9 @@ def receive(
     ).first()
     if known is not None:
         return Received(known.ticket_id, known.tracking_no, None, False, True)
+    asked = self_service.answer_request(work, inbound, account_id)
+    if asked is not None:  # "status ADU-…" from a reporter: answered, not stored as their message
+        return asked
     text, overflow = _body(inbound.text)
     attachments, too_big = _storable(work, (*inbound.attachments, *overflow))
     if too_big:
@@ -141,6 +148,10 @@ def receive(
 
 def _thread_of(work: Work, inbound: InboundMessage) -> tuple[UUID, str, Status] | None:
     """The live ticket this message continues, if any."""
+    if inbound.channel is Channel.WEB:
+        # Each form sent is a report of its own: a number typed into its subject must not add it to, nor show
+        # its sender, somebody else's report.
+        return None
     found = None
     if inbound.references:
         # Two lookups by unique keys, not a join: PostgreSQL plans the join, prepared while the tables are

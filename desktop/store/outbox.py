@@ -18,6 +18,7 @@ the officer delivers it, and nothing waits in the backlog.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
@@ -26,13 +27,14 @@ from sqlalchemy import Connection, insert, or_, select, update
 from uuid6 import uuid7
 
 from ..domain.errors import BadInput, NotFound
+from ..domain.sms import DEFAULT_MAX_PARTS, split_sms
 from ..domain.vocabulary import Channel, Direction
 from .clock import server_now
 from .schema import channel_account, message, outbound_message, reporter_contact, ticket
 from .work import Work, begin
 
 # Channels the worker sends through; answers on the others are only recorded.
-DISPATCHED = frozenset({Channel.EMAIL, Channel.TELEGRAM, Channel.WHATSAPP, Channel.X})
+DISPATCHED = frozenset({Channel.EMAIL, Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.SMS})
 # Sending again after a crash is harmless here: e-mail carries the same Message-ID (mail programs show one
 # message), X refuses a repeated text from the same account. Elsewhere a crash leaves the answer in doubt.
 RESEND_SAFE = frozenset({Channel.EMAIL, Channel.X})
@@ -280,6 +282,25 @@ def _held(conn: Connection, outbound_id: UUID) -> str:
     if state not in HELD:
         raise BadInput(f"the outgoing message is {state}, not failed or in doubt: there is nothing to decide")
     return str(state)
+
+
+def check_fits(conn: Connection, ticket_id: UUID, channel: Channel, body: str) -> None:
+    """SmsTooLong (a BadInput the officer sees, their text kept) when an SMS answer needs more parts than the
+    account it goes through sends (its ``max_parts``); nothing for other channels."""
+    if channel is not Channel.SMS:
+        return
+    account_id = _receiving_account(conn, ticket_id, channel)
+    max_parts: object = DEFAULT_MAX_PARTS
+    if account_id is not None:
+        stored = conn.execute(select(channel_account.c.config).where(channel_account.c.id == account_id)).scalar()
+        try:
+            config = json.loads(stored or "{}")
+        except ValueError:
+            config = {}
+        max_parts = config.get("max_parts", DEFAULT_MAX_PARTS) if isinstance(config, dict) else DEFAULT_MAX_PARTS
+    if not isinstance(max_parts, int) or isinstance(max_parts, bool) or max_parts < 1:
+        max_parts = DEFAULT_MAX_PARTS
+    split_sms(body, max_parts)
 
 
 def _receiving_account(conn: Connection, ticket_id: UUID, channel: Channel) -> int | None:

@@ -181,6 +181,8 @@ ticket = Table(
     Column("assigned_at", Timestamp),
     # "Pick next" and the inbox walk this index: open tickets of a unit by deadline.
     Index("ix_ticket_unit_id_status_due_at", "unit_id", "status", "due_at"),
+    # A reporter's reports: the statistics' returning reporters, erasure.
+    Index("ix_ticket_reporter_id", "reporter_id"),
 )
 
 message = Table(
@@ -534,4 +536,25 @@ counter = Table(
     metadata,
     Column("name", String(60), primary_key=True),
     Column("value", BigInteger, nullable=False),
+)
+
+# The public web form (``store/web_form.py``, ``server/web_form.py``): a report filed through it, the unit it was
+# filed to (its hourly limit counts these) and the SHA-256 of its private status link's secret — the secret
+# itself is only ever in the citizen's hands. Server data: never mirrored by a client.
+web_report = Table(
+    "web_report",
+    metadata,
+    Column("ticket_id", Uuid, ForeignKey("ticket.id"), primary_key=True),
+    Column("unit_id", Integer, ForeignKey("unit.id"), nullable=False),
+    Column("secret_sha256", String(64), nullable=False, unique=True),
+    Column("created_at", Timestamp, nullable=False),
+    Index("ix_web_report_unit_id_created_at", "unit_id", "created_at"),
+)
+# One row: the key the web form's tokens are signed with (HMAC-SHA256), made on first use, shared by every
+# ``aduan server`` process on the database.
+web_form_key = Table(
+    "web_form_key",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("secret", String(64), nullable=False),
 )

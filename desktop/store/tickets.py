@@ -137,7 +137,9 @@ def create_ticket(work: Work, new: NewTicket) -> Ticket:
 def _store_reporter(work: Work, new: NewTicket) -> UUID | None:
     if not (new.reporter_name or new.reporter_contact or new.anonymous):
         return None
-    if new.reporter_contact and not new.anonymous:
+    # A contact typed into the web form is not proven: it must not tie the report to whoever wrote from that
+    # address before (their name, their confidentiality), so each form's reporter is its own.
+    if new.reporter_contact and not new.anonymous and new.channel is not Channel.WEB:
         known = work.conn.execute(
             select(reporter_contact.c.reporter_id)
             .where(

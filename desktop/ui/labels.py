@@ -33,6 +33,7 @@ _CHANNEL = {
     Channel.FACEBOOK: QT_TRANSLATE_NOOP("Channel", "Facebook"),
     Channel.INSTAGRAM: QT_TRANSLATE_NOOP("Channel", "Instagram"),
     Channel.LAPOR: QT_TRANSLATE_NOOP("Channel", "SP4N-LAPOR!"),
+    Channel.SMS: QT_TRANSLATE_NOOP("Channel", "SMS"),
     Channel.WEB: QT_TRANSLATE_NOOP("Channel", "Web form"),
     Channel.PHONE: QT_TRANSLATE_NOOP("Channel", "Phone"),
     Channel.WALK_IN: QT_TRANSLATE_NOOP("Channel", "Walk-in"),

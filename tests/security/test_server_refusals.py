@@ -266,6 +266,13 @@ def test_only_the_known_routes_are_open(tmp_path: Path) -> None:
         ("GET", "/v1/client-policy"),
         ("GET", "/v1/webhooks/whatsapp/{account}"),
         ("POST", "/v1/webhooks/whatsapp/{account}"),
+        # An SMS gateway's forwarding: the account's shared secret instead (tests/channels/test_sms.py).
+        ("GET", "/v1/webhooks/sms/{account}"),
+        ("POST", "/v1/webhooks/sms/{account}"),
+        # The public web form, for citizens: bounded and limited instead (test_web_form.py).
+        ("GET", "/lapor"),
+        ("POST", "/lapor"),
+        ("GET", "/lapor/status/{secret}"),
     }
     listed = {(method, path) for method, path, _ in routes(uuid.uuid4())}
     assert {

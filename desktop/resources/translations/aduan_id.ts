@@ -686,307 +686,312 @@
 <context>
     <name>AuditAction</name>
     <message>
-        <location filename="../../domain/audit.py" line="258"/>
+        <location filename="../../domain/audit.py" line="259"/>
         <source>recorded the report (channel {channel}, unit {unit})</source>
         <translation>mencatat laporan (kanal {channel}, unit {unit})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="259"/>
+        <location filename="../../domain/audit.py" line="260"/>
         <source>claimed it until {expires_at}</source>
         <translation>mengambilnya sampai {expires_at}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="260"/>
+        <location filename="../../domain/audit.py" line="261"/>
         <source>renewed the claim until {expires_at}</source>
         <translation>memperpanjang waktu pegang sampai {expires_at}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="261"/>
+        <location filename="../../domain/audit.py" line="262"/>
         <source>released the claim</source>
         <translation>melepaskannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="262"/>
+        <location filename="../../domain/audit.py" line="263"/>
         <source>took over the claim from {previous_holder}</source>
         <translation>mengambil alih dari {previous_holder}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="263"/>
+        <location filename="../../domain/audit.py" line="264"/>
         <source>assigned it to {assignee}</source>
         <translation>menugaskannya kepada {assignee}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="264"/>
+        <location filename="../../domain/audit.py" line="265"/>
         <source>replied to the reporter ({chars} characters)</source>
         <translation>membalas pelapor ({chars} karakter)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="265"/>
+        <location filename="../../domain/audit.py" line="266"/>
         <source>added an internal note</source>
         <translation>menambahkan catatan internal</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="266"/>
+        <location filename="../../domain/audit.py" line="267"/>
         <source>changed the status from {old} to {new}</source>
         <translation>mengubah status dari {old} menjadi {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="267"/>
+        <location filename="../../domain/audit.py" line="268"/>
         <source>changed the priority from {old_priority} to {new_priority}</source>
         <translation>mengubah prioritas dari {old_priority} menjadi {new_priority}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="268"/>
+        <location filename="../../domain/audit.py" line="269"/>
         <source>changed the category from {old_category} to {new_category}</source>
         <translation>mengubah kategori dari {old_category} menjadi {new_category}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="269"/>
+        <location filename="../../domain/audit.py" line="270"/>
         <source>changed the kind from {old_kind} to {new_kind}</source>
         <translation>mengubah jenis dari {old_kind} menjadi {new_kind}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="270"/>
+        <location filename="../../domain/audit.py" line="271"/>
         <source>transferred it from {from_unit} to {to_unit}</source>
         <translation>meneruskannya dari {from_unit} ke {to_unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="271"/>
+        <location filename="../../domain/audit.py" line="272"/>
         <source>returned it as not their authority, from {from_unit} to {to_unit}</source>
         <translation>mengembalikannya sebagai bukan wewenang, dari {from_unit} ke {to_unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="274"/>
+        <location filename="../../domain/audit.py" line="275"/>
         <source>attached scanned letters: {files}</source>
         <translation>melampirkan pindaian surat: {files}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="275"/>
+        <location filename="../../domain/audit.py" line="276"/>
         <source>closed it automatically (the reporter did not answer)</source>
         <translation>menutupnya secara otomatis (pelapor tidak menanggapi)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="276"/>
+        <location filename="../../domain/audit.py" line="277"/>
         <source>escalated it to the supervisors (deadline {clock})</source>
         <translation>mengeskalasikannya ke supervisor (tenggat {clock})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="277"/>
+        <location filename="../../domain/audit.py" line="278"/>
         <source>received a message from the reporter ({channel})</source>
         <translation>menerima pesan dari pelapor ({channel})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="278"/>
+        <location filename="../../domain/audit.py" line="279"/>
         <source>sent the reporter an acknowledgement</source>
         <translation>mengirim tanda terima kepada pelapor</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="279"/>
+        <location filename="../../domain/audit.py" line="280"/>
         <source>noted the reporter&apos;s answer</source>
         <translation>mencatat tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="280"/>
+        <location filename="../../domain/audit.py" line="281"/>
+        <source>received a status request by {channel} ({outcome})</source>
+        <translation>menerima permintaan status laporan melalui {channel} ({outcome})</translation>
+    </message>
+    <message>
+        <location filename="../../domain/audit.py" line="282"/>
         <source>recorded a message that needed repair: {problems}</source>
         <translation>mencatat pesan yang perlu diperbaiki: {problems}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="281"/>
+        <location filename="../../domain/audit.py" line="283"/>
         <source>recorded a message again after an intake error</source>
         <translation>mencatat ulang pesan setelah galat penerimaan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="282"/>
+        <location filename="../../domain/audit.py" line="284"/>
         <source>could not send an answer: {error}</source>
         <translation>gagal mengirim jawaban: {error}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="283"/>
+        <location filename="../../domain/audit.py" line="285"/>
         <source>sent a failed answer again</source>
         <translation>mengirim ulang jawaban yang gagal</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="284"/>
+        <location filename="../../domain/audit.py" line="286"/>
         <source>confirmed an answer as sent</source>
         <translation>mengonfirmasi bahwa jawaban telah terkirim</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="285"/>
+        <location filename="../../domain/audit.py" line="287"/>
         <source>asked unit {to_unit} about it</source>
         <translation>meminta masukan unit {to_unit} tentang laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="286"/>
+        <location filename="../../domain/audit.py" line="288"/>
         <source>answered a question from another unit</source>
         <translation>menjawab pertanyaan dari unit lain</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="287"/>
+        <location filename="../../domain/audit.py" line="289"/>
         <source>opened a team discussion about it in {unit}</source>
         <translation>membuka diskusi tim tentang laporan ini di {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="288"/>
+        <location filename="../../domain/audit.py" line="290"/>
         <source>posted in a team discussion</source>
         <translation>mengirim pesan di diskusi tim</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="289"/>
+        <location filename="../../domain/audit.py" line="291"/>
         <source>handed work over to the current holder ({kind})</source>
         <translation>menyerahkan pekerjaan kepada pemegang saat ini ({kind})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="290"/>
+        <location filename="../../domain/audit.py" line="292"/>
         <source>settled handed-over work ({kind})</source>
         <translation>memutuskan pekerjaan yang diserahkan ({kind})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="291"/>
+        <location filename="../../domain/audit.py" line="293"/>
         <source>linked it as a duplicate of {master}</source>
         <translation>menautkannya sebagai duplikat dari {master}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="292"/>
+        <location filename="../../domain/audit.py" line="294"/>
         <source>unlinked it from its master</source>
         <translation>melepas tautannya dari laporan induk</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="293"/>
+        <location filename="../../domain/audit.py" line="295"/>
         <source>merged it into {master}</source>
         <translation>menggabungkannya ke {master}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="294"/>
+        <location filename="../../domain/audit.py" line="296"/>
         <source>linked {duplicate} to it as a duplicate</source>
         <translation>menautkan {duplicate} ke laporan ini sebagai duplikat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="295"/>
+        <location filename="../../domain/audit.py" line="297"/>
         <source>{duplicate} is no longer its duplicate</source>
         <translation>{duplicate} tidak lagi menjadi duplikat laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="296"/>
+        <location filename="../../domain/audit.py" line="298"/>
         <source>merged {duplicate} into it</source>
         <translation>menggabungkan {duplicate} ke laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="297"/>
+        <location filename="../../domain/audit.py" line="299"/>
         <source>answered the linked reports together ({replies} replies)</source>
         <translation>menjawab laporan-laporan tertaut sekaligus ({replies} balasan)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="298"/>
+        <location filename="../../domain/audit.py" line="300"/>
         <source>retired the canned response {key}</source>
         <translation>memensiunkan templat balasan {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="299"/>
+        <location filename="../../domain/audit.py" line="301"/>
         <source>restored the canned response {key}</source>
         <translation>memulihkan templat balasan {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="300"/>
+        <location filename="../../domain/audit.py" line="302"/>
         <source>changed the working calendar of {unit}</source>
         <translation>mengubah kalender kerja {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="301"/>
+        <location filename="../../domain/audit.py" line="303"/>
         <source>changed a day off of {unit}: {day}</source>
         <translation>mengubah hari libur {unit}: {day}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="302"/>
+        <location filename="../../domain/audit.py" line="304"/>
         <source>set a service-level policy</source>
         <translation>menetapkan kebijakan tingkat layanan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="303"/>
+        <location filename="../../domain/audit.py" line="305"/>
         <source>removed a service-level policy</source>
         <translation>menghapus kebijakan tingkat layanan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="304"/>
+        <location filename="../../domain/audit.py" line="306"/>
         <source>changed the retention periods of {unit}</source>
         <translation>mengubah masa retensi {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="305"/>
+        <location filename="../../domain/audit.py" line="307"/>
         <source>changed the unit {unit}</source>
         <translation>mengubah unit {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="306"/>
+        <location filename="../../domain/audit.py" line="308"/>
         <source>changed the officer {officer}</source>
         <translation>mengubah data petugas {officer}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="307"/>
+        <location filename="../../domain/audit.py" line="309"/>
         <source>ended the claim of {previous_holder}, who no longer works in unit {unit}</source>
         <translation>melepaskan laporan yang dipegang {previous_holder}, yang tidak lagi bekerja di unit {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="310"/>
+        <location filename="../../domain/audit.py" line="312"/>
         <source>required Aduan {min_version} or newer for {unit}, installed from {installer}</source>
         <translation>mewajibkan Aduan {min_version} atau yang lebih baru untuk {unit}, dipasang dari {installer}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="313"/>
+        <location filename="../../domain/audit.py" line="315"/>
         <source>removed the client version policy of {unit}</source>
         <translation>menghapus kebijakan versi aplikasi untuk {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="314"/>
+        <location filename="../../domain/audit.py" line="316"/>
         <source>exported the reporter&apos;s data on their request</source>
         <translation>mengekspor data pelapor atas permintaannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="315"/>
+        <location filename="../../domain/audit.py" line="317"/>
         <source>erased the reporter&apos;s personal data on their request</source>
         <translation>menghapus data pribadi pelapor atas permintaannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="316"/>
+        <location filename="../../domain/audit.py" line="318"/>
         <source>anonymised the reporter: the retention period had passed</source>
         <translation>menganonimkan pelapor: masa retensi telah lewat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="317"/>
+        <location filename="../../domain/audit.py" line="319"/>
         <source>purged the content of {attachments} attachment(s): the retention period had passed</source>
         <translation>menghapus isi {attachments} lampiran: masa retensi telah lewat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="320"/>
+        <location filename="../../domain/audit.py" line="322"/>
         <source>let {officer} read this confidential report</source>
         <translation>mengizinkan {officer} membaca laporan rahasia ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="321"/>
+        <location filename="../../domain/audit.py" line="323"/>
         <source>ended {officer}&apos;s access to this confidential report</source>
         <translation>mengakhiri akses {officer} ke laporan rahasia ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="324"/>
+        <location filename="../../domain/audit.py" line="326"/>
         <source>; reason: {reason}</source>
         <translation>; alasan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="325"/>
+        <location filename="../../domain/audit.py" line="327"/>
         <source>; mentioning {mentions}</source>
         <translation>; menyebut {mentions}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="326"/>
+        <location filename="../../domain/audit.py" line="328"/>
         <source>; from {canned}</source>
         <translation>; dari {canned}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="327"/>
+        <location filename="../../domain/audit.py" line="329"/>
         <source>; comment: {comment}</source>
         <translation>; komentar: {comment}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="329"/>
+        <location filename="../../domain/audit.py" line="331"/>
         <source>did something recorded as {action}</source>
         <translation>melakukan tindakan yang tercatat sebagai {action}</translation>
     </message>
@@ -1152,159 +1157,159 @@
 <context>
     <name>BehaviourView</name>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="178"/>
+        <location filename="../../ui/stats/behaviour.py" line="170"/>
         <source>Channel of the heat map</source>
         <translation>Kanal peta panas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="182"/>
+        <location filename="../../ui/stats/behaviour.py" line="174"/>
         <source>Reports received by local weekday and hour; the stronger the colour, the more reports.</source>
         <translation>Laporan masuk menurut hari dan jam setempat; makin pekat warnanya, makin banyak laporannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="186"/>
+        <location filename="../../ui/stats/behaviour.py" line="178"/>
         <source>Reports moved between units</source>
         <translation>Laporan yang berpindah antarunit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="187"/>
+        <location filename="../../ui/stats/behaviour.py" line="179"/>
         <source>Finished reports that were reopened</source>
         <translation>Laporan selesai yang dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="188"/>
+        <location filename="../../ui/stats/behaviour.py" line="180"/>
         <source>Reporters who came back</source>
         <translation>Pelapor yang kembali melapor</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="194"/>
+        <location filename="../../ui/stats/behaviour.py" line="186"/>
         <source>&amp;Channel:</source>
         <translation>&amp;Kanal:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="204"/>
+        <location filename="../../ui/stats/behaviour.py" line="196"/>
         <source>Weekday and hour</source>
         <translation>Hari dan jam</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="209"/>
+        <location filename="../../ui/stats/behaviour.py" line="201"/>
         <source>Transfers to another unit, reports sent back as not the unit&apos;s authority (bukan wewenang), and referrals asking another unit for input, of the reports received in the period.</source>
         <translation>Laporan yang diteruskan ke unit lain, yang dikembalikan karena bukan wewenang unit, dan permintaan masukan kepada unit lain, dari laporan yang masuk dalam periode ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="213"/>
+        <location filename="../../ui/stats/behaviour.py" line="205"/>
         <source>Flows between units</source>
         <translation>Perpindahan antarunit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="219"/>
+        <location filename="../../ui/stats/behaviour.py" line="211"/>
         <source>Of the reports finished at least once, those reopened afterwards, per unit that holds them now.</source>
         <translation>Dari laporan yang pernah selesai, yang kemudian dibuka kembali, per unit yang memegangnya sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="222"/>
-        <location filename="../../ui/stats/behaviour.py" line="314"/>
+        <location filename="../../ui/stats/behaviour.py" line="214"/>
+        <location filename="../../ui/stats/behaviour.py" line="306"/>
         <source>Reopened</source>
         <translation>Dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="228"/>
+        <location filename="../../ui/stats/behaviour.py" line="220"/>
         <source>A reporter came back when they sent more than one of these reports, or one before the period. Anonymous reports count as one-off reporters. No reporter is named.</source>
         <translation>Pelapor dihitung kembali bila mengirim lebih dari satu laporan ini, atau pernah melapor sebelum periode. Laporan anonim dihitung sebagai pelapor sekali lapor. Tidak ada pelapor yang disebut namanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="232"/>
+        <location filename="../../ui/stats/behaviour.py" line="224"/>
         <source>Returning reporters</source>
         <translation>Pelapor yang kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="280"/>
-        <location filename="../../ui/stats/behaviour.py" line="360"/>
+        <location filename="../../ui/stats/behaviour.py" line="272"/>
+        <location filename="../../ui/stats/behaviour.py" line="352"/>
         <source>Every channel</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="288"/>
+        <location filename="../../ui/stats/behaviour.py" line="280"/>
         <source>Transfer</source>
         <translation>Diteruskan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="289"/>
+        <location filename="../../ui/stats/behaviour.py" line="281"/>
         <source>Not our authority</source>
         <translation>Bukan wewenang</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="290"/>
+        <location filename="../../ui/stats/behaviour.py" line="282"/>
         <source>Referral</source>
         <translation>Permintaan masukan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="303"/>
+        <location filename="../../ui/stats/behaviour.py" line="295"/>
         <source>Flow</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="303"/>
+        <location filename="../../ui/stats/behaviour.py" line="295"/>
         <source>From unit</source>
         <translation>Dari unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="303"/>
+        <location filename="../../ui/stats/behaviour.py" line="295"/>
         <source>To unit</source>
         <translation>Ke unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="303"/>
+        <location filename="../../ui/stats/behaviour.py" line="295"/>
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="314"/>
+        <location filename="../../ui/stats/behaviour.py" line="306"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="314"/>
+        <location filename="../../ui/stats/behaviour.py" line="306"/>
         <source>Finished</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="314"/>
+        <location filename="../../ui/stats/behaviour.py" line="306"/>
         <source>Reopened %</source>
         <translation>Dibuka kembali %</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="317"/>
+        <location filename="../../ui/stats/behaviour.py" line="309"/>
         <source>Total</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="331"/>
+        <location filename="../../ui/stats/behaviour.py" line="323"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="332"/>
+        <location filename="../../ui/stats/behaviour.py" line="324"/>
         <source>Reporters</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="333"/>
+        <location filename="../../ui/stats/behaviour.py" line="325"/>
         <source>Returning</source>
         <translation>Kembali melapor</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="334"/>
+        <location filename="../../ui/stats/behaviour.py" line="326"/>
         <source>Filed before the period</source>
         <translation>Pernah melapor sebelum periode</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="335"/>
+        <location filename="../../ui/stats/behaviour.py" line="327"/>
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="336"/>
+        <location filename="../../ui/stats/behaviour.py" line="328"/>
         <source>Returning %</source>
         <translation>Kembali melapor %</translation>
     </message>
@@ -1971,21 +1976,26 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="36"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>Web form</source>
         <translation>Formulir web</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="38"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Walk-in</source>
         <translation>Datang langsung</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Letter</source>
         <translation>Surat</translation>
     </message>
@@ -2452,7 +2462,7 @@
 <context>
     <name>Confidential</name>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>(confidential — content restricted to the handling unit)</source>
         <translation>(rahasia — isinya hanya untuk unit penangan)</translation>
     </message>
@@ -2973,12 +2983,12 @@
 <context>
     <name>HeatMap</name>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="107"/>
+        <location filename="../../ui/stats/behaviour.py" line="99"/>
         <source>Reports received by weekday and hour</source>
         <translation>Laporan masuk menurut hari dan jam</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="129"/>
+        <location filename="../../ui/stats/behaviour.py" line="121"/>
         <source>%1, %2:00–%2:59: %3 reports</source>
         <translation>%1, %2.00–%2.59: %3 laporan</translation>
     </message>
@@ -4423,22 +4433,22 @@
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
+        <location filename="../../ui/labels.py" line="44"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44"/>
+        <location filename="../../ui/labels.py" line="45"/>
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Urgent</source>
         <translation>Mendesak</translation>
     </message>
@@ -5044,17 +5054,17 @@
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
@@ -6628,32 +6638,32 @@
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../ui/labels.py" line="122"/>
+        <location filename="../../ui/labels.py" line="123"/>
         <source>%1 days</source>
         <translation>%1 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124"/>
+        <location filename="../../ui/labels.py" line="125"/>
         <source>1 day %1 h</source>
         <translation>1 hari %1 jam</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="126"/>
+        <location filename="../../ui/labels.py" line="127"/>
         <source>1 day</source>
         <translation>1 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128"/>
+        <location filename="../../ui/labels.py" line="129"/>
         <source>%1 h %2 min</source>
         <translation>%1 jam %2 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>%1 min</source>
         <translation>%1 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="132"/>
+        <location filename="../../ui/labels.py" line="133"/>
         <source>overdue %1</source>
         <translation>terlambat %1</translation>
     </message>

@@ -35,7 +35,7 @@ from .page import AdminPage, fill_table, list_table, selected_key
 from .units_page import unit_choices
 
 # The channels the worker connects to (phone, walk-in and letters are taken in the app).
-CONNECTED = (Channel.EMAIL, Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.LAPOR)
+CONNECTED = (Channel.EMAIL, Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.LAPOR, Channel.SMS)
 
 
 def probe_text(result: ProbeResult) -> str:

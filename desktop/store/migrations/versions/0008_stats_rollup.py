@@ -1,4 +1,4 @@
-"""statistics roll-up: reports received per day, unit, channel, kind, category and priority
+"""statistics roll-up: reports received per day, unit, channel, kind, category and priority; tickets by reporter
 
 Revision ID: 0008
 Revises: 0007
@@ -41,11 +41,15 @@ def upgrade() -> None:
     sa.Column('through', sa.BigInteger(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_stats_rollup'))
     )
+    with op.batch_alter_table('ticket', schema=None) as batch_op:
+        batch_op.create_index('ix_ticket_reporter_id', ['reporter_id'], unique=False)
     op.bulk_insert(sa.table('stats_rollup', sa.column('id', sa.Integer), sa.column('zone', sa.String)),
                    [{'id': 1, 'zone': ''}])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('ticket', schema=None) as batch_op:
+        batch_op.drop_index('ix_ticket_reporter_id')
     op.drop_table('stats_rollup')
     op.drop_table('stats_counted')
     op.drop_table('stats_day')
