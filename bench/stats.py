@@ -17,9 +17,10 @@
    Each line shows the three commands' share of the time.
 3. The baseline, in the same run on the same file: ``SELECT date(created_at), channel, count(*) FROM ticket
    GROUP BY 1,2`` through ``sqlite3`` — every ticket grouped once by day and channel, no filter, no scope.
-4. Incremental roll-ups (``desktop/reports/rollup.py``, ``refresh(conn) -> int``): when the module is there,
-   1,000 new tickets are inserted and one refresh after them is timed beside the inserting; when it is not,
-   a TODO line says so.
+4. The two tabs the window asks for only when they are shown: Behaviour (``stats heatmap``, ``flows``,
+   ``reopen``, ``returning`` for the opening filter) and Topics (``stats topics`` as of now).
+5. The daily roll-up (``desktop/reports/rollup.py``): 1,000 new tickets are inserted and one refresh after them
+   is timed beside the inserting.
 Figures are printed, never judged: this is a benchmark, not a test. ``--quick`` is the smoke run the test
 suite makes (2,000 tickets, each ask once), its figures meaningless.
 """
@@ -27,7 +28,6 @@ suite makes (2,000 tickets, each ask once), its figures meaningless.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import platform
 import sqlite3
@@ -35,7 +35,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -61,7 +60,6 @@ BASELINE_SQL = "SELECT date(created_at), channel, count(*) FROM ticket GROUP BY 
 UNIT = "kanreg-3"
 CHANNEL = "whatsapp"
 NEW_TICKETS = 1000
-ROLLUP = "desktop.reports.rollup"
 COPY_PREFIX = "BENCH"  # tracking numbers of the tickets the roll-up phase adds
 
 
@@ -230,6 +228,7 @@ def measure(path: Path, repeat: int) -> list[tuple[str, str, str, str]]:
             result = timed(store, actor, wanted, 1 if name.startswith("whole span") else repeat)
             label = f"{name} ({result.rows:,} rows)"
             lines.append((label[:56], ms(result.total), baseline, parts_text(result)))
+        lines.extend(measure_tabs(store, actor, Ask(today.replace(day=1), today), min(repeat, 2), baseline))
         print(f"baseline: {BASELINE_SQL} -> {base_rows:,} rows, raw sqlite3 on the same file")
         lines.extend(measure_rollup(store))
         return lines
@@ -238,13 +237,8 @@ def measure(path: Path, repeat: int) -> list[tuple[str, str, str, str]]:
 
 
 def measure_rollup(store: Store) -> list[tuple[str, str, str, str]]:
-    if importlib.util.find_spec(ROLLUP) is None:
-        print(
-            f"TODO: roll-up refresh after {NEW_TICKETS:,} new tickets: {ROLLUP} (refresh(conn) -> int) is not there yet"
-        )
-        return []
-    rollup = importlib.import_module(ROLLUP)
-    refresh: Callable[[Connection], int] = rollup.refresh
+    from desktop.reports.rollup import refresh
+
     store.admin(refresh)  # untimed: brings the roll-ups up to date with the demo
     started = time.perf_counter()
     store.admin(_copy_tickets, NEW_TICKETS)
@@ -262,6 +256,37 @@ def measure_rollup(store: Store) -> list[tuple[str, str, str, str]]:
             "",
         )
     ]
+
+
+TABS = {
+    "tab Behaviour: heat map, flows, reopen, returning": (
+        "stats_heatmap",
+        "stats_flows",
+        "stats_reopen",
+        "stats_returning",
+    ),
+    "tab Topics: this week and the 8 before, open ones": ("stats_topics",),
+}
+
+
+def measure_tabs(
+    store: Store, actor: Actor, opening: Ask, repeat: int, baseline: str
+) -> list[tuple[str, str, str, str]]:
+    """The two tabs the window asks for only when they are shown (``StatsWindow._ask_shown_tab``)."""
+    lines = []
+    for name, names in TABS.items():
+        totals: list[float] = []
+        parts: dict[str, list[float]] = {command: [] for command in names}
+        for _ in range(repeat):
+            for command in names:
+                query = commands.StatsQuery() if command == "stats_topics" else opening.query()
+                started = time.perf_counter()
+                commands.run_direct(getattr(commands, command), store, actor, query)
+                parts[command].append(time.perf_counter() - started)
+            totals.append(sum(times[-1] for times in parts.values()))
+        shown = " + ".join(f"{command[6:]} {min(times) * 1000:.0f}" for command, times in parts.items())
+        lines.append((name[:56], ms(totals), baseline, shown))
+    return lines
 
 
 def _withdraw_copies(conn: Connection) -> None:

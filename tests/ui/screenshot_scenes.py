@@ -487,10 +487,10 @@ async def stats_scene(session: Session, ops: WatchedOps, folder: Path, prefix: s
     await settle(ops)
     save(statistics, folder, prefix, "stats")
     for tab, scene in ((statistics.behaviour, "stats-behaviour"), (statistics.topics, "stats-topics")):
+        statistics.tables.setCurrentWidget(tab)  # asks when shown
         await wait_until(lambda tab=tab: tab.answered > 0 or tab.failed)  # type: ignore[misc]
         if tab.failed:
             raise RuntimeError(f"{scene} was refused")
-        statistics.tables.setCurrentWidget(tab)
         await settle(ops)
         save(statistics, folder, prefix, scene)
     statistics.close()

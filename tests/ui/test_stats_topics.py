@@ -85,8 +85,9 @@ def test_the_topics_tab_shows_the_servers_topics_with_the_rising_one_highlighted
     window = StatsWindow(adi, ops, today=date(2026, 4, 15))
     qtbot.addWidget(window)
     window.show()
-    window.start()
     view = window.topics
+    window.tables.setCurrentWidget(view)
+    window.start()
     qtbot.waitUntil(lambda: view.answered > 0 or view.failed, timeout=TIMEOUT)
     before = view.answered
     window.filters.set_period(date(2026, 3, 1), UNTIL)

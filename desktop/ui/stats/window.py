@@ -108,10 +108,14 @@ class StatsWindow(QDialog):
         self.tables.addTab(
             self._with_export(self.service_table, "statsServiceExport", "service-levels"), self.tr("&Service levels")
         )
-        self.topics = TopicsView(session, ops, self.filters.today)  # asks on its own, beside the figures
+        # Topics and behaviour ask on their own, and only while their tab is shown (``_ask_shown_tab``).
+        self.topics = TopicsView(session, ops, self.filters.today)
         self.tables.addTab(self.topics, self.tr("T&opics"))
-        self.behaviour = BehaviourView(session, ops, lambda code: self.unit_names.get(code, code))  # asks on its own
+        self.behaviour = BehaviourView(session, ops, lambda code: self.unit_names.get(code, code))
         self.tables.addTab(self.behaviour, self.tr("Be&haviour"))
+        self.tab_asked: dict[QWidget, Wanted] = {}  # what each of the two last asked for
+        self.wanted: Wanted | None = None  # the filter of the latest reload
+        self.tables.currentChanged.connect(self._ask_shown_tab)
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("statsSplitter")
         split.addWidget(received)
@@ -190,8 +194,8 @@ class StatsWindow(QDialog):
         self.asked += 1
         asked = self.asked
         wanted = self.filters.wanted()
-        self.topics.ask(wanted)
-        self.behaviour.ask(wanted)
+        self.wanted = wanted
+        self._ask_shown_tab()
         self._busy(True)
         try:
             figures = await self.ops.net(ask_figures, self.session, wanted)
@@ -204,6 +208,15 @@ class StatsWindow(QDialog):
             return  # the window closed, or the filter changed while the server counted: the newer answer counts
         self._busy(False)
         self.show_figures(wanted, figures)
+
+    def _ask_shown_tab(self, _index: int = -1) -> None:
+        """Topics and behaviour read every recent report's words and the audit log, far more than the figures
+        above (bench/stats.py): they are asked for when their tab is shown, and again when the filter changed."""
+        shown = self.tables.currentWidget()
+        for view in (self.topics, self.behaviour):
+            if self.wanted is not None and view is shown and self.tab_asked.get(view) != self.wanted:
+                self.tab_asked[view] = self.wanted
+                view.ask(self.wanted)
 
     def _busy(self, busy: bool) -> None:
         if busy:
