@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from datetime import UTC, date
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, func, insert, literal_column, select, tuple_, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, literal_column, select, update
 
 from ..domain.calendar import WorkingCalendar
 from ..domain.clocks import DEFAULT_CALENDAR
@@ -163,10 +163,18 @@ def _lines(conn: Connection, keys: set[Key]) -> dict[Key, int]:
         return {}
     columns = [stats_day.c[name] for name in _KEY_COLUMNS]
 
+    # The lines of the days and units concerned, by the unique key's first columns (a row-value IN of many keys
+    # is not an index lookup on every engine), then those asked for.
+    days = sorted({key[0] for key in keys})
+    units = sorted({key[1] for key in keys})
+    lines = select(stats_day.c.id, *columns).where(stats_day.c.day.in_(days), stats_day.c.unit_id.in_(units))
+
     def read() -> dict[Key, int]:
         found: dict[Key, int] = {}
-        for row in conn.execute(select(stats_day.c.id, *columns).where(tuple_(*columns).in_(sorted(keys)))):
-            found[(row.day, row.unit_id, row.channel, row.kind, row.category, row.priority)] = int(row.id)
+        for row in conn.execute(lines):
+            key = (row.day, row.unit_id, row.channel, row.kind, row.category, row.priority)
+            if key in keys:
+                found[key] = int(row.id)
         return found
 
     found = read()

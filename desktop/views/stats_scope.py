@@ -4,7 +4,7 @@ narrows every figure to the asker's scope again (``reports/figures.scope_for``) 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
 
@@ -13,6 +13,7 @@ from ..cache.database import Cache
 from ..cache.officer import me
 from ..domain.vocabulary import Role
 from ..store.identity import descendants
+from .properties import categories_in_use
 from .roles import my_role
 from .unit_tree import UnitNode, unit_nodes
 
@@ -22,6 +23,7 @@ class StatsUnits:
     role: Role | None
     choosable: list[tuple[str, str]]  # (code, name) of the units the figures may be narrowed to
     nodes: list[UnitNode]  # every unit with its parent, to place them in the picker's tree
+    categories: list[str] = field(default_factory=list)  # those of the reports on this computer, to filter by
 
 
 def stats_units(conn: Connection) -> StatsUnits:
@@ -37,7 +39,7 @@ def stats_units(conn: Connection) -> StatsUnits:
         below = descendants([(r.id, r.parent_id) for r in rows], mine) if role is Role.SUPERVISOR else frozenset()
         visible = set(mine | below)
     choosable = sorted((str(r.code), str(r.name)) for r in rows if int(r.id) in visible)
-    return StatsUnits(role, choosable, unit_nodes(conn))
+    return StatsUnits(role, choosable, unit_nodes(conn), categories_in_use(conn))
 
 
 def load_stats_units(cache: Cache) -> StatsUnits:

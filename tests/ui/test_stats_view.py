@@ -86,7 +86,9 @@ def reference(url: str, login: str, wanted: Wanted) -> Figures:
     store = Store(url)
 
     def read(conn: Connection) -> Figures:
-        asked = figures.StatsFilter(wanted.since, wanted.until, wanted.units, wanted.channel, wanted.kind)
+        asked = figures.StatsFilter(
+            wanted.since, wanted.until, wanted.units, wanted.channel, wanted.kind, wanted.category
+        )
         scope = figures.scope_for(conn, load_actor(conn, login), asked)
         now = server_now(conn)
         return Figures(
@@ -235,6 +237,17 @@ def test_changing_a_filter_asks_again_and_shows_the_new_answer(
     answer(qtbot, window, lambda: window.filters.by.setCurrentIndex(window.filters.by.findData("month")))
     by_month = shown_is(window, world, "adi")
     assert {r.period for r in by_month.volumes} <= {date(2026, 3, 1)}
+
+    # The categories offered are those of the reports this computer holds; choosing one narrows every figure.
+    categories = [window.filters.category.itemData(i) for i in range(window.filters.category.count())]
+    assert categories == [None, "air bersih", "jalan"]
+    answer(qtbot, window, lambda: window.filters.channel.setCurrentIndex(0))  # every channel
+    answer(qtbot, window, lambda: window.filters.all_units.setChecked(True))
+    every = sum(r.count for r in shown_is(window, world, "adi").volumes)
+    answer(qtbot, window, lambda: window.filters.category.setCurrentIndex(window.filters.category.findData("jalan")))
+    assert window.shown_for is not None and window.shown_for.category == "jalan"
+    on_roads = shown_is(window, world, "adi")
+    assert 0 < sum(r.count for r in on_roads.volumes) < every
 
 
 def test_a_table_is_saved_to_csv_as_it_is_shown(qtbot: QtBot, adi: Session, ops: Ops, tmp_path: Path) -> None:

@@ -5746,97 +5746,107 @@
     </message>
     <message>
         <location filename="../../ui/stats/filters.py" line="102"/>
+        <source>Every category</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="105"/>
         <source>Day</source>
         <translation>Hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="102"/>
+        <location filename="../../ui/stats/filters.py" line="105"/>
         <source>Week</source>
         <translation>Minggu</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="102"/>
+        <location filename="../../ui/stats/filters.py" line="105"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="107"/>
+        <location filename="../../ui/stats/filters.py" line="110"/>
         <source>Nothing (totals)</source>
         <translation>Tidak dirinci (jumlah saja)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="108"/>
+        <location filename="../../ui/stats/filters.py" line="111"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="109"/>
+        <location filename="../../ui/stats/filters.py" line="112"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="110"/>
+        <location filename="../../ui/stats/filters.py" line="113"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="111"/>
-        <location filename="../../ui/stats/filters.py" line="123"/>
+        <location filename="../../ui/stats/filters.py" line="114"/>
+        <location filename="../../ui/stats/filters.py" line="126"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="112"/>
+        <location filename="../../ui/stats/filters.py" line="115"/>
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="118"/>
+        <location filename="../../ui/stats/filters.py" line="121"/>
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="120"/>
+        <location filename="../../ui/stats/filters.py" line="123"/>
         <source>&amp;Period:</source>
         <translation>&amp;Periode:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="121"/>
+        <location filename="../../ui/stats/filters.py" line="124"/>
         <source>&amp;From:</source>
         <translation>&amp;Dari:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="122"/>
+        <location filename="../../ui/stats/filters.py" line="125"/>
         <source>&amp;To:</source>
         <translation>&amp;Sampai:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="127"/>
+        <location filename="../../ui/stats/filters.py" line="130"/>
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="129"/>
+        <location filename="../../ui/stats/filters.py" line="132"/>
         <source>C&amp;hannel:</source>
         <translation>&amp;Kanal:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="130"/>
+        <location filename="../../ui/stats/filters.py" line="133"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Jenis:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="131"/>
+        <location filename="../../ui/stats/filters.py" line="134"/>
+        <source>C&amp;ategory:</source>
+        <translation>K&amp;ategori:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filters.py" line="135"/>
         <source>Count</source>
         <translation>Hitungan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="133"/>
+        <location filename="../../ui/stats/filters.py" line="137"/>
         <source>P&amp;er:</source>
         <translation>Pe&amp;r:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/filters.py" line="134"/>
+        <location filename="../../ui/stats/filters.py" line="138"/>
         <source>Sp&amp;lit by:</source>
         <translation>R&amp;inci menurut:</translation>
     </message>
@@ -5889,226 +5899,226 @@
         <translation>Tingkat &amp;layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="151"/>
+        <location filename="../../ui/stats/window.py" line="155"/>
         <source>Save as CSV…</source>
         <translation>Simpan sebagai CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="153"/>
+        <location filename="../../ui/stats/window.py" line="157"/>
         <source>Save this table as a CSV file, which Excel and LibreOffice open</source>
         <translation>Simpan tabel ini sebagai berkas CSV, yang dapat dibuka Excel dan LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="210"/>
+        <location filename="../../ui/stats/window.py" line="223"/>
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="239"/>
+        <location filename="../../ui/stats/window.py" line="252"/>
         <source>Reports received %1 – %2</source>
         <translation>Laporan diterima %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="245"/>
+        <location filename="../../ui/stats/window.py" line="258"/>
         <source>in %1 and the units below it</source>
         <translation>di %1 dan unit di bawahnya</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="247"/>
+        <location filename="../../ui/stats/window.py" line="260"/>
         <source>in every unit whose figures you may see</source>
         <translation>di semua unit yang angkanya boleh Anda lihat</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="249"/>
+        <location filename="../../ui/stats/window.py" line="262"/>
         <source>Officers see the reports they handled; supervisors their units; admins every unit.</source>
         <translation>Petugas melihat laporan yang mereka tangani; supervisor melihat unitnya; admin melihat semua unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="255"/>
-        <location filename="../../ui/stats/window.py" line="299"/>
-        <location filename="../../ui/stats/window.py" line="342"/>
+        <location filename="../../ui/stats/window.py" line="268"/>
+        <location filename="../../ui/stats/window.py" line="312"/>
+        <location filename="../../ui/stats/window.py" line="355"/>
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="257"/>
+        <location filename="../../ui/stats/window.py" line="270"/>
         <source>(no category)</source>
         <translation>(tanpa kategori)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="340"/>
+        <location filename="../../ui/stats/window.py" line="353"/>
         <source>Response</source>
         <translation>Tanggapan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="289"/>
+        <location filename="../../ui/stats/window.py" line="302"/>
         <source>Day</source>
         <translation>Hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="112"/>
+        <location filename="../../ui/stats/window.py" line="113"/>
         <source>T&amp;opics</source>
         <translation>T&amp;opik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="114"/>
+        <location filename="../../ui/stats/window.py" line="115"/>
         <source>Be&amp;haviour</source>
         <translation>&amp;Perilaku</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="126"/>
+        <location filename="../../ui/stats/window.py" line="130"/>
         <source>Monthly recap…</source>
         <translation>Rekap bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="128"/>
+        <location filename="../../ui/stats/window.py" line="132"/>
         <source>Save the monthly recap of the chosen unit as PDF or Excel, in Indonesian</source>
         <translation>Simpan rekap bulanan unit yang dipilih sebagai PDF atau Excel, dalam bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="289"/>
+        <location filename="../../ui/stats/window.py" line="302"/>
         <source>Week (from Monday)</source>
         <translation>Minggu (mulai Senin)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="289"/>
+        <location filename="../../ui/stats/window.py" line="302"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="293"/>
+        <location filename="../../ui/stats/window.py" line="306"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="294"/>
+        <location filename="../../ui/stats/window.py" line="307"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="295"/>
+        <location filename="../../ui/stats/window.py" line="308"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="296"/>
-        <location filename="../../ui/stats/window.py" line="342"/>
+        <location filename="../../ui/stats/window.py" line="309"/>
+        <location filename="../../ui/stats/window.py" line="355"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="297"/>
+        <location filename="../../ui/stats/window.py" line="310"/>
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="307"/>
+        <location filename="../../ui/stats/window.py" line="320"/>
         <source>No reports were received in this period.</source>
         <translation>Tidak ada laporan yang diterima pada periode ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="309"/>
+        <location filename="../../ui/stats/window.py" line="322"/>
         <source>Click a bar to list its reports in the inbox</source>
         <translation>Klik sebuah batang untuk menampilkan laporannya di kotak masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="318"/>
+        <location filename="../../ui/stats/window.py" line="331"/>
         <source>%1 days</source>
         <translation>%1 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="319"/>
+        <location filename="../../ui/stats/window.py" line="332"/>
         <source>Status \ days open</source>
         <translation>Status \ hari terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="319"/>
-        <location filename="../../ui/stats/window.py" line="326"/>
+        <location filename="../../ui/stats/window.py" line="332"/>
+        <location filename="../../ui/stats/window.py" line="339"/>
         <source>Total</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="329"/>
+        <location filename="../../ui/stats/window.py" line="342"/>
         <source>Double-click a count to list its reports in the inbox</source>
         <translation>Klik dua kali sebuah angka untuk menampilkan laporannya di kotak masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="338"/>
+        <location filename="../../ui/stats/window.py" line="351"/>
         <source>working hours</source>
         <translation>jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="339"/>
+        <location filename="../../ui/stats/window.py" line="352"/>
         <source>days</source>
         <translation>hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="341"/>
+        <location filename="../../ui/stats/window.py" line="354"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="342"/>
+        <location filename="../../ui/stats/window.py" line="355"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="345"/>
+        <location filename="../../ui/stats/window.py" line="358"/>
         <source>met</source>
         <translation>tercapai</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="346"/>
+        <location filename="../../ui/stats/window.py" line="359"/>
         <source>breached</source>
         <translation>terlewat</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="347"/>
+        <location filename="../../ui/stats/window.py" line="360"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="348"/>
+        <location filename="../../ui/stats/window.py" line="361"/>
         <source>met %</source>
         <translation>% tercapai</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="349"/>
+        <location filename="../../ui/stats/window.py" line="362"/>
         <source>median (%1)</source>
         <translation>median (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="350"/>
+        <location filename="../../ui/stats/window.py" line="363"/>
         <source>p90 (%1)</source>
         <translation>p90 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="357"/>
+        <location filename="../../ui/stats/window.py" line="370"/>
         <source>(unit total)</source>
         <translation>(jumlah unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="365"/>
+        <location filename="../../ui/stats/window.py" line="378"/>
         <source>First response in working hours of the unit&apos;s calendar; resolution in calendar days, without the time spent waiting for the reporter. Met %: of the deadlines already decided (met or breached); running ones are still within their target.</source>
         <translation>Tanggapan pertama dalam jam kerja menurut kalender unit; penyelesaian dalam hari kalender, tanpa waktu menunggu pelapor. % tercapai: dari tenggat yang sudah jelas hasilnya (tercapai atau terlewat); yang berjalan masih dalam targetnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="376"/>
+        <location filename="../../ui/stats/window.py" line="389"/>
         <source>Save as CSV</source>
         <translation>Simpan sebagai CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="376"/>
+        <location filename="../../ui/stats/window.py" line="389"/>
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="385"/>
+        <location filename="../../ui/stats/window.py" line="398"/>
         <source>The file could not be written: %1</source>
         <translation>Berkas tidak dapat ditulis: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="388"/>
+        <location filename="../../ui/stats/window.py" line="401"/>
         <source>Table saved to %1.</source>
         <translation>Tabel disimpan ke %1.</translation>
     </message>

@@ -139,11 +139,12 @@ class ClickThrough(QObject):
 
 
 def _filters(wanted: Wanted) -> StatsFilters:
-    """The window's filters that narrow what a figure counts (the statistics window has no category filter)."""
+    """The window's filters that narrow what a figure counts."""
     return StatsFilters(
         since=wanted.since,
         until=wanted.until,
         unit=wanted.units[0] if wanted.units else None,
         channel=wanted.channel,
         kind=wanted.kind,
+        category=wanted.category,
     )

@@ -97,6 +97,9 @@ class StatsFilters(QWidget):
         self.kind.addItem(self.tr("Every kind"), None)
         for kind in Kind:
             self.kind.addItem(kind_label(kind), kind.value)
+        self.category = QComboBox()
+        self.category.setObjectName("statsCategory")
+        self.category.addItem(self.tr("Every category"), None)
         self.by = QComboBox()
         self.by.setObjectName("statsBy")
         for key, text in (("day", self.tr("Day")), ("week", self.tr("Week")), ("month", self.tr("Month"))):
@@ -128,6 +131,7 @@ class StatsFilters(QWidget):
         which_form = QFormLayout(which)
         which_form.addRow(self.tr("C&hannel:"), self.channel)
         which_form.addRow(self.tr("&Kind:"), self.kind)
+        which_form.addRow(self.tr("C&ategory:"), self.category)
         counted = QGroupBox(self.tr("Count"))
         counted_form = QFormLayout(counted)
         counted_form.addRow(self.tr("P&er:"), self.by)
@@ -146,7 +150,7 @@ class StatsFilters(QWidget):
         self.until.dateChanged.connect(self._dates_edited)
         self.all_units.toggled.connect(self._all_units_toggled)
         self.unit.changed.connect(lambda _code: self._changed())
-        for box in (self.channel, self.kind, self.by, self.split):
+        for box in (self.channel, self.kind, self.category, self.by, self.split):
             box.currentIndexChanged.connect(self._changed)
 
     def _date_edit(self, name: str, accessible: str) -> QDateEdit:
@@ -158,7 +162,12 @@ class StatsFilters(QWidget):
         return edit
 
     def set_units(self, units: StatsUnits) -> None:
+        """The units to narrow to, and the categories of the reports on this computer."""
         self.unit.set_units(units.choosable, units.nodes)
+        self.category.blockSignals(True)
+        for category in units.categories:
+            self.category.addItem(category, category)
+        self.category.blockSignals(False)
 
     def _apply_preset(self) -> None:
         period = preset_period(str(self.preset.currentData()), self.today)
@@ -211,6 +220,7 @@ class StatsFilters(QWidget):
             units=(code,) if code else (),
             channel=self.channel.currentData(),
             kind=self.kind.currentData(),
+            category=self.category.currentData(),
             by=str(self.by.currentData()),
             split=self.split.currentData(),
         )

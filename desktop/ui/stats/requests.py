@@ -26,6 +26,7 @@ class Wanted:
     units: tuple[str, ...] = ()  # () every unit the officer may see
     channel: str | None = None
     kind: str | None = None
+    category: str | None = None
     by: str = "day"
     split: str | None = None
 
@@ -51,6 +52,7 @@ def stats_query(wanted: Wanted, **more: Any) -> StatsQuery:
         units=list(wanted.units),
         channel=wanted.channel,
         kind=wanted.kind,
+        category=wanted.category,
         **more,
     )
 
@@ -74,7 +76,12 @@ def ask_topics(session: Session, wanted: Wanted, as_of: date | None) -> TopicFig
     from ...server import commands
 
     query = request(
-        commands.StatsQuery, units=list(wanted.units), channel=wanted.channel, kind=wanted.kind, as_of=as_of
+        commands.StatsQuery,
+        units=list(wanted.units),
+        channel=wanted.channel,
+        kind=wanted.kind,
+        category=wanted.category,
+        as_of=as_of,
     )
     result: TopicFigures = session.command(commands.stats_topics, query)
     return result
