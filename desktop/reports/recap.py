@@ -32,7 +32,7 @@ from ..store.clock import server_now
 from ..store.identity import Actor
 from ..store.schema import unit
 from ..store.sla import read_rules
-from . import figures
+from . import behaviour, figures
 from .figures import AGE_BANDS, BacklogRow, ClockFigures, Scope, ServiceRow, StatsFilter, VolumeRow
 
 TITLE = "Laporan bulanan pengelolaan pengaduan"
@@ -177,12 +177,51 @@ def monthly_recap(conn: Connection, actor: Actor | None, units: Sequence[str], m
     )
 
 
+FLOW_NAMES = {"transfer": "Dialihkan", "not_ours": "Bukan wewenang", "referral": "Dirujuk (dimintai masukan)"}
+
+
 def further_tables(conn: Connection, scope: Scope, month: date) -> list[RecapTable]:
-    """The place for the tables of figures being written beside this one: desktop/reports/behaviour.py (flows
-    between statuses and units, reopenings, returning reporters, the heat map of receipt by weekday and hour)
-    and desktop/reports/topics.py. Each adds a function ``(conn, scope, month) -> list[RecapTable]`` here, in
-    Indonesian; the workbook gives each table a sheet and the PDF lays it out after the service levels."""
-    return []
+    """The behaviour of the month's reports (``behaviour.py``): who sent what to whom, how many were reopened,
+    how many reporters came back. The same rows as ``aduan stats flows|reopen|returning``."""
+    flows = behaviour.flows(conn, scope)
+    reopened = behaviour.reopen_rate(conn, scope)
+    returning = behaviour.returning_reporters(conn, scope)
+    return [
+        RecapTable(
+            "Perpindahan antarunit",
+            "Perpindahan laporan antarunit (dialihkan, bukan wewenang, dirujuk)",
+            ("Jenis", "Dari unit", "Ke unit", "Laporan"),
+            tuple((FLOW_NAMES.get(r.kind, r.kind), r.from_unit, r.to_unit, r.count) for r in flows),
+        ),
+        RecapTable(
+            "Dibuka kembali",
+            "Laporan selesai yang dibuka kembali",
+            ("Unit", "Selesai", "Dibuka kembali", "Persentase"),
+            tuple((r.unit or "Jumlah", r.finished, r.reopened, _percent(r.share)) for r in reopened),
+            tuple(i for i, r in enumerate(reopened) if r.unit is None),
+        ),
+        RecapTable(
+            "Pelapor kembali",
+            "Pelapor yang melapor lebih dari sekali",
+            ("Kanal", "Pelapor", "Kembali", "Sebelum bulan ini", "Anonim", "Persentase"),
+            tuple(
+                (
+                    CHANNEL_NAMES.get(Channel(r.channel), r.channel) if r.channel else "Semua kanal",
+                    r.reporters,
+                    r.returning,
+                    r.earlier,
+                    r.anonymous,
+                    _percent(r.share),
+                )
+                for r in returning
+            ),
+            tuple(i for i, r in enumerate(returning) if r.channel is None),
+        ),
+    ]
+
+
+def _percent(share: float | None) -> float | None:
+    return None if share is None else round(100 * share, 1)
 
 
 # -- the tables, in Indonesian ---------------------------------------------------------------------------

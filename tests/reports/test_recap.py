@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from sqlalchemy import Connection
 
 from desktop.domain.errors import BadInput, NotPermitted
-from desktop.reports import figures, recap
+from desktop.reports import behaviour, figures, recap
 from desktop.reports.recap import MonthlyRecap
 from desktop.reports.recap_xlsx import write_recap_xlsx
 from desktop.server import commands
@@ -63,10 +63,22 @@ def test_the_recap_holds_the_figures_of_the_unit_and_month(org: Org) -> None:
             "backlog": figures.backlog(conn, until_end, end),
             "service": figures.service_levels(conn, scope, end),
             "as_of": end,
+            "behaviour": (
+                behaviour.flows(conn, scope),
+                behaviour.reopen_rate(conn, scope),
+                behaviour.returning_reporters(conn, scope),
+            ),  # fmt: skip
         }
 
-    for name, expected in org.admin.read(reference).items():
+    expected_figures = org.admin.read(reference)
+    flows, reopened, returning = expected_figures.pop("behaviour")  # type: ignore[misc]
+    for name, expected in expected_figures.items():
         assert getattr(made, name) == expected, name
+    further = {t.sheet: t for t in made.further}
+    assert [row[3] for row in further["Perpindahan antarunit"].rows] == [r.count for r in flows]
+    assert [row[1:3] for row in further["Dibuka kembali"].rows] == [(r.finished, r.reopened) for r in reopened]
+    assert [row[1:3] for row in further["Pelapor kembali"].rows] == [(r.reporters, r.returning) for r in returning]
+    assert returning and returning[-1].reporters > 0  # there is something to compare
     assert (made.units, made.unit_names, made.month) == (("humas",), {"humas": "Biro Humas"}, MARCH[0])
     assert made.as_of == datetime(2025, 3, 31, 16, 59, 59, 999999)  # the end of 31 March, WIB
     # By hand: 1 March 00.30 WIB counts in March (its week is the one of Monday 24 February), 1 April does not.
