@@ -168,6 +168,8 @@ class BehaviourView(QWidget):
         self.channel = QComboBox()
         self.channel.setObjectName("statsHeatChannel")
         self.channel.setAccessibleName(self.tr("Channel of the heat map"))
+        # Its items arrive with the answer: sized to the longest then, not to an empty list.
+        self.channel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.channel.currentIndexChanged.connect(self._show_heatmap)
         self.heatmap = HeatMap()
         self.heat_note = plain_label(
