@@ -3,6 +3,7 @@ deliberately simple reference that walks local days one by one in whole minutes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -18,6 +19,7 @@ from desktop.domain.calendar import (
     add_working_minutes,
     working_minutes_between,
 )
+from desktop.domain.clocks import ROUND_THE_CLOCK
 from desktop.domain.errors import BadInput
 from tests.unit.calendars import calendars, moments, reference_minutes, utc
 
@@ -107,3 +109,17 @@ def test_adding_working_minutes_lands_exactly_that_much_working_time_later(
     assert reference_minutes(calendar, start, due) == minutes
     # and not a minute later than needed: the minute before it is one working minute short
     assert reference_minutes(calendar, start, due - timedelta(minutes=1)) == minutes - 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(start=moments, seconds=st.integers(0, 59), span=st.integers(0, 90 * 24 * 60), minutes=st.integers(1, 90 * 1440))
+def test_round_the_clock_sums_are_those_of_the_walk(start: datetime, seconds: int, span: int, minutes: int) -> None:
+    """The resolution clock's calendar (every minute works) adds and counts by arithmetic; a calendar of the same
+    hours with one day off a century ago takes the walk, and must agree."""
+    fast = ROUND_THE_CLOCK
+    walked = replace(ROUND_THE_CLOCK, extra_days_off={date(1926, 1, 1): "long ago"})
+    assert fast.round_the_clock and not walked.round_the_clock
+    begin = start + timedelta(seconds=seconds)
+    end = begin + timedelta(minutes=span, seconds=seconds * 7 % 60)
+    assert working_minutes_between(fast, begin, end) == working_minutes_between(walked, begin, end)
+    assert add_working_minutes(fast, begin, minutes) == add_working_minutes(walked, begin, minutes)
