@@ -57,17 +57,27 @@ def stats_query(wanted: Wanted, **more: Any) -> StatsQuery:
     )
 
 
-def ask_figures(session: Session, wanted: Wanted) -> Figures:
-    from ...reports.figures import AGE_BANDS
+def ask_counts(session: Session, wanted: Wanted) -> tuple[list[VolumeRow], list[BacklogRow]]:
+    """The volumes and the backlog: the quick half of ``Figures``."""
     from ...server import commands
 
     query = stats_query(wanted, by=wanted.by, split=wanted.split)
-    return Figures(
-        session.command(commands.stats_volumes, query),
-        session.command(commands.stats_backlog, query),
-        session.command(commands.stats_service, query),
-        [label for label, _first, _last in AGE_BANDS],
-    )
+    return session.command(commands.stats_volumes, query), session.command(commands.stats_backlog, query)
+
+
+def ask_service(session: Session, wanted: Wanted) -> list[ServiceRow]:
+    """The service levels: the slow half of ``Figures`` (every report's clocks are judged), asked beside the
+    other half on the second network thread."""
+    from ...server import commands
+
+    result: list[ServiceRow] = session.command(commands.stats_service, stats_query(wanted))
+    return result
+
+
+def figures_of(counts: tuple[list[VolumeRow], list[BacklogRow]], service: list[ServiceRow]) -> Figures:
+    from ...reports.figures import AGE_BANDS
+
+    return Figures(*counts, service, [label for label, _first, _last in AGE_BANDS])
 
 
 def ask_topics(session: Session, wanted: Wanted, as_of: date | None) -> TopicFigures:

@@ -10,6 +10,7 @@ are counted by the central database and need the connection, and are read beside
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from pathlib import Path
 
@@ -43,7 +44,7 @@ from .chart import VolumeChart
 from .clickthrough import ClickThrough
 from .filters import StatsFilters
 from .recap_saver import RecapSaver
-from .requests import Figures, Wanted, ask_figures
+from .requests import Figures, Wanted, ask_counts, ask_service, figures_of
 from .tables import figure_table, fill, number, share, write_csv
 from .topics import TopicsView
 
@@ -198,7 +199,9 @@ class StatsWindow(QDialog):
         self._ask_shown_tab()
         self._busy(True)
         try:
-            figures = await self.ops.net(ask_figures, self.session, wanted)
+            counts, service = await asyncio.gather(
+                self.ops.net(ask_counts, self.session, wanted), self.ops.net(ask_service, self.session, wanted)
+            )
         except AduanError as exc:
             if self.alive() and asked == self.asked:
                 self._busy(False)
@@ -207,7 +210,7 @@ class StatsWindow(QDialog):
         if not self.alive() or asked != self.asked:
             return  # the window closed, or the filter changed while the server counted: the newer answer counts
         self._busy(False)
-        self.show_figures(wanted, figures)
+        self.show_figures(wanted, figures_of(counts, service))
 
     def _ask_shown_tab(self, _index: int = -1) -> None:
         """Topics and behaviour read every recent report's words and the audit log, far more than the figures
