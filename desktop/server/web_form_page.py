@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 
 from ..domain.scans import FORMAT_NAMES, MAX_REPORT_SCAN_BYTES, MAX_SCAN_BYTES, MAX_SCANS, MIB
 from ..domain.status import Status
@@ -340,7 +340,7 @@ def done_page(lang: str, tracking_no: str, link: str, new: bool) -> str:
     return page(lang, t["done_title"], body)
 
 
-def day(moment: datetime) -> str:
+def day(moment: date) -> str:
     return moment.strftime("%d-%m-%Y")
 
 
@@ -349,13 +349,13 @@ def status_page(lang: str, found: PublicStatus) -> str:
     if found.last_answer is None:
         answer = f'<p id="answer">{esc(t["no_answer"])}</p>'
     else:
-        when = f" ({day(found.answered_at)})" if found.answered_at else ""
+        when = f" ({day(found.answered_on)})" if found.answered_on else ""
         answer = f'<div class="answer" id="answer">{esc(found.last_answer)}</div><p class="hint">{esc(when)}</p>'
     body = (
         f"<h1>{esc(t['status_title'])}</h1>"
         f'<p>{esc(t["number"])}: <strong id="tracking-number">{esc(found.tracking_no)}</strong></p>'
         f'<p>{esc(t["status"])}: <strong id="status">{esc(STATUS_WORDS[lang][found.status])}</strong></p>'
-        f'<p>{esc(t["received"])}: <span id="received">{esc(day(found.received_at))}</span> (UTC)</p>'
+        f'<p>{esc(t["received"])}: <span id="received">{esc(day(found.received_on))}</span></p>'
         f"<h2>{esc(t['answer'])}</h2>{answer}"
     )
     return page(lang, t["status_title"], body)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, timedelta
 from uuid import UUID
 
 from sqlalchemy import Connection, func, insert, select
@@ -24,6 +24,7 @@ from ..domain.vocabulary import Channel, Direction, Kind
 from .identity import unit_id_by_code
 from .intake import receive
 from .schema import channel_account, message, ticket, web_form_key, web_report
+from .sla import read_rules
 from .work import begin
 
 HOUR = timedelta(hours=1)
@@ -41,9 +42,9 @@ class PublicStatus:
 
     tracking_no: str
     status: Status
-    received_at: datetime  # naive UTC
-    last_answer: str | None  # the latest answer sent to the reporter
-    answered_at: datetime | None
+    received_on: date  # the day of receipt, in the time zone of the unit's working calendar
+    last_answer: str | None  # the latest answer an officer sent to the reporter (no acknowledgement)
+    answered_on: date | None
 
 
 def form_key(conn: Connection) -> str:
@@ -107,7 +108,7 @@ def file_report(
 def public_status(conn: Connection, secret_sha256: str) -> PublicStatus | None:
     """The report behind a status link, or None (no such link, or the report was deleted)."""
     found = conn.execute(
-        select(ticket.c.id, ticket.c.tracking_no, ticket.c.status, ticket.c.created_at)
+        select(ticket.c.id, ticket.c.tracking_no, ticket.c.status, ticket.c.created_at, ticket.c.unit_id)
         .join(web_report, web_report.c.ticket_id == ticket.c.id)
         .where(web_report.c.secret_sha256 == secret_sha256, ticket.c.deleted_at.is_(None))
     ).first()
@@ -115,14 +116,19 @@ def public_status(conn: Connection, secret_sha256: str) -> PublicStatus | None:
         return None
     answer = conn.execute(
         select(message.c.body_text, message.c.created_at)
-        .where(message.c.ticket_id == UUID(str(found.id)), message.c.direction == Direction.OUTBOUND.value)
+        .where(
+            message.c.ticket_id == UUID(str(found.id)),
+            message.c.direction == Direction.OUTBOUND.value,
+            message.c.author_id.is_not(None),  # an officer's, not an acknowledgement or an automatic answer
+        )
         .order_by(message.c.created_at.desc(), message.c.id.desc())
         .limit(1)
     ).first()
+    calendar = read_rules(conn).calendar_for(int(found.unit_id))
     return PublicStatus(
         found.tracking_no,
         Status(found.status),
-        found.created_at,
+        calendar.local_day(found.created_at),
         None if answer is None else str(answer.body_text),
-        None if answer is None else answer.created_at,
+        None if answer is None else calendar.local_day(answer.created_at),
     )

@@ -27,6 +27,7 @@ from desktop.channels.worker import run_round
 from desktop.domain.vocabulary import Channel, Role
 from desktop.server.web_form import issue_token
 from desktop.store import directory, outbox
+from desktop.store.identity import load_actor
 from desktop.store.schema import (
     channel_account,
     message,
@@ -170,8 +171,11 @@ def test_a_report_is_filed_once_and_its_status_link_shows_only_the_public_answer
 
         def answer(conn: Any) -> None:
             ticket_id = conn.execute(select(ticket.c.id).where(ticket.c.tracking_no == number[1])).scalar_one()
-            outbox.queue(begin(conn, None), ticket_id, Channel.WEB, "Sudah kami teruskan <b>ke dinas</b>.")
             ani = conn.execute(select(officer.c.id).where(officer.c.login == "ani")).scalar_one()
+            as_ani = begin(conn, load_actor(conn, "ani"))
+            outbox.queue(as_ani, ticket_id, Channel.WEB, "Sudah kami teruskan <b>ke dinas</b>.")
+            # An automatic message after it (no author) is no answer of the unit: the page keeps the officer's.
+            outbox.queue(begin(conn, None), ticket_id, Channel.WEB, "PESAN OTOMATIS: status laporan Anda")
             secret_note = "CATATAN INTERNAL: pelapor kenal kepala dinas"
             when = conn.execute(select(ticket.c.created_at).where(ticket.c.id == ticket_id)).scalar_one()
             row = {"id": uuid4(), "ticket_id": ticket_id, "author_id": ani, "body": secret_note, "created_at": when}
@@ -184,6 +188,7 @@ def test_a_report_is_filed_once_and_its_status_link_shows_only_the_public_answer
     assert status.status_code == 200 and number[1] in status.text and ">Diterima<" in status.text
     assert "Sudah kami teruskan &lt;b&gt;ke dinas&lt;/b&gt;." in status.text
     assert "CATATAN INTERNAL" not in status.text and "siti@example.id" not in status.text
+    assert "PESAN OTOMATIS" not in status.text
     assert ">Received<" in requests.get(link[1] + "?lang=en", timeout=30).text
 
     unknown = requests.get(f"{served.url}/lapor/status/" + "A" * 43, timeout=30)
