@@ -53,6 +53,14 @@ def browser() -> Iterator[Any]:
         driver.quit()
 
 
+def arrived(browser: Any, element_id: str) -> Any:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(browser, 30).until(expected_conditions.presence_of_element_located((By.ID, element_id)))
+
+
 def test_a_citizen_files_a_report_with_a_scan_and_follows_the_status_link(browser: Any, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 
@@ -74,9 +82,11 @@ def test_a_citizen_files_a_report_with_a_scan_and_follows_the_status_link(browse
             browser.find_element(By.ID, "files").send_keys(str(scan))
             time.sleep(max(0.0, 3.5 - (time.monotonic() - opened)))  # a person takes longer than the 3 s minimum
             browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-            number = browser.find_element(By.ID, "tracking-number").text
+            # The next page may still be loading when the click returns: wait for what it shows (a busy machine).
+            number = arrived(browser, "tracking-number").text
             assert re.fullmatch(r"ADU-\d{4}-\d{6}", number)
             browser.find_element(By.ID, "status-link").click()
+            assert arrived(browser, "status").is_displayed()
             assert browser.find_element(By.ID, "tracking-number").text == number
             assert browser.find_element(By.ID, "status").text == "Diterima"
             assert "/lapor/status/" in browser.current_url
