@@ -1,8 +1,10 @@
-"""``aduan stats volumes|backlog|service``: the figures of reports/figures.py, as a table or as JSON."""
+"""``aduan stats …``: the figures of ``desktop/reports/`` (volumes, backlog, service levels, the behaviour figures,
+topics, the monthly recap), as a table or as JSON."""
 
 from __future__ import annotations
 
 import argparse
+from collections import defaultdict
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -10,6 +12,7 @@ from typing import Any
 
 from ..domain.errors import BadInput
 from ..domain.vocabulary import Channel, Kind
+from ..reports.behaviour import FlowRow, HeatRow, ReopenRow, ReturningRow
 from ..reports.figures import AGE_BANDS, PERIODS, SPLITS, BacklogRow, ClockFigures, ServiceRow, VolumeRow
 from ..reports.recap import MonthlyRecap, parse_month, summary_rows
 from ..server import commands
@@ -33,9 +36,7 @@ def register(top: Commands) -> None:
     recap.add_argument("--month", required=True, metavar="YYYY-MM", help="the month, e.g. 2026-03")
     recap.add_argument("--pdf", metavar="FILE", help="write the recap as an A4 PDF, in Indonesian")
     recap.add_argument("--xlsx", metavar="FILE", help="write the recap as an Excel workbook, a sheet per table")
-    from .stats_behaviour import register_behaviour  # it builds on this module's filter flags and table
-
-    register_behaviour(figures)
+    _register_behaviour(figures)
     topics = command(figures, "topics", stats_topics, "recurring topics, and those rising this week")
     _with_topic_filter(topics)
 
@@ -216,3 +217,63 @@ def stats_recap(cli: Cli) -> None:
         written.append(f"PDF written to {pdf}")
     text = table(["monthly recap", ""], [[label, value] for label, value in summary_rows(recap)])
     cli.emit(commands.stats_recap.encode(recap), "\n".join([text, *written]))
+
+
+# -- behaviour: flows, reopen, returning, heatmap (reports/behaviour.py) -------------------------------------
+
+FLOW_NAMES = {"transfer": "transfer", "not_ours": "not ours (bukan wewenang)", "referral": "referral"}
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _register_behaviour(figures: Commands) -> None:
+    _with_filter(command(figures, "flows", stats_flows, "transfers, not-ours returns and referrals between units"))
+    _with_filter(command(figures, "reopen", stats_reopen, "finished reports that were reopened, per unit"))
+    _with_filter(command(figures, "returning", stats_returning, "reporters who came back, per channel"))
+    _with_filter(command(figures, "heatmap", stats_heatmap, "reports received by weekday and hour, per channel"))
+
+
+def _percent(share: float | None) -> str | None:
+    return None if share is None else f"{100 * share:.0f}%"
+
+
+def stats_flows(cli: Cli) -> None:
+    rows: list[FlowRow] = cli.call(commands.stats_flows, _query(cli))
+    body = [[FLOW_NAMES.get(r.kind, r.kind), r.from_unit, r.to_unit, r.count] for r in rows]
+    text = table(["flow", "from unit", "to unit", "reports"], body) if body else "no flows between units"
+    cli.emit([asdict(r) for r in rows], text)
+
+
+def stats_reopen(cli: Cli) -> None:
+    rows: list[ReopenRow] = cli.call(commands.stats_reopen, _query(cli))
+    body = [[r.unit or "total", r.finished, r.reopened, _percent(r.share)] for r in rows]
+    text = table(["unit", "finished", "reopened", "reopened %"], body) if body else "no finished reports"
+    cli.emit([asdict(r) for r in rows], text)
+
+
+def stats_returning(cli: Cli) -> None:
+    rows: list[ReturningRow] = cli.call(commands.stats_returning, _query(cli))
+    header = ["channel", "reporters", "returning", "filed before", "anonymous", "returning %"]
+    body = [
+        [r.channel or "all", r.reporters, r.returning, r.earlier, r.anonymous, _percent(r.share)]
+        for r in rows
+        if r.reporters or r.channel is None
+    ]
+    text = table(header, body)
+    text += "\nanonymous reports count as one-off reporters; filed before: a report received before the period"
+    cli.emit([asdict(r) for r in rows], text)
+
+
+def stats_heatmap(cli: Cli) -> None:
+    rows: list[HeatRow] = cli.call(commands.stats_heatmap, _query(cli))
+    grids: dict[str, list[list[int]]] = defaultdict(lambda: [[0] * 24 for _ in WEEKDAYS])
+    several = len({r.channel for r in rows}) > 1
+    for r in rows:
+        grids[r.channel][r.weekday][r.hour] += r.count
+        if several:
+            grids["all channels"][r.weekday][r.hour] += r.count
+    blocks = []
+    for name in sorted(grids, key=lambda n: (n != "all channels", n)):
+        body = [[WEEKDAYS[day], *grids[name][day], sum(grids[name][day])] for day in range(len(WEEKDAYS))]
+        blocks.append(f"{name}\n" + table(["day \\ hour", *(f"{h:02d}" for h in range(24)), "total"], body))
+    text = "\n\n".join(blocks) if blocks else "no reports received in this period"
+    cli.emit([asdict(r) for r in rows], text)
