@@ -32,7 +32,20 @@ _SEPARATORS = re.compile(r"[\s().\-]")
 
 
 class SmsTooLong(BadInput):
-    """An answer that needs more SMS parts than the account sends."""
+    """An answer that needs more SMS parts than the account sends; the fields say by how much (the window words
+    it in the officer's language, ``ui/errors.py``)."""
+
+    code = "sms_too_long"
+
+    def __init__(self, parts: int, max_parts: int, over: int, per_part: int) -> None:
+        super().__init__(
+            f"the answer needs {parts} SMS parts and the account sends at most {max_parts} (max_parts): shorten it "
+            f"by about {over} characters ({per_part} per part)",
+            parts=str(parts),
+            max_parts=str(max_parts),
+            over=str(over),
+            per_part=str(per_part),
+        )
 
 
 def is_gsm7(text: str) -> bool:
@@ -73,11 +86,7 @@ def split_sms(text: str, max_parts: int = DEFAULT_MAX_PARTS) -> list[str]:
     if count > max_parts:
         per_part = limit - len(f"({max_parts}/{max_parts}) ")
         over = sum(_cost(char, gsm) for char in text) - per_part * max_parts
-        alphabet = "GSM-7" if gsm else "UCS-2 (it has characters outside GSM-7)"
-        raise SmsTooLong(
-            f"the answer needs {count} SMS parts and the account sends at most {max_parts} (max_parts): shorten it "
-            f"by about {max(over, 1)} characters ({alphabet}: {per_part} per part)"
-        )
+        raise SmsTooLong(count, max_parts, max(over, 1), per_part)
     return [f"({index}/{count}) {body}" for index, body in enumerate(bodies, 1)]
 
 

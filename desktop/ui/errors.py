@@ -232,6 +232,17 @@ def _client_outdated(fields: Mapping[str, str]) -> str | None:
     )
 
 
+def _sms_too_long(fields: Mapping[str, str]) -> str | None:
+    if not all(fields.get(name) for name in ("parts", "max_parts", "over")):
+        return None
+    text = QCoreApplication.translate(
+        "Errors",
+        "This answer needs %1 SMS messages; this account sends at most %2. Shorten it by about %3 characters. "
+        "Your text is kept.",
+    )
+    return text.replace("%1", fields["parts"]).replace("%2", fields["max_parts"]).replace("%3", fields["over"])
+
+
 _WITH_FIELDS: dict[str, Callable[[Mapping[str, str]], str | None]] = {
     "bad_input": _bad_input,
     "forbidden_transition": _forbidden_transition,
@@ -240,6 +251,7 @@ _WITH_FIELDS: dict[str, Callable[[Mapping[str, str]], str | None]] = {
     "throttled": _throttled,  # always worded: its wait is known or shown as "?"
     "rate_limited": _rate_limited,
     "client_outdated": _client_outdated,
+    "sms_too_long": _sms_too_long,
 }
 
 

@@ -75,6 +75,10 @@ SAMPLES: dict[str, Any] = {
     "filename": "scan.pdf",
     "problem": next(iter(Problem)),
     "code": None,
+    "parts": 7,
+    "max_parts": 4,
+    "over": 412,
+    "per_part": 153,
 }
 
 

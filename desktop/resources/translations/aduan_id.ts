@@ -1162,154 +1162,154 @@
         <translation>Kanal peta panas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="174"/>
+        <location filename="../../ui/stats/behaviour.py" line="176"/>
         <source>Reports received by local weekday and hour; the stronger the colour, the more reports.</source>
         <translation>Laporan masuk menurut hari dan jam setempat; makin pekat warnanya, makin banyak laporannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="178"/>
+        <location filename="../../ui/stats/behaviour.py" line="180"/>
         <source>Reports moved between units</source>
         <translation>Laporan yang berpindah antarunit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="179"/>
+        <location filename="../../ui/stats/behaviour.py" line="181"/>
         <source>Finished reports that were reopened</source>
         <translation>Laporan selesai yang dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="180"/>
+        <location filename="../../ui/stats/behaviour.py" line="182"/>
         <source>Reporters who came back</source>
         <translation>Pelapor yang kembali melapor</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="186"/>
+        <location filename="../../ui/stats/behaviour.py" line="188"/>
         <source>&amp;Channel:</source>
         <translation>&amp;Kanal:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="196"/>
+        <location filename="../../ui/stats/behaviour.py" line="198"/>
         <source>Weekday and hour</source>
         <translation>Hari dan jam</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="201"/>
+        <location filename="../../ui/stats/behaviour.py" line="203"/>
         <source>Transfers to another unit, reports sent back as not the unit&apos;s authority (bukan wewenang), and referrals asking another unit for input, of the reports received in the period.</source>
         <translation>Laporan yang diteruskan ke unit lain, yang dikembalikan karena bukan wewenang unit, dan permintaan masukan kepada unit lain, dari laporan yang masuk dalam periode ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="205"/>
+        <location filename="../../ui/stats/behaviour.py" line="207"/>
         <source>Flows between units</source>
         <translation>Perpindahan antarunit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="211"/>
+        <location filename="../../ui/stats/behaviour.py" line="213"/>
         <source>Of the reports finished at least once, those reopened afterwards, per unit that holds them now.</source>
         <translation>Dari laporan yang pernah selesai, yang kemudian dibuka kembali, per unit yang memegangnya sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="214"/>
-        <location filename="../../ui/stats/behaviour.py" line="306"/>
+        <location filename="../../ui/stats/behaviour.py" line="216"/>
+        <location filename="../../ui/stats/behaviour.py" line="308"/>
         <source>Reopened</source>
         <translation>Dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="220"/>
+        <location filename="../../ui/stats/behaviour.py" line="222"/>
         <source>A reporter came back when they sent more than one of these reports, or one before the period. Anonymous reports count as one-off reporters. No reporter is named.</source>
         <translation>Pelapor dihitung kembali bila mengirim lebih dari satu laporan ini, atau pernah melapor sebelum periode. Laporan anonim dihitung sebagai pelapor sekali lapor. Tidak ada pelapor yang disebut namanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="224"/>
+        <location filename="../../ui/stats/behaviour.py" line="226"/>
         <source>Returning reporters</source>
         <translation>Pelapor yang kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="272"/>
-        <location filename="../../ui/stats/behaviour.py" line="352"/>
+        <location filename="../../ui/stats/behaviour.py" line="274"/>
+        <location filename="../../ui/stats/behaviour.py" line="354"/>
         <source>Every channel</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="280"/>
+        <location filename="../../ui/stats/behaviour.py" line="282"/>
         <source>Transfer</source>
         <translation>Diteruskan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="281"/>
+        <location filename="../../ui/stats/behaviour.py" line="283"/>
         <source>Not our authority</source>
         <translation>Bukan wewenang</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="282"/>
+        <location filename="../../ui/stats/behaviour.py" line="284"/>
         <source>Referral</source>
         <translation>Permintaan masukan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="295"/>
+        <location filename="../../ui/stats/behaviour.py" line="297"/>
         <source>Flow</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="295"/>
+        <location filename="../../ui/stats/behaviour.py" line="297"/>
         <source>From unit</source>
         <translation>Dari unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="295"/>
+        <location filename="../../ui/stats/behaviour.py" line="297"/>
         <source>To unit</source>
         <translation>Ke unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="295"/>
+        <location filename="../../ui/stats/behaviour.py" line="297"/>
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="306"/>
+        <location filename="../../ui/stats/behaviour.py" line="308"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="306"/>
+        <location filename="../../ui/stats/behaviour.py" line="308"/>
         <source>Finished</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="306"/>
+        <location filename="../../ui/stats/behaviour.py" line="308"/>
         <source>Reopened %</source>
         <translation>Dibuka kembali %</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="309"/>
+        <location filename="../../ui/stats/behaviour.py" line="311"/>
         <source>Total</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="323"/>
+        <location filename="../../ui/stats/behaviour.py" line="325"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="324"/>
+        <location filename="../../ui/stats/behaviour.py" line="326"/>
         <source>Reporters</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="325"/>
+        <location filename="../../ui/stats/behaviour.py" line="327"/>
         <source>Returning</source>
         <translation>Kembali melapor</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="326"/>
+        <location filename="../../ui/stats/behaviour.py" line="328"/>
         <source>Filed before the period</source>
         <translation>Pernah melapor sebelum periode</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="327"/>
+        <location filename="../../ui/stats/behaviour.py" line="329"/>
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="328"/>
+        <location filename="../../ui/stats/behaviour.py" line="330"/>
         <source>Returning %</source>
         <translation>Kembali melapor %</translation>
     </message>
@@ -2812,6 +2812,11 @@
         <location filename="../../ui/errors.py" line="223"/>
         <source>This version of Aduan (%1) is no longer accepted by the server. Install version %2 from %3. Your work is kept on this computer.</source>
         <translation>Versi Aduan ini (%1) tidak lagi diterima pusat Aduan. Pasang versi %2 dari %3. Pekerjaan Anda tetap tersimpan di komputer ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="238"/>
+        <source>This answer needs %1 SMS messages; this account sends at most %2. Shorten it by about %3 characters. Your text is kept.</source>
+        <translation>Jawaban ini memerlukan %1 SMS; akun ini mengirim paling banyak %2. Persingkat sekitar %3 karakter. Teks Anda tetap tersimpan.</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="49"/>
@@ -5854,271 +5859,271 @@
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../../ui/stats/window.py" line="63"/>
+        <location filename="../../ui/stats/window.py" line="64"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="86"/>
+        <location filename="../../ui/stats/window.py" line="87"/>
         <source>Reports received per period, as a table</source>
         <translation>Laporan diterima per periode, sebagai tabel</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="87"/>
+        <location filename="../../ui/stats/window.py" line="88"/>
         <source>Open reports by status and age</source>
         <translation>Laporan terbuka menurut status dan umur</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="88"/>
+        <location filename="../../ui/stats/window.py" line="89"/>
         <source>Service levels per unit and officer</source>
         <translation>Tingkat layanan per unit dan petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="98"/>
+        <location filename="../../ui/stats/window.py" line="99"/>
         <source>Chart</source>
         <translation>Grafik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="99"/>
+        <location filename="../../ui/stats/window.py" line="100"/>
         <source>Table</source>
         <translation>Tabel</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="103"/>
+        <location filename="../../ui/stats/window.py" line="104"/>
         <source>Reports received</source>
         <translation>Laporan diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="107"/>
+        <location filename="../../ui/stats/window.py" line="108"/>
         <source>&amp;Backlog</source>
         <translation>&amp;Tunggakan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="109"/>
+        <location filename="../../ui/stats/window.py" line="110"/>
         <source>&amp;Service levels</source>
         <translation>Tingkat &amp;layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="155"/>
+        <location filename="../../ui/stats/window.py" line="156"/>
         <source>Save as CSV…</source>
         <translation>Simpan sebagai CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="157"/>
+        <location filename="../../ui/stats/window.py" line="158"/>
         <source>Save this table as a CSV file, which Excel and LibreOffice open</source>
         <translation>Simpan tabel ini sebagai berkas CSV, yang dapat dibuka Excel dan LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="223"/>
+        <location filename="../../ui/stats/window.py" line="226"/>
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="252"/>
+        <location filename="../../ui/stats/window.py" line="255"/>
         <source>Reports received %1 – %2</source>
         <translation>Laporan diterima %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="258"/>
+        <location filename="../../ui/stats/window.py" line="261"/>
         <source>in %1 and the units below it</source>
         <translation>di %1 dan unit di bawahnya</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="260"/>
+        <location filename="../../ui/stats/window.py" line="263"/>
         <source>in every unit whose figures you may see</source>
         <translation>di semua unit yang angkanya boleh Anda lihat</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="262"/>
+        <location filename="../../ui/stats/window.py" line="265"/>
         <source>Officers see the reports they handled; supervisors their units; admins every unit.</source>
         <translation>Petugas melihat laporan yang mereka tangani; supervisor melihat unitnya; admin melihat semua unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="268"/>
-        <location filename="../../ui/stats/window.py" line="312"/>
-        <location filename="../../ui/stats/window.py" line="355"/>
+        <location filename="../../ui/stats/window.py" line="271"/>
+        <location filename="../../ui/stats/window.py" line="315"/>
+        <location filename="../../ui/stats/window.py" line="358"/>
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="270"/>
+        <location filename="../../ui/stats/window.py" line="273"/>
         <source>(no category)</source>
         <translation>(tanpa kategori)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="353"/>
+        <location filename="../../ui/stats/window.py" line="356"/>
         <source>Response</source>
         <translation>Tanggapan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="302"/>
+        <location filename="../../ui/stats/window.py" line="305"/>
         <source>Day</source>
         <translation>Hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="113"/>
+        <location filename="../../ui/stats/window.py" line="114"/>
         <source>T&amp;opics</source>
         <translation>T&amp;opik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="115"/>
+        <location filename="../../ui/stats/window.py" line="116"/>
         <source>Be&amp;haviour</source>
         <translation>&amp;Perilaku</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="130"/>
+        <location filename="../../ui/stats/window.py" line="131"/>
         <source>Monthly recap…</source>
         <translation>Rekap bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="132"/>
+        <location filename="../../ui/stats/window.py" line="133"/>
         <source>Save the monthly recap of the chosen unit as PDF or Excel, in Indonesian</source>
         <translation>Simpan rekap bulanan unit yang dipilih sebagai PDF atau Excel, dalam bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="302"/>
+        <location filename="../../ui/stats/window.py" line="305"/>
         <source>Week (from Monday)</source>
         <translation>Minggu (mulai Senin)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="302"/>
+        <location filename="../../ui/stats/window.py" line="305"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="306"/>
+        <location filename="../../ui/stats/window.py" line="309"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="307"/>
+        <location filename="../../ui/stats/window.py" line="310"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="308"/>
+        <location filename="../../ui/stats/window.py" line="311"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="309"/>
-        <location filename="../../ui/stats/window.py" line="355"/>
+        <location filename="../../ui/stats/window.py" line="312"/>
+        <location filename="../../ui/stats/window.py" line="358"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="310"/>
+        <location filename="../../ui/stats/window.py" line="313"/>
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="320"/>
+        <location filename="../../ui/stats/window.py" line="323"/>
         <source>No reports were received in this period.</source>
         <translation>Tidak ada laporan yang diterima pada periode ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="322"/>
+        <location filename="../../ui/stats/window.py" line="325"/>
         <source>Click a bar to list its reports in the inbox</source>
         <translation>Klik sebuah batang untuk menampilkan laporannya di kotak masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="331"/>
+        <location filename="../../ui/stats/window.py" line="334"/>
         <source>%1 days</source>
         <translation>%1 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="332"/>
+        <location filename="../../ui/stats/window.py" line="335"/>
         <source>Status \ days open</source>
         <translation>Status \ hari terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="332"/>
-        <location filename="../../ui/stats/window.py" line="339"/>
+        <location filename="../../ui/stats/window.py" line="335"/>
+        <location filename="../../ui/stats/window.py" line="342"/>
         <source>Total</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="342"/>
+        <location filename="../../ui/stats/window.py" line="345"/>
         <source>Double-click a count to list its reports in the inbox</source>
         <translation>Klik dua kali sebuah angka untuk menampilkan laporannya di kotak masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="351"/>
+        <location filename="../../ui/stats/window.py" line="354"/>
         <source>working hours</source>
         <translation>jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="352"/>
+        <location filename="../../ui/stats/window.py" line="355"/>
         <source>days</source>
         <translation>hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="354"/>
+        <location filename="../../ui/stats/window.py" line="357"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="355"/>
+        <location filename="../../ui/stats/window.py" line="358"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="358"/>
+        <location filename="../../ui/stats/window.py" line="361"/>
         <source>met</source>
         <translation>tercapai</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="359"/>
+        <location filename="../../ui/stats/window.py" line="362"/>
         <source>breached</source>
         <translation>terlewat</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="360"/>
+        <location filename="../../ui/stats/window.py" line="363"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="361"/>
+        <location filename="../../ui/stats/window.py" line="364"/>
         <source>met %</source>
         <translation>% tercapai</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="362"/>
+        <location filename="../../ui/stats/window.py" line="365"/>
         <source>median (%1)</source>
         <translation>median (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="363"/>
+        <location filename="../../ui/stats/window.py" line="366"/>
         <source>p90 (%1)</source>
         <translation>p90 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="370"/>
+        <location filename="../../ui/stats/window.py" line="373"/>
         <source>(unit total)</source>
         <translation>(jumlah unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="378"/>
+        <location filename="../../ui/stats/window.py" line="381"/>
         <source>First response in working hours of the unit&apos;s calendar; resolution in calendar days, without the time spent waiting for the reporter. Met %: of the deadlines already decided (met or breached); running ones are still within their target.</source>
         <translation>Tanggapan pertama dalam jam kerja menurut kalender unit; penyelesaian dalam hari kalender, tanpa waktu menunggu pelapor. % tercapai: dari tenggat yang sudah jelas hasilnya (tercapai atau terlewat); yang berjalan masih dalam targetnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="389"/>
+        <location filename="../../ui/stats/window.py" line="392"/>
         <source>Save as CSV</source>
         <translation>Simpan sebagai CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="389"/>
+        <location filename="../../ui/stats/window.py" line="392"/>
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="398"/>
+        <location filename="../../ui/stats/window.py" line="401"/>
         <source>The file could not be written: %1</source>
         <translation>Berkas tidak dapat ditulis: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="401"/>
+        <location filename="../../ui/stats/window.py" line="404"/>
         <source>Table saved to %1.</source>
         <translation>Tabel disimpan ke %1.</translation>
     </message>
