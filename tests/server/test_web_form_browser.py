@@ -54,11 +54,17 @@ def browser() -> Iterator[Any]:
 
 
 def arrived(browser: Any, element_id: str) -> Any:
+    """The element once the page holding it has loaded; what the page says instead, if it never comes."""
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(browser, 30).until(expected_conditions.presence_of_element_located((By.ID, element_id)))
+    try:
+        return WebDriverWait(browser, 30).until(expected_conditions.presence_of_element_located((By.ID, element_id)))
+    except TimeoutException:
+        shown = browser.find_element(By.TAG_NAME, "body").text
+        pytest.fail(f"no #{element_id} at {browser.current_url}; the page says: {shown[:1000]}")
 
 
 def test_a_citizen_files_a_report_with_a_scan_and_follows_the_status_link(browser: Any, tmp_path: Path) -> None:
