@@ -27,6 +27,19 @@ class Status(StrEnum):
 
 CLOSED = frozenset({Status.SELESAI, Status.DIARSIPKAN})
 
+# Each status in the words the app shows in Indonesian (the Indonesian of ui/labels.py in aduan_id.ts), for what
+# is always in Indonesian whatever the window's language: the monthly recap, the citizens' status page.
+INDONESIAN_NAMES: dict[Status, str] = {
+    Status.DITERIMA: "Diterima",
+    Status.DIVERIFIKASI: "Diverifikasi",
+    Status.DITINDAKLANJUTI: "Ditindaklanjuti",
+    Status.MENUNGGU_PELAPOR: "Menunggu tanggapan pelapor",
+    Status.SELESAI: "Selesai",
+    Status.DITUNDA: "Ditunda",
+    Status.BUKAN_WEWENANG: "Bukan wewenang",
+    Status.DIARSIPKAN: "Diarsipkan",
+}
+
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.DITERIMA: frozenset({Status.DIVERIFIKASI, Status.BUKAN_WEWENANG, Status.DITUNDA, Status.DIARSIPKAN}),
     Status.DIVERIFIKASI: frozenset({Status.DITINDAKLANJUTI, Status.BUKAN_WEWENANG, Status.DITUNDA, Status.DIARSIPKAN}),

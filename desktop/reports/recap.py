@@ -26,7 +26,7 @@ from sqlalchemy import Connection, select
 
 from ..domain.canned_values import MONTHS
 from ..domain.errors import BadInput
-from ..domain.status import Status
+from ..domain.status import INDONESIAN_NAMES, Status
 from ..domain.vocabulary import Channel, Kind
 from ..store.clock import server_now
 from ..store.identity import Actor
@@ -58,16 +58,6 @@ KIND_NAMES = {
     Kind.ASPIRASI: "Aspirasi",
     Kind.PENGADUAN: "Pengaduan",
     Kind.PERMINTAAN_INFORMASI: "Permintaan informasi",
-}
-STATUS_NAMES = {
-    Status.DITERIMA: "Diterima",
-    Status.DIVERIFIKASI: "Diverifikasi",
-    Status.DITINDAKLANJUTI: "Ditindaklanjuti",
-    Status.MENUNGGU_PELAPOR: "Menunggu tanggapan pelapor",
-    Status.SELESAI: "Selesai",
-    Status.DITUNDA: "Ditunda",
-    Status.BUKAN_WEWENANG: "Bukan wewenang",
-    Status.DIARSIPKAN: "Diarsipkan",
 }
 SPLIT_NAMES = {"channel": "kanal", "kind": "jenis", "category": "kategori"}
 METHOD = (
@@ -277,7 +267,7 @@ def key_name(split: str, key: str | None) -> str:
 
 def status_name(status: str) -> str:
     try:
-        return STATUS_NAMES[Status(status)]
+        return INDONESIAN_NAMES[Status(status)]
     except (ValueError, KeyError):
         return status
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain.scans import FORMAT_NAMES, MAX_REPORT_SCAN_BYTES, MAX_SCAN_BYTES, MAX_SCANS, MIB
-from ..domain.status import Status
+from ..domain.status import INDONESIAN_NAMES, Status
 from ..domain.vocabulary import Kind
 from ..store.web_form import PublicStatus
 
@@ -21,16 +21,7 @@ LANGUAGES = ("id", "en")
 
 # The status words as the app shows them (the Indonesian of ui/labels.py in aduan_id.ts, and its English).
 STATUS_WORDS: dict[str, dict[Status, str]] = {
-    "id": {
-        Status.DITERIMA: "Diterima",
-        Status.DIVERIFIKASI: "Diverifikasi",
-        Status.DITINDAKLANJUTI: "Ditindaklanjuti",
-        Status.MENUNGGU_PELAPOR: "Menunggu tanggapan pelapor",
-        Status.SELESAI: "Selesai",
-        Status.DITUNDA: "Ditunda",
-        Status.BUKAN_WEWENANG: "Bukan wewenang",
-        Status.DIARSIPKAN: "Diarsipkan",
-    },
+    "id": INDONESIAN_NAMES,
     "en": {
         Status.DITERIMA: "Received",
         Status.DIVERIFIKASI: "Verified",

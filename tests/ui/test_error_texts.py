@@ -18,11 +18,12 @@ from PySide6.QtWidgets import QApplication
 import desktop
 from desktop.domain.errors import AduanError, BadInput, ForbiddenTransition, HeldByOther, Rejected, Unreachable
 from desktop.domain.scans import Problem
+from desktop.domain.status import INDONESIAN_NAMES, Status
 from desktop.server.app import error_response
 from desktop.sync.http_central import error_of
 from desktop.ui import i18n
 from desktop.ui.errors import describe, describe_code
-from desktop.ui.labels import local_time
+from desktop.ui.labels import local_time, status_label
 
 DETAIL = "english detail from the store"
 UNTIL = datetime(2026, 12, 4, 14, 29)  # naive UTC, as the store keeps it
@@ -159,3 +160,9 @@ def test_a_code_without_its_fields_still_reads_in_indonesian(indonesian: None) -
     """A refusal kept in the attention list has its code and the English detail only."""
     assert describe_code("held_by_other", DETAIL) == "Laporan ini dipegang petugas lain."
     assert DETAIL in describe_code("some_future_code", DETAIL), "an unknown code falls back to the English words"
+
+
+def test_the_indonesian_status_names_outside_the_window_are_the_windows(indonesian: None) -> None:
+    """The monthly recap and the citizens' status page speak Indonesian whatever the window's language, from
+    ``INDONESIAN_NAMES``: the same words the window shows in Indonesian."""
+    assert {status: status_label(status) for status in Status} == INDONESIAN_NAMES
