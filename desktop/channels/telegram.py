@@ -39,6 +39,7 @@ import requests
 
 from desktop.domain.errors import AduanError, BadInput, Conflict, NotFound, NotPermitted, RateLimited, Unreachable
 from desktop.domain.inbound import InboundMessage
+from desktop.domain.text import split_at_breaks
 from desktop.domain.vocabulary import Channel
 
 from .http import HttpClient, status_error
@@ -238,24 +239,7 @@ def split_text(text: str, limit: int = MAX_TEXT_UNITS) -> list[str]:
     Telegram measures text in UTF-16 code units; counting them (an emoji is two) keeps every part within
     the limit whichever way it is counted. Nothing is dropped: the parts joined give ``text`` back.
     """
-    parts: list[str] = []
-    rest = text
-    while _utf16_units(rest) > limit:
-        cut = _longest_prefix(rest, limit)
-        for separator in ("\n", " "):
-            at = rest.rfind(separator, 0, cut)
-            if at > cut // 2:  # a break in the second half; otherwise a hard cut wastes less
-                cut = at + 1
-                break
-        parts.append(rest[:cut])
-        rest = rest[cut:]
-    if rest:
-        parts.append(rest)
-    return parts
-
-
-def _utf16_units(text: str) -> int:
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+    return split_at_breaks(text, lambda rest: _longest_prefix(rest, limit))
 
 
 def _longest_prefix(text: str, units: int) -> int:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .errors import BadInput
+from .text import split_at_breaks
 
 DEFAULT_MAX_PARTS = 4
 SINGLE_GSM, PART_GSM = 160, 153
@@ -91,25 +92,15 @@ def split_sms(text: str, max_parts: int = DEFAULT_MAX_PARTS) -> list[str]:
 
 
 def _cut(text: str, room: int, gsm: bool) -> list[str]:
-    parts: list[str] = []
-    rest = text
-    while sum(_cost(char, gsm) for char in rest) > room:
-        used, cut = 0, 0
+    def fitting(rest: str) -> int:
+        used = 0
         for index, char in enumerate(rest):
             used += _cost(char, gsm)
             if used > room:
-                cut = index
-                break
-        for separator in ("\n", " "):
-            at = rest.rfind(separator, 0, cut)
-            if at > cut // 2:
-                cut = at + 1
-                break
-        parts.append(rest[:cut])
-        rest = rest[cut:]
-    if rest:
-        parts.append(rest)
-    return parts
+                return index
+        return len(rest)
+
+    return split_at_breaks(text, fitting)
 
 
 def normalise_phone(raw: str) -> str | None:

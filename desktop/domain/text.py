@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .errors import BadInput
 
@@ -111,3 +112,23 @@ def decode_utf8(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BadInput(f"{source} is not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}") from None
+
+
+def split_at_breaks(text: str, fitting: Callable[[str], int]) -> list[str]:
+    """``text`` cut into parts, each the most of what is left that ``fitting`` says fits (how many leading
+    characters; all of them when the rest fits), moved back to a line break or space in its second half where
+    there is one. Nothing is dropped: the parts joined give ``text`` back. Telegram's long answers (UTF-16
+    code units) and SMS parts (GSM-7 or UCS-2) are cut by the same rule."""
+    parts: list[str] = []
+    rest = text
+    while (cut := fitting(rest)) < len(rest):
+        for separator in ("\n", " "):
+            at = rest.rfind(separator, 0, cut)
+            if at > cut // 2:  # a break in the second half; otherwise a hard cut wastes less
+                cut = at + 1
+                break
+        parts.append(rest[:cut])
+        rest = rest[cut:]
+    if rest:
+        parts.append(rest)
+    return parts

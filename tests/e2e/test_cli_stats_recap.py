@@ -4,9 +4,6 @@ another unit's recap is refused (exit 5) and no file is written. Reports are rec
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.e2e.cli import run
-from tests.reports.recap_data import MONTH, receive_around_march
+from tests.reports.recap_data import MONTH, pdf_text, receive_around_march
 from tests.store.helpers import Org, build_org
 
 SQLITE_ONLY = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -28,15 +25,6 @@ def org(migrated_url: str) -> Iterator[Org]:
     built.close()
 
 
-def pdf_words(path: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        if os.environ.get("CI"):
-            pytest.fail("pdftotext (poppler-utils) is missing")
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    shown = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
-    return " ".join(shown.split())
-
-
 @SQLITE_ONLY
 def test_the_recap_is_written_as_pdf_and_xlsx_and_refused_beyond_the_askers_units(org: Org, tmp_path: Path) -> None:
     pdf, xlsx = tmp_path / "rekap.pdf", tmp_path / "rekap.xlsx"
@@ -45,7 +33,7 @@ def test_the_recap_is_written_as_pdf_and_xlsx_and_refused_beyond_the_askers_unit
     lines = done.stdout.splitlines()
     assert lines[-2:] == [f"XLSX written to {xlsx}", f"PDF written to {pdf}"]
     assert "Laporan diterima                4" in done.stdout
-    words = pdf_words(pdf)
+    words = pdf_text(pdf)
     for expected in ("Laporan bulanan pengelolaan pengaduan", "Biro Humas (humas)", "Maret 2025", "Cara menghitung"):
         assert expected in words, expected
     summary = {row[0].value: row[1].value for row in load_workbook(xlsx)["Ringkasan"].iter_rows() if len(row) > 1}

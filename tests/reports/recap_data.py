@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import unicodedata
 from datetime import datetime
+from pathlib import Path
 from uuid import UUID
+
+import pytest
 
 from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Kind
@@ -42,3 +49,14 @@ def receive_around_march(org: Org) -> None:
     org.rudi.write(finish, finished.id)
     received_at(org.rudi, datetime(2025, 3, 25, 2, 0), "kanreg-1", channel=Channel.LAPOR, kind=Kind.PENGADUAN)
     received_at(org.sari, datetime(2025, 3, 18, 2, 0), "kanreg", channel=Channel.PHONE, kind=Kind.ASPIRASI)
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's words in reading order, as a person reads them (pdftotext from poppler-utils, without -layout:
+    a table's line stays together), spaces and compatibility forms folded."""
+    if shutil.which("pdftotext") is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext (poppler-utils) is missing")
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    shown = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return " ".join(unicodedata.normalize("NFKC", shown).split())

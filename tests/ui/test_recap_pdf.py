@@ -8,10 +8,8 @@ and the window is told which day it is."""
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 import subprocess
-import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -26,7 +24,7 @@ from desktop.sync.session import Session
 from desktop.ui.ops import Ops
 from desktop.ui.stats.recap_pdf import write_recap_pdf
 from desktop.ui.stats.window import StatsWindow
-from tests.reports.recap_data import receive_around_march
+from tests.reports.recap_data import pdf_text, receive_around_march
 from tests.store.helpers import Org, build_org
 
 TIMEOUT = 20_000
@@ -40,22 +38,12 @@ def org(migrated_url: str) -> Iterator[Org]:
     built.close()
 
 
-def flat(path: Path) -> str:
-    """The page's words in reading order (pdftotext without -layout keeps a table's line together)."""
-    if shutil.which("pdftotext") is None:
-        if os.environ.get("CI"):
-            pytest.fail("pdftotext (poppler-utils) is missing")
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    shown = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
-    return " ".join(unicodedata.normalize("NFKC", shown).split())
-
-
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_the_pdf_names_the_unit_and_month_and_carries_the_figures(qapp: QApplication, org: Org, tmp_path: Path) -> None:
     recap: MonthlyRecap = org.admin.read(monthly_recap, None, ["kanreg"], date(2025, 3, 1))
     path = tmp_path / "rekap.pdf"
     write_recap_pdf(recap, path)
-    text = flat(path)
+    text = pdf_text(path)
     assert recap.received == 3
     for expected in (
         "Laporan bulanan pengelolaan pengaduan",
@@ -89,6 +77,6 @@ def test_the_window_saves_last_months_recap_as_pdf_or_xlsx(
         task = asyncio.ensure_future(saver.save(date(2026, 3, 1), tmp_path / name))
         qtbot.waitUntil(task.done, timeout=TIMEOUT)
         assert task.result() == (None if name.endswith(".txt") else tmp_path / name)
-    assert "Maret 2026" in flat(tmp_path / "rekap.pdf")
+    assert "Maret 2026" in pdf_text(tmp_path / "rekap.pdf")
     assert load_workbook(tmp_path / "rekap.xlsx").sheetnames[0] == "Ringkasan"
     assert window.failed and not (tmp_path / "rekap.txt").exists()  # a suffix that is neither is refused
