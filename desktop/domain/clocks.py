@@ -181,6 +181,11 @@ class Rules:
                 return self.calendars[current]
             seen.add(current)
             current = self.parents.get(current)
+        return self.agency_calendar
+
+    @property
+    def agency_calendar(self) -> WorkingCalendar:
+        """The calendar of every unit without one of its own: the global row, else the default."""
         return self.calendars.get(None) or DEFAULT_CALENDAR
 
     def policy_for(self, unit_id: int, kind: Kind, category: str | None, priority: Priority) -> SlaPolicy:

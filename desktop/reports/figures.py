@@ -26,7 +26,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
 from ..domain.calendar import WorkingCalendar, add_working_minutes
-from ..domain.clocks import DEFAULT_CALENDAR, ClockName, Rules, clock_calendar
+from ..domain.clocks import ClockName, Rules, clock_calendar
 from ..domain.errors import BadInput, NotPermitted
 from ..domain.sla import Phase
 from ..domain.status import CLOSED
@@ -180,7 +180,7 @@ def zone_of(rules: Rules, scope: Scope, conn: Connection) -> WorkingCalendar:
         unit_id = conn.execute(select(unit.c.id).where(unit.c.code == scope.filter.units[0])).scalar()
         if unit_id is not None:
             return rules.calendar_for(int(unit_id))
-    return rules.calendars.get(None) or DEFAULT_CALENDAR
+    return rules.agency_calendar
 
 
 def fixed_offset(zone: ZoneInfo, since: date | None, until: date | None) -> int | None:
@@ -248,7 +248,7 @@ def volumes(
         raise BadInput(f"--split must be one of {', '.join(SPLITS)}, not {split!r}")
     rules = read_rules(conn)
     cal = zone_of(rules, scope, conn)
-    agency = rules.calendars.get(None) or DEFAULT_CALENDAR
+    agency = rules.agency_calendar
     if rolled_up and scope.officer_id is None and cal.timezone == agency.timezone:
         return _sorted_volumes(_rolled_up_volumes(conn, scope, by, split))
     keyed: ColumnElement[Any] | None

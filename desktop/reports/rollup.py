@@ -24,7 +24,6 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, delete, func, insert, literal_column, select, update
 
 from ..domain.calendar import WorkingCalendar
-from ..domain.clocks import DEFAULT_CALENDAR
 from ..store.changes import CHANGE_COUNTER, uses_transaction_ids
 from ..store.schema import counter, stats_counted, stats_day, stats_rollup, ticket
 from ..store.sla import read_rules
@@ -35,15 +34,10 @@ _CHUNK = 500
 _KEY_COLUMNS = ("day", "unit_id", "channel", "kind", "category", "priority")
 
 
-def agency_calendar(conn: Connection) -> WorkingCalendar:
-    """The calendar without a unit: its time zone is the roll-up's."""
-    return read_rules(conn).calendars.get(None) or DEFAULT_CALENDAR
-
-
 def refresh(conn: Connection) -> int:
     """Bring the roll-up up to date inside the caller's write transaction; returns how many tickets were
     counted again (every ticket on a full build)."""
-    calendar = agency_calendar(conn)
+    calendar = read_rules(conn).agency_calendar  # its zone is the roll-up's
     state = conn.execute(select(stats_rollup).where(stats_rollup.c.id == 1).with_for_update()).one_or_none()
     if state is None:  # a database made without the migrations' first row
         conn.execute(insert(stats_rollup).values(id=1, zone=""))

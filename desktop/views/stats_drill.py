@@ -28,7 +28,6 @@ from sqlalchemy import select
 from ..cache import schema as s
 from ..cache.database import Cache
 from ..cache.state import server_time
-from ..domain.clocks import DEFAULT_CALENDAR
 from ..domain.status import Status
 from ..domain.vocabulary import Channel, Kind
 from ..store.sla import read_rules
@@ -83,7 +82,7 @@ class DrillContext:
 def load_drill_context(cache: Cache, unit: str | None) -> DrillContext:
     with cache.read() as conn:
         rules = read_rules(conn, CACHE_RULES)
-        calendar = rules.calendars.get(None) or DEFAULT_CALENDAR
+        calendar = rules.agency_calendar
         sub_units = False
         unit_id = None if unit is None else conn.execute(select(s.unit.c.id).where(s.unit.c.code == unit)).scalar()
         if unit_id is not None:
