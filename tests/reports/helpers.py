@@ -5,10 +5,12 @@ from __future__ import annotations
 import random
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from desktop.domain.entities import Ticket
+from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Kind, Priority
-from desktop.store import tickets
+from desktop.store import claims, handling, tickets
 from desktop.store.service import Store
 from desktop.store.work import Work
 
@@ -35,3 +37,10 @@ def received_at(store: Store, at: datetime, unit_code: str, rng: random.Random |
         return tickets.create_ticket(work, spec)
 
     return store.write(create)
+
+
+def walk(store: Store, ticket_id: UUID, *statuses: Status) -> None:
+    """Claim the report and take it through ``statuses``, as its officer would."""
+    token = int(store.write(claims.claim, ticket_id).claim.token)
+    for status in statuses:
+        store.write(handling.change_status, ticket_id, token, status)

@@ -29,7 +29,7 @@ from desktop.store import claims, disposition, handling, referrals, sla, tickets
 from desktop.store.identity import load_actor
 from desktop.store.service import Store
 from desktop.store.work import Work, begin
-from tests.reports.helpers import received_at
+from tests.reports.helpers import received_at, walk
 from tests.store.helpers import Org, build_org
 
 MARCH = StatsFilter(since=date(2025, 3, 1), until=date(2025, 3, 31))
@@ -50,12 +50,6 @@ def report(store: Store, at: datetime, unit_code: str = "humas", channel: Channe
 
 def token_of(store: Store, ticket_id: UUID) -> int:
     return int(store.write(claims.claim, ticket_id).claim.token)
-
-
-def walk(store: Store, ticket_id: UUID, *statuses: Status) -> None:
-    token = token_of(store, ticket_id)
-    for status in statuses:
-        store.write(handling.change_status, ticket_id, token, status)
 
 
 def everything(org: Org, figure: object, wanted: StatsFilter = MARCH, login: str | None = None) -> list[object]:

@@ -32,7 +32,7 @@ from desktop.store.identity import load_actor
 from desktop.store.schema import event, officer, sla_clock, ticket, unit
 from desktop.store.service import Store
 from desktop.store.work import begin
-from tests.reports.helpers import received_at
+from tests.reports.helpers import received_at, walk
 from tests.store.helpers import Org, build_org
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -45,12 +45,6 @@ def org(migrated_url: str) -> Iterator[Org]:
     built = build_org(migrated_url)
     yield built
     built.close()
-
-
-def walk(store: Store, ticket_id: UUID, *statuses: Status) -> None:
-    token = int(store.write(claims.claim, ticket_id).claim.token)
-    for status in statuses:
-        store.write(handling.change_status, ticket_id, token, status)
 
 
 @dataclass

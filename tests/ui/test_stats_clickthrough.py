@@ -23,7 +23,6 @@ from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Priority, Role
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
-from desktop.store import claims, handling
 from desktop.store.service import Store
 from desktop.sync.session import Session
 from desktop.ui.inbox_view import InboxView
@@ -31,7 +30,7 @@ from desktop.ui.main_window import INBOX_TAB, MainWindow
 from desktop.ui.ops import Ops
 from desktop.ui.stats.window import StatsWindow
 from desktop.views.inbox import View
-from tests.reports.helpers import received_at
+from tests.reports.helpers import received_at, walk
 from tests.store.helpers import add_officer_without_login
 from tests.ui.conftest import session_for
 
@@ -62,12 +61,6 @@ REPORTS = {
     "later": ("kanreg", Channel.WEB, datetime(2026, 3, 10, 2, 0), Priority.SEDANG),
 }
 MAKERS = {"humas": "ani", "kanreg": "sari", "kanreg-1": "rudi"}
-
-
-def walk(store: Store, ticket_id: UUID, *statuses: Status) -> None:
-    token = int(store.write(claims.claim, ticket_id).claim.token)
-    for status in statuses:
-        store.write(handling.change_status, ticket_id, token, status)
 
 
 @pytest.fixture

@@ -29,7 +29,6 @@ from desktop.domain.vocabulary import Role
 from desktop.reports import figures
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
-from desktop.store import claims, handling
 from desktop.store.clock import server_now
 from desktop.store.identity import load_actor
 from desktop.store.service import Store
@@ -41,7 +40,7 @@ from desktop.ui.ops import Ops
 from desktop.ui.stats.requests import Figures, Wanted
 from desktop.ui.stats.tables import shown_rows
 from desktop.ui.stats.window import StatsWindow
-from tests.reports.helpers import received_at
+from tests.reports.helpers import received_at, walk
 from tests.store.helpers import add_officer_without_login
 from tests.ui.conftest import session_for
 from tests.ui.server_world import Served, served_world, signed_in
@@ -49,12 +48,6 @@ from tests.ui.server_world import Served, served_world, signed_in
 TIMEOUT = 20_000
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 START = datetime(2026, 3, 1, 1, 0)  # naive UTC: 08.00 WIB
-
-
-def walk(store: Store, ticket_id: Any, *statuses: Status) -> None:
-    token = int(store.write(claims.claim, ticket_id).claim.token)
-    for status in statuses:
-        store.write(handling.change_status, ticket_id, token, status)
 
 
 def receive_march(url: str) -> None:
