@@ -27,7 +27,6 @@ import contextlib
 import csv
 import io
 import os
-import tempfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +36,7 @@ import requests
 
 from ..domain.errors import BadInput, Conflict
 from ..domain.spreadsheet import spreadsheet_safe
+from ..domain.whole_files import write_whole
 from ..store.channel_lapor import ANSWER, STATUS, FollowUp, export_followups
 from .lapor import JsonClient
 
@@ -85,23 +85,15 @@ def write_followups(rows: Sequence[FollowUp], path: str | os.PathLike[str], file
     The file appears whole or not at all: it is written beside the target and renamed into place."""
     if file_format not in FORMATS:
         raise BadInput(f"the export format is csv or xlsx, not {file_format!r}")
-    target = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".aduan-lapor-", dir=target.parent if str(target.parent) else ".")
-    except OSError as exc:
-        raise BadInput(f"cannot write {target}: {exc.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
+
+    def write(name: str) -> None:
+        with open(name, "wb") as out:
             if file_format == "csv":
                 _write_csv(rows, out)
             else:
                 _write_xlsx(rows, out)
-        os.replace(temporary, target)
-    except OSError as exc:
-        raise BadInput(f"cannot write {target}: {exc.strerror}") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+
+    write_whole(Path(path), write, ".aduan-lapor-")
 
 
 def _write_csv(rows: Sequence[FollowUp], out: Any) -> None:

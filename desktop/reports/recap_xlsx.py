@@ -8,30 +8,20 @@ The file appears whole or not at all: it is written beside the target and rename
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..domain.errors import BadInput
 from ..domain.spreadsheet import spreadsheet_safe
+from ..domain.whole_files import write_whole
 from .recap import TITLE, MonthlyRecap, RecapTable, method_text, month_name, recap_tables
 
 
 def write_recap_xlsx(recap: MonthlyRecap, path: str | os.PathLike[str]) -> None:
-    target = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".aduan-recap-", suffix=".xlsx", dir=target.parent)
-    except OSError as exc:
-        raise BadInput(f"cannot write {target}: {exc.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
+    def write(name: str) -> None:
+        with open(name, "wb") as out:
             _write(recap, out)
-        os.replace(temporary, target)
-    except OSError as exc:
-        raise BadInput(f"cannot write {target}: {exc.strerror}") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+
+    write_whole(Path(path), write, ".aduan-recap-")
 
 
 def _write(recap: MonthlyRecap, out: Any) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from html import escape
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from PySide6.QtGui import (
 )
 
 from ...domain.errors import BadInput
+from ...domain.whole_files import write_whole
 from ...reports.recap import (
     TITLE,
     MonthlyRecap,
@@ -71,21 +71,13 @@ def ensure_application() -> None:
 def write_recap_pdf(recap: MonthlyRecap, path: str | os.PathLike[str]) -> None:
     ensure_application()
     target = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".aduan-recap-", suffix=".pdf", dir=target.parent)
-        os.close(handle)
-    except OSError as exc:
-        raise BadInput(f"cannot write {target}: {exc.strerror}") from None
-    try:
-        _print(recap, temporary)
-        if os.path.getsize(temporary) == 0:
+
+    def write(name: str) -> None:
+        _print(recap, name)
+        if os.path.getsize(name) == 0:
             raise BadInput(f"cannot write {target}: the PDF could not be made")
-        os.replace(temporary, target)
-    except OSError as exc:
-        raise BadInput(f"cannot write {target}: {exc.strerror}") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+
+    write_whole(target, write, ".aduan-recap-")
 
 
 def _print(recap: MonthlyRecap, filename: str) -> None:
