@@ -12,16 +12,17 @@ that changes its offset within the period is grouped in Python instead (same res
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
-import statistics
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Connection, Date, and_, exists, func, select
+from sqlalchemy import ColumnElement, Connection, Date, and_, exists, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
@@ -29,10 +30,10 @@ from ..domain.calendar import WorkingCalendar, add_working_minutes
 from ..domain.clocks import ClockName, Rules, clock_calendar
 from ..domain.errors import BadInput, NotPermitted
 from ..domain.sla import Phase
-from ..domain.status import CLOSED
+from ..domain.status import CLOSED, Status
 from ..domain.vocabulary import Role
 from ..store.identity import Actor, descendants
-from ..store.schema import event, officer, sla_clock, stats_day, ticket, unit
+from ..store.schema import event, officer, sla_clock, stats_counted, stats_day, ticket, unit
 from ..store.sla import read_rules, record_from_row
 
 Period = Literal["day", "week", "month"]
@@ -83,6 +84,9 @@ class BacklogRow:
     status: str
     band: str  # one of AGE_BANDS' labels
     count: int
+
+
+Outcome = tuple[str, int | None]  # a clock's: met, breached or running; the minutes it used once stopped
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +244,7 @@ def volumes(
     """Reports received per day, week (from Monday) or month, split by one property as it is now (the unit
     that holds the report now, after any transfer). Periods without reports are left out.
 
-    ``rolled_up``: the caller refreshed the daily roll-up in this transaction (``rollup.refresh``), so the
+    ``rolled_up``: the caller has just refreshed the daily roll-up (``rollup.refresh``), so the
     figures may be read from it, where it holds them: days in the agency's zone, no officer's own figures."""
     if by not in PERIODS:
         raise BadInput(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
@@ -284,10 +288,8 @@ def _sorted_volumes(counts: dict[tuple[date, str | None], int]) -> list[VolumeRo
     ]
 
 
-def _rolled_up_volumes(
-    conn: Connection, scope: Scope, by: Period, split: Split | None
-) -> dict[tuple[date, str | None], int]:
-    """``volumes`` read from the daily roll-up: the same filter on its lines, summed per day and split."""
+def _rolled_up_conditions(scope: Scope) -> list[ColumnElement[bool]]:
+    """``conditions`` on the roll-up's lines (days in the agency's zone; no officer's own figures)."""
     f = scope.filter
     where: list[ColumnElement[bool]] = []
     if f.since is not None:
@@ -299,6 +301,14 @@ def _rolled_up_volumes(
     for name, value in (("channel", f.channel), ("kind", f.kind), ("category", f.category)):
         if value is not None:
             where.append(stats_day.c[name] == value)
+    return where
+
+
+def _rolled_up_volumes(
+    conn: Connection, scope: Scope, by: Period, split: Split | None
+) -> dict[tuple[date, str | None], int]:
+    """``volumes`` read from the daily roll-up: the same filter on its lines, summed per day and split."""
+    where = _rolled_up_conditions(scope)
     keyed: ColumnElement[Any] | None = None
     if split == "unit":
         keyed = unit.c.code
@@ -336,8 +346,9 @@ def backlog(conn: Connection, scope: Scope, as_of: datetime) -> list[BacklogRow]
     ones the reports have now: the backlog is today's, aged as of ``as_of``."""
     rules = read_rules(conn)
     cal = zone_of(rules, scope, conn)
+    # The open statuses named (not "not closed"): the index on status and receipt finds them.
     where = conditions(scope, cal.zone) + [
-        ticket.c.status.not_in(sorted(s.value for s in CLOSED)),
+        ticket.c.status.in_(sorted(s.value for s in Status if s not in CLOSED)),
         ticket.c.created_at <= as_of,
     ]
     today = as_of.replace(tzinfo=UTC).astimezone(cal.zone).date()
@@ -370,18 +381,28 @@ def percentile(values: list[float], share: float) -> float | None:
     return ordered[max(math.ceil(share * len(ordered)), 1) - 1]
 
 
-def _figures(outcomes: Iterable[tuple[str, float | None]]) -> ClockFigures:
-    tally = {"met": 0, "breached": 0, "running": 0}
-    durations: list[float] = []
-    for outcome, duration in outcomes:
-        tally[outcome] += 1
-        if duration is not None:
-            durations.append(duration)
-    median = round(statistics.median(durations), 2) if durations else None
-    p90 = percentile(durations, 0.9)
-    return ClockFigures(
-        tally["met"], tally["breached"], tally["running"], median, None if p90 is None else round(p90, 2)
-    )
+def _figures(counted: Counter[Outcome], per: float) -> ClockFigures:
+    """The figures of one clock over a line's reports: ``counted`` holds each outcome with how many reports
+    had it; durations are ``minutes / per``. The median and the nearest-rank 90th percentile are read from the
+    counted durations in order, as ``statistics.median`` and ``percentile`` would read them from the list."""
+    tally: Counter[str] = Counter()
+    durations: Counter[int] = Counter()
+    for (outcome, minutes), n in counted.items():
+        tally[outcome] += n
+        if minutes is not None:
+            durations[minutes] += n
+    ordered = sorted(durations.items())
+    upto = list(itertools.accumulate(n for _, n in ordered))  # reports with a duration up to each one
+
+    def nth(index: int) -> float:  # the index-th shortest duration, from 0
+        return ordered[bisect.bisect_right(upto, index)][0] / per
+
+    total = upto[-1] if upto else 0
+    median = p90 = None
+    if total:
+        middle = nth(total // 2) if total % 2 else (nth(total // 2 - 1) + nth(total // 2)) / 2
+        median, p90 = round(middle, 2), round(nth(max(math.ceil(0.9 * total), 1) - 1), 2)
+    return ClockFigures(tally["met"], tally["breached"], tally["running"], median, p90)
 
 
 def clock_outcome(row: Any, cal: WorkingCalendar, as_of: datetime) -> str:
@@ -402,67 +423,134 @@ def clock_outcome(row: Any, cal: WorkingCalendar, as_of: datetime) -> str:
     return "running"
 
 
-def service_levels(conn: Connection, scope: Scope, as_of: datetime) -> list[ServiceRow]:
+# The two clocks of the service levels, with the unit their durations are given in (minutes per unit).
+_PER = {ClockName.RESPONSE: 60.0, ClockName.RESOLUTION: 24 * 60.0}
+_STOPPED = ("met", "breached")  # the verdicts the roll-up keeps ('open': judged when asked)
+
+
+@dataclass
+class _Tally:
+    """A line of the service levels while it is counted: reports received, each clock's outcomes counted."""
+
+    received: int = 0
+    outcomes: dict[ClockName, Counter[Outcome]] = field(default_factory=lambda: {name: Counter() for name in _PER})
+
+    def add(self, other: _Tally) -> None:
+        self.received += other.received
+        for name, counted in other.outcomes.items():
+            self.outcomes[name].update(counted)
+
+
+Holder = tuple[int, int | None]  # the unit holding reports and the officer they count for
+Judge = Callable[[Any, int], tuple[ClockName, Outcome]]  # a clock's row and its unit: the clock's outcome
+
+
+def service_levels(conn: Connection, scope: Scope, as_of: datetime, rolled_up: bool = False) -> list[ServiceRow]:
     """Of the reports received in the period, per unit that holds them now and per officer (the one
     holding it, or else the last one who changed its status): how many met, breached or are still within
     the first-response and the resolution deadline the report carries (its ``response`` and ``resolution``
     clocks, judged as the app judges them), and the median and 90th percentile of the finished ones:
     first response in working hours of the unit's calendar, resolution in calendar days without the time
-    spent waiting for the reporter (the clocks' own units; after a reopening, the latest round)."""
+    spent waiting for the reporter (the clocks' own units; after a reopening, the latest round).
+
+    ``rolled_up``: as for ``volumes``; the verdicts of stopped clocks are then read from the roll-up and only
+    the running ones judged here."""
     rules = read_rules(conn)
     cal = zone_of(rules, scope, conn)
-    where = conditions(scope, cal.zone)
+
+    def judged(clock: Any, unit_id: int) -> tuple[ClockName, Outcome]:
+        name = ClockName(clock.clock)
+        outcome = clock_outcome(clock, clock_calendar(name, rules.calendar_for(unit_id)), as_of)
+        return name, (outcome, int(clock.used_minutes) if clock.stopped_at is not None else None)
+
+    if rolled_up and scope.officer_id is None and cal.timezone == rules.agency_calendar.timezone:
+        holders = _rolled_up_service(conn, scope, judged)
+    else:
+        holders = _counted_service(conn, scope, cal, judged)
+    codes = {r.id: r.code for r in conn.execute(select(unit.c.id, unit.c.code))}
+    logins = {r.id: r.login for r in conn.execute(select(officer.c.id, officer.c.login))}
+    lines: dict[tuple[str, str | None], _Tally] = defaultdict(_Tally)
+    for (unit_id, handler), tally in holders.items():
+        lines[(codes[unit_id], None)].add(tally)
+        if handler is not None and (scope.officer_id is None or handler == scope.officer_id):
+            lines[(codes[unit_id], logins.get(handler, str(handler)))].add(tally)
+    return [
+        ServiceRow(code, login, t.received, *(_figures(t.outcomes[name], per) for name, per in _PER.items()))
+        for (code, login), t in sorted(lines.items(), key=lambda g: (g[0][0], g[0][1] or ""))
+    ]
+
+
+def last_status_officers(conn: Connection, ids: list[Any]) -> dict[Any, int]:
+    """The officer who last changed the status of each of the tickets ``ids`` (those an officer changed)."""
+    latest = (
+        select(event.c.ticket_id, func.max(event.c.id).label("last"))
+        .where(event.c.ticket_id.in_(ids), event.c.action == "status", event.c.officer_id.is_not(None))
+        .group_by(event.c.ticket_id)
+        .subquery()
+    )
+    found = conn.execute(select(event.c.ticket_id, event.c.officer_id).join(latest, event.c.id == latest.c.last))
+    return {row.ticket_id: int(row.officer_id) for row in found}
+
+
+def _counted_service(conn: Connection, scope: Scope, cal: WorkingCalendar, judged: Judge) -> dict[Holder, _Tally]:
+    """The service levels per holder from the tickets, their clocks and their status events."""
     received = conn.execute(
-        select(ticket.c.id, ticket.c.unit_id, ticket.c.claimed_by, unit.c.code)
-        .select_from(ticket.join(unit, unit.c.id == ticket.c.unit_id))
-        .where(*where)
+        select(ticket.c.id, ticket.c.unit_id, ticket.c.claimed_by).where(*conditions(scope, cal.zone))
     ).all()
     ids = [r.id for r in received]
-    logins = {r.id: r.login for r in conn.execute(select(officer.c.id, officer.c.login))}
     last_status: dict[Any, int] = {}
-    clocks: dict[Any, dict[ClockName, Any]] = defaultdict(dict)
+    clocks: dict[Any, list[Any]] = defaultdict(list)
     for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-        latest = (
-            select(event.c.ticket_id, func.max(event.c.id).label("last"))
-            .where(event.c.ticket_id.in_(chunk), event.c.action == "status", event.c.officer_id.is_not(None))
-            .group_by(event.c.ticket_id)
-            .subquery()
-        )
+        last_status.update(last_status_officers(conn, chunk))
         for row in conn.execute(
-            select(event.c.ticket_id, event.c.officer_id).join(latest, event.c.id == latest.c.last)
+            select(sla_clock).where(sla_clock.c.ticket_id.in_(chunk), sla_clock.c.clock.in_([n.value for n in _PER]))
         ):
-            last_status[row.ticket_id] = int(row.officer_id)
-        for row in conn.execute(
-            select(sla_clock).where(
-                sla_clock.c.ticket_id.in_(chunk),
-                sla_clock.c.clock.in_([ClockName.RESPONSE.value, ClockName.RESOLUTION.value]),
-            )
-        ):
-            clocks[row.ticket_id][ClockName(row.clock)] = row
-    groups: dict[tuple[str, str | None], list[Any]] = defaultdict(list)
+            clocks[row.ticket_id].append(row)  # a clock that never ran has no row (an archived, never verified report)
+    holders: dict[Holder, _Tally] = defaultdict(_Tally)
     for r in received:
-        groups[(r.code, None)].append(r)
-        handler = r.claimed_by if r.claimed_by is not None else last_status.get(r.id)
-        if handler is not None and (scope.officer_id is None or handler == scope.officer_id):
-            groups[(r.code, logins.get(handler, str(handler)))].append(r)
-    rows = []
-    for (code, login), members in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1] or "")):
-        response: list[tuple[str, float | None]] = []
-        resolution: list[tuple[str, float | None]] = []
-        for r in members:
-            unit_calendar = rules.calendar_for(r.unit_id)
-            for name, bucket, per in (
-                (ClockName.RESPONSE, response, 60.0),
-                (ClockName.RESOLUTION, resolution, 24 * 60.0),
-            ):
-                clock = clocks[r.id].get(name)
-                if clock is None:
-                    continue  # a clock that never ran (an archived report never verified has a response clock)
-                outcome = clock_outcome(clock, clock_calendar(name, unit_calendar), as_of)
-                took = int(clock.used_minutes) / per if clock.stopped_at is not None else None
-                bucket.append((outcome, took))
-        rows.append(ServiceRow(code, login, len(members), _figures(response), _figures(resolution)))
-    return rows
+        tally = holders[(r.unit_id, r.claimed_by if r.claimed_by is not None else last_status.get(r.id))]
+        tally.received += 1
+        for clock in clocks[r.id]:
+            name, outcome = judged(clock, r.unit_id)
+            tally.outcomes[name][outcome] += 1
+    return holders
+
+
+def _rolled_up_service(conn: Connection, scope: Scope, judged: Judge) -> dict[Holder, _Tally]:
+    """The service levels per holder from the roll-up: the stopped clocks' verdicts as kept, and the clocks
+    still open judged from their rows."""
+    sc = stats_counted
+    source = sc.join(stats_day, stats_day.c.id == sc.c.day_id)
+    where = _rolled_up_conditions(scope)
+    holders: dict[Holder, _Tally] = defaultdict(_Tally)
+    kept = select(
+        stats_day.c.unit_id,
+        sc.c.handler_id,
+        sc.c.response,
+        sc.c.response_minutes,
+        sc.c.resolution,
+        sc.c.resolution_minutes,
+    )
+    response, resolution = ClockName.RESPONSE, ClockName.RESOLUTION
+    for unit_id, handler, responded, response_minutes, resolved, resolution_minutes in conn.execute(
+        kept.select_from(source).where(*where)
+    ):
+        tally = holders[(unit_id, handler)]
+        tally.received += 1
+        if responded in _STOPPED:
+            tally.outcomes[response][(responded, response_minutes)] += 1
+        if resolved in _STOPPED:
+            tally.outcomes[resolution][(resolved, resolution_minutes)] += 1
+    is_open = [and_(sc.c[name.value] == "open", sla_clock.c.clock == name.value) for name in _PER]
+    running = (
+        select(sla_clock, stats_day.c.unit_id, sc.c.handler_id.label("handler"))
+        .select_from(source.join(sla_clock, sla_clock.c.ticket_id == sc.c.ticket_id))
+        .where(*where, or_(*is_open))
+    )
+    for row in conn.execute(running):
+        name, outcome = judged(row, row.unit_id)
+        holders[(row.unit_id, row.handler)].outcomes[name][outcome] += 1
+    return holders
 
 
 def end_of_day(conn: Connection, scope: Scope, day: date) -> datetime:

@@ -890,7 +890,7 @@ class StatsQuery(Strict):
 
 def _figures(store: Store, actor: Actor | None, r: StatsQuery, figure: Callable[..., T], rolled_up: bool = False) -> T:
     """``figure`` on the query narrowed to what the officer may see (``figures.scope_for``), in one read;
-    ``rolled_up``: in one write that first brings the daily roll-up up to date (``reports/rollup.py``)."""
+    ``rolled_up``: after bringing the daily roll-up up to date (``reports/rollup.py``)."""
     from ..reports import figures, rollup
     from ..store.clock import server_now
 
@@ -906,11 +906,13 @@ def _figures(store: Store, actor: Actor | None, r: StatsQuery, figure: Callable[
     def read(conn: Connection) -> T:
         scope = figures.scope_for(conn, actor, wanted)
         as_of = server_now(conn) if r.as_of is None else figures.end_of_day(conn, scope, r.as_of)
-        if rolled_up:
-            rollup.refresh(conn)
         return figure(conn, scope, as_of)
 
-    return store.admin(read) if rolled_up else store.read(read)
+    if rolled_up:
+        # A short write of its own: the figure's read that follows does not hold the refreshers' turn, so the
+        # window's asks on its two threads are read side by side.
+        store.admin(rollup.refresh)
+    return store.read(read)
 
 
 @command("stats volumes", Action.READ_STATS, StatsQuery, list[VolumeRow])
@@ -933,7 +935,9 @@ def stats_backlog(store: Store, actor: Actor | None, r: StatsQuery) -> list[Back
 def stats_service(store: Store, actor: Actor | None, r: StatsQuery) -> list[ServiceRow]:
     from ..reports import figures
 
-    return _figures(store, actor, r, figures.service_levels)
+    return _figures(
+        store, actor, r, lambda conn, scope, as_of: figures.service_levels(conn, scope, as_of, True), rolled_up=True
+    )
 
 
 # The behaviour figures (reports/behaviour.py): the same query, the same scope; ``by``, ``split``, ``as_of`` unused.

@@ -183,6 +183,8 @@ ticket = Table(
     Index("ix_ticket_unit_id_status_due_at", "unit_id", "status", "due_at"),
     # A reporter's reports: the statistics' returning reporters, erasure.
     Index("ix_ticket_reporter_id", "reporter_id"),
+    # The statistics' backlog: the open reports of a period.
+    Index("ix_ticket_status_created_at", "status", "created_at"),
 )
 
 message = Table(
@@ -512,12 +514,22 @@ stats_day = Table(
     UniqueConstraint("day", "unit_id", "channel", "kind", "category", "priority"),
 )
 # The line of ``stats_day`` each ticket is counted on (``day_id`` NULL: not counted, a deleted ticket), so that a
-# ticket that changes unit, category, kind or priority moves from its old line to its new one.
+# ticket that changes unit, category, kind or priority moves from its old line to its new one; and what its
+# service levels need (``reports/figures.service_levels``): the officer it is counted for, and the verdict of its
+# first-response and resolution clocks once they stopped ('met' or 'breached', with the working minutes used),
+# 'open' while they run or wait (judged when asked), NULL for a clock that never ran.
 stats_counted = Table(
     "stats_counted",
     metadata,
     Column("ticket_id", Uuid, ForeignKey("ticket.id"), primary_key=True),
     Column("day_id", Integer, ForeignKey("stats_day.id")),
+    Column("handler_id", Integer, ForeignKey("officer.id")),
+    Column("response", String(10)),
+    Column("response_minutes", Integer),
+    Column("resolution", String(10)),
+    Column("resolution_minutes", Integer),
+    # The service levels of a period read the tickets of its lines.
+    Index("ix_stats_counted_day_id", "day_id"),
 )
 # One row: the time zone the roll-up's days are in ('' before its first build) and the change stamp it has
 # counted through (the change counter's value; on PostgreSQL the oldest transaction then still running).

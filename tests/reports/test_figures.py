@@ -17,7 +17,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, delete, select, update
 
 from desktop.domain.calendar import WITA
 from desktop.domain.errors import BadInput, NotPermitted
@@ -29,7 +29,7 @@ from desktop.reports.figures import AGE_BANDS, PERIODS, SPLITS, Period, Scope, S
 from desktop.store import claims, handling, linking, properties, sla
 from desktop.store.changes import stamp
 from desktop.store.identity import load_actor
-from desktop.store.schema import event, officer, sla_clock, ticket, unit
+from desktop.store.schema import event, officer, sla_clock, stats_counted, ticket, unit
 from desktop.store.service import Store
 from desktop.store.work import begin
 from tests.reports.helpers import received_at, walk
@@ -283,10 +283,54 @@ def volumes_both_ways(store: Store, scope: Scope, by: Period, split: Split | Non
     return store.admin(rolled), store.read(figures.volumes, scope, by, split)
 
 
+def service_both_ways(store: Store, scope: Scope, as_of: datetime) -> tuple[Any, Any]:
+    """The service levels with the stopped clocks' verdicts read from the roll-up, and judged from every clock."""
+
+    def rolled(conn: Connection) -> Any:
+        rollup.refresh(conn)
+        return figures.service_levels(conn, scope, as_of, rolled_up=True)
+
+    return store.admin(rolled), store.read(figures.service_levels, scope, as_of)
+
+
+def kept_services_are_the_clocks(conn: Connection) -> set[str | None]:
+    """Each counted ticket's handler and clock verdicts, as the roll-up keeps them, equal what its rows say now;
+    returns the verdicts seen."""
+    last_status: dict[UUID, int] = {}
+    for row in conn.execute(select(event).where(event.c.action == "status").order_by(event.c.id)):
+        if row.officer_id is not None:
+            last_status[row.ticket_id] = row.officer_id
+    clocks = {(r.ticket_id, r.clock): r for r in conn.execute(select(sla_clock))}
+
+    def verdict(ticket_id: UUID, name: str) -> tuple[str | None, int | None]:
+        clock = clocks.get((ticket_id, name))
+        if clock is None:
+            return None, None
+        if clock.stopped_at is None or clock.running_since is not None:
+            return "open", None
+        return ("met" if clock.used_minutes <= clock.target_minutes else "breached"), clock.used_minutes
+
+    expected = {
+        row.id: (
+            row.claimed_by if row.claimed_by is not None else last_status.get(row.id),
+            *verdict(row.id, "response"),
+            *verdict(row.id, "resolution"),
+        )
+        for row in conn.execute(select(ticket).where(ticket.c.deleted_at.is_(None)))
+    }
+    kept = {
+        row.ticket_id: (row.handler_id, row.response, row.response_minutes, row.resolution, row.resolution_minutes)
+        for row in conn.execute(select(stats_counted).where(stats_counted.c.day_id.is_not(None)))
+    }
+    assert kept == expected
+    return {v[1] for v in kept.values()} | {v[3] for v in kept.values()}
+
+
 def test_the_roll_up_equals_a_direct_count_after_transfers_edits_merges_and_deletions(org: Org) -> None:
     data = random_dataset(org, seed=19)
     assert org.admin.admin(rollup.refresh) == len(data.rows)  # the first refresh builds it all
     assert org.admin.admin(rollup.refresh) == 0  # nothing changed since
+    assert {"breached", "open"} <= org.admin.read(kept_services_are_the_clocks)
     rng = random.Random(1919)
     ani = org.ani
     ids = [received_at(ani, START + timedelta(days=day, hours=15), "humas", rng).id for day in range(10)]
@@ -321,10 +365,24 @@ def test_the_roll_up_equals_a_direct_count_after_transfers_edits_merges_and_dele
 
     org.admin.admin(delete_one)
     changed.add(ids[9])
+    finished_early, unclocked = data.rows[0].id, data.rows[1].id
+
+    def shape_clocks(conn: Connection) -> None:  # one clock changed alone; one removed, its ticket stamped
+        conn.execute(
+            update(sla_clock)
+            .where(sla_clock.c.ticket_id == finished_early, sla_clock.c.clock == "response")
+            .values(used_minutes=30, running_since=None, stopped_at=START, due_at=None, change_seq=stamp(conn))
+        )
+        conn.execute(delete(sla_clock).where(sla_clock.c.ticket_id == unclocked, sla_clock.c.clock == "resolution"))
+        conn.execute(update(ticket).where(ticket.c.id == unclocked).values(change_seq=stamp(conn)))
+
+    org.admin.admin(shape_clocks)
+    changed |= {finished_early, unclocked}
     new = received_at(org.sari, START + timedelta(days=3), "kanreg", rng)
     changed.add(new.id)
     recounted = org.admin.admin(rollup.refresh)
     assert len(changed) <= recounted < len(data.rows)  # what changed (and what it touched) is counted again
+    assert {"met", "breached", "open", None} <= org.admin.read(kept_services_are_the_clocks)
     filters = [StatsFilter()] + [random_filter(rng) for _ in range(5)]
     for f in filters:
         unit_ids = subtree(data, f.units)
@@ -333,6 +391,9 @@ def test_the_roll_up_equals_a_direct_count_after_transfers_edits_merges_and_dele
             for split in (None, *SPLITS):
                 rolled, direct = volumes_both_ways(org.admin, scope, by, split)
                 assert rolled == direct, (f, by, split)
+        for as_of in (AS_OF, datetime(2025, 1, 20, 3, 0)):
+            rolled_service, direct_service = service_both_ways(org.admin, scope, as_of)
+            assert rolled_service == direct_service, (f, as_of)
     everything, _ = volumes_both_ways(org.admin, Scope(StatsFilter(), None), "month", None)
     assert sum(v.count for v in everything) == len(data.rows) + len(ids)  # one more received, one deleted
 
