@@ -1,6 +1,6 @@
-"""The monthly recap (``recap.py``) as an Excel workbook: one sheet per table, headings in Indonesian, counts
-and shares as numbers (a spreadsheet adds them up), text as text (``spreadsheet_safe``: a unit name or a
-category that starts with "=" stays a string, never a formula).
+"""The monthly recap (``recap.py``) as an Excel workbook, and any one table of the statistics window: one sheet
+per table, headings in Indonesian, counts and shares as numbers (a spreadsheet adds them up), text as text
+(``spreadsheet_safe``: a unit name or a category that starts with "=" stays a string, never a formula).
 
 The file appears whole or not at all: it is written beside the target and renamed into place.
 """
@@ -22,6 +22,32 @@ def write_recap_xlsx(recap: MonthlyRecap, path: str | os.PathLike[str]) -> None:
             _write(recap, out)
 
     write_whole(Path(path), write, ".aduan-recap-")
+
+
+def write_table_xlsx(table: RecapTable, path: str | os.PathLike[str]) -> None:
+    """One table of the statistics window as it is shown, on one sheet: its title, its header, its rows."""
+
+    def write(name: str) -> None:
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
+        bold = Font(bold=True)
+        workbook = Workbook(write_only=True)
+        workbook.properties.title = table.title
+        workbook.properties.creator = "Aduan"
+        sheet = workbook.create_sheet(_sheet_name(table.sheet, set()))
+        for column, width in enumerate(_widths(table)):
+            sheet.column_dimensions[_letter(column)].width = width
+        sheet.append([_cell(sheet, table.title, WriteOnlyCell, bold)])
+        sheet.append([_cell(sheet, h, WriteOnlyCell, bold) for h in table.headers])
+        for number, row in enumerate(table.rows):
+            font = bold if number in table.total_rows else None
+            sheet.append([_cell(sheet, value, WriteOnlyCell, font) for value in row])
+        with open(name, "wb") as out:
+            workbook.save(out)
+
+    write_whole(Path(path), write, ".aduan-table-")
 
 
 def _write(recap: MonthlyRecap, out: Any) -> None:

@@ -171,7 +171,7 @@ def test_an_officer_asking_for_another_unit_is_refused_in_words(
 ) -> None:
     ani = session_for(world, "ani", tmp_path)
     try:
-        panel = BehaviourView(ani, ops, lambda code: code)
+        panel = BehaviourView(ani, ops, lambda code: code, lambda table, _name, _stem: table)
         qtbot.addWidget(panel)
         panel.ask(Wanted(since=MARCH[0], until=MARCH[1]))
         qtbot.waitUntil(lambda: panel.answered > 0 or panel.failed, timeout=TIMEOUT)

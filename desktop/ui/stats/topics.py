@@ -22,14 +22,16 @@ from ..errors import describe
 from ..ops import Ops
 from ..plain import plain_label
 from .requests import Wanted, ask_topics
-from .tables import figure_table, fill, number
+from .tables import Exported, figure_table, fill, number
 
 if TYPE_CHECKING:
     from ...reports.topics import TopicFigures, TopicRow
 
 
 class TopicsView(QWidget):
-    def __init__(self, session: Session, ops: Ops, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, ops: Ops, today: date, exported: Exported, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.ops = ops
@@ -66,7 +68,7 @@ class TopicsView(QWidget):
         layout.addWidget(self.week)
         layout.addWidget(self.alerts)
         layout.addWidget(self.status)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(exported(self.table, "statsTopicsExport", "topics"), 1)
 
     # -- asking -----------------------------------------------------------------------------------------
 

@@ -45,7 +45,7 @@ from .clickthrough import ClickThrough
 from .filters import StatsFilters
 from .recap_saver import RecapSaver
 from .requests import Figures, Wanted, ask_counts, ask_service, figures_of
-from .tables import figure_table, fill, number, share, write_csv
+from .tables import figure_table, fill, number, save_table, share
 from .topics import TopicsView
 
 # A filter change waits this long for the next one (typing a date, paging through presets) before asking.
@@ -97,7 +97,7 @@ class StatsWindow(QDialog):
         volumes.setObjectName("statsVolumeTabs")
         volumes.setDocumentMode(True)
         volumes.addTab(self.chart, self.tr("Chart"))
-        volumes.addTab(self._with_export(self.volume_table, "statsVolumeExport", "received"), self.tr("Table"))
+        volumes.addTab(self.with_export(self.volume_table, "statsVolumeExport", "received"), self.tr("Table"))
         received = QWidget()
         received_layout = QVBoxLayout(received)
         received_layout.setContentsMargins(0, 0, 0, 0)
@@ -105,14 +105,14 @@ class StatsWindow(QDialog):
         received_layout.addWidget(volumes, 1)
         self.tables = QTabWidget()
         self.tables.setObjectName("statsTables")
-        self.tables.addTab(self._with_export(self.backlog_table, "statsBacklogExport", "backlog"), self.tr("&Backlog"))
+        self.tables.addTab(self.with_export(self.backlog_table, "statsBacklogExport", "backlog"), self.tr("&Backlog"))
         self.tables.addTab(
-            self._with_export(self.service_table, "statsServiceExport", "service-levels"), self.tr("&Service levels")
+            self.with_export(self.service_table, "statsServiceExport", "service-levels"), self.tr("&Service levels")
         )
         # Topics and behaviour ask on their own, and only while their tab is shown (``_ask_shown_tab``).
-        self.topics = TopicsView(session, ops, self.filters.today)
+        self.topics = TopicsView(session, ops, self.filters.today, self.with_export)
         self.tables.addTab(self.topics, self.tr("T&opics"))
-        self.behaviour = BehaviourView(session, ops, lambda code: self.unit_names.get(code, code))
+        self.behaviour = BehaviourView(session, ops, lambda code: self.unit_names.get(code, code), self.with_export)
         self.tables.addTab(self.behaviour, self.tr("Be&haviour"))
         self.tab_asked: dict[QWidget, Wanted] = {}  # what each of the two last asked for
         self.wanted: Wanted | None = None  # the filter of the latest reload
@@ -152,10 +152,10 @@ class StatsWindow(QDialog):
         label.setFont(font)
         return label
 
-    def _with_export(self, table: QTableWidget, name: str, stem: str) -> QWidget:
-        button = QPushButton(self.tr("Save as CSV…"))
+    def with_export(self, table: QTableWidget, name: str, stem: str) -> QWidget:
+        button = QPushButton(self.tr("Save table…"))
         button.setObjectName(name)
-        button.setToolTip(self.tr("Save this table as a CSV file, which Excel and LibreOffice open"))
+        button.setToolTip(self.tr("Save this table as an Excel workbook or a CSV file"))
         button.clicked.connect(lambda: self.export(table, stem))
         row = QHBoxLayout()
         row.addStretch(1)
@@ -387,16 +387,20 @@ class StatsWindow(QDialog):
     # -- export -----------------------------------------------------------------------------------------
 
     def export(self, table: QTableWidget, stem: str) -> None:
-        suggested = str(Path.home() / f"aduan-{stem}.csv")
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save as CSV"), suggested, self.tr("CSV files (*.csv)")
+        suggested = str(Path.home() / f"aduan-{stem}.xlsx")
+        workbook = self.tr("Excel workbook (*.xlsx)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Save table"), suggested, f"{workbook};;{self.tr('CSV files (*.csv)')}"
         )
         if path:
-            self.export_to(table, Path(path))
+            target = Path(path)
+            if target.suffix.lower() not in (".xlsx", ".csv"):
+                target = target.with_name(target.name + (".xlsx" if chosen == workbook else ".csv"))
+            self.export_to(table, target)
 
     def export_to(self, table: QTableWidget, path: Path) -> None:
         try:
-            written = write_csv(table, path)
+            written = save_table(table, path)
         except OSError as exc:
             self.say(self.tr("The file could not be written: %1").replace("%1", exc.strerror or str(exc)))
             self.failed = True
