@@ -296,7 +296,7 @@ class InboxView(QWidget):
             self.channel: drill.channel.value if drill.channel is not None else None,
             self.kind: drill.kind.value if drill.kind is not None else None,
             self.unit: drill.unit,
-            self.holder: None,
+            self.holder: drill.holder,
         }
         self._set_controls([view for view, _title in VIEWS].index(View.EVERYTHING), chosen, "")
         self.statistics_chip.show_figure(shown)

@@ -1,7 +1,8 @@
 """From a figure of the statistics to the inbox's list of the reports behind it (issue 18, "click through").
 
 A bar of the volumes chart is the reports received in one day, week (from Monday) or month, with one value of
-the split; a cell of the backlog is the open reports of one status received a number of days ago. Each
+the split; a cell of the backlog is the open reports of one status received a number of days ago; a line of the
+service levels is the reports a unit holds (and an officer's line, those the officer holds). Each
 becomes the inbox's filters (``inbox.InboxQuery``): the period of receipt as naive UTC, half-open, the split's
 value where the inbox has a filter for it, and the statistics window's own filters (unit, channel, kind,
 category).
@@ -38,6 +39,9 @@ class NotFiltered(Enum):
     PRIORITY = "priority"  # the bar is one priority: the inbox lists every priority
     NO_CATEGORY = "no_category"  # the bar is the reports without a category: the inbox lists every category
     SUB_UNITS = "sub_units"  # the statistics count the units below the chosen one, the inbox its own only
+    # An officer's line of the service levels also counts the reports whose status they changed last and that
+    # nobody holds now; the inbox lists those the officer holds.
+    HOLDER_NOW = "holder_now"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,7 @@ class Drill:
     kind: Kind | None = None
     unit: str | None = None
     category: str | None = None
+    holder: str | None = None  # officer login: the reports they hold now
     not_filtered: frozenset[NotFiltered] = frozenset()
 
 
@@ -116,6 +121,7 @@ class _Split:
     kind: Kind | None = None
     unit: str | None = None
     category: str | None = None
+    holder: str | None = None
     not_filtered: frozenset[NotFiltered] = frozenset()
 
 
@@ -143,6 +149,7 @@ def _drill(
         kind=split.kind or (Kind(filters.kind) if filters.kind else None),
         unit=unit,
         category=split.category or filters.category,
+        holder=split.holder,
         not_filtered=frozenset(not_filtered),
     )
 
@@ -175,3 +182,11 @@ def backlog_drill(
     oldest = None if last_day is None else context.today - timedelta(days=last_day)
     youngest_after = context.today - timedelta(days=first_day - 1)
     return _drill(oldest, youngest_after, filters, context, _Split(status=Status(status)))
+
+
+def service_drill(filters: StatsFilters, context: DrillContext, unit: str, officer: str | None) -> Drill:
+    """The reports of one line of the service levels: received in the window's period and held now by ``unit``
+    (itself: the figures give each unit its own line), for an officer's line those the officer holds now."""
+    held = frozenset({NotFiltered.HOLDER_NOW}) if officer is not None else frozenset()
+    own = DrillContext(context.zone, context.today)  # the line is the unit's own reports
+    return _drill(None, None, filters, own, _Split(unit=unit, holder=officer, not_filtered=held))

@@ -200,3 +200,29 @@ def test_what_the_inbox_cannot_filter_is_said_and_a_backlog_cell_lists_its_repor
     qtbot.waitUntil(lambda: inbox.model.query.unit == "kanreg", timeout=TIMEOUT)
     assert listed(qtbot, inbox) == received.named("afternoon")  # "last second" is kanreg-1's
     assert "not those of the units below it" in stats.status.text()
+
+
+def test_a_line_of_the_service_levels_lists_the_units_reports_and_an_officers_held_ones(
+    qtbot: QtBot, windows: tuple[MainWindow, StatsWindow], world: tuple[str, Received]
+) -> None:
+    main, stats = windows
+    received = world[1]
+    inbox = main.inbox
+    qtbot.waitUntil(lambda: ("humas", None) in stats.service_lines, timeout=TIMEOUT)
+    table = stats.service_table
+
+    def double_click(line: tuple[str, str | None]) -> None:
+        sent = stats.clickthrough.shown
+        table.cellDoubleClicked.emit(stats.service_lines.index(line), 3)
+        qtbot.waitUntil(lambda: stats.clickthrough.shown > sent, timeout=TIMEOUT)
+
+    double_click(("humas", None))
+    qtbot.waitUntil(lambda: inbox.model.query.unit == "humas" and inbox.model.query.holder is None, timeout=TIMEOUT)
+    assert listed(qtbot, inbox) == received.named("early", "next midnight", "day before", "by email")
+
+    # Sari verified "afternoon" and holds it: her line lists it, and says what the inbox cannot list.
+    double_click(("kanreg", "sari"))
+    qtbot.waitUntil(lambda: inbox.model.query.holder == "sari", timeout=TIMEOUT)
+    assert inbox.model.query.unit == "kanreg"
+    assert listed(qtbot, inbox) == received.named("afternoon")
+    assert "holds now" in stats.status.text() and "holds now" in inbox.statistics_chip.toolTip()

@@ -16,6 +16,7 @@ from desktop.views.stats_drill import (
     backlog_drill,
     bar_drill,
     period_end,
+    service_drill,
 )
 
 WIB = DrillContext(ZoneInfo("Asia/Jakarta"), date(2026, 3, 20))
@@ -71,3 +72,14 @@ def test_a_backlog_cell_is_its_status_and_the_days_its_age_band_covers() -> None
     assert (oldest.first_day, oldest.last_day) == (date(2026, 3, 1), date(2026, 1, 18))  # nothing can match
     every_age = backlog_drill(StatsFilters(), WIB, "diterima", 0, None)
     assert every_age.received_from is None and every_age.received_to == datetime(2026, 3, 20, 17)
+
+
+def test_a_line_of_the_service_levels_is_its_units_own_reports_and_its_officers_held_ones() -> None:
+    kanreg = DrillContext(WIB.zone, WIB.today, sub_units=True)  # a unit with units below it, chosen in the window
+    whole = service_drill(StatsFilters(since=MARCH.since, until=MARCH.until, unit="kanreg"), kanreg, "kanreg", None)
+    assert (whole.unit, whole.holder, whole.not_filtered) == ("kanreg", None, frozenset())  # its own line: itself
+    assert (whole.first_day, whole.last_day) == (date(2026, 3, 1), date(2026, 3, 31))
+    assert (whole.received_from, whole.received_to) == (datetime(2026, 2, 28, 17), datetime(2026, 3, 31, 17))
+    officer = service_drill(MARCH, WIB, "kanreg-1", "rudi")
+    assert (officer.unit, officer.holder) == ("kanreg-1", "rudi")
+    assert officer.not_filtered == frozenset({NotFiltered.HOLDER_NOW})

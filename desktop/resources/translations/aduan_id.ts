@@ -2003,32 +2003,67 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="95"/>
+        <location filename="../../ui/channels_dialog.py" line="110"/>
         <source>Disabled</source>
         <translation>Nonaktif</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="97"/>
+        <location filename="../../ui/channels_dialog.py" line="112"/>
         <source>Failing</source>
         <translation>Bermasalah</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="99"/>
+        <location filename="../../ui/channels_dialog.py" line="114"/>
         <source>Not polled yet</source>
         <translation>Belum pernah diperiksa</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="100"/>
+        <location filename="../../ui/channels_dialog.py" line="115"/>
         <source>Working</source>
         <translation>Berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="106"/>
+        <location filename="../../ui/channels_dialog.py" line="121"/>
         <source>%1 (%2 held)</source>
         <translation>%1 (%2 tertahan)</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="118"/>
+        <location filename="../../ui/channels_dialog.py" line="131"/>
+        <source>%1 min</source>
+        <translation type="unfinished">%1 menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="133"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished">%1 jam %2 menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="135"/>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="147"/>
+        <source>No citizen was answered on this account in the last 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="148"/>
+        <source>Over the last 7 days, %1 answered: half within %2 minutes, nine in ten within %3 minutes (from the citizen&apos;s first unanswered message to the officer&apos;s answer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="161"/>
+        <source>Last poll: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="162"/>
+        <source>never</source>
+        <translation type="unfinished">belum pernah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="186"/>
         <source>The channels view needs a connection to the server, and it cannot be reached now. The intake worker keeps running on its own machine; nothing here was changed.</source>
         <translation>Tampilan kanal memerlukan sambungan ke server, dan server tidak dapat dihubungi sekarang. Pekerja penerimaan tetap berjalan di mesinnya sendiri; tidak ada yang diubah di sini.</translation>
     </message>
@@ -2036,140 +2071,222 @@
 <context>
     <name>ChannelsDialog</name>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="150"/>
+        <location filename="../../ui/channels_dialog.py" line="218"/>
         <source>Channels</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="160"/>
-        <location filename="../../ui/channels_dialog.py" line="192"/>
+        <location filename="../../ui/channels_dialog.py" line="229"/>
+        <location filename="../../ui/channels_dialog.py" line="289"/>
         <source>Channel accounts</source>
         <translation>Akun kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="162"/>
+        <location filename="../../ui/channels_dialog.py" line="231"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="163"/>
-        <location filename="../../ui/channels_dialog.py" line="176"/>
+        <location filename="../../ui/channels_dialog.py" line="232"/>
+        <location filename="../../ui/channels_dialog.py" line="273"/>
         <source>Account</source>
         <translation>Akun</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="164"/>
+        <location filename="../../ui/channels_dialog.py" line="233"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="165"/>
+        <location filename="../../ui/channels_dialog.py" line="234"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="166"/>
-        <source>Last poll</source>
-        <translation>Pemeriksaan terakhir</translation>
-    </message>
-    <message>
-        <location filename="../../ui/channels_dialog.py" line="167"/>
-        <source>Answers waiting</source>
-        <translation>Balasan menunggu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/channels_dialog.py" line="168"/>
-        <location filename="../../ui/channels_dialog.py" line="174"/>
+        <location filename="../../ui/channels_dialog.py" line="271"/>
+        <location filename="../../ui/channels_dialog.py" line="309"/>
         <source>Intake errors</source>
         <translation>Galat penerimaan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="169"/>
+        <location filename="../../ui/channels_dialog.py" line="242"/>
         <source>Last error</source>
         <translation>Galat terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="177"/>
+        <location filename="../../ui/channels_dialog.py" line="235"/>
+        <source>In
+today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="236"/>
+        <source>Out
+today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="237"/>
+        <source>Awaiting
+answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="238"/>
+        <source>Response
+median / 90%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="239"/>
+        <source>Answers
+queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="240"/>
+        <source>Answers
+failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="241"/>
+        <source>Intake
+errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="246"/>
+        <source>Messages from citizens that came through the account today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="247"/>
+        <source>Answers and acknowledgements that went out through the account today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="250"/>
+        <source>Open reports whose citizen wrote last through this account and has no answer after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="255"/>
+        <source>Time from a citizen&apos;s message to the officer&apos;s answer, over the last 7 days: the median and the time within which nine in ten were answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="259"/>
+        <source>Answers still waiting to be sent through the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="260"/>
+        <source>Answers the account could not send, or may not have sent: an admin looks at them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="261"/>
+        <source>Messages that came through the account and could not be stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="274"/>
         <source>Message</source>
         <translation>Pesan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="178"/>
+        <location filename="../../ui/channels_dialog.py" line="275"/>
         <source>Attempts</source>
         <translation>Percobaan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="179"/>
+        <location filename="../../ui/channels_dialog.py" line="276"/>
         <source>First seen</source>
         <translation>Pertama terlihat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="180"/>
+        <location filename="../../ui/channels_dialog.py" line="277"/>
         <source>Last seen</source>
         <translation>Terakhir terlihat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="181"/>
+        <location filename="../../ui/channels_dialog.py" line="278"/>
         <source>Error</source>
         <translation>Galat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="186"/>
+        <location filename="../../ui/channels_dialog.py" line="283"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="187"/>
+        <location filename="../../ui/channels_dialog.py" line="284"/>
         <source>Re&amp;try</source>
         <translation>&amp;Coba lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="188"/>
+        <location filename="../../ui/channels_dialog.py" line="285"/>
         <source>Store the message again, after the cause was fixed</source>
         <translation>Simpan pesan ini lagi, setelah penyebabnya diperbaiki</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="189"/>
+        <location filename="../../ui/channels_dialog.py" line="286"/>
         <source>&amp;Dismiss</source>
         <translation>&amp;Abaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="190"/>
+        <location filename="../../ui/channels_dialog.py" line="287"/>
         <source>The message needs no report (spam, a test); it stays on record</source>
         <translation>Pesan ini tidak perlu laporan (spam, uji coba); tetap tercatat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="194"/>
+        <location filename="../../ui/channels_dialog.py" line="295"/>
         <source>Intake errors: messages that arrived but could not be stored</source>
         <translation>Galat penerimaan: pesan yang masuk tetapi tidak dapat disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="269"/>
+        <location filename="../../ui/channels_dialog.py" line="298"/>
+        <source>Messages that arrived but could not be stored:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="310"/>
+        <source>Public comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="338"/>
+        <source>Public comments on the unit&apos;s Facebook pages and Instagram accounts that are not reports yet will be listed here, to be taken in as reports or left alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="397"/>
         <source>Only supervisors and admins see the channels.</source>
         <translation>Hanya supervisor dan admin yang melihat kanal.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="273"/>
+        <location filename="../../ui/channels_dialog.py" line="449"/>
         <source>As of %1</source>
         <translation>Per %1</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="285"/>
-        <source>never</source>
-        <translation>belum pernah</translation>
+        <location filename="../../ui/channels_dialog.py" line="450"/>
+        <source>Today: the day in the agency&apos;s time zone (%1). Response times: the last 7 days.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="349"/>
+        <location filename="../../ui/channels_dialog.py" line="503"/>
         <source>Stored: it started %1.</source>
         <translation>Tersimpan: menjadi laporan baru %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="349"/>
+        <location filename="../../ui/channels_dialog.py" line="503"/>
         <source>Stored: it joined %1.</source>
         <translation>Tersimpan: masuk ke laporan %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="363"/>
+        <location filename="../../ui/channels_dialog.py" line="517"/>
         <source>Dismissed: the message stays on record, without a report.</source>
         <translation>Diabaikan: pesan tetap tercatat, tanpa laporan.</translation>
     </message>
@@ -2311,42 +2428,47 @@
 <context>
     <name>ClickThrough</name>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="78"/>
+        <location filename="../../ui/stats/clickthrough.py" line="80"/>
         <source>Double-click a status&apos;s line: the inbox filters by one status at a time.</source>
         <translation>Klik dua kali baris satu status: kotak masuk menyaring satu status dalam satu waktu.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="87"/>
+        <location filename="../../ui/stats/clickthrough.py" line="89"/>
         <source>%1, open %2 days</source>
         <translation>%1, terbuka %2 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="90"/>
+        <location filename="../../ui/stats/clickthrough.py" line="92"/>
         <source>%1, of every age</source>
         <translation>%1, semua umur</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="117"/>
+        <location filename="../../ui/stats/clickthrough.py" line="132"/>
         <source>The inbox has no priority filter: it lists the reports of every priority.</source>
         <translation>Kotak masuk tidak punya filter prioritas: laporan dari semua prioritas ditampilkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="120"/>
+        <location filename="../../ui/stats/clickthrough.py" line="135"/>
         <source>The inbox cannot pick the reports without a category: it lists those of every category.</source>
         <translation>Kotak masuk tidak dapat memilih laporan tanpa kategori: laporan dari semua kategori ditampilkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="125"/>
+        <location filename="../../ui/stats/clickthrough.py" line="140"/>
         <source>The inbox lists the reports of %1 itself, not those of the units below it.</source>
         <translation>Kotak masuk menampilkan laporan %1 sendiri, bukan laporan unit di bawahnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="130"/>
+        <location filename="../../ui/stats/clickthrough.py" line="147"/>
+        <source>The inbox lists the reports %1 holds now; the figures also count those whose status they changed last and that nobody holds.</source>
+        <translation>Kotak masuk menampilkan laporan yang kini dipegang %1; angka statistik juga menghitung laporan yang statusnya terakhir ia ubah dan kini tidak dipegang siapa pun.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/clickthrough.py" line="152"/>
         <source>Received %1, in days of the time zone %2, as the figures count them.</source>
         <translation>Diterima %1, menurut hari di zona waktu %2, seperti hitungan statistik.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="137"/>
+        <location filename="../../ui/stats/clickthrough.py" line="159"/>
         <source>Shown in the inbox of the main window.</source>
         <translation>Ditampilkan di kotak masuk jendela utama.</translation>
     </message>
@@ -5879,251 +6001,251 @@
         <translation>Tingkat layanan per unit dan petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="99"/>
+        <location filename="../../ui/stats/window.py" line="100"/>
         <source>Chart</source>
         <translation>Grafik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="100"/>
+        <location filename="../../ui/stats/window.py" line="101"/>
         <source>Table</source>
         <translation>Tabel</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="104"/>
+        <location filename="../../ui/stats/window.py" line="105"/>
         <source>Reports received</source>
         <translation>Laporan diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="108"/>
+        <location filename="../../ui/stats/window.py" line="109"/>
         <source>&amp;Backlog</source>
         <translation>&amp;Tunggakan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="110"/>
+        <location filename="../../ui/stats/window.py" line="111"/>
         <source>&amp;Service levels</source>
         <translation>Tingkat &amp;layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="226"/>
+        <location filename="../../ui/stats/window.py" line="227"/>
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="255"/>
+        <location filename="../../ui/stats/window.py" line="256"/>
         <source>Reports received %1 – %2</source>
         <translation>Laporan diterima %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="261"/>
+        <location filename="../../ui/stats/window.py" line="262"/>
         <source>in %1 and the units below it</source>
         <translation>di %1 dan unit di bawahnya</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="263"/>
+        <location filename="../../ui/stats/window.py" line="264"/>
         <source>in every unit whose figures you may see</source>
         <translation>di semua unit yang angkanya boleh Anda lihat</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="265"/>
+        <location filename="../../ui/stats/window.py" line="266"/>
         <source>Officers see the reports they handled; supervisors their units; admins every unit.</source>
         <translation>Petugas melihat laporan yang mereka tangani; supervisor melihat unitnya; admin melihat semua unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="271"/>
-        <location filename="../../ui/stats/window.py" line="315"/>
-        <location filename="../../ui/stats/window.py" line="358"/>
+        <location filename="../../ui/stats/window.py" line="272"/>
+        <location filename="../../ui/stats/window.py" line="316"/>
+        <location filename="../../ui/stats/window.py" line="359"/>
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="273"/>
+        <location filename="../../ui/stats/window.py" line="274"/>
         <source>(no category)</source>
         <translation>(tanpa kategori)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="356"/>
+        <location filename="../../ui/stats/window.py" line="357"/>
         <source>Response</source>
         <translation>Tanggapan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="305"/>
+        <location filename="../../ui/stats/window.py" line="306"/>
         <source>Day</source>
         <translation>Hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="114"/>
+        <location filename="../../ui/stats/window.py" line="115"/>
         <source>T&amp;opics</source>
         <translation>T&amp;opik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="116"/>
+        <location filename="../../ui/stats/window.py" line="117"/>
         <source>Be&amp;haviour</source>
         <translation>&amp;Perilaku</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="131"/>
+        <location filename="../../ui/stats/window.py" line="132"/>
         <source>Monthly recap…</source>
         <translation>Rekap bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="133"/>
+        <location filename="../../ui/stats/window.py" line="134"/>
         <source>Save the monthly recap of the chosen unit as PDF or Excel, in Indonesian</source>
         <translation>Simpan rekap bulanan unit yang dipilih sebagai PDF atau Excel, dalam bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="156"/>
+        <location filename="../../ui/stats/window.py" line="157"/>
         <source>Save table…</source>
         <translation>Simpan tabel…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="158"/>
+        <location filename="../../ui/stats/window.py" line="159"/>
         <source>Save this table as an Excel workbook or a CSV file</source>
         <translation>Simpan tabel ini sebagai buku kerja Excel atau berkas CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="305"/>
+        <location filename="../../ui/stats/window.py" line="306"/>
         <source>Week (from Monday)</source>
         <translation>Minggu (mulai Senin)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="305"/>
+        <location filename="../../ui/stats/window.py" line="306"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="309"/>
+        <location filename="../../ui/stats/window.py" line="310"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="310"/>
+        <location filename="../../ui/stats/window.py" line="311"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="311"/>
+        <location filename="../../ui/stats/window.py" line="312"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="312"/>
-        <location filename="../../ui/stats/window.py" line="358"/>
+        <location filename="../../ui/stats/window.py" line="313"/>
+        <location filename="../../ui/stats/window.py" line="359"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="313"/>
+        <location filename="../../ui/stats/window.py" line="314"/>
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="323"/>
+        <location filename="../../ui/stats/window.py" line="324"/>
         <source>No reports were received in this period.</source>
         <translation>Tidak ada laporan yang diterima pada periode ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="325"/>
+        <location filename="../../ui/stats/window.py" line="326"/>
         <source>Click a bar to list its reports in the inbox</source>
         <translation>Klik sebuah batang untuk menampilkan laporannya di kotak masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="334"/>
+        <location filename="../../ui/stats/window.py" line="335"/>
         <source>%1 days</source>
         <translation>%1 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="335"/>
+        <location filename="../../ui/stats/window.py" line="336"/>
         <source>Status \ days open</source>
         <translation>Status \ hari terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="335"/>
-        <location filename="../../ui/stats/window.py" line="342"/>
+        <location filename="../../ui/stats/window.py" line="336"/>
+        <location filename="../../ui/stats/window.py" line="343"/>
         <source>Total</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="345"/>
+        <location filename="../../ui/stats/window.py" line="346"/>
         <source>Double-click a count to list its reports in the inbox</source>
         <translation>Klik dua kali sebuah angka untuk menampilkan laporannya di kotak masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="354"/>
+        <location filename="../../ui/stats/window.py" line="355"/>
         <source>working hours</source>
         <translation>jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="355"/>
+        <location filename="../../ui/stats/window.py" line="356"/>
         <source>days</source>
         <translation>hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="357"/>
+        <location filename="../../ui/stats/window.py" line="358"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="358"/>
+        <location filename="../../ui/stats/window.py" line="359"/>
         <source>Officer</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="361"/>
+        <location filename="../../ui/stats/window.py" line="362"/>
         <source>met</source>
         <translation>tercapai</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="362"/>
+        <location filename="../../ui/stats/window.py" line="363"/>
         <source>breached</source>
         <translation>terlewat</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="363"/>
+        <location filename="../../ui/stats/window.py" line="364"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="364"/>
+        <location filename="../../ui/stats/window.py" line="365"/>
         <source>met %</source>
         <translation>% tercapai</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="365"/>
+        <location filename="../../ui/stats/window.py" line="366"/>
         <source>median (%1)</source>
         <translation>median (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="366"/>
+        <location filename="../../ui/stats/window.py" line="367"/>
         <source>p90 (%1)</source>
         <translation>p90 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="373"/>
+        <location filename="../../ui/stats/window.py" line="374"/>
         <source>(unit total)</source>
         <translation>(jumlah unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="381"/>
+        <location filename="../../ui/stats/window.py" line="383"/>
         <source>First response in working hours of the unit&apos;s calendar; resolution in calendar days, without the time spent waiting for the reporter. Met %: of the deadlines already decided (met or breached); running ones are still within their target.</source>
         <translation>Tanggapan pertama dalam jam kerja menurut kalender unit; penyelesaian dalam hari kalender, tanpa waktu menunggu pelapor. % tercapai: dari tenggat yang sudah jelas hasilnya (tercapai atau terlewat); yang berjalan masih dalam targetnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="391"/>
+        <location filename="../../ui/stats/window.py" line="393"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="393"/>
+        <location filename="../../ui/stats/window.py" line="395"/>
         <source>Save table</source>
         <translation>Simpan tabel</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="405"/>
+        <location filename="../../ui/stats/window.py" line="407"/>
         <source>The file could not be written: %1</source>
         <translation>Berkas tidak dapat ditulis: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="408"/>
+        <location filename="../../ui/stats/window.py" line="410"/>
         <source>Table saved to %1.</source>
         <translation>Tabel disimpan ke %1.</translation>
     </message>

@@ -27,6 +27,7 @@ from ...views.stats_drill import (
     backlog_drill,
     bar_drill,
     load_drill_context,
+    service_drill,
 )
 from ..from_statistics import FromStatistics
 
@@ -47,6 +48,7 @@ class ClickThrough(QObject):
         self.last: FromStatistics | None = None
         window.chart.part_clicked.connect(self.bar_clicked)
         window.backlog_table.cellDoubleClicked.connect(self.backlog_cell)
+        window.service_table.cellDoubleClicked.connect(self.service_line)
 
     # -- which figure -----------------------------------------------------------------------------------
 
@@ -90,6 +92,19 @@ class ClickThrough(QObject):
             what = self.tr("%1, of every age").replace("%1", window._status_text(status))
         self._send(drill, what)
 
+    @asyncSlot(int, int)
+    async def service_line(self, row: int, _column: int) -> None:
+        window = self.window
+        wanted = window.shown_for
+        if wanted is None or not 0 <= row < len(window.service_lines):
+            return
+        unit, officer = window.service_lines[row]
+        context = await self._context(wanted)
+        if context is None:
+            return
+        name = window.unit_names.get(unit, unit)
+        self._send(service_drill(_filters(wanted), context, unit, officer), f"{name}, {officer}" if officer else name)
+
     async def _context(self, wanted: Wanted) -> DrillContext | None:
         try:
             return await self.window.ops.db(
@@ -125,6 +140,13 @@ class ClickThrough(QObject):
                 self.tr("The inbox lists the reports of %1 itself, not those of the units below it.").replace(
                     "%1", name
                 )
+            )
+        if NotFiltered.HOLDER_NOW in drill.not_filtered and drill.holder is not None:
+            notes.append(
+                self.tr(
+                    "The inbox lists the reports %1 holds now; the figures also count those whose status they "
+                    "changed last and that nobody holds."
+                ).replace("%1", drill.holder)
             )
         counted = (
             self.tr("Received %1, in days of the time zone %2, as the figures count them.")

@@ -91,6 +91,7 @@ class StatsWindow(QDialog):
         self.volume_keys: list[str | None] = []
         self.volume_periods: list[date] = []
         self.backlog_statuses: list[str] = []
+        self.service_lines: list[tuple[str, str | None]] = []  # each line's unit code and officer login
         self.clickthrough = ClickThrough(self)
 
         volumes = QTabWidget()
@@ -376,6 +377,7 @@ class StatsWindow(QDialog):
                 row += [number(c.median), number(c.p90)]
             rows.append(row)
         fill(self.service_table, headers, rows, 2, whole)
+        self.service_lines = [(r.unit, r.officer) for r in figures.service]
         self.service_table.setToolTip(
             self.tr(
                 "First response in working hours of the unit's calendar; resolution in calendar days, without "
