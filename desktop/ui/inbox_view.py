@@ -262,6 +262,7 @@ class InboxView(QWidget):
             category=drill.category if drill is not None else None,
             received_from=drill.received_from if drill is not None else None,
             received_to=drill.received_to if drill is not None else None,
+            received_weekly=drill.weekly if drill is not None else None,
             search=search,
             sort=column,
             descending=descending,

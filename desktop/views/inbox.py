@@ -98,6 +98,15 @@ class Column(IntEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class WeeklyHour:
+    """One hour of one weekday, local to a zone of fixed offset: a cell of the statistics' heat map."""
+
+    weekday: int  # 0 Monday .. 6 Sunday
+    hour: int  # 0..23
+    offset_minutes: int  # the zone's offset from UTC
+
+
+@dataclass(frozen=True, slots=True)
 class InboxQuery:
     view: View = View.EVERYTHING
     status: Status | None = None
@@ -110,6 +119,7 @@ class InboxQuery:
     category: str | None = None
     received_from: datetime | None = None
     received_to: datetime | None = None
+    received_weekly: WeeklyHour | None = None  # received on that weekday in that hour, local
     search: str = ""
     sort: Column | None = Column.DEADLINE  # None: a search in the index's order, newest first
     descending: bool = False
@@ -290,7 +300,12 @@ def _context(conn: Connection, query: InboxQuery) -> _Context:
 
 
 def _narrowed_by_receipt(query: InboxQuery) -> bool:
-    return query.category is not None or query.received_from is not None or query.received_to is not None
+    return (
+        query.category is not None
+        or query.received_from is not None
+        or query.received_to is not None
+        or query.received_weekly is not None
+    )
 
 
 def _receipt_conditions(query: InboxQuery) -> list[ColumnElement[bool]]:
@@ -301,6 +316,11 @@ def _receipt_conditions(query: InboxQuery) -> list[ColumnElement[bool]]:
         found.append(t.created_at >= query.received_from)
     if query.received_to is not None:
         found.append(t.created_at < query.received_to)
+    if query.received_weekly is not None:  # the cache is SQLite: its strftime reads the stored naive UTC
+        weekly = query.received_weekly
+        shift = f"{weekly.offset_minutes:+d} minutes"
+        found.append(func.strftime("%w", t.created_at, shift) == str((weekly.weekday + 1) % 7))  # %w: 0 Sunday
+        found.append(func.strftime("%H", t.created_at, shift) == f"{weekly.hour:02d}")
     return found
 
 
@@ -312,7 +332,7 @@ def _outside_received(conn: Connection, query: InboxQuery, overlay: list[_Fields
     inside = set(conn.execute(select(t.id).where(t.id.in_(ids), *_receipt_conditions(query))).scalars())
     mirrored = set(conn.execute(select(t.id).where(t.id.in_(ids))).scalars())
     queued = {f.id: f for f in overlay if f.id not in mirrored}
-    if queued and query.received_from is None and query.received_to is None:
+    if queued and query.received_from is None and query.received_to is None and query.received_weekly is None:
         written = conn.execute(
             select(s.local_ticket.c.ticket_id, s.local_ticket.c.new_ticket).where(
                 s.local_ticket.c.ticket_id.in_(list(queued))

@@ -2,7 +2,8 @@
 
 A bar of the volumes chart is the reports received in one day, week (from Monday) or month, with one value of
 the split; a cell of the backlog is the open reports of one status received a number of days ago; a line of the
-service levels is the reports a unit holds (and an officer's line, those the officer holds). Each
+service levels is the reports a unit holds (and an officer's line, those the officer holds); a cell of the heat
+map is the reports received on one weekday in one hour, local, of the channel shown. Each
 becomes the inbox's filters (``inbox.InboxQuery``): the period of receipt as naive UTC, half-open, the split's
 value where the inbox has a filter for it, and the statistics window's own filters (unit, channel, kind,
 category).
@@ -33,6 +34,7 @@ from ..domain.status import Status
 from ..domain.vocabulary import Channel, Kind
 from ..store.sla import read_rules
 from .deadlines import CACHE_RULES
+from .inbox import WeeklyHour
 
 
 class NotFiltered(Enum):
@@ -71,6 +73,7 @@ class Drill:
     unit: str | None = None
     category: str | None = None
     holder: str | None = None  # officer login: the reports they hold now
+    weekly: WeeklyHour | None = None  # received on one weekday in one hour
     not_filtered: frozenset[NotFiltered] = frozenset()
 
 
@@ -122,6 +125,7 @@ class _Split:
     unit: str | None = None
     category: str | None = None
     holder: str | None = None
+    weekly: WeeklyHour | None = None
     not_filtered: frozenset[NotFiltered] = frozenset()
 
 
@@ -150,6 +154,7 @@ def _drill(
         unit=unit,
         category=split.category or filters.category,
         holder=split.holder,
+        weekly=split.weekly,
         not_filtered=frozenset(not_filtered),
     )
 
@@ -190,3 +195,12 @@ def service_drill(filters: StatsFilters, context: DrillContext, unit: str, offic
     held = frozenset({NotFiltered.HOLDER_NOW}) if officer is not None else frozenset()
     own = DrillContext(context.zone, context.today)  # the line is the unit's own reports
     return _drill(None, None, filters, own, _Split(unit=unit, holder=officer, not_filtered=held))
+
+
+def heat_drill(filters: StatsFilters, context: DrillContext, weekday: int, hour: int, channel: str | None) -> Drill:
+    """The reports of one cell of the heat map: received in the window's period on ``weekday`` (0 Monday) in
+    ``hour``, local to the figures' zone, of ``channel`` (None: every channel the window counts)."""
+    start = filters.since or context.today
+    offset = datetime.combine(start, time(12), tzinfo=context.zone).utcoffset() or timedelta()
+    weekly = WeeklyHour(weekday, hour, int(offset.total_seconds() // 60))
+    return _drill(None, None, filters, context, _Split(channel=Channel(channel) if channel else None, weekly=weekly))

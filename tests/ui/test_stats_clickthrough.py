@@ -226,3 +226,36 @@ def test_a_line_of_the_service_levels_lists_the_units_reports_and_an_officers_he
     assert inbox.model.query.unit == "kanreg"
     assert listed(qtbot, inbox) == received.named("afternoon")
     assert "holds now" in stats.status.text() and "holds now" in inbox.statistics_chip.toolTip()
+
+
+def test_a_cell_of_the_heat_map_lists_the_reports_received_on_that_weekday_in_that_hour(
+    qtbot: QtBot, windows: tuple[MainWindow, StatsWindow], world: tuple[str, Received]
+) -> None:
+    main, stats = windows
+    received = world[1]
+    inbox = main.inbox
+    behaviour = stats.behaviour
+    answered = behaviour.answered
+    stats.tables.setCurrentWidget(behaviour)
+    qtbot.waitUntil(lambda: behaviour.answered > answered, timeout=TIMEOUT)
+    heat = behaviour.heatmap
+
+    def double_click(weekday: int, hour: int) -> None:
+        sent = stats.clickthrough.shown
+        heat.cellDoubleClicked.emit(weekday, hour)
+        qtbot.waitUntil(lambda: stats.clickthrough.shown > sent, timeout=TIMEOUT)
+
+        def shown_cell() -> tuple[int, int] | None:
+            weekly = inbox.model.query.received_weekly
+            return None if weekly is None else (weekly.weekday, weekly.hour)
+
+        qtbot.waitUntil(lambda: shown_cell() == (weekday, hour), timeout=TIMEOUT)
+
+    double_click(0, 17)  # Monday 17.00 WIB: "afternoon" (10.00 UTC)
+    assert listed(qtbot, inbox) == received.named("afternoon")
+    double_click(0, 23)  # the last second of Monday, not the next midnight (Tuesday 00.00)
+    assert listed(qtbot, inbox) == received.named("last second")
+    behaviour.channel.setCurrentIndex(behaviour.channel.findData("email"))
+    double_click(0, 10)  # e-mail only: "by email", received 10.00 WIB
+    assert inbox.model.query.channel is Channel.EMAIL
+    assert listed(qtbot, inbox) == received.named("by email")

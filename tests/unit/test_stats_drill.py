@@ -9,12 +9,14 @@ from zoneinfo import ZoneInfo
 
 from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Kind
+from desktop.views.inbox import WeeklyHour
 from desktop.views.stats_drill import (
     DrillContext,
     NotFiltered,
     StatsFilters,
     backlog_drill,
     bar_drill,
+    heat_drill,
     period_end,
     service_drill,
 )
@@ -83,3 +85,11 @@ def test_a_line_of_the_service_levels_is_its_units_own_reports_and_its_officers_
     officer = service_drill(MARCH, WIB, "kanreg-1", "rudi")
     assert (officer.unit, officer.holder) == ("kanreg-1", "rudi")
     assert officer.not_filtered == frozenset({NotFiltered.HOLDER_NOW})
+
+
+def test_a_cell_of_the_heat_map_is_its_weekday_and_hour_in_the_figures_zone() -> None:
+    cell = heat_drill(MARCH, WIB, 0, 5, "whatsapp")  # Mondays, 05.00-05.59 WIB
+    assert cell.weekly == WeeklyHour(0, 5, 7 * 60) and cell.channel is Channel.WHATSAPP
+    assert (cell.first_day, cell.last_day) == (date(2026, 3, 1), date(2026, 3, 31))
+    assert heat_drill(StatsFilters(), WITA, 6, 23, None).weekly == WeeklyHour(6, 23, 8 * 60)
+    assert heat_drill(StatsFilters(), WITA, 6, 23, None).channel is None

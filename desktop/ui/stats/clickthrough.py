@@ -26,10 +26,12 @@ from ...views.stats_drill import (
     StatsFilters,
     backlog_drill,
     bar_drill,
+    heat_drill,
     load_drill_context,
     service_drill,
 )
 from ..from_statistics import FromStatistics
+from .behaviour import ALL_CHANNELS
 
 if TYPE_CHECKING:
     from .requests import Wanted
@@ -49,6 +51,7 @@ class ClickThrough(QObject):
         window.chart.part_clicked.connect(self.bar_clicked)
         window.backlog_table.cellDoubleClicked.connect(self.backlog_cell)
         window.service_table.cellDoubleClicked.connect(self.service_line)
+        window.behaviour.heatmap.cellDoubleClicked.connect(self.heat_cell)
 
     # -- which figure -----------------------------------------------------------------------------------
 
@@ -104,6 +107,21 @@ class ClickThrough(QObject):
             return
         name = window.unit_names.get(unit, unit)
         self._send(service_drill(_filters(wanted), context, unit, officer), f"{name}, {officer}" if officer else name)
+
+    @asyncSlot(int, int)
+    async def heat_cell(self, weekday: int, hour: int) -> None:
+        window = self.window
+        wanted = window.behaviour.shown_for
+        if wanted is None:
+            return
+        context = await self._context(wanted)
+        if context is None:
+            return
+        chosen = window.behaviour.channel.currentData()
+        channel = chosen if isinstance(chosen, str) and chosen != ALL_CHANNELS else None
+        drill = heat_drill(_filters(wanted), context, weekday, hour, channel)
+        when = f"{QLocale().dayName(weekday + 1)} {hour:02d}:00–{hour:02d}:59"
+        self._send(drill, f"{window.behaviour.channel_text(channel)}, {when}" if channel else when)
 
     async def _context(self, wanted: Wanted) -> DrillContext | None:
         try:

@@ -92,7 +92,6 @@ class StatsWindow(QDialog):
         self.volume_periods: list[date] = []
         self.backlog_statuses: list[str] = []
         self.service_lines: list[tuple[str, str | None]] = []  # each line's unit code and officer login
-        self.clickthrough = ClickThrough(self)
 
         volumes = QTabWidget()
         volumes.setObjectName("statsVolumeTabs")
@@ -114,6 +113,7 @@ class StatsWindow(QDialog):
         self.topics = TopicsView(session, ops, self.filters.today, self.with_export)
         self.tables.addTab(self.topics, self.tr("T&opics"))
         self.behaviour = BehaviourView(session, ops, lambda code: self.unit_names.get(code, code), self.with_export)
+        self.clickthrough = ClickThrough(self)
         self.tables.addTab(self.behaviour, self.tr("Be&haviour"))
         self.tab_asked: dict[QWidget, Wanted] = {}  # what each of the two last asked for
         self.wanted: Wanted | None = None  # the filter of the latest reload
