@@ -186,6 +186,12 @@ DECLARED: dict[str, Setting] = {
             "on",
             _switch,
         ),
+        Setting(
+            "notify_spikes",
+            QT_TRANSLATE_NOOP("Settings", "A topic rises this week (supervisors and admins)"),
+            "on",
+            _switch,
+        ),
     )
 }
 # Settings whose value is a file: a relative path in a policy file is relative to that file's folder.

@@ -53,6 +53,7 @@ from .password_dialogs import ChangePasswordDialog, ResetPasswordDialog
 from .referrals_view import ReferralsView
 from .settings_dialog import SettingsDialog
 from .sign_in import SignInDialog
+from .spike_watch import SpikeWatch
 from .status_bar import StatusBar
 from .sync_loop import SyncLoop
 from .ticket_view import TicketView
@@ -136,6 +137,9 @@ class MainWindow(QMainWindow):
         self.sync.finished.connect(lambda _outcome: self.notifier.check())
         self.notifier.opened.connect(self._open_from_notification)
         self.notifier.discussion_wanted.connect(self._open_thread_from_notification)
+        self.notifier.topics_wanted.connect(self.open_topics)
+        self.spike_watch = SpikeWatch(session, ops, parent=self)  # asks only for supervisors and admins
+        self.spike_watch.rising.connect(self.notifier.announce_spikes)
         self.events.open_ticket.connect(self.ticket.open_ticket)
         self.events.open_ticket.connect(lambda _ticket_id: self.tabs.setCurrentIndex(INBOX_TAB))
         self.events.cache_changed.connect(self._update_titles)
@@ -290,6 +294,7 @@ class MainWindow(QMainWindow):
         self._update_role_actions()
         self.notifier.check()  # the first mark: what the cache holds now is not news
         self.sync.start()
+        self.spike_watch.start()
 
     @asyncSlot()
     async def _update_titles(self) -> None:
@@ -425,6 +430,14 @@ class MainWindow(QMainWindow):
         self.stats_window.raise_()
         self.stats_window.activateWindow()
 
+    def open_topics(self) -> None:
+        """The statistics window on its Topics tab: where a rising topic told in the tray is shown."""
+        from .stats.window import StatsWindow
+
+        self.open_statistics()
+        if isinstance(self.stats_window, StatsWindow):
+            self.stats_window.tables.setCurrentWidget(self.stats_window.topics)
+
     def show_from_statistics(self, shown: FromStatistics) -> None:
         """The reports behind a figure the officer clicked in the statistics window, in the inbox."""
         self.tabs.setCurrentIndex(INBOX_TAB)
@@ -502,6 +515,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         self.notifier.close()
+        self.spike_watch.stop()
         self.save_layout()
         self.sync.stop()
         super().closeEvent(event)

@@ -33,7 +33,13 @@ from .errors import describe
 from .plain import plain_label
 
 MAX_SYNC_INTERVAL = 3600
-NOTIFICATION_SETTINGS = ("notify_assigned", "notify_mentioned", "notify_citizen_reply", "notify_deadlines")
+NOTIFICATION_SETTINGS = (
+    "notify_assigned",
+    "notify_mentioned",
+    "notify_citizen_reply",
+    "notify_deadlines",
+    "notify_spikes",
+)
 Editor = QComboBox | QSpinBox | QCheckBox
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
@@ -22,6 +23,10 @@ from ..settings import Settings
 from ..sync.session import Session
 from ..views.notifications import SETTING_OF, Mark, Notice, NoticeKind, mark_now, what_is_new
 from .ops import Ops
+from .stats.topics import spike_alert
+
+if TYPE_CHECKING:
+    from ..reports.topics import TopicRow
 
 log = logging.getLogger("aduan.ui")
 APP_ICON = files("desktop") / "resources" / "icons" / "aduan.svg"
@@ -34,6 +39,7 @@ class Notifier(QObject):
 
     opened = Signal(object)  # UUID | None
     discussion_wanted = Signal(object)  # the thread (UUID) a mention outside any report was made in
+    topics_wanted = Signal()  # the statistics' topics, after a message about a rising topic
 
     def __init__(self, session: Session, ops: Ops, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +49,7 @@ class Notifier(QObject):
         self.mark: Mark | None = None
         self.checking = False
         self.target: Notice | None = None  # what clicking the last message opens
+        self.topics_told = False  # the last message was about rising topics
         self.shown: list[tuple[str, str]] = []  # (title, text) of every message shown, newest last
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -98,6 +105,7 @@ class Notifier(QObject):
         lines = [self._line(kind, found) for kind, found in by_kind.items()]
         tickets = Counter(n.ticket_id for n in notices)
         self.target = notices[0] if len(tickets) == 1 else None
+        self.topics_told = False
         title = self.tr("Aduan: %n new for you", "", len(notices)) if len(lines) > 1 else self._title(notices[0].kind)
         text = "\n".join(lines)
         self.shown.append((title, text))
@@ -137,7 +145,22 @@ class Notifier(QObject):
         }
         return template_one[kind].replace("%1", number)
 
+    def announce_spikes(self, rows: list[TopicRow]) -> None:
+        """Topics rising this week (``spike_watch.py``), one line each; clicking opens the statistics' topics."""
+        if self.settings.get("notify_spikes") != "on":
+            return
+        title = self.tr("A topic is rising") if len(rows) == 1 else self.tr("%n topics are rising", "", len(rows))
+        text = "\n".join(spike_alert(row) for row in rows)
+        self.target, self.topics_told = None, True
+        self.shown.append((title, text))
+        log.info("notified: rising topics×%d", len(rows))
+        if self.tray is not None:
+            self.tray.showMessage(title, text, self.tray.icon(), MESSAGE_MILLISECONDS)
+
     def _clicked(self) -> None:
+        if self.topics_told:
+            self.topics_wanted.emit()
+            return
         target = self.target
         if target is not None and target.ticket_id is None and target.discussion_id is not None:
             self.discussion_wanted.emit(target.discussion_id)

@@ -8,14 +8,13 @@ Wednesday in the past, whose week is "this week"."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Connection
 
-from desktop.domain.vocabulary import Role
 from desktop.reports import figures, topics
 from desktop.store.identity import load_actor
 from desktop.store.service import Store
@@ -24,33 +23,15 @@ from desktop.ui.ops import Ops
 from desktop.ui.stats.tables import shown_rows
 from desktop.ui.stats.topics import TopicsView
 from desktop.ui.stats.window import StatsWindow
-from tests.reports.helpers import received_at
-from tests.store.helpers import add_officer_without_login
 from tests.ui.conftest import session_for
+from tests.ui.topics_world import UNTIL, with_a_rising_topic
 
 TIMEOUT = 20_000
-MONDAY = date(2026, 3, 9)
-UNTIL = date(2026, 3, 11)  # a Wednesday: this week is 9-11 March 2026
-OTP = ("Kode OTP tidak terkirim", "Kode OTP aplikasi layanan tidak terkirim ke HP saya")
-LAMP = ("Lampu jalan Merdeka mati", "Lampu jalan di Jalan Merdeka mati, gelap sekali")
 
 
 @pytest.fixture
 def world(org_url: str) -> str:
-    owner = Store(org_url)
-    owner.admin(add_officer_without_login, "adi", "Adi Nugroho", ["humas"], Role.ADMIN)
-    owner.dispose()
-    ani = Store(org_url, "ani")
-    try:
-        moments = [(OTP, MONDAY - timedelta(weeks=w, days=-1)) for w in range(1, 9)]
-        moments += [(OTP, MONDAY + timedelta(days=n % 3)) for n in range(6)]
-        moments += [(LAMP, MONDAY - timedelta(weeks=w, days=-2)) for w in range(1, 5)] + [(LAMP, MONDAY)]
-        for (subject, body), day in moments:
-            at = datetime(day.year, day.month, day.day, 2, 0)
-            received_at(ani, at, "humas", subject=subject, body=body, anonymous=False, confidential=False)
-    finally:
-        ani.dispose()
-    return org_url
+    return with_a_rising_topic(org_url)
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ def test_defaults_apply_without_any_file(tmp_path: Path) -> None:
         "notify_mentioned": "on",
         "notify_citizen_reply": "on",
         "notify_deadlines": "on",
+        "notify_spikes": "on",
     }
     assert not any(settings.locked(name) for name in DECLARED)
     assert settings.problems == []

@@ -145,7 +145,7 @@
 <context>
     <name>Notifier</name>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="101"/>
+        <location filename="../../ui/tray.py" line="109"/>
         <source>Aduan: %n new for you</source>
         <translation>
             <numerusform>Aduan: %n new thing for you</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="120"/>
+        <location filename="../../ui/tray.py" line="128"/>
         <source>%n reports were assigned to you.</source>
         <translation>
             <numerusform>%n report was assigned to you.</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="121"/>
+        <location filename="../../ui/tray.py" line="129"/>
         <source>You were mentioned %n times.</source>
         <translation>
             <numerusform>You were mentioned %n time.</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="122"/>
+        <location filename="../../ui/tray.py" line="130"/>
         <source>Reporters wrote again on %n of your reports.</source>
         <translation>
             <numerusform>Reporters wrote again on %n of your reports.</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="123"/>
+        <location filename="../../ui/tray.py" line="131"/>
         <source>%n of your reports are due within the hour.</source>
         <translation>
             <numerusform>%n of your reports is due within the hour.</numerusform>
@@ -185,11 +185,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="124"/>
+        <location filename="../../ui/tray.py" line="132"/>
         <source>%n of your reports are now overdue.</source>
         <translation>
             <numerusform>%n of your reports is now overdue.</numerusform>
             <numerusform>%n of your reports are now overdue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="152"/>
+        <source>%n topics are rising</source>
+        <translation>
+            <numerusform>%n topic is rising</numerusform>
+            <numerusform>%n topics are rising</numerusform>
         </translation>
     </message>
 </context>

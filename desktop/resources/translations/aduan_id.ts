@@ -2003,67 +2003,67 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="110"/>
+        <location filename="../../ui/channels_dialog.py" line="111"/>
         <source>Disabled</source>
         <translation>Nonaktif</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="112"/>
+        <location filename="../../ui/channels_dialog.py" line="113"/>
         <source>Failing</source>
         <translation>Bermasalah</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="114"/>
+        <location filename="../../ui/channels_dialog.py" line="115"/>
         <source>Not polled yet</source>
         <translation>Belum pernah diperiksa</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="115"/>
+        <location filename="../../ui/channels_dialog.py" line="116"/>
         <source>Working</source>
         <translation>Berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="121"/>
+        <location filename="../../ui/channels_dialog.py" line="122"/>
         <source>%1 (%2 held)</source>
         <translation>%1 (%2 tertahan)</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="131"/>
+        <location filename="../../ui/channels_dialog.py" line="132"/>
         <source>%1 min</source>
-        <translation type="unfinished">%1 menit</translation>
+        <translation>%1 mnt</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="133"/>
+        <location filename="../../ui/channels_dialog.py" line="134"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished">%1 jam %2 menit</translation>
+        <translation>%1 j %2 mnt</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="135"/>
+        <location filename="../../ui/channels_dialog.py" line="136"/>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/channels_dialog.py" line="147"/>
-        <source>No citizen was answered on this account in the last 7 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hr %2 j</translation>
     </message>
     <message>
         <location filename="../../ui/channels_dialog.py" line="148"/>
-        <source>Over the last 7 days, %1 answered: half within %2 minutes, nine in ten within %3 minutes (from the citizen&apos;s first unanswered message to the officer&apos;s answer).</source>
-        <translation type="unfinished"></translation>
+        <source>No citizen was answered on this account in the last 7 days.</source>
+        <translation>Tidak ada pelapor yang dijawab melalui akun ini dalam 7 hari terakhir.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="161"/>
-        <source>Last poll: %1</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/channels_dialog.py" line="149"/>
+        <source>Over the last 7 days, %1 answered: half within %2 minutes, nine in ten within %3 minutes (from the citizen&apos;s first unanswered message to the officer&apos;s answer).</source>
+        <translation>Dalam 7 hari terakhir, %1 dijawab: separuhnya dalam %2 menit, sembilan dari sepuluh dalam %3 menit (dari pesan pertama pelapor yang belum dijawab sampai jawaban petugas).</translation>
     </message>
     <message>
         <location filename="../../ui/channels_dialog.py" line="162"/>
-        <source>never</source>
-        <translation type="unfinished">belum pernah</translation>
+        <source>Last poll: %1</source>
+        <translation>Pemeriksaan terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="186"/>
+        <location filename="../../ui/channels_dialog.py" line="163"/>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="187"/>
         <source>The channels view needs a connection to the server, and it cannot be reached now. The intake worker keeps running on its own machine; nothing here was changed.</source>
         <translation>Tampilan kanal memerlukan sambungan ke server, dan server tidak dapat dihubungi sekarang. Pekerja penerimaan tetap berjalan di mesinnya sendiri; tidak ada yang diubah di sini.</translation>
     </message>
@@ -2071,222 +2071,229 @@
 <context>
     <name>ChannelsDialog</name>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="218"/>
+        <location filename="../../ui/channels_dialog.py" line="219"/>
         <source>Channels</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="229"/>
-        <location filename="../../ui/channels_dialog.py" line="289"/>
+        <location filename="../../ui/channels_dialog.py" line="230"/>
+        <location filename="../../ui/channels_dialog.py" line="291"/>
         <source>Channel accounts</source>
         <translation>Akun kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="231"/>
+        <location filename="../../ui/channels_dialog.py" line="232"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="232"/>
-        <location filename="../../ui/channels_dialog.py" line="273"/>
+        <location filename="../../ui/channels_dialog.py" line="233"/>
+        <location filename="../../ui/channels_dialog.py" line="275"/>
         <source>Account</source>
         <translation>Akun</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="233"/>
+        <location filename="../../ui/channels_dialog.py" line="234"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="234"/>
+        <location filename="../../ui/channels_dialog.py" line="235"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="271"/>
-        <location filename="../../ui/channels_dialog.py" line="309"/>
+        <location filename="../../ui/channels_dialog.py" line="273"/>
+        <location filename="../../ui/channels_dialog.py" line="311"/>
         <source>Intake errors</source>
         <translation>Galat penerimaan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="242"/>
+        <location filename="../../ui/channels_dialog.py" line="243"/>
         <source>Last error</source>
         <translation>Galat terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="235"/>
+        <location filename="../../ui/channels_dialog.py" line="236"/>
         <source>In
 today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/channels_dialog.py" line="236"/>
-        <source>Out
-today</source>
-        <translation type="unfinished"></translation>
+        <translation>Masuk
+hari ini</translation>
     </message>
     <message>
         <location filename="../../ui/channels_dialog.py" line="237"/>
-        <source>Awaiting
-answer</source>
-        <translation type="unfinished"></translation>
+        <source>Out
+today</source>
+        <translation>Keluar
+hari ini</translation>
     </message>
     <message>
         <location filename="../../ui/channels_dialog.py" line="238"/>
-        <source>Response
-median / 90%</source>
-        <translation type="unfinished"></translation>
+        <source>Awaiting
+answer</source>
+        <translation>Menunggu
+jawaban</translation>
     </message>
     <message>
         <location filename="../../ui/channels_dialog.py" line="239"/>
-        <source>Answers
-queued</source>
-        <translation type="unfinished"></translation>
+        <source>Response
+median / 90%</source>
+        <translation>Waktu jawab
+median / 90%</translation>
     </message>
     <message>
         <location filename="../../ui/channels_dialog.py" line="240"/>
         <source>Answers
-failed</source>
-        <translation type="unfinished"></translation>
+queued</source>
+        <translation>Jawaban
+dalam antrean</translation>
     </message>
     <message>
         <location filename="../../ui/channels_dialog.py" line="241"/>
-        <source>Intake
-errors</source>
-        <translation type="unfinished"></translation>
+        <source>Answers
+failed</source>
+        <translation>Jawaban
+gagal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="246"/>
-        <source>Messages from citizens that came through the account today</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/channels_dialog.py" line="242"/>
+        <source>Intake
+errors</source>
+        <translation>Galat
+penerimaan</translation>
     </message>
     <message>
         <location filename="../../ui/channels_dialog.py" line="247"/>
+        <source>Messages from citizens that came through the account today</source>
+        <translation>Pesan pelapor yang masuk melalui akun ini hari ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="248"/>
         <source>Answers and acknowledgements that went out through the account today</source>
-        <translation type="unfinished"></translation>
+        <translation>Jawaban dan tanda terima yang keluar melalui akun ini hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="250"/>
+        <location filename="../../ui/channels_dialog.py" line="251"/>
         <source>Open reports whose citizen wrote last through this account and has no answer after it</source>
-        <translation type="unfinished"></translation>
+        <translation>Laporan terbuka yang pesan terakhir pelapornya masuk melalui akun ini dan belum dijawab sesudahnya</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="255"/>
+        <location filename="../../ui/channels_dialog.py" line="256"/>
         <source>Time from a citizen&apos;s message to the officer&apos;s answer, over the last 7 days: the median and the time within which nine in ten were answered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/channels_dialog.py" line="259"/>
-        <source>Answers still waiting to be sent through the account</source>
-        <translation type="unfinished"></translation>
+        <translation>Waktu dari pesan pelapor sampai jawaban petugas dalam 7 hari terakhir: median, dan waktu yang cukup untuk menjawab sembilan dari sepuluh</translation>
     </message>
     <message>
         <location filename="../../ui/channels_dialog.py" line="260"/>
-        <source>Answers the account could not send, or may not have sent: an admin looks at them</source>
-        <translation type="unfinished"></translation>
+        <source>Answers still waiting to be sent through the account</source>
+        <translation>Jawaban yang masih menunggu dikirim melalui akun ini</translation>
     </message>
     <message>
         <location filename="../../ui/channels_dialog.py" line="261"/>
-        <source>Messages that came through the account and could not be stored</source>
-        <translation type="unfinished"></translation>
+        <source>Answers the account could not send, or may not have sent: an admin looks at them</source>
+        <translation>Jawaban yang tidak dapat dikirim akun ini, atau mungkin belum terkirim: admin memeriksanya</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="274"/>
+        <location filename="../../ui/channels_dialog.py" line="262"/>
+        <source>Messages that came through the account and could not be stored</source>
+        <translation>Pesan yang masuk melalui akun ini dan tidak dapat disimpan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="276"/>
         <source>Message</source>
         <translation>Pesan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="275"/>
+        <location filename="../../ui/channels_dialog.py" line="277"/>
         <source>Attempts</source>
         <translation>Percobaan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="276"/>
+        <location filename="../../ui/channels_dialog.py" line="278"/>
         <source>First seen</source>
         <translation>Pertama terlihat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="277"/>
+        <location filename="../../ui/channels_dialog.py" line="279"/>
         <source>Last seen</source>
         <translation>Terakhir terlihat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="278"/>
+        <location filename="../../ui/channels_dialog.py" line="280"/>
         <source>Error</source>
         <translation>Galat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="283"/>
+        <location filename="../../ui/channels_dialog.py" line="285"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="284"/>
+        <location filename="../../ui/channels_dialog.py" line="286"/>
         <source>Re&amp;try</source>
         <translation>&amp;Coba lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="285"/>
+        <location filename="../../ui/channels_dialog.py" line="287"/>
         <source>Store the message again, after the cause was fixed</source>
         <translation>Simpan pesan ini lagi, setelah penyebabnya diperbaiki</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="286"/>
+        <location filename="../../ui/channels_dialog.py" line="288"/>
         <source>&amp;Dismiss</source>
         <translation>&amp;Abaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="287"/>
+        <location filename="../../ui/channels_dialog.py" line="289"/>
         <source>The message needs no report (spam, a test); it stays on record</source>
         <translation>Pesan ini tidak perlu laporan (spam, uji coba); tetap tercatat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="295"/>
+        <location filename="../../ui/channels_dialog.py" line="297"/>
         <source>Intake errors: messages that arrived but could not be stored</source>
         <translation>Galat penerimaan: pesan yang masuk tetapi tidak dapat disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="298"/>
+        <location filename="../../ui/channels_dialog.py" line="300"/>
         <source>Messages that arrived but could not be stored:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan yang sudah tiba tetapi tidak dapat disimpan:</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="310"/>
+        <location filename="../../ui/channels_dialog.py" line="312"/>
         <source>Public comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Komentar publik</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="338"/>
+        <location filename="../../ui/channels_dialog.py" line="340"/>
         <source>Public comments on the unit&apos;s Facebook pages and Instagram accounts that are not reports yet will be listed here, to be taken in as reports or left alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Komentar publik di halaman Facebook dan akun Instagram unit yang belum menjadi laporan akan tampil di sini, untuk dijadikan laporan atau dibiarkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="397"/>
+        <location filename="../../ui/channels_dialog.py" line="399"/>
         <source>Only supervisors and admins see the channels.</source>
         <translation>Hanya supervisor dan admin yang melihat kanal.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="449"/>
+        <location filename="../../ui/channels_dialog.py" line="451"/>
         <source>As of %1</source>
         <translation>Per %1</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="450"/>
+        <location filename="../../ui/channels_dialog.py" line="452"/>
         <source>Today: the day in the agency&apos;s time zone (%1). Response times: the last 7 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hari ini: hari menurut zona waktu instansi (%1). Waktu jawab: 7 hari terakhir.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="503"/>
+        <location filename="../../ui/channels_dialog.py" line="505"/>
         <source>Stored: it started %1.</source>
         <translation>Tersimpan: menjadi laporan baru %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="503"/>
+        <location filename="../../ui/channels_dialog.py" line="505"/>
         <source>Stored: it joined %1.</source>
         <translation>Tersimpan: masuk ke laporan %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="517"/>
+        <location filename="../../ui/channels_dialog.py" line="519"/>
         <source>Dismissed: the message stays on record, without a report.</source>
         <translation>Diabaikan: pesan tetap tercatat, tanpa laporan.</translation>
     </message>
@@ -2428,47 +2435,47 @@ errors</source>
 <context>
     <name>ClickThrough</name>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="80"/>
+        <location filename="../../ui/stats/clickthrough.py" line="83"/>
         <source>Double-click a status&apos;s line: the inbox filters by one status at a time.</source>
         <translation>Klik dua kali baris satu status: kotak masuk menyaring satu status dalam satu waktu.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="89"/>
+        <location filename="../../ui/stats/clickthrough.py" line="92"/>
         <source>%1, open %2 days</source>
         <translation>%1, terbuka %2 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="92"/>
+        <location filename="../../ui/stats/clickthrough.py" line="95"/>
         <source>%1, of every age</source>
         <translation>%1, semua umur</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="132"/>
+        <location filename="../../ui/stats/clickthrough.py" line="150"/>
         <source>The inbox has no priority filter: it lists the reports of every priority.</source>
         <translation>Kotak masuk tidak punya filter prioritas: laporan dari semua prioritas ditampilkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="135"/>
+        <location filename="../../ui/stats/clickthrough.py" line="153"/>
         <source>The inbox cannot pick the reports without a category: it lists those of every category.</source>
         <translation>Kotak masuk tidak dapat memilih laporan tanpa kategori: laporan dari semua kategori ditampilkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="140"/>
+        <location filename="../../ui/stats/clickthrough.py" line="158"/>
         <source>The inbox lists the reports of %1 itself, not those of the units below it.</source>
         <translation>Kotak masuk menampilkan laporan %1 sendiri, bukan laporan unit di bawahnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="147"/>
+        <location filename="../../ui/stats/clickthrough.py" line="165"/>
         <source>The inbox lists the reports %1 holds now; the figures also count those whose status they changed last and that nobody holds.</source>
         <translation>Kotak masuk menampilkan laporan yang kini dipegang %1; angka statistik juga menghitung laporan yang statusnya terakhir ia ubah dan kini tidak dipegang siapa pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="152"/>
+        <location filename="../../ui/stats/clickthrough.py" line="170"/>
         <source>Received %1, in days of the time zone %2, as the figures count them.</source>
         <translation>Diterima %1, menurut hari di zona waktu %2, seperti hitungan statistik.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/clickthrough.py" line="159"/>
+        <location filename="../../ui/stats/clickthrough.py" line="177"/>
         <source>Shown in the inbox of the main window.</source>
         <translation>Ditampilkan di kotak masuk jendela utama.</translation>
     </message>
@@ -2862,81 +2869,86 @@ errors</source>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="92"/>
+        <source>Facebook or Instagram no longer takes this answer: the citizen last wrote more than 24 hours ago, or the comment was already answered privately. Answer through another channel.</source>
+        <translation>Facebook atau Instagram tidak lagi menerima jawaban ini: pelapor terakhir menulis lebih dari 24 jam yang lalu, atau komentarnya sudah dibalas secara pribadi. Jawablah melalui kanal lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="97"/>
         <source>The check of this installation found a problem.</source>
         <translation>Pemeriksaan instalasi ini menemukan masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="124"/>
+        <location filename="../../ui/errors.py" line="129"/>
         <source>%1 is empty. Fill it in and try again.</source>
         <translation>%1 kosong. Isi lalu coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="125"/>
+        <location filename="../../ui/errors.py" line="130"/>
         <source>%1 is too long: at most %2 characters.</source>
         <translation>%1 terlalu panjang: paling banyak %2 karakter.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="126"/>
+        <location filename="../../ui/errors.py" line="131"/>
         <source>%1 contains a character that cannot be sent. Remove it.</source>
         <translation>%1 memuat karakter yang tidak dapat dikirim. Hapus karakter itu.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="127"/>
+        <location filename="../../ui/errors.py" line="132"/>
         <source>%1 must be between %2 and %3.</source>
         <translation>%1 harus antara %2 dan %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="134"/>
+        <location filename="../../ui/errors.py" line="139"/>
         <source>A unit cannot become part of itself or of one of its own sub-units. Choose another unit.</source>
         <translation>Unit tidak dapat menjadi bagian dari dirinya sendiri atau dari salah satu sub-unitnya. Pilih unit lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="137"/>
+        <location filename="../../ui/errors.py" line="142"/>
         <source>An officer belongs to at least one unit. Choose one.</source>
         <translation>Petugas harus menjadi anggota sekurang-kurangnya satu unit. Pilih satu.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="138"/>
+        <location filename="../../ui/errors.py" line="143"/>
         <source>%1 is the last active admin. Make another officer an admin first.</source>
         <translation>%1 adalah admin aktif terakhir. Jadikan petugas lain admin terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="141"/>
+        <location filename="../../ui/errors.py" line="146"/>
         <source>You cannot change your own role. Ask another admin.</source>
         <translation>Anda tidak dapat mengubah peran Anda sendiri. Minta admin lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="174"/>
+        <location filename="../../ui/errors.py" line="179"/>
         <source>A report that is “%1” cannot be changed to “%2”.</source>
         <translation>Laporan berstatus “%1” tidak dapat diubah menjadi “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="187"/>
+        <location filename="../../ui/errors.py" line="192"/>
         <source>%1 holds this report until %2.</source>
         <translation>Laporan ini dipegang %1 sampai %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="197"/>
+        <location filename="../../ui/errors.py" line="202"/>
         <source>%1 is not on this computer or no longer yours to see: it may have moved to another unit.</source>
         <translation>%1 tidak ada di komputer ini atau tidak lagi dapat Anda lihat: mungkin sudah pindah ke unit lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="209"/>
+        <location filename="../../ui/errors.py" line="214"/>
         <source>Too many failed sign-ins. Try again in %1.</source>
         <translation>Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="215"/>
+        <location filename="../../ui/errors.py" line="220"/>
         <source>The channel asks Aduan to slow down; it tries again in %1.</source>
         <translation>Kanal meminta Aduan memperlambat pengiriman; Aduan mencoba lagi dalam %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="223"/>
+        <location filename="../../ui/errors.py" line="228"/>
         <source>This version of Aduan (%1) is no longer accepted by the server. Install version %2 from %3. Your work is kept on this computer.</source>
         <translation>Versi Aduan ini (%1) tidak lagi diterima pusat Aduan. Pasang versi %2 dari %3. Pekerjaan Anda tetap tersimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="238"/>
+        <location filename="../../ui/errors.py" line="243"/>
         <source>This answer needs %1 SMS messages; this account sends at most %2. Shorten it by about %3 characters. Your text is kept.</source>
         <translation>Jawaban ini memerlukan %1 SMS; akun ini mengirim paling banyak %2. Persingkat sekitar %3 karakter. Teks Anda tetap tersimpan.</translation>
     </message>
@@ -2959,127 +2971,127 @@ errors</source>
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/errors.py" line="97"/>
+        <location filename="../../ui/errors.py" line="102"/>
         <source>The subject</source>
         <translation>Perihal</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="98"/>
+        <location filename="../../ui/errors.py" line="103"/>
         <source>The category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="99"/>
+        <location filename="../../ui/errors.py" line="104"/>
         <source>The external reference</source>
         <translation>Referensi eksternal</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="100"/>
+        <location filename="../../ui/errors.py" line="105"/>
         <source>The reporter&apos;s name</source>
         <translation>Nama pelapor</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="101"/>
+        <location filename="../../ui/errors.py" line="106"/>
         <source>The contact</source>
         <translation>Kontak</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="102"/>
+        <location filename="../../ui/errors.py" line="107"/>
         <source>The unit code</source>
         <translation>Kode unit</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="103"/>
+        <location filename="../../ui/errors.py" line="108"/>
         <source>The unit name</source>
         <translation>Nama unit</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="104"/>
+        <location filename="../../ui/errors.py" line="109"/>
         <source>The login</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="105"/>
+        <location filename="../../ui/errors.py" line="110"/>
         <source>The officer&apos;s name</source>
         <translation>Nama petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="106"/>
+        <location filename="../../ui/errors.py" line="111"/>
         <source>The canned response&apos;s key</source>
         <translation>Kunci templat balasan</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="107"/>
+        <location filename="../../ui/errors.py" line="112"/>
         <source>The canned response&apos;s title</source>
         <translation>Judul templat balasan</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="108"/>
+        <location filename="../../ui/errors.py" line="113"/>
         <source>The canned response&apos;s text</source>
         <translation>Teks templat balasan</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="109"/>
+        <location filename="../../ui/errors.py" line="114"/>
         <source>The discussion&apos;s title</source>
         <translation>Judul diskusi</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="110"/>
+        <location filename="../../ui/errors.py" line="115"/>
         <source>The attachment&apos;s file name</source>
         <translation>Nama berkas lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="111"/>
+        <location filename="../../ui/errors.py" line="116"/>
         <source>The account name</source>
         <translation>Nama akun</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="112"/>
+        <location filename="../../ui/errors.py" line="117"/>
         <source>The day off&apos;s name</source>
         <translation>Nama hari libur</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="113"/>
+        <location filename="../../ui/errors.py" line="118"/>
         <source>The answer</source>
         <translation>Jawaban</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="114"/>
+        <location filename="../../ui/errors.py" line="119"/>
         <source>The final answer</source>
         <translation>Jawaban akhir</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="115"/>
+        <location filename="../../ui/errors.py" line="120"/>
         <source>The message</source>
         <translation>Pesan</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="116"/>
+        <location filename="../../ui/errors.py" line="121"/>
         <source>The note</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="117"/>
+        <location filename="../../ui/errors.py" line="122"/>
         <source>The post</source>
         <translation>Pesan diskusi</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="118"/>
+        <location filename="../../ui/errors.py" line="123"/>
         <source>The question</source>
         <translation>Pertanyaan</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="119"/>
+        <location filename="../../ui/errors.py" line="124"/>
         <source>The reply</source>
         <translation>Balasan</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="120"/>
+        <location filename="../../ui/errors.py" line="125"/>
         <source>The comment</source>
         <translation>Komentar</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="121"/>
+        <location filename="../../ui/errors.py" line="126"/>
         <source>The text</source>
         <translation>Teks</translation>
     </message>
@@ -3607,39 +3619,39 @@ errors</source>
         <translation>Jumlah laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="436"/>
+        <location filename="../../ui/inbox_view.py" line="437"/>
         <source>Counting…</source>
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="518"/>
+        <location filename="../../ui/inbox_view.py" line="519"/>
         <source>Clear the filters</source>
         <translation>Hapus filter</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="521"/>
         <location filename="../../ui/inbox_view.py" line="522"/>
+        <location filename="../../ui/inbox_view.py" line="523"/>
         <source>No reports match “%1”.</source>
         <translation>Tidak ada laporan yang cocok dengan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="526"/>
+        <location filename="../../ui/inbox_view.py" line="527"/>
         <source>No reports match these filters.</source>
         <translation>Tidak ada laporan yang cocok dengan filter ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="560"/>
-        <location filename="../../ui/inbox_view.py" line="575"/>
+        <location filename="../../ui/inbox_view.py" line="561"/>
+        <location filename="../../ui/inbox_view.py" line="576"/>
         <source>Reports: %1</source>
         <translation>Laporan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="562"/>
+        <location filename="../../ui/inbox_view.py" line="563"/>
         <source>Reports: at least %1 (counting…)</source>
         <translation>Laporan: sedikitnya %1 (menghitung…)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_view.py" line="572"/>
+        <location filename="../../ui/inbox_view.py" line="573"/>
         <source>Reports: more than %1</source>
         <translation>Laporan: lebih dari %1</translation>
     </message>
@@ -3803,42 +3815,42 @@ errors</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Demo workspace: sample data on this computer only, signed in as a demo officer. Nothing here reaches your unit&apos;s server.</source>
         <translation>Ruang kerja demo: data contoh hanya di komputer ini, masuk sebagai petugas demo. Tidak ada yang dikirim ke pusat Aduan unit Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Aduan</source>
         <translation>&amp;Aduan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Go</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>%1 (%2 unread)</source>
         <translation>%1 (%2 belum dibaca)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Your session on the server has ended: an admin may have reset your password or disabled your login, or it expired. Sign in again to send your work; until then it is kept on this computer.</source>
         <translation>Sesi Anda telah berakhir: mungkin admin mengatur ulang kata sandi Anda atau menonaktifkan nama pengguna Anda, atau sesinya kedaluwarsa. Masuk kembali untuk mengirim pekerjaan Anda; sampai saat itu pekerjaan Anda tetap tersimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Your password was changed. Your sessions on other computers ended; this one stays signed in.</source>
         <translation>Kata sandi Anda telah diubah. Sesi Anda di komputer lain berakhir; komputer ini tetap masuk.</translation>
     </message>
@@ -4221,106 +4233,118 @@ errors</source>
 <context>
     <name>Notifier</name>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="101"/>
+        <location filename="../../ui/tray.py" line="109"/>
         <source>Aduan: %n new for you</source>
         <translation>
             <numerusform>Aduan: %n hal baru untuk Anda</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="110"/>
+        <location filename="../../ui/tray.py" line="118"/>
         <source>Assigned to you</source>
         <translation>Ditugaskan kepada Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="111"/>
+        <location filename="../../ui/tray.py" line="119"/>
         <source>You were mentioned</source>
         <translation>Anda disebut</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="112"/>
+        <location filename="../../ui/tray.py" line="120"/>
         <source>The reporter wrote again</source>
         <translation>Pelapor menulis lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="113"/>
+        <location filename="../../ui/tray.py" line="121"/>
         <source>Due within the hour</source>
         <translation>Jatuh tempo dalam satu jam</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="114"/>
+        <location filename="../../ui/tray.py" line="122"/>
         <source>Overdue</source>
         <translation>Terlambat</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="120"/>
+        <location filename="../../ui/tray.py" line="128"/>
         <source>%n reports were assigned to you.</source>
         <translation>
             <numerusform>%n laporan ditugaskan kepada Anda.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="121"/>
+        <location filename="../../ui/tray.py" line="129"/>
         <source>You were mentioned %n times.</source>
         <translation>
             <numerusform>Anda disebut %n kali.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="122"/>
+        <location filename="../../ui/tray.py" line="130"/>
         <source>Reporters wrote again on %n of your reports.</source>
         <translation>
             <numerusform>Pelapor menulis lagi pada %n laporan Anda.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="123"/>
+        <location filename="../../ui/tray.py" line="131"/>
         <source>%n of your reports are due within the hour.</source>
         <translation>
             <numerusform>%n laporan Anda jatuh tempo dalam satu jam.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="124"/>
+        <location filename="../../ui/tray.py" line="132"/>
         <source>%n of your reports are now overdue.</source>
         <translation>
             <numerusform>%n laporan Anda kini terlambat.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="128"/>
+        <location filename="../../ui/tray.py" line="136"/>
         <source>(not numbered yet)</source>
         <translation>(belum bernomor)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="130"/>
+        <location filename="../../ui/tray.py" line="138"/>
         <source>You were mentioned in a team discussion.</source>
         <translation>Anda disebut dalam diskusi tim.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="132"/>
+        <location filename="../../ui/tray.py" line="140"/>
         <source>Report %1 was assigned to you.</source>
         <translation>Laporan %1 ditugaskan kepada Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="133"/>
+        <location filename="../../ui/tray.py" line="141"/>
         <source>You were mentioned about report %1.</source>
         <translation>Anda disebut terkait laporan %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="134"/>
+        <location filename="../../ui/tray.py" line="142"/>
         <source>The reporter wrote again on report %1.</source>
         <translation>Pelapor menulis lagi pada laporan %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="135"/>
+        <location filename="../../ui/tray.py" line="143"/>
         <source>Report %1 is due within the hour.</source>
         <translation>Laporan %1 jatuh tempo dalam satu jam.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="136"/>
+        <location filename="../../ui/tray.py" line="144"/>
         <source>Report %1 is now overdue.</source>
         <translation>Laporan %1 kini terlambat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="152"/>
+        <source>A topic is rising</source>
+        <translation>Sebuah topik sedang naik</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="152"/>
+        <source>%n topics are rising</source>
+        <translation>
+            <numerusform>%n topik sedang naik</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5258,67 +5282,72 @@ errors</source>
         <source>A report I hold is overdue or due within the hour</source>
         <translation>Laporan yang saya pegang terlambat atau jatuh tempo dalam satu jam</translation>
     </message>
+    <message>
+        <location filename="../../settings.py" line="191"/>
+        <source>A topic rises this week (supervisors and admins)</source>
+        <translation>Sebuah topik naik minggu ini (supervisor dan admin)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="51"/>
+        <location filename="../../ui/settings_dialog.py" line="57"/>
         <source>Automatic (system language)</source>
         <translation>Otomatis (bahasa sistem)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="58"/>
+        <location filename="../../ui/settings_dialog.py" line="64"/>
         <source>Follow the system</source>
         <translation>Ikuti sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source>Light</source>
         <translation>Terang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60"/>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Dark</source>
         <translation>Gelap</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="71"/>
         <source> s</source>
         <translation> dtk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>Desktop notifications</source>
         <translation>Notifikasi desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings_dialog.py" line="98"/>
         <source>A new language takes effect when Aduan is started again.</source>
         <translation>Bahasa baru berlaku setelah Aduan dijalankan ulang.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106"/>
-        <location filename="../../ui/settings_dialog.py" line="128"/>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="134"/>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan papan ketik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="125"/>
         <source>Set by your unit</source>
         <translation>Ditetapkan oleh unit Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="129"/>
+        <location filename="../../ui/settings_dialog.py" line="135"/>
         <source>Command</source>
         <translation>Perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="129"/>
+        <location filename="../../ui/settings_dialog.py" line="135"/>
         <source>Shortcut</source>
         <translation>Pintasan</translation>
     </message>
@@ -6001,27 +6030,27 @@ errors</source>
         <translation>Tingkat layanan per unit dan petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="100"/>
+        <location filename="../../ui/stats/window.py" line="99"/>
         <source>Chart</source>
         <translation>Grafik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="101"/>
+        <location filename="../../ui/stats/window.py" line="100"/>
         <source>Table</source>
         <translation>Tabel</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="105"/>
+        <location filename="../../ui/stats/window.py" line="104"/>
         <source>Reports received</source>
         <translation>Laporan diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="109"/>
+        <location filename="../../ui/stats/window.py" line="108"/>
         <source>&amp;Backlog</source>
         <translation>&amp;Tunggakan</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="111"/>
+        <location filename="../../ui/stats/window.py" line="110"/>
         <source>&amp;Service levels</source>
         <translation>Tingkat &amp;layanan</translation>
     </message>
@@ -6073,7 +6102,7 @@ errors</source>
         <translation>Hari</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="115"/>
+        <location filename="../../ui/stats/window.py" line="114"/>
         <source>T&amp;opics</source>
         <translation>T&amp;opik</translation>
     </message>
@@ -6808,82 +6837,82 @@ errors</source>
 <context>
     <name>TopicsView</name>
     <message>
-        <location filename="../../ui/stats/topics.py" line="49"/>
-        <source>Grouped by shared words after normalising slang and word forms; a topic is a guess, open the reports to check. A word names a topic only when at least three of its reports that are not confidential contain it.</source>
-        <translation>Dikelompokkan menurut kata yang sama setelah bahasa gaul dan bentuk kata diseragamkan; topik hanyalah dugaan, buka laporannya untuk memeriksa. Sebuah kata menjadi nama topik hanya bila sedikitnya tiga laporannya yang tidak rahasia memuatnya.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats/topics.py" line="64"/>
-        <source>Topics of the reports, this week and usually</source>
-        <translation>Topik laporan, minggu ini dan biasanya</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats/topics.py" line="110"/>
+        <location filename="../../ui/stats/topics.py" line="32"/>
         <source>(words withheld)</source>
         <translation>(kata dirahasiakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="115"/>
+        <location filename="../../ui/stats/topics.py" line="39"/>
         <source>%1 reports about “%2” since Monday, none in the weeks before</source>
         <translation>%1 laporan tentang “%2” sejak Senin, tidak ada pada minggu-minggu sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="117"/>
+        <location filename="../../ui/stats/topics.py" line="41"/>
         <source>%1 reports about “%2” since Monday, %3× the usual</source>
         <translation>%1 laporan tentang “%2” sejak Senin, %3× biasanya</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="127"/>
+        <location filename="../../ui/stats/topics.py" line="64"/>
+        <source>Grouped by shared words after normalising slang and word forms; a topic is a guess, open the reports to check. A word names a topic only when at least three of its reports that are not confidential contain it.</source>
+        <translation>Dikelompokkan menurut kata yang sama setelah bahasa gaul dan bentuk kata diseragamkan; topik hanyalah dugaan, buka laporannya untuk memeriksa. Sebuah kata menjadi nama topik hanya bila sedikitnya tiga laporannya yang tidak rahasia memuatnya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="79"/>
+        <source>Topics of the reports, this week and usually</source>
+        <translation>Topik laporan, minggu ini dan biasanya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/topics.py" line="131"/>
         <source>This week: %1 – %2. Usual: the average week of the %3 weeks before. %4 reports looked at.</source>
         <translation>Minggu ini: %1 – %2. Biasanya: rata-rata per minggu dari %3 minggu sebelumnya. %4 laporan ditelaah.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="137"/>
+        <location filename="../../ui/stats/topics.py" line="141"/>
         <source>Topic</source>
         <translation>Topik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="138"/>
+        <location filename="../../ui/stats/topics.py" line="142"/>
         <source>This week</source>
         <translation>Minggu ini</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="139"/>
+        <location filename="../../ui/stats/topics.py" line="143"/>
         <source>Usual per week</source>
         <translation>Biasanya per minggu</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="140"/>
+        <location filename="../../ui/stats/topics.py" line="144"/>
         <source>Ratio</source>
         <translation>Rasio</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="141"/>
+        <location filename="../../ui/stats/topics.py" line="145"/>
         <source>Open now</source>
         <translation>Terbuka kini</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="142"/>
+        <location filename="../../ui/stats/topics.py" line="146"/>
         <source>Rising</source>
         <translation>Naik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="149"/>
+        <location filename="../../ui/stats/topics.py" line="153"/>
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="151"/>
+        <location filename="../../ui/stats/topics.py" line="155"/>
         <source>rising</source>
         <translation>naik</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="157"/>
+        <location filename="../../ui/stats/topics.py" line="161"/>
         <source>Rising: at least %1 reports since Monday and at least %2 times the usual week.</source>
         <translation>Naik: sedikitnya %1 laporan sejak Senin dan sedikitnya %2 kali minggu biasanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/topics.py" line="162"/>
+        <location filename="../../ui/stats/topics.py" line="166"/>
         <source>No topics: too few reports share their words.</source>
         <translation>Tidak ada topik: terlalu sedikit laporan yang memakai kata yang sama.</translation>
     </message>

@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from qasync import asyncSlot
 
@@ -26,6 +26,21 @@ from .tables import Exported, figure_table, fill, number
 
 if TYPE_CHECKING:
     from ...reports.topics import TopicFigures, TopicRow
+
+
+def topic_name(row: TopicRow) -> str:
+    return ", ".join(row.terms) if row.terms else QCoreApplication.translate("TopicsView", "(words withheld)")
+
+
+def spike_alert(row: TopicRow) -> str:
+    """The sentence that tells a rising topic, in the window and in the desktop notification."""
+    # A rising topic has at least SPIKE_MIN_REPORTS (5) reports this week: "reports" is always plural.
+    if row.ratio is None:
+        text = QCoreApplication.translate("TopicsView", "%1 reports about “%2” since Monday, none in the weeks before")
+    else:
+        text = QCoreApplication.translate("TopicsView", "%1 reports about “%2” since Monday, %3× the usual")
+        text = text.replace("%3", number(row.ratio))
+    return text.replace("%1", number(row.this_week)).replace("%2", topic_name(row))
 
 
 class TopicsView(QWidget):
@@ -106,17 +121,6 @@ class TopicsView(QWidget):
 
     # -- showing ----------------------------------------------------------------------------------------
 
-    def name(self, row: TopicRow) -> str:
-        return ", ".join(row.terms) if row.terms else self.tr("(words withheld)")
-
-    def alert(self, row: TopicRow) -> str:
-        # A rising topic has at least SPIKE_MIN_REPORTS (5) reports this week: "reports" is always plural.
-        if row.ratio is None:
-            text = self.tr("%1 reports about “%2” since Monday, none in the weeks before")
-        else:
-            text = self.tr("%1 reports about “%2” since Monday, %3× the usual").replace("%3", number(row.ratio))
-        return text.replace("%1", number(row.this_week)).replace("%2", self.name(row))
-
     def show_topics(self, asked: tuple[Wanted, date | None], found: TopicFigures) -> None:
         self.found = found
         self.shown_for = asked
@@ -131,7 +135,7 @@ class TopicsView(QWidget):
             .replace("%4", number(found.reports))
         )
         rising = [row for row in found.rows if row.spike]
-        self.alerts.setText("\n".join("▲ " + self.alert(row) for row in rising))
+        self.alerts.setText("\n".join("▲ " + spike_alert(row) for row in rising))
         self.alerts.setVisible(bool(rising))
         headers = [
             self.tr("Topic"),
@@ -143,7 +147,7 @@ class TopicsView(QWidget):
         ]
         rows = [
             [
-                self.name(row),
+                topic_name(row),
                 number(row.this_week),
                 number(row.usual),
                 self.tr("new") if row.ratio is None and row.this_week else number(row.ratio),
