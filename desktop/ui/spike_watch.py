@@ -37,15 +37,21 @@ class SpikeWatch(QObject):
         self.told: set[str] = set()
         self.checks = 0  # looks finished (tests wait on it)
         self.checking = False
+        # Both timers are children: they stop with the watch (the main window closing), never calling a dead one.
+        self.first = QTimer(self)
+        self.first.setSingleShot(True)
+        self.first.setInterval(int(FIRST_CHECK_AFTER.total_seconds() * 1000))
+        self.first.timeout.connect(self.check)
         self.timer = QTimer(self)
         self.timer.setInterval(int(CHECK_EVERY.total_seconds() * 1000))
         self.timer.timeout.connect(self.check)
 
     def start(self) -> None:
+        self.first.start()
         self.timer.start()
-        QTimer.singleShot(int(FIRST_CHECK_AFTER.total_seconds() * 1000), self.check)
 
     def stop(self) -> None:
+        self.first.stop()
         self.timer.stop()
 
     @asyncSlot()
