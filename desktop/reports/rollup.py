@@ -22,6 +22,7 @@ zone of Indonesia), else ticket by ticket.
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, date
@@ -72,12 +73,12 @@ def refresh(conn: Connection) -> int:
         conn.execute(delete(stats_day))
         counted = _build(conn, calendar)
     else:
-
-        def since(column: Any) -> ColumnElement[bool]:
-            return column >= state.through if uses_transaction_ids(conn) else column > state.through  # type: ignore[no-any-return]
-
-        rows = {row.id: row for row in conn.execute(select(*_TICKET_KEY).where(since(ticket.c.change_seq)))}
-        clocked = select(sla_clock.c.ticket_id).where(since(sla_clock.c.change_seq))
+        # A stamp at the cursor is counted again on PostgreSQL (the oldest transaction then running), not elsewhere.
+        newer = operator.ge if uses_transaction_ids(conn) else operator.gt
+        rows = {
+            row.id: row for row in conn.execute(select(*_TICKET_KEY).where(newer(ticket.c.change_seq, state.through)))
+        }
+        clocked = select(sla_clock.c.ticket_id).where(newer(sla_clock.c.change_seq, state.through))
         for row in conn.execute(select(*_TICKET_KEY).where(ticket.c.id.in_(clocked))):
             rows.setdefault(row.id, row)
         counted = _count_again(conn, calendar, list(rows.values()))
