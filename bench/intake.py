@@ -1,6 +1,6 @@
 """E-mail intake through a real IMAP server into the central database, beside a raw IMAP fetch of the same mails.
 
-    python bench/intake.py [--mails 10000] [--engines postgresql] [--batch 200] [--seed 1]
+    python bench/intake.py [--mails 10000] [--engines postgresql] [--batch 200] [--seed 1] [--mixed 1000]
                            [--acknowledgements] [--analyze auto|never] [--tracemalloc] [--profile DIR] [--quick]
 
 A throwaway Dovecot (``tests.channels.mailserver``) is started and its INBOX filled with ``--mails``
@@ -22,6 +22,11 @@ non-synchronising literals; its time is printed but is no part of the figures. T
   3. verification: every mail is an inbound message, every answer joined its thread's ticket and every other
      mail started its own; nothing was refused; another round stores nothing; and with the cursor cleared
      (a crash before it was saved) all mails are fetched again and recognised as duplicates (timed too).
+  4. mixed channels (``--mixed``, messages per channel): e-mail, Telegram and SMS polled by the worker's rounds
+     while WhatsApp webhook calls and web-form reports are stored beside them, as ``aduan server``'s routes
+     store them, into one database per engine; beside the baseline of the same run, every source read and
+     parsed with nothing stored (``bench/support/mixed_intake.py``), and checked: each message once, each its
+     own ticket, nothing refused, everything sent again recognised.
 ``--quick`` is the smoke run the test suite makes: every phase and check on 200 mails fetched 50 a round, all
 in one process, its figures meaningless. Otherwise every phase runs in its own spawned process, and the
 high-water mark of its RSS is
@@ -73,6 +78,7 @@ if str(REPO_ROOT) not in sys.path:
 from sqlalchemy import Connection, event, func, select, text, update  # noqa: E402
 
 from bench.claims import describe, engine_list, server_version  # noqa: E402
+from bench.support import mixed_intake  # noqa: E402
 from bench.sync import cpu_seconds, profiled, run_here, run_in_child  # noqa: E402
 from bench.sync import peak_rss_mib as sync_peak_rss_mib  # noqa: E402
 from desktop.channels.accounts import Account, add_account, enabled_accounts  # noqa: E402
@@ -393,18 +399,23 @@ def summary_of(mails: list[Mail]) -> str:
 def fill_mailbox(server: MailServer, mails: list[Mail]) -> float:
     """Append every mail to the unit's INBOX over one connection: MULTIAPPEND (RFC 3502) with LITERAL+
     (RFC 7888), so a chunk of mails is one command and one reply. Returns the seconds it took."""
+    return append_mails(server, [mail.raw for mail in mails], server.user, server.password)
+
+
+def append_mails(server: MailServer, raws: list[bytes], user: str, password: str) -> float:
+    """``fill_mailbox`` for any user's INBOX and any mails."""
     start = time.perf_counter()
     with socket.create_connection((server.host, server.port), timeout=60) as sock:
         reader = sock.makefile("rb")
         reader.readline()  # greeting
-        _command(sock, reader, b"L", f'LOGIN "{server.user}" "{server.password}"'.encode())
+        _command(sock, reader, b"L", f'LOGIN "{user}" "{password}"'.encode())
         capabilities = _command(sock, reader, b"C", b"CAPABILITY")
         if b"MULTIAPPEND" not in capabilities or b"LITERAL+" not in capabilities:
             raise RuntimeError(f"the IMAP server lacks MULTIAPPEND or LITERAL+: {capabilities!r}")
-        for number, first in enumerate(range(0, len(mails), APPEND_CHUNK)):
+        for number, first in enumerate(range(0, len(raws), APPEND_CHUNK)):
             parts = [b'APPEND "INBOX"']
-            for mail in mails[first : first + APPEND_CHUNK]:
-                parts.append(b" {%d+}\r\n" % len(mail.raw) + mail.raw)
+            for raw in raws[first : first + APPEND_CHUNK]:
+                parts.append(b" {%d+}\r\n" % len(raw) + raw)
             _command(sock, reader, b"A%d" % number, b"".join(parts))
         _command(sock, reader, b"Z", b"LOGOUT")
     return time.perf_counter() - start
@@ -958,6 +969,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--acknowledgements", action="store_true", help="also run with acknowledgements on")
     parser.add_argument("--tracemalloc", action="store_true", help="also the Python heap peak (slower)")
+    parser.add_argument("--mixed", type=int, default=1_000, help="messages per channel of the mixed run (0: none)")
     parser.add_argument("--quick", action="store_true", help="smoke run: 200 mails, 50 a round, phases in this process")
     parser.add_argument("--profile", type=Path, help="write a cProfile of each intake pass into this folder")
     parser.add_argument(
@@ -968,9 +980,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     args = parser.parse_args(argv)
     if args.quick:
-        args.mails, args.batch = 200, 50
-    if args.mails < 1 or args.batch < 1:
-        parser.error("--mails and --batch are at least 1")
+        args.mails, args.batch, args.mixed = 200, 50, 20
+    if args.mails < 1 or args.batch < 1 or args.mixed < 0:
+        parser.error("--mails and --batch are at least 1, --mixed at least 0")
     return args
 
 
@@ -1003,6 +1015,93 @@ def measure_all(mails: list[Mail], imap: Imap, args: argparse.Namespace) -> None
     print_summary(baselines, intakes)
 
 
+# --- the mixed-channel run -------------------------------------------------------------------------------
+
+MIXED_HEADER = HEADER.replace("  mails", "   msgs").replace("mails/s", " msgs/s")
+
+
+def mixed_texts(count: int, seed: int) -> tuple[tuple[str, str], ...]:
+    """(subject, text) of ``count`` citizens' messages in the demo's vocabulary."""
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        fills = _fills(rng)
+        texts.append((fills["subjek"], rng.choice(demo._FORMAL).format_map(fills)))
+    return tuple(texts)
+
+
+def mixed_baseline(feeds: mixed_intake.Feeds, batch: int, trace: bool) -> tuple[Measured, Counter[str]]:
+    with measuring(trace) as done:
+        read = mixed_intake.read_everything(feeds, batch)
+        return done(sum(read.values())), read
+
+
+def mixed_phase(url: str, feeds: mixed_intake.Feeds, batch: int, trace: bool) -> tuple[Measured, Any]:
+    with measuring(trace) as done:
+        taken = mixed_intake.take_everything(url, feeds, batch)
+        return done(sum(taken.stored.values())), taken
+
+
+def _per_channel(counts: Any) -> str:
+    return ", ".join(f"{mixed_intake.PRETTY[c]} {counts.get(c, 0):,}" for c in mixed_intake.CHANNELS)
+
+
+def measure_mixed(server: MailServer, args: argparse.Namespace) -> None:
+    """Phase 4: every channel at once, per engine, beside every source read with nothing stored."""
+    run = run_here if args.quick else run_in_child
+    n = args.mixed
+    texts = mixed_texts(n, args.seed)
+    imap = (server.host, server.port, server.citizen, server.citizen_password)
+
+    def fill(raws: list[bytes]) -> float:
+        return append_mails(server, raws, server.citizen, server.citizen_password)
+
+    print(
+        f"\nMixed channels: {len(mixed_intake.CHANNELS)} × {n:,} messages, each from a sender of its own — e-mail, "
+        "Telegram and SMS polled by the worker's rounds; WhatsApp webhook calls and web-form reports stored beside "
+        "them on a thread, as aduan server's routes store them",
+        flush=True,
+    )
+    print(MIXED_HEADER)
+    baseline: Measured | None = None
+    results: dict[str, Measured] = {}
+    with tempfile.TemporaryDirectory(prefix="aduan-bench-") as tmp:
+        for index, kind in enumerate(args.engines):
+            with mixed_intake.feeds(n, texts, imap, fill if index == 0 else None) as feeds:
+                if baseline is None:
+                    baseline, read = run(mixed_baseline, feeds, args.batch, args.tracemalloc)
+                    print(row("every source read, nothing stored (baseline)", baseline), flush=True)
+                    print(f"  read: {_per_channel(read)}")
+                try:
+                    with throwaway_database(kind, Path(tmp)) as url:
+                        mixed_intake.prepare(url, feeds)
+                        measured, taken = run(mixed_phase, url, feeds, args.batch, args.tracemalloc)
+                        print(f"mixed intake: {PRETTY[kind]} — {server_version(url)}")
+                        for what, held, found in mixed_intake.checks(url, feeds, taken):
+                            print(_check(what, held, found))
+                        print(row(f"mixed intake ({PRETTY[kind]})", measured))
+                        finished = ", ".join(
+                            f"{mixed_intake.PRETTY[c]} {taken.finished.get(c, float('nan')):.1f} s"
+                            for c in mixed_intake.CHANNELS
+                        )
+                        print(f"  each channel's last message stored after: {finished} ({taken.rounds} worker rounds)")
+                        results[kind] = measured
+                except ServerMissing as missing:
+                    print(f"{PRETTY[kind]}: skipped: {missing}")
+                except Exception:  # one engine failing must not hide the others' figures
+                    print(f"{PRETTY[kind]}: failed:\n{traceback.format_exc()}")
+    if baseline is None:
+        return
+    print("\nMixed summary (baseline: every source read and parsed, nothing stored)")
+    print(f"{'':<44} {'msgs/s':>8} {'wall s':>7} {'RSS growth MiB':>15} {'msgs/s vs baseline':>20}")
+    print(f"{'every source read (baseline)':<44} {baseline.per_second:>8.0f} {baseline.seconds:>7.1f} "
+          f"{baseline.growth_mib:>15.1f} {'1':>20}")  # fmt: skip
+    for kind, m in results.items():
+        ratio = m.per_second / baseline.per_second
+        print(f"{f'mixed intake {PRETTY[kind]}':<44} {m.per_second:>8.0f} {m.seconds:>7.1f} {m.growth_mib:>15.1f} "
+              f"{ratio:>20.3f}")  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
@@ -1028,6 +1127,8 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
         measure_all(mails, imap, args)
+        if args.mixed:
+            measure_mixed(server, args)
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"load average at end: {load}; total time {time.monotonic() - started:.0f} s")
     return 0

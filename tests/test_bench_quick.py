@@ -118,8 +118,12 @@ def test_the_intake_benchmark_runs_every_phase_and_check() -> None:
     for engine in ("SQLite", "PostgreSQL"):
         for acknowledgements in ("off", "on"):
             assert f"intake ({engine}, acknowledgements {acknowledgements})" in output, output
-    assert output.count("  ok      ") == 4 * 8, output  # every check, on each engine with and without
+    # every check, on each engine with and without acknowledgements; then the mixed run's on each engine
+    assert output.count("  ok      ") == 4 * 8 + 2 * 4, output
     assert output.count("re-read, all duplicates") == 4 and "SQL per new ticket" in output
+    assert_phases(output, "Mixed channels: 5 × 20 messages", "every source read, nothing stored (baseline)")
+    assert_phases(output, "mixed intake (SQLite)", "mixed intake (PostgreSQL)", "Mixed summary")
+    assert "read: e-mail 20, Telegram 20, SMS 20, WhatsApp 20, web form 20" in output, output
 
 
 @pytest.mark.timeout(300)

@@ -46,7 +46,8 @@ __all__ = [
     "record_error",
 ]
 
-PUSHED = frozenset({Channel.WHATSAPP})  # channels that call the worker (webhooks) rather than being polled
+# Channels that call the worker (webhooks) rather than being polled.
+PUSHED = frozenset({Channel.WHATSAPP, Channel.FACEBOOK, Channel.INSTAGRAM})
 # Accounts the worker leaves alone: pushed ones, and a unit's web form, whose reports aduan server stores.
 NOT_POLLED = PUSHED | {Channel.WEB}
 

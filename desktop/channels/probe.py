@@ -55,6 +55,7 @@ from .settings import (
     AccountRefused,
     EmailSettings,
     LaporSettings,
+    MetaSettings,
     SmsSettings,
     TelegramSettings,
     WhatsAppSettings,
@@ -169,6 +170,23 @@ def _probe(account: Account, environ: Mapping[str, str], timeout: float, secrets
                     "environment or keyring of aduan server"
                 ) from None
         return _whatsapp(settings, _needed(account, token, "Cloud API access token"), timeout)
+    if isinstance(settings, MetaSettings):
+        for key, reference in (
+            ("app_secret_ref", settings.app_secret_ref),
+            ("verify_token_ref", settings.verify_token_ref),
+        ):
+            if not reference:  # aduan server reads them for the webhook (webhooks.py)
+                raise AccountRefused(
+                    f"the {account.channel.value} account {account.name!r} needs {key}: env or keyring"
+                )
+            try:
+                secret(key)
+            except SecretUnavailable as exc:
+                raise WebhookSecretUnavailable(
+                    f"{exc.message}; aduan server reads it to check the webhook's notifications: it belongs in the "
+                    "environment or keyring of aduan server"
+                ) from None
+        return _meta(account, settings, _needed(account, token, "access token"), timeout)
     if isinstance(settings, LaporSettings):
         return _lapor(account, settings, _needed(account, token, "API token"), timeout)
     if isinstance(settings, SmsSettings):
@@ -268,6 +286,16 @@ def _whatsapp(settings: WhatsAppSettings, token: str, timeout: float) -> tuple[F
     number, name = cloud.phone_number()
     said = f"WhatsApp number {number}" + (f" ({name})" if name else "") + " answers; the webhook's secrets are readable"
     return [("number", number), *([("name", name)] if name else [])], said
+
+
+def _meta(account: Account, settings: MetaSettings, token: str, timeout: float) -> tuple[Facts, str]:
+    from .meta import MetaGraph, Platform
+
+    platform = Platform(account.channel.value)
+    graph = _built(lambda: MetaGraph(token, settings.account_id, platform, settings.base_url, timeout=timeout))
+    name = graph.account_name()
+    said = f"the {platform.label} account {name} answers; the webhook's secrets are readable"
+    return [("account", name)], said
 
 
 def _sms(account: Account, settings: SmsSettings, key: str, timeout: float) -> tuple[Facts, str]:

@@ -99,6 +99,20 @@ SCHEMAS: dict[Channel, dict[str, Setting]] = {
         "app_secret_ref": Setting("reference", "slot of the app secret that signs notifications"),
         "verify_token_ref": Setting("reference", "slot of the token Meta's verification request carries"),
     },
+    # Meta's Send API for a Page and an Instagram professional account (channels/meta/); the account's own
+    # secret is the Page (or Instagram) access token.
+    Channel.FACEBOOK: {
+        "page_id": Setting("digits", "the Facebook Page's id"),
+        "base_url": Setting("url", "Graph API address (https://graph.facebook.com)"),
+        "app_secret_ref": Setting("reference", "slot of the app secret that signs notifications"),
+        "verify_token_ref": Setting("reference", "slot of the token Meta's verification request carries"),
+    },
+    Channel.INSTAGRAM: {
+        "ig_user_id": Setting("digits", "the Instagram professional account's id"),
+        "base_url": Setting("url", "Graph API address (https://graph.instagram.com)"),
+        "app_secret_ref": Setting("reference", "slot of the app secret that signs notifications"),
+        "verify_token_ref": Setting("reference", "slot of the token Meta's verification request carries"),
+    },
     # A unit's public web form (server/web_form.py): nothing to connect to, only how much it takes in.
     Channel.WEB: {
         "hourly_limit": Setting("count", "web reports the unit takes in per hour (30); beyond it: try again later"),
@@ -219,6 +233,17 @@ class TelegramSettings:
 class WhatsAppSettings:
     phone_number_id: str = ""
     base_url: str = "https://graph.facebook.com"
+    app_secret_ref: str | None = None
+    verify_token_ref: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MetaSettings:
+    """A Facebook Page (``account_id`` is its page_id) or an Instagram account (its ig_user_id)."""
+
+    channel: Channel
+    account_id: str = ""
+    base_url: str | None = None  # None: the platform's Graph API address
     app_secret_ref: str | None = None
     verify_token_ref: str | None = None
 
@@ -357,7 +382,7 @@ SMS_PROVIDERS = ("zenziva", "custom")
 NUMBER_FORMATS = ("e164", "international", "national")
 
 ChannelSettings: TypeAlias = (
-    EmailSettings | TelegramSettings | WhatsAppSettings | XSettings | LaporSettings | SmsSettings
+    EmailSettings | TelegramSettings | WhatsAppSettings | XSettings | LaporSettings | SmsSettings | MetaSettings
 )
 
 
@@ -382,6 +407,10 @@ def read_settings(channel: Channel, account_name: str, settings: Mapping[str, An
         if "phone_number_id" in kept:
             kept["phone_number_id"] = str(kept["phone_number_id"])
         return WhatsAppSettings(**kept)
+    if channel in (Channel.FACEBOOK, Channel.INSTAGRAM):
+        id_key = "page_id" if channel is Channel.FACEBOOK else "ig_user_id"
+        account_id = str(fields.pop(id_key, ""))
+        return MetaSettings(channel, account_id, **fields)
     return None
 
 

@@ -267,17 +267,23 @@ class SmsSource:
         first = int(page_text) if page_text.isdigit() and int(page_text) > 0 else 1
         highest, highest_page = seen, first
         messages: list[InboundMessage] = []
-        for page in range(first, first + s.max_pages):
+        last = first + s.max_pages
+        page = first
+        while page < last:
             items = self.gateway.inbox(page)
             if not items:
                 break
-            for item in items:
-                if _at_or_below(item.get(s.in_id_field), seen):
-                    continue
+            new = [item for item in items if not _at_or_below(item.get(s.in_id_field), seen)]
+            if page == first and not new:
+                # The page the cursor rests on, read again only to find where to go on: it takes no page of the
+                # round, or with ``max_pages`` 1 a full page would be read again and again and the next never.
+                last += 1
+            for item in new:
                 messages.append(inbound_from_fields(item, s, self.gateway.account_name))
                 item_id = str(item.get(s.in_id_field, ""))
                 if item_id.isdigit() and int(item_id) > (highest or 0):
                     highest, highest_page = int(item_id), page
+            page += 1
         return messages, None if highest is None else f"{highest}:{highest_page}"
 
 

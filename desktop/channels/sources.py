@@ -14,7 +14,16 @@ from .dispatch import AlreadySent, Sender
 from .email_message import UnreadableMail, parse_email
 from .imap_fetch import ImapMailbox
 from .lapor import LaporPoller
-from .settings import EmailSettings, LaporSettings, SmsSettings, TelegramSettings, WhatsAppSettings, XSettings
+from .meta import MetaGraph, MetaSender, Platform
+from .settings import (
+    EmailSettings,
+    LaporSettings,
+    MetaSettings,
+    SmsSettings,
+    TelegramSettings,
+    WhatsAppSettings,
+    XSettings,
+)
 from .sms import SmsSender, SmsSource, sms_gateway
 from .smtp_send import SmtpMailer
 from .telegram import TelegramBot
@@ -174,4 +183,14 @@ def make_sender(account: Account, secret: str | None) -> Sender:
         return WhatsAppSender(WhatsAppCloud(secret, settings.phone_number_id, base_url=settings.base_url))
     if isinstance(settings, SmsSettings):
         return SmsSender(sms_gateway(account, settings, secret))
+    if isinstance(settings, MetaSettings):
+        return MetaSender(meta_graph(account, settings, secret))
     raise BadInput(f"the worker cannot send through {account.channel.value} accounts yet ({account.name!r})")
+
+
+def meta_graph(account: Account, settings: MetaSettings, secret: str | None) -> MetaGraph:
+    """The Send API of a Facebook Page or Instagram account, with its access token (the account's secret)."""
+    platform = Platform(settings.channel.value)
+    if not secret:
+        raise BadInput(f"the {platform.label} account {account.name!r} needs its access token as its secret")
+    return MetaGraph(secret, settings.account_id, platform, base_url=settings.base_url)

@@ -4,7 +4,9 @@ brings is stored.
 The HTTP side is ``aduan server``'s (``desktop/server/webhooks.py``: HTTPS, a deadline for the body, a cap on
 its size, a limit on webhook requests at once); WhatsApp's notifications arrive at
 ``/v1/webhooks/whatsapp/<account>``, ``<account>`` being the account's name or its slot (``WA Humas`` →
-``wa_humas``). Nothing here listens on a socket.
+``wa_humas``); a Facebook Page's and an Instagram account's at ``/v1/webhooks/facebook/<account>`` and
+``/v1/webhooks/instagram/<account>`` (``meta_endpoint``: the same rules, plus comments kept apart,
+``store/social_comments.py``). Nothing here listens on a socket.
 
 Meta sends a notification for every message and repeats it (for up to seven days) until it is answered
 200; the endpoint answers 200 only after the messages are stored (``WebhookEndpoint``), and the store keeps
@@ -34,7 +36,8 @@ from ..store.channel_accounts import record_delivery
 from ..store.service import Store
 from . import intake_errors
 from .accounts import Account, account_secret, check_account, enabled_accounts
-from .settings import WhatsAppSettings, slot_id
+from .meta import MetaGraph, MetaWebhookEndpoint, Notification, Platform
+from .settings import MetaSettings, WhatsAppSettings, slot_id
 from .whatsapp import WebhookEndpoint, WhatsAppCloud
 
 # The same answer for an account that does not exist, is disabled, or cannot be used as configured: a caller
@@ -96,6 +99,72 @@ def _endpoint(store: Store, receiving: Account, accounts: list[Account]) -> Webh
     return WebhookEndpoint(app_secret, verify_token, deliver_by_number=deliver, media=cloud.download_media)
 
 
+def meta_endpoint(store: Store, platform: Platform, account_name: str) -> MetaWebhookEndpoint:
+    """The webhook of the enabled Facebook Page or Instagram account named ``account_name`` (its name or its
+    slot), with its secrets; NotFound (always ``NO_SUCH_WEBHOOK``) as for ``whatsapp_endpoint``.
+
+    Messages and comments for the account's own id are stored through it; for another account of the same
+    platform and the same app secret, through that one; for an id no such account has, messages are kept as
+    intake errors and comments dropped (a comment is public and comes again by the Graph API if needed)."""
+    accounts = [a for a in store.read(enabled_accounts) if a.channel is platform.channel]
+    matching = [a for a in accounts if account_name in (a.name, slot_id(a.name))]
+    if len(matching) != 1:
+        if matching:
+            _log.warning(
+                "%s webhook: accounts %s share one slot; none is used", platform.label, [a.name for a in matching]
+            )
+        raise NotFound(NO_SUCH_WEBHOOK)
+    [receiving] = matching
+    try:
+        return _meta_endpoint(store, platform, receiving, accounts)
+    except (AduanError, OSError) as exc:
+        reason = exc.message if isinstance(exc, AduanError) else str(exc)
+        _log.warning("%s webhook of %r cannot be used: %s", platform.label, receiving.name, reason)
+        store.admin(record_delivery, receiving.id, reason)
+        raise NotFound(NO_SUCH_WEBHOOK) from None
+
+
+def _meta_endpoint(
+    store: Store, platform: Platform, receiving: Account, accounts: list[Account]
+) -> MetaWebhookEndpoint:
+    from ..store import social_comments
+
+    settings = check_account(receiving)
+    assert isinstance(settings, MetaSettings)  # meta_endpoint chose an account of the platform
+    app_secret = account_secret(receiving, _reference(receiving, settings.app_secret_ref, "app_secret_ref")) or ""
+    verify_token = account_secret(receiving, _reference(receiving, settings.verify_token_ref, "verify_token_ref")) or ""
+    graph = MetaGraph(account_secret(receiving) or "", settings.account_id, platform, base_url=settings.base_url)
+    id_key = "page_id" if platform is Platform.FACEBOOK else "ig_user_id"
+
+    def owner_of(account_id: str) -> Account | None:
+        candidates = [a for a in accounts if str(a.config.get(id_key, "")) == account_id]
+        if any(a.id == receiving.id for a in candidates):
+            return receiving
+        return next((a for a in candidates if _same_app(a, app_secret)), None)
+
+    def deliver(found: Notification) -> None:
+        for account_id, messages in found.messages.items():
+            owner = owner_of(account_id)
+            for inbound in messages:
+                if owner is None:
+                    reason = f"no {platform.label} account of this app is set up for id {account_id}"
+                    store.admin(intake_errors.record, receiving.id, inbound, reason)
+                    continue
+                intake_errors.take_in(store, owner, inbound)
+        for account_id, comments in found.comments.items():
+            owner = owner_of(account_id)
+            if owner is None:
+                _log.warning(
+                    "%s webhook: comments for id %s, which no account has, were dropped", platform.label, account_id
+                )
+                continue
+            for comment in comments:
+                store.admin(social_comments.record, owner.id, comment)
+        store.admin(record_delivery, receiving.id, None)
+
+    return MetaWebhookEndpoint(platform, app_secret, verify_token, deliver, attachments=graph.download)
+
+
 def _same_app(account: Account, app_secret: str) -> bool:
     """Whether ``account`` is signed with the same app secret (an account that cannot be read is not)."""
     if not account.config.get("app_secret_ref"):
@@ -110,5 +179,7 @@ def _same_app(account: Account, app_secret: str) -> bool:
 def _reference(account: Account, reference: str | None, key: str) -> str:
     """``key``, once the account has it (its value is checked when the secret is read)."""
     if not reference:
-        raise BadInput(f"the WhatsApp account {account.name!r} needs {key}: env or keyring (its own slot)")
+        raise BadInput(
+            f"the {account.channel.value} account {account.name!r} needs {key}: env or keyring (its own slot)"
+        )
     return key

@@ -1,12 +1,13 @@
-"""``aduan channel add|list|disable|enable|test|errors|retry|dismiss`` and ``aduan dispatch list|resend|confirm``
-(admins), and ``aduan worker [--once]``."""
+"""``aduan channel add|list|overview|disable|enable|test|errors|retry|dismiss`` and
+``aduan dispatch list|resend|confirm`` (admins), and ``aduan worker [--once]``."""
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 from uuid import UUID
 
@@ -39,6 +40,8 @@ POLLED_OR_PUSHED = (
     Channel.EMAIL,
     Channel.TELEGRAM,
     Channel.WHATSAPP,
+    Channel.FACEBOOK,
+    Channel.INSTAGRAM,
     Channel.X,
     Channel.LAPOR,
     Channel.SMS,
@@ -58,6 +61,17 @@ def register(top: Commands) -> None:
         help="the account's own slot on the worker: env (ADUAN_SECRET_<NAME>) or keyring (aduan-channel/<name>)",
     )
     with_json(command(channels, "list", channel_list, "every account with its health"))
+    overview = with_json(
+        command(
+            channels,
+            "overview",
+            channel_overview,
+            "every account's traffic today, citizens awaiting an answer and response times over 7 days",
+        )
+    )
+    overview.add_argument(
+        "--as-of", type=moment, help="the figures at this moment, UTC (2026-12-04T09:30); default: now"
+    )
     for name, run, what in (
         ("disable", channel_disable, "stop polling an account and sending through it (admins; answers wait)"),
         ("enable", channel_enable, "poll an account and send through it again (admins)"),
@@ -133,6 +147,51 @@ def channel_list(cli: Cli) -> None:
         for h in found
     ]
     cli.emit([health_json(h) for h in found], "\n".join(lines) or "no channel accounts")
+
+
+def moment(text: str) -> datetime:
+    """A date and time: UTC without an offset; the command's request checks its range and turns it into UTC."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date and time: {text!r} (e.g. 2026-12-04T09:30)") from None
+
+
+def channel_overview(cli: Cli) -> None:
+    """One line per account; --json: the figures with stable keys (minutes for the response times)."""
+    from ..channels.accounts import health_json
+
+    found = cli.call(commands.channel_overview, commands.OverviewQuery(as_of=cli.args.as_of))
+    rows = [
+        {
+            **health_json(f.health),
+            "received_today": f.received_today,
+            "sent_today": f.sent_today,
+            "awaiting_answer": f.waiting,
+            "answered_7_days": f.answered,
+            "response_median_minutes": f.median_minutes,
+            "response_p90_minutes": f.p90_minutes,
+        }
+        for f in found.accounts
+    ]
+
+    def minutes(value: float | None) -> str:
+        return "-" if value is None else f"{value:g}"
+
+    lines = [
+        f"{f.health.id:>3} {f.health.channel.value:<9} {f.health.unit:<12} {f.health.name:<30} "
+        f"in {f.received_today} out {f.sent_today} awaiting {f.waiting} "
+        f"response {minutes(f.median_minutes)}/{minutes(f.p90_minutes)} min, failed {f.health.held}"
+        for f in found.accounts
+    ]
+    head = f"today {found.day.isoformat()} ({found.timezone}), as of {found.as_of.isoformat(timespec='minutes')} UTC"
+    data = {
+        "as_of": found.as_of.isoformat() + "Z",
+        "day": found.day.isoformat(),
+        "timezone": found.timezone,
+        "accounts": rows,
+    }
+    cli.emit(data, "\n".join([head, *lines]) if lines else "no channel accounts")
 
 
 def _switch(cli: Cli, cmd: Command[commands.AccountId, AccountHealth]) -> None:
@@ -271,7 +330,7 @@ def _rounds(cli: Cli, lease: timedelta, logged: bool = False) -> None:
     from ..channels.dispatch import dispatch_round
     from ..channels.sources import make_sender, make_source
     from ..channels.worker import run_round
-    from ..store import sla
+    from ..store import self_service, sla
     from ..store.retention import apply_retention
     from ..store.work import begin
 
@@ -284,6 +343,8 @@ def _rounds(cli: Cli, lease: timedelta, logged: bool = False) -> None:
             pruned, anonymised, purged = 0, 0, 0
             if time.monotonic() >= next_pruning:
                 pruned = cli.store.admin(prune_sign_in_records)
+                # Status self-service's counters of hours gone by and of requests no re-delivery can bring back.
+                pruned += cli.store.admin(lambda conn: self_service.purge_counters(begin(conn, None)))
                 # The units' retention periods (UU PDP) count in days: hourly is on time, and audited.
                 retained = cli.store.admin(lambda conn: apply_retention(begin(conn, None)))
                 anonymised, purged = retained.identities, retained.attachments

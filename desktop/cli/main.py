@@ -24,6 +24,7 @@ from . import (
     canned,
     channels,
     client_policy,
+    comments,
     db,
     diagnose,
     lapor,
@@ -71,6 +72,7 @@ def parser() -> argparse.ArgumentParser:
     audit.register(commands, ticket)
     shares.register(ticket)
     channels.register(commands)
+    comments.register(commands)
     lapor.register(commands)
     server.register(commands)
     canned.register(commands)

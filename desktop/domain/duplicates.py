@@ -35,7 +35,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from typing import Final
+from itertools import chain
+from typing import Final, cast
 from uuid import UUID
 
 from .status import Status
@@ -181,7 +182,6 @@ _MULTIPLIER = {"rb": 1_000, "ribu": 1_000, "k": 1_000, "jt": 1_000_000, "juta": 
 _REDUPLICATED = re.compile(r"\b([a-z]{2,})2\b")
 _HYPHENATED_TWICE = re.compile(r"\b([a-z]{2,})-\1\b")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
 # A handle, e-mail address or link names the sender or a page, not the complaint.
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|@\w+")
 _CLOSING = re.compile(
@@ -190,7 +190,10 @@ _CLOSING = re.compile(
 _SIGNATURE_LINES = 4  # a closing formula this near the end starts the signature
 # "Selamat pagi" greets; "pagi" alone may say when the problem happens.
 _GREETING = re.compile(r"\bselamat (?:pagi|siang|sore|malam)\b")
-_LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+# The words: runs of letters and runs of digits ("rt05" is "rt" and "05"), anything else between them.
+_TOKEN = re.compile(r"[a-z]+|[0-9]+")
+_ANY_DIGIT = re.compile(r"\d")  # what _AMOUNT needs (Unicode digits too)
+_NUMBERED = frozenset(_JOINED) | frozenset(_SCHOOL_OR_UNTIL)
 
 
 # -- normalisation ------------------------------------------------------------------------------------------
@@ -208,19 +211,32 @@ def fold(text: str) -> str:
 def normalise(text: str, *, slang: bool = True, stemmer: Stemmer | None = None) -> list[str]:
     """The comparable words of ``text``, in order. ``stemmer`` defaults to ``light_stem``; ``slang=False``
     and ``stemmer=keep`` exist to measure what each step adds (bench/duplicates.py)."""
-    stem = light_stem if stemmer is None else stemmer
     folded = fold(_without_signature(text[:MAX_TEXT_CHARS]))
-    folded = _ADDRESS.sub(" ", folded)
-    folded = _GREETING.sub(" ", folded)
-    folded = _HYPHENATED_TWICE.sub(r"\1", folded)
-    folded = _AMOUNT.sub(_amount, folded)
-    folded = _REDUPLICATED.sub(r"\1", folded)
-    folded = _STRETCHED.sub(r"\1", folded)
-    raw = _LETTERS_DIGITS.sub(" ", _NOT_WORD.sub(" ", folded)).split()
-    words = _join_numbered(raw)
-    if slang:
-        words = [part for word in words for part in _expand(word).split()]
-    return [stem(w) for w in words if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+    # Each pattern runs only on a text that holds what it needs ("@", a digit, ...): most complaints hold no
+    # link, amount or "anak2", and a pattern that finds nothing still costs a pass over the text.
+    if "@" in folded or "http" in folded or "www." in folded:
+        folded = _ADDRESS.sub(" ", folded)
+    if "selamat " in folded:
+        folded = _GREETING.sub(" ", folded)
+    if "-" in folded:
+        folded = _HYPHENATED_TWICE.sub(r"\1", folded)
+    if _ANY_DIGIT.search(folded):
+        folded = _AMOUNT.sub(_amount, folded)
+    if "2" in folded:
+        folded = _REDUPLICATED.sub(r"\1", folded)
+    tokens = _TOKEN.findall(folded)
+    if not slang:
+        kept = filter(_counts, map(_unpadded, _joined(tokens)))
+        return list(map(light_stem if stemmer is None else stemmer, kept))
+    # Most texts hold no place word ("rt", "no", "smp"): then each token's words depend on it alone, and are
+    # looked up once per token; otherwise the tokens are joined first ("rt 05" -> "rt5").
+    by_token = list(map(_token_stems if stemmer is None else _token_words, tokens))
+    if None in by_token:
+        parts = map(_comparable_stems if stemmer is None else _comparable, _joined(tokens))
+        words = list(chain.from_iterable(parts))
+    else:
+        words = list(chain.from_iterable(cast(list[tuple[str, ...]], by_token)))
+    return words if stemmer is None or stemmer is keep else list(map(stemmer, words))
 
 
 def keep(word: str) -> str:
@@ -251,12 +267,22 @@ def _amount(match: re.Match[str]) -> str:
     return f" {round(value * _MULTIPLIER[unit])} "
 
 
+def _joined(tokens: list[str]) -> list[str]:
+    """The tokens as words: stretched letters undone ("tolonggg"), place numbers joined ("rt 05" -> "rt05").
+    A stretched letter lies inside one run of letters, so undoing it token by token (each token once, cached)
+    gives what undoing it in the whole text did."""
+    return _join_numbered(list(map(_unstretched, tokens)))
+
+
 def _join_numbered(words: list[str]) -> list[str]:
+    """The words with "rt 05" as "rt05" (the leading zeros go in ``_unpadded``, word by word)."""
+    if _NUMBERED.isdisjoint(words):
+        return words  # the common case: no place number to join
     joined: list[str] = []
     i = 0
     while i < len(words):
         word = words[i]
-        if word in _JOINED or word in _SCHOOL_OR_UNTIL:
+        if word in _NUMBERED:
             j = i + 1
             while j < len(words) and words[j] in _JOINED_FILLER:
                 j += 1
@@ -266,13 +292,54 @@ def _join_numbered(words: list[str]) -> list[str]:
                 i = j + 1
                 continue
             word = _SCHOOL_OR_UNTIL.get(word, word)
-        joined.append(word.lstrip("0") or "0" if word.isdigit() else word)
+        joined.append(word)
         i += 1
     return joined
 
 
 def _expand(word: str) -> str:
     return SLANG.get(word, word)
+
+
+def _unpadded(word: str) -> str:
+    """A number without its leading zeros ("05" -> "5"); any other word as it is."""
+    return word.lstrip("0") or "0" if word.isdigit() else word
+
+
+def _counts(word: str) -> bool:
+    """Whether a word tells a complaint: no function word, no single letter (a single digit is a number)."""
+    return word not in STOP_WORDS and (len(word) > 1 or word.isdigit())
+
+
+# The steps after joining take one word at a time, and complaints use few words often: each word's result is
+# computed once and cached (bounded, for a long-running server).
+@lru_cache(maxsize=100_000)
+def _unstretched(word: str) -> str:
+    return _STRETCHED.sub(r"\1", word)
+
+
+@lru_cache(maxsize=100_000)
+def _comparable(word: str) -> tuple[str, ...]:
+    """One joined word as comparable words, before stemming: unpadded, slang expanded, those that count."""
+    return tuple(part for part in _expand(_unpadded(word)).split() if _counts(part))
+
+
+@lru_cache(maxsize=100_000)
+def _comparable_stems(word: str) -> tuple[str, ...]:
+    return tuple(map(light_stem, _comparable(word)))
+
+
+@lru_cache(maxsize=100_000)
+def _token_words(token: str) -> tuple[str, ...] | None:
+    """A token's comparable words, before stemming; None for a place word, read with the token after it."""
+    word = _unstretched(token)
+    return None if word in _NUMBERED else _comparable(word)
+
+
+@lru_cache(maxsize=100_000)
+def _token_stems(token: str) -> tuple[str, ...] | None:
+    word = _unstretched(token)
+    return None if word in _NUMBERED else _comparable_stems(word)
 
 
 # -- stemming -----------------------------------------------------------------------------------------------

@@ -38,15 +38,15 @@ or split one told in very different words. Open the reports to check.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import chain, filterfalse
 from typing import Final
-from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, ScalarSelect, or_, select
 
 from ..domain import duplicates
 from ..domain.errors import BadInput
@@ -68,7 +68,6 @@ BASELINE_WEEKS: Final = 8  # the usual: the average week of the eight full weeks
 SPIKE_MIN_REPORTS: Final = 5  # a spike needs at least this many reports since Monday...
 SPIKE_RATIO: Final = 3.0  # ... and at least this many times the usual week
 MAX_TOPICS: Final = 50  # topics returned: the rising ones first, then the busiest this week
-_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +100,14 @@ class Doc:
     confidential: bool = False
 
     def stems(self) -> list[str]:
-        return [duplicates.light_stem(w) for w in self.words]
+        return list(map(duplicates.light_stem, self.words))
 
 
 def doc(subject: str, body: str, confidential: bool = False) -> Doc:
     """A report's words: ``duplicates.normalise`` without its stemmer (applied later, word by word: the
     same words, and the surface form of each kept for the names), numbers left out."""
     surface = duplicates.normalise(f"{subject}\n{body}", stemmer=duplicates.keep)
-    return Doc(tuple(w for w in surface if not w.isdigit()), confidential)
+    return Doc(tuple(filterfalse(str.isdigit, surface)), confidential)
 
 
 # -- grouping ---------------------------------------------------------------------------------------------
@@ -118,13 +117,13 @@ def idf_weights(stemmed: Sequence[list[str]]) -> dict[str, float]:
     """Each word's inverse document frequency over the reports (``duplicates.idf``)."""
     frequency: Counter[str] = Counter()
     for words in stemmed:
-        frequency.update(dict.fromkeys(words, 1))
+        frequency.update(dict.fromkeys(words).keys())  # each word once per report (keys: not a mapping of counts)
     return {word: duplicates.idf(n, len(stemmed)) for word, n in frequency.items()}
 
 
 def unit_vector(words: list[str], weights: dict[str, float]) -> dict[str, float]:
     """TF-IDF (``1 + ln tf`` times the IDF), scaled to length 1."""
-    raw = {w: weights[w] * (1.0 + math.log(n)) for w, n in Counter(words).items()}
+    raw = {w: weights[w] if n == 1 else weights[w] * (1.0 + math.log(n)) for w, n in Counter(words).items()}
     norm = math.sqrt(math.fsum(v * v for v in raw.values()))
     return {w: v / norm for w, v in raw.items()} if norm else {}
 
@@ -135,34 +134,41 @@ def group(
     """The reports (stemmed words, oldest first) in groups of their indices: each joins the group whose sum
     of vectors it is most like, if the cosine reaches ``threshold`` (ties: the older group), else starts a
     group. Only words a report has can add to a cosine, so an index from word to groups finds the candidates."""
-    vectors = [unit_vector(words, weights) for words in stemmed]
-    sums: list[dict[str, float]] = []
-    squares: list[float] = []
+    squares: list[float] = []  # each group's summed vector's squared length...
+    lengths: list[float] = []  # ... and its length (0 for none), computed once per change, not per candidate
     members: list[list[int]] = []
-    holding: dict[str, list[int]] = defaultdict(list)  # word: the groups whose sum has it
-    for index, vec in enumerate(vectors):
-        dots: dict[int, float] = defaultdict(float)
+    # word: the groups whose sum has it, with its value in that sum (the sums kept by word, not by group, so
+    # that a report's dot products are one lookup per word)
+    holding: dict[str, dict[int, float]] = {}
+    for index, words in enumerate(stemmed):
+        vec = unit_vector(words, weights)
+        dots: dict[int, float] = {}
         for word, value in vec.items():
-            for g in holding.get(word, ()):
-                dots[g] += value * sums[g][word]
+            held = holding.get(word)
+            if held is not None:
+                for g, total in held.items():
+                    dots[g] = dots.get(g, 0.0) + value * total
         best, score = -1, 0.0
         for g, dot in dots.items():
-            cosine = dot / math.sqrt(squares[g]) if squares[g] > 0 else 0.0
+            length = lengths[g]
+            cosine = dot / length if length > 0 else 0.0
             if cosine > score or (cosine == score and 0 <= g < best):
                 best, score = g, cosine
         if best < 0 or score < threshold:
-            best = len(sums)
-            sums.append({})
+            best = len(squares)
             squares.append(0.0)
+            lengths.append(0.0)
             members.append([])
-        total = sums[best]
+        square = squares[best]
         for word, value in vec.items():
-            old = total.get(word)
-            if old is None:
-                holding[word].append(best)
-                old = 0.0
-            total[word] = old + value
-            squares[best] += (old + value) ** 2 - old * old
+            held = holding.get(word)
+            if held is None:
+                held = holding[word] = {}
+            old = held.get(best, 0.0)
+            held[best] = old + value
+            square += (old + value) ** 2 - old * old
+        squares[best] = square
+        lengths[best] = math.sqrt(square) if square > 0 else 0.0
         members[best].append(index)
     return members
 
@@ -174,24 +180,21 @@ def name(
     reports, the most shared and rarest elsewhere first (reports holding it x IDF; then the most repeated),
     each as most of those
     reports wrote it (or its stem, when no one spelling reaches MIN_NAMING_REPORTS reports)."""
-    holders: Counter[str] = Counter()
-    occurrences: Counter[str] = Counter()
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for i in members:
-        if docs[i].confidential:
-            continue
-        seen: dict[str, set[str]] = defaultdict(set)
-        for stem, word in zip(stemmed[i], docs[i].words, strict=True):
-            seen[stem].add(word)
-            occurrences[stem] += 1
-        for stem, words in seen.items():
-            holders[stem] += 1
-            spellings[stem].update(words)
+    shown = [i for i in members if not docs[i].confidential]
+    occurrences = Counter(chain.from_iterable(stemmed[i] for i in shown))
+    holders = Counter(chain.from_iterable(set(stemmed[i]) for i in shown))  # the reports holding each stem
+    # (stem, spelling): the reports writing the stem so
+    spelt = Counter(chain.from_iterable(set(zip(stemmed[i], docs[i].words, strict=True)) for i in shown))
     allowed = [stem for stem, n in holders.items() if n >= MIN_NAMING_REPORTS]
     allowed.sort(key=lambda stem: (-holders[stem] * weights.get(stem, 0.0), -occurrences[stem], stem))
+    chosen = allowed[:NAME_TERMS]
+    spellings: dict[str, list[tuple[str, int]]] = {stem: [] for stem in chosen}
+    for (stem, word), n in spelt.items():
+        if stem in spellings:
+            spellings[stem].append((word, n))
     terms = []
-    for stem in allowed[:NAME_TERMS]:
-        spelling, n = min(spellings[stem].items(), key=lambda item: (-item[1], item[0]))
+    for stem in chosen:
+        spelling, n = min(spellings[stem], key=lambda item: (-item[1], item[0]))
         terms.append(spelling if n >= MIN_NAMING_REPORTS else stem)
     return tuple(terms)
 
@@ -236,9 +239,6 @@ def ratio(this_week: int, usual: float) -> float | None:
 
 @dataclass(frozen=True, slots=True)
 class _Report:
-    id: UUID
-    subject: str
-    confidential: bool
     day: date  # local day of receipt
     open: bool
 
@@ -247,25 +247,16 @@ def _utc(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC).replace(tzinfo=None)
 
 
-def _first_messages(conn: Connection, ids: list[UUID]) -> dict[UUID, str]:
-    """Each ticket's first inbound message (by time, then id)."""
-    bodies: dict[UUID, str] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        ranked = (
-            select(
-                message.c.ticket_id,
-                message.c.body_text,
-                func.row_number()
-                .over(partition_by=message.c.ticket_id, order_by=(message.c.created_at, message.c.id))
-                .label("n"),
-            )
-            .where(message.c.ticket_id.in_(chunk), message.c.direction == "inbound")
-            .subquery()
-        )
-        for row in conn.execute(select(ranked.c.ticket_id, ranked.c.body_text).where(ranked.c.n == 1)):
-            bodies[row.ticket_id] = row.body_text or ""
-    return bodies
+def _first_inbound_body() -> ScalarSelect[str]:
+    """A ticket's first inbound message (by time, then id), asked in the same query as the ticket: one index
+    lookup each, instead of a second round of queries keyed by ticket ids converted to and from UUIDs."""
+    return (
+        select(message.c.body_text)
+        .where(message.c.ticket_id == ticket.c.id, message.c.direction == "inbound")
+        .order_by(message.c.created_at, message.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 def topics(conn: Connection, scope: Scope, as_of: datetime) -> TopicFigures:
@@ -282,7 +273,13 @@ def topics(conn: Connection, scope: Scope, as_of: datetime) -> TopicFigures:
     first = monday - timedelta(weeks=BASELINE_WEEKS)
     confidential = reporter.c.confidential.is_(True)
     query = (
-        select(ticket.c.id, ticket.c.subject, ticket.c.status, ticket.c.created_at, confidential.label("secret"))
+        select(
+            ticket.c.subject,
+            _first_inbound_body().label("body"),
+            ticket.c.status,
+            ticket.c.created_at,
+            confidential.label("secret"),
+        )
         .select_from(ticket.outerjoin(reporter, reporter.c.id == ticket.c.reporter_id))
         .where(
             *conditions(scope, cal.zone),
@@ -292,18 +289,11 @@ def topics(conn: Connection, scope: Scope, as_of: datetime) -> TopicFigures:
         .order_by(ticket.c.created_at, ticket.c.id)
     )
     closed = {s.value for s in CLOSED}
-    found = [
-        _Report(
-            row.id,
-            row.subject or "",
-            bool(row.secret),
-            row.created_at.replace(tzinfo=UTC).astimezone(cal.zone).date(),
-            row.status not in closed,
-        )
-        for row in conn.execute(query)
-    ]
-    bodies = _first_messages(conn, [r.id for r in found])
-    docs = [doc(r.subject, bodies.get(r.id, ""), r.confidential) for r in found]
+    found: list[_Report] = []
+    docs: list[Doc] = []
+    for row in conn.execute(query):
+        found.append(_Report(row.created_at.replace(tzinfo=UTC).astimezone(cal.zone).date(), row.status not in closed))
+        docs.append(doc(row.subject or "", row.body or "", bool(row.secret)))
     rows = []
     for topic in find_topics(docs):
         days = [found[i].day for i in topic.members]

@@ -39,6 +39,8 @@ class Action(StrEnum):
     MANAGE_CHANNELS = "manage_channels"
     HANDLE_INTAKE_ERRORS = "handle_intake_errors"  # they hold citizens' messages of every unit
     HANDLE_DISPATCH = "handle_dispatch"
+    # Comments under a unit's Facebook/Instagram posts: a supervisor's units (commands.py checks the unit).
+    HANDLE_COMMENTS = "handle_comments"
     IMPORT_LAPOR = "import_lapor"
     EXPORT_LAPOR = "export_lapor"  # a supervisor: their units
     # Sharing a confidential report: the store lets the handling unit's supervisors and the claim holder
@@ -89,6 +91,7 @@ _RESTRICTED: dict[Action, tuple[frozenset[Role], str]] = {
     Action.MANAGE_CHANNELS: (_ADMINS, "manage channel accounts"),
     Action.HANDLE_INTAKE_ERRORS: (_ADMINS, "see, retry or dismiss intake errors"),
     Action.HANDLE_DISPATCH: (_ADMINS, "see, resend or confirm answers being dispatched"),
+    Action.HANDLE_COMMENTS: (_SUPERVISORS, "see comments on social media or make tickets of them"),
     Action.IMPORT_LAPOR: (_ADMINS, "import SP4N-LAPOR! reports"),
     Action.EXPORT_LAPOR: (_SUPERVISORS, "export SP4N-LAPOR! follow-ups"),
     Action.MANAGE_RETENTION: (_ADMINS, "set or apply the retention of citizens' data"),

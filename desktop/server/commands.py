@@ -19,11 +19,11 @@ import functools
 import getpass
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 from uuid import UUID
 
-from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
+from pydantic import AfterValidator, Field, StringConstraints, TypeAdapter, ValidationError
 from sqlalchemy import Connection
 
 from ..domain.audit import DEFAULT_TIMEZONE as AUDIT_TIMEZONE
@@ -33,14 +33,16 @@ from ..domain.calendar import WIB
 from ..domain.canned import CannedTemplate, ManageScope
 from ..domain.client_release import ClientPolicy
 from ..domain.entities import AccountHealth, Officer, Unit
-from ..domain.errors import BadInput, NotPermitted
+from ..domain.errors import BadInput, NotFound, NotPermitted
 from ..domain.inbound import IntakeError, Received
 from ..domain.lapor_import import ImportReport
 from ..domain.probe import ProbeResult
 from ..domain.sla import SlaPolicy
+from ..domain.social import SocialComment
 from ..domain.text import FIELD_LIMITS
 from ..domain.vocabulary import Channel, Kind, Priority, Role
 from ..reports.behaviour import FlowRow, HeatRow, ReopenRow, ReturningRow
+from ..reports.channels import ChannelOverview
 from ..reports.figures import BacklogRow, ServiceRow, VolumeRow
 from ..reports.recap import MonthlyRecap
 from ..reports.topics import TopicFigures
@@ -506,6 +508,35 @@ def channel_list(store: Store, actor: Actor | None, _r: Nothing) -> list[Account
     return found if codes is None else [a for a in found if a.unit in codes]
 
 
+def _as_naive_utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
+
+
+# A moment the figures may be read at: within the years a complaint unit's records span, checked before it is
+# turned into UTC, so that no date arithmetic on it (the offset, a week before, the local day) leaves the calendar.
+FiguresMoment = Annotated[
+    datetime, Field(ge=datetime(2000, 1, 1), le=datetime(2100, 1, 1)), AfterValidator(_as_naive_utc)
+]
+
+
+class OverviewQuery(Strict):
+    as_of: FiguresMoment | None = None  # None: the database server's now; a fixed moment for tests and look-backs
+
+
+@command("channel overview", Action.WATCH_CHANNELS, OverviewQuery, ChannelOverview)
+def channel_overview(store: Store, actor: Actor | None, r: OverviewQuery) -> ChannelOverview:
+    """Every account's health beside its traffic today, the citizens waiting on it and its response times
+    this week (``reports/channels.py``); a supervisor sees the accounts of their units, as ``channel list``."""
+    from ..reports.channels import channel_overview as overview
+    from ..store.clock import server_now
+
+    def read(conn: Connection) -> ChannelOverview:
+        now = server_now(conn) if r.as_of is None else r.as_of
+        return overview(conn, now, None if actor is None else actor.visible_unit_ids)
+
+    return store.read(read)
+
+
 class AccountId(Strict):
     account_id: Annotated[int, Field(ge=1, le=2**63 - 1)]
 
@@ -601,6 +632,40 @@ def dispatch_confirm(store: Store, actor: Actor | None, r: OutboundId) -> None:
     from ..store.outbox import confirm_sent
 
     as_officer(store, actor, confirm_sent, r.outbound_id)
+
+
+# -- comments on social media (channels/meta/) -----------------------------------------------------------
+
+
+class CommentList(Strict):
+    limit: Annotated[int, Field(ge=1, le=500)] = 100
+
+
+@command("comment list", Action.HANDLE_COMMENTS, CommentList, list[SocialComment])
+def comment_list(store: Store, actor: Actor | None, r: CommentList) -> list[SocialComment]:
+    """The comments not yet made tickets, newest first, flagged when they show personal data; a supervisor
+    sees those of their units' accounts."""
+    from ..store.social_comments import open_comments
+
+    codes = _visible_unit_codes(store, actor)
+    return store.read(open_comments, None if codes is None else frozenset(codes), r.limit)
+
+
+class CommentId(Strict):
+    comment_id: Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
+@command("comment ticket", Action.HANDLE_COMMENTS, CommentId, Received, ledger=True)
+def comment_ticket(store: Store, actor: Actor | None, r: CommentId) -> Received:
+    """Make a ticket of the comment in one step (its text is the first message); a second call answers the
+    same ticket. A comment of another unit's account is answered as one that does not exist."""
+    from ..store.social_comments import comment_by_id, ticket_from_comment
+
+    comment = store.read(comment_by_id, r.comment_id)
+    codes = _visible_unit_codes(store, actor)
+    if codes is not None and comment.unit not in codes:
+        raise NotFound(f"there is no comment {r.comment_id}")
+    return as_officer(store, actor, ticket_from_comment, r.comment_id)
 
 
 # -- SP4N-LAPOR! ----------------------------------------------------------------------------------------

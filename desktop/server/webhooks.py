@@ -1,4 +1,5 @@
-"""The webhook routes of ``aduan server``: channels that push call these (WhatsApp, SMS gateways), not officers.
+"""The webhook routes of ``aduan server``: channels that push call these (WhatsApp, Facebook, Instagram, SMS
+gateways), not officers.
 
 No officer session: the caller proves itself by the channel's own means (Meta signs the body with the app
 secret, ``channels/whatsapp/webhook.py``). Anyone can reach these routes, so every request is bounded here:
@@ -24,10 +25,10 @@ import asyncio
 import json
 import logging
 import os
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol, TypeVar
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Path, Request
@@ -36,12 +37,23 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
 from ..channels import sms, webhooks
-from ..channels.whatsapp import MAX_WEBHOOK_BYTES, SIGNATURE_HEADER, WebhookEndpoint
+from ..channels.meta import Platform
+from ..channels.whatsapp import MAX_WEBHOOK_BYTES, SIGNATURE_HEADER
 from ..domain.errors import AduanError, BadInput, NotFound, NotPermitted, Unreachable
 from ..store.service import Store
 from . import wire
 
 log = logging.getLogger("aduan.server.webhooks")
+T = TypeVar("T")
+
+
+class SignedEndpoint(Protocol):
+    """What Meta's routes ask of an account's endpoint (``whatsapp.WebhookEndpoint``, ``meta.MetaWebhookEndpoint``)."""
+
+    def verification(self, mode: str, token: str, challenge: str) -> tuple[int, str]: ...
+
+    def notification(self, body: bytes, signature: str | None) -> tuple[int, str]: ...
+
 
 CONCURRENCY_ENV = "ADUAN_WEBHOOK_CONCURRENCY"
 DEADLINE_ENV = "ADUAN_WEBHOOK_DEADLINE"
@@ -151,50 +163,69 @@ def webhook_router(store: Store, limits: WebhookLimits | None = None) -> APIRout
         message = "too many webhook requests at once; try again shortly"
         return refusal(503, Unreachable.code, message, retry_after=RETRY_AFTER_SECONDS, close=True)
 
-    async def whatsapp_endpoint(account: str) -> WebhookEndpoint:
+    async def found(find: Callable[..., T], *args: Any) -> T:
+        """The account's endpoint, found on the thread pool: 404 for an unknown, disabled or unusable account,
+        503 when its secrets cannot be read now."""
         try:
-            return await run_in_threadpool(webhooks.whatsapp_endpoint, store, account)
+            return await run_in_threadpool(find, store, *args)
         except NotFound as exc:
             raise _Refused(refusal(404, NotFound.code, exc.message, close=True)) from None
         except Unreachable as exc:
-            unreachable = refusal(503, Unreachable.code, exc.message, retry_after=RETRY_AFTER_SECONDS, close=True)
-            raise _Refused(unreachable) from None
+            down = refusal(503, Unreachable.code, exc.message, retry_after=RETRY_AFTER_SECONDS, close=True)
+            raise _Refused(down) from None
 
-    @router.get("/whatsapp/{account}", response_model=None)
-    async def whatsapp_verification(request: Request, account: Account) -> Response:
-        """Meta's subscription check: ``hub.challenge`` back when ``hub.verify_token`` is the account's."""
-        async with gate.entered() as inside:
-            if not inside:
-                return busy()
-            try:
-                endpoint = await whatsapp_endpoint(account)
-            except _Refused as refused:
-                return refused.response
-            query = request.query_params
-            status, text = endpoint.verification(
-                query.get("hub.mode", ""), query.get("hub.verify_token", ""), query.get("hub.challenge", "")
-            )
-            if status == 200:
-                return PlainTextResponse(text)
-            return refusal(status, _CODES.get(status, AduanError.code), text)
+    def signed_routes(name: str, find: Callable[[str], Awaitable[SignedEndpoint]]) -> None:
+        """``/<name>/<account>``: Meta's subscription check and its signed notifications (WhatsApp, and the
+        Facebook Page and Instagram account of ``channels/meta``)."""
 
-    @router.post("/whatsapp/{account}", response_model=None)
-    async def whatsapp_notification(request: Request, account: Account) -> Response:
-        """One notification: checked against the account's app secret, stored, then answered 200."""
-        async with gate.entered() as inside:
-            if not inside:
-                return busy()
-            try:
-                check_declared_length(request, WHATSAPP_MAX_BYTES)
-                endpoint = await whatsapp_endpoint(account)
-                body = await read_body(request, WHATSAPP_MAX_BYTES, bounds.deadline_seconds)
-            except _Refused as refused:
-                return refused.response
-            signature = request.headers.get(SIGNATURE_HEADER)
-            status, text = await run_in_threadpool(endpoint.notification, body, signature)
-            if status == 200:
-                return PlainTextResponse(text)
-            return refusal(status, _CODES.get(status, AduanError.code), text)
+        @router.get(f"/{name}/{{account}}", response_model=None, name=f"{name}_verification")
+        async def verification(request: Request, account: Account) -> Response:
+            """Meta's subscription check: ``hub.challenge`` back when ``hub.verify_token`` is the account's."""
+            async with gate.entered() as inside:
+                if not inside:
+                    return busy()
+                try:
+                    endpoint = await find(account)
+                except _Refused as refused:
+                    return refused.response
+                query = request.query_params
+                status, text = endpoint.verification(
+                    query.get("hub.mode", ""), query.get("hub.verify_token", ""), query.get("hub.challenge", "")
+                )
+                if status == 200:
+                    return PlainTextResponse(text)
+                return refusal(status, _CODES.get(status, AduanError.code), text)
+
+        @router.post(f"/{name}/{{account}}", response_model=None, name=f"{name}_notification")
+        async def notification(request: Request, account: Account) -> Response:
+            """One notification: checked against the account's app secret, stored, then answered 200."""
+            async with gate.entered() as inside:
+                if not inside:
+                    return busy()
+                try:
+                    check_declared_length(request, WHATSAPP_MAX_BYTES)
+                    endpoint = await find(account)
+                    body = await read_body(request, WHATSAPP_MAX_BYTES, bounds.deadline_seconds)
+                except _Refused as refused:
+                    return refused.response
+                signature = request.headers.get(SIGNATURE_HEADER)
+                status, text = await run_in_threadpool(endpoint.notification, body, signature)
+                if status == 200:
+                    return PlainTextResponse(text)
+                return refusal(status, _CODES.get(status, AduanError.code), text)
+
+    async def whatsapp(account: str) -> SignedEndpoint:
+        return await found(webhooks.whatsapp_endpoint, account)
+
+    def meta(platform: Platform) -> Callable[[str], Awaitable[SignedEndpoint]]:
+        async def find(account: str) -> SignedEndpoint:
+            return await found(webhooks.meta_endpoint, platform, account)
+
+        return find
+
+    signed_routes("whatsapp", whatsapp)
+    for platform in Platform:
+        signed_routes(platform.value, meta(platform))
 
     async def sms_call(request: Request, account: str, with_body: bool) -> Response:
         """One SMS an SMS gateway forwards: its fields from the query and (POST) the form or JSON body; the
@@ -205,13 +236,7 @@ def webhook_router(store: Store, limits: WebhookLimits | None = None) -> APIRout
             try:
                 if with_body:
                     check_declared_length(request, sms.MAX_WEBHOOK_BYTES)
-                try:
-                    endpoint = await run_in_threadpool(sms.sms_webhook, store, account)
-                except NotFound as exc:
-                    raise _Refused(refusal(404, NotFound.code, exc.message, close=True)) from None
-                except Unreachable as exc:
-                    down = refusal(503, Unreachable.code, exc.message, retry_after=RETRY_AFTER_SECONDS, close=True)
-                    raise _Refused(down) from None
+                endpoint = await found(sms.sms_webhook, account)
                 body = await read_body(request, sms.MAX_WEBHOOK_BYTES, bounds.deadline_seconds) if with_body else b""
             except _Refused as refused:
                 return refused.response

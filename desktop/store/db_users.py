@@ -50,6 +50,7 @@ SERVER_DELETES = frozenset(
     | {"client_policy"}  # a unit's client release policy cleared (`aduan client-policy clear`, store/client_policy.py)
     | {"membership"}  # an officer's units replaced (`aduan officer set --unit`, store/directory.py)
     | {"stats_day", "stats_counted"}  # the statistics' roll-up built again for a new time zone (reports/rollup.py)
+    | {"counter"}  # status self-service's rows of hours gone by and old requests (the worker: store/self_service.py)
 )
 
 # The shared role that versions before the Aduan server gave every officer's database login.

@@ -34,7 +34,9 @@ from .schema import channel_account, message, outbound_message, reporter_contact
 from .work import Work, begin
 
 # Channels the worker sends through; answers on the others are only recorded.
-DISPATCHED = frozenset({Channel.EMAIL, Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.SMS})
+DISPATCHED = frozenset(
+    {Channel.EMAIL, Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.SMS, Channel.FACEBOOK, Channel.INSTAGRAM}
+)
 # Sending again after a crash is harmless here: e-mail carries the same Message-ID (mail programs show one
 # message), X refuses a repeated text from the same account. Elsewhere a crash leaves the answer in doubt.
 RESEND_SAFE = frozenset({Channel.EMAIL, Channel.X})

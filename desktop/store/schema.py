@@ -456,6 +456,27 @@ intake_error = Table(
     Index("uq_intake_error_account_id_external_id", "account_id", "external_id", unique=True),
 )
 
+# Comments under a Facebook Page's posts or an Instagram account's media (channels/meta/): kept as they
+# arrive, made a ticket only when an officer chooses; personal_data flags a comment that shows a NIK, a phone
+# number or an e-mail address, which is then answered only in private.
+social_comment = Table(
+    "social_comment",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account_id", Integer, ForeignKey("channel_account.id"), nullable=False),
+    Column("external_id", String(255), nullable=False),  # the comment's id
+    Column("post_id", String(255), nullable=False),  # the post's or media's id
+    Column("author_id", String(255)),
+    Column("author_name", String(200)),
+    Column("body_text", Text, nullable=False),
+    Column("personal_data", Boolean, nullable=False),
+    Column("created_at", Timestamp, nullable=False),  # when it was written (received, when Meta gave no time)
+    Column("received_at", Timestamp, nullable=False),
+    Column("ticket_id", Uuid, ForeignKey("ticket.id")),  # once an officer made a ticket of it
+    Index("uq_social_comment_account_id_external_id", "account_id", "external_id", unique=True),
+    Index("ix_social_comment_account_id_ticket_id_created_at", "account_id", "ticket_id", "created_at"),
+)
+
 applied_op = Table(
     "applied_op",
     metadata,

@@ -14,17 +14,19 @@ automatic message), queued through the outbox on the report's ticket and sent ba
 citizen wrote on. The request itself is not stored as the citizen's message: it starts no ticket, joins no
 thread and resets no clock; the audit log records who asked, which report, and what was answered.
 Exactly once per inbound message (its channel and external id), and at most ``ANSWERS_PER_HOUR`` answers
-per contact and clock hour so that nobody can use the feature to flood a number.
+per contact and clock hour so that nobody can use the feature to flood a number. Both are named rows of the
+``counter`` table, which the worker's hourly pruning deletes once they guard nothing (``purge_counters``).
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..domain.inbound import InboundMessage, Received
@@ -43,6 +45,20 @@ from .work import Work
 PRIVATE_CHANNELS = frozenset({"email", "telegram", "whatsapp", "sms"})
 ANSWERS_PER_HOUR = 10  # per contact (channel and address), per clock hour of the server
 ANSWERED, REFUSED, LIMITED = "answered", "refused", "limited"
+
+REQUEST_PREFIX, RATE_PREFIX = "status-req:", "status-rate:"
+_RATE_DIGEST_CHARS = 32
+_HOUR_FORMAT = "%Y%m%d%H"
+# Where the hour starts in a rate row's name (SQL counts from 1): ``status-rate:<digest>:<YYYYMMDDHH>``.
+_RATE_HOUR_AT = len(RATE_PREFIX) + _RATE_DIGEST_CHARS + 2
+# How long a request's row is kept after it was first handled. What it guards against is a re-delivery: the same
+# message brought again after it was handled — a webhook the platform retries (WhatsApp for up to 7 days, SMS
+# gateways for hours), Telegram's updates (kept 24 hours), a mailbox or an SMS inbox read again because the
+# worker stopped before saving its cursor, at its next round, which an outage can put off by days. 30 days
+# covers them all with room to spare. A re-read later still (an admin clearing the cursor of an old mailbox)
+# finds the answer queued under the request's operation id (``_first_delivery``), so it is not answered twice.
+REQUEST_KEPT = timedelta(days=30)
+_EPOCH = datetime(1970, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,12 +165,16 @@ def _first_delivery(work: Work, inbound: InboundMessage) -> bool:
     """Whether this request is handled for the first time: a named counter per request (its key is a digest of
     the channel and the message's id), inserted once; a concurrent second delivery waits and finds it."""
     digest = hashlib.sha1(f"{inbound.channel.value}\x00{inbound.external_id}".encode()).hexdigest()
-    name = f"status-req:{digest}"
+    name = f"{REQUEST_PREFIX}{digest}"
     if work.conn.execute(select(counter.c.value).where(counter.c.name == name)).first() is not None:
+        return False
+    answered = select(outbound_message.c.id).where(outbound_message.c.op_id == _request_id(inbound))
+    if work.conn.execute(answered).first() is not None:  # answered before its row was purged
         return False
     try:
         with work.conn.begin_nested():
-            work.conn.execute(insert(counter).values(name=name, value=1))
+            # The value is when it was first handled (seconds since 1970, UTC): ``purge_counters`` reads it.
+            work.conn.execute(insert(counter).values(name=name, value=_seconds(work.now)))
     except IntegrityError:
         return False
     return True
@@ -162,8 +182,8 @@ def _first_delivery(work: Work, inbound: InboundMessage) -> bool:
 
 def _within_limit(work: Work, inbound: InboundMessage, address: str) -> bool:
     """Count this request against the contact's clock hour; False past ``ANSWERS_PER_HOUR``."""
-    digest = hashlib.sha1(f"{inbound.channel.value}\x00{address}".encode()).hexdigest()[:32]
-    name = f"status-rate:{digest}:{work.now:%Y%m%d%H}"
+    digest = hashlib.sha1(f"{inbound.channel.value}\x00{address}".encode()).hexdigest()[:_RATE_DIGEST_CHARS]
+    name = f"{RATE_PREFIX}{digest}:{work.now.strftime(_HOUR_FORMAT)}"
     bumped = work.conn.execute(update(counter).where(counter.c.name == name).values(value=counter.c.value + 1)).rowcount
     if not bumped:
         try:
@@ -173,3 +193,29 @@ def _within_limit(work: Work, inbound: InboundMessage, address: str) -> bool:
             work.conn.execute(update(counter).where(counter.c.name == name).values(value=counter.c.value + 1))
     count = work.conn.execute(select(counter.c.value).where(counter.c.name == name)).scalar_one()
     return int(count) <= ANSWERS_PER_HOUR
+
+
+def purge_counters(work: Work) -> int:
+    """Delete the rows that guard nothing any more: a contact's count of an hour gone by, and a request's row
+    ``REQUEST_KEPT`` after it was first handled. Run by the worker's hourly pruning; returns the rows deleted.
+    (A request's row written before its value was a time holds 1, and goes at the first run.)"""
+    this_hour = work.now.strftime(_HOUR_FORMAT)
+    rates = work.conn.execute(
+        delete(counter).where(
+            counter.c.name.like(f"{RATE_PREFIX}%"),
+            func.substr(counter.c.name, _RATE_HOUR_AT, len(this_hour)) < this_hour,
+        )
+    ).rowcount
+    requests = work.conn.execute(
+        delete(counter).where(
+            counter.c.name.like(f"{REQUEST_PREFIX}%"),
+            counter.c.value < _seconds(work.now - REQUEST_KEPT),
+        )
+    ).rowcount
+    return int(rates) + int(requests)
+
+
+def _seconds(when: datetime) -> int:
+    """``when`` (naive UTC, as the store keeps time; or aware) as whole seconds since 1970."""
+    naive = when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo is not None else when
+    return int((naive - _EPOCH).total_seconds())

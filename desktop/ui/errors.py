@@ -89,6 +89,11 @@ _COMPLETE = {
         "WhatsApp no longer takes a free reply: the citizen last wrote more than 24 hours ago. "
         "Answer through another channel.",
     ),
+    "messaging_window_closed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Facebook or Instagram no longer takes this answer: the citizen last wrote more than 24 hours ago, or the "
+        "comment was already answered privately. Answer through another channel.",
+    ),
     "diagnose_failed": QT_TRANSLATE_NOOP("Errors", "The check of this installation found a problem."),
 }
 # The fields of a refused input, by the names the domain gives them (``domain/text.py``'s FIELD_LIMITS and the

@@ -44,6 +44,7 @@ class FakeSmsGateway:
     passkey: str = "pk-rahasia-123"
     sent: list[Sent] = field(default_factory=list)
     inbox: list[dict[str, Any]] = field(default_factory=list)
+    page_size: int = PAGE_SIZE  # inbox items a page (bench/intake.py reads larger pages)
     _next_id: int = 880_001
     _next_inbound: int = 1001
     _switch: tuple[str, Any, int] = ("", None, 0)  # (kind, detail, answers left)
@@ -127,7 +128,7 @@ class FakeSmsGateway:
                 return 200, {"status": "1", "balance": "125000", "expired": "2027-01-31"}, {}
             if path == INBOX_PATH and method == "GET":
                 page = int(fields.get("page", "1"))
-                items = self.inbox[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+                items = self.inbox[(page - 1) * self.page_size : page * self.page_size]
                 return 200, {"status": "1", "page": page, "data": items}, {}
             return 404, {"status": "0", "text": "Not Found"}, {}
 

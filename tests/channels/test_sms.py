@@ -185,6 +185,20 @@ def test_polling_the_inbox_pages_and_moves_the_cursor_past_what_it_read(fake: Fa
     assert (new.text, new.sender_address, cursor) == ("Pohon tumbang", "+6285711112222", "1004:2")
 
 
+def test_polling_one_page_a_round_moves_on_past_a_full_page(fake: FakeSmsGateway) -> None:
+    # The page the cursor rests on is read again to find where to go on; with max_pages 1 that re-read must not
+    # take the round's only page, or a full page would be read forever and the next one never.
+    for number in range(5):
+        fake.receive(f"08123400000{number}", f"Laporan {number}")
+    source = SmsSource(SmsGateway(settings_of(fake, inbox_path=INBOX_PATH, max_pages=1), fake.passkey, "SMS Humas"))
+    texts: list[str] = []
+    cursor = None
+    for _ in range(4):
+        messages, cursor = source.poll(cursor)
+        texts += [m.text for m in messages]
+    assert texts == [f"Laporan {number}" for number in range(5)] and cursor == "1005:3"
+
+
 def test_an_inbound_sms_is_read_from_the_gateways_fields() -> None:
     settings = SmsSettings()
     found = inbound_from_fields(

@@ -1,14 +1,15 @@
 """The worker killed at random points (SIGKILL, a real process) during intake and dispatch, and started
 again: no message is lost and none is stored or sent twice.
 
-Citizens write by Telegram (the fake Bot API) and by e-mail (a real Dovecot); acknowledgements and an
-officer's answers go back by Telegram and by SMTP (aiosmtpd delivering into the citizen's Dovecot
-mailbox). The worker runs as ``aduan worker`` with a short sending lease and is killed after a random
+Citizens write by Telegram (the fake Bot API), by e-mail (a real Dovecot) and by SMS (the fake gateway's
+inbox, which the worker polls two messages a page, one page a round); acknowledgements and an officer's answers
+go back by Telegram, by SMTP (aiosmtpd delivering into the citizen's Dovecot mailbox) and by SMS in numbered
+parts. The worker runs as ``aduan worker`` with a short sending lease and is killed after a random
 moment, again and again, while an officer answers every ticket in between. Afterwards:
 
 * every citizen message is stored exactly once, each as its own ticket;
-* every answer is sent or — on Telegram, which has no idempotency key — held *in doubt* for an admin;
-  no Telegram chat received any text twice;
+* every answer is sent or — on Telegram and SMS, which have no idempotency key — held *in doubt* for an
+  admin; no Telegram chat received any text twice, no phone any SMS part twice;
 * every e-mail answer reached the citizen's mailbox under the Message-ID recorded for it; a copy sent
   again after a kill carries the same Message-ID (the documented e-mail guarantee).
 """
@@ -30,9 +31,11 @@ from email.message import EmailMessage
 import pytest
 from sqlalchemy import Connection, insert, select
 
+from desktop.domain.sms import national, split_sms
 from desktop.store import claims, handling
-from desktop.store.schema import channel_account, message, outbound_message, ticket, unit
+from desktop.store.schema import channel_account, message, outbound_message, reporter_contact, ticket, unit
 from tests.channels import mailserver, smtpserver
+from tests.channels.fake_sms import INBOX_PATH, FakeSmsGateway
 from tests.channels.fake_telegram import FakeTelegram
 from tests.channels.mailserver import MailServer
 from tests.channels.smtpserver import CITIZEN_ADDRESS, UNIT_ADDRESS, SmtpServer
@@ -45,6 +48,8 @@ smtp_server = smtpserver.smtp_server
 
 CHATS = range(7001, 7016)  # 15 citizens on Telegram
 MAILS = 12
+PHONES = [f"08123400{n:04d}" for n in range(1, 11)]  # 10 citizens by SMS, each from their own phone
+SMS_MAX_PARTS = 4
 LEASE_SECONDS = 2
 KILLS = 15
 
@@ -59,7 +64,16 @@ def fake() -> Iterator[FakeTelegram]:
 
 
 @pytest.fixture
-def org(server_url: str, fake: FakeTelegram, imap_server: MailServer, smtp_server: SmtpServer) -> Iterator[Org]:
+def gateway() -> Iterator[FakeSmsGateway]:
+    server = FakeSmsGateway().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def org(
+    server_url: str, fake: FakeTelegram, gateway: FakeSmsGateway, imap_server: MailServer, smtp_server: SmtpServer
+) -> Iterator[Org]:
     built = build_org(server_url)
     accounts = [
         ("telegram", "Bot Humas", {"base_url": fake.base_url}, "env:ADUAN_SECRET_BOT_HUMAS"),
@@ -78,6 +92,18 @@ def org(server_url: str, fake: FakeTelegram, imap_server: MailServer, smtp_serve
             },
             "env:ADUAN_SECRET_PENGADUAN_HUMAS",
         ),
+        (
+            "sms",
+            "SMS Humas",
+            {
+                "base_url": gateway.base_url,
+                "user": gateway.userkey,
+                "inbox_path": INBOX_PATH,
+                "max_pages": 1,  # one page of two a round: more moments to be killed in
+                "max_parts": SMS_MAX_PARTS,
+            },
+            "env:ADUAN_SECRET_SMS_HUMAS",
+        ),
     ]
 
     def add(conn: Connection) -> None:
@@ -94,9 +120,16 @@ def org(server_url: str, fake: FakeTelegram, imap_server: MailServer, smtp_serve
     built.close()
 
 
-def start_worker(url: str, fake: FakeTelegram, mail: MailServer, *extra: str) -> subprocess.Popen[bytes]:
+def start_worker(
+    url: str, fake: FakeTelegram, mail: MailServer, gateway: FakeSmsGateway, *extra: str
+) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ADUAN_")}
-    env.update(ADUAN_DB=url, ADUAN_SECRET_BOT_HUMAS=fake.token, ADUAN_SECRET_PENGADUAN_HUMAS=mail.password)
+    env.update(
+        ADUAN_DB=url,
+        ADUAN_SECRET_BOT_HUMAS=fake.token,
+        ADUAN_SECRET_PENGADUAN_HUMAS=mail.password,
+        ADUAN_SECRET_SMS_HUMAS=gateway.passkey,
+    )
     command = [sys.executable, str(ROOT / "main.py"), "worker", "--interval", "1", "--send-lease", str(LEASE_SECONDS)]
     return subprocess.Popen(
         [*command, *extra],
@@ -150,11 +183,24 @@ def outbound_rows(org: Org) -> list[tuple[str, str, str, str | None, int | None]
     return [tuple(r) for r in org.admin.read(lambda conn: conn.execute(query).all())]  # type: ignore[misc]
 
 
+def sms_rows(org: Org) -> list[tuple[str, str, str]]:
+    """(state, text, the phone as the gateway was given it) of every answer by SMS."""
+    query = (
+        select(outbound_message.c.state, message.c.body_text, reporter_contact.c.address)
+        .join(message, message.c.id == outbound_message.c.message_id)
+        .join(ticket, ticket.c.id == message.c.ticket_id)
+        .join(reporter_contact, reporter_contact.c.reporter_id == ticket.c.reporter_id)
+        .where(outbound_message.c.channel == "sms", reporter_contact.c.channel == "sms")
+    )
+    rows = org.admin.read(lambda conn: conn.execute(query).all())
+    return [(r.state, r.body_text, national(r.address)) for r in rows]
+
+
 # One server engine: what is tested is the worker's bookkeeping, which the store tests hold to the same rules
 # on every engine; a second engine would double the longest test of the suite.
 @pytest.mark.parametrize("server_url", ["postgresql"], indirect=True)
 def test_killing_the_worker_loses_and_duplicates_nothing(
-    org: Org, fake: FakeTelegram, imap_server: MailServer, server_url: str
+    org: Org, fake: FakeTelegram, gateway: FakeSmsGateway, imap_server: MailServer, server_url: str
 ) -> None:
     seed = random.randrange(1_000_000)
     chance = random.Random(seed)
@@ -163,10 +209,12 @@ def test_killing_the_worker_loses_and_duplicates_nothing(
         fake.push_message(chat, text=f"Lampu jalan di RT {chat % 100} mati")
     for number in range(MAILS):
         imap_server.deliver(citizen_mail(number))
+    for phone in PHONES:
+        gateway.receive(phone, f"Jalan berlubang di depan rumah nomor {phone[-2:]}")
 
     answered: set[object] = set()
     for kill in range(KILLS):
-        worker = start_worker(server_url, fake, imap_server)
+        worker = start_worker(server_url, fake, imap_server, gateway)
         time.sleep(chance.uniform(0.3, 2.5))  # imports take most of a second: some kills land before any work
         worker.send_signal(signal.SIGKILL)
         worker.wait(timeout=30)
@@ -177,15 +225,15 @@ def test_killing_the_worker_loses_and_duplicates_nothing(
     answer_every_open_ticket(org, answered)
     for _ in range(10):
         time.sleep(LEASE_SECONDS + 0.5)
-        done = start_worker(server_url, fake, imap_server, "--once")
+        done = start_worker(server_url, fake, imap_server, gateway, "--once")
         _, stderr = done.communicate(timeout=120)
         assert done.returncode == 0, stderr.decode()
         rows = outbound_rows(org)
         stored = org.admin.read(lambda conn: conn.execute(select(ticket.c.id)).scalars().all())
-        if len(stored) == len(CHATS) + MAILS and all(r[1] in ("sent", "in_doubt") for r in rows):
+        if len(stored) == len(CHATS) + MAILS + len(PHONES) and all(r[1] in ("sent", "in_doubt") for r in rows):
             break
     answer_every_open_ticket(org, answered)
-    start_worker(server_url, fake, imap_server, "--once").communicate(timeout=120)
+    start_worker(server_url, fake, imap_server, gateway, "--once").communicate(timeout=120)
 
     # Every citizen message stored once, each its own ticket.
     inbound = org.admin.read(
@@ -193,7 +241,11 @@ def test_killing_the_worker_loses_and_duplicates_nothing(
             select(message.c.channel, message.c.external_id).where(message.c.direction == "inbound")
         ).all()
     )
-    assert sorted(Counter(r.channel for r in inbound).items()) == [("email", MAILS), ("telegram", len(CHATS))]
+    assert sorted(Counter(r.channel for r in inbound).items()) == [
+        ("email", MAILS),
+        ("sms", len(PHONES)),
+        ("telegram", len(CHATS)),
+    ]
     assert len({(r.channel, r.external_id) for r in inbound}) == len(inbound)
     assert len(org.admin.read(lambda conn: conn.execute(select(ticket.c.id)).scalars().all())) == len(inbound)
 
@@ -211,11 +263,22 @@ def test_killing_the_worker_loses_and_duplicates_nothing(
         if channel == "telegram":
             assert texts[text] == 1 if state == "sent" else texts[text] <= 1
 
+    # SMS: no part reached a phone twice; every part of a sent answer reached it once, of one in doubt at most once.
+    # (By phone: the acknowledgement's last part is the same words for everybody.)
+    parts = Counter((s.to, s.message) for s in gateway.sent)
+    assert max(parts.values()) == 1
+    assert {to for to, _ in parts} <= set(PHONES)
+    sms_answers = sms_rows(org)
+    assert len(sms_answers) == 2 * len(PHONES)
+    for state, text, to in sms_answers:
+        for part in split_sms(text, SMS_MAX_PARTS):
+            assert parts[(to, part)] == 1 if state == "sent" else parts[(to, part)] <= 1, (state, to, part)
+
     # E-mail: every answer in the citizen's mailbox under its recorded Message-ID, nothing else there.
     mailbox = Counter(str(m["Message-ID"]).strip("<>") for m in citizen_mailbox(imap_server))
     recorded = {external_id for channel, _, _, external_id in rows if channel == "email"}
     assert set(mailbox) == recorded and len(recorded) == 2 * MAILS
     resent = sum(n - 1 for n in mailbox.values())
     print(f"e-mail answers delivered again with the same Message-ID after a kill: {resent}")
-    in_doubt = sum(1 for _, state, _, _ in rows if state == "in_doubt")
-    print(f"Telegram answers held in doubt: {in_doubt}")
+    in_doubt = Counter(channel for channel, state, _, _ in rows if state == "in_doubt")
+    print(f"answers held in doubt: Telegram {in_doubt['telegram']}, SMS {in_doubt['sms']}")

@@ -51,6 +51,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "canned restore": {"key": "salam"},
     "channel add": {"channel": "telegram", "name": "Bot palsu", "unit": "humas"},
     "channel list": {},
+    "channel overview": {"as_of": "2025-06-10T05:00:00"},
     "channel disable": {"account_id": 1},
     "channel enable": {"account_id": 1},
     "channel test": {"account_id": 1},
@@ -60,6 +61,8 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "dispatch list": {},
     "dispatch resend": {"outbound_id": str(uuid.uuid4())},
     "dispatch confirm": {"outbound_id": str(uuid.uuid4())},
+    "comment list": {},
+    "comment ticket": {"comment_id": 1},
     "lapor import": {
         "unit": "humas",
         "filename": "lapor.csv",
@@ -107,6 +110,7 @@ SUPERVISORS_MAY = OFFICERS_MAY | {
     Action.WATCH_CHANNELS,
     Action.EXPORT_LAPOR,
     Action.SEARCH_AUDIT,
+    Action.HANDLE_COMMENTS,  # their units' accounts (tests/channels/test_facebook.py)
 }
 
 
@@ -165,6 +169,8 @@ def test_a_supervisor_reaches_their_own_units_only(world: World) -> None:
 
         assert {o.login for o in sari.command(commands.officer_list, commands.Nothing())} == {"sari", "rudi"}
         assert [a.name for a in sari.command(commands.channel_list, commands.Nothing())] == ["Bot Kanreg"]
+        overview = sari.command(commands.channel_overview, commands.OverviewQuery())
+        assert [a.health.name for a in overview.accounts] == ["Bot Kanreg"]  # not humas's bot, not even counted
         policy = sari.command(commands.sla_policy_set, commands.PolicySet(unit="kanreg-1", resolution=30))
         assert [p["id"] for p in sari.command(commands.sla_policy_list, commands.Nothing())] == [policy]
         version = sari.command(

@@ -266,6 +266,10 @@ def test_only_the_known_routes_are_open(tmp_path: Path) -> None:
         ("GET", "/v1/client-policy"),
         ("GET", "/v1/webhooks/whatsapp/{account}"),
         ("POST", "/v1/webhooks/whatsapp/{account}"),
+        ("GET", "/v1/webhooks/facebook/{account}"),
+        ("POST", "/v1/webhooks/facebook/{account}"),
+        ("GET", "/v1/webhooks/instagram/{account}"),
+        ("POST", "/v1/webhooks/instagram/{account}"),
         # An SMS gateway's forwarding: the account's shared secret instead (tests/channels/test_sms.py).
         ("GET", "/v1/webhooks/sms/{account}"),
         ("POST", "/v1/webhooks/sms/{account}"),

@@ -280,8 +280,8 @@ def make_channels(url: str, unit_code: str) -> str:
         others = conn.execute(select(unit.c.code).where(unit.c.code != unit_code).order_by(unit.c.code)).scalars()
         other_a, other_b = list(others)[:2]
     mailbox = owner.admin(add_account, Channel.EMAIL, "pengaduan@pemda.example.go.id", unit_code, "{}", "env")
-    owner.admin(add_account, Channel.TELEGRAM, "@LaporPemdaBot", unit_code, "{}", "env")
-    owner.admin(add_account, Channel.WHATSAPP, "WhatsApp 0811-2345-678", other_a, "{}", "env")
+    bot = owner.admin(add_account, Channel.TELEGRAM, "@LaporPemdaBot", unit_code, "{}", "env")
+    whatsapp = owner.admin(add_account, Channel.WHATSAPP, "WhatsApp 0811-2345-678", other_a, "{}", "env")
     owner.admin(add_account, Channel.LAPOR, "SP4N-LAPOR! instansi", other_b, "{}", "env")
 
     def polled(conn: Any) -> None:
@@ -298,10 +298,50 @@ def make_channels(url: str, unit_code: str) -> str:
         ):
             inbound = InboundMessage(Channel.EMAIL, external_id, "warga@example.id", sender, subject, "Isi pesan.")
             record(conn, mailbox, inbound, error)
+        channel_traffic(conn, str(admin), ((mailbox, unit_code), (bot, unit_code), (whatsapp, other_a)))
 
     owner.admin(polled)
     owner.dispose()
     return str(admin)
+
+
+def channel_traffic(conn: Any, answering: str, accounts: tuple[tuple[int, str], ...]) -> None:
+    """Citizens' messages of the last hours on each account, most answered after a while, some waiting: the
+    Channels view's figures (in, out, awaiting, response times) worth a picture."""
+    from datetime import timedelta
+
+    from desktop.store import intake, outbox
+    from desktop.store.identity import load_actor
+    from desktop.store.work import begin
+
+    now = server_now(conn)
+    officer_acts = load_actor(conn, answering)
+    # Per account: (minutes ago the citizen wrote, minutes until the answer or None while it waits).
+    plan = (
+        ((300, 25), (240, 95), (200, 40), (150, 18), (90, None), (30, None)),
+        ((180, 12), (100, 7), (20, None)),
+        ((60, None), (45, None)),
+    )
+    for (account, unit_code), messages in zip(accounts, plan, strict=True):
+        channel = Channel(
+            conn.execute(select(channel_account.c.channel).where(channel_account.c.id == account)).scalar()
+        )
+        for number, (ago, answered_after) in enumerate(messages):
+            citizen = begin(conn, None)
+            citizen.prime(now - timedelta(minutes=ago), None)
+            inbound = InboundMessage(
+                channel,
+                f"scene-{account}-{number}",
+                f"62812000{account}{number}",
+                "Warga",
+                "Jalan rusak",
+                "Mohon dicek.",
+            )
+            received = intake.receive(citizen, inbound, unit_code, account_id=account)
+            if answered_after is not None:
+                officer_work = begin(conn, officer_acts)
+                officer_work.prime(now - timedelta(minutes=ago - answered_after), None)
+                outbox.queue(officer_work, received.ticket_id, channel, "Terima kasih, segera kami tindak lanjuti.")
 
 
 def scan_files(work: Path) -> list[str]:

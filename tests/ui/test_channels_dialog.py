@@ -21,7 +21,7 @@ from desktop.store import claims, handling
 from desktop.store.schema import intake_error, ticket
 from desktop.store.service import Store
 from desktop.sync.session import Session
-from desktop.ui.channels_dialog import ChannelsDialog
+from desktop.ui.channels_dialog import INTAKE, STATE, ChannelsDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.ops import Ops
 from tests.store.helpers import add_officer_without_login
@@ -71,13 +71,21 @@ def test_an_admin_sees_every_account_and_handles_intake_errors(
         dialog = open_dialog(qtbot, adi, ops)
         qtbot.waitUntil(lambda: dialog.overview is not None, timeout=TIMEOUT)
         rows = table(dialog.accounts)
-        assert [r[:4] + r[5:] for r in rows] == [
-            ["E-mail", "Pengaduan Humas", "humas", "Not polled yet", "1", "2", ""],
-            ["Telegram", "Bot Kanreg I", "kanreg-1", "Failing", "0", "0", REVOKED],
+        # Today's figures are the overview's (test_channels_overview.py, at a fixed moment); here the health.
+        assert [r[:4] + r[8:] for r in rows] == [
+            ["E-mail", "Pengaduan Humas", "humas", "Not polled yet", "1", "0", "2"],
+            ["Telegram", "Bot Kanreg I", "kanreg-1", "Failing", "0", "0", "0"],
         ]
-        assert rows[0][4] == "never" and rows[1][4] not in ("", "never")  # the last poll, in local time
-        failing = dialog.accounts.item(1, 7).foreground().color()
-        assert failing.red() > 150 and failing.green() < 120  # the error in red, beside "Failing" in words
+        polls = [dialog.accounts.item(row, STATE).toolTip() for row in (0, 1)]
+        assert polls[0] == "Last poll: never"  # the last poll, in local time, with the error under it
+        assert polls[1].startswith("Last poll: ") and "never" not in polls[1] and polls[1].endswith(REVOKED)
+        assert dialog.problems.isVisibleTo(dialog)
+        assert dialog.problems.text() == f"Bot Kanreg I is failing: {REVOKED}"  # whole, under the table
+        for failing in (
+            dialog.accounts.item(1, STATE).foreground().color(),
+            dialog.problems.palette().windowText().color(),
+        ):
+            assert failing.red() > 150 and failing.green() < 120  # in red, beside "Failing" in words
         assert dialog.errors_box.isVisibleTo(dialog)
         errors = table(dialog.errors)
         assert [r[:3] + r[5:] for r in errors] == [
@@ -101,7 +109,7 @@ def test_an_admin_sees_every_account_and_handles_intake_errors(
                 select(intake_error.c.resolution, intake_error.c.resolved_by).order_by(intake_error.c.id)
             ).all()
         assert [tuple(r) for r in resolved] == [("stored", None), ("dismissed", "adi")]
-        assert table(dialog.accounts)[0][6] == "0"
+        assert table(dialog.accounts)[0][INTAKE] == "0"
     finally:
         adi.close()
 
@@ -113,6 +121,7 @@ def test_a_supervisor_reads_her_units_accounts_only(qtbot: QtBot, channels: str,
         qtbot.waitUntil(lambda: dialog.overview is not None, timeout=TIMEOUT)
         assert [r[1] for r in table(dialog.accounts)] == ["Bot Kanreg I"]  # kanreg-1 is below her kanreg
         assert not dialog.errors_box.isVisibleTo(dialog)
+        assert not dialog.tabs.isTabVisible(dialog.errors_tab) and dialog.tabs.isTabVisible(dialog.comments_tab)
         assert not dialog.retry_button.isEnabled() and not dialog.dismiss_button.isEnabled()
         assert not dialog.status.isVisible()
     finally:

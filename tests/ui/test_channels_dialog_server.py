@@ -18,7 +18,7 @@ from desktop.domain.vocabulary import Channel
 from desktop.store.schema import intake_error
 from desktop.store.service import Store
 from desktop.sync.session import Session
-from desktop.ui.channels_dialog import ChannelsDialog
+from desktop.ui.channels_dialog import STATE, ChannelsDialog
 from desktop.ui.ops import Ops
 from tests.ui.channel_faults import REVOKED, broken, kept
 from tests.ui.server_world import Served, served_world, signed_in
@@ -62,7 +62,7 @@ def test_a_supervisor_sees_her_units_accounts_only(qtbot: QtBot, served: Served,
         shown = table(dialog.accounts)
         assert sorted(r[1] for r in shown) == ["Bot Kanreg I", "WhatsApp Kanreg"]  # not humas's mailbox
         failing = next(r for r in shown if r[1] == "Bot Kanreg I")
-        assert failing[3] == "Failing" and failing[7] == REVOKED
+        assert failing[STATE] == "Failing" and dialog.problems.text() == f"Bot Kanreg I is failing: {REVOKED}"
         assert not dialog.errors_box.isVisibleTo(dialog)  # intake errors are the admins'
         assert not dialog.retry_button.isEnabled() and not dialog.dismiss_button.isEnabled()
         assert not dialog.status.isVisible()

@@ -36,6 +36,15 @@ def verify_signature(app_secret: str, body: bytes, header: str | None) -> bool:
     return hmac.compare_digest(given, expected)
 
 
+def verification_answer(verify_token: str, mode: str, token: str, challenge: str) -> tuple[int, str]:
+    """Meta's subscription check, for every Meta webhook (WhatsApp, Facebook, Instagram): the challenge back
+    when the mode is ``subscribe`` and the token is the account's (constant-time compare), 403 otherwise."""
+    token_matches = hmac.compare_digest(token.encode("utf-8", "replace"), verify_token.encode("utf-8"))
+    if verify_token and mode == "subscribe" and token_matches and challenge:
+        return 200, challenge
+    return 403, "verification refused"
+
+
 Deliver = Callable[[list[InboundMessage]], None]
 DeliverByNumber = Callable[[dict[str, list[InboundMessage]]], None]
 
@@ -75,10 +84,7 @@ class WebhookEndpoint:
     def verification(self, mode: str, token: str, challenge: str) -> tuple[int, str]:
         """Meta's subscription check (``hub.mode``, ``hub.verify_token``, ``hub.challenge``): the challenge
         back when mode and token are right, 403 otherwise."""
-        token_matches = hmac.compare_digest(token.encode("utf-8", "replace"), self._verify_token.encode("utf-8"))
-        if mode == "subscribe" and token_matches and challenge:
-            return 200, challenge
-        return 403, "verification refused"
+        return verification_answer(self._verify_token, mode, token, challenge)
 
     def notification(self, body: bytes, signature: str | None) -> tuple[int, str]:
         """Check, read and deliver one POSTed notification; the HTTP status and a short text to answer."""

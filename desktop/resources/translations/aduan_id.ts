@@ -2003,67 +2003,67 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="111"/>
+        <location filename="../../ui/channels_dialog.py" line="122"/>
         <source>Disabled</source>
         <translation>Nonaktif</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="113"/>
+        <location filename="../../ui/channels_dialog.py" line="124"/>
         <source>Failing</source>
         <translation>Bermasalah</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="115"/>
+        <location filename="../../ui/channels_dialog.py" line="126"/>
         <source>Not polled yet</source>
         <translation>Belum pernah diperiksa</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="116"/>
+        <location filename="../../ui/channels_dialog.py" line="127"/>
         <source>Working</source>
         <translation>Berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="122"/>
+        <location filename="../../ui/channels_dialog.py" line="133"/>
         <source>%1 (%2 held)</source>
         <translation>%1 (%2 tertahan)</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="132"/>
+        <location filename="../../ui/channels_dialog.py" line="143"/>
         <source>%1 min</source>
-        <translation>%1 mnt</translation>
+        <translation>%1 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="134"/>
+        <location filename="../../ui/channels_dialog.py" line="145"/>
         <source>%1 h %2 min</source>
-        <translation>%1 j %2 mnt</translation>
+        <translation>%1 jam %2 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="136"/>
+        <location filename="../../ui/channels_dialog.py" line="147"/>
         <source>%1 d %2 h</source>
-        <translation>%1 hr %2 j</translation>
+        <translation>%1 hari %2 jam</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="148"/>
+        <location filename="../../ui/channels_dialog.py" line="159"/>
         <source>No citizen was answered on this account in the last 7 days.</source>
         <translation>Tidak ada pelapor yang dijawab melalui akun ini dalam 7 hari terakhir.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="149"/>
+        <location filename="../../ui/channels_dialog.py" line="160"/>
         <source>Over the last 7 days, %1 answered: half within %2 minutes, nine in ten within %3 minutes (from the citizen&apos;s first unanswered message to the officer&apos;s answer).</source>
         <translation>Dalam 7 hari terakhir, %1 dijawab: separuhnya dalam %2 menit, sembilan dari sepuluh dalam %3 menit (dari pesan pertama pelapor yang belum dijawab sampai jawaban petugas).</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="162"/>
+        <location filename="../../ui/channels_dialog.py" line="173"/>
         <source>Last poll: %1</source>
         <translation>Pemeriksaan terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="163"/>
+        <location filename="../../ui/channels_dialog.py" line="174"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="187"/>
+        <location filename="../../ui/channels_dialog.py" line="198"/>
         <source>The channels view needs a connection to the server, and it cannot be reached now. The intake worker keeps running on its own machine; nothing here was changed.</source>
         <translation>Tampilan kanal memerlukan sambungan ke server, dan server tidak dapat dihubungi sekarang. Pekerja penerimaan tetap berjalan di mesinnya sendiri; tidak ada yang diubah di sini.</translation>
     </message>
@@ -2071,229 +2071,277 @@
 <context>
     <name>ChannelsDialog</name>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="219"/>
+        <location filename="../../ui/channels_dialog.py" line="230"/>
         <source>Channels</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="230"/>
-        <location filename="../../ui/channels_dialog.py" line="291"/>
+        <location filename="../../ui/channels_dialog.py" line="241"/>
+        <location filename="../../ui/channels_dialog.py" line="307"/>
         <source>Channel accounts</source>
         <translation>Akun kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="232"/>
+        <location filename="../../ui/channels_dialog.py" line="243"/>
+        <location filename="../../ui/channels_dialog.py" line="365"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="233"/>
-        <location filename="../../ui/channels_dialog.py" line="275"/>
+        <location filename="../../ui/channels_dialog.py" line="244"/>
+        <location filename="../../ui/channels_dialog.py" line="291"/>
+        <location filename="../../ui/channels_dialog.py" line="365"/>
         <source>Account</source>
         <translation>Akun</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="234"/>
+        <location filename="../../ui/channels_dialog.py" line="245"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="235"/>
+        <location filename="../../ui/channels_dialog.py" line="246"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="273"/>
-        <location filename="../../ui/channels_dialog.py" line="311"/>
+        <location filename="../../ui/channels_dialog.py" line="289"/>
+        <location filename="../../ui/channels_dialog.py" line="328"/>
         <source>Intake errors</source>
         <translation>Galat penerimaan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="243"/>
-        <source>Last error</source>
-        <translation>Galat terakhir</translation>
-    </message>
-    <message>
-        <location filename="../../ui/channels_dialog.py" line="236"/>
+        <location filename="../../ui/channels_dialog.py" line="247"/>
         <source>In
 today</source>
         <translation>Masuk
 hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="237"/>
+        <location filename="../../ui/channels_dialog.py" line="248"/>
         <source>Out
 today</source>
         <translation>Keluar
 hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="238"/>
+        <location filename="../../ui/channels_dialog.py" line="249"/>
         <source>Awaiting
 answer</source>
         <translation>Menunggu
 jawaban</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="239"/>
+        <location filename="../../ui/channels_dialog.py" line="250"/>
         <source>Response
 median / 90%</source>
         <translation>Waktu jawab
 median / 90%</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="240"/>
+        <location filename="../../ui/channels_dialog.py" line="251"/>
         <source>Answers
 queued</source>
-        <translation>Jawaban
-dalam antrean</translation>
+        <translation>Antrean
+jawaban</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="241"/>
+        <location filename="../../ui/channels_dialog.py" line="252"/>
         <source>Answers
 failed</source>
         <translation>Jawaban
 gagal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="242"/>
+        <location filename="../../ui/channels_dialog.py" line="253"/>
         <source>Intake
 errors</source>
         <translation>Galat
 penerimaan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="247"/>
+        <location filename="../../ui/channels_dialog.py" line="257"/>
         <source>Messages from citizens that came through the account today</source>
         <translation>Pesan pelapor yang masuk melalui akun ini hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="248"/>
+        <location filename="../../ui/channels_dialog.py" line="258"/>
         <source>Answers and acknowledgements that went out through the account today</source>
         <translation>Jawaban dan tanda terima yang keluar melalui akun ini hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="251"/>
+        <location filename="../../ui/channels_dialog.py" line="261"/>
         <source>Open reports whose citizen wrote last through this account and has no answer after it</source>
         <translation>Laporan terbuka yang pesan terakhir pelapornya masuk melalui akun ini dan belum dijawab sesudahnya</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="256"/>
+        <location filename="../../ui/channels_dialog.py" line="266"/>
         <source>Time from a citizen&apos;s message to the officer&apos;s answer, over the last 7 days: the median and the time within which nine in ten were answered</source>
         <translation>Waktu dari pesan pelapor sampai jawaban petugas dalam 7 hari terakhir: median, dan waktu yang cukup untuk menjawab sembilan dari sepuluh</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="260"/>
+        <location filename="../../ui/channels_dialog.py" line="270"/>
         <source>Answers still waiting to be sent through the account</source>
         <translation>Jawaban yang masih menunggu dikirim melalui akun ini</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="261"/>
+        <location filename="../../ui/channels_dialog.py" line="271"/>
         <source>Answers the account could not send, or may not have sent: an admin looks at them</source>
         <translation>Jawaban yang tidak dapat dikirim akun ini, atau mungkin belum terkirim: admin memeriksanya</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="262"/>
+        <location filename="../../ui/channels_dialog.py" line="272"/>
         <source>Messages that came through the account and could not be stored</source>
         <translation>Pesan yang masuk melalui akun ini dan tidak dapat disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="276"/>
+        <location filename="../../ui/channels_dialog.py" line="292"/>
         <source>Message</source>
         <translation>Pesan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="277"/>
+        <location filename="../../ui/channels_dialog.py" line="293"/>
         <source>Attempts</source>
         <translation>Percobaan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="278"/>
+        <location filename="../../ui/channels_dialog.py" line="294"/>
         <source>First seen</source>
         <translation>Pertama terlihat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="279"/>
+        <location filename="../../ui/channels_dialog.py" line="295"/>
         <source>Last seen</source>
         <translation>Terakhir terlihat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="280"/>
+        <location filename="../../ui/channels_dialog.py" line="296"/>
         <source>Error</source>
         <translation>Galat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="285"/>
+        <location filename="../../ui/channels_dialog.py" line="301"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="286"/>
+        <location filename="../../ui/channels_dialog.py" line="302"/>
         <source>Re&amp;try</source>
         <translation>&amp;Coba lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="287"/>
+        <location filename="../../ui/channels_dialog.py" line="303"/>
         <source>Store the message again, after the cause was fixed</source>
         <translation>Simpan pesan ini lagi, setelah penyebabnya diperbaiki</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="288"/>
+        <location filename="../../ui/channels_dialog.py" line="304"/>
         <source>&amp;Dismiss</source>
         <translation>&amp;Abaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="289"/>
+        <location filename="../../ui/channels_dialog.py" line="305"/>
         <source>The message needs no report (spam, a test); it stays on record</source>
         <translation>Pesan ini tidak perlu laporan (spam, uji coba); tetap tercatat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="297"/>
+        <location filename="../../ui/channels_dialog.py" line="314"/>
         <source>Intake errors: messages that arrived but could not be stored</source>
         <translation>Galat penerimaan: pesan yang masuk tetapi tidak dapat disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="300"/>
+        <location filename="../../ui/channels_dialog.py" line="317"/>
         <source>Messages that arrived but could not be stored:</source>
         <translation>Pesan yang sudah tiba tetapi tidak dapat disimpan:</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="312"/>
+        <location filename="../../ui/channels_dialog.py" line="329"/>
+        <location filename="../../ui/channels_dialog.py" line="364"/>
         <source>Public comments</source>
         <translation>Komentar publik</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="340"/>
-        <source>Public comments on the unit&apos;s Facebook pages and Instagram accounts that are not reports yet will be listed here, to be taken in as reports or left alone.</source>
-        <translation>Komentar publik di halaman Facebook dan akun Instagram unit yang belum menjadi laporan akan tampil di sini, untuk dijadikan laporan atau dibiarkan.</translation>
+        <location filename="../../ui/channels_dialog.py" line="356"/>
+        <source>Public comments on the unit&apos;s Facebook pages and Instagram accounts that are not reports yet. Make a report of one to answer it: the answer goes back as a private reply, never in public.</source>
+        <translation>Komentar publik di halaman Facebook dan akun Instagram unit yang belum menjadi laporan. Jadikan laporan untuk menjawabnya: jawabannya dikirim sebagai balasan pribadi, tidak pernah di depan umum.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="399"/>
+        <location filename="../../ui/channels_dialog.py" line="365"/>
+        <source>Written</source>
+        <translation>Ditulis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="365"/>
+        <source>Author</source>
+        <translation>Penulis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="365"/>
+        <source>Comment</source>
+        <translation>Komentar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="368"/>
+        <source>&amp;Make a report</source>
+        <translation>&amp;Jadikan laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="369"/>
+        <source>Take the comment in as a report, answered in private</source>
+        <translation>Terima komentar ini sebagai laporan, dijawab secara pribadi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="428"/>
         <source>Only supervisors and admins see the channels.</source>
         <translation>Hanya supervisor dan admin yang melihat kanal.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="451"/>
+        <location filename="../../ui/channels_dialog.py" line="478"/>
+        <source>%1 is failing: %2</source>
+        <translation>%1 bermasalah: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="494"/>
         <source>As of %1</source>
         <translation>Per %1</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="452"/>
+        <location filename="../../ui/channels_dialog.py" line="495"/>
         <source>Today: the day in the agency&apos;s time zone (%1). Response times: the last 7 days.</source>
         <translation>Hari ini: hari menurut zona waktu instansi (%1). Waktu jawab: 7 hari terakhir.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="505"/>
+        <location filename="../../ui/channels_dialog.py" line="524"/>
+        <source>Public comments (%1)</source>
+        <translation>Komentar publik (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="528"/>
+        <source>The comment shows personal data (an NIK, a phone number or an e-mail address): answer it only in private.</source>
+        <translation>Komentar ini memuat data pribadi (NIK, nomor telepon, atau alamat e-mail): jawab hanya secara pribadi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="532"/>
+        <source>Personal data: %1</source>
+        <translation>Data pribadi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="582"/>
+        <source>Report %1 was made of the comment.</source>
+        <translation>Laporan %1 dibuat dari komentar ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="597"/>
         <source>Stored: it started %1.</source>
         <translation>Tersimpan: menjadi laporan baru %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="505"/>
+        <location filename="../../ui/channels_dialog.py" line="597"/>
         <source>Stored: it joined %1.</source>
         <translation>Tersimpan: masuk ke laporan %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="519"/>
+        <location filename="../../ui/channels_dialog.py" line="611"/>
         <source>Dismissed: the message stays on record, without a report.</source>
         <translation>Diabaikan: pesan tetap tercatat, tanpa laporan.</translation>
     </message>

@@ -1,0 +1,51 @@
+"""``aduan comment list|ticket``: comments under the units' Facebook Page posts and Instagram media, and a ticket
+made of one (supervisors of the account's unit, and admins)."""
+
+from __future__ import annotations
+
+from ..server import commands
+from .core import Cli, Commands, command, with_json
+
+
+def register(top: Commands) -> None:
+    comments = top.add_parser("comment", help="comments on the units' social media posts").add_subparsers(
+        dest="action", required=True
+    )
+    listing = with_json(command(comments, "list", comment_list, "comments not yet tickets, newest first"))
+    listing.add_argument("--limit", type=int, default=100, help="at most this many (1-500, default 100)")
+    made = with_json(command(comments, "ticket", comment_ticket, "make a ticket of a comment (once)"))
+    made.add_argument("comment_id", type=int, help="the comment's number (aduan comment list)")
+
+
+def comment_list(cli: Cli) -> None:
+    found = cli.call(commands.comment_list, commands.CommentList(limit=cli.args.limit))
+    data = [
+        {
+            "id": c.id,
+            "account": c.account,
+            "unit": c.unit,
+            "channel": c.channel.value,
+            "comment_id": c.comment_id,
+            "post_id": c.post_id,
+            "author": c.author_name,
+            "text": c.text,
+            "personal_data": c.personal_data,
+            "created_at": c.created_at.isoformat() + "Z",
+        }
+        for c in found
+    ]
+    lines = [
+        f"{c.id:>5} {c.channel.value:<9} {c.account[:20]:<20} {'PERSONAL DATA ' if c.personal_data else ''}"
+        f"{(c.author_name or '?')[:20]}: {c.text[:60]}"
+        for c in found
+    ]
+    cli.emit(data, "\n".join(lines) or "no comments waiting")
+
+
+def comment_ticket(cli: Cli) -> None:
+    received = cli.call(commands.comment_ticket, commands.CommentId(comment_id=cli.args.comment_id))
+    what = "made" if received.new_ticket else "already made"
+    cli.emit(
+        {"ticket_id": str(received.ticket_id), "tracking_no": received.tracking_no, "new_ticket": received.new_ticket},
+        f"comment {cli.args.comment_id}: ticket {received.tracking_no} {what}",
+    )
