@@ -91,6 +91,7 @@ def privacy_erase(cli: Cli) -> None:
         "quotes": done.quotes,
         "intake_errors": done.intake_errors,
         "answers_stopped": done.answers_stopped,
+        "comments": done.comments,
         "already_erased": done.already_erased,
     }
     cli.emit(

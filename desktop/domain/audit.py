@@ -87,7 +87,16 @@ AUDIT_FIELDS: Mapping[str, tuple[str, ...]] = {
     "client_policy_cleared": ("unit",),
     # citizens' data (UU PDP): counts and the officer's reason (scrubbed of the reporter's values), never a value
     "reporter_exported": ("attachments",),
-    "reporter_erased": ("reason", "messages", "attachments", "contacts", "quotes", "intake_errors", "answers_stopped"),
+    "reporter_erased": (
+        "reason",
+        "messages",
+        "attachments",
+        "contacts",
+        "quotes",
+        "intake_errors",
+        "answers_stopped",
+        "comments",
+    ),
     "identity_anonymised": ("contacts", "external_ids", "quotes", "intake_errors"),
     "attachments_purged": ("attachments",),
     # confidential reports: the officer (a login) let in or out

@@ -4,7 +4,9 @@ and the identity taken out once the retention period passed (``retention.py`` ca
 What is personal here, and where it is:
 - the reporter row (name) and its contacts (channel and address), the external ids of the messages (a chat id,
   an e-mail Message-ID naming the sender's domain), the intake errors that kept the citizen's raw message,
-  the dispatch queue's errors (a refusal names the address);
+  the dispatch queue's errors (a refusal names the address), the public comments they wrote under the agency's
+  Facebook and Instagram posts (``social_comments.py``: author and text; found by the reports made of them and
+  by the reporter's Facebook or Instagram id);
 - what the citizen wrote: the messages' text and HTML, the subject (written from the citizen's words), the
   attachments (content and name: ``KTP_Budi_Santoso.jpg``); a referral's summary is read from those;
 - where an officer quoted any of it: answers, internal notes, referral questions and answers, team posts on
@@ -31,13 +33,14 @@ from pathlib import PurePosixPath
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, delete, false, func, insert, or_, select, update
 
 from ..domain.errors import BadInput, NotFound
-from ..domain.vocabulary import Direction
+from ..domain.vocabulary import Channel, Direction
 from .schema import (
     attachment,
     blob,
+    channel_account,
     discussion,
     discussion_post,
     event,
@@ -49,6 +52,7 @@ from .schema import (
     referral,
     reporter,
     reporter_contact,
+    social_comment,
     ticket,
     unit,
 )
@@ -57,6 +61,7 @@ from .work import Work
 ERASED_TEXT = "[dihapus atas permintaan pelapor]"  # what replaces the citizen's own words
 REDACTED = "[dihapus]"  # what replaces a value of the reporter quoted elsewhere
 EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()  # a purged attachment's content: nothing
+SOCIAL_CHANNELS = (Channel.FACEBOOK.value, Channel.INSTAGRAM.value)  # where comments come from
 MIN_SCRUBBED_CHARS = 3  # shorter values (an initial) would blank out ordinary words
 MIN_QUOTED_LINE_CHARS = 16  # a line of the citizen's message long enough to be recognised when quoted
 _NEUTRAL_NAME = "lampiran-dihapus"
@@ -194,6 +199,30 @@ class IdentityCounts:
     external_ids: int = 0
     quotes: int = 0  # rows where a value of the reporter was quoted and replaced
     intake_errors: int = 0
+    comments: int = 0  # public comments whose author was taken out
+
+
+def _their_comments(conn: Connection, ticket_ids: list[UUID], addresses: set[tuple[str, str]]) -> Any:
+    """The public comments the reporter wrote: made their reports, or written under one of their ids."""
+    by_author = [
+        and_(channel_account.c.channel == channel, func.lower(social_comment.c.author_id) == address)
+        for channel, address in sorted(addresses)
+        if channel in SOCIAL_CHANNELS
+    ]
+    made = [social_comment.c.ticket_id.in_(ticket_ids)] if ticket_ids else []
+    return (
+        select(social_comment.c.id)
+        .join(channel_account, channel_account.c.id == social_comment.c.account_id)
+        .where(or_(false(), *made, *by_author))
+    )
+
+
+def _comments_erased(work: Work, found: Any, **values: Any) -> int:
+    # The ids read first: MariaDB updates no table that its own WHERE reads.
+    ids = list(work.conn.execute(found).scalars())
+    if not ids:
+        return 0
+    return work.conn.execute(update(social_comment).where(social_comment.c.id.in_(ids)).values(**values)).rowcount
 
 
 def identity_scrubber(conn: Connection, reporter_id: UUID, ticket_ids: list[UUID]) -> Scrubber:
@@ -214,21 +243,23 @@ def identity_scrubber(conn: Connection, reporter_id: UUID, ticket_ids: list[UUID
     return scrub
 
 
+def _addresses(conn: Connection, reporter_id: UUID) -> set[tuple[str, str]]:
+    """The reporter's contacts as (channel, address lower-cased)."""
+    contacts = select(reporter_contact.c.channel, reporter_contact.c.address).where(
+        reporter_contact.c.reporter_id == reporter_id
+    )
+    return {(str(c), str(a).lower()) for c, a in conn.execute(contacts)}
+
+
 def anonymise_identity(work: Work, reporter_id: UUID, scrub: Scrubber | None = None) -> IdentityCounts:
     """Take out who the reporter is: name, contacts, the messages' external ids, the intake errors they sent,
     and every quote of those values (``scrub_quotes``). The reporter row stays, marked ``erased_at``."""
     conn = work.conn
     ticket_ids = reporter_ticket_ids(conn, reporter_id)
     scrub = scrub or identity_scrubber(conn, reporter_id, ticket_ids)
-    addresses = {
-        (str(c), str(a).lower())
-        for c, a in conn.execute(
-            select(reporter_contact.c.channel, reporter_contact.c.address).where(
-                reporter_contact.c.reporter_id == reporter_id
-            )
-        )
-    }
+    addresses = _addresses(conn, reporter_id)
     errors = _erase_intake_errors(work, ticket_ids, addresses)
+    comments = _comments_erased(work, _their_comments(conn, ticket_ids, addresses), author_id=None, author_name=None)
     contacts = conn.execute(delete(reporter_contact).where(reporter_contact.c.reporter_id == reporter_id)).rowcount
     external_ids = 0
     if ticket_ids:
@@ -241,7 +272,7 @@ def anonymise_identity(work: Work, reporter_id: UUID, scrub: Scrubber | None = N
     quotes = scrub_quotes(work, ticket_ids, scrub)
     conn.execute(update(reporter).where(reporter.c.id == reporter_id).values(name=None, erased_at=work.now))
     _restamp_tickets(work, ticket_ids)
-    return IdentityCounts(contacts, external_ids, quotes, errors)
+    return IdentityCounts(contacts, external_ids, quotes, errors, comments)
 
 
 def scrub_quotes(work: Work, ticket_ids: list[UUID], scrub: Scrubber) -> int:
@@ -392,6 +423,7 @@ class ErasureReport:
     quotes: int
     intake_errors: int
     answers_stopped: int  # answers waiting in the dispatch queue that will not be sent
+    comments: int  # public comments on Facebook or Instagram whose author and text were erased
     already_erased: bool  # erased before: this did what was left (nothing, or what arrived since)
 
 
@@ -427,6 +459,8 @@ def erase_reporter(work: Work, ref: ReporterRef, reason: str) -> ErasureReport:
         ).rowcount
     stopped = _stop_answers(work, ticket_ids)
     purged = purge_attachments(work, attachment.c.ticket_id.in_(ticket_ids)) if ticket_ids else {}
+    # What they wrote in public goes with what they wrote to the agency; the author goes with the identity.
+    _comments_erased(work, _their_comments(conn, ticket_ids, _addresses(conn, reporter_id)), body_text=ERASED_TEXT)
     identity = anonymise_identity(work, reporter_id, scrub)
     _restamp_tickets(work, ticket_ids, subject=ERASED_TEXT)
     counts = {
@@ -436,6 +470,7 @@ def erase_reporter(work: Work, ref: ReporterRef, reason: str) -> ErasureReport:
         "quotes": identity.quotes,
         "intake_errors": identity.intake_errors,
         "answers_stopped": stopped,
+        "comments": identity.comments,
     }
     numbers = dict(conn.execute(select(ticket.c.id, ticket.c.tracking_no).where(ticket.c.id.in_(ticket_ids))).all())
     audited: list[UUID | None] = [*ticket_ids] or [None]  # a reporter without reports: one event on none
@@ -494,6 +529,24 @@ def export_reporter(conn: Connection, ref: ReporterRef, with_content: bool = Fal
         },
         "contacts": [{"channel": c.channel, "address": c.address} for c in contacts],
         "tickets": [_ticket_export(conn, t, with_content) for t in ticket_ids],
+        "comments": [
+            {
+                "channel": c.channel,
+                "comment_id": c.external_id,
+                "post_id": c.post_id,
+                "author": c.author_name,
+                "text": c.body_text,
+                "written_at": _time(c.created_at),
+                "report": c.tracking_no,  # the report made of it, if any
+            }
+            for c in conn.execute(
+                select(social_comment, channel_account.c.channel, ticket.c.tracking_no)
+                .join(channel_account, channel_account.c.id == social_comment.c.account_id)
+                .outerjoin(ticket, ticket.c.id == social_comment.c.ticket_id)
+                .where(social_comment.c.id.in_(_their_comments(conn, ticket_ids, _addresses(conn, reporter_id))))
+                .order_by(social_comment.c.created_at, social_comment.c.id)
+            )
+        ],
         "not_included": "internal notes, referrals between units and team discussions (the agency's working papers)",
     }
 

@@ -29,6 +29,7 @@ ERASE_KEYS = {
     "quotes",
     "intake_errors",
     "answers_stopped",
+    "comments",
     "already_erased",
 }
 
