@@ -109,6 +109,7 @@ def privacy_apply_retention(cli: Cli) -> None:
         "identity_tickets": list(done.identity_tickets),
         "attachments": done.attachments,
         "attachment_tickets": list(done.attachment_tickets),
+        "comments": done.comments,
     }
     verb = "would anonymise" if done.dry_run else "anonymised"
     purge = "would purge" if done.dry_run else "purged"

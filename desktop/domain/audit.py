@@ -99,6 +99,7 @@ AUDIT_FIELDS: Mapping[str, tuple[str, ...]] = {
     ),
     "identity_anonymised": ("contacts", "external_ids", "quotes", "intake_errors"),
     "attachments_purged": ("attachments",),
+    "comments_deleted": ("comments",),
     # confidential reports: the officer (a login) let in or out
     "share": ("officer",),
     "unshare": ("officer",),
@@ -327,6 +328,10 @@ SENTENCES = {
     "identity_anonymised": QT_TRANSLATE_NOOP("AuditAction", "anonymised the reporter: the retention period had passed"),
     "attachments_purged": QT_TRANSLATE_NOOP(
         "AuditAction", "purged the content of {attachments} attachment(s): the retention period had passed"
+    ),
+    "comments_deleted": QT_TRANSLATE_NOOP(
+        "AuditAction",
+        "deleted {comments} public comment(s) never made reports: the retention period had passed",
     ),
     "share": QT_TRANSLATE_NOOP("AuditAction", "let {officer} read this confidential report"),
     "unshare": QT_TRANSLATE_NOOP("AuditAction", "ended {officer}'s access to this confidential report"),

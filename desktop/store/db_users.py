@@ -51,6 +51,7 @@ SERVER_DELETES = frozenset(
     | {"membership"}  # an officer's units replaced (`aduan officer set --unit`, store/directory.py)
     | {"stats_day", "stats_counted"}  # the statistics' roll-up built again for a new time zone (reports/rollup.py)
     | {"counter"}  # status self-service's rows of hours gone by and old requests (the worker: store/self_service.py)
+    | {"social_comment"}  # public comments never made reports, past the retention period (store/retention.py)
 )
 
 # The shared role that versions before the Aduan server gave every officer's database login.

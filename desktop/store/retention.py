@@ -8,6 +8,10 @@ A unit sets two periods in days after a report closed (``closed_at``); None keep
 - ``attachment_retention_days``: the content of a closed report's attachments is purged
   (``privacy.purge_attachments``): a neutral name stays, with the date it was purged.
 
+The public comments under the unit's Facebook and Instagram posts that no officer made a report of
+(``social_comments.py``) are deleted once the unit's identity period has passed since they were written: they
+were never a report to keep a record of, and their author is a person.
+
 ``apply_retention`` runs in the worker at most hourly and by an admin's ``aduan privacy apply-retention``; it
 audits each ticket it touched (``identity_anonymised``, ``attachments_purged``, with counts) and does nothing
 twice. The time is the database server's (``Work.now``), or the ``now`` a caller gives.
@@ -20,13 +24,13 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 from uuid import UUID
 
-from sqlalchemy import Connection, and_, select, update
+from sqlalchemy import Connection, and_, delete, select, update
 
 from ..domain.errors import BadInput
 from ..domain.status import CLOSED
 from .identity import unit_id_by_code
 from .privacy import anonymise_identity, purge_attachments, reporter_ticket_ids
-from .schema import attachment, reporter, ticket, unit
+from .schema import attachment, channel_account, reporter, social_comment, ticket, unit
 from .work import Work
 
 KEEP = "keep"  # a period without a limit
@@ -50,6 +54,7 @@ class RetentionReport:
     identity_tickets: tuple[str, ...]  # their tickets' tracking numbers
     attachments: int  # attachments purged
     attachment_tickets: tuple[str, ...]
+    comments: int = 0  # public comments never made reports, deleted
 
 
 # -- the settings -------------------------------------------------------------------------------------------
@@ -149,6 +154,24 @@ def attachments_due(conn: Connection, now: datetime) -> list[UUID]:
     return sorted(due)
 
 
+def comments_due(conn: Connection, now: datetime) -> list[int]:
+    """Public comments no officer made a report of, written longer ago than their account's unit's identity
+    period."""
+    due: list[int] = []
+    for unit_id, days in _periods(conn, unit.c.identity_retention_days).items():
+        found = conn.execute(
+            select(social_comment.c.id)
+            .join(channel_account, channel_account.c.id == social_comment.c.account_id)
+            .where(
+                channel_account.c.unit_id == unit_id,
+                social_comment.c.ticket_id.is_(None),
+                social_comment.c.created_at <= now - timedelta(days=days),
+            )
+        )
+        due.extend(int(i) for i in found.scalars())
+    return sorted(due)
+
+
 def apply_retention(work: Work, now: datetime | None = None, dry_run: bool = False) -> RetentionReport:
     """Anonymise the identities and purge the attachments whose period passed (``now``: the database server's
     time unless given); ``dry_run`` only says what would be done."""
@@ -156,6 +179,7 @@ def apply_retention(work: Work, now: datetime | None = None, dry_run: bool = Fal
     at = now or work.now
     reporters = reporters_due(conn, at)
     attachments = attachments_due(conn, at)
+    comments = comments_due(conn, at)
     identity_ticket_ids = [t for r in reporters for t in reporter_ticket_ids(conn, r)]
     purged: dict[UUID, int] = {}
     if not dry_run:
@@ -177,6 +201,10 @@ def apply_retention(work: Work, now: datetime | None = None, dry_run: bool = Fal
                 purged[ticket_id] = purged.get(ticket_id, 0) + n
         for ticket_id, n in sorted(purged.items()):
             work.audit("attachments_purged", ticket_id, attachments=n)
+        for start in range(0, len(comments), _CHUNK):
+            conn.execute(delete(social_comment).where(social_comment.c.id.in_(comments[start : start + _CHUNK])))
+        if comments:
+            work.audit("comments_deleted", None, comments=len(comments))
     attachment_ticket_ids = sorted(
         purged if not dry_run else {UUID(str(t)) for t in _tickets_of_attachments(conn, attachments)}
     )
@@ -186,6 +214,7 @@ def apply_retention(work: Work, now: datetime | None = None, dry_run: bool = Fal
         identity_tickets=_tracking_numbers(conn, identity_ticket_ids),
         attachments=len(attachments),
         attachment_tickets=_tracking_numbers(conn, attachment_ticket_ids),
+        comments=len(comments),
     )
 
 

@@ -1,13 +1,13 @@
 """The public comments a reporter wrote under the agency's Facebook and Instagram posts (store/social_comments.py)
 are theirs under UU PDP like their messages (store/privacy.py), on every engine: exported, erased on request
 (author and text), and their author taken out when the identity is (the retention's path); another citizen's
-comments are untouched."""
+comments are untouched. Comments no officer made a report of go once the unit's identity period has passed."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -15,9 +15,9 @@ from sqlalchemy import select
 from desktop.channels.accounts import add_account
 from desktop.domain.social import IncomingComment
 from desktop.domain.vocabulary import Channel
-from desktop.store import privacy, social_comments
+from desktop.store import privacy, retention, social_comments
 from desktop.store.privacy import ERASED_TEXT, ReporterRef
-from desktop.store.schema import social_comment
+from desktop.store.schema import event, social_comment
 from desktop.store.work import begin
 from tests.store.helpers import Org, build_org
 
@@ -76,3 +76,21 @@ def test_taking_out_an_identity_takes_out_the_author_of_their_comments(org: Org)
     assert after["900_1"] == (None, None, WRITTEN["900_1"][2])  # the words stay: the retention keeps the record
     assert after["900_2"] == (None, None, WRITTEN["900_2"][2])
     assert after["900_3"] == WRITTEN["900_3"]
+
+
+def test_comments_never_made_reports_are_deleted_once_the_units_identity_period_passed(org: Org) -> None:
+    def apply(now: datetime, dry_run: bool = False) -> retention.RetentionReport:
+        return org.admin.admin(lambda conn: retention.apply_retention(begin(conn, None), now, dry_run))
+
+    org.admin.admin(lambda conn: retention.set_unit_retention(begin(conn, None), "humas", 30, None))
+    written = datetime(2026, 5, 1)  # the comments' time
+    assert apply(written + timedelta(days=29)).comments == 0
+    assert apply(written + timedelta(days=31), dry_run=True).comments == 2
+    assert set(comments(org)) == set(WRITTEN), "a dry run deletes nothing"
+    done = apply(written + timedelta(days=31))
+    assert done.comments == 2
+    assert set(comments(org)) == {"900_1"}, "the comment made a report stays with the report"
+    audited = org.admin.read(
+        lambda c: c.execute(select(event.c.detail).where(event.c.action == "comments_deleted")).scalars().all()
+    )
+    assert [json.loads(d) for d in audited] == [{"comments": 2}]

@@ -686,312 +686,317 @@
 <context>
     <name>AuditAction</name>
     <message>
-        <location filename="../../domain/audit.py" line="259"/>
+        <location filename="../../domain/audit.py" line="269"/>
         <source>recorded the report (channel {channel}, unit {unit})</source>
         <translation>mencatat laporan (kanal {channel}, unit {unit})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="260"/>
+        <location filename="../../domain/audit.py" line="270"/>
         <source>claimed it until {expires_at}</source>
         <translation>mengambilnya sampai {expires_at}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="261"/>
+        <location filename="../../domain/audit.py" line="271"/>
         <source>renewed the claim until {expires_at}</source>
         <translation>memperpanjang waktu pegang sampai {expires_at}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="262"/>
+        <location filename="../../domain/audit.py" line="272"/>
         <source>released the claim</source>
         <translation>melepaskannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="263"/>
+        <location filename="../../domain/audit.py" line="273"/>
         <source>took over the claim from {previous_holder}</source>
         <translation>mengambil alih dari {previous_holder}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="264"/>
+        <location filename="../../domain/audit.py" line="274"/>
         <source>assigned it to {assignee}</source>
         <translation>menugaskannya kepada {assignee}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="265"/>
+        <location filename="../../domain/audit.py" line="275"/>
         <source>replied to the reporter ({chars} characters)</source>
         <translation>membalas pelapor ({chars} karakter)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="266"/>
+        <location filename="../../domain/audit.py" line="276"/>
         <source>added an internal note</source>
         <translation>menambahkan catatan internal</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="267"/>
+        <location filename="../../domain/audit.py" line="277"/>
         <source>changed the status from {old} to {new}</source>
         <translation>mengubah status dari {old} menjadi {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="268"/>
+        <location filename="../../domain/audit.py" line="278"/>
         <source>changed the priority from {old_priority} to {new_priority}</source>
         <translation>mengubah prioritas dari {old_priority} menjadi {new_priority}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="269"/>
+        <location filename="../../domain/audit.py" line="279"/>
         <source>changed the category from {old_category} to {new_category}</source>
         <translation>mengubah kategori dari {old_category} menjadi {new_category}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="270"/>
+        <location filename="../../domain/audit.py" line="280"/>
         <source>changed the kind from {old_kind} to {new_kind}</source>
         <translation>mengubah jenis dari {old_kind} menjadi {new_kind}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="271"/>
+        <location filename="../../domain/audit.py" line="281"/>
         <source>transferred it from {from_unit} to {to_unit}</source>
         <translation>meneruskannya dari {from_unit} ke {to_unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="272"/>
+        <location filename="../../domain/audit.py" line="282"/>
         <source>returned it as not their authority, from {from_unit} to {to_unit}</source>
         <translation>mengembalikannya sebagai bukan wewenang, dari {from_unit} ke {to_unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="275"/>
+        <location filename="../../domain/audit.py" line="285"/>
         <source>attached scanned letters: {files}</source>
         <translation>melampirkan pindaian surat: {files}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="276"/>
+        <location filename="../../domain/audit.py" line="286"/>
         <source>closed it automatically (the reporter did not answer)</source>
         <translation>menutupnya secara otomatis (pelapor tidak menanggapi)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="277"/>
+        <location filename="../../domain/audit.py" line="287"/>
         <source>escalated it to the supervisors (deadline {clock})</source>
         <translation>mengeskalasikannya ke supervisor (tenggat {clock})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="278"/>
+        <location filename="../../domain/audit.py" line="288"/>
         <source>received a message from the reporter ({channel})</source>
         <translation>menerima pesan dari pelapor ({channel})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="279"/>
+        <location filename="../../domain/audit.py" line="289"/>
         <source>sent the reporter an acknowledgement</source>
         <translation>mengirim tanda terima kepada pelapor</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="280"/>
+        <location filename="../../domain/audit.py" line="290"/>
         <source>noted the reporter&apos;s answer</source>
         <translation>mencatat tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="281"/>
+        <location filename="../../domain/audit.py" line="291"/>
         <source>received a status request by {channel} ({outcome})</source>
         <translation>menerima permintaan status laporan melalui {channel} ({outcome})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="282"/>
+        <location filename="../../domain/audit.py" line="292"/>
         <source>recorded a message that needed repair: {problems}</source>
         <translation>mencatat pesan yang perlu diperbaiki: {problems}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="283"/>
+        <location filename="../../domain/audit.py" line="293"/>
         <source>recorded a message again after an intake error</source>
         <translation>mencatat ulang pesan setelah galat penerimaan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="284"/>
+        <location filename="../../domain/audit.py" line="294"/>
         <source>could not send an answer: {error}</source>
         <translation>gagal mengirim jawaban: {error}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="285"/>
+        <location filename="../../domain/audit.py" line="295"/>
         <source>sent a failed answer again</source>
         <translation>mengirim ulang jawaban yang gagal</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="286"/>
+        <location filename="../../domain/audit.py" line="296"/>
         <source>confirmed an answer as sent</source>
         <translation>mengonfirmasi bahwa jawaban telah terkirim</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="287"/>
+        <location filename="../../domain/audit.py" line="297"/>
         <source>asked unit {to_unit} about it</source>
         <translation>meminta masukan unit {to_unit} tentang laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="288"/>
+        <location filename="../../domain/audit.py" line="298"/>
         <source>answered a question from another unit</source>
         <translation>menjawab pertanyaan dari unit lain</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="289"/>
+        <location filename="../../domain/audit.py" line="299"/>
         <source>opened a team discussion about it in {unit}</source>
         <translation>membuka diskusi tim tentang laporan ini di {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="290"/>
+        <location filename="../../domain/audit.py" line="300"/>
         <source>posted in a team discussion</source>
         <translation>mengirim pesan di diskusi tim</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="291"/>
+        <location filename="../../domain/audit.py" line="301"/>
         <source>handed work over to the current holder ({kind})</source>
         <translation>menyerahkan pekerjaan kepada pemegang saat ini ({kind})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="292"/>
+        <location filename="../../domain/audit.py" line="302"/>
         <source>settled handed-over work ({kind})</source>
         <translation>memutuskan pekerjaan yang diserahkan ({kind})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="293"/>
+        <location filename="../../domain/audit.py" line="303"/>
         <source>linked it as a duplicate of {master}</source>
         <translation>menautkannya sebagai duplikat dari {master}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="294"/>
+        <location filename="../../domain/audit.py" line="304"/>
         <source>unlinked it from its master</source>
         <translation>melepas tautannya dari laporan induk</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="295"/>
+        <location filename="../../domain/audit.py" line="305"/>
         <source>merged it into {master}</source>
         <translation>menggabungkannya ke {master}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="296"/>
+        <location filename="../../domain/audit.py" line="306"/>
         <source>linked {duplicate} to it as a duplicate</source>
         <translation>menautkan {duplicate} ke laporan ini sebagai duplikat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="297"/>
+        <location filename="../../domain/audit.py" line="307"/>
         <source>{duplicate} is no longer its duplicate</source>
         <translation>{duplicate} tidak lagi menjadi duplikat laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="298"/>
+        <location filename="../../domain/audit.py" line="308"/>
         <source>merged {duplicate} into it</source>
         <translation>menggabungkan {duplicate} ke laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="299"/>
+        <location filename="../../domain/audit.py" line="309"/>
         <source>answered the linked reports together ({replies} replies)</source>
         <translation>menjawab laporan-laporan tertaut sekaligus ({replies} balasan)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="300"/>
+        <location filename="../../domain/audit.py" line="310"/>
         <source>retired the canned response {key}</source>
         <translation>memensiunkan templat balasan {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="301"/>
+        <location filename="../../domain/audit.py" line="311"/>
         <source>restored the canned response {key}</source>
         <translation>memulihkan templat balasan {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="302"/>
+        <location filename="../../domain/audit.py" line="312"/>
         <source>changed the working calendar of {unit}</source>
         <translation>mengubah kalender kerja {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="303"/>
+        <location filename="../../domain/audit.py" line="313"/>
         <source>changed a day off of {unit}: {day}</source>
         <translation>mengubah hari libur {unit}: {day}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="304"/>
+        <location filename="../../domain/audit.py" line="314"/>
         <source>set a service-level policy</source>
         <translation>menetapkan kebijakan tingkat layanan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="305"/>
+        <location filename="../../domain/audit.py" line="315"/>
         <source>removed a service-level policy</source>
         <translation>menghapus kebijakan tingkat layanan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="306"/>
+        <location filename="../../domain/audit.py" line="316"/>
         <source>changed the retention periods of {unit}</source>
         <translation>mengubah masa retensi {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="307"/>
+        <location filename="../../domain/audit.py" line="317"/>
         <source>changed the unit {unit}</source>
         <translation>mengubah unit {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="308"/>
+        <location filename="../../domain/audit.py" line="318"/>
         <source>changed the officer {officer}</source>
         <translation>mengubah data petugas {officer}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="309"/>
+        <location filename="../../domain/audit.py" line="319"/>
         <source>ended the claim of {previous_holder}, who no longer works in unit {unit}</source>
         <translation>melepaskan laporan yang dipegang {previous_holder}, yang tidak lagi bekerja di unit {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="312"/>
+        <location filename="../../domain/audit.py" line="322"/>
         <source>required Aduan {min_version} or newer for {unit}, installed from {installer}</source>
         <translation>mewajibkan Aduan {min_version} atau yang lebih baru untuk {unit}, dipasang dari {installer}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="315"/>
+        <location filename="../../domain/audit.py" line="325"/>
         <source>removed the client version policy of {unit}</source>
         <translation>menghapus kebijakan versi aplikasi untuk {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="316"/>
+        <location filename="../../domain/audit.py" line="326"/>
         <source>exported the reporter&apos;s data on their request</source>
         <translation>mengekspor data pelapor atas permintaannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="317"/>
+        <location filename="../../domain/audit.py" line="327"/>
         <source>erased the reporter&apos;s personal data on their request</source>
         <translation>menghapus data pribadi pelapor atas permintaannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="318"/>
+        <location filename="../../domain/audit.py" line="328"/>
         <source>anonymised the reporter: the retention period had passed</source>
         <translation>menganonimkan pelapor: masa retensi telah lewat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="319"/>
+        <location filename="../../domain/audit.py" line="329"/>
         <source>purged the content of {attachments} attachment(s): the retention period had passed</source>
         <translation>menghapus isi {attachments} lampiran: masa retensi telah lewat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="322"/>
+        <location filename="../../domain/audit.py" line="332"/>
+        <source>deleted {comments} public comment(s) never made reports: the retention period had passed</source>
+        <translation>menghapus {comments} komentar publik yang tidak pernah dijadikan laporan: masa retensi telah lewat</translation>
+    </message>
+    <message>
+        <location filename="../../domain/audit.py" line="336"/>
         <source>let {officer} read this confidential report</source>
         <translation>mengizinkan {officer} membaca laporan rahasia ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="323"/>
+        <location filename="../../domain/audit.py" line="337"/>
         <source>ended {officer}&apos;s access to this confidential report</source>
         <translation>mengakhiri akses {officer} ke laporan rahasia ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="326"/>
+        <location filename="../../domain/audit.py" line="340"/>
         <source>; reason: {reason}</source>
         <translation>; alasan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="327"/>
+        <location filename="../../domain/audit.py" line="341"/>
         <source>; mentioning {mentions}</source>
         <translation>; menyebut {mentions}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="328"/>
+        <location filename="../../domain/audit.py" line="342"/>
         <source>; from {canned}</source>
         <translation>; dari {canned}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="329"/>
+        <location filename="../../domain/audit.py" line="343"/>
         <source>; comment: {comment}</source>
         <translation>; komentar: {comment}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="331"/>
+        <location filename="../../domain/audit.py" line="345"/>
         <source>did something recorded as {action}</source>
         <translation>melakukan tindakan yang tercatat sebagai {action}</translation>
     </message>
