@@ -19,7 +19,7 @@ import functools
 import getpass
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 from uuid import UUID
 
@@ -56,7 +56,7 @@ from ..store.sharing import Share
 from ..store.sla import SweepReport
 from ..store.work import Work, begin
 from .authz import Action, Principal, authorize
-from .wire import Category, Line, NaiveUtc, Strict, Text
+from .wire import Category, Line, NaiveUtc, Strict, Text, naive_utc
 
 R = TypeVar("R", bound=Strict)
 T = TypeVar("T")
@@ -508,15 +508,9 @@ def channel_list(store: Store, actor: Actor | None, _r: Nothing) -> list[Account
     return found if codes is None else [a for a in found if a.unit in codes]
 
 
-def _as_naive_utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
-
-
 # A moment the figures may be read at: within the years a complaint unit's records span, checked before it is
 # turned into UTC, so that no date arithmetic on it (the offset, a week before, the local day) leaves the calendar.
-FiguresMoment = Annotated[
-    datetime, Field(ge=datetime(2000, 1, 1), le=datetime(2100, 1, 1)), AfterValidator(_as_naive_utc)
-]
+FiguresMoment = Annotated[datetime, Field(ge=datetime(2000, 1, 1), le=datetime(2100, 1, 1)), AfterValidator(naive_utc)]
 
 
 class OverviewQuery(Strict):

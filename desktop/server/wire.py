@@ -38,12 +38,18 @@ PriorityNumber = Annotated[int, Field(ge=min(Priority), le=max(Priority))]
 ClaimToken = Annotated[int, Field(ge=0, le=2**63 - 1)]
 
 
-def _naive_utc(moment: datetime) -> datetime:
-    """The store's times are naive UTC: a time sent with an offset is converted, never compared as is."""
-    return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
+def naive_utc(moment: datetime) -> datetime:
+    """The store's times are naive UTC: a time sent with an offset is converted, never compared as is. One that
+    leaves the calendar once converted (year 1 at +07:00) is bad input, not a server error."""
+    if moment.tzinfo is None:
+        return moment
+    try:
+        return moment.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:
+        raise ValueError("the time falls outside the calendar once turned into UTC") from None
 
 
-NaiveUtc = Annotated[datetime, AfterValidator(_naive_utc)]
+NaiveUtc = Annotated[datetime, AfterValidator(naive_utc)]
 
 
 class Strict(BaseModel):

@@ -771,6 +771,10 @@ def test_malformed_and_oversized_requests_are_refused_and_the_server_carries_on(
         problems.append(f"a 100,001-character scope: {long_scope.status_code} {long_scope.text[:200]}")
     unchanged("a 100,001-character scope")
 
+    # An offline operation's moment that leaves the calendar once turned into UTC: refused as bad input.
+    for made_at in ("0001-01-01T00:00:00+07:00", "9999-12-31T23:59:59-05:00"):
+        noted = op("note", humas.id, {"text": "catatan luring"}, offline=True, made_at=made_at)
+        expect(f"made_at {made_at}", push(world, ani, noted), 422)
     # An offline operation's moment, written with a time zone: taken or refused, never a crash.
     for made_at in ("2026-01-01T07:00:00+07:00", "2026-01-01T00:00:00Z"):
         noted = op("note", humas.id, {"text": "catatan luring"}, offline=True, made_at=made_at)
