@@ -8,6 +8,7 @@ The file appears whole or not at all: it is written beside the target and rename
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,64 +18,48 @@ from .recap import TITLE, MonthlyRecap, RecapTable, method_text, month_name, rec
 
 
 def write_recap_xlsx(recap: MonthlyRecap, path: str | os.PathLike[str]) -> None:
-    def write(name: str) -> None:
-        with open(name, "wb") as out:
-            _write(recap, out)
-
-    write_whole(Path(path), write, ".aduan-recap-")
+    title = f"{TITLE} — {month_name(recap.month)}"
+    # The summary, first, says what the workbook is and how its figures were counted.
+    sheets = [
+        (table, (title, "") if index == 0 else (), ("", method_text(recap)) if index == 0 else ())
+        for index, table in enumerate(recap_tables(recap))
+    ]
+    write_whole(Path(path), lambda name: _write(name, title, sheets), ".aduan-recap-")
 
 
 def write_table_xlsx(table: RecapTable, path: str | os.PathLike[str]) -> None:
     """One table of the statistics window as it is shown, on one sheet: its title, its header, its rows."""
-
-    def write(name: str) -> None:
-        from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
-
-        bold = Font(bold=True)
-        workbook = Workbook(write_only=True)
-        workbook.properties.title = table.title
-        workbook.properties.creator = "Aduan"
-        sheet = workbook.create_sheet(_sheet_name(table.sheet, set()))
-        for column, width in enumerate(_widths(table)):
-            sheet.column_dimensions[_letter(column)].width = width
-        sheet.append([_cell(sheet, table.title, WriteOnlyCell, bold)])
-        sheet.append([_cell(sheet, h, WriteOnlyCell, bold) for h in table.headers])
-        for number, row in enumerate(table.rows):
-            font = bold if number in table.total_rows else None
-            sheet.append([_cell(sheet, value, WriteOnlyCell, font) for value in row])
-        with open(name, "wb") as out:
-            workbook.save(out)
-
-    write_whole(Path(path), write, ".aduan-table-")
+    write_whole(Path(path), lambda name: _write(name, table.title, [(table, (table.title,), ())]), ".aduan-table-")
 
 
-def _write(recap: MonthlyRecap, out: Any) -> None:
+# A table with the lines of text above it (bold; "" an empty line) and below it.
+Sheet = tuple[RecapTable, Sequence[str], Sequence[str]]
+
+
+def _write(name: str, title: str, sheets: Sequence[Sheet]) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     bold = Font(bold=True)
     workbook = Workbook(write_only=True)
-    workbook.properties.title = f"{TITLE} — {month_name(recap.month)}"
+    workbook.properties.title = title
     workbook.properties.creator = "Aduan"
     used: set[str] = set()
-    for index, table in enumerate(recap_tables(recap)):
+    for table, above, below in sheets:
         sheet = workbook.create_sheet(_sheet_name(table.sheet, used))
         for column, width in enumerate(_widths(table)):
             sheet.column_dimensions[_letter(column)].width = width
-        if index == 0:  # the summary says what the workbook is
-            sheet.append([_cell(sheet, f"{TITLE} — {month_name(recap.month)}", WriteOnlyCell, bold)])
-            sheet.append([])
+        for line in above:
+            sheet.append([_cell(sheet, line, WriteOnlyCell, bold)] if line else [])
         sheet.append([_cell(sheet, h, WriteOnlyCell, bold) for h in table.headers])
         for number, row in enumerate(table.rows):
             font = bold if number in table.total_rows else None
             sheet.append([_cell(sheet, value, WriteOnlyCell, font) for value in row])
-        if index == 0:
-            sheet.append([])
-            sheet.append([_cell(sheet, method_text(recap), WriteOnlyCell, None)])
-    workbook.save(out)
+        for line in below:
+            sheet.append([_cell(sheet, line, WriteOnlyCell, None)] if line else [])
+    with open(name, "wb") as out:
+        workbook.save(out)
 
 
 def _cell(sheet: Any, value: object, make: Any, font: Any) -> Any:

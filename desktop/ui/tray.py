@@ -23,7 +23,6 @@ from ..settings import Settings
 from ..sync.session import Session
 from ..views.notifications import SETTING_OF, Mark, Notice, NoticeKind, mark_now, what_is_new
 from .ops import Ops
-from .stats.topics import spike_alert
 
 if TYPE_CHECKING:
     from ..reports.topics import TopicRow
@@ -149,6 +148,8 @@ class Notifier(QObject):
         """Topics rising this week (``spike_watch.py``), one line each; clicking opens the statistics' topics."""
         if self.settings.get("notify_spikes") != "on":
             return
+        from .stats.topics import spike_alert  # the statistics' modules load when first needed, not at start-up
+
         title = self.tr("A topic is rising") if len(rows) == 1 else self.tr("%n topics are rising", "", len(rows))
         text = "\n".join(spike_alert(row) for row in rows)
         self.target, self.topics_told = None, True

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ..domain.vocabulary import Role
-from ..reports.topics import TopicFigures, TopicRow
+
+if TYPE_CHECKING:  # the statistics' modules load with the first answer, not at start-up
+    from ..reports.topics import TopicFigures, TopicRow
 
 CHECK_EVERY = timedelta(hours=1)  # the topics of a large agency take seconds to find: not every sync round
 FIRST_CHECK_AFTER = timedelta(minutes=2)  # after signing in: the inbox first

@@ -16,17 +16,16 @@ was sent. ``rate_limit(code)`` and ``fail(...)`` answer errors.
 from __future__ import annotations
 
 import itertools
-import json
 import secrets
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.channels.fake_whatsapp import GraphError, RawAnswer, post_webhook, signed
+from tests.channels.fake_whatsapp import GraphError, GraphHandler, RawAnswer, post_webhook, signed
 from tests.channels.local_http import serve, shut_down, url_of
 
 __all__ = ["FakeMeta", "GraphError", "RawAnswer", "SentMessage", "post_webhook", "signed"]
@@ -76,8 +75,8 @@ class FakeMeta:
     def start(self) -> FakeMeta:
         fake = self
 
-        class Handler(_Handler):
-            meta = fake
+        class Handler(GraphHandler):
+            api = fake
 
         self._server = serve(Handler)
         return self
@@ -269,49 +268,3 @@ class FakeMeta:
         with self._lock:
             self.sent.append(SentMessage(recipient, text, message_id, body.get("messaging_type")))
         return {"recipient_id": to, "message_id": message_id}
-
-
-class _Handler(BaseHTTPRequestHandler):
-    meta: FakeMeta
-
-    def do_GET(self) -> None:  # the name http.server dispatches to
-        self._answer("GET", None)
-
-    def do_POST(self) -> None:  # the name http.server dispatches to
-        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        try:
-            body = json.loads(raw or b"null")
-        except ValueError:
-            body = None
-        self._answer("POST", body)
-
-    def _answer(self, method: str, body: Any) -> None:
-        try:
-            status, result = self.meta.handle(method, self.path, self.headers.get("Authorization"), body)
-        except GraphError as error:
-            payload: dict[str, Any] = {
-                "message": error.message,
-                "type": "OAuthException",
-                "code": error.code,
-                "fbtrace_id": "A" + secrets.token_urlsafe(16),
-            }
-            if error.subcode is not None:
-                payload["error_subcode"] = error.subcode
-            self._write(error.status, json.dumps({"error": payload}).encode(), "application/json", error.headers)
-            return
-        if isinstance(result, RawAnswer):
-            self._write(result.status, result.body, result.content_type)
-        else:
-            self._write(status, json.dumps(result).encode(), "application/json")
-
-    def _write(self, status: int, data: bytes, content_type: str, headers: Mapping[str, str] | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, format: str, *args: Any) -> None:  # http.server's signature
-        pass

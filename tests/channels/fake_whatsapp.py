@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import requests
@@ -109,8 +109,8 @@ class FakeWhatsApp:
     def start(self) -> FakeWhatsApp:
         fake = self
 
-        class Handler(_Handler):
-            whatsapp = fake
+        class Handler(GraphHandler):
+            api = fake
 
         self._server = serve(Handler)
         return self
@@ -315,8 +315,14 @@ class _StaySilent(Exception):
     """Accepted, but the answer never leaves: the connection is held for ``args[0]`` seconds, then dropped."""
 
 
-class _Handler(BaseHTTPRequestHandler):
-    whatsapp: FakeWhatsApp
+class GraphApi(Protocol):
+    def handle(self, method: str, path: str, authorization: str | None, body: Any) -> tuple[int, Any]: ...
+
+
+class GraphHandler(BaseHTTPRequestHandler):
+    """Serves a fake of a Graph API (``api``: this fake, or ``fake_meta.FakeMeta``) with Meta's error body."""
+
+    api: GraphApi
 
     def do_GET(self) -> None:  # the name http.server dispatches to
         self._answer("GET", None)
@@ -331,7 +337,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, method: str, body: Any) -> None:
         try:
-            status, result = self.whatsapp.handle(method, self.path, self.headers.get("Authorization"), body)
+            status, result = self.api.handle(method, self.path, self.headers.get("Authorization"), body)
         except _StaySilent as silence:
             time.sleep(silence.args[0])
             self.close_connection = True
