@@ -188,6 +188,14 @@ def make_sender(account: Account, secret: str | None) -> Sender:
     raise BadInput(f"the worker cannot send through {account.channel.value} accounts yet ({account.name!r})")
 
 
+def make_meta_graph(account: Account, secret: str | None) -> MetaGraph:
+    """The Graph API of a Facebook Page or Instagram account, for its public replies."""
+    settings = check_account(account)
+    if not isinstance(settings, MetaSettings):
+        raise BadInput(f"{account.name!r} is not a Facebook or Instagram account")
+    return meta_graph(account, settings, secret)
+
+
 def meta_graph(account: Account, settings: MetaSettings, secret: str | None) -> MetaGraph:
     """The Send API of a Facebook Page or Instagram account, with its access token (the account's secret)."""
     platform = Platform(settings.channel.value)

@@ -328,7 +328,8 @@ def _rounds(cli: Cli, lease: timedelta, logged: bool = False) -> None:
     """``logged`` (a service with --config): each round is a line of the service's log (stderr, text or
     JSON) instead of a report on stdout; ``--json`` still prints the report."""
     from ..channels.dispatch import dispatch_round
-    from ..channels.sources import make_sender, make_source
+    from ..channels.meta.public_replies import post_public_replies
+    from ..channels.sources import make_meta_graph, make_sender, make_source
     from ..channels.worker import run_round
     from ..store import self_service, sla
     from ..store.retention import apply_retention
@@ -339,6 +340,7 @@ def _rounds(cli: Cli, lease: timedelta, logged: bool = False) -> None:
         try:
             intake = run_round(cli.store, make_source)
             sent = dispatch_round(cli.store, make_sender, lease)
+            replies = post_public_replies(cli.store, make_meta_graph)
             swept = cli.store.admin(lambda conn: sla.sweep(begin(conn, None)))
             pruned, anonymised, purged = 0, 0, 0
             if time.monotonic() >= next_pruning:
@@ -369,6 +371,9 @@ def _rounds(cli: Cli, lease: timedelta, logged: bool = False) -> None:
             "failed": sent.failed,
             "in_doubt": sent.in_doubt,
             "recovered": sent.recovered,
+            "public_replies": replies.posted,
+            "public_replies_failed": replies.failed,
+            "public_replies_in_doubt": replies.in_doubt,
             "send_errors": sent.errors,
             "escalated": len(swept.escalated),
             "closed": len(swept.closed),
@@ -381,6 +386,12 @@ def _rounds(cli: Cli, lease: timedelta, logged: bool = False) -> None:
         lines += [f"{name}: {error}" for name, error in intake.errors.items()]
         lines.append(f"sent {sent.sent}, postponed {sent.postponed}, failed {sent.failed}, in doubt {sent.in_doubt}")
         lines += [f"{name}: {error}" for name, error in sent.errors.items()]
+        if replies.posted or replies.failed or replies.in_doubt or replies.waiting:
+            lines.append(
+                f"public replies: posted {replies.posted}, failed {replies.failed}, waiting {replies.waiting}, "
+                f"perhaps posted {replies.in_doubt}"
+            )
+        lines += [f"{name}: {error}" for name, error in replies.errors.items() if name not in sent.errors]
         if logged and not cli.args.json:
             # The report the worker prints without --config, as one log line with the counts as fields.
             log.info("round: %s", "; ".join(lines), extra={"round": data})

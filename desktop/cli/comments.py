@@ -3,6 +3,7 @@ made of one (supervisors of the account's unit, and admins)."""
 
 from __future__ import annotations
 
+from ..domain.social import SocialComment
 from ..server import commands
 from .core import Cli, Commands, command, with_json
 
@@ -15,6 +16,14 @@ def register(top: Commands) -> None:
     listing.add_argument("--limit", type=int, default=100, help="at most this many (1-500, default 100)")
     made = with_json(command(comments, "ticket", comment_ticket, "make a ticket of a comment (once)"))
     made.add_argument("comment_id", type=int, help="the comment's number (aduan comment list)")
+    reply = with_json(command(comments, "reply", comment_reply, "answer a comment in public, under it (once)"))
+    reply.add_argument("comment_id", type=int, help="the comment's number (aduan comment list)")
+    reply.add_argument("text", help="the answer, as it will be posted publicly")
+    reply.add_argument(
+        "--despite-personal-data",
+        action="store_true",
+        help="answer in public a comment flagged for personal data (you saw the flag; usually make a report instead)",
+    )
 
 
 def comment_list(cli: Cli) -> None:
@@ -31,12 +40,15 @@ def comment_list(cli: Cli) -> None:
             "text": c.text,
             "personal_data": c.personal_data,
             "created_at": c.created_at.isoformat() + "Z",
+            "reply": None
+            if c.reply is None
+            else {"text": c.reply.text, "state": c.reply.state.value, "by": c.reply.by, "error": c.reply.error},
         }
         for c in found
     ]
     lines = [
         f"{c.id:>5} {c.channel.value:<9} {c.account[:20]:<20} {'PERSONAL DATA ' if c.personal_data else ''}"
-        f"{(c.author_name or '?')[:20]}: {c.text[:60]}"
+        f"{(c.author_name or '?')[:20]}: {c.text[:60]}{_reply_state(c)}"
         for c in found
     ]
     cli.emit(data, "\n".join(lines) or "no comments waiting")
@@ -48,4 +60,22 @@ def comment_ticket(cli: Cli) -> None:
     cli.emit(
         {"ticket_id": str(received.ticket_id), "tracking_no": received.tracking_no, "new_ticket": received.new_ticket},
         f"comment {cli.args.comment_id}: ticket {received.tracking_no} {what}",
+    )
+
+
+def _reply_state(comment: SocialComment) -> str:
+    if comment.reply is None:
+        return ""
+    shown = {"sending": "perhaps posted"}.get(comment.reply.state.value, comment.reply.state.value)
+    return f"  [public reply: {shown}]"
+
+
+def comment_reply(cli: Cli) -> None:
+    request = commands.CommentReply(
+        comment_id=cli.args.comment_id, text=cli.args.text, despite_personal_data=cli.args.despite_personal_data
+    )
+    replied = cli.call(commands.comment_reply, request)
+    cli.emit(
+        {"comment_id": replied.id, "state": replied.reply.state.value if replied.reply else None},
+        f"comment {replied.id}: public reply queued; the worker posts it under the comment",
     )

@@ -100,6 +100,7 @@ AUDIT_FIELDS: Mapping[str, tuple[str, ...]] = {
     "identity_anonymised": ("contacts", "external_ids", "quotes", "intake_errors"),
     "attachments_purged": ("attachments",),
     "comments_deleted": ("comments",),
+    "comment_replied": ("comment_id", "account", "length"),
     # confidential reports: the officer (a login) let in or out
     "share": ("officer",),
     "unshare": ("officer",),
@@ -332,6 +333,9 @@ SENTENCES = {
     "comments_deleted": QT_TRANSLATE_NOOP(
         "AuditAction",
         "deleted {comments} public comment(s) never made reports: the retention period had passed",
+    ),
+    "comment_replied": QT_TRANSLATE_NOOP(
+        "AuditAction", "answered public comment {comment_id} on {account} in public ({length} characters)"
     ),
     "share": QT_TRANSLATE_NOOP("AuditAction", "let {officer} read this confidential report"),
     "unshare": QT_TRANSLATE_NOOP("AuditAction", "ended {officer}'s access to this confidential report"),

@@ -38,3 +38,24 @@ def personal_data_in(text: str) -> frozenset[PersonalData]:
 
 def has_personal_data(text: str) -> bool:
     return bool(personal_data_in(text))
+
+
+def personal_data_shown(text: str) -> frozenset[str]:
+    """The phone numbers (as national digits, 08…) and e-mail addresses (lower-cased) ``text`` shows: so that a
+    public answer can be checked for repeating what the citizen wrote."""
+    without_nik = _NIK.sub(" ", text)
+    phones = {
+        "0" + re.sub(r"\D", "", m.group()).removeprefix("0").removeprefix("62") for m in _PHONE.finditer(without_nik)
+    }
+    return frozenset(phones | {m.group().lower() for m in _EMAIL.finditer(text)})
+
+
+def public_reply_problem(reply: str, comment: str) -> str | None:
+    """Why ``reply`` must not be posted in public under ``comment``: it shows a NIK, or repeats the commenter's
+    phone number or e-mail address. The unit's own contact details are fine."""
+    if PersonalData.NIK in personal_data_in(reply):
+        return "it shows a NIK"
+    repeated = personal_data_shown(reply) & personal_data_shown(comment)
+    if repeated:
+        return "it repeats the phone number or e-mail address the citizen wrote"
+    return None

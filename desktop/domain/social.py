@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from uuid import UUID
 
 from .vocabulary import Channel
@@ -40,3 +41,27 @@ class SocialComment:
     personal_data: bool  # shows a NIK, a phone number or an e-mail address: answered only in private
     created_at: datetime
     ticket_id: UUID | None
+    reply: PublicReply | None = None  # the unit's public answer under it, once an officer wrote one
+
+
+class ReplyState(StrEnum):
+    """A public reply's way out: queued → sending → sent, or failed (refused by Meta; an officer may write it
+    again). A reply left in ``sending`` by a stopped worker is never sent again on the worker's own decision:
+    a public comment posted twice cannot be taken back quietly, so it shows as perhaps posted."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class PublicReply:
+    text: str
+    state: ReplyState
+    by: str | None  # the officer's login
+    error: str | None  # why Meta refused it (failed)
+
+
+# Instagram's limit for a comment; a public answer longer than that belongs in a private conversation anyway.
+MAX_PUBLIC_REPLY_CHARS = 2200

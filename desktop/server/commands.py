@@ -662,6 +662,26 @@ def comment_ticket(store: Store, actor: Actor | None, r: CommentId) -> Received:
     return as_officer(store, actor, ticket_from_comment, r.comment_id)
 
 
+class CommentReply(Strict):
+    comment_id: Annotated[int, Field(ge=1, le=2**63 - 1)]
+    text: Text  # the store gives the exact limit in words
+    despite_personal_data: bool = False
+
+
+@command("comment reply", Action.HANDLE_COMMENTS, CommentReply, SocialComment, ledger=True)
+def comment_reply(store: Store, actor: Actor | None, r: CommentReply) -> SocialComment:
+    """Answer the comment in public, under it, as the Page or account (the worker posts it once). A comment
+    flagged for personal data needs ``despite_personal_data``; a comment of another unit's account is answered
+    as one that does not exist."""
+    from ..store.social_comments import comment_by_id, reply_in_public
+
+    comment = store.read(comment_by_id, r.comment_id)
+    codes = _visible_unit_codes(store, actor)
+    if codes is not None and comment.unit not in codes:
+        raise NotFound(f"there is no comment {r.comment_id}")
+    return as_officer(store, actor, reply_in_public, r.comment_id, r.text, r.despite_personal_data)
+
+
 # -- SP4N-LAPOR! ----------------------------------------------------------------------------------------
 
 

@@ -33,7 +33,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, and_, delete, false, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, case, delete, false, func, insert, or_, select, update
 
 from ..domain.errors import BadInput, NotFound
 from ..domain.vocabulary import Channel, Direction
@@ -460,7 +460,10 @@ def erase_reporter(work: Work, ref: ReporterRef, reason: str) -> ErasureReport:
     stopped = _stop_answers(work, ticket_ids)
     purged = purge_attachments(work, attachment.c.ticket_id.in_(ticket_ids)) if ticket_ids else {}
     # What they wrote in public goes with what they wrote to the agency; the author goes with the identity.
-    _comments_erased(work, _their_comments(conn, ticket_ids, _addresses(conn, reporter_id)), body_text=ERASED_TEXT)
+    # The unit's public reply under such a comment may name them: it goes too (its state stays, so nothing is sent).
+    replied_text = case((social_comment.c.reply_text.is_(None), None), else_=ERASED_TEXT)
+    found = _their_comments(conn, ticket_ids, _addresses(conn, reporter_id))
+    _comments_erased(work, found, body_text=ERASED_TEXT, reply_text=replied_text)
     identity = anonymise_identity(work, reporter_id, scrub)
     _restamp_tickets(work, ticket_ids, subject=ERASED_TEXT)
     counts = {
@@ -538,6 +541,7 @@ def export_reporter(conn: Connection, ref: ReporterRef, with_content: bool = Fal
                 "text": c.body_text,
                 "written_at": _time(c.created_at),
                 "report": c.tracking_no,  # the report made of it, if any
+                "public_reply": c.reply_text if c.reply_state == "sent" else None,  # the unit's answer under it
             }
             for c in conn.execute(
                 select(social_comment, channel_account.c.channel, ticket.c.tracking_no)

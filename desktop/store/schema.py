@@ -473,6 +473,14 @@ social_comment = Table(
     Column("created_at", Timestamp, nullable=False),  # when it was written (received, when Meta gave no time)
     Column("received_at", Timestamp, nullable=False),
     Column("ticket_id", Uuid, ForeignKey("ticket.id")),  # once an officer made a ticket of it
+    # The unit's public answer under it (domain/social.py ReplyState), sent by the worker at most once.
+    Column("reply_text", Text),
+    Column("reply_state", String(20)),
+    Column("reply_by", Integer, ForeignKey("officer.id")),
+    Column("reply_error", Text),
+    Column("reply_external_id", String(255)),  # the reply's own comment id, once Meta took it
+    Column("replied_at", Timestamp),  # when the officer wrote it; then when Meta took it
+    Index("ix_social_comment_reply_state", "reply_state"),
     Index("uq_social_comment_account_id_external_id", "account_id", "external_id", unique=True),
     Index("ix_social_comment_account_id_ticket_id_created_at", "account_id", "ticket_id", "created_at"),
 )

@@ -8,17 +8,19 @@ one private reply a comment allows."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert, select, update
+from dataclasses import dataclass
 
-from ..domain.errors import NotFound
+from sqlalchemy import Connection, insert, or_, select, update
+
+from ..domain.errors import BadInput, Conflict, NotFound
 from ..domain.inbound import InboundMessage, Received
-from ..domain.personal_data import has_personal_data
-from ..domain.social import IncomingComment, SocialComment
+from ..domain.personal_data import has_personal_data, public_reply_problem
+from ..domain.social import MAX_PUBLIC_REPLY_CHARS, IncomingComment, PublicReply, ReplyState, SocialComment
 from ..domain.text import MAX_SUBJECT_CHARS, one_line
 from ..domain.vocabulary import Channel, Kind
 from . import intake
 from .clock import server_now
-from .schema import channel_account, social_comment, ticket, unit
+from .schema import channel_account, officer, social_comment, ticket, unit
 from .work import Work
 
 COMMENT_PREFIX = "comment:"  # channels/meta/dispatch.py answers a message with this external id privately
@@ -53,9 +55,16 @@ def record(conn: Connection, account_id: int, comment: IncomingComment) -> bool:
 
 def _rows(conn: Connection, *where: object, limit: int = MAX_LISTED) -> list[SocialComment]:
     query = (
-        select(social_comment, channel_account.c.name, channel_account.c.channel, unit.c.code)
+        select(
+            social_comment,
+            channel_account.c.name,
+            channel_account.c.channel,
+            unit.c.code,
+            officer.c.login.label("reply_login"),
+        )
         .join(channel_account, channel_account.c.id == social_comment.c.account_id)
         .join(unit, unit.c.id == channel_account.c.unit_id)
+        .outerjoin(officer, officer.c.id == social_comment.c.reply_by)
         .where(*where)  # type: ignore[arg-type]
         .order_by(social_comment.c.created_at.desc(), social_comment.c.id.desc())
         .limit(limit)
@@ -75,6 +84,9 @@ def _rows(conn: Connection, *where: object, limit: int = MAX_LISTED) -> list[Soc
             personal_data=bool(row.personal_data),
             created_at=row.created_at,
             ticket_id=row.ticket_id,
+            reply=None
+            if row.reply_state is None
+            else PublicReply(row.reply_text or "", ReplyState(row.reply_state), row.reply_login, row.reply_error),
         )
         for row in conn.execute(query)
     ]
@@ -122,3 +134,99 @@ def ticket_from_comment(work: Work, comment_row_id: int, kind: Kind = Kind.PENGA
         .values(ticket_id=received.ticket_id)
     )
     return received
+
+
+def reply_in_public(work: Work, comment_row_id: int, text: str, despite_personal_data: bool = False) -> SocialComment:
+    """Queue the unit's public answer under the comment, for the worker to post (``post_public_replies``).
+
+    Refused: an empty or over-long answer; one that shows a NIK or repeats the commenter's phone number or
+    e-mail address; an answer under a comment flagged for personal data unless the officer says they saw the
+    flag (``despite_personal_data``: the usual answer to such a comment is a report and a private reply); a
+    second answer while the first is on its way or posted (one that Meta refused may be written again)."""
+    text = text.strip()
+    if not text:
+        raise BadInput("a public reply needs some text")
+    if len(text) > MAX_PUBLIC_REPLY_CHARS:
+        raise BadInput(f"a public reply is at most {MAX_PUBLIC_REPLY_CHARS} characters; this one has {len(text)}")
+    comment = comment_by_id(work.conn, comment_row_id)
+    problem = public_reply_problem(text, comment.text)
+    if problem is not None:
+        raise BadInput(f"this reply would be posted in public, but {problem}: leave it out, or answer privately")
+    if comment.personal_data and not despite_personal_data:
+        raise BadInput(
+            f"comment {comment_row_id} shows personal data (a NIK, a phone number or an e-mail address): answer it "
+            "privately by making a report of it, or confirm that you saw this before answering in public"
+        )
+    answered = work.conn.execute(
+        update(social_comment)
+        .where(
+            social_comment.c.id == comment_row_id,
+            or_(social_comment.c.reply_state.is_(None), social_comment.c.reply_state == ReplyState.FAILED.value),
+        )
+        .values(
+            reply_text=text,
+            reply_state=ReplyState.QUEUED.value,
+            reply_by=work.actor.id if work.actor else None,  # None: the owner (command line on the database)
+            reply_error=None,
+            reply_external_id=None,
+            replied_at=work.now,
+        )
+    ).rowcount
+    if answered != 1:
+        raise Conflict(f"comment {comment_row_id} already has a public reply")
+    work.audit(
+        "comment_replied", comment.ticket_id, comment_id=comment_row_id, account=comment.account, length=len(text)
+    )
+    return comment_by_id(work.conn, comment_row_id)
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedReply:
+    id: int  # the comment's row
+    account_id: int
+    comment_id: str  # Meta's id of the comment answered
+    text: str
+
+
+def take_reply(conn: Connection, skipping: frozenset[int] = frozenset()) -> QueuedReply | None:
+    """The oldest queued public reply (not through the accounts ``skipping``), marked ``sending`` in the same
+    transaction (a worker that stops after this leaves it there: perhaps posted, never posted again by itself)."""
+    for row in conn.execute(
+        select(
+            social_comment.c.id, social_comment.c.account_id, social_comment.c.external_id, social_comment.c.reply_text
+        )
+        .where(
+            social_comment.c.reply_state == ReplyState.QUEUED.value,
+            social_comment.c.account_id.not_in(sorted(skipping)),
+        )
+        .order_by(social_comment.c.replied_at, social_comment.c.id)
+        .limit(10)
+    ):
+        taken = conn.execute(
+            update(social_comment)
+            .where(social_comment.c.id == row.id, social_comment.c.reply_state == ReplyState.QUEUED.value)
+            .values(reply_state=ReplyState.SENDING.value)
+        ).rowcount
+        if taken == 1:  # another worker may have taken it first
+            return QueuedReply(row.id, row.account_id, row.external_id, row.reply_text or "")
+    return None
+
+
+def reply_done(conn: Connection, comment_row_id: int, external_id: str | None, error: str | None = None) -> None:
+    """Record the outcome: posted (Meta's id for the reply), refused for good (``error``), or back in the
+    queue (both None: Meta could not be reached, nothing was posted)."""
+    if external_id is not None:
+        values = {
+            "reply_state": ReplyState.SENT.value,
+            "reply_external_id": external_id,
+            "replied_at": server_now(conn),
+        }
+    elif error is not None:
+        values = {"reply_state": ReplyState.FAILED.value, "reply_error": error}
+    else:
+        values = {"reply_state": ReplyState.QUEUED.value}
+    conn.execute(
+        update(social_comment)
+        .where(social_comment.c.id == comment_row_id, social_comment.c.reply_state == ReplyState.SENDING.value)
+        .values(**values)
+    )

@@ -5,7 +5,8 @@ command, ``reports/channels.py``) — and the messages intake could not store.
 Admins see every account and the intake errors, and retry or dismiss them; supervisors see their units' accounts,
 read only. The public comments on the unit's Facebook pages and Instagram accounts that are not reports yet are
 listed in a tab of their own (``comment list``), flagged where they show personal data, and one becomes a report in
-one step (``comment ticket``; its answer then goes back as a private reply). Everything is read with the commands
+one step (``comment ticket``; its answer then goes back as a private reply), or is answered in public under it
+(``comment reply``, ``public_reply_dialog.py``). Everything is read with the commands
 beside sync (``server/commands.py``), run as the signed-in officer on the network pool — through the Aduan server,
 or on the embedded database directly — since channel health is not mirrored in the cache; without a connection the
 dialog says so and shows nothing stale. The server decides again on every request; the dialog only leaves out what
@@ -42,7 +43,7 @@ from qasync import asyncSlot
 from ..domain.entities import AccountHealth
 from ..domain.errors import AduanError, Unreachable
 from ..domain.inbound import IntakeError, Received
-from ..domain.social import SocialComment
+from ..domain.social import ReplyState, SocialComment
 from ..domain.vocabulary import Role
 from ..sync.session import Session
 from ..views.roles import load_my_role
@@ -52,6 +53,7 @@ from .errors import describe
 from .labels import channel_label, local_time
 from .ops import Ops
 from .plain import plain_label, plain_tooltip
+from .public_reply_dialog import PublicReplyDialog
 
 if TYPE_CHECKING:
     from ..reports.channels import AccountFigures
@@ -100,6 +102,16 @@ def ticket_from_comment(session: Session, comment_id: int) -> Received:
     from ..server import commands
 
     return session.command(commands.comment_ticket, request(commands.CommentId, comment_id=comment_id))
+
+
+def reply_in_public(session: Session, comment_id: int, text: str, despite_personal_data: bool) -> SocialComment:
+    """Queue the unit's public answer under the comment (the worker posts it)."""
+    from ..server import commands
+
+    return session.command(
+        commands.comment_reply,
+        request(commands.CommentReply, comment_id=comment_id, text=text, despite_personal_data=despite_personal_data),
+    )
 
 
 def retry_intake_error(session: Session, error_id: int) -> Received:
@@ -354,7 +366,8 @@ class ChannelsDialog(QDialog):
         self.comments_note = plain_label(
             self.tr(
                 "Public comments on the unit's Facebook pages and Instagram accounts that are not reports yet. "
-                "Make a report of one to answer it: the answer goes back as a private reply, never in public."
+                "Make a report of one to answer it in private (the answer goes back as a private reply), or reply "
+                "in public under it when the answer may be read by everyone."
             ),
             name="publicCommentsNote",
             wrap=True,
@@ -362,13 +375,24 @@ class ChannelsDialog(QDialog):
         self.comments = self._table(
             "publicComments",
             self.tr("Public comments"),
-            [self.tr("Channel"), self.tr("Account"), self.tr("Written"), self.tr("Author"), self.tr("Comment")],
+            [
+                self.tr("Channel"),
+                self.tr("Account"),
+                self.tr("Written"),
+                self.tr("Author"),
+                self.tr("Comment"),
+                self.tr("Public reply"),
+            ],
         )
+        self.shown_comments: dict[int, SocialComment] = {}
         self.comments.itemSelectionChanged.connect(self._enable)
         self.make_report_button = self._button("commentMakeReport", self.tr("&Make a report"), self.make_report)
         self.make_report_button.setToolTip(self.tr("Take the comment in as a report, answered in private"))
+        self.public_reply_button = self._button("commentReplyPublic", self.tr("Reply in &public…"), self.reply_public)
+        self.public_reply_button.setToolTip(self.tr("Answer under the comment, where everyone can read it"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.make_report_button)
+        buttons.addWidget(self.public_reply_button)
         buttons.addStretch(1)
         self.comments_layout.addWidget(self.comments_note)
         self.comments_layout.addWidget(self.comments, 1)
@@ -521,6 +545,7 @@ class ChannelsDialog(QDialog):
         """The comments not yet reports; the tab hidden for officers, and counted in its title."""
         self.tabs.setTabVisible(self.comments_tab, comments is not None)
         comments = comments or []
+        self.shown_comments = {comment.id: comment for comment in comments}
         self.tabs.setTabText(self.comments_tab, self.tr("Public comments (%1)").replace("%1", str(len(comments))))
         self.comments.setRowCount(len(comments))
         red = QBrush(error_colour())
@@ -536,6 +561,7 @@ class ChannelsDialog(QDialog):
                 (local_time(comment.created_at), None),
                 (comment.author_name or comment.author_id or "", None),
                 (said, f"{flagged}\n\n{text}" if comment.personal_data else None),
+                (self._reply_shown(comment), None),
             )
             for column, (shown, tip) in enumerate(cells):
                 item = QTableWidgetItem(shown)
@@ -545,7 +571,19 @@ class ChannelsDialog(QDialog):
                     item.setIcon(icons.icon("warning"))
                     item.setForeground(red)
                 self.comments.setItem(row, column, item)
-        _fit(self.comments, {1: 200, 3: 200})
+        _fit(self.comments, {1: 200, 3: 200, 4: 420})
+
+    def _reply_shown(self, comment: SocialComment) -> str:
+        reply = comment.reply
+        if reply is None:
+            return ""
+        shown = {
+            ReplyState.QUEUED: self.tr("Waiting to be posted"),
+            ReplyState.SENDING: self.tr("Perhaps posted: look under the comment"),
+            ReplyState.SENT: self.tr("Posted"),
+            ReplyState.FAILED: self.tr("Refused: %1"),
+        }[reply.state]
+        return shown.replace("%1", reply.error or "")
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
@@ -561,7 +599,11 @@ class ChannelsDialog(QDialog):
         may = self.overview is not None and self.overview.admin and self.selected_error() is not None
         self.retry_button.setEnabled(may)
         self.dismiss_button.setEnabled(may)
-        self.make_report_button.setEnabled(self.selected_comment() is not None)
+        comment = self.shown_comments.get(self.selected_comment() or 0)
+        self.make_report_button.setEnabled(comment is not None)
+        self.public_reply_button.setEnabled(
+            comment is not None and (comment.reply is None or comment.reply.state is ReplyState.FAILED)
+        )
 
     def selected_comment(self) -> int | None:
         items = self.comments.selectedItems()
@@ -580,6 +622,27 @@ class ChannelsDialog(QDialog):
         self.changed.emit()
         await self.refresh()
         self.show_status(self.tr("Report %1 was made of the comment.").replace("%1", received.tracking_no))
+
+    def reply_public(self) -> None:
+        comment = self.shown_comments.get(self.selected_comment() or 0)
+        if comment is None:
+            return
+        dialog = PublicReplyDialog(comment, self)
+        dialog.accepted.connect(
+            lambda: self.post_public_reply(comment.id, dialog.reply_text(), dialog.despite.isChecked())
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    @asyncSlot()
+    async def post_public_reply(self, comment_id: int, text: str, despite_personal_data: bool) -> None:
+        try:
+            await self.ops.net(reply_in_public, self.session, comment_id, text, despite_personal_data)
+        except AduanError as exc:
+            self.show_status(_failure_text(exc))
+            return
+        await self.refresh()
+        self.show_status(self.tr("The public reply waits for the worker to post it under the comment."))
 
     @asyncSlot()
     async def retry(self) -> None:

@@ -55,6 +55,7 @@ class FakeMeta:
     last_inbound: dict[str, float] = field(default_factory=dict)  # per sender id: when they last wrote
     comments: dict[str, tuple[str, float]] = field(default_factory=dict)  # comment id → (author id, written at)
     answered_comments: set[str] = field(default_factory=set)
+    public_replies: list[tuple[str, str, str]] = field(default_factory=list)  # comment id, text, the reply's id
     sent: list[SentMessage] = field(default_factory=list)
     requests: list[tuple[str, str, Any, str | None]] = field(default_factory=list)  # method, path, body, auth
     files: dict[str, tuple[bytes, str]] = field(default_factory=dict)
@@ -213,6 +214,10 @@ class FakeMeta:
             return 200, self._account(segments[1], path)
         if method == "POST" and len(segments) == 3 and segments[0] == API_VERSION and segments[2] == "messages":
             return 200, self._send(segments[1], body)
+        # A public reply: Facebook POST /{comment-id}/comments, Instagram POST /{ig-comment-id}/replies.
+        edge = "comments" if self.platform == "facebook" else "replies"
+        if method == "POST" and len(segments) == 3 and segments[0] == API_VERSION and segments[2] == edge:
+            return 200, self._reply_in_public(segments[1], body)
         raise GraphError(100, "Unsupported request - method type")
 
     def _account(self, account_id: str, path: str) -> dict[str, Any]:
@@ -268,3 +273,26 @@ class FakeMeta:
         with self._lock:
             self.sent.append(SentMessage(recipient, text, message_id, body.get("messaging_type")))
         return {"recipient_id": to, "message_id": message_id}
+
+    def _reply_in_public(self, comment_id: str, body: Any) -> dict[str, Any]:
+        if comment_id not in self.comments:
+            raise GraphError(
+                100,
+                f"Unsupported post request. Object with ID '{comment_id}' does not exist, cannot be loaded due to "
+                "missing permissions, or does not support this operation.",
+                subcode=33,
+            )
+        text = body.get("message") if isinstance(body, Mapping) else None
+        if not isinstance(text, str) or not text.strip():
+            raise GraphError(100, "(#100) The parameter message is required")
+        if self.platform == "instagram" and len(text) > 2200:
+            raise GraphError(100, "(#100) The comment is too long")
+        number = next(self._numbers)
+        reply_id = (
+            f"{comment_id.split('_')[0]}_{800000 + number}"
+            if self.platform == "facebook"
+            else str(17_950_000_000_000_000 + number)
+        )
+        with self._lock:
+            self.public_replies.append((comment_id, text, reply_id))
+        return {"id": reply_id}

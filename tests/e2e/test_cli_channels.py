@@ -121,6 +121,9 @@ def test_a_worker_round_makes_a_ticket_and_the_account_shows_its_health(url: str
         "failed": 0,
         "in_doubt": 0,
         "recovered": 0,
+        "public_replies": 0,  # no comment was answered in public
+        "public_replies_failed": 0,
+        "public_replies_in_doubt": 0,
         "send_errors": {},
         "escalated": 0,
         "closed": 0,

@@ -1,6 +1,7 @@
-"""``aduan channel add facebook|instagram`` and ``aduan comment list|ticket`` as real processes: Meta accounts are
+"""``aduan channel add facebook|instagram`` and ``aduan comment list|ticket|reply`` as real processes: Meta accounts are
 accepted with their ids and secret slots (and refused with a secret in the configuration), the comments kept
-for a unit are listed newest first with their personal-data flag, and a ticket is made of one once."""
+for a unit are listed newest first with their personal-data flag, a ticket is made of one once, and a public
+reply is queued once (under a flagged comment only when the officer says they saw the flag)."""
 
 from __future__ import annotations
 
@@ -50,3 +51,15 @@ def test_meta_accounts_are_added_and_a_comment_becomes_a_ticket_once(migrated_ur
     assert first["new_ticket"] is True and again == {**first, "new_ticket": False}
     assert [c["comment_id"] for c in ok_json(migrated_url, "comment", "list")] == ["900_2"]
     assert run(migrated_url, "comment", "ticket", "999").returncode == 5
+
+    flagged = listed[0]["id"]
+    refused = run(migrated_url, "comment", "reply", str(flagged), "Mohon jangan menulis NIK di sini.")
+    assert refused.returncode == 2 and "shows personal data" in refused.stderr
+    queued = ok_json(
+        migrated_url, "comment", "reply", str(flagged), "Mohon jangan menulis NIK di sini.", "--despite-personal-data"
+    )
+    assert queued == {"comment_id": flagged, "state": "queued"}
+    [shown] = ok_json(migrated_url, "comment", "list")
+    assert shown["reply"] == {"text": "Mohon jangan menulis NIK di sini.", "state": "queued", "by": None, "error": None}
+    again = run(migrated_url, "comment", "reply", str(flagged), "Lagi", "--despite-personal-data")
+    assert again.returncode == 3 and "already has a public reply" in again.stderr

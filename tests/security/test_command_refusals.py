@@ -63,6 +63,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "dispatch confirm": {"outbound_id": str(uuid.uuid4())},
     "comment list": {},
     "comment ticket": {"comment_id": 1},
+    "comment reply": {"comment_id": 1, "text": "Silakan transfer ke rekening ini.", "despite_personal_data": True},
     "lapor import": {
         "unit": "humas",
         "filename": "lapor.csv",

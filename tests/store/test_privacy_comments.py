@@ -94,3 +94,25 @@ def test_comments_never_made_reports_are_deleted_once_the_units_identity_period_
         lambda c: c.execute(select(event.c.detail).where(event.c.action == "comments_deleted")).scalars().all()
     )
     assert [json.loads(d) for d in audited] == [{"comments": 2}]
+
+
+def test_the_units_public_reply_under_their_comment_is_exported_and_erased_with_it(org: Org) -> None:
+    answered = {"900_2": "Terima kasih Pak Budi, segera kami perbaiki.", "900_3": "Terima kasih Bu Siti."}
+    for number, text in answered.items():
+        org.admin.admin(
+            lambda conn, n=number, t=text: conn.execute(
+                social_comment.update()
+                .where(social_comment.c.external_id == n)
+                .values(reply_text=t, reply_state="sent", reply_external_id=f"{n}_r")
+            )
+        )
+    budi = ReporterRef(contact=f"facebook:{BUDI}")
+    exported = org.admin.read(privacy.export_reporter, budi)
+    assert [c["public_reply"] for c in exported["comments"]] == [None, answered["900_2"]]
+
+    org.admin.admin(lambda conn: privacy.erase_reporter(begin(conn, None), budi, "Surat 8/PDP"))
+
+    replies = dict(
+        org.admin.read(lambda c: c.execute(select(social_comment.c.external_id, social_comment.c.reply_text)).all())
+    )
+    assert replies == {"900_1": None, "900_2": ERASED_TEXT, "900_3": answered["900_3"]}

@@ -26,6 +26,7 @@ from desktop.store.service import Store
 from desktop.sync.session import Session
 from desktop.ui.channels_dialog import ACCOUNT, AWAITING, OUT_TODAY, RESPONSE, ChannelsDialog
 from desktop.ui.ops import Ops
+from desktop.ui.public_reply_dialog import PublicReplyDialog
 from tests.reports.channel_traffic import NOW, make_traffic
 from tests.store.helpers import add_officer_without_login, build_org
 from tests.ui.conftest import session_for
@@ -167,3 +168,41 @@ def test_a_public_comment_is_listed_flagged_and_made_a_report_in_one_step(
         assert bodies == ["Jalan di RT 5 rusak"]
     finally:
         made.dispose()
+
+
+def test_a_flagged_comment_is_answered_in_public_only_once_the_officer_ticks_that_they_saw_the_flag(
+    qtbot: QtBot, traffic_url: str, ops: Ops, tmp_path: Path
+) -> None:
+    owner = Store(traffic_url)
+    try:
+        page = {"page_id": "104857600012345", "app_secret_ref": "env", "verify_token_ref": "env"}
+        account = owner.admin(add_account, Channel.FACEBOOK, "FB Humas", "humas", json.dumps(page), "env")
+        text = "NIK 3201012345670001, bansos belum cair. HP 081234567890"
+        comment = IncomingComment(
+            Channel.FACEBOOK, "900_7", "104857600012345_900", "5557", "Warga 7", text, datetime(2026, 5, 1, 8)
+        )
+        owner.admin(social_comments.record, account, comment)
+    finally:
+        owner.dispose()
+    adi = session_for(traffic_url, "adi", tmp_path)
+    try:
+        dialog = opened(qtbot, adi, ops)
+        dialog.comments.selectRow(0)
+        assert dialog.public_reply_button.isEnabled()
+        dialog.public_reply_button.click()
+        reply = dialog.findChild(PublicReplyDialog)
+        assert reply is not None and reply.isVisible() and reply.despite.isVisibleTo(reply)
+
+        reply.text.setPlainText("Kami hubungi Anda di 0812-3456-7890.")  # repeats the citizen's number
+        reply.accept()
+        assert reply.isVisible() and "repeats the phone number" in reply.error.text()
+        reply.text.setPlainText("Mohon jangan menulis NIK di kolom komentar; kami hubungi lewat pesan.")
+        reply.accept()
+        assert reply.isVisible() and "tick the box" in reply.error.text()
+        reply.despite.setChecked(True)
+        reply.accept()
+        qtbot.waitUntil(lambda: dialog.status.text().startswith("The public reply waits"), timeout=TIMEOUT)
+        assert table(dialog.comments)[0][5] == "Waiting to be posted"
+        assert not dialog.public_reply_button.isEnabled()  # one reply per comment
+    finally:
+        adi.close()

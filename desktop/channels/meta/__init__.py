@@ -30,7 +30,9 @@ Why it looks the way it does:
 * **Comments are public.** They are not made tickets by themselves — an officer chooses — and a comment that
   shows personal data (a NIK, a phone number, an e-mail address: ``domain/personal_data.py``) is flagged.
   The answer to a ticket made from a comment goes as a **private reply** to it (one per comment, within 7
-  days; refused afterwards as ``MessagingWindowClosed``); it is never posted publicly.
+  days; refused afterwards as ``MessagingWindowClosed``), never as a public comment. A public reply under a
+  comment is a separate thing an officer asks for (``public_replies.py``: Facebook ``POST /{comment-id}/comments``,
+  Instagram ``POST /{comment-id}/replies``, answered ``{id}``), posted at most once.
 
 Error mapping (Graph ``error.code``/``error_subcode`` first, HTTP status second): 4, 17, 32, 613 and HTTP 429
 → RateLimited (an Unreachable) with ``retry_after`` from Retry-After or a per-code default; 10 with subcode

@@ -38,6 +38,8 @@ _NO_SUCH_USER_SUBCODES = frozenset({2018001, 2534014})
 _UNAVAILABLE_CODE = 551  # "This person isn't available right now"
 _API_VERSION = re.compile(r"v\d+\.\d+")
 _GRAPH_ID = re.compile(r"[0-9]{1,40}")
+# A Page comment's id is "<post>_<comment>"; nothing else may reach the URL path.
+_GRAPH_COMMENT_ID = re.compile(r"[0-9]{1,40}(?:_[0-9]{1,40})?")
 
 
 class MessagingWindowClosed(AduanError):
@@ -108,6 +110,32 @@ class MetaGraph:
                 f"a private reply on {self.platform.label} is a single message of at most {limit}: shorten the answer"
             )
         return self._send({"comment_id": comment_id.strip()}, parts[0])
+
+    def public_reply(self, comment_id: str, text: str) -> str:
+        """Post ``text`` in public under the comment, as the Page or account (Facebook ``POST /{comment-id}/comments``,
+        Instagram ``POST /{ig-comment-id}/replies``, field ``message``); the reply's own comment id."""
+        comment = comment_id.strip()
+        if not _GRAPH_COMMENT_ID.fullmatch(comment):
+            raise BadInput(f"{comment_id!r} is not a {self.platform.label} comment id")
+        if not text.strip():
+            raise BadInput(f"a {self.platform.label} reply needs some text")
+        edge = "comments" if self.platform is Platform.FACEBOOK else "replies"
+        headers = {"Authorization": f"Bearer {self._token}"}
+        url = f"{self._api}/{comment}/{edge}"
+        what = "the public reply"
+        response = self._http.request("POST", url, what=what, json={"message": text}, headers=headers, sending=True)
+        body = json_or_none(response)
+        if 200 <= response.status_code < 300:
+            reply_id = body.get("id") if isinstance(body, Mapping) else None
+            if isinstance(reply_id, str) and reply_id:
+                return reply_id
+            raise MaybeSent(
+                f"{self.platform.label} answered HTTP {response.status_code} without the reply's id: it may have "
+                "been posted; look under the comment before writing it again"
+            )
+        raise graph_error(
+            response.status_code, body, response.headers.get("Retry-After"), what, self.platform, self._http.redact
+        )
 
     def account_name(self) -> str:
         """The Page's name or the Instagram account's username (``GET /{id}?fields=…``): proves the token and

@@ -145,7 +145,7 @@
 <context>
     <name>Notifier</name>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="109"/>
+        <location filename="../../ui/tray.py" line="108"/>
         <source>Aduan: %n new for you</source>
         <translation>
             <numerusform>Aduan: %n new thing for you</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="128"/>
+        <location filename="../../ui/tray.py" line="127"/>
         <source>%n reports were assigned to you.</source>
         <translation>
             <numerusform>%n report was assigned to you.</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="129"/>
+        <location filename="../../ui/tray.py" line="128"/>
         <source>You were mentioned %n times.</source>
         <translation>
             <numerusform>You were mentioned %n time.</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="130"/>
+        <location filename="../../ui/tray.py" line="129"/>
         <source>Reporters wrote again on %n of your reports.</source>
         <translation>
             <numerusform>Reporters wrote again on %n of your reports.</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="131"/>
+        <location filename="../../ui/tray.py" line="130"/>
         <source>%n of your reports are due within the hour.</source>
         <translation>
             <numerusform>%n of your reports is due within the hour.</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="132"/>
+        <location filename="../../ui/tray.py" line="131"/>
         <source>%n of your reports are now overdue.</source>
         <translation>
             <numerusform>%n of your reports is now overdue.</numerusform>
@@ -193,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="152"/>
+        <location filename="../../ui/tray.py" line="153"/>
         <source>%n topics are rising</source>
         <translation>
             <numerusform>%n topic is rising</numerusform>
