@@ -109,7 +109,10 @@ SCHEMAS: dict[Channel, dict[str, Setting]] = {
     },
     Channel.INSTAGRAM: {
         "ig_user_id": Setting("digits", "the Instagram professional account's id"),
-        "base_url": Setting("url", "Graph API address (https://graph.instagram.com)"),
+        "page_id": Setting(
+            "digits", "through Facebook Login: the connected Facebook Page's id (answers are sent through it)"
+        ),
+        "base_url": Setting("url", "Graph API address (https://graph.instagram.com; with page_id graph.facebook.com)"),
         "app_secret_ref": Setting("reference", "slot of the app secret that signs notifications"),
         "verify_token_ref": Setting("reference", "slot of the token Meta's verification request carries"),
     },
@@ -244,6 +247,7 @@ class MetaSettings:
     channel: Channel
     account_id: str = ""
     base_url: str | None = None  # None: the platform's Graph API address
+    page_id: str | None = None  # Instagram through Facebook Login: the connected Page that sends its answers
     app_secret_ref: str | None = None
     verify_token_ref: str | None = None
 
@@ -410,6 +414,8 @@ def read_settings(channel: Channel, account_name: str, settings: Mapping[str, An
     if channel in (Channel.FACEBOOK, Channel.INSTAGRAM):
         id_key = "page_id" if channel is Channel.FACEBOOK else "ig_user_id"
         account_id = str(fields.pop(id_key, ""))
+        if "page_id" in fields:  # an Instagram account's connected Page
+            fields["page_id"] = str(fields["page_id"])
         return MetaSettings(channel, account_id, **fields)
     return None
 

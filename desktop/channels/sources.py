@@ -201,4 +201,4 @@ def meta_graph(account: Account, settings: MetaSettings, secret: str | None) -> 
     platform = Platform(settings.channel.value)
     if not secret:
         raise BadInput(f"the {platform.label} account {account.name!r} needs its access token as its secret")
-    return MetaGraph(secret, settings.account_id, platform, base_url=settings.base_url)
+    return MetaGraph(secret, settings.account_id, platform, base_url=settings.base_url, page_id=settings.page_id)

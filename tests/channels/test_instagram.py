@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from desktop.channels.accounts import add_account
+from desktop.channels.accounts import Account, add_account, check_account
 from desktop.channels.dispatch import dispatch_round
 from desktop.channels.meta import INSTAGRAM_MAX_BYTES, MetaGraph, Platform, parse_notification
+from desktop.channels.settings import MetaSettings
 from desktop.channels.sources import make_sender
 from desktop.domain.errors import BadInput
 from desktop.domain.vocabulary import Channel, Direction
@@ -160,3 +161,25 @@ def test_a_private_reply_longer_than_one_message_is_refused_before_sending(fake:
     with pytest.raises(BadInput, match="single message"):
         graph.private_reply(comment_id, "x" * (INSTAGRAM_MAX_BYTES + 1))
     assert fake.requests == []
+
+
+def test_an_account_reached_through_facebook_login_answers_through_its_connected_page() -> None:
+    page_id = "104857600012345"
+    # Meta's side of Facebook Login: the Send API is the Page's, on graph.facebook.com, with the Page's token.
+    page = FakeMeta(platform="instagram", account_id=page_id, now=lambda: NOW).start()
+    try:
+        page.messaging_event(IGSID, "Halo")  # the citizen wrote: the window is open
+        graph = MetaGraph(
+            page.access_token, "17841400000000001", Platform.INSTAGRAM, base_url=page.base_url, page_id=page_id
+        )
+        graph.send_parts(IGSID, "Terima kasih, laporan Anda kami terima.")
+        assert [(m, p) for m, p, _, _ in page.requests] == [("POST", f"/v21.0/{page_id}/messages")]
+        assert [s.recipient for s in page.sent] == [{"id": IGSID}]
+    finally:
+        page.stop()
+    with pytest.raises(BadInput, match="not a Facebook Page id"):
+        MetaGraph("token", "17841400000000001", Platform.INSTAGRAM, page_id="../me")
+
+    stored = {"ig_user_id": "17841400000000001", "page_id": int(page_id)}  # a whole number is taken as its digits
+    settings = check_account(Account(1, "humas", Channel.INSTAGRAM, "IG Humas", stored, "env", None))
+    assert isinstance(settings, MetaSettings) and settings.page_id == page_id

@@ -65,17 +65,24 @@ class MetaGraph:
         session: requests.Session | None = None,
         timeout: float = 15.0,
         max_media_bytes: int = DEFAULT_MAX_MEDIA_BYTES,
+        page_id: str | None = None,
     ) -> None:
+        """``page_id``: an Instagram account reached through Facebook Login (a Page access token) sends through its
+        connected Page (``POST graph.facebook.com/{page-id}/messages``) instead of through itself."""
         if not access_token or not access_token.strip():
             raise BadInput(f"the {platform.label} access token is empty")
         if not _GRAPH_ID.fullmatch(account_id or ""):
             raise BadInput(f"{account_id!r} is not a {platform.label} account id (the digits Meta shows for it)")
+        if page_id is not None and not _GRAPH_ID.fullmatch(page_id):
+            raise BadInput(f"{page_id!r} is not a Facebook Page id (the digits Meta shows for it)")
         if not _API_VERSION.fullmatch(api_version):
             raise BadInput(f"{api_version!r} is not a Graph API version such as v21.0")
         self.platform = platform
         self._token = access_token
         self._account_id = account_id
-        self._base_url = (base_url or DEFAULT_BASE_URLS[platform]).rstrip("/")
+        self._sender_id = page_id or account_id
+        default_url = DEFAULT_BASE_URLS[Platform.FACEBOOK if page_id else platform]
+        self._base_url = (base_url or default_url).rstrip("/")
         self._api = f"{self._base_url}/{api_version}"
         self._http = HttpClient(platform.label, [access_token], session, timeout)
         self._max_media_bytes = max_media_bytes
@@ -195,7 +202,7 @@ class MetaGraph:
         )
 
     def _send(self, recipient: Mapping[str, str], text: str) -> str:
-        url = f"{self._api}/{self._account_id}/messages"
+        url = f"{self._api}/{self._sender_id}/messages"
         request: dict[str, Any] = {
             "recipient": dict(recipient),
             "messaging_type": "RESPONSE",
