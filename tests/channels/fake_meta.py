@@ -217,7 +217,7 @@ class FakeMeta:
         # A public reply: Facebook POST /{comment-id}/comments, Instagram POST /{ig-comment-id}/replies.
         edge = "comments" if self.platform == "facebook" else "replies"
         if method == "POST" and len(segments) == 3 and segments[0] == API_VERSION and segments[2] == edge:
-            return 200, self._reply_in_public(segments[1], body)
+            return 200, self._reply_in_public(segments[1], parse_qs(urlsplit(path).query))
         raise GraphError(100, "Unsupported request - method type")
 
     def _account(self, account_id: str, path: str) -> dict[str, Any]:
@@ -274,7 +274,9 @@ class FakeMeta:
             self.sent.append(SentMessage(recipient, text, message_id, body.get("messaging_type")))
         return {"recipient_id": to, "message_id": message_id}
 
-    def _reply_in_public(self, comment_id: str, body: Any) -> dict[str, Any]:
+    def _reply_in_public(self, comment_id: str, query: dict[str, list[str]]) -> dict[str, Any]:
+        """``POST /{comment-id}/comments?message=…`` (Facebook) or ``/{ig-comment-id}/replies?message=…``
+        (Instagram): the text in the query string, as documented; a JSON body is not read."""
         if comment_id not in self.comments:
             raise GraphError(
                 100,
@@ -282,8 +284,8 @@ class FakeMeta:
                 "missing permissions, or does not support this operation.",
                 subcode=33,
             )
-        text = body.get("message") if isinstance(body, Mapping) else None
-        if not isinstance(text, str) or not text.strip():
+        text = query.get("message", [""])[0]
+        if not text.strip():
             raise GraphError(100, "(#100) The parameter message is required")
         if self.platform == "instagram" and len(text) > 2200:
             raise GraphError(100, "(#100) The comment is too long")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from sqlalchemy import select
@@ -104,7 +105,8 @@ def test_a_public_reply_is_posted_under_the_comment_once(org: Org, fake: FakeMet
     assert (answered, posted_text) == (comment.comment_id, text)
     assert state_of(org, comment) == ("sent", reply_id, None)
     edge = "comments" if fake.platform == "facebook" else "replies"
-    assert [p for m, p, _, _ in fake.requests if m == "POST"] == [f"/v21.0/{comment.comment_id}/{edge}"]
+    [(path, body)] = [(urlsplit(p), b) for m, p, b, _ in fake.requests if m == "POST"]
+    assert path.path == f"/v21.0/{comment.comment_id}/{edge}" and parse_qs(path.query) == {"message": [text]}
     assert fake.sent == []  # nothing went privately
     [listed] = commands.run_direct(commands.comment_list, org.admin, None, commands.CommentList())
     assert listed.reply is not None and listed.reply.state is ReplyState.SENT

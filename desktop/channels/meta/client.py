@@ -120,7 +120,8 @@ class MetaGraph:
 
     def public_reply(self, comment_id: str, text: str) -> str:
         """Post ``text`` in public under the comment, as the Page or account (Facebook ``POST /{comment-id}/comments``,
-        Instagram ``POST /{ig-comment-id}/replies``, field ``message``); the reply's own comment id."""
+        Instagram ``POST /{ig-comment-id}/replies``); the reply's own comment id. ``message`` goes in the query
+        string, as both references document it (Instagram's edge takes it nowhere else)."""
         comment = comment_id.strip()
         if not _GRAPH_COMMENT_ID.fullmatch(comment):
             raise BadInput(f"{comment_id!r} is not a {self.platform.label} comment id")
@@ -130,7 +131,7 @@ class MetaGraph:
         headers = {"Authorization": f"Bearer {self._token}"}
         url = f"{self._api}/{comment}/{edge}"
         what = "the public reply"
-        response = self._http.request("POST", url, what=what, json={"message": text}, headers=headers, sending=True)
+        response = self._http.request("POST", url, what=what, params={"message": text}, headers=headers, sending=True)
         body = json_or_none(response)
         if 200 <= response.status_code < 300:
             reply_id = body.get("id") if isinstance(body, Mapping) else None
