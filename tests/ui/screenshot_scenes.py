@@ -10,12 +10,14 @@ with ``pdftoppm`` (poppler-utils), as a reader of the file would see it.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 from uuid import UUID
@@ -36,13 +38,14 @@ from desktop.channels.intake_errors import record
 from desktop.demo import generator as demo
 from desktop.domain.inbound import InboundMessage
 from desktop.domain.scans import MAX_SCAN_BYTES
+from desktop.domain.social import IncomingComment
 from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Role
 from desktop.security.credentials import MemoryCredentials
 from desktop.settings import Settings
-from desktop.store import claims, discussions, referrals
+from desktop.store import claims, discussions, referrals, social_comments
 from desktop.store.clock import server_now
-from desktop.store.schema import channel_account, membership, message, officer, ticket, unit
+from desktop.store.schema import channel_account, membership, message, officer, social_comment, ticket, unit
 from desktop.store.service import Store
 from desktop.sync.session import Session, open_session
 from desktop.ui import print_sheet, tour
@@ -56,6 +59,7 @@ from desktop.ui.inbox_view import VIEWS
 from desktop.ui.main_window import ATTENTION_TAB, DISCUSSION_TAB, REFERRALS_TAB, MainWindow
 from desktop.ui.ops import Ops
 from desktop.ui.password_dialogs import ChangePasswordDialog, ResetPasswordDialog
+from desktop.ui.public_reply_dialog import PublicReplyDialog
 from desktop.ui.sign_in import SignInDialog
 from desktop.ui.stats.window import StatsWindow
 from desktop.ui.ticket_dialogs import CloseDialog, PropertiesDialog
@@ -83,6 +87,8 @@ SCENES = (
     "referrals",
     "new-report",
     "channels",
+    "channels-comments",
+    "public-reply",
     "password",
     "reset-password",
     "confidential",
@@ -301,6 +307,28 @@ def make_channels(url: str, unit_code: str) -> str:
         channel_traffic(conn, str(admin), ((mailbox, unit_code), (bot, unit_code), (whatsapp, other_a)))
 
     owner.admin(polled)
+    page = {"page_id": "104857600012345", "app_secret_ref": "env", "verify_token_ref": "env"}
+    facebook = owner.admin(add_account, Channel.FACEBOOK, "Facebook Pemkab", unit_code, json.dumps(page), "env")
+    written = (
+        ("Rina Kartika", "Kapan jembatan di Desa Sukamaju selesai diperbaiki? Sudah tiga bulan ditutup."),
+        ("Agus Salim", "Bansos belum cair, NIK saya 3201012345670001, mohon dicek min"),
+        ("Dewi Lestari", "Jam pelayanan KTP hari Sabtu buka tidak ya?"),
+    )
+    for number, (author, text) in enumerate(written, start=1):
+        when = datetime(2026, 5, 4, 8, 10 * number)
+        comment = IncomingComment(
+            Channel.FACEBOOK, f"900_{number}", "104857600012345_900", f"555{number}", author, text, when
+        )
+        owner.admin(social_comments.record, facebook, comment)
+
+    def answered(conn: Any) -> None:
+        conn.execute(
+            update(social_comment)
+            .where(social_comment.c.external_id == "900_3")
+            .values(reply_text="Buka pukul 08.00-12.00 WIB.", reply_state="sent", replied_at=server_now(conn))
+        )
+
+    owner.admin(answered)
     owner.dispose()
     return str(admin)
 
@@ -474,6 +502,18 @@ async def run(folder: Path, prefix: str, work: Path) -> None:
     await wait_until(lambda: channels.overview is not None)
     await settle(ops)
     save(channels, folder, prefix, "channels")
+    channels.tabs.setCurrentWidget(channels.comments_box)
+    channels.comments.selectRow(1)  # the comment that shows a NIK
+    await settle(ops)
+    save(channels, folder, prefix, "channels-comments")
+    channels.public_reply_button.click()
+    reply = channels.findChild(PublicReplyDialog)
+    assert reply is not None
+    reply.text.setPlainText("Mohon jangan menulis NIK di kolom komentar. Kami hubungi Anda lewat pesan pribadi.")
+    reply.accept()  # refused until the box is ticked: the picture shows why
+    await settle(ops)
+    save(reply, folder, prefix, "public-reply")
+    reply.reject()
     channels.close()
     administration = AdminWindow(admin_session, ops, Role.ADMIN)
     administration.open()
