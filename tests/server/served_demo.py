@@ -30,8 +30,10 @@ from tests.sync.proxy import Proxy
 class Server:
     """``aduan server`` on a fixed port of 127.0.0.1: ``kill()`` is SIGKILL, ``start()`` the same port again."""
 
-    def __init__(self, db_url: str, folder: Path) -> None:
+    def __init__(self, db_url: str, folder: Path, *args: str) -> None:
+        """``args``: more of ``aduan server``'s options (``--behind-proxy`` …)."""
         self.db_url = db_url
+        self.args = args
         self.folder = folder
         self.port = free_port()
         self.starts = 0
@@ -46,7 +48,7 @@ class Server:
         self.starts += 1
         log = self.folder / f"server-{self.port}-{self.starts}.log"
         listen = f"127.0.0.1:{self.port}"
-        command = [sys.executable, "-m", "desktop.cli", "--db", self.db_url, "server", "--listen", listen]
+        command = [sys.executable, "-m", "desktop.cli", "--db", self.db_url, "server", "--listen", listen, *self.args]
         with log.open("wb") as sink:
             process = subprocess.Popen(command, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT)
         self.live = LiveServer(self.url, process, log)
