@@ -19,6 +19,13 @@ def register(top: Commands) -> None:
     reply = with_json(command(comments, "reply", comment_reply, "answer a comment in public, under it (once)"))
     reply.add_argument("comment_id", type=int, help="the comment's number (aduan comment list)")
     reply.add_argument("text", help="the answer, as it will be posted publicly")
+    settle = with_json(
+        command(comments, "settle", comment_settle, "say whether a public reply left 'perhaps posted' is there")
+    )
+    settle.add_argument("comment_id", type=int, help="the comment's number (aduan comment list)")
+    posted = settle.add_mutually_exclusive_group(required=True)
+    posted.add_argument("--posted", dest="posted", action="store_true", help="the reply is under the comment")
+    posted.add_argument("--not-posted", dest="posted", action="store_false", help="it is not: it may be written again")
     reply.add_argument(
         "--despite-personal-data",
         action="store_true",
@@ -79,3 +86,12 @@ def comment_reply(cli: Cli) -> None:
         {"comment_id": replied.id, "state": replied.reply.state.value if replied.reply else None},
         f"comment {replied.id}: public reply queued; the worker posts it under the comment",
     )
+
+
+def comment_settle(cli: Cli) -> None:
+    settled = cli.call(
+        commands.comment_settle, commands.ReplySettled(comment_id=cli.args.comment_id, posted=cli.args.posted)
+    )
+    state = settled.reply.state.value if settled.reply else None
+    said = "posted" if cli.args.posted else "not posted: it may be written again"
+    cli.emit({"comment_id": settled.id, "state": state}, f"comment {settled.id}: public reply {said}")

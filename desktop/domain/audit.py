@@ -101,6 +101,7 @@ AUDIT_FIELDS: Mapping[str, tuple[str, ...]] = {
     "attachments_purged": ("attachments",),
     "comments_deleted": ("comments",),
     "comment_replied": ("comment_id", "account", "length"),
+    "comment_reply_settled": ("comment_id", "posted"),
     # confidential reports: the officer (a login) let in or out
     "share": ("officer",),
     "unshare": ("officer",),
@@ -336,6 +337,9 @@ SENTENCES = {
     ),
     "comment_replied": QT_TRANSLATE_NOOP(
         "AuditAction", "answered public comment {comment_id} on {account} in public ({length} characters)"
+    ),
+    "comment_reply_settled": QT_TRANSLATE_NOOP(
+        "AuditAction", "looked under public comment {comment_id} for the reply in doubt (posted: {posted})"
     ),
     "share": QT_TRANSLATE_NOOP("AuditAction", "let {officer} read this confidential report"),
     "unshare": QT_TRANSLATE_NOOP("AuditAction", "ended {officer}'s access to this confidential report"),

@@ -682,6 +682,23 @@ def comment_reply(store: Store, actor: Actor | None, r: CommentReply) -> SocialC
     return as_officer(store, actor, reply_in_public, r.comment_id, r.text, r.despite_personal_data)
 
 
+class ReplySettled(Strict):
+    comment_id: Annotated[int, Field(ge=1, le=2**63 - 1)]
+    posted: bool
+
+
+@command("comment settle", Action.HANDLE_COMMENTS, ReplySettled, SocialComment, ledger=True)
+def comment_settle(store: Store, actor: Actor | None, r: ReplySettled) -> SocialComment:
+    """Say whether a public reply left perhaps posted is under the comment (posted) or not (written again then)."""
+    from ..store.social_comments import comment_by_id, settle_reply
+
+    comment = store.read(comment_by_id, r.comment_id)
+    codes = _visible_unit_codes(store, actor)
+    if codes is not None and comment.unit not in codes:
+        raise NotFound(f"there is no comment {r.comment_id}")
+    return as_officer(store, actor, settle_reply, r.comment_id, r.posted)
+
+
 # -- SP4N-LAPOR! ----------------------------------------------------------------------------------------
 
 

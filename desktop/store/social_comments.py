@@ -180,6 +180,29 @@ def reply_in_public(work: Work, comment_row_id: int, text: str, despite_personal
     return comment_by_id(work.conn, comment_row_id)
 
 
+NOT_POSTED = "not posted: an officer looked under the comment"
+
+
+def settle_reply(work: Work, comment_row_id: int, posted: bool) -> SocialComment:
+    """An officer looked under the comment for a reply left *perhaps posted* (``sending``): it is there (sent),
+    or it is not (failed, so that it may be written again). Only such a reply can be settled."""
+    values = (
+        {"reply_state": ReplyState.SENT.value}
+        if posted
+        else {"reply_state": ReplyState.FAILED.value, "reply_error": NOT_POSTED}
+    )
+    settled = work.conn.execute(
+        update(social_comment)
+        .where(social_comment.c.id == comment_row_id, social_comment.c.reply_state == ReplyState.SENDING.value)
+        .values(**values)
+    ).rowcount
+    comment = comment_by_id(work.conn, comment_row_id)
+    if settled != 1:
+        raise Conflict(f"comment {comment_row_id} has no public reply whose posting is in doubt")
+    work.audit("comment_reply_settled", comment.ticket_id, comment_id=comment_row_id, posted=posted)
+    return comment
+
+
 @dataclass(frozen=True, slots=True)
 class QueuedReply:
     id: int  # the comment's row

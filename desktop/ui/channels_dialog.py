@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -52,7 +53,7 @@ from .command_requests import request
 from .errors import describe
 from .labels import channel_label, local_time
 from .ops import Ops
-from .plain import plain_label, plain_tooltip
+from .plain import plain_label, plain_message_box, plain_tooltip
 from .public_reply_dialog import PublicReplyDialog
 
 if TYPE_CHECKING:
@@ -111,6 +112,15 @@ def reply_in_public(session: Session, comment_id: int, text: str, despite_person
     return session.command(
         commands.comment_reply,
         request(commands.CommentReply, comment_id=comment_id, text=text, despite_personal_data=despite_personal_data),
+    )
+
+
+def settle_public_reply(session: Session, comment_id: int, posted: bool) -> SocialComment:
+    """An officer looked under the comment for a reply that was perhaps posted."""
+    from ..server import commands
+
+    return session.command(
+        commands.comment_settle, request(commands.ReplySettled, comment_id=comment_id, posted=posted)
     )
 
 
@@ -390,9 +400,12 @@ class ChannelsDialog(QDialog):
         self.make_report_button.setToolTip(self.tr("Take the comment in as a report, answered in private"))
         self.public_reply_button = self._button("commentReplyPublic", self.tr("Reply in &public…"), self.reply_public)
         self.public_reply_button.setToolTip(self.tr("Answer under the comment, where everyone can read it"))
+        self.settle_button = self._button("commentSettleReply", self.tr("Was it &posted?…"), self.ask_posted)
+        self.settle_button.setToolTip(self.tr("Say whether a reply that was perhaps posted is under the comment"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.make_report_button)
         buttons.addWidget(self.public_reply_button)
+        buttons.addWidget(self.settle_button)
         buttons.addStretch(1)
         self.comments_layout.addWidget(self.comments_note)
         self.comments_layout.addWidget(self.comments, 1)
@@ -604,6 +617,9 @@ class ChannelsDialog(QDialog):
         self.public_reply_button.setEnabled(
             comment is not None and (comment.reply is None or comment.reply.state is ReplyState.FAILED)
         )
+        self.settle_button.setEnabled(
+            comment is not None and comment.reply is not None and comment.reply.state is ReplyState.SENDING
+        )
 
     def selected_comment(self) -> int | None:
         items = self.comments.selectedItems()
@@ -633,6 +649,37 @@ class ChannelsDialog(QDialog):
         )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def ask_posted(self) -> None:
+        comment = self.shown_comments.get(self.selected_comment() or 0)
+        if comment is None:
+            return
+        box = plain_message_box(
+            self,
+            QMessageBox.Icon.Question,
+            self.tr("Look under the comment on %1. Is the reply there? If it is not, it can be written again.").replace(
+                "%1", comment.account
+            ),
+            QMessageBox.StandardButton.Cancel,
+        )
+        posted = box.addButton(self.tr("It is &there"), QMessageBox.ButtonRole.YesRole)
+        missing = box.addButton(self.tr("It is &not there"), QMessageBox.ButtonRole.NoRole)
+        box.buttonClicked.connect(
+            lambda button: self.settle_reply(comment.id, button is posted) if button in (posted, missing) else None
+        )
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    @asyncSlot()
+    async def settle_reply(self, comment_id: int, posted: bool) -> None:
+        try:
+            await self.ops.net(settle_public_reply, self.session, comment_id, posted)
+        except AduanError as exc:
+            self.show_status(_failure_text(exc))
+            return
+        await self.refresh()
+        done = self.tr("The reply is marked posted.") if posted else self.tr("The reply can be written again.")
+        self.show_status(done)
 
     @asyncSlot()
     async def post_public_reply(self, comment_id: int, text: str, despite_personal_data: bool) -> None:

@@ -21,6 +21,7 @@ from desktop.server import commands
 from desktop.store import social_comments
 from desktop.store.schema import channel_account, event, social_comment
 from desktop.store.service import Store
+from desktop.store.social_comments import NOT_POSTED
 from tests.channels.fake_meta import FakeMeta, GraphError, RawAnswer
 from tests.store.helpers import Org, add_officer_without_login, build_org
 
@@ -201,3 +202,21 @@ def test_a_reply_that_may_have_been_posted_is_never_posted_again(org: Org, fake:
     ]
     with pytest.raises(Conflict):
         reply(hana, left_sending, "Sekali lagi")
+
+    # An officer looks under the comments: one reply is there, the other is not and is written again.
+    settle = commands.comment_settle
+    there = commands.run_direct(
+        settle, hana, hana.actor(), commands.ReplySettled(comment_id=answered_oddly.id, posted=True)
+    )
+    gone = commands.run_direct(
+        settle, hana, hana.actor(), commands.ReplySettled(comment_id=left_sending.id, posted=False)
+    )
+    assert there.reply is not None and there.reply.state is ReplyState.SENT
+    assert gone.reply is not None and gone.reply.state is ReplyState.FAILED and gone.reply.error == NOT_POSTED
+    with pytest.raises(Conflict, match="no public reply whose posting is in doubt"):
+        commands.run_direct(
+            settle, hana, hana.actor(), commands.ReplySettled(comment_id=answered_oddly.id, posted=False)
+        )
+    reply(hana, left_sending, "Sudah kami teruskan ke PDAM (kami tulis ulang).")
+    assert worker(org).posted == 1
+    assert [text for _, text, _ in fake.public_replies] == ["Sudah kami teruskan ke PDAM (kami tulis ulang)."]

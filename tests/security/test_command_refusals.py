@@ -64,6 +64,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "comment list": {},
     "comment ticket": {"comment_id": 1},
     "comment reply": {"comment_id": 1, "text": "Silakan transfer ke rekening ini.", "despite_personal_data": True},
+    "comment settle": {"comment_id": 1, "posted": True},
     "lapor import": {
         "unit": "humas",
         "filename": "lapor.csv",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -21,7 +21,7 @@ from desktop.channels.accounts import add_account
 from desktop.domain.social import IncomingComment
 from desktop.domain.vocabulary import Channel, Role
 from desktop.store import social_comments
-from desktop.store.schema import message
+from desktop.store.schema import message, social_comment
 from desktop.store.service import Store
 from desktop.sync.session import Session
 from desktop.ui.channels_dialog import ACCOUNT, AWAITING, OUT_TODAY, RESPONSE, ChannelsDialog
@@ -204,5 +204,39 @@ def test_a_flagged_comment_is_answered_in_public_only_once_the_officer_ticks_tha
         qtbot.waitUntil(lambda: dialog.status.text().startswith("The public reply waits"), timeout=TIMEOUT)
         assert table(dialog.comments)[0][5] == "Waiting to be posted"
         assert not dialog.public_reply_button.isEnabled()  # one reply per comment
+    finally:
+        adi.close()
+
+
+def test_a_reply_perhaps_posted_is_settled_by_the_officer_who_looked_under_the_comment(
+    qtbot: QtBot, traffic_url: str, ops: Ops, tmp_path: Path
+) -> None:
+    owner = Store(traffic_url)
+    try:
+        page = {"page_id": "104857600012345", "app_secret_ref": "env", "verify_token_ref": "env"}
+        account = owner.admin(add_account, Channel.FACEBOOK, "FB Humas", "humas", json.dumps(page), "env")
+        comment = IncomingComment(
+            Channel.FACEBOOK, "900_8", "104857600012345_900", "5558", "Warga 8", "Jam buka?", datetime(2026, 5, 1, 8)
+        )
+        owner.admin(social_comments.record, account, comment)
+        owner.admin(
+            lambda conn: conn.execute(social_comment.update().values(reply_text="Pukul 08.00.", reply_state="sending"))
+        )  # a worker stopped while posting it
+    finally:
+        owner.dispose()
+    adi = session_for(traffic_url, "adi", tmp_path)
+    try:
+        dialog = opened(qtbot, adi, ops)
+        dialog.comments.selectRow(0)
+        assert table(dialog.comments)[0][5] == "Perhaps posted: look under the comment"
+        assert dialog.settle_button.isEnabled() and not dialog.public_reply_button.isEnabled()
+        dialog.settle_button.click()
+        box = dialog.findChild(QMessageBox)
+        assert box is not None and "Is the reply there?" in box.text()
+        [missing] = [b for b in box.buttons() if b.text() == "It is &not there"]
+        missing.click()
+        qtbot.waitUntil(lambda: dialog.status.text() == "The reply can be written again.", timeout=TIMEOUT)
+        assert table(dialog.comments)[0][5].startswith("Refused: not posted")
+        assert dialog.public_reply_button.isEnabled() and not dialog.settle_button.isEnabled()
     finally:
         adi.close()

@@ -686,322 +686,327 @@
 <context>
     <name>AuditAction</name>
     <message>
-        <location filename="../../domain/audit.py" line="270"/>
+        <location filename="../../domain/audit.py" line="271"/>
         <source>recorded the report (channel {channel}, unit {unit})</source>
         <translation>mencatat laporan (kanal {channel}, unit {unit})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="271"/>
+        <location filename="../../domain/audit.py" line="272"/>
         <source>claimed it until {expires_at}</source>
         <translation>mengambilnya sampai {expires_at}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="272"/>
+        <location filename="../../domain/audit.py" line="273"/>
         <source>renewed the claim until {expires_at}</source>
         <translation>memperpanjang waktu pegang sampai {expires_at}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="273"/>
+        <location filename="../../domain/audit.py" line="274"/>
         <source>released the claim</source>
         <translation>melepaskannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="274"/>
+        <location filename="../../domain/audit.py" line="275"/>
         <source>took over the claim from {previous_holder}</source>
         <translation>mengambil alih dari {previous_holder}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="275"/>
+        <location filename="../../domain/audit.py" line="276"/>
         <source>assigned it to {assignee}</source>
         <translation>menugaskannya kepada {assignee}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="276"/>
+        <location filename="../../domain/audit.py" line="277"/>
         <source>replied to the reporter ({chars} characters)</source>
         <translation>membalas pelapor ({chars} karakter)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="277"/>
+        <location filename="../../domain/audit.py" line="278"/>
         <source>added an internal note</source>
         <translation>menambahkan catatan internal</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="278"/>
+        <location filename="../../domain/audit.py" line="279"/>
         <source>changed the status from {old} to {new}</source>
         <translation>mengubah status dari {old} menjadi {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="279"/>
+        <location filename="../../domain/audit.py" line="280"/>
         <source>changed the priority from {old_priority} to {new_priority}</source>
         <translation>mengubah prioritas dari {old_priority} menjadi {new_priority}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="280"/>
+        <location filename="../../domain/audit.py" line="281"/>
         <source>changed the category from {old_category} to {new_category}</source>
         <translation>mengubah kategori dari {old_category} menjadi {new_category}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="281"/>
+        <location filename="../../domain/audit.py" line="282"/>
         <source>changed the kind from {old_kind} to {new_kind}</source>
         <translation>mengubah jenis dari {old_kind} menjadi {new_kind}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="282"/>
+        <location filename="../../domain/audit.py" line="283"/>
         <source>transferred it from {from_unit} to {to_unit}</source>
         <translation>meneruskannya dari {from_unit} ke {to_unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="283"/>
+        <location filename="../../domain/audit.py" line="284"/>
         <source>returned it as not their authority, from {from_unit} to {to_unit}</source>
         <translation>mengembalikannya sebagai bukan wewenang, dari {from_unit} ke {to_unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="286"/>
+        <location filename="../../domain/audit.py" line="287"/>
         <source>attached scanned letters: {files}</source>
         <translation>melampirkan pindaian surat: {files}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="287"/>
+        <location filename="../../domain/audit.py" line="288"/>
         <source>closed it automatically (the reporter did not answer)</source>
         <translation>menutupnya secara otomatis (pelapor tidak menanggapi)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="288"/>
+        <location filename="../../domain/audit.py" line="289"/>
         <source>escalated it to the supervisors (deadline {clock})</source>
         <translation>mengeskalasikannya ke supervisor (tenggat {clock})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="289"/>
+        <location filename="../../domain/audit.py" line="290"/>
         <source>received a message from the reporter ({channel})</source>
         <translation>menerima pesan dari pelapor ({channel})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="290"/>
+        <location filename="../../domain/audit.py" line="291"/>
         <source>sent the reporter an acknowledgement</source>
         <translation>mengirim tanda terima kepada pelapor</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="291"/>
+        <location filename="../../domain/audit.py" line="292"/>
         <source>noted the reporter&apos;s answer</source>
         <translation>mencatat tanggapan pelapor</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="292"/>
+        <location filename="../../domain/audit.py" line="293"/>
         <source>received a status request by {channel} ({outcome})</source>
         <translation>menerima permintaan status laporan melalui {channel} ({outcome})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="293"/>
+        <location filename="../../domain/audit.py" line="294"/>
         <source>recorded a message that needed repair: {problems}</source>
         <translation>mencatat pesan yang perlu diperbaiki: {problems}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="294"/>
+        <location filename="../../domain/audit.py" line="295"/>
         <source>recorded a message again after an intake error</source>
         <translation>mencatat ulang pesan setelah galat penerimaan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="295"/>
+        <location filename="../../domain/audit.py" line="296"/>
         <source>could not send an answer: {error}</source>
         <translation>gagal mengirim jawaban: {error}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="296"/>
+        <location filename="../../domain/audit.py" line="297"/>
         <source>sent a failed answer again</source>
         <translation>mengirim ulang jawaban yang gagal</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="297"/>
+        <location filename="../../domain/audit.py" line="298"/>
         <source>confirmed an answer as sent</source>
         <translation>mengonfirmasi bahwa jawaban telah terkirim</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="298"/>
+        <location filename="../../domain/audit.py" line="299"/>
         <source>asked unit {to_unit} about it</source>
         <translation>meminta masukan unit {to_unit} tentang laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="299"/>
+        <location filename="../../domain/audit.py" line="300"/>
         <source>answered a question from another unit</source>
         <translation>menjawab pertanyaan dari unit lain</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="300"/>
+        <location filename="../../domain/audit.py" line="301"/>
         <source>opened a team discussion about it in {unit}</source>
         <translation>membuka diskusi tim tentang laporan ini di {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="301"/>
+        <location filename="../../domain/audit.py" line="302"/>
         <source>posted in a team discussion</source>
         <translation>mengirim pesan di diskusi tim</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="302"/>
+        <location filename="../../domain/audit.py" line="303"/>
         <source>handed work over to the current holder ({kind})</source>
         <translation>menyerahkan pekerjaan kepada pemegang saat ini ({kind})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="303"/>
+        <location filename="../../domain/audit.py" line="304"/>
         <source>settled handed-over work ({kind})</source>
         <translation>memutuskan pekerjaan yang diserahkan ({kind})</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="304"/>
+        <location filename="../../domain/audit.py" line="305"/>
         <source>linked it as a duplicate of {master}</source>
         <translation>menautkannya sebagai duplikat dari {master}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="305"/>
+        <location filename="../../domain/audit.py" line="306"/>
         <source>unlinked it from its master</source>
         <translation>melepas tautannya dari laporan induk</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="306"/>
+        <location filename="../../domain/audit.py" line="307"/>
         <source>merged it into {master}</source>
         <translation>menggabungkannya ke {master}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="307"/>
+        <location filename="../../domain/audit.py" line="308"/>
         <source>linked {duplicate} to it as a duplicate</source>
         <translation>menautkan {duplicate} ke laporan ini sebagai duplikat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="308"/>
+        <location filename="../../domain/audit.py" line="309"/>
         <source>{duplicate} is no longer its duplicate</source>
         <translation>{duplicate} tidak lagi menjadi duplikat laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="309"/>
+        <location filename="../../domain/audit.py" line="310"/>
         <source>merged {duplicate} into it</source>
         <translation>menggabungkan {duplicate} ke laporan ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="310"/>
+        <location filename="../../domain/audit.py" line="311"/>
         <source>answered the linked reports together ({replies} replies)</source>
         <translation>menjawab laporan-laporan tertaut sekaligus ({replies} balasan)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="311"/>
+        <location filename="../../domain/audit.py" line="312"/>
         <source>retired the canned response {key}</source>
         <translation>memensiunkan templat balasan {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="312"/>
+        <location filename="../../domain/audit.py" line="313"/>
         <source>restored the canned response {key}</source>
         <translation>memulihkan templat balasan {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="313"/>
+        <location filename="../../domain/audit.py" line="314"/>
         <source>changed the working calendar of {unit}</source>
         <translation>mengubah kalender kerja {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="314"/>
+        <location filename="../../domain/audit.py" line="315"/>
         <source>changed a day off of {unit}: {day}</source>
         <translation>mengubah hari libur {unit}: {day}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="315"/>
+        <location filename="../../domain/audit.py" line="316"/>
         <source>set a service-level policy</source>
         <translation>menetapkan kebijakan tingkat layanan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="316"/>
+        <location filename="../../domain/audit.py" line="317"/>
         <source>removed a service-level policy</source>
         <translation>menghapus kebijakan tingkat layanan</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="317"/>
+        <location filename="../../domain/audit.py" line="318"/>
         <source>changed the retention periods of {unit}</source>
         <translation>mengubah masa retensi {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="318"/>
+        <location filename="../../domain/audit.py" line="319"/>
         <source>changed the unit {unit}</source>
         <translation>mengubah unit {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="319"/>
+        <location filename="../../domain/audit.py" line="320"/>
         <source>changed the officer {officer}</source>
         <translation>mengubah data petugas {officer}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="320"/>
+        <location filename="../../domain/audit.py" line="321"/>
         <source>ended the claim of {previous_holder}, who no longer works in unit {unit}</source>
         <translation>melepaskan laporan yang dipegang {previous_holder}, yang tidak lagi bekerja di unit {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="323"/>
+        <location filename="../../domain/audit.py" line="324"/>
         <source>required Aduan {min_version} or newer for {unit}, installed from {installer}</source>
         <translation>mewajibkan Aduan {min_version} atau yang lebih baru untuk {unit}, dipasang dari {installer}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="326"/>
+        <location filename="../../domain/audit.py" line="327"/>
         <source>removed the client version policy of {unit}</source>
         <translation>menghapus kebijakan versi aplikasi untuk {unit}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="327"/>
+        <location filename="../../domain/audit.py" line="328"/>
         <source>exported the reporter&apos;s data on their request</source>
         <translation>mengekspor data pelapor atas permintaannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="328"/>
+        <location filename="../../domain/audit.py" line="329"/>
         <source>erased the reporter&apos;s personal data on their request</source>
         <translation>menghapus data pribadi pelapor atas permintaannya</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="329"/>
+        <location filename="../../domain/audit.py" line="330"/>
         <source>anonymised the reporter: the retention period had passed</source>
         <translation>menganonimkan pelapor: masa retensi telah lewat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="330"/>
+        <location filename="../../domain/audit.py" line="331"/>
         <source>purged the content of {attachments} attachment(s): the retention period had passed</source>
         <translation>menghapus isi {attachments} lampiran: masa retensi telah lewat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="333"/>
+        <location filename="../../domain/audit.py" line="334"/>
         <source>deleted {comments} public comment(s) never made reports: the retention period had passed</source>
         <translation>menghapus {comments} komentar publik yang tidak pernah dijadikan laporan: masa retensi telah lewat</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="337"/>
+        <location filename="../../domain/audit.py" line="338"/>
         <source>answered public comment {comment_id} on {account} in public ({length} characters)</source>
         <translation>menjawab komentar publik {comment_id} di {account} secara publik ({length} karakter)</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="340"/>
+        <location filename="../../domain/audit.py" line="341"/>
+        <source>looked under public comment {comment_id} for the reply in doubt (posted: {posted})</source>
+        <translation>memeriksa komentar publik {comment_id} untuk balasan yang diragukan (terunggah: {posted})</translation>
+    </message>
+    <message>
+        <location filename="../../domain/audit.py" line="344"/>
         <source>let {officer} read this confidential report</source>
         <translation>mengizinkan {officer} membaca laporan rahasia ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="341"/>
+        <location filename="../../domain/audit.py" line="345"/>
         <source>ended {officer}&apos;s access to this confidential report</source>
         <translation>mengakhiri akses {officer} ke laporan rahasia ini</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="344"/>
+        <location filename="../../domain/audit.py" line="348"/>
         <source>; reason: {reason}</source>
         <translation>; alasan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="345"/>
+        <location filename="../../domain/audit.py" line="349"/>
         <source>; mentioning {mentions}</source>
         <translation>; menyebut {mentions}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="346"/>
+        <location filename="../../domain/audit.py" line="350"/>
         <source>; from {canned}</source>
         <translation>; dari {canned}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="347"/>
+        <location filename="../../domain/audit.py" line="351"/>
         <source>; comment: {comment}</source>
         <translation>; komentar: {comment}</translation>
     </message>
     <message>
-        <location filename="../../domain/audit.py" line="349"/>
+        <location filename="../../domain/audit.py" line="353"/>
         <source>did something recorded as {action}</source>
         <translation>melakukan tindakan yang tercatat sebagai {action}</translation>
     </message>
@@ -2013,67 +2018,67 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="133"/>
+        <location filename="../../ui/channels_dialog.py" line="144"/>
         <source>Disabled</source>
         <translation>Nonaktif</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="135"/>
+        <location filename="../../ui/channels_dialog.py" line="146"/>
         <source>Failing</source>
         <translation>Bermasalah</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="137"/>
+        <location filename="../../ui/channels_dialog.py" line="148"/>
         <source>Not polled yet</source>
         <translation>Belum pernah diperiksa</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="138"/>
+        <location filename="../../ui/channels_dialog.py" line="149"/>
         <source>Working</source>
         <translation>Berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="144"/>
+        <location filename="../../ui/channels_dialog.py" line="155"/>
         <source>%1 (%2 held)</source>
         <translation>%1 (%2 tertahan)</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="154"/>
+        <location filename="../../ui/channels_dialog.py" line="165"/>
         <source>%1 min</source>
         <translation>%1 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="156"/>
+        <location filename="../../ui/channels_dialog.py" line="167"/>
         <source>%1 h %2 min</source>
         <translation>%1 jam %2 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="158"/>
+        <location filename="../../ui/channels_dialog.py" line="169"/>
         <source>%1 d %2 h</source>
         <translation>%1 hari %2 jam</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="170"/>
+        <location filename="../../ui/channels_dialog.py" line="181"/>
         <source>No citizen was answered on this account in the last 7 days.</source>
         <translation>Tidak ada pelapor yang dijawab melalui akun ini dalam 7 hari terakhir.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="171"/>
+        <location filename="../../ui/channels_dialog.py" line="182"/>
         <source>Over the last 7 days, %1 answered: half within %2 minutes, nine in ten within %3 minutes (from the citizen&apos;s first unanswered message to the officer&apos;s answer).</source>
         <translation>Dalam 7 hari terakhir, %1 dijawab: separuhnya dalam %2 menit, sembilan dari sepuluh dalam %3 menit (dari pesan pertama pelapor yang belum dijawab sampai jawaban petugas).</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="184"/>
+        <location filename="../../ui/channels_dialog.py" line="195"/>
         <source>Last poll: %1</source>
         <translation>Pemeriksaan terakhir: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="185"/>
+        <location filename="../../ui/channels_dialog.py" line="196"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="209"/>
+        <location filename="../../ui/channels_dialog.py" line="220"/>
         <source>The channels view needs a connection to the server, and it cannot be reached now. The intake worker keeps running on its own machine; nothing here was changed.</source>
         <translation>Tampilan kanal memerlukan sambungan ke server, dan server tidak dapat dihubungi sekarang. Pekerja penerimaan tetap berjalan di mesinnya sendiri; tidak ada yang diubah di sini.</translation>
     </message>
@@ -2081,317 +2086,352 @@
 <context>
     <name>ChannelsDialog</name>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="241"/>
+        <location filename="../../ui/channels_dialog.py" line="252"/>
         <source>Channels</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="252"/>
-        <location filename="../../ui/channels_dialog.py" line="318"/>
+        <location filename="../../ui/channels_dialog.py" line="263"/>
+        <location filename="../../ui/channels_dialog.py" line="329"/>
         <source>Channel accounts</source>
         <translation>Akun kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="254"/>
-        <location filename="../../ui/channels_dialog.py" line="378"/>
+        <location filename="../../ui/channels_dialog.py" line="265"/>
+        <location filename="../../ui/channels_dialog.py" line="389"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="255"/>
-        <location filename="../../ui/channels_dialog.py" line="302"/>
-        <location filename="../../ui/channels_dialog.py" line="379"/>
+        <location filename="../../ui/channels_dialog.py" line="266"/>
+        <location filename="../../ui/channels_dialog.py" line="313"/>
+        <location filename="../../ui/channels_dialog.py" line="390"/>
         <source>Account</source>
         <translation>Akun</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="256"/>
+        <location filename="../../ui/channels_dialog.py" line="267"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="257"/>
+        <location filename="../../ui/channels_dialog.py" line="268"/>
         <source>State</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="300"/>
-        <location filename="../../ui/channels_dialog.py" line="339"/>
+        <location filename="../../ui/channels_dialog.py" line="311"/>
+        <location filename="../../ui/channels_dialog.py" line="350"/>
         <source>Intake errors</source>
         <translation>Galat penerimaan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="258"/>
+        <location filename="../../ui/channels_dialog.py" line="269"/>
         <source>In
 today</source>
         <translation>Masuk
 hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="259"/>
+        <location filename="../../ui/channels_dialog.py" line="270"/>
         <source>Out
 today</source>
         <translation>Keluar
 hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="260"/>
+        <location filename="../../ui/channels_dialog.py" line="271"/>
         <source>Awaiting
 answer</source>
         <translation>Menunggu
 jawaban</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="261"/>
+        <location filename="../../ui/channels_dialog.py" line="272"/>
         <source>Response
 median / 90%</source>
         <translation>Waktu jawab
 median / 90%</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="262"/>
+        <location filename="../../ui/channels_dialog.py" line="273"/>
         <source>Answers
 queued</source>
         <translation>Antrean
 jawaban</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="263"/>
+        <location filename="../../ui/channels_dialog.py" line="274"/>
         <source>Answers
 failed</source>
         <translation>Jawaban
 gagal</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="264"/>
+        <location filename="../../ui/channels_dialog.py" line="275"/>
         <source>Intake
 errors</source>
         <translation>Galat
 penerimaan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="268"/>
+        <location filename="../../ui/channels_dialog.py" line="279"/>
         <source>Messages from citizens that came through the account today</source>
         <translation>Pesan pelapor yang masuk melalui akun ini hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="269"/>
+        <location filename="../../ui/channels_dialog.py" line="280"/>
         <source>Answers and acknowledgements that went out through the account today</source>
         <translation>Jawaban dan tanda terima yang keluar melalui akun ini hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="272"/>
+        <location filename="../../ui/channels_dialog.py" line="283"/>
         <source>Open reports whose citizen wrote last through this account and has no answer after it</source>
         <translation>Laporan terbuka yang pesan terakhir pelapornya masuk melalui akun ini dan belum dijawab sesudahnya</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="277"/>
+        <location filename="../../ui/channels_dialog.py" line="288"/>
         <source>Time from a citizen&apos;s message to the officer&apos;s answer, over the last 7 days: the median and the time within which nine in ten were answered</source>
         <translation>Waktu dari pesan pelapor sampai jawaban petugas dalam 7 hari terakhir: median, dan waktu yang cukup untuk menjawab sembilan dari sepuluh</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="281"/>
+        <location filename="../../ui/channels_dialog.py" line="292"/>
         <source>Answers still waiting to be sent through the account</source>
         <translation>Jawaban yang masih menunggu dikirim melalui akun ini</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="282"/>
+        <location filename="../../ui/channels_dialog.py" line="293"/>
         <source>Answers the account could not send, or may not have sent: an admin looks at them</source>
         <translation>Jawaban yang tidak dapat dikirim akun ini, atau mungkin belum terkirim: admin memeriksanya</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="283"/>
+        <location filename="../../ui/channels_dialog.py" line="294"/>
         <source>Messages that came through the account and could not be stored</source>
         <translation>Pesan yang masuk melalui akun ini dan tidak dapat disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="303"/>
+        <location filename="../../ui/channels_dialog.py" line="314"/>
         <source>Message</source>
         <translation>Pesan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="304"/>
+        <location filename="../../ui/channels_dialog.py" line="315"/>
         <source>Attempts</source>
         <translation>Percobaan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="305"/>
+        <location filename="../../ui/channels_dialog.py" line="316"/>
         <source>First seen</source>
         <translation>Pertama terlihat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="306"/>
+        <location filename="../../ui/channels_dialog.py" line="317"/>
         <source>Last seen</source>
         <translation>Terakhir terlihat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="307"/>
+        <location filename="../../ui/channels_dialog.py" line="318"/>
         <source>Error</source>
         <translation>Galat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="312"/>
+        <location filename="../../ui/channels_dialog.py" line="323"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="313"/>
+        <location filename="../../ui/channels_dialog.py" line="324"/>
         <source>Re&amp;try</source>
         <translation>&amp;Coba lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="314"/>
+        <location filename="../../ui/channels_dialog.py" line="325"/>
         <source>Store the message again, after the cause was fixed</source>
         <translation>Simpan pesan ini lagi, setelah penyebabnya diperbaiki</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="315"/>
+        <location filename="../../ui/channels_dialog.py" line="326"/>
         <source>&amp;Dismiss</source>
         <translation>&amp;Abaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="316"/>
+        <location filename="../../ui/channels_dialog.py" line="327"/>
         <source>The message needs no report (spam, a test); it stays on record</source>
         <translation>Pesan ini tidak perlu laporan (spam, uji coba); tetap tercatat</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="325"/>
+        <location filename="../../ui/channels_dialog.py" line="336"/>
         <source>Intake errors: messages that arrived but could not be stored</source>
         <translation>Galat penerimaan: pesan yang masuk tetapi tidak dapat disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="328"/>
+        <location filename="../../ui/channels_dialog.py" line="339"/>
         <source>Messages that arrived but could not be stored:</source>
         <translation>Pesan yang sudah tiba tetapi tidak dapat disimpan:</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="340"/>
-        <location filename="../../ui/channels_dialog.py" line="376"/>
+        <location filename="../../ui/channels_dialog.py" line="351"/>
+        <location filename="../../ui/channels_dialog.py" line="387"/>
         <source>Public comments</source>
         <translation>Komentar publik</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="367"/>
+        <location filename="../../ui/channels_dialog.py" line="378"/>
         <source>Public comments on the unit&apos;s Facebook pages and Instagram accounts that are not reports yet. Make a report of one to answer it in private (the answer goes back as a private reply), or reply in public under it when the answer may be read by everyone.</source>
         <translation>Komentar publik di halaman Facebook dan akun Instagram unit yang belum menjadi laporan. Jadikan laporan untuk menjawabnya secara pribadi (jawaban dikirim sebagai balasan pribadi), atau balas secara publik di bawahnya bila jawaban boleh dibaca semua orang.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="380"/>
+        <location filename="../../ui/channels_dialog.py" line="391"/>
         <source>Written</source>
         <translation>Ditulis</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="381"/>
+        <location filename="../../ui/channels_dialog.py" line="392"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="382"/>
+        <location filename="../../ui/channels_dialog.py" line="393"/>
         <source>Comment</source>
         <translation>Komentar</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="383"/>
+        <location filename="../../ui/channels_dialog.py" line="394"/>
         <source>Public reply</source>
         <translation>Balasan publik</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="388"/>
+        <location filename="../../ui/channels_dialog.py" line="399"/>
         <source>&amp;Make a report</source>
         <translation>&amp;Jadikan laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="389"/>
+        <location filename="../../ui/channels_dialog.py" line="400"/>
         <source>Take the comment in as a report, answered in private</source>
         <translation>Terima komentar ini sebagai laporan, dijawab secara pribadi</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="390"/>
+        <location filename="../../ui/channels_dialog.py" line="401"/>
         <source>Reply in &amp;public…</source>
         <translation>Balas secara &amp;publik…</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="391"/>
+        <location filename="../../ui/channels_dialog.py" line="402"/>
         <source>Answer under the comment, where everyone can read it</source>
         <translation>Jawab di bawah komentar, tempat semua orang dapat membacanya</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="451"/>
+        <location filename="../../ui/channels_dialog.py" line="403"/>
+        <source>Was it &amp;posted?…</source>
+        <translation>Sudah &amp;terunggah?…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="404"/>
+        <source>Say whether a reply that was perhaps posted is under the comment</source>
+        <translation>Nyatakan apakah balasan yang mungkin sudah diunggah ada di bawah komentar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="465"/>
         <source>Only supervisors and admins see the channels.</source>
         <translation>Hanya supervisor dan admin yang melihat kanal.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="501"/>
+        <location filename="../../ui/channels_dialog.py" line="515"/>
         <source>%1 is failing: %2</source>
         <translation>%1 bermasalah: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="517"/>
+        <location filename="../../ui/channels_dialog.py" line="531"/>
         <source>As of %1</source>
         <translation>Per %1</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="518"/>
+        <location filename="../../ui/channels_dialog.py" line="532"/>
         <source>Today: the day in the agency&apos;s time zone (%1). Response times: the last 7 days.</source>
         <translation>Hari ini: hari menurut zona waktu instansi (%1). Waktu jawab: 7 hari terakhir.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="548"/>
+        <location filename="../../ui/channels_dialog.py" line="562"/>
         <source>Public comments (%1)</source>
         <translation>Komentar publik (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="552"/>
+        <location filename="../../ui/channels_dialog.py" line="566"/>
         <source>The comment shows personal data (an NIK, a phone number or an e-mail address): answer it only in private.</source>
         <translation>Komentar ini memuat data pribadi (NIK, nomor telepon, atau alamat e-mail): jawab hanya secara pribadi.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="556"/>
+        <location filename="../../ui/channels_dialog.py" line="570"/>
         <source>Personal data: %1</source>
         <translation>Data pribadi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="580"/>
+        <location filename="../../ui/channels_dialog.py" line="594"/>
         <source>Waiting to be posted</source>
         <translation>Menunggu diunggah</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="581"/>
+        <location filename="../../ui/channels_dialog.py" line="595"/>
         <source>Perhaps posted: look under the comment</source>
         <translation>Mungkin sudah diunggah: periksa di bawah komentar</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="582"/>
+        <location filename="../../ui/channels_dialog.py" line="596"/>
         <source>Posted</source>
         <translation>Sudah diunggah</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="583"/>
+        <location filename="../../ui/channels_dialog.py" line="597"/>
         <source>Refused: %1</source>
         <translation>Ditolak: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="623"/>
+        <location filename="../../ui/channels_dialog.py" line="640"/>
         <source>Report %1 was made of the comment.</source>
         <translation>Laporan %1 dibuat dari komentar ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="644"/>
+        <location filename="../../ui/channels_dialog.py" line="660"/>
+        <source>Look under the comment on %1. Is the reply there? If it is not, it can be written again.</source>
+        <translation>Periksa di bawah komentar di %1. Apakah balasannya ada? Bila tidak ada, balasan dapat ditulis lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="665"/>
+        <source>It is &amp;there</source>
+        <translation>&amp;Ada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="666"/>
+        <source>It is &amp;not there</source>
+        <translation>&amp;Tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="681"/>
+        <source>The reply is marked posted.</source>
+        <translation>Balasan ditandai sudah terunggah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="681"/>
+        <source>The reply can be written again.</source>
+        <translation>Balasan dapat ditulis lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channels_dialog.py" line="692"/>
         <source>The public reply waits for the worker to post it under the comment.</source>
         <translation>Balasan publik menunggu worker mengunggahnya di bawah komentar.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="659"/>
+        <location filename="../../ui/channels_dialog.py" line="707"/>
         <source>Stored: it started %1.</source>
         <translation>Tersimpan: menjadi laporan baru %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="659"/>
+        <location filename="../../ui/channels_dialog.py" line="707"/>
         <source>Stored: it joined %1.</source>
         <translation>Tersimpan: masuk ke laporan %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/channels_dialog.py" line="673"/>
+        <location filename="../../ui/channels_dialog.py" line="721"/>
         <source>Dismissed: the message stays on record, without a report.</source>
         <translation>Diabaikan: pesan tetap tercatat, tanpa laporan.</translation>
     </message>
