@@ -283,17 +283,20 @@ def weekly_counts(recap: MonthlyRecap, rows: list[VolumeRow], split: str) -> tup
 
 
 def _weekly_table(recap: MonthlyRecap, rows: list[VolumeRow], split: str) -> RecapTable:
+    """A line per channel (kind, category) and a column per week: a month has at most six weeks, while a unit
+    may have a dozen channels or categories, which as columns would not fit a portrait page."""
     names, counts = weekly_counts(recap, rows, split)
-    body: list[tuple[Cell, ...]] = [
-        (week_label(recap, week), *line, sum(line)) for week, line in zip(weeks_of(recap), counts, strict=True)
-    ]
-    totals = [sum(line[i] for line in counts) for i in range(len(names))]
-    body.append(("Jumlah", *totals, sum(totals)))
+    body: list[tuple[Cell, ...]] = []
+    for column, name in enumerate(names):
+        line = [week[column] for week in counts]
+        body.append((name, *line, sum(line)))
+    per_week = [sum(week) for week in counts]
+    body.append(("Jumlah", *per_week, sum(per_week)))
     word = SPLIT_NAMES[split]
     return RecapTable(
         f"Per minggu, {word}",
         f"Laporan diterima per minggu menurut {word}",
-        ("Minggu", *names, "Jumlah"),
+        (word.capitalize(), *(week_label(recap, week) for week in weeks_of(recap)), "Jumlah"),
         tuple(body),
         (len(body) - 1,),
     )

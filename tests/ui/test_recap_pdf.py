@@ -51,8 +51,9 @@ def test_the_pdf_names_the_unit_and_month_and_carries_the_figures(qapp: QApplica
         "Bulan Maret 2025",
         "Laporan diterima 3",  # the summary
         "Tunggakan pada akhir bulan 2",
-        "Minggu Formulir web SP4N-LAPOR! Telepon Jumlah",  # the channels of the month, by their names
-        "10–16 Mar 1 0 0 1",  # the week of the finished report: one by web form
+        "Kanal 1–2 Mar 3–9 Mar 10–16 Mar 17–23 Mar 24–30 Mar 31 Mar Jumlah",  # a column per week of the month
+        "Formulir web 0 0 1 0 0 0 1",  # the channels of the month, by their names; the finished report by web form
+        "Jumlah 0 0 1 1 1 0 3",
         "Kantor Regional I (jumlah unit) 2 1 0 1 100,0 16,0 16,0",  # first response: one met in 16 working hours
         "rudi",
         "Cara menghitung",
