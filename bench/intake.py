@@ -1,7 +1,8 @@
 """E-mail intake through a real IMAP server into the central database, beside a raw IMAP fetch of the same mails.
 
     python bench/intake.py [--mails 10000] [--engines postgresql] [--batch 200] [--seed 1] [--mixed 1000]
-                           [--acknowledgements] [--analyze auto|never] [--tracemalloc] [--profile DIR] [--quick]
+                           [--lapor 10000] [--acknowledgements] [--analyze auto|never] [--tracemalloc]
+                           [--profile DIR] [--quick]
 
 A throwaway Dovecot (``tests.channels.mailserver``) is started and its INBOX filled with ``--mails``
 citizens' mails generated from ``--seed`` (the demo data's Indonesian vocabulary): new complaints, answers
@@ -11,7 +12,10 @@ Date, bytes that are no e-mail at all). The fill is one IMAP connection sending 
 non-synchronising literals; its time is printed but is no part of the figures. Then:
   1. baseline: ``ImapMailbox.fetch_new(cursor, --batch)`` in a loop until the mailbox is read — the worker's
      own UID-incremental fetch (a session per batch, EXAMINE, UID SEARCH, UID FETCH BODY.PEEK[]) and nothing
-     else. It runs before and after the intakes; their mean is the baseline.
+     else. It runs before and after the intakes; their mean is the baseline. Beside it the second baseline,
+     also before and after: the worker's own ``EmailSource.poll`` (the same fetch, and each mail parsed into
+     the message the store takes) until the mailbox is read, nothing stored — intake at half its rate spends
+     no more on storing than on reading.
   2. intake, per engine: a migrated throwaway database with one unit and one e-mail account that points at
      the Dovecot (``tls`` none, the password by ``env:`` reference, ``"acknowledgement": false``), then
      ``run_round(store, source_factory)`` until every mail is stored — the real worker round, with the real
@@ -27,6 +31,9 @@ non-synchronising literals; its time is printed but is no part of the figures. T
      store them, into one database per engine; beside the baseline of the same run, every source read and
      parsed with nothing stored (``bench/support/mixed_intake.py``), and checked: each message once, each its
      own ticket, nothing refused, everything sent again recognised.
+  5. LAPOR! import (``--lapor``, rows; ``bench/support/lapor_import.py``): an export of that many reports read
+     and stored as ``aduan lapor import`` does, per engine, beside one executemany INSERT of the same rows into
+     a table of their own on the same database; checked: every row a ticket, the file again stores nothing.
 ``--quick`` is the smoke run the test suite makes: every phase and check on 200 mails fetched 50 a round, all
 in one process, its figures meaningless. Otherwise every phase runs in its own spawned process, and the
 high-water mark of its RSS is
@@ -45,6 +52,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import functools
 import json
 import multiprocessing as mp
 import os
@@ -77,8 +85,9 @@ if str(REPO_ROOT) not in sys.path:
 
 from sqlalchemy import Connection, event, func, select, text, update  # noqa: E402
 
-from bench.claims import describe, engine_list, server_version  # noqa: E402
-from bench.support import mixed_intake  # noqa: E402
+from bench.claims import describe as describe_statement  # noqa: E402
+from bench.claims import engine_list, server_version  # noqa: E402
+from bench.support import lapor_import, mixed_intake  # noqa: E402
 from bench.sync import cpu_seconds, profiled, run_here, run_in_child  # noqa: E402
 from bench.sync import peak_rss_mib as sync_peak_rss_mib  # noqa: E402
 from desktop.channels.accounts import Account, add_account, enabled_accounts  # noqa: E402
@@ -98,6 +107,10 @@ from tests.channels.mailserver import MailServer, run_mail_server  # noqa: E402
 from tests.databases import ServerMissing, throwaway_database  # noqa: E402
 
 T = TypeVar("T")
+
+# The counting listener names every statement the intake sends: remembered per statement text (SQLAlchemy
+# sends the same few texts again and again), so that counting costs the measured intake next to nothing.
+describe = functools.lru_cache(maxsize=4096)(describe_statement)
 
 ACCOUNT = "pengaduan@humas"
 # The account's secret is read from its own environment slot (the only one the store accepts besides the
@@ -531,6 +544,22 @@ def raw_fetch(imap: Imap, batch: int, trace: bool) -> tuple[Measured, int]:
     return measured, size
 
 
+def fetch_and_parse(imap: Imap, batch: int, trace: bool) -> Measured:
+    """The second baseline: the worker's own source (``EmailSource.poll``: the same fetch, then each mail
+    parsed into the message the store would take) polled until the mailbox is read, nothing stored. Intake
+    that keeps up with it spends no more on storing than on reading."""
+    source = EmailSource(ImapMailbox(imap.host, imap.port, imap.user, os.environ[SECRET_ENV], tls="none"), batch)
+    parsed = 0
+    with measuring(trace) as done:
+        cursor: str | None = None
+        while True:
+            messages, cursor = source.poll(cursor)
+            if not messages:
+                break
+            parsed += len(messages)
+        return done(parsed)
+
+
 @dataclass
 class Split:
     """Where a worker round's time goes."""
@@ -949,16 +978,31 @@ def row(phase: str, m: Measured) -> str:
     )
 
 
-def print_summary(baselines: list[Measured], intakes: dict[str, Measured]) -> None:
+def print_summary(baselines: list[Measured], parsed: list[Measured], intakes: dict[str, Measured]) -> None:
     base_rate = statistics.mean(b.per_second for b in baselines)
     base_seconds = statistics.mean(b.seconds for b in baselines)
     base_growth = max(b.growth_mib for b in baselines)
-    print("\nSummary (baseline: mean of the raw fetches; growth: peak RSS minus RSS at the phase's start)")
-    print(f"{'':<44} {'mails/s':>8} {'wall s':>7} {'RSS growth MiB':>15} {'mails/s vs baseline':>20}")
-    print(f"{'raw IMAP fetch (baseline)':<44} {base_rate:>8.0f} {base_seconds:>7.1f} {base_growth:>15.1f} {'1':>20}")
+    parse_rate = statistics.mean(b.per_second for b in parsed)
+    parse_seconds = statistics.mean(b.seconds for b in parsed)
+    parse_growth = max(b.growth_mib for b in parsed)
+    print(
+        "\nSummary (baselines: mean of the raw fetches, mean of the fetches with parsing; growth: peak RSS minus RSS"
+        " at the phase's start)"
+    )
+    print(f"{'':<44} {'mails/s':>8} {'wall s':>7} {'RSS growth MiB':>15} {'vs raw fetch':>13} {'vs fetch+parse':>15}")
+    print(
+        f"{'raw IMAP fetch (baseline)':<44} {base_rate:>8.0f} {base_seconds:>7.1f} {base_growth:>15.1f} {'1':>13} "
+        f"{'':>15}"
+    )
+    print(
+        f"{'fetch and parse, nothing stored (baseline)':<44} {parse_rate:>8.0f} {parse_seconds:>7.1f} "
+        f"{parse_growth:>15.1f} {parse_rate / base_rate:>13.3f} {'1':>15}"
+    )
     for label, m in intakes.items():
-        ratio = m.per_second / base_rate
-        print(f"{label:<44} {m.per_second:>8.0f} {m.seconds:>7.1f} {m.growth_mib:>15.1f} {ratio:>20.3f}")
+        print(
+            f"{label:<44} {m.per_second:>8.0f} {m.seconds:>7.1f} {m.growth_mib:>15.1f} "
+            f"{m.per_second / base_rate:>13.3f} {m.per_second / parse_rate:>15.2f}"
+        )
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -970,6 +1014,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--acknowledgements", action="store_true", help="also run with acknowledgements on")
     parser.add_argument("--tracemalloc", action="store_true", help="also the Python heap peak (slower)")
     parser.add_argument("--mixed", type=int, default=1_000, help="messages per channel of the mixed run (0: none)")
+    parser.add_argument("--lapor", type=int, default=10_000, help="rows of the LAPOR! import phase (0: none)")
     parser.add_argument("--quick", action="store_true", help="smoke run: 200 mails, 50 a round, phases in this process")
     parser.add_argument("--profile", type=Path, help="write a cProfile of each intake pass into this folder")
     parser.add_argument(
@@ -980,9 +1025,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     args = parser.parse_args(argv)
     if args.quick:
-        args.mails, args.batch, args.mixed = 200, 50, 20
-    if args.mails < 1 or args.batch < 1 or args.mixed < 0:
-        parser.error("--mails and --batch are at least 1, --mixed at least 0")
+        args.mails, args.batch, args.mixed, args.lapor = 200, 50, 20, 150
+    if args.mails < 1 or args.batch < 1 or args.mixed < 0 or args.lapor < 0:
+        parser.error("--mails and --batch are at least 1, --mixed and --lapor at least 0")
     return args
 
 
@@ -994,6 +1039,8 @@ def measure_all(mails: list[Mail], imap: Imap, args: argparse.Namespace) -> None
     measured, size = run(raw_fetch, imap, args.batch, args.tracemalloc)
     baselines.append(measured)
     print(row("raw IMAP fetch (baseline) 1", measured), f"  {size / 2**20:.1f} MiB read", flush=True)
+    parsed: list[Measured] = [run(fetch_and_parse, imap, args.batch, args.tracemalloc)]
+    print(row("fetch and parse, nothing stored 1", parsed[0]), flush=True)
     intakes: dict[str, Measured] = {}
     with tempfile.TemporaryDirectory(prefix="aduan-bench-") as tmp:
         for kind in args.engines:
@@ -1012,7 +1059,9 @@ def measure_all(mails: list[Mail], imap: Imap, args: argparse.Namespace) -> None
     measured, _ = run(raw_fetch, imap, args.batch, args.tracemalloc)
     baselines.append(measured)
     print(row("raw IMAP fetch (baseline) 2", measured), flush=True)
-    print_summary(baselines, intakes)
+    parsed.append(run(fetch_and_parse, imap, args.batch, args.tracemalloc))
+    print(row("fetch and parse, nothing stored 2", parsed[-1]), flush=True)
+    print_summary(baselines, parsed, intakes)
 
 
 # --- the mixed-channel run -------------------------------------------------------------------------------
@@ -1102,6 +1151,44 @@ def measure_mixed(server: MailServer, args: argparse.Namespace) -> None:
               f"{ratio:>20.3f}")  # fmt: skip
 
 
+# --- the LAPOR! import ----------------------------------------------------------------------------------
+
+
+def measure_lapor(args: argparse.Namespace) -> None:
+    """Phase 5: a LAPOR! export imported per engine, beside the raw INSERT of the same rows."""
+    run = run_here if args.quick else run_in_child
+    data = lapor_import.export_bytes(args.lapor, args.seed)
+    print(
+        f"\nLAPOR! import: an export of {args.lapor:,} reports ({len(data) / 2**20:.1f} MiB CSV), read and stored "
+        "as tickets (aduan lapor import), beside one executemany INSERT of the same rows into a table of their own"
+    )
+    print(
+        f"{'engine':<12} {'rows':>7} {'read s':>7} {'raw INSERT rows/s':>18} {'import rows/s':>14} "
+        f"{'vs raw INSERT':>14} {'vs read + INSERT':>17} {'again rows/s':>13}"
+    )
+    with tempfile.TemporaryDirectory(prefix="aduan-bench-") as tmp:
+        for kind in args.engines:
+            try:
+                with throwaway_database(kind, Path(tmp)) as url:
+                    lapor_import.prepare(url)
+                    result: lapor_import.LaporResult = run(lapor_import.run, url, data)
+            except ServerMissing as missing:
+                print(f"{PRETTY[kind]}: skipped: {missing}")
+                continue
+            except Exception:  # one engine failing must not hide the others' figures
+                print(f"{PRETTY[kind]}: failed:\n{traceback.format_exc()}")
+                continue
+            raw_rate = result.rows / result.raw_seconds
+            rate = result.rows / result.import_seconds
+            both = result.rows / (result.read_seconds + result.raw_seconds)
+            print(
+                f"{PRETTY[kind]:<12} {result.rows:>7,} {result.read_seconds:>7.1f} {raw_rate:>18,.0f} {rate:>14,.0f} "
+                f"{rate / raw_rate:>14.3f} {rate / both:>17.2f} {result.rows / result.again_seconds:>13,.0f}"
+            )
+            for what, held, found in result.checks():
+                print(_check(what, held, found))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
@@ -1129,6 +1216,8 @@ def main(argv: list[str] | None = None) -> int:
         measure_all(mails, imap, args)
         if args.mixed:
             measure_mixed(server, args)
+    if args.lapor:
+        measure_lapor(args)
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"load average at end: {load}; total time {time.monotonic() - started:.0f} s")
     return 0

@@ -115,15 +115,19 @@ def test_the_inbox_benchmark_runs_every_phase() -> None:
 def test_the_intake_benchmark_runs_every_phase_and_check() -> None:
     output = quick("intake.py", "--engines", "sqlite,postgresql", "--acknowledgements")
     assert_phases(output, "INBOX filled", "raw IMAP fetch (baseline) 1", "raw IMAP fetch (baseline) 2", "Summary")
+    assert_phases(output, "fetch and parse, nothing stored 1", "fetch and parse, nothing stored 2", "vs fetch+parse")
     for engine in ("SQLite", "PostgreSQL"):
         for acknowledgements in ("off", "on"):
             assert f"intake ({engine}, acknowledgements {acknowledgements})" in output, output
-    # every check, on each engine with and without acknowledgements; then the mixed run's on each engine
-    assert output.count("  ok      ") == 4 * 8 + 2 * 4, output
+    # every check, on each engine with and without acknowledgements; then the mixed run's and the LAPOR! import's
+    # on each engine
+    assert output.count("  ok      ") == 4 * 8 + 2 * 4 + 2 * 3, output
     assert output.count("re-read, all duplicates") == 4 and "SQL per new ticket" in output
     assert_phases(output, "Mixed channels: 5 × 20 messages", "every source read, nothing stored (baseline)")
     assert_phases(output, "mixed intake (SQLite)", "mixed intake (PostgreSQL)", "Mixed summary")
     assert "read: e-mail 20, Telegram 20, SMS 20, WhatsApp 20, web form 20" in output, output
+    assert_phases(output, "LAPOR! import: an export of 150 reports", "raw INSERT rows/s")
+    assert "\nSQLite           150 " in output and "\nPostgreSQL       150 " in output, output
 
 
 @pytest.mark.timeout(300)

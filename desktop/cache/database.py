@@ -23,8 +23,8 @@ from ..domain.cache_notice import CacheNotice
 from ..domain.errors import BadInput
 from ..security.private_files import create_private_file, make_private
 from ..store import engine as engines
+from . import mirror_sum, search_index, similar
 from . import schema as s
-from . import search_index, similar
 from .state import get_state, set_state
 
 INTERRUPT_CHECK_STEPS = 10_000  # SQLite VM steps between two checks that a read is still wanted (~1 ms)
@@ -107,6 +107,7 @@ class Cache:
                     index.create(conn, checkfirst=True)
             search_index.ensure(conn)
             similar.ensure(conn)
+            mirror_sum.ensure(conn)
             conn.exec_driver_sql(f"PRAGMA user_version={s.CACHE_VERSION}")
 
     @contextmanager

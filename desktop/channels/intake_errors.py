@@ -19,6 +19,7 @@ from ..domain.errors import AduanError, BadInput, NotPermitted, Unreachable
 from ..domain.inbound import InboundMessage, IntakeError, Received, from_json
 from ..domain.vocabulary import Role
 from ..store import intake
+from ..store.channel_accounts import record_poll
 from ..store.channel_intake import (
     SUMMARY_CHARS,
     failed_again,
@@ -29,8 +30,8 @@ from ..store.channel_intake import (
     summary_of,
     unresolved,
 )
-from ..store.service import Store
-from ..store.work import begin
+from ..store.service import Store, translate
+from ..store.work import Work, begin
 from .accounts import Account, account_by_id
 
 __all__ = [
@@ -45,7 +46,13 @@ __all__ = [
     "retry_error",
     "summary_of",
     "take_in",
+    "take_in_all",
 ]
+
+
+# Messages of one poll stored per transaction. A transaction holds the year's tracking-number counter until it
+# commits, so a batch is kept short for the officers who file reports meanwhile (milliseconds a message).
+BATCH = 100
 
 
 class Outcome(Enum):
@@ -72,6 +79,54 @@ def take_in(store: Store, account: Account, inbound: InboundMessage) -> Outcome:
             return Outcome.DUPLICATE
         store.admin(record, account.id, inbound, reason)
         return Outcome.REFUSED
+    return Outcome.DUPLICATE if done.duplicate else Outcome.STORED
+
+
+def take_in_all(store: Store, account: Account, messages: list[InboundMessage], cursor: str | None) -> list[Outcome]:
+    """``take_in`` for each of ``messages`` — what one poll of ``account`` brought — and the account's
+    ``cursor`` saved after them.
+
+    Up to ``BATCH`` messages share a transaction, each in a savepoint of its own: one the store refuses is
+    rolled back alone and kept as an intake error in the same transaction, and the others stay. The cursor is
+    saved in the transaction of the last messages, so it never passes a message that is not stored; a crash
+    between two transactions leaves the committed ones stored and the cursor where it was: they come again and
+    are recognised. A failure that is not a message's (the database unreachable) raises, and the transaction
+    under way stores nothing."""
+    outcomes: list[Outcome] = []
+    chunks = [messages[start : start + BATCH] for start in range(0, len(messages), BATCH)] or [[]]
+    for number, chunk in enumerate(chunks, 1):
+        last = number == len(chunks)
+        outcomes += store.admin(_take_in_chunk, account, chunk, cursor if last else None, last)
+    return outcomes
+
+
+def _take_in_chunk(
+    conn: Connection, account: Account, chunk: list[InboundMessage], cursor: str | None, save_cursor: bool
+) -> list[Outcome]:
+    work = begin(conn, None)
+    if chunk:  # the transaction's time and change stamp, taken before any savepoint could roll them back
+        work.prime(work.now, work.seq)
+    outcomes = [_take_in_one(work, account, inbound) for inbound in chunk]
+    if save_cursor:
+        record_poll(conn, account.id, cursor, None)
+    return outcomes
+
+
+def _take_in_one(work: Work, account: Account, inbound: InboundMessage) -> Outcome:
+    conn = work.conn
+    savepoint = conn.begin_nested()
+    try:
+        done = intake.receive(work, inbound, account.unit_code, account.kind, account.id, account.acknowledgement)
+    except Exception as exc:
+        reason = refusal(translate(exc) if isinstance(exc, DBAPIError) else exc)
+        if reason is None:
+            raise
+        savepoint.rollback()
+        if is_stored(conn, inbound):
+            return Outcome.DUPLICATE  # the same message stored at the same time by another delivery
+        record(conn, account.id, inbound, reason)
+        return Outcome.REFUSED
+    savepoint.commit()
     return Outcome.DUPLICATE if done.duplicate else Outcome.STORED
 
 

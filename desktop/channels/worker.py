@@ -1,11 +1,12 @@
 """The intake worker's round: each enabled channel account is polled and what arrived becomes tickets.
 
-Exactly once: the store keeps one message per channel and external id, so the account's cursor is saved
-only after the messages it covers are stored — a crash in between fetches them again and the store
-recognises them. A message the store refuses is kept whole as an intake error (admins retry or dismiss
-it) and the round goes on. An account that fails (unreachable, refused, its secret not readable here —
-not set, not in the keyring, no keyring at all) is recorded on that account (``last_error``, shown in the
-Channels view) and never stops the others.
+Exactly once: the store keeps one message per channel and external id, and the account's cursor is saved
+in the same transaction as the last messages it covers (``take_in_all``: many messages a transaction, each
+in a savepoint) — a crash before that commit fetches them again and the store recognises those stored. A
+message the store refuses is kept whole as an intake error (admins retry or dismiss it) and the round goes
+on. An account that fails (unreachable, refused, its secret not readable here — not set, not in the
+keyring, no keyring at all) is recorded on that account (``last_error``, shown in the Channels view) and
+never stops the others.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..domain.inbound import InboundMessage
 from ..store.channel_accounts import record_poll
 from ..store.service import Store
 from .accounts import NOT_POLLED, Account, account_secret, enabled_accounts
-from .intake_errors import Outcome, take_in
+from .intake_errors import Outcome, take_in_all
 
 
 class Source(Protocol):
@@ -47,8 +48,7 @@ def run_round(store: Store, make_source: SourceFactory) -> RoundReport:
         try:
             source = make_source(account, account_secret(account))
             messages, cursor = source.poll(account.cursor)
-            outcomes = [take_in(store, account, inbound) for inbound in messages]
-            store.admin(record_poll, account.id, cursor, None)
+            outcomes = take_in_all(store, account, messages, cursor)  # the cursor saved with the last of them
         except AduanError as exc:
             report.errors[account.name] = exc.message
             store.admin(record_poll, account.id, account.cursor, exc.message)

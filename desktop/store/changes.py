@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, Connection, TextClause, bindparam, select, text, update
+from sqlalchemy import BigInteger, Connection, TextClause, bindparam, func, select, text, update
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
@@ -38,6 +38,12 @@ def _stamp_postgresql(_element: TransactionStamp, _compiler: Any, **_kw: Any) ->
 _PG_STAMP = select(TransactionStamp())
 _BUMP = update(counter).where(counter.c.name == bindparam("counter")).values(value=counter.c.value + 1)
 _READ = select(counter.c.value).where(counter.c.name == bindparam("counter"))
+# The bump hands the new value back in the same round trip: SQLite returns it; MariaDB 10.11 has no
+# UPDATE … RETURNING, but LAST_INSERT_ID(expr) puts it in the UPDATE's own reply (the cursor's lastrowid).
+_BUMP_RETURNING = _BUMP.returning(counter.c.value)
+_BUMP_REPORTING = (
+    update(counter).where(counter.c.name == bindparam("counter")).values(value=func.last_insert_id(counter.c.value + 1))
+)
 
 
 def uses_transaction_ids(conn: Connection) -> bool:
@@ -47,8 +53,12 @@ def uses_transaction_ids(conn: Connection) -> bool:
 def stamp(conn: Connection) -> int:
     if uses_transaction_ids(conn):
         return int(conn.execute(_PG_STAMP).scalar_one())
-    conn.execute(_BUMP, {"counter": CHANGE_COUNTER})
-    return int(conn.execute(_READ, {"counter": CHANGE_COUNTER}).scalar_one())
+    if conn.dialect.name == "sqlite":
+        return int(conn.execute(_BUMP_RETURNING, {"counter": CHANGE_COUNTER}).scalar_one())
+    bumped = conn.execute(_BUMP_REPORTING, {"counter": CHANGE_COUNTER})
+    if bumped.rowcount != 1:
+        raise LookupError(f"no counter row {CHANGE_COUNTER!r}: the schema is not migrated")
+    return int(bumped.lastrowid)
 
 
 def latest_change(conn: Connection) -> str:

@@ -1,8 +1,12 @@
 """Row-level claims: leases stored on the ticket row, fenced by a token that rises on every change.
 
-Each acquire is one conditional UPDATE checked by its rowcount, the same text on every engine; the
-lease's expiry comes from the database server's clock. Nothing here SELECTs and then decides to UPDATE:
-reads happen only to learn the lease length and to explain a refusal.
+Each acquire is one conditional UPDATE (held by nobody, by me, or expired by the server's clock) that also
+takes the lease length from the unit and the expiry from the database server's clock; it succeeds when it
+changed the row. Claim, renew and release — the hot changes: every officer claims, the heartbeat renews every
+live lease — take the fewest statements each engine allows (``_ClaimChange``): one on PostgreSQL (UPDATE,
+audit row and the ticket back in one data-modifying CTE). The engines' texts differ there (DESIGN.md: "one
+statement with RETURNING where the engine …"), the conditions do not. Nothing here SELECTs and then decides
+to UPDATE: reads happen only to explain a refusal, to take over, and on MariaDB to read back the ticket.
 
 The statements are built once, with bind parameters: claims are the hottest path of the system, and
 rebuilding a statement costs more client time than sending it.
@@ -10,11 +14,30 @@ rebuilding a statement costs more client time than sending it.
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, NoReturn
 from uuid import UUID
 
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Integer,
+    Select,
+    String,
+    Update,
+    bindparam,
+    insert,
+    literal,
+    not_,
+    null,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.dml import ReturningUpdate
+from sqlalchemy.sql.expression import FunctionElement
 
 from ..domain.claims import STEAL_REASON_MIN_CHARS
 from ..domain.entities import Ticket
@@ -23,8 +46,8 @@ from ..domain.status import CLOSED
 from .changes import TransactionStamp, uses_transaction_ids
 from .clock import ServerNow
 from .confidentiality import CONTENT_VISIBLE, viewer
-from .rows import ticket_select, to_ticket
-from .schema import ticket, unit
+from .rows import holder, ticket_select, to_ticket
+from .schema import Timestamp, event, reporter, ticket, unit
 from .work import Work
 
 _LEASE = (
@@ -49,18 +72,212 @@ _CLAIMED_VALUES = {
     "assigned_by": None,
     "assigned_at": None,
 }
-_ACQUIRE = (
-    update(ticket)
-    .where(
-        ticket.c.id == bindparam("ticket_id"),
-        ticket.c.deleted_at.is_(None),
+
+
+class ClaimNow(FunctionElement[datetime]):
+    """The server's clock, one value however often a statement names it (``clock.ServerNow`` is read afresh
+    at every mention on PostgreSQL): the acquire compares the lease with it and stamps the row with it."""
+
+    type = Timestamp
+    inherit_cache = True
+
+
+class LeaseEnd(FunctionElement[datetime]):
+    """``ClaimNow`` plus the given number of seconds."""
+
+    type = Timestamp
+    inherit_cache = True
+
+
+class StoredText(FunctionElement[str]):
+    """A timestamp as ``str(datetime)`` writes it, the form ``Work.audit`` stores in an event's detail."""
+
+    type = String()
+    inherit_cache = True
+
+
+_PG_NOW = "timezone('UTC', statement_timestamp())"
+# SQLite's 'now' is one value within a statement; six digits of fraction, as a bound datetime is stored, so
+# that the lease ends the acquire writes compare with the ones other writes bind.
+_SQLITE_NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now'{}) || '000'"
+
+
+@compiles(ClaimNow, "postgresql")
+def _claim_now_postgresql(_element: ClaimNow, _compiler: Any, **_kw: Any) -> str:
+    return _PG_NOW
+
+
+@compiles(ClaimNow, "mariadb")
+@compiles(ClaimNow, "mysql")
+def _claim_now_mariadb(_element: ClaimNow, _compiler: Any, **_kw: Any) -> str:
+    return "UTC_TIMESTAMP(6)"  # the time the statement started
+
+
+@compiles(ClaimNow, "sqlite")
+def _claim_now_sqlite(_element: ClaimNow, _compiler: Any, **_kw: Any) -> str:
+    return _SQLITE_NOW.format("")
+
+
+@compiles(LeaseEnd, "postgresql")
+def _lease_end_postgresql(element: LeaseEnd, compiler: Any, **kw: Any) -> str:
+    return f"{_PG_NOW} + ({compiler.process(element.clauses, **kw)}) * interval '1 second'"
+
+
+@compiles(LeaseEnd, "mariadb")
+@compiles(LeaseEnd, "mysql")
+def _lease_end_mariadb(element: LeaseEnd, compiler: Any, **kw: Any) -> str:
+    return f"UTC_TIMESTAMP(6) + INTERVAL ({compiler.process(element.clauses, **kw)}) SECOND"
+
+
+@compiles(LeaseEnd, "sqlite")
+def _lease_end_sqlite(element: LeaseEnd, compiler: Any, **kw: Any) -> str:
+    return _SQLITE_NOW.format(f", '+' || ({compiler.process(element.clauses, **kw)}) || ' seconds'")
+
+
+@compiles(StoredText, "postgresql")
+def _stored_text_postgresql(element: StoredText, compiler: Any, **kw: Any) -> str:
+    at = compiler.process(element.clauses, **kw)
+    # Python leaves the fraction out when it is zero.
+    return (
+        f"to_char({at}, 'YYYY-MM-DD HH24:MI:SS') || "
+        f"CASE WHEN date_trunc('second', {at}) = {at} THEN '' ELSE to_char({at}, '.US') END"
+    )
+
+
+_LEASE_SECONDS = select(unit.c.lease_seconds).where(unit.c.id == ticket.c.unit_id).scalar_subquery()
+# What the acting officer may see (``Actor.may_see``), with ``_visible`` as parameters.
+_SEEN = or_(
+    bindparam("sees_all", 0, type_=Integer) == 1,
+    ticket.c.unit_id.in_(bindparam("visible_units", [], expanding=True)),
+)
+# What ``to_ticket`` reads, from the row as the change left it (each column returned costs client time in the
+# driver, so only these and the stamps).
+_TO_TICKET = (
+    "id tracking_no kind category priority status channel subject reporter_id claimed_by claim_device claim_token "
+    "claim_expires_at first_response_due_at due_at master_id row_version change_seq created_at updated_at"
+)
+_RETURNED: tuple[Any, ...] = (
+    *(ticket.c[name] for name in _TO_TICKET.split()),
+    select(unit.c.code).where(unit.c.id == ticket.c.unit_id).scalar_subquery().label("unit_code"),
+    select(holder.c.login).where(holder.c.id == ticket.c.claimed_by).scalar_subquery().label("holder_login"),
+    *(
+        select(column).where(reporter.c.id == ticket.c.reporter_id).scalar_subquery().label(f"reporter_{column.name}")
+        for column in (reporter.c.name, reporter.c.anonymous, reporter.c.confidential)
+    ),
+    not_(CONTENT_VISIBLE).label("content_withheld"),
+)
+_STAMPED = {"row_version": ticket.c.row_version + 1, "change_seq": bindparam("seq"), "updated_at": ClaimNow()}
+_HELD_BY_ME = (ticket.c.claimed_by == bindparam("me"), ticket.c.claim_token == bindparam("token"))
+_FOUND = (ticket.c.id == bindparam("ticket_id"), ticket.c.deleted_at.is_(None), _SEEN)
+
+
+@dataclass(frozen=True)
+class _ClaimChange:
+    """A change of a ticket's claim with its audit row, in the fewest statements each engine allows:
+    - PostgreSQL: one (a data-modifying CTE: the UPDATE, the audit INSERT, the ticket back);
+    - SQLite: ``UPDATE … RETURNING`` the ticket, then the audit row;
+    - MariaDB (10.11 has INSERT/DELETE … RETURNING but no ``UPDATE … RETURNING``): the UPDATE checked by its row
+      count, the ticket read back, the audit row.
+    The audit row is the one ``Work.audit`` writes: ``detail`` holds the lease end when ``audits_expiry``."""
+
+    action: str
+    plain: Update
+    returning: ReturningUpdate[Any]
+    audited: Select[Any]
+    audits_expiry: bool
+
+    @classmethod
+    def of(cls, action: str, where: tuple[Any, ...], values: dict[str, Any], audits_expiry: bool) -> _ClaimChange:
+        plain = update(ticket).where(*where).values(values)
+        changed = (
+            update(ticket)
+            .where(*where)
+            .values(dict(values, change_seq=TransactionStamp()))
+            .returning(*_RETURNED)
+            .cte("changed")
+        )
+        detail = (
+            literal('{"expires_at": "') + StoredText(changed.c.claim_expires_at) + literal('"}')
+            if audits_expiry
+            else null()
+        )
+        # The token the action was made under: the new one for a claim, the one given for the others.
+        token = changed.c.claim_token if action == "claim" else bindparam("token", type_=BigInteger)
+        audit = insert(event).from_select(
+            [
+                "ticket_id",
+                "officer_id",
+                "action",
+                "claim_token",
+                "online",
+                "device",
+                "detail",
+                "change_seq",
+                "created_at",
+            ],
+            select(
+                changed.c.id,
+                bindparam("me", type_=Integer),
+                literal(action),
+                token,
+                bindparam("online", type_=Boolean),
+                bindparam("device", type_=String),
+                detail,
+                changed.c.change_seq,
+                changed.c.updated_at,
+            ),
+        )
+        audited = select(changed).add_cte(audit.cte("audit"))
+        return cls(action, plain, plain.returning(*_RETURNED), audited, audits_expiry)
+
+    def apply(self, work: Work, ticket_id: UUID, token: int | None = None) -> Ticket | None:
+        """The ticket as changed, or None when the conditions matched no row (nothing was written)."""
+        assert work.actor is not None
+        params = {
+            "ticket_id": ticket_id,
+            "me": work.actor.id,
+            "device": work.device,
+            "token": token,
+            **viewer(work.actor),
+            **_visible(work),
+        }
+        dialect = work.conn.dialect.name
+        if dialect == "postgresql":
+            row = work.conn.execute(self.audited, dict(params, online=work.online)).first()
+        elif dialect == "sqlite":
+            row = work.conn.execute(self.returning, dict(params, seq=work.seq)).first()
+        elif work.conn.execute(self.plain, dict(params, seq=work.seq)).rowcount == 1:
+            row = work.conn.execute(_TICKET, {"ticket_id": ticket_id, **viewer(work.actor)}).first()
+        else:
+            row = None
+        if row is None:
+            return None
+        work.prime(row.updated_at, row.change_seq)
+        changed = to_ticket(row)
+        if dialect != "postgresql":  # there the statement wrote it
+            audited_token = changed.claim.token if token is None else token
+            detail = {"expires_at": changed.claim.expires_at} if self.audits_expiry else {}
+            work.audit(self.action, ticket_id, audited_token, **detail)
+        return changed
+
+
+_ACQUIRE = _ClaimChange.of(
+    "claim",
+    (
+        *_FOUND,
+        CONTENT_VISIBLE,  # a claim hands over the content: see ``lease_for``
         or_(
             ticket.c.claimed_by.is_(None),
             ticket.c.claimed_by == bindparam("me"),
-            ticket.c.claim_expires_at < bindparam("now"),
+            ticket.c.claim_expires_at < ClaimNow(),
         ),
-    )
-    .values(_CLAIMED_VALUES)
+    ),
+    dict(_CLAIMED_VALUES, claim_expires_at=LeaseEnd(_LEASE_SECONDS), **_STAMPED),
+    audits_expiry=True,
+)
+# The heartbeat renews every live lease: as hot as claiming, and the same shape (``fenced_update`` for the rest).
+_RENEW = _ClaimChange.of(
+    "renew", (*_FOUND, *_HELD_BY_ME), dict(claim_expires_at=LeaseEnd(_LEASE_SECONDS), **_STAMPED), audits_expiry=True
 )
 _TAKE_OVER = update(ticket).where(ticket.c.id == bindparam("ticket_id")).values(_CLAIMED_VALUES)
 
@@ -114,15 +331,26 @@ def _claim_params(work: Work, ticket_id: UUID) -> dict[str, Any]:
 
 
 def claim(work: Work, ticket_id: UUID) -> Ticket:
-    params = _claim_params(work, ticket_id)
-    if work.conn.execute(_ACQUIRE, params).rowcount != 1:
-        _raise_held(work, ticket_id)
-    claimed = read_ticket(work, ticket_id)
-    work.audit("claim", ticket_id, claimed.claim.token, expires_at=params["expires_at"])
+    claimed = _ACQUIRE.apply(work, ticket_id)
+    if claimed is None:
+        _explain_refusal(work, ticket_id)
     return claimed
 
 
-def _raise_held(work: Work, ticket_id: UUID) -> None:
+def _visible(work: Work) -> dict[str, Any]:
+    """The bind parameters of ``_SEEN``: the units whose tickets the acting officer may see."""
+    assert work.actor is not None
+    units = work.actor.visible_unit_ids
+    return {"sees_all": int(units is None), "visible_units": sorted(units or ())}
+
+
+def _explain_refusal(work: Work, ticket_id: UUID) -> NoReturn:
+    """Why the acquire matched no row: NotFound, NotPermitted (``lease_for``), or HeldByOther."""
+    lease_for(work, ticket_id, claiming=True)
+    _raise_held(work, ticket_id)
+
+
+def _raise_held(work: Work, ticket_id: UUID) -> NoReturn:
     held = read_ticket(work, ticket_id).claim
     if held.holder is None or held.expires_at is None:
         # Released between our UPDATE and this read: report the refusal without inventing a holder.
@@ -181,16 +409,28 @@ def fenced_update(
 
 
 def renew(work: Work, ticket_id: UUID, token: int) -> Ticket:
-    fenced_update(work, ticket_id, token, {}, acting=False)  # the heartbeat renews: that is not acting
-    renewed = read_ticket(work, ticket_id)
-    work.audit("renew", ticket_id, token, expires_at=renewed.claim.expires_at)
+    renewed = _RENEW.apply(work, ticket_id, token)
+    if renewed is None:
+        _explain_lost(work, ticket_id, token)
     return renewed
 
 
 def release(work: Work, ticket_id: UUID, token: int) -> Ticket:
-    fenced_update(work, ticket_id, token, released(), renew=False)
-    work.audit("release", ticket_id, token)
-    return read_ticket(work, ticket_id)
+    freed = _RELEASE.apply(work, ticket_id, token)
+    if freed is None:
+        _explain_lost(work, ticket_id, token)
+    return freed
+
+
+def _explain_lost(work: Work, ticket_id: UUID, token: int) -> NoReturn:
+    """Why a renew or release matched no row: NotFound (``lease_for``) or LostClaim, as ``fenced_update`` says."""
+    lease_for(work, ticket_id)
+    current = read_ticket(work, ticket_id)
+    who = current.claim.holder or "nobody"
+    raise LostClaim(
+        f"claim token {token} on {current.tracking_no} is no longer valid "
+        f"(now token {current.claim.token}, held by {who})"
+    )
 
 
 def released() -> dict[str, Any]:
@@ -203,6 +443,9 @@ def released() -> dict[str, Any]:
         "assigned_by": None,
         "assigned_at": None,
     }
+
+
+_RELEASE = _ClaimChange.of("release", (*_FOUND, *_HELD_BY_ME), dict(released(), **_STAMPED), audits_expiry=False)
 
 
 def steal(work: Work, ticket_id: UUID, reason: str) -> tuple[Ticket, str | None]:

@@ -19,19 +19,19 @@ import re
 from dataclasses import replace
 from uuid import UUID
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from uuid6 import uuid7
 
 from ..domain.errors import BadInput
 from ..domain.inbound import InboundAttachment, InboundMessage, Received, acknowledgement_text, tracking_number_in
 from ..domain.status import CLOSED, Status
-from ..domain.text import FIELD_LIMITS, MAX_BODY_CHARS, MAX_SUBJECT_CHARS, one_line
+from ..domain.text import FIELD_LIMITS, MAX_BODY_CHARS, MAX_SUBJECT_CHARS, clean_body, one_line
 from ..domain.vocabulary import Channel, Direction, Kind
 from . import outbox, self_service, sla
 from .outbox import DISPATCHED
 from .packet import statement_limit, statement_size
 from .schema import attachment, blob, message, reporter_contact, ticket
-from .tickets import NewTicket, create_ticket
+from .tickets import INSERT_MESSAGE, NewTicket, checked_report, insert_ticket
 from .work import Work
 
 NO_SUBJECT = "(tanpa perihal)"
@@ -41,6 +41,32 @@ CONVERSATIONS = frozenset(
     {Channel.TELEGRAM, Channel.WHATSAPP, Channel.X, Channel.FACEBOOK, Channel.INSTAGRAM, Channel.SMS}
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# The statements of every message, built once: building one with its values costs more than sending it.
+_KNOWN = (
+    select(message.c.id, message.c.ticket_id, ticket.c.tracking_no)
+    .join(ticket, ticket.c.id == message.c.ticket_id)
+    .where(message.c.channel == bindparam("channel"), message.c.external_id == bindparam("external_id"))
+)
+_REFERENCED = (
+    select(message.c.ticket_id)
+    .where(
+        message.c.channel == bindparam("channel"), message.c.external_id.in_(bindparam("references", expanding=True))
+    )
+    # Messages of one worker batch share its time: their ids (uuid7, time-ordered) tell which came last.
+    .order_by(message.c.created_at.desc(), message.c.id.desc())
+)
+_LIVE_TICKETS = select(ticket.c.id, ticket.c.tracking_no, ticket.c.status).where(
+    ticket.c.id.in_(bindparam("ids", expanding=True)), ticket.c.deleted_at.is_(None)
+)
+_TOUCH_TICKET = (
+    update(ticket)
+    .where(ticket.c.id == bindparam("ticket_id"))
+    .values(row_version=ticket.c.row_version + 1, change_seq=bindparam("seq"), updated_at=bindparam("now"))
+)
+_BLOB = select(blob.c.sha256).where(blob.c.sha256 == bindparam("sha256"))
+_INSERT_BLOB = insert(blob)
+_INSERT_ATTACHMENT = insert(attachment)
 
 
 def receive(
@@ -59,11 +85,7 @@ def receive(
             f"the {inbound.channel.value} message has no usable id (empty or over {MAX_EXTERNAL_ID_CHARS} "
             "characters): it cannot be told apart from a re-delivery"
         )
-    known = work.conn.execute(
-        select(message.c.id, message.c.ticket_id, ticket.c.tracking_no)
-        .join(ticket, ticket.c.id == message.c.ticket_id)
-        .where(message.c.channel == inbound.channel.value, message.c.external_id == inbound.external_id)
-    ).first()
+    known = work.conn.execute(_KNOWN, {"channel": inbound.channel.value, "external_id": inbound.external_id}).first()
     if known is not None:
         return Received(known.ticket_id, known.tracking_no, None, False, True)
     asked = self_service.answer_request(work, inbound, account_id)
@@ -75,8 +97,7 @@ def receive(
         inbound = replace(inbound, problems=(*inbound.problems, *too_big))
     existing = _thread_of(work, inbound)
     if existing is None:
-        created = create_ticket(
-            work,
+        new = checked_report(
             NewTicket(
                 unit=unit_code,
                 kind=inbound.kind or kind,
@@ -89,54 +110,51 @@ def receive(
                 anonymous=inbound.anonymous,
                 confidential=inbound.confidential,
                 external_id=inbound.external_id,
+            )
+        )
+        # Not create_ticket: the message is known to be new (looked up above), and nothing is read back.
+        created = insert_ticket(
+            work,
+            new,
+            clean_body(text, "message"),
+            body_html=inbound.html,
+            account_id=account_id,
+            # the national platform's own number, shown and exported back
+            external_ref=(
+                inbound.external_id[: FIELD_LIMITS["external reference"]] if inbound.channel is Channel.LAPOR else None
             ),
         )
-        message_id = work.conn.execute(
-            select(message.c.id).where(
-                message.c.channel == inbound.channel.value, message.c.external_id == inbound.external_id
-            )
-        ).scalar_one()
-        work.conn.execute(
-            update(message).where(message.c.id == message_id).values(body_html=inbound.html, account_id=account_id)
-        )
-        if inbound.channel is Channel.LAPOR:  # the national platform's own number, shown and exported back
-            work.conn.execute(
-                update(ticket)
-                .where(ticket.c.id == created.id)
-                .values(external_ref=inbound.external_id[: FIELD_LIMITS["external reference"]])
-            )
+        message_id = created.message_id
         store_attachments(work, created.id, message_id, attachments)
         _note_problems(work, created.id, inbound)
         if acknowledgement and not inbound.automatic and inbound.sender_address and inbound.channel in DISPATCHED:
-            text = acknowledgement_text(acknowledgement, created.tracking_no, created.subject)
+            text = acknowledgement_text(acknowledgement, created.tracking_no, new.subject)
             ack_id = outbox.queue(work, created.id, inbound.channel, text)
             work.audit("acknowledged", created.id, message_id=ack_id)
         return Received(created.id, created.tracking_no, message_id, True, False)
     ticket_id, tracking_no, status = existing
     message_id = uuid7()
     work.conn.execute(
-        insert(message).values(
-            id=message_id,
-            ticket_id=ticket_id,
-            direction=Direction.INBOUND.value,
-            channel=inbound.channel.value,
-            external_id=inbound.external_id,
-            body_text=text,
-            body_html=inbound.html,
-            account_id=account_id,
-            change_seq=work.seq,
-            created_at=work.now,
-        )
+        INSERT_MESSAGE,
+        {
+            "id": message_id,
+            "ticket_id": ticket_id,
+            "direction": Direction.INBOUND.value,
+            "channel": inbound.channel.value,
+            "external_id": inbound.external_id,
+            "body_text": text,
+            "body_html": inbound.html,
+            "account_id": account_id,
+            "change_seq": work.seq,
+            "created_at": work.now,
+        },
     )
-    values: dict[str, object] = {
-        "row_version": ticket.c.row_version + 1,
-        "change_seq": work.seq,
-        "updated_at": work.now,
-    }
     answered = status is Status.MENUNGGU_PELAPOR
+    touched = {"ticket_id": ticket_id, "seq": work.seq, "now": work.now}
     if answered:
-        values["status"] = Status.DITINDAKLANJUTI.value
-    work.conn.execute(update(ticket).where(ticket.c.id == ticket_id).values(**values))
+        work.conn.execute(_TOUCH_TICKET.values(status=Status.DITINDAKLANJUTI.value), touched)
+    else:
+        work.conn.execute(_TOUCH_TICKET, touched)
     if answered:
         sla.status_changed(work, ticket_id, Status.MENUNGGU_PELAPOR, Status.DITINDAKLANJUTI)
         work.audit("reporter_answered", ticket_id, message_id=message_id)
@@ -157,20 +175,11 @@ def _thread_of(work: Work, inbound: InboundMessage) -> tuple[UUID, str, Status] 
         # Two lookups by unique keys, not a join: PostgreSQL plans the join, prepared while the tables are
         # small, as a scan of every ticket and stays with it until the statistics catch up (bench/intake.py).
         referenced = work.conn.execute(
-            select(message.c.ticket_id)
-            .where(message.c.channel == inbound.channel.value, message.c.external_id.in_(list(inbound.references)))
-            .order_by(message.c.created_at.desc())
+            _REFERENCED, {"channel": inbound.channel.value, "references": list(inbound.references)}
         ).scalars()
         candidates = list(dict.fromkeys(referenced))  # the ticket of the latest referenced message first
         if candidates:
-            live = {
-                row.id: row
-                for row in work.conn.execute(
-                    select(ticket.c.id, ticket.c.tracking_no, ticket.c.status).where(
-                        ticket.c.id.in_(candidates), ticket.c.deleted_at.is_(None)
-                    )
-                )
-            }
+            live = {row.id: row for row in work.conn.execute(_LIVE_TICKETS, {"ids": candidates})}
             found = next((live[t] for t in candidates if t in live), None)
     if found is None:
         number = tracking_number_in(inbound.subject)
@@ -203,7 +212,11 @@ def _storable(
 ) -> tuple[tuple[InboundAttachment, ...], tuple[str, ...]]:
     """The attachments the database can take in one statement, and a note for each set aside: it stays in
     the channel (the mailbox keeps the mail), and the ticket's history names it."""
-    limit = statement_limit(work.conn)
+    if not attachments:
+        return attachments, ()
+    if "statement_limit" not in work.memo:
+        work.memo["statement_limit"] = statement_limit(work.conn)
+    limit: int | None = work.memo["statement_limit"]
     if limit is None:
         return attachments, ()
     kept = tuple(a for a in attachments if statement_size(a.content) <= limit)
@@ -245,22 +258,23 @@ def store_attachments(
     reports officers record, ``store/scans.py``)."""
     for item in attachments:
         digest = hashlib.sha256(item.content).hexdigest()
-        stored = work.conn.execute(select(blob.c.sha256).where(blob.c.sha256 == digest)).scalar()
+        stored = work.conn.execute(_BLOB, {"sha256": digest}).scalar()
         if stored is None:  # content is stored once, whoever sent it
-            work.conn.execute(insert(blob).values(sha256=digest, size=len(item.content), content=item.content))
+            work.conn.execute(_INSERT_BLOB, {"sha256": digest, "size": len(item.content), "content": item.content})
         work.conn.execute(
-            insert(attachment).values(
-                id=uuid7(),
-                ticket_id=ticket_id,
-                message_id=message_id,
-                filename=_line(item.filename, FIELD_LIMITS["attachment filename"]) or "lampiran",
-                content_type=(item.content_type or "application/octet-stream")[: FIELD_LIMITS["content type"]],
-                size=len(item.content),
-                sha256=digest,
-                risky=item.risky,
-                change_seq=work.seq,
-                created_at=work.now,
-            )
+            _INSERT_ATTACHMENT,
+            {
+                "id": uuid7(),
+                "ticket_id": ticket_id,
+                "message_id": message_id,
+                "filename": _line(item.filename, FIELD_LIMITS["attachment filename"]) or "lampiran",
+                "content_type": (item.content_type or "application/octet-stream")[: FIELD_LIMITS["content type"]],
+                "size": len(item.content),
+                "sha256": digest,
+                "risky": item.risky,
+                "change_seq": work.seq,
+                "created_at": work.now,
+            },
         )
 
 

@@ -318,7 +318,7 @@ def _receiving_account(conn: Connection, ticket_id: UUID, channel: Channel) -> i
             message.c.direction == Direction.INBOUND.value,
             message.c.account_id.is_not(None),
         )
-        .order_by(message.c.created_at.desc())
+        .order_by(message.c.created_at.desc(), message.c.id.desc())  # one worker batch shares its time; ids are uuid7
         .limit(1)
     ).scalar()
     if latest is not None:
@@ -381,7 +381,7 @@ def _outgoing(conn: Connection, outbound_id: UUID) -> Outgoing:
             message.c.direction == Direction.INBOUND.value,
             message.c.external_id.is_not(None),
         )
-        .order_by(message.c.created_at.desc())
+        .order_by(message.c.created_at.desc(), message.c.id.desc())  # one worker batch shares its time; ids are uuid7
         .limit(1)
     ).scalar()
     return Outgoing(

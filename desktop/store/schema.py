@@ -185,6 +185,10 @@ ticket = Table(
     Index("ix_ticket_reporter_id", "reporter_id"),
     # The statistics' backlog: the open reports of a period.
     Index("ix_ticket_status_created_at", "status", "created_at"),
+    # The count and checksum of an officer's scope after every pull (``feed.Feed.checksum``), read from this
+    # index alone. row_version leads so that no lookup ever seeks by it: led by deleted_at, SQLite (no
+    # statistics) would drive a pull's joins from "every live ticket" instead of the changed rows.
+    Index("ix_ticket_row_version_deleted_at_unit_id_claimed_by", "row_version", "deleted_at", "unit_id", "claimed_by"),
 )
 
 message = Table(

@@ -25,7 +25,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 from uuid import UUID
 
-from sqlalchemy import Connection, Table, and_, delete, insert, select, update
+from sqlalchemy import Connection, Table, and_, delete, func, insert, select, update
 
 from ..domain.calendar import WorkingCalendar, working_minutes_between
 from ..domain.clocks import (
@@ -129,6 +129,65 @@ def started(work: Work, ticket_id: UUID) -> None:
     _move(work, ticket_id, CREATED)
 
 
+class TicketFacts(NamedTuple):
+    """What picks a ticket's calendar and policy."""
+
+    unit_id: int
+    kind: Kind
+    category: str | None
+    priority: Priority
+
+
+def _clock_values(
+    record: ClockRecord, due_at: datetime | None, offline_minutes: int, escalated_at: datetime | None, seq: Any
+) -> dict[str, Any]:
+    """A clock's stored columns but its ticket and name."""
+    return {
+        "target_minutes": record.target_minutes,
+        "used_minutes": record.used_minutes,
+        "running_since": record.running_since,
+        "stopped_at": record.stopped_at,
+        "due_at": due_at,
+        "warn_percent": record.warn_percent,
+        "offline_minutes": offline_minutes,
+        "escalated_at": escalated_at,
+        "change_seq": seq,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """The clocks a new report starts (``started`` without a read of the ticket or its clocks): worked out
+    before the ticket's row is written, so that the row is inserted with its due times."""
+
+    clocks: tuple[dict[str, Any], ...]  # sla_clock rows but their ticket_id
+    first_response_due_at: datetime | None
+    due_at: datetime | None
+
+
+def opening(work: Work, facts: TicketFacts) -> Opening:
+    rules = _rules(work)
+    unit_calendar = rules.calendar_for(facts.unit_id)
+    policy = rules.policy_for(facts.unit_id, facts.kind, facts.category, facts.priority)
+    rows: list[dict[str, Any]] = []
+    dues: dict[ClockName, datetime | None] = {}
+    for name, change in CREATED:
+        cal = clock_calendar(name, unit_calendar)
+        record = fresh_record(name, policy, unit_calendar).change(cal, change, work.now)
+        dues[name] = record.due_at(cal)
+        rows.append({"clock": name.value, **_clock_values(record, dues[name], 0, None, work.seq)})
+    return Opening(
+        tuple(rows),
+        dues.get(ClockName.RESPONSE) or dues.get(ClockName.FOLLOW_UP),
+        dues.get(ClockName.RESOLUTION),
+    )
+
+
+def insert_opening(work: Work, ticket_id: UUID, clocks: Opening) -> None:
+    """The clocks of ``opening`` for the ticket just inserted, in one statement."""
+    work.conn.execute(insert(sla_clock), [{"ticket_id": ticket_id, **row} for row in clocks.clocks])
+
+
 def answered(work: Work, ticket_id: UUID) -> None:
     """The unit answered the citizen: the first answer meets the response clock."""
     _move(work, ticket_id, ANSWERED)
@@ -154,9 +213,44 @@ def properties_changed(work: Work, ticket_id: UUID) -> None:
 def _rules(work: Work) -> Rules:
     cached = work.memo.get("sla_rules")
     if cached is None:
-        cached = work.memo["sla_rules"] = read_rules(work.conn)
+        cached = work.memo["sla_rules"] = cached_rules(work.conn)
     assert isinstance(cached, Rules)
     return cached
+
+
+# What changes when the rules change, read in one statement: a calendar or policy row written (its change
+# stamp; a day off touches its calendar's), added or removed (the counts), and the units' tree. A sum, not only
+# the newest stamp: on PostgreSQL a stamp is a transaction id, and a change that commits after a younger one
+# leaves the newest stamp as it was.
+_RULES_VERSION = select(
+    select(func.count()).select_from(calendar).scalar_subquery(),
+    select(func.coalesce(func.sum(calendar.c.change_seq), 0)).scalar_subquery(),
+    select(func.count()).select_from(sla_policy).scalar_subquery(),
+    select(func.coalesce(func.sum(sla_policy.c.change_seq), 0)).scalar_subquery(),
+)
+_RULES_KEY = "aduan.sla_rules"
+
+
+def rules_version(conn: Connection) -> tuple[Any, ...]:
+    return tuple(conn.execute(_RULES_VERSION).one())
+
+
+def cached_rules(conn: Connection) -> Rules:
+    """The central rules, read again only when they changed since this database connection last read them:
+    the intake worker starts clocks for thousands of reports by the same rules, and a calendar kept from one
+    transaction to the next keeps the working hours of the days it already worked out. Kept on the pooled
+    connection (``Connection.info``), so it never outlives it nor mixes two databases. The units' tree is read
+    each time (units have no change stamp; it is one small table)."""
+    version = rules_version(conn)
+    kept = conn.info.get(_RULES_KEY)
+    if kept is not None and kept[0] == version:
+        calendars, policies = kept[1]
+    else:
+        fresh = read_rules(conn)
+        calendars, policies = fresh.calendars, fresh.policies
+        conn.info[_RULES_KEY] = (version, (calendars, policies))
+    parents = {row.id: row.parent_id for row in conn.execute(select(unit.c.id, unit.c.parent_id))}
+    return Rules(calendars, parents, policies)
 
 
 def _ticket(work: Work, ticket_id: UUID) -> Any:
@@ -211,19 +305,11 @@ def _move(
             offline[name] = offline.get(name, 0) + working_minutes_between(cal, waited_from, work.now)
         records[name] = record.change(cal, change, work.now)
         touched.add(name)
+    dues: dict[ClockName, datetime | None] = {}  # each worked out once: a walk over the working days
     for name in sorted(touched):
         record = records[name]
-        values = {
-            "target_minutes": record.target_minutes,
-            "used_minutes": record.used_minutes,
-            "running_since": record.running_since,
-            "stopped_at": record.stopped_at,
-            "due_at": record.due_at(clock_calendar(name, unit_calendar)),
-            "warn_percent": record.warn_percent,
-            "offline_minutes": offline.get(name, 0),
-            "escalated_at": escalated.get(name),
-            "change_seq": work.seq,
-        }
+        dues[name] = record.due_at(clock_calendar(name, unit_calendar))
+        values = _clock_values(record, dues[name], offline.get(name, 0), escalated.get(name), work.seq)
         if name in stored:
             work.conn.execute(
                 update(sla_clock)
@@ -232,13 +318,19 @@ def _move(
             )
         else:
             work.conn.execute(insert(sla_clock).values(ticket_id=ticket_id, clock=name.value, **values))
-    _copy_due_times(work, ticket_id, records, unit_calendar)
+    _copy_due_times(work, ticket_id, records, unit_calendar, dues)
 
 
 def _copy_due_times(
-    work: Work, ticket_id: UUID, records: dict[ClockName, ClockRecord], unit_calendar: WorkingCalendar
+    work: Work,
+    ticket_id: UUID,
+    records: dict[ClockName, ClockRecord],
+    unit_calendar: WorkingCalendar,
+    known: dict[ClockName, datetime | None],
 ) -> None:
     def due(name: ClockName) -> datetime | None:
+        if name in known:
+            return known[name]
         record = records.get(name)
         return None if record is None else record.due_at(clock_calendar(name, unit_calendar))
 
@@ -498,6 +590,9 @@ def retarget_open_tickets(work: Work) -> int:
     """After the rules changed: every open ticket's running clocks take the targets and calendars now in
     force (minutes already used are kept). Returns how many tickets were touched."""
     work.memo.pop("sla_rules", None)
+    # Also the rules kept on the connection: a second change in the same transaction (a day off for a unit
+    # that got its calendar just before) leaves their version as it was.
+    work.conn.info.pop(_RULES_KEY, None)
     ids = work.conn.execute(
         select(ticket.c.id).where(ticket.c.deleted_at.is_(None), ticket.c.status.not_in([s.value for s in CLOSED]))
     ).scalars()

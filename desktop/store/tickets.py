@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Connection, exists, insert, select, true, update
+from sqlalchemy import ColumnElement, Connection, bindparam, exists, insert, select, true, update
 from sqlalchemy.exc import IntegrityError
 from uuid6 import uuid7
 
@@ -53,17 +53,28 @@ class NewTicket:
     ticket_id: UUID | None = None  # clients may choose it, so a ticket made offline keeps its id
 
 
+_BUMP_COUNTER = update(counter).where(counter.c.name == bindparam("counter")).values(value=counter.c.value + 1)
+_BUMP_COUNTER_RETURNING = _BUMP_COUNTER.returning(counter.c.value)
+_READ_COUNTER = select(counter.c.value).where(counter.c.name == bindparam("counter"))
+
+
 def next_tracking_no(work: Work) -> str:
     """``ADU-2026-000123``: numbered per year of the server's clock, without gaps from races."""
-    name = f"tracking:{TRACKING_PREFIX}-{work.now.year}"
-    bumped = work.conn.execute(update(counter).where(counter.c.name == name).values(value=counter.c.value + 1)).rowcount
+    name = {"counter": f"tracking:{TRACKING_PREFIX}-{work.now.year}"}
+    if work.conn.dialect.update_returning:  # one round trip where UPDATE … RETURNING exists (not MariaDB)
+        found = work.conn.execute(_BUMP_COUNTER_RETURNING, name).scalar()
+        if found is not None:
+            return f"{TRACKING_PREFIX}-{work.now.year}-{int(found):06d}"
+        bumped = 0
+    else:
+        bumped = work.conn.execute(_BUMP_COUNTER, name).rowcount
     if not bumped:
         try:
             with work.conn.begin_nested():
-                work.conn.execute(insert(counter).values(name=name, value=1))
+                work.conn.execute(insert(counter).values(name=name["counter"], value=1))
         except IntegrityError:  # another creator started the year first
-            work.conn.execute(update(counter).where(counter.c.name == name).values(value=counter.c.value + 1))
-    value = work.conn.execute(select(counter.c.value).where(counter.c.name == name)).scalar_one()
+            work.conn.execute(_BUMP_COUNTER, name)
+    value = work.conn.execute(_READ_COUNTER, name).scalar_one()
     return f"{TRACKING_PREFIX}-{work.now.year}-{int(value):06d}"
 
 
@@ -82,7 +93,6 @@ def checked_report(new: NewTicket) -> NewTicket:
 
 def create_ticket(work: Work, new: NewTicket) -> Ticket:
     new = checked_report(new)
-    subject = new.subject
     body = clean_body(new.body, "message")
     if new.anonymous and new.reporter_name:
         raise BadInput("an anonymous report cannot carry the reporter's name")
@@ -94,44 +104,92 @@ def create_ticket(work: Work, new: NewTicket) -> Ticket:
         ).scalar()
         if existing is not None:  # the same outside message arrived again: one ticket, not two
             return read_ticket(work, existing)
-    unit_id = unit_id_by_code(work.conn, new.unit)
+    created = insert_ticket(work, new, body)
+    return read_ticket(work, created.id)
+
+
+_INSERT_TICKET = insert(ticket)
+INSERT_MESSAGE = insert(message)
+_INSERT_REPORTER = insert(reporter)
+_INSERT_CONTACT = insert(reporter_contact)
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedTicket:
+    id: UUID
+    tracking_no: str
+    message_id: UUID  # its first message
+
+
+def insert_ticket(
+    work: Work,
+    new: NewTicket,
+    body: str,
+    body_html: str | None = None,
+    account_id: int | None = None,
+    external_ref: str | None = None,
+) -> CreatedTicket:
+    """The rows of a new ticket (``new`` checked, ``body`` cleaned), nothing read back: intake stores
+    thousands in a row and knows what it wrote."""
+    unit_id = _unit_id(work, new.unit)
     if work.actor is not None and not work.actor.may_see(unit_id):
         raise BadInput(f"you may not create tickets in unit {new.unit!r}")
     ticket_id = new.ticket_id or uuid7()
     reporter_id = _store_reporter(work, new)
+    # The clocks are worked out first, so the ticket is inserted with its due times from the unit's calendar
+    # and policy.
+    clocks = sla.opening(work, sla.TicketFacts(unit_id, new.kind, new.category, new.priority))
+    tracking_no = next_tracking_no(work)
+    # Statements built once, values as parameters: building one with its values costs more than sending it.
     work.conn.execute(
-        insert(ticket).values(
-            id=ticket_id,
-            tracking_no=next_tracking_no(work),
-            kind=new.kind.value,
-            category=new.category,
-            priority=int(new.priority),
-            status=Status.DITERIMA.value,
-            unit_id=unit_id,
-            channel=new.channel.value,
-            subject=subject,
-            reporter_id=reporter_id,
-            change_seq=work.seq,
-            created_by=work.actor.id if work.actor else None,
-            created_at=work.now,
-            updated_at=work.now,
-        )
+        _INSERT_TICKET,
+        {
+            "id": ticket_id,
+            "tracking_no": tracking_no,
+            "kind": new.kind.value,
+            "category": new.category,
+            "priority": int(new.priority),
+            "status": Status.DITERIMA.value,
+            "unit_id": unit_id,
+            "channel": new.channel.value,
+            "subject": new.subject,
+            "reporter_id": reporter_id,
+            "external_ref": external_ref,
+            "first_response_due_at": clocks.first_response_due_at,
+            "due_at": clocks.due_at,
+            "change_seq": work.seq,
+            "created_by": work.actor.id if work.actor else None,
+            "created_at": work.now,
+            "updated_at": work.now,
+        },
     )
+    message_id = uuid7()
     work.conn.execute(
-        insert(message).values(
-            id=uuid7(),
-            ticket_id=ticket_id,
-            direction=Direction.INBOUND.value,
-            channel=new.channel.value,
-            external_id=new.external_id,
-            body_text=body,
-            change_seq=work.seq,
-            created_at=work.now,
-        )
+        INSERT_MESSAGE,
+        {
+            "id": message_id,
+            "ticket_id": ticket_id,
+            "direction": Direction.INBOUND.value,
+            "channel": new.channel.value,
+            "external_id": new.external_id,
+            "body_text": body,
+            "body_html": body_html,
+            "account_id": account_id,
+            "change_seq": work.seq,
+            "created_at": work.now,
+        },
     )
-    sla.started(work, ticket_id)  # sets the due times from the unit's calendar and policy
+    sla.insert_opening(work, ticket_id, clocks)
     work.audit("create", ticket_id, channel=new.channel.value, unit=new.unit)
-    return read_ticket(work, ticket_id)
+    return CreatedTicket(ticket_id, tracking_no, message_id)
+
+
+def _unit_id(work: Work, code: str) -> int:
+    """The unit's id, read once per transaction (a worker's batch files hundreds of reports in one unit)."""
+    known: dict[str, int] = work.memo.setdefault("unit_ids", {})
+    if code not in known:
+        known[code] = unit_id_by_code(work.conn, code)
+    return known[code]
 
 
 def _store_reporter(work: Work, new: NewTicket) -> UUID | None:
@@ -140,35 +198,47 @@ def _store_reporter(work: Work, new: NewTicket) -> UUID | None:
     # A contact typed into the web form is not proven: it must not tie the report to whoever wrote from that
     # address before (their name, their confidentiality), so each form's reporter is its own.
     if new.reporter_contact and not new.anonymous and new.channel is not Channel.WEB:
-        known = work.conn.execute(
-            select(reporter_contact.c.reporter_id)
-            .where(
-                reporter_contact.c.channel == new.channel.value,
-                reporter_contact.c.address == new.reporter_contact,
-                _reporter_in_reach(work.actor),
-            )
-            .order_by(reporter_contact.c.id)
-            .limit(1)
-        ).scalar()
+        contact = {"channel": new.channel.value, "address": new.reporter_contact}
+        if work.actor is None:  # the worker: any reporter, by a statement built once
+            known = work.conn.execute(_ANY_REPORTER_OF_CONTACT, contact).scalar()
+        else:
+            known = work.conn.execute(
+                select(reporter_contact.c.reporter_id)
+                .where(
+                    reporter_contact.c.channel == new.channel.value,
+                    reporter_contact.c.address == new.reporter_contact,
+                    _reporter_in_reach(work.actor),
+                )
+                .order_by(reporter_contact.c.id)
+                .limit(1)
+            ).scalar()
         if known is not None:
             return UUID(str(known))
     reporter_id = uuid7()
     work.conn.execute(
-        insert(reporter).values(
-            id=reporter_id,
-            name=new.reporter_name,
-            anonymous=new.anonymous,
-            confidential=new.confidential,
-            created_at=work.now,
-        )
+        _INSERT_REPORTER,
+        {
+            "id": reporter_id,
+            "name": new.reporter_name,
+            "anonymous": new.anonymous,
+            "confidential": new.confidential,
+            "created_at": work.now,
+        },
     )
     if new.reporter_contact and not new.anonymous:
         work.conn.execute(
-            insert(reporter_contact).values(
-                reporter_id=reporter_id, channel=new.channel.value, address=new.reporter_contact
-            )
+            _INSERT_CONTACT,
+            {"reporter_id": reporter_id, "channel": new.channel.value, "address": new.reporter_contact},
         )
     return reporter_id
+
+
+_ANY_REPORTER_OF_CONTACT = (
+    select(reporter_contact.c.reporter_id)
+    .where(reporter_contact.c.channel == bindparam("channel"), reporter_contact.c.address == bindparam("address"))
+    .order_by(reporter_contact.c.id)
+    .limit(1)
+)
 
 
 def _reporter_in_reach(actor: Actor | None) -> ColumnElement[bool]:

@@ -26,7 +26,7 @@ from uuid import UUID
 from sqlalchemy import Connection, Table, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ..cache import blobs, search_index, similar
+from ..cache import blobs, mirror_sum, search_index, similar
 from ..cache import schema as s
 from ..cache.database import SNAPSHOT_AFTER, SNAPSHOT_CURSOR, Cache, drop_mirror
 from ..cache.officer import me
@@ -36,7 +36,7 @@ from ..cache.state import get_state, server_time, set_state
 from ..desk.operations import Desk
 from ..domain.errors import AduanError, ClientOutdated, SchemaMismatch, Unreachable
 from ..domain.operations import Op, OpKind, Outcome, OutcomeState
-from ..store.feed import REMOVED, WITHHELD_CHILDREN, Checksum
+from ..store.feed import REMOVED, WITHHELD_CHILDREN
 from ..store.service import Store
 from .central import Central, DirectCentral, Pull
 from .connectivity import Backoff
@@ -255,30 +255,47 @@ class SyncEngine:
         changes since its first page)."""
         with self.cache.write() as local:
             # The local transaction stays open while the sections arrive: a pull cut half-way changes nothing.
-            since, scope = get_state(local, "cursor"), get_state(local, "scope")
-            after = _snapshot_under_way(local) if since is None else None
-            with self.central.pull(since, scope, after, self.snapshot_page) as pulled:
-                if pulled.initial:
-                    if pulled.after is None:  # a snapshot begins (or begins again: the scope changed)
-                        drop_mirror(local)
-                    elif not report.initial:
-                        report.resumed = True
-                    report.initial = True
-                self._apply(local, pulled, report)
-                if pulled.initial and (pulled.after is not None or pulled.next_after is not None):
-                    done = _page_done(local, pulled, report)
-                else:
-                    if _checksum(local) != pulled.checksum():
-                        report.resnapshot = True
-                        with self.central.pull(None, None) as again:  # whole, in this local transaction
-                            drop_mirror(local)
-                            self._apply(local, again, report)
-                            pulled = again
-                    set_state(local, "cursor", pulled.cursor)
-                    set_state(local, "scope", pulled.scope)
-                    set_state(local, "clock_offset", pulled.clock_offset)
-                    set_state(local, "officer_id", pulled.officer_id)
-                    done = True
+            # The central side's transaction (a direct link's snapshot) is open only while they arrive: work on
+            # the mirror that needs nothing more from it comes after, or a slow workstation outlives the
+            # database's idle-transaction timeout (``store/engine.py``) on a large pull.
+            while True:
+                since, scope = get_state(local, "cursor"), get_state(local, "scope")
+                after = _snapshot_under_way(local) if since is None else None
+                paged, theirs = False, None
+                with self.central.pull(since, scope, after, self.snapshot_page) as pulled:
+                    restart = pulled.initial and pulled.after is None and (since is not None or after is not None)
+                    if not restart:
+                        if pulled.initial:
+                            if pulled.after is None:  # a snapshot begins on an empty mirror
+                                drop_mirror(local)
+                            elif not report.initial:
+                                report.resumed = True
+                            report.initial = True
+                        self._apply(local, pulled, report)
+                        paged = pulled.initial and (pulled.after is not None or pulled.next_after is not None)
+                        if not paged:
+                            theirs = pulled.checksum()
+                if not restart:
+                    break
+                # A snapshot begins again over a mirror (the scope changed, the database was restored): the
+                # mirror goes first, with no central transaction waiting on it; then the snapshot's first page,
+                # in this same local transaction.
+                drop_mirror(local)
+                report.initial = True
+            if paged:
+                done = _page_done(local, pulled, report)
+            else:
+                if mirror_sum.read(local) != theirs:  # kept by triggers: no count of the mirror
+                    report.resnapshot = True
+                    drop_mirror(local)
+                    with self.central.pull(None, None) as again:  # whole, in this local transaction
+                        self._apply(local, again, report)
+                    pulled = again
+                set_state(local, "cursor", pulled.cursor)
+                set_state(local, "scope", pulled.scope)
+                set_state(local, "clock_offset", pulled.clock_offset)
+                set_state(local, "officer_id", pulled.officer_id)
+                done = True
             similar.catch_up(local)  # index what this pull changed, in its transaction
             left = report.removed or report.withheld or report.resnapshot  # threads left the mirror
             if report.rows.get("attachment") or left or report.initial:
@@ -450,11 +467,6 @@ def _page_done(conn: Connection, pulled: Pull, report: PullReport) -> bool:
         conn.execute(delete(s.sync_state).where(s.sync_state.c.key == key))
     set_state(conn, "cursor", first)  # None only if the state was tampered with: a fresh snapshot then
     return False
-
-
-def _checksum(conn: Connection) -> Checksum:
-    row = conn.execute(select(func.count(), func.coalesce(func.sum(s.ticket.c.row_version), 0))).one()
-    return Checksum(int(row[0]), int(row[1]))
 
 
 def _insert(conn: Connection, table: Table, rows: Sequence[Any], replace: bool = True) -> None:

@@ -1,0 +1,122 @@
+"""The worker stores what one poll brought many messages to a transaction, each in a savepoint: a message the
+store refuses is rolled back alone (the rows it had written too) and kept as an intake error, and a failure
+that is not a message's — the worst moment, between two messages of a batch — leaves the cursor where it was,
+so that the next round stores every message exactly once. On every engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from uuid import UUID
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.channels import intake_errors
+from desktop.channels.accounts import add_account
+from desktop.channels.worker import run_round
+from desktop.domain.errors import Unreachable
+from desktop.domain.inbound import InboundAttachment, InboundMessage
+from desktop.domain.vocabulary import Channel
+from desktop.store import directory
+from desktop.store import intake as store_intake
+from desktop.store.schema import channel_account, counter, intake_error, message, reporter, ticket
+from desktop.store.service import Store
+from desktop.store.work import Work
+
+ACCOUNT = "pengaduan@humas"
+
+
+def mail(n: int) -> InboundMessage:
+    return InboundMessage(
+        channel=Channel.EMAIL,
+        external_id=f"<batch-{n}@example.id>",
+        sender_address=f"warga{n}@example.id",
+        sender_name=f"Warga {n}",
+        subject=f"Laporan {n}",
+        text=f"Saluran di gang {n} tersumbat.",
+        attachments=(InboundAttachment("foto.jpg", "image/jpeg", f"foto {n}".encode()),),
+    )
+
+
+class Mailbox:
+    """A source holding ``count`` mails; the cursor is the number of mails read, as an IMAP UID would be."""
+
+    def __init__(self, count: int) -> None:
+        self.mails = [mail(n) for n in range(1, count + 1)]
+
+    def poll(self, cursor: str | None) -> tuple[list[InboundMessage], str | None]:
+        start = int(cursor or 0)
+        return self.mails[start:], str(len(self.mails))
+
+
+@pytest.fixture
+def store(migrated_url: str) -> Iterator[Store]:
+    admin = Store(migrated_url)
+    admin.admin(directory.add_unit, "humas", "Biro Humas")
+    admin.admin(add_account, Channel.EMAIL, ACCOUNT, "humas", '{"host": "127.0.0.1", "acknowledgement": false}', None)
+    yield admin
+    admin.dispose()
+
+
+def count(store: Store, table: object, *where: object) -> int:
+    query = select(func.count()).select_from(table).where(*where)  # type: ignore[arg-type]
+    return int(store.read(lambda conn: conn.execute(query).scalar_one()))
+
+
+def cursor(store: Store) -> str | None:
+    return store.read(lambda conn: conn.execute(select(channel_account.c.cursor)).scalar_one())  # type: ignore[no-any-return]
+
+
+REAL_STORE_ATTACHMENTS = store_intake.store_attachments
+
+
+def fail_on(monkeypatch: pytest.MonkeyPatch, n: int, error: Exception) -> None:
+    """Storing the attachment of mail ``n`` fails: after its reporter, ticket, message and clocks were written."""
+
+    def failing(work: Work, ticket_id: UUID, message_id: UUID, attachments: tuple[InboundAttachment, ...]) -> None:
+        written = work.conn.execute(select(func.count()).select_from(message).where(message.c.id == message_id))
+        assert written.scalar_one() == 1  # the failure comes after the message's own rows
+        if attachments == mail(n).attachments:
+            raise error
+        REAL_STORE_ATTACHMENTS(work, ticket_id, message_id, attachments)
+
+    monkeypatch.setattr(store_intake, "store_attachments", failing)
+
+
+def test_a_refused_mail_is_rolled_back_alone_and_its_batch_is_stored(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    box = Mailbox(3)
+    fail_on(monkeypatch, 2, RuntimeError("disk says no"))
+    report = run_round(store, lambda account, secret: box)
+    assert (report.received, report.refused, report.errors) == ({ACCOUNT: 2}, {ACCOUNT: 1}, {})
+    assert count(store, ticket) == 2 and count(store, reporter) == 2  # nothing left of the refused one
+    stored = store.read(lambda conn: set(conn.execute(select(message.c.external_id)).scalars()))
+    assert stored == {"<batch-1@example.id>", "<batch-3@example.id>"}
+    numbers = store.read(lambda conn: sorted(conn.execute(select(ticket.c.tracking_no)).scalars()))
+    assert [n[-6:] for n in numbers] == ["000001", "000002"]  # its tracking number was rolled back with it
+    [kept] = store.read(intake_errors.open_errors)
+    assert kept.external_id == "<batch-2@example.id>" and "disk says no" in kept.error
+    assert cursor(store) == "3"  # kept whole as an intake error: the cursor passes it
+    monkeypatch.setattr(store_intake, "store_attachments", REAL_STORE_ATTACHMENTS)
+    assert run_round(store, lambda account, secret: box).received == {ACCOUNT: 0}
+
+
+@pytest.mark.parametrize("batch", [100, 2])  # one transaction; or three, the failure in the second
+def test_a_failure_between_mails_of_a_batch_keeps_the_cursor_and_the_next_round_stores_each_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    monkeypatch.setattr(intake_errors, "BATCH", batch)
+    box = Mailbox(5)
+    fail_on(monkeypatch, 4, Unreachable("lost the connection to the central database"))
+    report = run_round(store, lambda account, secret: box)
+    assert report.errors == {ACCOUNT: "lost the connection to the central database"}
+    committed = 0 if batch == 100 else 2  # the transactions before the failing one are in
+    assert count(store, message) == committed and count(store, intake_error) == 0
+    assert cursor(store) is None  # it never passes a mail that is not stored
+    monkeypatch.setattr(store_intake, "store_attachments", REAL_STORE_ATTACHMENTS)
+    again = run_round(store, lambda account, secret: box)
+    assert (again.received, again.duplicates, again.errors) == ({ACCOUNT: 5 - committed}, {ACCOUNT: committed}, {})
+    assert count(store, message) == 5 and count(store, ticket) == 5 and cursor(store) == "5"
+    year_counter = select(counter.c.value).where(counter.c.name.like("tracking:%"))
+    assert store.read(lambda conn: conn.execute(year_counter).scalar_one()) == 5  # no number lost either
