@@ -57,6 +57,21 @@ def opened(qtbot: QtBot, session: Session, ops: Ops) -> ChannelsDialog:
     return dialog
 
 
+def facebook_comments(url: str, *written: tuple[int, str]) -> Store:
+    """A Facebook account of humas and, per (number, text), a citizen's comment under its post; the owner's store
+    (the caller disposes of it)."""
+    owner = Store(url)
+    page = {"page_id": "104857600012345", "app_secret_ref": "env", "verify_token_ref": "env"}
+    account = owner.admin(add_account, Channel.FACEBOOK, "FB Humas", "humas", json.dumps(page), "env")
+    for number, text in written:
+        comment = IncomingComment(
+            Channel.FACEBOOK, f"900_{number}", "104857600012345_900", f"555{number}", f"Warga {number}", text,
+            datetime(2026, 5, 1, 8, number),
+        )  # fmt: skip
+        owner.admin(social_comments.record, account, comment)
+    return owner
+
+
 def table(t: QTableWidget) -> list[list[str]]:
     return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
 
@@ -125,18 +140,7 @@ def test_a_supervisor_sees_the_figures_of_her_units_account_only(
 def test_a_public_comment_is_listed_flagged_and_made_a_report_in_one_step(
     qtbot: QtBot, traffic_url: str, ops: Ops, tmp_path: Path
 ) -> None:
-    owner = Store(traffic_url)
-    try:
-        page = {"page_id": "104857600012345", "app_secret_ref": "env", "verify_token_ref": "env"}
-        account = owner.admin(add_account, Channel.FACEBOOK, "FB Humas", "humas", json.dumps(page), "env")
-        for number, text in ((1, "Jalan di RT 5 rusak"), (2, "NIK 3201012345670001, bansos belum cair")):
-            comment = IncomingComment(
-                Channel.FACEBOOK, f"900_{number}", "104857600012345_900", f"555{number}", f"Warga {number}", text,
-                datetime(2026, 5, 1, 8, number),
-            )  # fmt: skip
-            owner.admin(social_comments.record, account, comment)
-    finally:
-        owner.dispose()
+    facebook_comments(traffic_url, (1, "Jalan di RT 5 rusak"), (2, "NIK 3201012345670001, bansos belum cair")).dispose()
     adi = session_for(traffic_url, "adi", tmp_path)
     try:
         dialog = opened(qtbot, adi, ops)
@@ -173,17 +177,7 @@ def test_a_public_comment_is_listed_flagged_and_made_a_report_in_one_step(
 def test_a_flagged_comment_is_answered_in_public_only_once_the_officer_ticks_that_they_saw_the_flag(
     qtbot: QtBot, traffic_url: str, ops: Ops, tmp_path: Path
 ) -> None:
-    owner = Store(traffic_url)
-    try:
-        page = {"page_id": "104857600012345", "app_secret_ref": "env", "verify_token_ref": "env"}
-        account = owner.admin(add_account, Channel.FACEBOOK, "FB Humas", "humas", json.dumps(page), "env")
-        text = "NIK 3201012345670001, bansos belum cair. HP 081234567890"
-        comment = IncomingComment(
-            Channel.FACEBOOK, "900_7", "104857600012345_900", "5557", "Warga 7", text, datetime(2026, 5, 1, 8)
-        )
-        owner.admin(social_comments.record, account, comment)
-    finally:
-        owner.dispose()
+    facebook_comments(traffic_url, (7, "NIK 3201012345670001, bansos belum cair. HP 081234567890")).dispose()
     adi = session_for(traffic_url, "adi", tmp_path)
     try:
         dialog = opened(qtbot, adi, ops)
@@ -211,14 +205,8 @@ def test_a_flagged_comment_is_answered_in_public_only_once_the_officer_ticks_tha
 def test_a_reply_perhaps_posted_is_settled_by_the_officer_who_looked_under_the_comment(
     qtbot: QtBot, traffic_url: str, ops: Ops, tmp_path: Path
 ) -> None:
-    owner = Store(traffic_url)
+    owner = facebook_comments(traffic_url, (8, "Jam buka?"))
     try:
-        page = {"page_id": "104857600012345", "app_secret_ref": "env", "verify_token_ref": "env"}
-        account = owner.admin(add_account, Channel.FACEBOOK, "FB Humas", "humas", json.dumps(page), "env")
-        comment = IncomingComment(
-            Channel.FACEBOOK, "900_8", "104857600012345_900", "5558", "Warga 8", "Jam buka?", datetime(2026, 5, 1, 8)
-        )
-        owner.admin(social_comments.record, account, comment)
         owner.admin(
             lambda conn: conn.execute(social_comment.update().values(reply_text="Pukul 08.00.", reply_state="sending"))
         )  # a worker stopped while posting it
