@@ -11,7 +11,10 @@ barrier, for a fixed time:
   2. run the claim path: ``Store.write(claims.claim, ticket_id)``, one transaction per claim, exactly as
      the app does it (pool checkout; on PostgreSQL one statement doing the conditional UPDATE with the server
      clock and change stamp, the audit row and returning the ticket; on SQLite the change counter bump, an
-     ``UPDATE … RETURNING`` and the audit row; on MariaDB the bump, the UPDATE, a re-read and the audit row).
+     ``UPDATE … RETURNING`` and the audit row; on MariaDB the bump, the UPDATE, a re-read and the audit row);
+  3. on PostgreSQL, the claim's own statement (the data-modifying CTE of 2., prepared) sent on the bare psycopg
+     connection between BEGIN and COMMIT, nothing else: what a claim in a transaction costs the database and
+     the driver with no application around it: the ceiling of a claim in its own transaction from Python.
 Each process works on its own slice of the tickets, so no two processes ever touch the same ticket row:
 the figures are the cost of the claim path, not of waiting for another claimer's lock.
 
@@ -60,8 +63,9 @@ from uuid6 import uuid7  # noqa: E402
 from desktop.domain.vocabulary import Channel, Kind, Priority, Role  # noqa: E402
 from desktop.store import directory  # noqa: E402
 from desktop.store import engine as engines  # noqa: E402
-from desktop.store.claims import claim  # noqa: E402
+from desktop.store.claims import _ACQUIRE, claim, visible_units  # noqa: E402
 from desktop.store.clock import server_now  # noqa: E402
+from desktop.store.confidentiality import viewer  # noqa: E402
 from desktop.store.identity import unit_id_by_code  # noqa: E402
 from desktop.store.schema import ticket  # noqa: E402
 from desktop.store.service import Store  # noqa: E402
@@ -69,7 +73,7 @@ from tests.databases import ENGINES, ServerMissing, throwaway_database  # noqa: 
 from tests.store.helpers import add_officer_without_login  # noqa: E402
 
 UNIT = "bench"
-CLAIM, RAW = "claim", "raw UPDATE"
+CLAIM, RAW, BARE = "claim", "raw UPDATE", "claim SQL, bare driver"
 AIM_ENGINE, AIM_CLIENTS, AIM_RATIO = "postgresql", 8, 0.50
 # Untimed operations per process before the barrier: the first one pays for connecting and SQLAlchemy's
 # statement compilation, which a long-running client pays once. Few, since at 32 clients they queue too.
@@ -186,6 +190,8 @@ def claimer_main(index: int, inbox: Queue[Any], outbox: Queue[Any], barriers: di
         barrier = barriers[job.clients]
         try:
             samples = {RAW: measure_raw(job, barrier), CLAIM: measure_claim(job, barrier)}
+            if engines.normalise_url(job.url).get_backend_name() == "postgresql":
+                samples[BARE] = measure_bare_claim(job, barrier)
         except Exception:
             barrier.abort()  # nobody waits for a claimer that has given up
             outbox.put(("error", index, traceback.format_exc()))
@@ -263,6 +269,34 @@ def measure_claim(job: Job, barrier: Barrier) -> Sample:
         store.dispose()
 
 
+def measure_bare_claim(job: Job, barrier: Barrier) -> Sample:
+    """PostgreSQL: the statement ``Store.write(claim)`` sends, on the bare driver, one transaction per claim."""
+    store = Store(job.url, officer=officer_login(job.index), device=f"bench-{job.index}")
+    try:
+        actor = store.actor()
+        ids = store.read(_ticket_ids, *my_slice(job))
+        values: dict[str, Any] = {"me": actor.id, "device": store.device, "online": True, "token": None}
+        values |= viewer(actor) | visible_units(actor) | {"ticket_id": ids[0]}
+        # The unit lists are spelled out in the text, as SQLAlchemy does for every claim; the rest are parameters.
+        claiming = _ACQUIRE.audited.compile(dialect=store.engine.dialect).construct_expanded_state(values)
+        sql, params = claiming.statement, claiming.parameters
+        pooled = store.engine.raw_connection()
+        try:
+            driver = pooled.driver_connection
+            _autocommit(driver, "postgresql")  # psycopg's transaction block below sends BEGIN and COMMIT
+
+            def bare_claim(ticket_id: UUID) -> None:
+                with driver.transaction():
+                    if driver.execute(sql, params | {"ticket_id": ticket_id}, prepare=True).fetchone() is None:
+                        raise RuntimeError(f"the bare claim of {ticket_id} changed nothing")
+
+            return timed_loop(bare_claim, ids, job.seconds, barrier)
+        finally:
+            pooled.close()
+    finally:
+        store.dispose()
+
+
 def _ticket_ids(conn: Connection, first: str, end: str) -> list[UUID]:
     """Ids of the tickets with ``first <= tracking_no < end``, in tracking number order."""
     chosen = select(ticket.c.id).where(ticket.c.tracking_no >= first, ticket.c.tracking_no < end)
@@ -314,7 +348,7 @@ class Claimers:
         if failures:
             # The first real failure, not the BrokenBarrierError it caused in the others.
             raise RuntimeError(next((f for f in failures if "BrokenBarrierError" not in f), failures[0]))
-        return {path: summarise([reply[2][path] for reply in replies]) for path in (CLAIM, RAW)}
+        return {path: summarise([reply[2][path] for reply in replies]) for path in replies[0][2]}
 
     def close(self, wait: float = 30) -> None:
         for inbox in self.inboxes if self.processes else []:
@@ -398,7 +432,8 @@ def percentile(ordered: list[float], q: float) -> float:
 
 HEADER = (
     f"{'clients':>7}  {'claim ops/s':>11} {'p50 ms':>7} {'p99 ms':>7}   "
-    f"{'raw UPDATE ops/s':>16} {'p50 ms':>7} {'p99 ms':>7}   {'claim/raw':>9}"
+    f"{'raw UPDATE ops/s':>16} {'p50 ms':>7} {'p99 ms':>7}   {'claim/raw':>9}   "
+    f"{'bare claim SQL ops/s':>20} {'bare/raw':>8}"
 )
 
 
@@ -406,12 +441,18 @@ def row(clients: int, figures: dict[str, Figures]) -> str:
     c, r = figures[CLAIM], figures[RAW]
     return (
         f"{clients:>7}  {c.ops_per_second:>11.1f} {c.p50_ms:>7.2f} {c.p99_ms:>7.2f}   "
-        f"{r.ops_per_second:>16.1f} {r.p50_ms:>7.2f} {r.p99_ms:>7.2f}   {ratio(figures):>9.2f}"
+        f"{r.ops_per_second:>16.1f} {r.p50_ms:>7.2f} {r.p99_ms:>7.2f}   {ratio(figures):>9.2f}   {bare(figures)}"
     )
 
 
-def ratio(figures: dict[str, Figures]) -> float:
-    return figures[CLAIM].ops_per_second / figures[RAW].ops_per_second
+def bare(figures: dict[str, Figures]) -> str:
+    if BARE not in figures:
+        return f"{'—':>20} {'—':>8}"
+    return f"{figures[BARE].ops_per_second:>20.1f} {ratio(figures, BARE):>8.2f}"
+
+
+def ratio(figures: dict[str, Figures], path: str = CLAIM) -> float:
+    return figures[path].ops_per_second / figures[RAW].ops_per_second
 
 
 def print_machine(args: argparse.Namespace) -> None:
@@ -426,6 +467,8 @@ def print_machine(args: argparse.Namespace) -> None:
         "claim = Store.write(claims.claim): one transaction with server clock, change stamp, conditional\n"
         "UPDATE and audit INSERT, returning the ticket (one statement on PostgreSQL, the SQL listed below\n"
         "per engine). raw UPDATE = one autocommit UPDATE on the raw driver connection.\n"
+        "bare claim SQL (PostgreSQL) = the claim's statement alone, prepared, on the bare driver in BEGIN/COMMIT:\n"
+        "the ceiling of a claim made in a transaction from Python.\n"
         "On MariaDB and SQLite every write transaction also bumps the shared change counter row, so claims\n"
         "there queue on that one row by design (SQLite serialises all writers anyway)."
     )
@@ -464,7 +507,10 @@ def print_summary(results: dict[str, dict[int, dict[str, Figures]]]) -> None:
             continue
         parts = []
         if AIM_CLIENTS in by_clients:
-            parts.append(f"ratio at {AIM_CLIENTS} clients {ratio(by_clients[AIM_CLIENTS]):.2f}")
+            at_aim = by_clients[AIM_CLIENTS]
+            parts.append(f"ratio at {AIM_CLIENTS} clients {ratio(at_aim):.2f}")
+            if BARE in at_aim:
+                parts.append(f"its statement alone on the bare driver {ratio(at_aim, BARE):.2f}")
         most = max(by_clients)
         tail = by_clients[most]
         parts.append(f"p99 at {most} clients {tail[CLAIM].p99_ms:.1f} ms (raw UPDATE {tail[RAW].p99_ms:.1f} ms)")

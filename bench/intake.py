@@ -1133,7 +1133,7 @@ def measure_mixed(server: MailServer, args: argparse.Namespace) -> None:
                             f"{mixed_intake.PRETTY[c]} {taken.finished.get(c, float('nan')):.1f} s"
                             for c in mixed_intake.CHANNELS
                         )
-                        print(f"  each channel's last message stored after: {finished} ({taken.rounds} worker rounds)")
+                        print(f"  each channel's last message stored after: {finished} (worker rounds: {taken.rounds})")
                         results[kind] = measured
                 except ServerMissing as missing:
                     print(f"{PRETTY[kind]}: skipped: {missing}")

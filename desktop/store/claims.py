@@ -46,6 +46,7 @@ from ..domain.status import CLOSED
 from .changes import TransactionStamp, uses_transaction_ids
 from .clock import ServerNow
 from .confidentiality import CONTENT_VISIBLE, viewer
+from .identity import Actor
 from .rows import holder, ticket_select, to_ticket
 from .schema import Timestamp, event, reporter, ticket, unit
 from .work import Work
@@ -145,7 +146,7 @@ def _stored_text_postgresql(element: StoredText, compiler: Any, **kw: Any) -> st
 
 
 _LEASE_SECONDS = select(unit.c.lease_seconds).where(unit.c.id == ticket.c.unit_id).scalar_subquery()
-# What the acting officer may see (``Actor.may_see``), with ``_visible`` as parameters.
+# What the acting officer may see (``Actor.may_see``), with ``visible_units`` as parameters.
 _SEEN = or_(
     bindparam("sees_all", 0, type_=Integer) == 1,
     ticket.c.unit_id.in_(bindparam("visible_units", [], expanding=True)),
@@ -239,7 +240,7 @@ class _ClaimChange:
             "device": work.device,
             "token": token,
             **viewer(work.actor),
-            **_visible(work),
+            **visible_units(work.actor),
         }
         dialect = work.conn.dialect.name
         if dialect == "postgresql":
@@ -337,10 +338,9 @@ def claim(work: Work, ticket_id: UUID) -> Ticket:
     return claimed
 
 
-def _visible(work: Work) -> dict[str, Any]:
-    """The bind parameters of ``_SEEN``: the units whose tickets the acting officer may see."""
-    assert work.actor is not None
-    units = work.actor.visible_unit_ids
+def visible_units(actor: Actor) -> dict[str, Any]:
+    """The bind parameters of ``_SEEN``: the units whose tickets the officer may see."""
+    units = actor.visible_unit_ids
     return {"sees_all": int(units is None), "visible_units": sorted(units or ())}
 
 

@@ -186,11 +186,15 @@ def inbound(external_id: str, text: str = "Jalan rusak") -> InboundMessage:
 
 
 class ListSource:
-    def __init__(self, messages: list[InboundMessage]) -> None:
+    """Delivers ``messages`` to a poll from before them, with ``after`` as the cursor; a poll from ``after`` brings
+    nothing, as a channel's does."""
+
+    def __init__(self, messages: list[InboundMessage], after: str = "after") -> None:
         self.messages = messages
+        self.after = after
 
     def poll(self, cursor: str | None) -> tuple[list[InboundMessage], str | None]:
-        return self.messages, "after"
+        return ([], cursor) if cursor == self.after else (self.messages, self.after)
 
 
 def test_a_refused_message_is_kept_and_the_round_goes_on(org: Org) -> None:
@@ -203,7 +207,7 @@ def test_a_refused_message_is_kept_and_the_round_goes_on(org: Org) -> None:
     assert kept.summary == "Siti: Id terlalu panjang" and "no usable id" in kept.error and kept.attempts == 1
     assert org.admin.read(account_health)[0].intake_errors == 1
 
-    run_round(org.admin, lambda account, secret: ListSource(messages[1:2]))  # delivered again, refused again
+    run_round(org.admin, lambda account, secret: ListSource(messages[1:2], "again"))  # delivered again, refused again
     with pytest.raises(BadInput, match="still cannot be stored"):
         intake_errors.retry_error(org.admin, kept.id)
     [again] = org.admin.read(intake_errors.open_errors)
