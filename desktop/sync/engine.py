@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, Table, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..cache import blobs, mirror_sum, search_index, similar
@@ -316,15 +316,19 @@ class SyncEngine:
                 report.removed += len(rows)
             elif name == "ticket":
                 withheld: list[UUID] = []
-                if not pulled.initial:
-                    ids = [row.id for row in rows]
-                    mirrored = select(s.ticket.c.id, s.ticket.c.content_withheld).where(s.ticket.c.id.in_(ids))
-                    known = {row.id: row.content_withheld for row in local.execute(mirrored)}
+                if pulled.initial:  # an empty mirror: every row is new
+                    _send(local, s.ticket, "upsert", rows)
+                else:
+                    known = _mirrored_tickets(local, rows)
                     # New to the mirror, or readable again (shared with the officer, back in their unit): the
                     # thread's older rows come with the catch-up.
-                    new_ids.extend(r.id for r in rows if r.id not in known or (known[r.id] and not r.content_withheld))
+                    new_ids.extend(
+                        r.id
+                        for r in rows
+                        if r.id not in known or (known[r.id].content_withheld and not r.content_withheld)
+                    )
                     withheld = [r.id for r in rows if r.id in known and r.content_withheld]
-                _upsert_tickets(local, rows)
+                    _upsert_tickets(local, rows, known)
                 # The server withholds what the officer may no longer read (a transfer, a share revoked, a claim
                 # released): the thread goes from the mirror with the row that says so.
                 _remove_content(local, withheld)
@@ -474,10 +478,43 @@ def _insert(conn: Connection, table: Table, rows: Sequence[Any], replace: bool =
         _send(conn, table, "insert or replace" if replace else "insert", rows)
 
 
-def _upsert_tickets(conn: Connection, rows: Sequence[Any]) -> None:
-    """Only a newer row replaces the mirror's (the write-through of an outcome keeps the old version)."""
-    if rows:
-        _send(conn, s.ticket, "upsert", rows)
+def _mirrored_tickets(conn: Connection, rows: Sequence[Any]) -> dict[UUID, Any]:
+    """The mirror's rows of the pulled tickets it already holds, in the pulled rows' columns."""
+    columns = [s.ticket.c[name] for name in rows[0]._fields]
+    ids = [row.id for row in rows]
+    found: dict[UUID, Any] = {}
+    for start in range(0, len(ids), 500):
+        found.update(
+            (row.id, row) for row in conn.execute(select(*columns).where(s.ticket.c.id.in_(ids[start : start + 500])))
+        )
+    return found
+
+
+_CHANGE_TICKET: dict[frozenset[str], Any] = {}
+
+
+def _upsert_tickets(conn: Connection, rows: Sequence[Any], mirrored: dict[UUID, Any]) -> None:
+    """New tickets inserted; a mirrored one changed in the columns whose values changed, and only by a row at
+    least as new (the write-through of an outcome keeps the old version). Only those columns: SQLite rewrites
+    the entry of every index whose column an UPDATE sets, to the same value or not, and the mirror's ticket
+    table has many indexes — setting every column made an incremental sync's COMMIT grow with the cache."""
+    new = [row for row in rows if row.id not in mirrored]
+    if new:
+        _send(conn, s.ticket, "upsert", new)
+    for row in rows:
+        old = mirrored.get(row.id)
+        if old is None or row.row_version < old.row_version:
+            continue
+        changed = {name: value for name, value in row._asdict().items() if getattr(old, name) != value}
+        if not changed:
+            continue
+        key = frozenset(changed)
+        statement = _CHANGE_TICKET.get(key)
+        if statement is None:
+            statement = _CHANGE_TICKET[key] = (
+                update(s.ticket).where(s.ticket.c.id == bindparam("mirrored_id")).values({n: bindparam(n) for n in key})
+            )
+        conn.execute(statement, {**changed, "mirrored_id": row.id})
 
 
 @dataclass(frozen=True)
