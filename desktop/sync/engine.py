@@ -317,7 +317,7 @@ class SyncEngine:
             elif name == "ticket":
                 withheld: list[UUID] = []
                 if pulled.initial:  # an empty mirror: every row is new
-                    _send(local, s.ticket, "upsert", rows)
+                    _upsert_tickets(local, rows, {})
                 else:
                     known = _mirrored_tickets(local, rows)
                     # New to the mirror, or readable again (shared with the officer, back in their unit): the
@@ -480,6 +480,8 @@ def _insert(conn: Connection, table: Table, rows: Sequence[Any], replace: bool =
 
 def _mirrored_tickets(conn: Connection, rows: Sequence[Any]) -> dict[UUID, Any]:
     """The mirror's rows of the pulled tickets it already holds, in the pulled rows' columns."""
+    if not rows:
+        return {}
     columns = [s.ticket.c[name] for name in rows[0]._fields]
     ids = [row.id for row in rows]
     found: dict[UUID, Any] = {}
@@ -493,11 +495,14 @@ def _mirrored_tickets(conn: Connection, rows: Sequence[Any]) -> dict[UUID, Any]:
 _CHANGE_TICKET: dict[frozenset[str], Any] = {}
 
 
-def _upsert_tickets(conn: Connection, rows: Sequence[Any], mirrored: dict[UUID, Any]) -> None:
+def _upsert_tickets(conn: Connection, rows: Sequence[Any], mirrored: dict[UUID, Any] | None = None) -> None:
     """New tickets inserted; a mirrored one changed in the columns whose values changed, and only by a row at
     least as new (the write-through of an outcome keeps the old version). Only those columns: SQLite rewrites
     the entry of every index whose column an UPDATE sets, to the same value or not, and the mirror's ticket
-    table has many indexes — setting every column made an incremental sync's COMMIT grow with the cache."""
+    table has many indexes — setting every column made an incremental sync's COMMIT grow with the cache.
+    ``mirrored``: the mirror's rows of these tickets when the caller read them already (``_mirrored_tickets``)."""
+    if mirrored is None:
+        mirrored = _mirrored_tickets(conn, rows)
     new = [row for row in rows if row.id not in mirrored]
     if new:
         _send(conn, s.ticket, "upsert", new)

@@ -2,7 +2,7 @@
 again: no message is lost and none is stored or sent twice.
 
 Citizens write by Telegram (the fake Bot API), by e-mail (a real Dovecot) and by SMS (the fake gateway's
-inbox, which the worker polls two messages a page, one page a round); acknowledgements and an officer's answers
+inbox, which the worker polls two messages a page, one page a poll); acknowledgements and an officer's answers
 go back by Telegram, by SMTP (aiosmtpd delivering into the citizen's Dovecot mailbox) and by SMS in numbered
 parts. The worker runs as ``aduan worker`` with a short sending lease and is killed after a random
 moment, again and again, while an officer answers every ticket in between. Afterwards:
@@ -99,7 +99,7 @@ def org(
                 "base_url": gateway.base_url,
                 "user": gateway.userkey,
                 "inbox_path": INBOX_PATH,
-                "max_pages": 1,  # one page of two a round: more moments to be killed in
+                "max_pages": 1,  # one page of two a poll, each poll its own transaction: more moments to be killed in
                 "max_parts": SMS_MAX_PARTS,
             },
             "env:ADUAN_SECRET_SMS_HUMAS",
