@@ -14,7 +14,11 @@ barrier, for a fixed time:
      ``UPDATE … RETURNING`` and the audit row; on MariaDB the bump, the UPDATE, a re-read and the audit row);
   3. on PostgreSQL, the claim's own statement (the data-modifying CTE of 2., prepared) sent on the bare psycopg
      connection between BEGIN and COMMIT, nothing else: what a claim in a transaction costs the database and
-     the driver with no application around it: the ceiling of a claim in its own transaction from Python.
+     the driver with no application around it: the ceiling of a claim in its own transaction from Python;
+  4. on PostgreSQL at 8 clients, the raw UPDATE and the claim's statement (alone, and between BEGIN and COMMIT)
+     from PostgreSQL's own C client, ``pgbench`` (prepared statements, each client on its own slice, the ticket
+     found by its tracking number inside both statements): what a claim costs the database itself, with a client
+     that costs next to nothing. Each claim run is checked: as many claims audited as transactions counted.
 Each process works on its own slice of the tickets, so no two processes ever touch the same ticket row:
 the figures are the cost of the claim path, not of waiting for another claimer's lock.
 
@@ -56,10 +60,12 @@ if str(REPO_ROOT) not in sys.path:
     # Spawned children re-run this module, so they get the same path.
     sys.path.insert(0, str(REPO_ROOT))
 
-from sqlalchemy import Connection, insert, select, text, update  # noqa: E402
+from psycopg.sql import Literal  # noqa: E402
+from sqlalchemy import Connection, func, insert, select, text, update  # noqa: E402
 from sqlalchemy.event import listen  # noqa: E402
 from uuid6 import uuid7  # noqa: E402
 
+from bench.support import pgbench  # noqa: E402
 from desktop.domain.vocabulary import Channel, Kind, Priority, Role  # noqa: E402
 from desktop.store import directory  # noqa: E402
 from desktop.store import engine as engines  # noqa: E402
@@ -67,13 +73,15 @@ from desktop.store.claims import _ACQUIRE, claim, visible_units  # noqa: E402
 from desktop.store.clock import server_now  # noqa: E402
 from desktop.store.confidentiality import viewer  # noqa: E402
 from desktop.store.identity import unit_id_by_code  # noqa: E402
-from desktop.store.schema import ticket  # noqa: E402
+from desktop.store.schema import event, ticket  # noqa: E402
 from desktop.store.service import Store  # noqa: E402
 from tests.databases import ENGINES, ServerMissing, throwaway_database  # noqa: E402
 from tests.store.helpers import add_officer_without_login  # noqa: E402
 
 UNIT = "bench"
 CLAIM, RAW, BARE = "claim", "raw UPDATE", "claim SQL, bare driver"
+# The same two statements from PostgreSQL's own C client (``pgbench``): what they cost the database.
+C_RAW, C_CLAIM, C_CLAIM_IN_TRANSACTION = "pgbench raw UPDATE", "pgbench claim SQL", "pgbench claim SQL in BEGIN/COMMIT"
 AIM_ENGINE, AIM_CLIENTS, AIM_RATIO = "postgresql", 8, 0.50
 # Untimed operations per process before the barrier: the first one pays for connecting and SQLAlchemy's
 # statement compilation, which a long-running client pays once. Few, since at 32 clients they queue too.
@@ -409,6 +417,82 @@ def describe(sql: str) -> str:
     return f"{verb} {after[keyword]}" if keyword in after else f"{verb} (no table)"
 
 
+# --- the database's own cost: the same statements from PostgreSQL's C client ---------------------------------
+
+# Both pgbench statements find their ticket by tracking number inside the statement: the same lookup in each.
+FIND_BY_NUMBER = "(SELECT id FROM ticket WHERE tracking_no = 'BENCH-' || lpad(:n::text, 7, '0'))"
+
+
+def measure_with_pgbench(url: str, clients: int, seconds: float, tickets: int) -> dict[str, Figures]:
+    """The raw UPDATE and the claim's statement (alone, and in BEGIN/COMMIT as ``Store.write`` sends it) from
+    pgbench: what a claim costs the database when the client costs next to nothing. Each run is checked: as
+    many claims audited as pgbench counted transactions."""
+    program = pgbench.find()
+    if program is None:
+        print("  pgbench: skipped: not installed (it comes with the PostgreSQL server packages)")
+        return {}
+    figures: dict[str, Figures] = {}
+    for path, script in pgbench_scripts(url, clients, tickets).items():
+        release_all(url)  # every ticket claimable by officer 0, who runs the claims
+        before = audited_claims(url)
+        done = pgbench.run(program, url, script, clients, max(1, round(seconds)))
+        claimed = audited_claims(url) - before
+        if path != C_RAW and claimed != done.transactions:
+            raise RuntimeError(f"{path}: pgbench ran {done.transactions} transactions, {claimed} claims were audited")
+        figures[path] = Figures(done.transactions, done.per_second, math.nan, math.nan)
+    alone, in_transaction = (
+        f"{figures[path].ops_per_second:,.0f}/s ({ratio(figures, path, C_RAW):.2f})"
+        for path in (C_CLAIM, C_CLAIM_IN_TRANSACTION)
+    )
+    print(
+        f"  from PostgreSQL's C client (pgbench, prepared), {clients} clients: raw UPDATE "
+        f"{figures[C_RAW].ops_per_second:,.0f}/s; claim SQL alone {alone}; in BEGIN/COMMIT {in_transaction}",
+        flush=True,
+    )
+    return figures
+
+
+def pgbench_scripts(url: str, clients: int, tickets: int) -> dict[str, str]:
+    """pgbench scripts of the raw UPDATE and of the claim's statement with officer 0's values spelled out,
+    each client on its own slice of tickets, as the Python clients."""
+    size = tickets // clients
+    pick = f"\\set n :client_id * {size} + random(0, {size - 1})\n"
+    store = Store(url, officer=officer_login(0), device="pgbench")
+    try:
+        actor = store.actor()
+        values: dict[str, Any] = {"me": actor.id, "device": store.device, "online": True, "token": None}
+        values |= viewer(actor) | visible_units(actor) | {"ticket_id": None}
+        claiming = _ACQUIRE.audited.compile(dialect=store.engine.dialect).construct_expanded_state(values)
+        with store.engine.connect() as conn:
+            driver = conn.connection.driver_connection
+
+            def spelled_out(name: str) -> str:
+                return FIND_BY_NUMBER if name == "ticket_id" else Literal(claiming.parameters[name]).as_string(driver)
+
+            claim_sql = re.sub(r"%\((\w+)\)s", lambda found: spelled_out(found.group(1)), claiming.statement)
+    finally:
+        store.dispose()
+    # The time format's colons quoted: the same text to to_char, and no variables to pgbench.
+    claim_sql = " ".join(claim_sql.replace("%%", "%").replace("HH24:MI:SS", 'HH24":"MI":"SS').split())
+    if pgbench.variables_in(claim_sql) != {"n"}:
+        raise RuntimeError(f"the claim's statement holds text pgbench takes for variables: {claim_sql}")
+    raw_sql = f"UPDATE ticket SET row_version = row_version + 1 WHERE id = {FIND_BY_NUMBER}"
+    return {
+        C_RAW: f"{pick}{raw_sql};\n",
+        C_CLAIM: f"{pick}{claim_sql};\n",
+        C_CLAIM_IN_TRANSACTION: f"{pick}BEGIN;\n{claim_sql};\nCOMMIT;\n",
+    }
+
+
+def audited_claims(url: str) -> int:
+    engine = engines.create(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(select(func.count()).where(event.c.action == "claim")).scalar_one())
+    finally:
+        engine.dispose()
+
+
 def summarise(samples: Iterable[Sample]) -> Figures:
     samples = list(samples)
     latencies = sorted(value for _, lat in samples for value in lat)
@@ -451,8 +535,8 @@ def bare(figures: dict[str, Figures]) -> str:
     return f"{figures[BARE].ops_per_second:>20.1f} {ratio(figures, BARE):>8.2f}"
 
 
-def ratio(figures: dict[str, Figures], path: str = CLAIM) -> float:
-    return figures[path].ops_per_second / figures[RAW].ops_per_second
+def ratio(figures: dict[str, Figures], path: str = CLAIM, baseline: str = RAW) -> float:
+    return figures[path].ops_per_second / figures[baseline].ops_per_second
 
 
 def print_machine(args: argparse.Namespace) -> None:
@@ -469,6 +553,7 @@ def print_machine(args: argparse.Namespace) -> None:
         "per engine). raw UPDATE = one autocommit UPDATE on the raw driver connection.\n"
         "bare claim SQL (PostgreSQL) = the claim's statement alone, prepared, on the bare driver in BEGIN/COMMIT:\n"
         "the ceiling of a claim made in a transaction from Python.\n"
+        "pgbench (PostgreSQL, 8 clients) = the raw UPDATE and the claim's statement from PostgreSQL's C client.\n"
         "On MariaDB and SQLite every write transaction also bumps the shared change counter row, so claims\n"
         "there queue on that one row by design (SQLite serialises all writers anyway)."
     )
@@ -490,6 +575,8 @@ def run_engine(kind: str, args: argparse.Namespace, workdir: Path, claimers: Cla
                 release_all(url)
                 by_clients[clients] = claimers.run(url, clients, args.seconds, args.tickets)
                 print(row(clients, by_clients[clients]), flush=True)
+                if kind == "postgresql" and clients == AIM_CLIENTS:
+                    by_clients[clients] |= measure_with_pgbench(url, clients, args.seconds, args.tickets)
     except ServerMissing as missing:
         print(f"{PRETTY[kind]}: skipped: {missing}")
     except Exception:  # one engine failing must not hide the others' figures
@@ -511,6 +598,11 @@ def print_summary(results: dict[str, dict[int, dict[str, Figures]]]) -> None:
             parts.append(f"ratio at {AIM_CLIENTS} clients {ratio(at_aim):.2f}")
             if BARE in at_aim:
                 parts.append(f"its statement alone on the bare driver {ratio(at_aim, BARE):.2f}")
+            if C_CLAIM in at_aim:
+                parts.append(
+                    f"from a C client (pgbench) {ratio(at_aim, C_CLAIM, C_RAW):.2f} alone, "
+                    f"{ratio(at_aim, C_CLAIM_IN_TRANSACTION, C_RAW):.2f} in BEGIN/COMMIT"
+                )
         most = max(by_clients)
         tail = by_clients[most]
         parts.append(f"p99 at {most} clients {tail[CLAIM].p99_ms:.1f} ms (raw UPDATE {tail[RAW].p99_ms:.1f} ms)")

@@ -75,6 +75,8 @@ def test_the_claims_benchmark_runs_every_client_count_and_checks_its_aim() -> No
     assert output.count("\n      1  ") == 2 and output.count("\n      8  ") == 2, output  # one row per client count
     assert "Aim: claim path >= 50% of raw UPDATE throughput at 8 clients on PostgreSQL: ratio" in output
     assert "ratio at 8 clients" in output and "its statement alone on the bare driver" in output, output
+    assert "from PostgreSQL's C client (pgbench, prepared), 8 clients: raw UPDATE" in output, output
+    assert "from a C client (pgbench)" in output, output
 
 
 @pytest.mark.timeout(300)
