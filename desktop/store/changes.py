@@ -53,12 +53,19 @@ def uses_transaction_ids(conn: Connection) -> bool:
 def stamp(conn: Connection) -> int:
     if uses_transaction_ids(conn):
         return int(conn.execute(_PG_STAMP).scalar_one())
-    if conn.dialect.name == "sqlite":
-        return int(conn.execute(_BUMP_RETURNING, {"counter": CHANGE_COUNTER}).scalar_one())
-    bumped = conn.execute(_BUMP_REPORTING, {"counter": CHANGE_COUNTER})
-    if bumped.rowcount != 1:
+    value = bump(conn, CHANGE_COUNTER)
+    if value is None:
         raise LookupError(f"no counter row {CHANGE_COUNTER!r}: the schema is not migrated")
-    return int(bumped.lastrowid)
+    return value
+
+
+def bump(conn: Connection, name: str) -> int | None:
+    """The next value of the counter ``name``, in one round trip; None when there is no such counter."""
+    if conn.dialect.update_returning:
+        found = conn.execute(_BUMP_RETURNING, {"counter": name}).scalar()
+        return None if found is None else int(found)
+    bumped = conn.execute(_BUMP_REPORTING, {"counter": name})
+    return int(bumped.lastrowid) if bumped.rowcount == 1 else None
 
 
 def latest_change(conn: Connection) -> str:

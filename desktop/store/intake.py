@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from uuid import UUID
 
 from sqlalchemy import bindparam, insert, select, update
@@ -48,6 +49,16 @@ _KNOWN = (
     .join(ticket, ticket.c.id == message.c.ticket_id)
     .where(message.c.channel == bindparam("channel"), message.c.external_id == bindparam("external_id"))
 )
+# A batch's messages stored before, in one query for many (``StoredBefore``).
+_KNOWN_AMONG = (
+    select(message.c.external_id, message.c.ticket_id, ticket.c.tracking_no)
+    .join(ticket, ticket.c.id == message.c.ticket_id)
+    .where(
+        message.c.channel == bindparam("channel"),
+        message.c.external_id.in_(bindparam("external_ids", expanding=True)),
+    )
+)
+IDS_PER_LOOKUP = 500
 _REFERENCED = (
     select(message.c.ticket_id)
     .where(
@@ -69,6 +80,49 @@ _INSERT_BLOB = insert(blob)
 _INSERT_ATTACHMENT = insert(attachment)
 
 
+@dataclass(frozen=True)
+class StoredBefore:
+    """Which messages of a batch the store holds already, read in one query per channel rather than one a
+    message; each message the batch then stores is added, so that one coming twice in it is stored once.
+
+    Only a batch stored together (in one savepoint) may use it: a message stored by another delivery after the
+    lookup fails on the unique id, the batch is rolled back and stored one message at a time, each looked up
+    again."""
+
+    received: dict[tuple[str, str], Received]
+
+    @classmethod
+    def among(cls, work: Work, inbounds: Sequence[InboundMessage]) -> StoredBefore:
+        wanted: dict[str, list[str]] = {}
+        for inbound in inbounds:
+            if _usable_id(inbound):
+                wanted.setdefault(inbound.channel.value, []).append(inbound.external_id)
+        received: dict[tuple[str, str], Received] = {}
+        for channel, ids in wanted.items():
+            unique = sorted(set(ids))
+            for start in range(0, len(unique), IDS_PER_LOOKUP):
+                chunk = {"channel": channel, "external_ids": unique[start : start + IDS_PER_LOOKUP]}
+                for row in work.conn.execute(_KNOWN_AMONG, chunk):
+                    received[(channel, row.external_id)] = Received(row.ticket_id, row.tracking_no, None, False, True)
+        return cls(received)
+
+    def add(self, inbound: InboundMessage, done: Received) -> None:
+        self.received[(inbound.channel.value, inbound.external_id)] = Received(
+            done.ticket_id, done.tracking_no, None, False, True
+        )
+
+
+def _usable_id(inbound: InboundMessage) -> bool:
+    return bool(inbound.external_id.strip()) and len(inbound.external_id) <= MAX_EXTERNAL_ID_CHARS
+
+
+def _received_before(work: Work, inbound: InboundMessage, batch: StoredBefore | None) -> Received | None:
+    if batch is not None:
+        return batch.received.get((inbound.channel.value, inbound.external_id))
+    known = work.conn.execute(_KNOWN, {"channel": inbound.channel.value, "external_id": inbound.external_id}).first()
+    return None if known is None else Received(known.ticket_id, known.tracking_no, None, False, True)
+
+
 def receive(
     work: Work,
     inbound: InboundMessage,
@@ -76,18 +130,34 @@ def receive(
     kind: Kind = Kind.PENGADUAN,
     account_id: int | None = None,
     acknowledgement: str | None = None,
+    batch: StoredBefore | None = None,
 ) -> Received:
     """Store ``inbound`` as it came through the channel account ``account_id`` (answers go back through it).
     A message that starts a ticket is acknowledged with ``acknowledgement`` (a wording with {nomor}) unless
-    it is automatic (a bounce or auto-reply: answering it could start a mail loop) or names nobody."""
-    if not inbound.external_id.strip() or len(inbound.external_id) > MAX_EXTERNAL_ID_CHARS:
+    it is automatic (a bounce or auto-reply: answering it could start a mail loop) or names nobody.
+    ``batch``: the messages stored before, looked up for the batch ``inbound`` is stored with."""
+    if not _usable_id(inbound):
         raise BadInput(
             f"the {inbound.channel.value} message has no usable id (empty or over {MAX_EXTERNAL_ID_CHARS} "
             "characters): it cannot be told apart from a re-delivery"
         )
-    known = work.conn.execute(_KNOWN, {"channel": inbound.channel.value, "external_id": inbound.external_id}).first()
+    known = _received_before(work, inbound, batch)
     if known is not None:
-        return Received(known.ticket_id, known.tracking_no, None, False, True)
+        return known
+    done = _store(work, inbound, unit_code, kind, account_id, acknowledgement)
+    if batch is not None and done.message_id is not None:  # a status request is answered, not stored
+        batch.add(inbound, done)
+    return done
+
+
+def _store(
+    work: Work,
+    inbound: InboundMessage,
+    unit_code: str,
+    kind: Kind,
+    account_id: int | None,
+    acknowledgement: str | None,
+) -> Received:
     asked = self_service.answer_request(work, inbound, account_id)
     if asked is not None:  # "status ADU-…" from a reporter: answered, not stored as their message
         return asked

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Connection, bindparam, exists, insert, select, true, update
+from sqlalchemy import ColumnElement, Connection, bindparam, exists, insert, select, true
 from sqlalchemy.exc import IntegrityError
 from uuid6 import uuid7
 
@@ -15,7 +15,7 @@ from ..domain.errors import BadInput, NotFound
 from ..domain.status import CLOSED, Status
 from ..domain.text import check_length, clean_body, clean_name, clean_subject
 from ..domain.vocabulary import Channel, Direction, Kind, Priority
-from . import sla
+from . import changes, sla
 from .claims import read_ticket
 from .confidentiality import content_visible, viewer
 from .feed import ticket_scope
@@ -53,29 +53,20 @@ class NewTicket:
     ticket_id: UUID | None = None  # clients may choose it, so a ticket made offline keeps its id
 
 
-_BUMP_COUNTER = update(counter).where(counter.c.name == bindparam("counter")).values(value=counter.c.value + 1)
-_BUMP_COUNTER_RETURNING = _BUMP_COUNTER.returning(counter.c.value)
-_READ_COUNTER = select(counter.c.value).where(counter.c.name == bindparam("counter"))
-
-
 def next_tracking_no(work: Work) -> str:
     """``ADU-2026-000123``: numbered per year of the server's clock, without gaps from races."""
-    name = {"counter": f"tracking:{TRACKING_PREFIX}-{work.now.year}"}
-    if work.conn.dialect.update_returning:  # one round trip where UPDATE … RETURNING exists (not MariaDB)
-        found = work.conn.execute(_BUMP_COUNTER_RETURNING, name).scalar()
-        if found is not None:
-            return f"{TRACKING_PREFIX}-{work.now.year}-{int(found):06d}"
-        bumped = 0
-    else:
-        bumped = work.conn.execute(_BUMP_COUNTER, name).rowcount
-    if not bumped:
+    name = f"tracking:{TRACKING_PREFIX}-{work.now.year}"
+    value = changes.bump(work.conn, name)
+    if value is None:  # the year's first report
         try:
             with work.conn.begin_nested():
-                work.conn.execute(insert(counter).values(name=name["counter"], value=1))
+                work.conn.execute(insert(counter).values(name=name, value=1))
+            value = 1
         except IntegrityError:  # another creator started the year first
-            work.conn.execute(_BUMP_COUNTER, name)
-    value = work.conn.execute(_READ_COUNTER, name).scalar_one()
-    return f"{TRACKING_PREFIX}-{work.now.year}-{int(value):06d}"
+            value = changes.bump(work.conn, name)
+    if value is None:
+        raise LookupError(f"the tracking-number counter {name!r} was neither there nor created")
+    return f"{TRACKING_PREFIX}-{work.now.year}-{value:06d}"
 
 
 def checked_report(new: NewTicket) -> NewTicket:

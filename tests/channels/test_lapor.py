@@ -42,6 +42,7 @@ from desktop.domain.inbound import InboundMessage
 from desktop.domain.status import Status
 from desktop.domain.vocabulary import Channel, Kind
 from desktop.store import claims, handling, tickets
+from desktop.store import intake as store_intake
 from desktop.store.schema import message, reporter, reporter_contact, ticket
 from tests.channels.fake_lapor import FOLLOW_UP_PATH, FakeLapor
 from tests.store.helpers import Org, build_org
@@ -331,6 +332,28 @@ def test_a_very_long_report_is_kept_and_the_unit_must_exist(org: Org) -> None:
     with pytest.raises(NotFound):
         store_reports(org.admin, read_export(csv_bytes(ROWS), "laporan.csv"), "tidak-ada")
     assert count(org, ticket) == 2
+
+
+def test_a_report_the_store_refuses_is_rejected_alone_and_the_rest_of_its_batch_is_stored(
+    org: Org, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_check = store_intake.checked_report
+
+    def refusing(new: Any) -> Any:
+        if new.external_id == "LAPOR-2000001":
+            raise BadInput("the store says no to this one")
+        return real_check(new)
+
+    monkeypatch.setattr(store_intake, "checked_report", refusing)
+    # The batch is stored together first; refused, it is rolled back and stored one report at a time.
+    done = store_reports(org.admin, read_export(csv_bytes(ROWS), "laporan.csv"), "humas")
+
+    assert [(r.row, r.lapor_id) for r in done.created] == [(2, "1916449"), (4, "2000002")]
+    assert [(r.row, r.lapor_id, r.reason) for r in done.rejected] == [
+        (3, "LAPOR-2000001", "the store says no to this one")
+    ]
+    assert [r.tracking_no[-6:] for r in done.created] == ["000001", "000002"]  # no number lost to the rollback
+    assert count(org, ticket) == 2 and count(org, message) == 2
 
 
 # -- follow-ups back to LAPOR! --------------------------------------------------------------------------

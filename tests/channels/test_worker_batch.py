@@ -1,7 +1,9 @@
-"""The worker stores what one poll brought many messages to a transaction, each in a savepoint: a message the
-store refuses is rolled back alone (the rows it had written too) and kept as an intake error, and a failure
-that is not a message's — the worst moment, between two messages of a batch — leaves the cursor where it was,
-so that the next round stores every message exactly once. On every engine."""
+"""The worker stores what one poll brought many messages to a transaction, together in one savepoint with one
+lookup of the messages stored before: a message the store refuses rolls that back, and the batch is stored
+again one message at a time, each in a savepoint, so that the refused one is rolled back alone (the rows it had
+written too) and kept as an intake error. A failure that is not a message's — the worst moment, between two
+messages of a batch — leaves the cursor where it was, so that the next round stores every message exactly once.
+On every engine."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from collections.abc import Iterator
 from uuid import UUID
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select, update
 
 from desktop.channels import intake_errors
 from desktop.channels.accounts import add_account
@@ -120,3 +122,58 @@ def test_a_failure_between_mails_of_a_batch_keeps_the_cursor_and_the_next_round_
     assert count(store, message) == 5 and count(store, ticket) == 5 and cursor(store) == "5"
     year_counter = select(counter.c.value).where(counter.c.name.like("tracking:%"))
     assert store.read(lambda conn: conn.execute(year_counter).scalar_one()) == 5  # no number lost either
+
+
+def statements_of_a_round(store: Store, box: Mailbox) -> list[str]:
+    sent: list[str] = []
+
+    def keep(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        sent.append(" ".join(statement.split()))
+
+    event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        run_round(store, lambda account, secret: box)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", keep)
+    return sent
+
+
+def test_a_poll_is_stored_together_in_one_savepoint_with_one_lookup_of_what_was_stored_before(store: Store) -> None:
+    box = Mailbox(1)
+    run_round(store, lambda account, secret: box)  # the year's tracking counter exists from here on
+    box.mails += [mail(n) for n in range(2, 7)]
+
+    sent = statements_of_a_round(store, box)
+
+    assert count(store, ticket) == 6
+    assert sum(s.upper().startswith("SAVEPOINT") for s in sent) == 1, sent
+    lookups = [s for s in sent if s.upper().startswith("SELECT") and "message.external_id" in s]
+    assert len(lookups) == 1, lookups  # the five mails' ids in one query, not one query a mail
+
+
+def test_a_message_twice_in_one_poll_is_stored_once(store: Store) -> None:
+    box = Mailbox(3)
+    box.mails.append(mail(2))  # re-delivered within the same poll
+
+    report = run_round(store, lambda account, secret: box)
+
+    assert (report.received, report.duplicates, report.refused) == ({ACCOUNT: 3}, {ACCOUNT: 1}, {ACCOUNT: 0})
+    assert count(store, message) == 3 and count(store, intake_error) == 0
+
+
+def test_a_message_another_delivery_stored_after_the_lookup_is_a_duplicate_and_the_rest_is_stored(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = Mailbox(1)
+    run_round(store, lambda account, secret: first)  # mail 1 is in, by another delivery
+    store.admin(lambda conn: conn.execute(update(channel_account).values(cursor=None)))  # all three come again
+    # The batch looked before that delivery committed: it does not know mail 1, and storing it clashes on its id.
+    monkeypatch.setattr(store_intake.StoredBefore, "among", classmethod(lambda cls, work, inbounds: cls({})))
+    box = Mailbox(3)
+
+    report = run_round(store, lambda account, secret: box)
+
+    assert (report.received, report.duplicates, report.refused) == ({ACCOUNT: 2}, {ACCOUNT: 1}, {ACCOUNT: 0})
+    assert count(store, message) == 3 and count(store, ticket) == 3 and count(store, intake_error) == 0
+    numbers = store.read(lambda conn: sorted(conn.execute(select(ticket.c.tracking_no)).scalars()))
+    assert [n[-6:] for n in numbers] == ["000001", "000002", "000003"]

@@ -1,4 +1,5 @@
-"""LAPOR! reports into the store, many to a transaction, each in a savepoint of its own."""
+"""LAPOR! reports into the store, many to a transaction: together, or each in a savepoint of its own when the
+store refuses one of them."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from desktop.domain.lapor_import import ImportReport, RejectedRow, StoredRow
 from desktop.store import intake
 from desktop.store.identity import unit_id_by_code
 from desktop.store.service import Store
-from desktop.store.work import begin
+from desktop.store.work import Work, begin
 
 from .files import ImportResult, ReportRow
 
@@ -44,6 +45,9 @@ def _receive_all(conn: Connection, reports: tuple[ReportRow, ...], unit_code: st
     """Each report's reception, or why the store refused it."""
     work = begin(conn, None)
     work.prime(work.now, work.seq)  # the transaction's time and stamp, before a savepoint could roll them back
+    together = _receive_together(work, reports, unit_code)
+    if together is not None:
+        return together
     outcomes: list[Received | str] = []
     for report in reports:
         savepoint = conn.begin_nested()
@@ -55,3 +59,17 @@ def _receive_all(conn: Connection, reports: tuple[ReportRow, ...], unit_code: st
             continue
         savepoint.commit()
     return outcomes
+
+
+def _receive_together(work: Work, reports: tuple[ReportRow, ...], unit_code: str) -> list[Received | str] | None:
+    """The reports in one savepoint, those imported before found in one query; None when one was refused (the
+    savepoint is rolled back: they are received again one at a time)."""
+    savepoint = work.conn.begin_nested()
+    try:
+        batch = intake.StoredBefore.among(work, [report.message for report in reports])
+        done: list[Received | str] = [intake.receive(work, r.message, unit_code, batch=batch) for r in reports]
+    except BadInput:
+        savepoint.rollback()
+        return None
+    savepoint.commit()
+    return done
