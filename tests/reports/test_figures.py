@@ -27,9 +27,9 @@ from desktop.domain.vocabulary import Channel, Kind, Priority
 from desktop.reports import figures, rollup
 from desktop.reports.figures import AGE_BANDS, PERIODS, SPLITS, Period, Scope, Split, StatsFilter
 from desktop.store import claims, handling, linking, properties, sla
-from desktop.store.changes import stamp
+from desktop.store.changes import stamp, uses_transaction_ids
 from desktop.store.identity import load_actor
-from desktop.store.schema import event, officer, sla_clock, stats_counted, ticket, unit
+from desktop.store.schema import event, officer, sla_clock, stats_counted, stats_rollup, ticket, unit
 from desktop.store.service import Store
 from desktop.store.work import begin
 from tests.reports.helpers import received_at, walk
@@ -326,15 +326,31 @@ def kept_services_are_the_clocks(conn: Connection) -> set[str | None]:
     return {v[1] for v in kept.values()} | {v[3] for v in kept.values()}
 
 
+def held_back(conn: Connection) -> set[UUID]:
+    """The tickets a refresh counts again though they did not change since the last one: on PostgreSQL those
+    stamped at or after the oldest transaction then running anywhere on the server (the refresh cannot know
+    them committed; another test process's transaction in another database holds that cursor back too); none
+    on SQLite and MariaDB, whose cursor is the change counter."""
+    if not uses_transaction_ids(conn):
+        return set()
+    through = conn.execute(select(stats_rollup.c.through).where(stats_rollup.c.id == 1)).scalar_one()
+    stamped = select(ticket.c.id).where(ticket.c.change_seq >= through)
+    clocked = select(sla_clock.c.ticket_id).where(sla_clock.c.change_seq >= through)
+    return set(conn.execute(stamped).scalars()) | set(conn.execute(clocked).scalars())
+
+
 def test_the_roll_up_equals_a_direct_count_after_transfers_edits_merges_and_deletions(org: Org) -> None:
     data = random_dataset(org, seed=19)
     assert org.admin.admin(rollup.refresh) == len(data.rows)  # the first refresh builds it all
-    assert org.admin.admin(rollup.refresh) == 0  # nothing changed since
+    held = org.admin.read(held_back)
+    assert org.admin.admin(rollup.refresh) == len(held)  # nothing changed since (0 on a server left alone)
     assert {"breached", "open"} <= org.admin.read(kept_services_are_the_clocks)
     rng = random.Random(1919)
     ani = org.ani
+    held = org.admin.read(held_back)
     ids = [received_at(ani, START + timedelta(days=day, hours=15), "humas", rng).id for day in range(10)]
-    assert org.admin.admin(rollup.refresh) == len(ids)
+    assert org.admin.admin(rollup.refresh) == len(ids) + len(held)
+    held = org.admin.read(held_back)
     changed = set()
     for ticket_id, edit in zip(
         ids[:3],
@@ -380,7 +396,7 @@ def test_the_roll_up_equals_a_direct_count_after_transfers_edits_merges_and_dele
     changed |= {finished_early, unclocked}
     new = received_at(org.sari, START + timedelta(days=3), "kanreg", rng)
     changed.add(new.id)
-    recounted = org.admin.admin(rollup.refresh)
+    recounted = org.admin.admin(rollup.refresh) - len(held - changed)
     assert len(changed) <= recounted < len(data.rows)  # what changed (and what it touched) is counted again
     assert {"met", "breached", "open", None} <= org.admin.read(kept_services_are_the_clocks)
     filters = [StatsFilter()] + [random_filter(rng) for _ in range(5)]
