@@ -1,14 +1,14 @@
 """The intake worker's round: each enabled channel account is polled and what arrived becomes tickets.
 
 Exactly once: the store keeps one message per channel and external id, and the account's cursor is saved
-in the same transaction as the last messages it covers (``take_in_all``: many messages a transaction, each
-in a savepoint) — a crash before that commit fetches them again and the store recognises those stored. A
-message the store refuses is kept whole as an intake error (admins retry or dismiss it) and the round goes
-on. A backlog (a unit back from an outage, a mailbox filled while the worker was stopped) is read page after
-page within one round, not one page a round (``MAX_POLLS_PER_ROUND``). An account that fails (unreachable,
-refused, its secret not readable here — not set, not in the keyring, no keyring at all) is recorded on that
-account (``last_error``, shown in the Channels view) and never stops the others; what it took in before it
-failed stays, with its cursor.
+in the same transaction as the last messages it covers (``take_in_all``: many messages a transaction, stored
+together, each in a savepoint of its own when the store refuses one) — a crash before that commit fetches
+them again and the store recognises those stored. A message the store refuses is kept whole as an intake
+error (admins retry or dismiss it) and the round goes on. A backlog (a unit back from an outage, a mailbox
+filled while the worker was stopped) is read page after page within one round, not one page a round
+(``MAX_POLLS_PER_ROUND``). An account that fails (unreachable, refused, its secret not readable here — not set,
+not in the keyring, no keyring at all) is recorded on that account (``last_error``, shown in the Channels view)
+and never stops the others; what it took in before it failed stays, with its cursor.
 """
 
 from __future__ import annotations

@@ -103,13 +103,16 @@ class StoredBefore:
             for start in range(0, len(unique), IDS_PER_LOOKUP):
                 chunk = {"channel": channel, "external_ids": unique[start : start + IDS_PER_LOOKUP]}
                 for row in work.conn.execute(_KNOWN_AMONG, chunk):
-                    received[(channel, row.external_id)] = Received(row.ticket_id, row.tracking_no, None, False, True)
+                    received[(channel, row.external_id)] = _stored_before(row.ticket_id, row.tracking_no)
         return cls(received)
 
     def add(self, inbound: InboundMessage, done: Received) -> None:
-        self.received[(inbound.channel.value, inbound.external_id)] = Received(
-            done.ticket_id, done.tracking_no, None, False, True
-        )
+        self.received[(inbound.channel.value, inbound.external_id)] = _stored_before(done.ticket_id, done.tracking_no)
+
+
+def _stored_before(ticket_id: UUID, tracking_no: str) -> Received:
+    """The answer to a message received before: its ticket, nothing new stored."""
+    return Received(ticket_id, tracking_no, None, False, True)
 
 
 def _usable_id(inbound: InboundMessage) -> bool:
@@ -120,7 +123,7 @@ def _received_before(work: Work, inbound: InboundMessage, batch: StoredBefore | 
     if batch is not None:
         return batch.received.get((inbound.channel.value, inbound.external_id))
     known = work.conn.execute(_KNOWN, {"channel": inbound.channel.value, "external_id": inbound.external_id}).first()
-    return None if known is None else Received(known.ticket_id, known.tracking_no, None, False, True)
+    return None if known is None else _stored_before(known.ticket_id, known.tracking_no)
 
 
 def receive(
