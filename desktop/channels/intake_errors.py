@@ -122,11 +122,15 @@ def _take_in_together(work: Work, account: Account, chunk: list[InboundMessage])
     savepoint is rolled back, nothing of the chunk stays."""
     savepoint = work.conn.begin_nested()
     try:
-        batch = intake.StoredBefore.among(work, chunk)
-        done = [
-            intake.receive(work, inbound, account.unit_code, account.kind, account.id, account.acknowledgement, batch)
-            for inbound in chunk
-        ]
+        batch = intake.IntakeBatch.among(work, chunk)
+        with work.deferring():
+            done = [
+                intake.receive(
+                    work, inbound, account.unit_code, account.kind, account.id, account.acknowledgement, batch
+                )
+                for inbound in chunk
+            ]
+            batch.finish(work)
     except Exception as exc:
         if refusal(translate(exc) if isinstance(exc, DBAPIError) else exc) is None:
             raise

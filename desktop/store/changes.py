@@ -36,13 +36,15 @@ def _stamp_postgresql(_element: TransactionStamp, _compiler: Any, **_kw: Any) ->
 
 
 _PG_STAMP = select(TransactionStamp())
-_BUMP = update(counter).where(counter.c.name == bindparam("counter")).values(value=counter.c.value + 1)
+_BUMP = update(counter).where(counter.c.name == bindparam("counter")).values(value=counter.c.value + bindparam("by"))
 _READ = select(counter.c.value).where(counter.c.name == bindparam("counter"))
 # The bump hands the new value back in the same round trip: SQLite returns it; MariaDB 10.11 has no
 # UPDATE … RETURNING, but LAST_INSERT_ID(expr) puts it in the UPDATE's own reply (the cursor's lastrowid).
 _BUMP_RETURNING = _BUMP.returning(counter.c.value)
 _BUMP_REPORTING = (
-    update(counter).where(counter.c.name == bindparam("counter")).values(value=func.last_insert_id(counter.c.value + 1))
+    update(counter)
+    .where(counter.c.name == bindparam("counter"))
+    .values(value=func.last_insert_id(counter.c.value + bindparam("by")))
 )
 
 
@@ -59,12 +61,13 @@ def stamp(conn: Connection) -> int:
     return value
 
 
-def bump(conn: Connection, name: str) -> int | None:
-    """The next value of the counter ``name``, in one round trip; None when there is no such counter."""
+def bump(conn: Connection, name: str, by: int = 1) -> int | None:
+    """The counter ``name`` moved ``by`` (the next value, or the last of a block), in one round trip; None
+    when there is no such counter."""
     if conn.dialect.update_returning:
-        found = conn.execute(_BUMP_RETURNING, {"counter": name}).scalar()
+        found = conn.execute(_BUMP_RETURNING, {"counter": name, "by": by}).scalar()
         return None if found is None else int(found)
-    bumped = conn.execute(_BUMP_REPORTING, {"counter": name})
+    bumped = conn.execute(_BUMP_REPORTING, {"counter": name, "by": by})
     return int(bumped.lastrowid) if bumped.rowcount == 1 else None
 
 

@@ -17,10 +17,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Row, bindparam, insert, select, update
 from uuid6 import uuid7
 
 from ..domain.errors import BadInput
@@ -32,7 +33,7 @@ from . import outbox, self_service, sla
 from .outbox import DISPATCHED
 from .packet import statement_limit, statement_size
 from .schema import attachment, blob, message, reporter_contact, ticket
-from .tickets import INSERT_MESSAGE, NewTicket, checked_report, insert_ticket
+from .tickets import INSERT_MESSAGE, ContactReporters, NewTicket, TrackingBlock, checked_report, insert_ticket
 from .work import Work
 
 NO_SUBJECT = "(tanpa perihal)"
@@ -49,7 +50,7 @@ _KNOWN = (
     .join(ticket, ticket.c.id == message.c.ticket_id)
     .where(message.c.channel == bindparam("channel"), message.c.external_id == bindparam("external_id"))
 )
-# A batch's messages stored before, in one query for many (``StoredBefore``).
+# A batch's messages stored before, in one query for many (``IntakeBatch``).
 _KNOWN_AMONG = (
     select(message.c.external_id, message.c.ticket_id, ticket.c.tracking_no)
     .join(ticket, ticket.c.id == message.c.ticket_id)
@@ -81,18 +82,40 @@ _INSERT_ATTACHMENT = insert(attachment)
 
 
 @dataclass(frozen=True)
-class StoredBefore:
-    """Which messages of a batch the store holds already, read in one query per channel rather than one a
-    message; each message the batch then stores is added, so that one coming twice in it is stored once.
+class Joined:
+    """A ticket a message of the batch started or joined."""
 
-    Only a batch stored together (in one savepoint) may use it: a message stored by another delivery after the
-    lookup fails on the unique id, the batch is rolled back and stored one message at a time, each looked up
-    again."""
+    tracking_no: str
+    status: Status
+    started: bool  # started by the batch: its rows are kept back
+
+
+@dataclass
+class IntakeBatch:
+    """What a batch stored together (in one savepoint, its rows kept back by ``Work.deferring``) knows instead
+    of asking the database, which has not seen the batch's own rows:
+
+    - which of its messages the store holds already, read in one query per channel rather than one a message,
+      and each message the batch then stores (one coming twice in it is stored once);
+    - the reporters of its contacts, looked up in one query (``ContactReporters``), and a block of tracking
+      numbers taken in one move of the counter (``TrackingBlock``; ``finish`` gives back the ones not used);
+    - the threads, numbers and chats of the tickets it started or joined, for the messages that follow them.
+
+    Only a batch stored together may use it: a message stored by another delivery after the lookup fails on the
+    unique id, the batch is rolled back and stored one message at a time, each looked up again."""
 
     received: dict[tuple[str, str], Received]
+    reporters: ContactReporters
+    numbers: TrackingBlock
+    # its messages' tickets, each numbered in the order it was stored
+    threads: dict[tuple[str, str], tuple[int, UUID]] = field(default_factory=dict)
+    tickets: dict[UUID, Joined] = field(default_factory=dict)
+    by_number: dict[str, UUID] = field(default_factory=dict)  # the tickets it started, by tracking number
+    chats: dict[tuple[str, str], UUID] = field(default_factory=dict)  # a contact's latest ticket it started
+    blobs: set[str] = field(default_factory=set)  # attachment contents it stored
 
     @classmethod
-    def among(cls, work: Work, inbounds: Sequence[InboundMessage]) -> StoredBefore:
+    def among(cls, work: Work, inbounds: Sequence[InboundMessage]) -> IntakeBatch:
         wanted: dict[str, list[str]] = {}
         for inbound in inbounds:
             if _usable_id(inbound):
@@ -104,10 +127,37 @@ class StoredBefore:
                 chunk = {"channel": channel, "external_ids": unique[start : start + IDS_PER_LOOKUP]}
                 for row in work.conn.execute(_KNOWN_AMONG, chunk):
                     received[(channel, row.external_id)] = _stored_before(row.ticket_id, row.tracking_no)
-        return cls(received)
+        contacts = [
+            (inbound.channel.value, address)
+            for inbound in inbounds
+            if not inbound.anonymous and inbound.channel is not Channel.WEB
+            for address in [_line(inbound.sender_address, FIELD_LIMITS["contact"])]
+            if address
+        ]
+        return cls(received, ContactReporters.among(work.conn, contacts), TrackingBlock(len(inbounds)))
 
-    def add(self, inbound: InboundMessage, done: Received) -> None:
-        self.received[(inbound.channel.value, inbound.external_id)] = _stored_before(done.ticket_id, done.tracking_no)
+    def finish(self, work: Work) -> None:
+        """The batch's last message is stored: the tracking numbers it did not use go back."""
+        self.numbers.give_back(work)
+
+    def stored(self, inbound: InboundMessage, done: Received) -> None:
+        """``inbound`` was stored: a copy later in the batch is a duplicate, an answer to it joins its ticket."""
+        key = (inbound.channel.value, inbound.external_id)
+        self.received[key] = _stored_before(done.ticket_id, done.tracking_no)
+        self.threads[key] = (len(self.threads), done.ticket_id)
+
+    def started(self, ticket_id: UUID, tracking_no: str, new: NewTicket) -> None:
+        self.tickets[ticket_id] = Joined(tracking_no, Status.DITERIMA, True)
+        self.by_number[tracking_no] = ticket_id
+        if new.reporter_contact and not new.anonymous:
+            self.chats[(new.channel.value, new.reporter_contact)] = ticket_id
+
+    def thread_of(self, inbound: InboundMessage) -> tuple[UUID, Joined] | None:
+        """The ticket of the latest message of the batch that ``inbound`` answers (the batch's messages are
+        the latest of all: the database's lookup would order them first too)."""
+        answered = [self.threads.get((inbound.channel.value, r)) for r in inbound.references]
+        latest = max((found for found in answered if found is not None), default=None)
+        return None if latest is None else (latest[1], self.tickets[latest[1]])
 
 
 def _stored_before(ticket_id: UUID, tracking_no: str) -> Received:
@@ -119,7 +169,7 @@ def _usable_id(inbound: InboundMessage) -> bool:
     return bool(inbound.external_id.strip()) and len(inbound.external_id) <= MAX_EXTERNAL_ID_CHARS
 
 
-def _received_before(work: Work, inbound: InboundMessage, batch: StoredBefore | None) -> Received | None:
+def _received_before(work: Work, inbound: InboundMessage, batch: IntakeBatch | None) -> Received | None:
     if batch is not None:
         return batch.received.get((inbound.channel.value, inbound.external_id))
     known = work.conn.execute(_KNOWN, {"channel": inbound.channel.value, "external_id": inbound.external_id}).first()
@@ -133,12 +183,12 @@ def receive(
     kind: Kind = Kind.PENGADUAN,
     account_id: int | None = None,
     acknowledgement: str | None = None,
-    batch: StoredBefore | None = None,
+    batch: IntakeBatch | None = None,
 ) -> Received:
     """Store ``inbound`` as it came through the channel account ``account_id`` (answers go back through it).
     A message that starts a ticket is acknowledged with ``acknowledgement`` (a wording with {nomor}) unless
     it is automatic (a bounce or auto-reply: answering it could start a mail loop) or names nobody.
-    ``batch``: the messages stored before, looked up for the batch ``inbound`` is stored with."""
+    ``batch``: what the batch ``inbound`` is stored with knows (``IntakeBatch``)."""
     if not _usable_id(inbound):
         raise BadInput(
             f"the {inbound.channel.value} message has no usable id (empty or over {MAX_EXTERNAL_ID_CHARS} "
@@ -147,9 +197,9 @@ def receive(
     known = _received_before(work, inbound, batch)
     if known is not None:
         return known
-    done = _store(work, inbound, unit_code, kind, account_id, acknowledgement)
+    done = _store(work, inbound, unit_code, kind, account_id, acknowledgement, batch)
     if batch is not None and done.message_id is not None:  # a status request is answered, not stored
-        batch.add(inbound, done)
+        batch.stored(inbound, done)
     return done
 
 
@@ -160,6 +210,7 @@ def _store(
     kind: Kind,
     account_id: int | None,
     acknowledgement: str | None,
+    batch: IntakeBatch | None,
 ) -> Received:
     asked = self_service.answer_request(work, inbound, account_id)
     if asked is not None:  # "status ADU-…" from a reporter: answered, not stored as their message
@@ -168,7 +219,7 @@ def _store(
     attachments, too_big = _storable(work, (*inbound.attachments, *overflow))
     if too_big:
         inbound = replace(inbound, problems=(*inbound.problems, *too_big))
-    existing = _thread_of(work, inbound)
+    existing = _thread_of(work, inbound, batch)
     if existing is None:
         new = checked_report(
             NewTicket(
@@ -196,18 +247,22 @@ def _store(
             external_ref=(
                 inbound.external_id[: FIELD_LIMITS["external reference"]] if inbound.channel is Channel.LAPOR else None
             ),
+            reporters=None if batch is None else batch.reporters,
+            numbers=None if batch is None else batch.numbers,
         )
+        if batch is not None:
+            batch.started(created.id, created.tracking_no, new)
         message_id = created.message_id
-        store_attachments(work, created.id, message_id, attachments)
+        store_attachments(work, created.id, message_id, attachments, batch)
         _note_problems(work, created.id, inbound)
         if acknowledgement and not inbound.automatic and inbound.sender_address and inbound.channel in DISPATCHED:
             text = acknowledgement_text(acknowledgement, created.tracking_no, new.subject)
-            ack_id = outbox.queue(work, created.id, inbound.channel, text)
+            ack_id = outbox.queue(work, created.id, inbound.channel, text, account_id=account_id)
             work.audit("acknowledged", created.id, message_id=ack_id)
         return Received(created.id, created.tracking_no, message_id, True, False)
-    ticket_id, tracking_no, status = existing
+    ticket_id, joined = existing
     message_id = uuid7()
-    work.conn.execute(
+    work.insert(
         INSERT_MESSAGE,
         {
             "id": message_id,
@@ -222,62 +277,92 @@ def _store(
             "created_at": work.now,
         },
     )
-    answered = status is Status.MENUNGGU_PELAPOR
+    answered = joined.status is Status.MENUNGGU_PELAPOR
     touched = {"ticket_id": ticket_id, "seq": work.seq, "now": work.now}
     if answered:
         work.conn.execute(_TOUCH_TICKET.values(status=Status.DITINDAKLANJUTI.value), touched)
-    else:
+        joined = replace(joined, status=Status.DITINDAKLANJUTI)
+    elif not joined.started:
+        # A ticket the batch started is not touched: its row, kept back, is written with this stamp and time,
+        # and nobody can hold an older version of it.
         work.conn.execute(_TOUCH_TICKET, touched)
+    if batch is not None:
+        batch.tickets[ticket_id] = joined
     if answered:
         sla.status_changed(work, ticket_id, Status.MENUNGGU_PELAPOR, Status.DITINDAKLANJUTI)
         work.audit("reporter_answered", ticket_id, message_id=message_id)
-    store_attachments(work, ticket_id, message_id, attachments)
+    store_attachments(work, ticket_id, message_id, attachments, batch)
     work.audit("message_in", ticket_id, channel=inbound.channel.value, message_id=message_id)
     _note_problems(work, ticket_id, inbound)
-    return Received(ticket_id, tracking_no, message_id, False, False)
+    return Received(ticket_id, joined.tracking_no, message_id, False, False)
 
 
-def _thread_of(work: Work, inbound: InboundMessage) -> tuple[UUID, str, Status] | None:
-    """The live ticket this message continues, if any."""
+def _thread_of(work: Work, inbound: InboundMessage, batch: IntakeBatch | None) -> tuple[UUID, Joined] | None:
+    """The live ticket this message continues, if any. At each step a ticket the batch started or joined comes
+    before the database's: the batch's rows are not written yet, and they are the latest."""
     if inbound.channel is Channel.WEB:
         # Each form sent is a report of its own: a number typed into its subject must not add it to, nor show
         # its sender, somebody else's report.
         return None
-    found = None
-    if inbound.references:
-        # Two lookups by unique keys, not a join: PostgreSQL plans the join, prepared while the tables are
-        # small, as a scan of every ticket and stays with it until the statistics catch up (bench/intake.py).
-        referenced = work.conn.execute(
-            _REFERENCED, {"channel": inbound.channel.value, "references": list(inbound.references)}
-        ).scalars()
-        candidates = list(dict.fromkeys(referenced))  # the ticket of the latest referenced message first
-        if candidates:
-            live = {row.id: row for row in work.conn.execute(_LIVE_TICKETS, {"ids": candidates})}
-            found = next((live[t] for t in candidates if t in live), None)
-    if found is None:
-        number = tracking_number_in(inbound.subject)
-        if number is not None:
-            found = work.conn.execute(
+    found = _referenced(work, inbound, batch)
+    number = tracking_number_in(inbound.subject)
+    if found is None and number is not None:
+        found = _in_batch(batch, batch.by_number.get(number) if batch else None) or _found(
+            work.conn.execute(
                 select(ticket.c.id, ticket.c.tracking_no, ticket.c.status).where(
                     ticket.c.tracking_no == number, ticket.c.deleted_at.is_(None)
                 )
             ).first()
+        )
     if found is None and inbound.channel in CONVERSATIONS and inbound.sender_address:
         # A chat has no thread headers: the citizen's next message continues their open ticket.
-        found = work.conn.execute(
-            select(ticket.c.id, ticket.c.tracking_no, ticket.c.status)
-            .join(reporter_contact, reporter_contact.c.reporter_id == ticket.c.reporter_id)
-            .where(
-                reporter_contact.c.channel == inbound.channel.value,
-                reporter_contact.c.address == inbound.sender_address,
-                ticket.c.channel == inbound.channel.value,
-                ticket.c.status.not_in([s.value for s in CLOSED]),
-                ticket.c.deleted_at.is_(None),
-            )
-            .order_by(ticket.c.created_at.desc())
-            .limit(1)
-        ).first()
-    return None if found is None else (found.id, found.tracking_no, Status(found.status))
+        chat = (inbound.channel.value, inbound.sender_address)
+        found = _in_batch(batch, batch.chats.get(chat) if batch else None) or _found(
+            work.conn.execute(
+                select(ticket.c.id, ticket.c.tracking_no, ticket.c.status)
+                .join(reporter_contact, reporter_contact.c.reporter_id == ticket.c.reporter_id)
+                .where(
+                    reporter_contact.c.channel == inbound.channel.value,
+                    reporter_contact.c.address == inbound.sender_address,
+                    ticket.c.channel == inbound.channel.value,
+                    ticket.c.status.not_in([s.value for s in CLOSED]),
+                    ticket.c.deleted_at.is_(None),
+                )
+                .order_by(ticket.c.created_at.desc())
+                .limit(1)
+            ).first()
+        )
+        if batch is not None and found is not None:
+            batch.chats[chat] = found[0]  # the chat's next messages in the batch join it too
+    return found
+
+
+def _referenced(work: Work, inbound: InboundMessage, batch: IntakeBatch | None) -> tuple[UUID, Joined] | None:
+    """The ticket of the latest message ``inbound`` answers (e-mail's In-Reply-To and References)."""
+    if not inbound.references:
+        return None
+    if batch is not None:
+        answered = batch.thread_of(inbound)
+        if answered is not None:
+            return answered
+    # Two lookups by unique keys, not a join: PostgreSQL plans the join, prepared while the tables are
+    # small, as a scan of every ticket and stays with it until the statistics catch up (bench/intake.py).
+    referenced = work.conn.execute(
+        _REFERENCED, {"channel": inbound.channel.value, "references": list(inbound.references)}
+    ).scalars()
+    candidates = list(dict.fromkeys(referenced))  # the ticket of the latest referenced message first
+    if not candidates:
+        return None
+    live = {row.id: row for row in work.conn.execute(_LIVE_TICKETS, {"ids": candidates})}
+    return _found(next((live[t] for t in candidates if t in live), None))
+
+
+def _in_batch(batch: IntakeBatch | None, ticket_id: UUID | None) -> tuple[UUID, Joined] | None:
+    return None if batch is None or ticket_id is None else (ticket_id, batch.tickets[ticket_id])
+
+
+def _found(row: Row[Any, Any, Any] | None) -> tuple[UUID, Joined] | None:
+    return None if row is None else (row.id, Joined(row.tracking_no, Status(row.status), False))
 
 
 def _storable(
@@ -325,16 +410,22 @@ def _body(raw: str) -> tuple[str, tuple[InboundAttachment, ...]]:
 
 
 def store_attachments(
-    work: Work, ticket_id: UUID, message_id: UUID, attachments: tuple[InboundAttachment, ...]
+    work: Work,
+    ticket_id: UUID,
+    message_id: UUID,
+    attachments: tuple[InboundAttachment, ...],
+    batch: IntakeBatch | None = None,
 ) -> None:
     """Attachment rows on ``message_id``, each content stored once by its sha256 (intake and the scans of
     reports officers record, ``store/scans.py``)."""
     for item in attachments:
         digest = hashlib.sha256(item.content).hexdigest()
-        stored = work.conn.execute(_BLOB, {"sha256": digest}).scalar()
-        if stored is None:  # content is stored once, whoever sent it
-            work.conn.execute(_INSERT_BLOB, {"sha256": digest, "size": len(item.content), "content": item.content})
-        work.conn.execute(
+        stored = (batch is not None and digest in batch.blobs) or work.conn.execute(_BLOB, {"sha256": digest}).scalar()
+        if not stored:  # content is stored once, whoever sent it
+            work.insert(_INSERT_BLOB, {"sha256": digest, "size": len(item.content), "content": item.content})
+            if batch is not None:
+                batch.blobs.add(digest)
+        work.insert(
             _INSERT_ATTACHMENT,
             {
                 "id": uuid7(),

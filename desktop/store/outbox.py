@@ -87,38 +87,49 @@ def queue(
     message_id: UUID | None = None,
     op_id: UUID | None = None,
     claim_token: int | None = None,
+    account_id: int | None = None,
 ) -> UUID:
     """Store an outbound message and its queue row; returns the message id. An officer's answer has the
-    acting officer as author; an acknowledgement (no actor) has none."""
+    acting officer as author; an acknowledgement (no actor) has none. ``account_id``: the account to answer
+    through (the one the citizen wrote to); None: the ticket's (``_receiving_account``)."""
     message_id = message_id or uuid7()
     state = QUEUED if channel in DISPATCHED else RECORDED
-    work.conn.execute(
-        insert(message).values(
-            id=message_id,
-            ticket_id=ticket_id,
-            direction=Direction.OUTBOUND.value,
-            channel=channel.value,
-            author_id=work.actor.id if work.actor else None,
-            body_text=body,
-            claim_token=claim_token,
-            delivery=state,
-            change_seq=work.seq,
-            created_at=work.now,
-        )
+    if account_id is None:
+        work.flush()  # the ticket's rows may be kept back by an intake batch
+        account_id = _receiving_account(work.conn, ticket_id, channel)
+    work.insert(
+        _INSERT_MESSAGE,
+        {
+            "id": message_id,
+            "ticket_id": ticket_id,
+            "direction": Direction.OUTBOUND.value,
+            "channel": channel.value,
+            "author_id": work.actor.id if work.actor else None,
+            "body_text": body,
+            "claim_token": claim_token,
+            "delivery": state,
+            "change_seq": work.seq,
+            "created_at": work.now,
+        },
     )
-    work.conn.execute(
-        insert(outbound_message).values(
-            id=uuid7(),
-            ticket_id=ticket_id,
-            message_id=message_id,
-            channel=channel.value,
-            op_id=op_id or uuid7(),
-            state=state,
-            account_id=_receiving_account(work.conn, ticket_id, channel),
-            created_at=work.now,
-        )
+    work.insert(
+        _INSERT_OUTBOUND,
+        {
+            "id": uuid7(),
+            "ticket_id": ticket_id,
+            "message_id": message_id,
+            "channel": channel.value,
+            "op_id": op_id or uuid7(),
+            "state": state,
+            "account_id": account_id,
+            "created_at": work.now,
+        },
     )
     return message_id
+
+
+_INSERT_MESSAGE = insert(message)
+_INSERT_OUTBOUND = insert(outbound_message)
 
 
 def take(conn: Connection, lease: timedelta) -> Outgoing | None:

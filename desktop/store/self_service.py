@@ -80,6 +80,7 @@ def answer_request(work: Work, inbound: InboundMessage, account_id: int | None =
     request = status_request(inbound.text) or (status_request(inbound.subject) if not inbound.text.strip() else None)
     if request is None or not address:
         return None
+    work.flush()  # the contact's reports may be among an intake batch's rows kept back
     latest = _reports_of_contact(work, inbound, address, None)
     if latest is None:
         return None
@@ -99,11 +100,8 @@ def answer_request(work: Work, inbound: InboundMessage, account_id: int | None =
         on, outcome, body = latest, REFUSED, NEUTRAL_ANSWER
     else:
         on, outcome, body = target, ANSWERED, _status_text(work.conn, target)
-    message_id = outbox.queue(work, on.id, inbound.channel, body, op_id=_request_id(inbound))
-    if account_id is not None:  # back through the account the citizen wrote to
-        work.conn.execute(
-            update(outbound_message).where(outbound_message.c.message_id == message_id).values(account_id=account_id)
-        )
+    # back through the account the citizen wrote to
+    message_id = outbox.queue(work, on.id, inbound.channel, body, op_id=_request_id(inbound), account_id=account_id)
     work.audit("status_request", on.id, outcome=outcome, message_id=message_id, **detail)
     return Received(on.id, on.tracking_no, None, False, False)
 

@@ -183,9 +183,12 @@ def opening(work: Work, facts: TicketFacts) -> Opening:
     )
 
 
+_INSERT_CLOCK = insert(sla_clock)
+
+
 def insert_opening(work: Work, ticket_id: UUID, clocks: Opening) -> None:
-    """The clocks of ``opening`` for the ticket just inserted, in one statement."""
-    work.conn.execute(insert(sla_clock), [{"ticket_id": ticket_id, **row} for row in clocks.clocks])
+    """The clocks of ``opening`` for the ticket just inserted."""
+    work.insert(_INSERT_CLOCK, *({"ticket_id": ticket_id, **row} for row in clocks.clocks))
 
 
 def answered(work: Work, ticket_id: UUID) -> None:

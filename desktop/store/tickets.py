@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Connection, bindparam, exists, insert, select, true
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, exists, insert, select, true
 from sqlalchemy.exc import IntegrityError
 from uuid6 import uuid7
 
@@ -55,18 +57,59 @@ class NewTicket:
 
 def next_tracking_no(work: Work) -> str:
     """``ADU-2026-000123``: numbered per year of the server's clock, without gaps from races."""
-    name = f"tracking:{TRACKING_PREFIX}-{work.now.year}"
-    value = changes.bump(work.conn, name)
+    return _tracking_no(work, _take_serials(work, 1))
+
+
+def _take_serials(work: Work, count: int) -> int:
+    """Move the year's counter on by ``count``: the last serial taken."""
+    name = _tracking_counter(work)
+    value = changes.bump(work.conn, name, count)
     if value is None:  # the year's first report
         try:
             with work.conn.begin_nested():
-                work.conn.execute(insert(counter).values(name=name, value=1))
-            value = 1
+                work.conn.execute(insert(counter).values(name=name, value=count))
+            value = count
         except IntegrityError:  # another creator started the year first
-            value = changes.bump(work.conn, name)
+            value = changes.bump(work.conn, name, count)
     if value is None:
         raise LookupError(f"the tracking-number counter {name!r} was neither there nor created")
-    return f"{TRACKING_PREFIX}-{work.now.year}-{value:06d}"
+    return value
+
+
+def _tracking_counter(work: Work) -> str:
+    return f"tracking:{TRACKING_PREFIX}-{work.now.year}"
+
+
+def _tracking_no(work: Work, serial: int) -> str:
+    return f"{TRACKING_PREFIX}-{work.now.year}-{serial:06d}"
+
+
+@dataclass
+class TrackingBlock:
+    """Tracking numbers for an intake batch, taken ``size`` at a time (as many as the batch has messages: each
+    starts one report at most) in one move of the year's counter; ``give_back`` returns the ones not used. No
+    gap, no race: the transaction holds the counter's row from its first move to its commit (a row lock; on
+    SQLite the database's), so nobody takes a number in between, and a rollback takes the moves back."""
+
+    size: int
+    _next: int = 1
+    _last: int = 0  # the last serial taken; none is left when _next is past it
+
+    def take(self, work: Work) -> str:
+        if self._next > self._last:
+            self._last = _take_serials(work, self.size)
+            self._next = self._last - self.size + 1
+        self._next += 1
+        return _tracking_no(work, self._next - 1)
+
+    def give_back(self, work: Work) -> None:
+        unused = self._last - self._next + 1
+        if unused <= 0:
+            return
+        back = changes.bump(work.conn, _tracking_counter(work), -unused)
+        if back != self._next - 1:  # the row lock makes this impossible; a wrong number must never be used
+            raise LookupError(f"the tracking-number counter is at {back}, not {self._next - 1}, after giving back")
+        self._last = self._next - 1
 
 
 def checked_report(new: NewTicket) -> NewTicket:
@@ -119,20 +162,23 @@ def insert_ticket(
     body_html: str | None = None,
     account_id: int | None = None,
     external_ref: str | None = None,
+    reporters: ContactReporters | None = None,
+    numbers: TrackingBlock | None = None,
 ) -> CreatedTicket:
     """The rows of a new ticket (``new`` checked, ``body`` cleaned), nothing read back: intake stores
-    thousands in a row and knows what it wrote."""
+    thousands in a row and knows what it wrote. An intake batch lends the reporters of its contacts and its
+    block of tracking numbers."""
     unit_id = _unit_id(work, new.unit)
     if work.actor is not None and not work.actor.may_see(unit_id):
         raise BadInput(f"you may not create tickets in unit {new.unit!r}")
     ticket_id = new.ticket_id or uuid7()
-    reporter_id = _store_reporter(work, new)
+    reporter_id = _store_reporter(work, new, reporters)
     # The clocks are worked out first, so the ticket is inserted with its due times from the unit's calendar
     # and policy.
     clocks = sla.opening(work, sla.TicketFacts(unit_id, new.kind, new.category, new.priority))
-    tracking_no = next_tracking_no(work)
+    tracking_no = next_tracking_no(work) if numbers is None else numbers.take(work)
     # Statements built once, values as parameters: building one with its values costs more than sending it.
-    work.conn.execute(
+    work.insert(
         _INSERT_TICKET,
         {
             "id": ticket_id,
@@ -155,7 +201,7 @@ def insert_ticket(
         },
     )
     message_id = uuid7()
-    work.conn.execute(
+    work.insert(
         INSERT_MESSAGE,
         {
             "id": message_id,
@@ -183,30 +229,19 @@ def _unit_id(work: Work, code: str) -> int:
     return known[code]
 
 
-def _store_reporter(work: Work, new: NewTicket) -> UUID | None:
+def _store_reporter(work: Work, new: NewTicket, reporters: ContactReporters | None) -> UUID | None:
     if not (new.reporter_name or new.reporter_contact or new.anonymous):
         return None
     # A contact typed into the web form is not proven: it must not tie the report to whoever wrote from that
     # address before (their name, their confidentiality), so each form's reporter is its own.
-    if new.reporter_contact and not new.anonymous and new.channel is not Channel.WEB:
-        contact = {"channel": new.channel.value, "address": new.reporter_contact}
-        if work.actor is None:  # the worker: any reporter, by a statement built once
-            known = work.conn.execute(_ANY_REPORTER_OF_CONTACT, contact).scalar()
-        else:
-            known = work.conn.execute(
-                select(reporter_contact.c.reporter_id)
-                .where(
-                    reporter_contact.c.channel == new.channel.value,
-                    reporter_contact.c.address == new.reporter_contact,
-                    _reporter_in_reach(work.actor),
-                )
-                .order_by(reporter_contact.c.id)
-                .limit(1)
-            ).scalar()
+    contact_known = bool(new.reporter_contact) and not new.anonymous and new.channel is not Channel.WEB
+    key = (new.channel.value, new.reporter_contact or "")
+    if contact_known:
+        known = _reporter_of_contact(work, key, reporters)
         if known is not None:
-            return UUID(str(known))
+            return known
     reporter_id = uuid7()
-    work.conn.execute(
+    work.insert(
         _INSERT_REPORTER,
         {
             "id": reporter_id,
@@ -217,19 +252,86 @@ def _store_reporter(work: Work, new: NewTicket) -> UUID | None:
         },
     )
     if new.reporter_contact and not new.anonymous:
-        work.conn.execute(
+        work.insert(
             _INSERT_CONTACT,
             {"reporter_id": reporter_id, "channel": new.channel.value, "address": new.reporter_contact},
         )
+        if contact_known and reporters is not None:
+            reporters.created(key, reporter_id)
     return reporter_id
 
 
-_ANY_REPORTER_OF_CONTACT = (
-    select(reporter_contact.c.reporter_id)
-    .where(reporter_contact.c.channel == bindparam("channel"), reporter_contact.c.address == bindparam("address"))
-    .order_by(reporter_contact.c.id)
-    .limit(1)
-)
+def _reporter_of_contact(work: Work, key: tuple[str, str], reporters: ContactReporters | None) -> UUID | None:
+    if reporters is not None and key in reporters.of:
+        return reporters.of[key]
+    channel, address = key
+    if work.actor is None:  # the worker: any reporter, by a statement built once
+        work.flush()  # an intake batch's own reporters, kept back, are candidates too
+        known = work.conn.execute(_ANY_REPORTER_OF_CONTACT, {"channel": channel, "address": address}).scalar()
+    else:
+        known = work.conn.execute(
+            select(reporter_contact.c.reporter_id)
+            .where(
+                reporter_contact.c.channel == channel,
+                reporter_contact.c.address == address,
+                _reporter_in_reach(work.actor),
+            )
+            .order_by(reporter_contact.c.id)
+            .limit(1)
+        ).scalar()
+    found = None if known is None else UUID(str(known))
+    if reporters is not None:
+        reporters.of[key] = found
+    return found
+
+
+def _any_reporter_of(channel: Any, address: Any) -> Select[tuple[Any]]:
+    return (
+        select(reporter_contact.c.reporter_id)
+        .where(reporter_contact.c.channel == channel, reporter_contact.c.address == address)
+        .order_by(reporter_contact.c.id)
+        .limit(1)
+    )
+
+
+_ANY_REPORTER_OF_CONTACT = _any_reporter_of(bindparam("channel"), bindparam("address"))
+CONTACTS_PER_LOOKUP = 100
+
+
+@dataclass
+class ContactReporters:
+    """The reporter of each contact an intake batch names, looked up for the batch in one query (each contact
+    compared by the database itself, as one lookup would), then the reporters the batch creates: the batch's
+    own rows are kept back (``Work.deferring``), no query would find them."""
+
+    of: dict[tuple[str, str], UUID | None]  # (channel, address) → reporter; None: the database has none
+
+    @classmethod
+    def among(cls, conn: Connection, contacts: list[tuple[str, str]]) -> ContactReporters:
+        unique = list(dict.fromkeys(contacts))
+        of: dict[tuple[str, str], UUID | None] = {}
+        for start in range(0, len(unique), CONTACTS_PER_LOOKUP):
+            chunk = unique[start : start + CONTACTS_PER_LOOKUP]
+            # One row, a column per contact: each column is the lookup one message would make.
+            answers = select(*(_any_reporter_of(ch, address).scalar_subquery() for ch, address in chunk))
+            row = conn.execute(answers).one()
+            of.update((key, None if found is None else UUID(str(found))) for key, found in zip(chunk, row, strict=True))
+        return cls(of)
+
+    def created(self, key: tuple[str, str], reporter_id: UUID) -> None:
+        """The batch created ``reporter_id`` for the contact ``key``. A contact the database might count as
+        the same one (MariaDB's default collations ignore case, accents and trailing spaces) is forgotten:
+        it is looked up again, after the batch's rows are written, and the database decides."""
+        channel, folded = key[0], _folded(key[1])
+        for other in [k for k, v in self.of.items() if v is None and k[0] == channel and _folded(k[1]) == folded]:
+            del self.of[other]
+        self.of[key] = reporter_id
+
+
+def _folded(address: str) -> str:
+    """What a case- and accent-insensitive comparison leaves of ``address``."""
+    decomposed = unicodedata.normalize("NFKD", address.rstrip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _reporter_in_reach(actor: Actor | None) -> ColumnElement[bool]:

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, Insert, insert
 
 from . import changes
 from .clock import server_now
 from .identity import Actor
-from .schema import event
+from .schema import event, metadata
 
 _AUDIT = insert(event)
+# Deferred rows are written parents first: the order of the tables' foreign keys.
+_TABLE_ORDER = {table.name: number for number, table in enumerate(metadata.sorted_tables)}
 
 
 @dataclass
@@ -32,6 +36,8 @@ class Work:
     memo: dict[str, Any] = field(default_factory=dict, repr=False)  # what one transaction reads once
     _now: datetime | None = field(default=None, repr=False)
     _seq: int | None = field(default=None, repr=False)
+    # Rows kept back while ``deferring``, by statement and columns: each group is written in one statement.
+    _deferred: dict[tuple[Insert, tuple[str, ...]], list[dict[str, Any]]] | None = field(default=None, repr=False)
 
     @property
     def now(self) -> datetime:
@@ -52,8 +58,37 @@ class Work:
         if self._seq is None and seq is not None:
             self._seq = int(seq)
 
+    def insert(self, statement: Insert, *rows: dict[str, Any]) -> None:
+        """Insert ``rows`` now, or, while ``deferring``, with the other rows of their statement."""
+        if self._deferred is None:
+            self.conn.execute(statement, rows[0] if len(rows) == 1 else list(rows))
+            return
+        for row in rows:
+            self._deferred.setdefault((statement, tuple(sorted(row))), []).append(row)
+
+    @contextmanager
+    def deferring(self) -> Iterator[None]:
+        """Rows inserted inside are written when the block ends, one statement per table and columns
+        (``executemany``: psycopg pipelines it, PyMySQL sends one multi-row INSERT) — for the intake's batches,
+        where a row's own statement costs more than writing it. Whatever reads rows written inside must
+        ``flush`` first. A failure inside drops the rows kept back: the caller rolls back its savepoint."""
+        self._deferred = {}
+        try:
+            yield
+            self.flush()
+        finally:
+            self._deferred = None
+
+    def flush(self) -> None:
+        """Write the rows kept back, parents before children; nothing when none are."""
+        if not self._deferred:
+            return
+        kept, self._deferred = self._deferred, {}
+        for (statement, _columns), rows in sorted(kept.items(), key=lambda item: _TABLE_ORDER[item[0][0].table.name]):
+            self.conn.execute(statement, rows)
+
     def audit(self, action: str, ticket_id: UUID | None, claim_token: int | None = None, **detail: Any) -> None:
-        self.conn.execute(
+        self.insert(
             _AUDIT,
             {
                 "ticket_id": ticket_id,

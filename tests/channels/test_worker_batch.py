@@ -8,21 +8,35 @@ On every engine."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from uuid import UUID
 
 import pytest
 from sqlalchemy import event, func, select, update
 
 from desktop.channels import intake_errors
-from desktop.channels.accounts import add_account
+from desktop.channels.accounts import account_by_id, add_account
 from desktop.channels.worker import run_round
 from desktop.domain.errors import Unreachable
 from desktop.domain.inbound import InboundAttachment, InboundMessage
 from desktop.domain.vocabulary import Channel
 from desktop.store import directory
 from desktop.store import intake as store_intake
-from desktop.store.schema import channel_account, counter, intake_error, message, reporter, ticket
+from desktop.store.schema import (
+    attachment,
+    blob,
+    channel_account,
+    counter,
+    intake_error,
+    message,
+    outbound_message,
+    reporter,
+    reporter_contact,
+    sla_clock,
+    ticket,
+)
 from desktop.store.service import Store
+from desktop.store.tickets import ContactReporters
 from desktop.store.work import Work
 
 ACCOUNT = "pengaduan@humas"
@@ -75,12 +89,19 @@ REAL_STORE_ATTACHMENTS = store_intake.store_attachments
 def fail_on(monkeypatch: pytest.MonkeyPatch, n: int, error: Exception) -> None:
     """Storing the attachment of mail ``n`` fails: after its reporter, ticket, message and clocks were written."""
 
-    def failing(work: Work, ticket_id: UUID, message_id: UUID, attachments: tuple[InboundAttachment, ...]) -> None:
+    def failing(
+        work: Work,
+        ticket_id: UUID,
+        message_id: UUID,
+        attachments: tuple[InboundAttachment, ...],
+        batch: store_intake.IntakeBatch | None = None,
+    ) -> None:
+        work.flush()  # a batch keeps its rows back: written here, they must be rolled back
         written = work.conn.execute(select(func.count()).select_from(message).where(message.c.id == message_id))
         assert written.scalar_one() == 1  # the failure comes after the message's own rows
         if attachments == mail(n).attachments:
             raise error
-        REAL_STORE_ATTACHMENTS(work, ticket_id, message_id, attachments)
+        REAL_STORE_ATTACHMENTS(work, ticket_id, message_id, attachments, batch)
 
     monkeypatch.setattr(store_intake, "store_attachments", failing)
 
@@ -168,7 +189,9 @@ def test_a_message_another_delivery_stored_after_the_lookup_is_a_duplicate_and_t
     run_round(store, lambda account, secret: first)  # mail 1 is in, by another delivery
     store.admin(lambda conn: conn.execute(update(channel_account).values(cursor=None)))  # all three come again
     # The batch looked before that delivery committed: it does not know mail 1, and storing it clashes on its id.
-    monkeypatch.setattr(store_intake.StoredBefore, "among", classmethod(lambda cls, work, inbounds: cls({})))
+    monkeypatch.setattr(
+        store_intake.IntakeBatch, "among", classmethod(lambda cls, work, inbounds: cls({}, ContactReporters({})))
+    )
     box = Mailbox(3)
 
     report = run_round(store, lambda account, secret: box)
@@ -177,3 +200,147 @@ def test_a_message_another_delivery_stored_after_the_lookup_is_a_duplicate_and_t
     assert count(store, message) == 3 and count(store, ticket) == 3 and count(store, intake_error) == 0
     numbers = store.read(lambda conn: sorted(conn.execute(select(ticket.c.tracking_no)).scalars()))
     assert [n[-6:] for n in numbers] == ["000001", "000002", "000003"]
+
+
+def inserts_into(sent: list[str], table: str) -> int:
+    return sum(s.upper().startswith(f"INSERT INTO {table.upper()} ") for s in sent)
+
+
+def test_a_poll_writes_each_table_in_one_statement(store: Store) -> None:
+    box = Mailbox(1)
+    run_round(store, lambda account, secret: box)
+    box.mails += [mail(n) for n in range(2, 7)]
+
+    sent = statements_of_a_round(store, box)
+
+    for table in ("reporter", "reporter_contact", "ticket", "message", "sla_clock", "attachment", "event"):
+        assert inserts_into(sent, table) == 1, (table, [s for s in sent if s.upper().startswith("INSERT")])
+    # the five tracking numbers in one move of the year's counter (and the change stamp's, but on PostgreSQL)
+    counter_moves = [s for s in sent if s.upper().startswith("UPDATE COUNTER")]
+    assert len(counter_moves) == (1 if store.engine.dialect.name == "postgresql" else 2), counter_moves
+    # and the rows are all there: each mail its reporter, ticket, message, clocks and attachment
+    assert count(store, ticket) == count(store, reporter) == count(store, message) == 6
+    assert count(store, attachment) == 6 and count(store, blob) == 6
+    clocks_of_one = count(store, sla_clock) // 6
+    assert clocks_of_one >= 1 and count(store, sla_clock) == 6 * clocks_of_one
+    opened = store.read(lambda conn: conn.execute(select(ticket.c.first_response_due_at, ticket.c.due_at)).all())
+    assert all(row.due_at is not None for row in opened)
+
+
+def answer(n: int, to: tuple[int, ...], sender: str) -> InboundMessage:
+    return InboundMessage(
+        channel=Channel.EMAIL,
+        external_id=f"<answer-{n}@example.id>",
+        sender_address=sender,
+        sender_name="Warga",
+        subject="Re: Laporan",
+        text=f"Tambahan keterangan {n}.",
+        references=tuple(f"<batch-{m}@example.id>" for m in to),
+    )
+
+
+def tickets_of(store: Store, *external_ids: str) -> list[UUID]:
+    query = select(message.c.external_id, message.c.ticket_id).where(message.c.external_id.in_(external_ids))
+    found = dict(store.read(lambda conn: conn.execute(query).all()))
+    return [UUID(str(found[external_id])) for external_id in external_ids]
+
+
+def test_an_answer_joins_the_ticket_of_the_latest_mail_it_answers_started_earlier_in_the_same_poll(
+    store: Store,
+) -> None:
+    box = Mailbox(1)
+    run_round(store, lambda account, secret: box)  # mail 1's ticket is in the database
+    box.mails += [mail(2), answer(1, (2,), "warga2@example.id"), answer(2, (1, 2), "warga2@example.id")]
+
+    report = run_round(store, lambda account, secret: box)
+
+    assert report.received == {ACCOUNT: 3} and count(store, intake_error) == 0
+    first, second, answer_1, answer_2 = tickets_of(
+        store, "<batch-1@example.id>", "<batch-2@example.id>", "<answer-1@example.id>", "<answer-2@example.id>"
+    )
+    assert answer_1 == second and answer_2 == second != first  # mail 2 is the latest either answers
+    assert count(store, ticket) == 2 and count(store, message, message.c.ticket_id == second) == 3
+    # three numbers were taken for the three mails, two given back: the next report is number 3
+    box.mails.append(mail(3))
+    assert run_round(store, lambda account, secret: box).received == {ACCOUNT: 1}
+    numbers = store.read(lambda conn: sorted(conn.execute(select(ticket.c.tracking_no)).scalars()))
+    assert [n[-6:] for n in numbers] == ["000001", "000002", "000003"]
+
+
+def test_reports_of_one_contact_in_one_poll_share_the_reporter_the_database_would_find(store: Store) -> None:
+    first = mail(1)
+    same = replace(mail(2), sender_address="warga1@example.id")
+    # MariaDB's collations compare ignoring case: there it is the same contact, elsewhere another one.
+    other_case = replace(mail(3), sender_address="WARGA1@Example.ID")
+    box = Mailbox(0)
+    box.mails = [first, same, other_case]
+
+    assert run_round(store, lambda account, secret: box).received == {ACCOUNT: 3}
+
+    by_ticket = tickets_of(store, first.external_id, same.external_id, other_case.external_id)
+    reporters = store.read(
+        lambda conn: dict(conn.execute(select(ticket.c.id, ticket.c.reporter_id)).all())  # type: ignore[arg-type]
+    )
+    reporter_1, reporter_2, reporter_3 = (UUID(str(reporters[t])) for t in by_ticket)
+    assert reporter_1 == reporter_2
+    database_finds = store.read(
+        lambda conn: conn.execute(
+            select(reporter_contact.c.reporter_id)
+            .where(reporter_contact.c.channel == "email", reporter_contact.c.address == "WARGA1@Example.ID")
+            .order_by(reporter_contact.c.id)
+            .limit(1)
+        ).scalar_one()
+    )
+    assert reporter_3 == UUID(str(database_finds))  # what one report at a time would have found
+    dialect = store.engine.dialect.name
+    assert count(store, reporter) == (1 if dialect == "mariadb" else 2), dialect
+
+
+def chat(n: int, text: str, chat_id: str = "7001") -> InboundMessage:
+    return InboundMessage(
+        channel=Channel.TELEGRAM,
+        external_id=f"tg-{chat_id}-{n}",
+        sender_address=chat_id,
+        sender_name="Warga Telegram",
+        subject="",
+        text=text,
+    )
+
+
+def test_a_chat_in_one_poll_is_one_report_and_its_status_request_names_it(store: Store) -> None:
+    account = store.read(lambda conn: account_by_id(conn, conn.execute(select(channel_account.c.id)).scalar_one()))
+    messages = [chat(1, "Lampu jalan di depan sekolah mati."), chat(2, "Sudah tiga malam."), chat(3, "cek status")]
+
+    outcomes = intake_errors.take_in_all(store, account, messages, "3")
+
+    assert outcomes == [intake_errors.Outcome.STORED] * 3
+    assert count(store, ticket) == 1
+    number = store.read(lambda conn: conn.execute(select(ticket.c.tracking_no)).scalar_one())
+    inbound = count(store, message, message.c.direction == "inbound")
+    [status_answer] = store.read(
+        lambda conn: conn.execute(select(message.c.body_text).where(message.c.direction == "outbound")).scalars().all()
+    )
+    assert inbound == 2 and number in status_answer  # the request is answered with the report it made
+
+
+def test_a_poll_of_new_reports_queues_each_acknowledgement_through_the_account(store: Store) -> None:
+    store.admin(
+        lambda conn: conn.execute(
+            update(channel_account).values(config='{"host": "127.0.0.1", "acknowledgement": "Nomor {nomor}"}')
+        )
+    )
+    box = Mailbox(3)
+
+    assert run_round(store, lambda account, secret: box).received == {ACCOUNT: 3}
+
+    account_id = store.read(lambda conn: conn.execute(select(channel_account.c.id)).scalar_one())
+    queued = store.read(
+        lambda conn: conn.execute(
+            select(outbound_message.c.account_id, message.c.body_text).join(
+                message, message.c.id == outbound_message.c.message_id
+            )
+        ).all()
+    )
+    numbers = store.read(lambda conn: set(conn.execute(select(ticket.c.tracking_no)).scalars()))
+    assert {row.account_id for row in queued} == {account_id} and len(queued) == 3
+    assert {row.body_text.removeprefix("Nomor ") for row in queued} == numbers

@@ -66,8 +66,10 @@ def _receive_together(work: Work, reports: tuple[ReportRow, ...], unit_code: str
     savepoint is rolled back: they are received again one at a time)."""
     savepoint = work.conn.begin_nested()
     try:
-        batch = intake.StoredBefore.among(work, [report.message for report in reports])
-        done: list[Received | str] = [intake.receive(work, r.message, unit_code, batch=batch) for r in reports]
+        batch = intake.IntakeBatch.among(work, [report.message for report in reports])
+        with work.deferring():
+            done: list[Received | str] = [intake.receive(work, r.message, unit_code, batch=batch) for r in reports]
+            batch.finish(work)
     except BadInput:
         savepoint.rollback()
         return None
