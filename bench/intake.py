@@ -944,7 +944,7 @@ def run_engine(kind: str, url: str, imap: Imap, mails: list[Mail], args: argpars
     ]
     print(f"  statements per mail (count, round-trip time), slowest first: {', '.join(per_mail_ms)}")
     for path, sent in result.sql_per_path.items():
-        print(f"  SQL per {path}: {len(sent)} ({_runs(sent)})")
+        print(f"  SQL per {path} stored alone (as a webhook call is): {len(sent)} ({_runs(sent)})")
     return m
 
 

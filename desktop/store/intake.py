@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Row, bindparam, insert, select, update
+from sqlalchemy import Executable, Row, bindparam, insert, select, update
 from uuid6 import uuid7
 
 from ..domain.errors import BadInput
@@ -58,6 +59,10 @@ _KNOWN_AMONG = (
         message.c.channel == bindparam("channel"),
         message.c.external_id.in_(bindparam("external_ids", expanding=True)),
     )
+)
+# The messages a batch's messages answer, in one query for many (``IntakeBatch``).
+_REFERENCED_AMONG = select(message.c.external_id, message.c.created_at, message.c.id, message.c.ticket_id).where(
+    message.c.channel == bindparam("channel"), message.c.external_id.in_(bindparam("external_ids", expanding=True))
 )
 IDS_PER_LOOKUP = 500
 _REFERENCED = (
@@ -99,6 +104,7 @@ class IntakeBatch:
       and each message the batch then stores (one coming twice in it is stored once);
     - the reporters of its contacts, looked up in one query (``ContactReporters``), and a block of tracking
       numbers taken in one move of the counter (``TrackingBlock``; ``finish`` gives back the ones not used);
+    - the messages its messages answer, and their tickets, looked up in one query each;
     - the threads, numbers and chats of the tickets it started or joined, for the messages that follow them.
 
     Only a batch stored together may use it: a message stored by another delivery after the lookup fails on the
@@ -114,19 +120,15 @@ class IntakeBatch:
     chats: dict[tuple[str, str], UUID] = field(default_factory=dict)  # a contact's latest ticket it started
     blobs: set[str] = field(default_factory=set)  # attachment contents it stored
 
+    # the earlier messages its messages answer: when each was stored, its id and its ticket
+    earlier: dict[tuple[str, str], tuple[datetime, UUID, UUID]] = field(default_factory=dict)
+
     @classmethod
     def among(cls, work: Work, inbounds: Sequence[InboundMessage]) -> IntakeBatch:
-        wanted: dict[str, list[str]] = {}
-        for inbound in inbounds:
-            if _usable_id(inbound):
-                wanted.setdefault(inbound.channel.value, []).append(inbound.external_id)
         received: dict[tuple[str, str], Received] = {}
-        for channel, ids in wanted.items():
-            unique = sorted(set(ids))
-            for start in range(0, len(unique), IDS_PER_LOOKUP):
-                chunk = {"channel": channel, "external_ids": unique[start : start + IDS_PER_LOOKUP]}
-                for row in work.conn.execute(_KNOWN_AMONG, chunk):
-                    received[(channel, row.external_id)] = _stored_before(row.ticket_id, row.tracking_no)
+        ids = [(inbound.channel.value, inbound.external_id) for inbound in inbounds if _usable_id(inbound)]
+        for row, channel in _per_channel(work, _KNOWN_AMONG, ids):
+            received[(channel, row.external_id)] = _stored_before(row.ticket_id, row.tracking_no)
         contacts = [
             (inbound.channel.value, address)
             for inbound in inbounds
@@ -134,7 +136,15 @@ class IntakeBatch:
             for address in [_line(inbound.sender_address, FIELD_LIMITS["contact"])]
             if address
         ]
-        return cls(received, ContactReporters.among(work.conn, contacts), TrackingBlock(len(inbounds)))
+        batch = cls(received, ContactReporters.among(work.conn, contacts), TrackingBlock(len(inbounds)))
+        references = [(i.channel.value, r) for i in inbounds if i.channel is not Channel.WEB for r in i.references]
+        for row, channel in _per_channel(work, _REFERENCED_AMONG, references):
+            batch.earlier[(channel, row.external_id)] = (row.created_at, row.id, row.ticket_id)
+        answered = sorted({ticket_id for _, _, ticket_id in batch.earlier.values()})
+        for start in range(0, len(answered), IDS_PER_LOOKUP):
+            for row in work.conn.execute(_LIVE_TICKETS, {"ids": answered[start : start + IDS_PER_LOOKUP]}):
+                batch.tickets[row.id] = Joined(row.tracking_no, Status(row.status), False)
+        return batch
 
     def finish(self, work: Work) -> None:
         """The batch's last message is stored: the tracking numbers it did not use go back."""
@@ -153,11 +163,26 @@ class IntakeBatch:
             self.chats[(new.channel.value, new.reporter_contact)] = ticket_id
 
     def thread_of(self, inbound: InboundMessage) -> tuple[UUID, Joined] | None:
-        """The ticket of the latest message of the batch that ``inbound`` answers (the batch's messages are
-        the latest of all: the database's lookup would order them first too)."""
-        answered = [self.threads.get((inbound.channel.value, r)) for r in inbound.references]
-        latest = max((found for found in answered if found is not None), default=None)
-        return None if latest is None else (latest[1], self.tickets[latest[1]])
+        """The live ticket of the latest message ``inbound`` answers: the batch's own messages are the latest
+        of all, then those stored before it, latest first (as ``_referenced`` orders them)."""
+        keys = [(inbound.channel.value, reference) for reference in inbound.references]
+        own = [self.threads[key] for key in keys if key in self.threads]
+        before = sorted((self.earlier[key] for key in keys if key in self.earlier), reverse=True)
+        found = max(own)[1] if own else next((t for _, _, t in before if t in self.tickets), None)
+        return None if found is None else (found, self.tickets[found])
+
+
+def _per_channel(work: Work, query: Executable, keys: list[tuple[str, str]]) -> Iterator[tuple[Any, str]]:
+    """``query``'s rows for the (channel, external id) ``keys``, IDS_PER_LOOKUP ids a query, with their channel."""
+    wanted: dict[str, set[str]] = {}
+    for channel, external_id in keys:
+        wanted.setdefault(channel, set()).add(external_id)
+    for channel, external_ids in wanted.items():
+        unique = sorted(external_ids)
+        for start in range(0, len(unique), IDS_PER_LOOKUP):
+            chunk = {"channel": channel, "external_ids": unique[start : start + IDS_PER_LOOKUP]}
+            for row in work.conn.execute(query, chunk):
+                yield row, channel
 
 
 def _stored_before(ticket_id: UUID, tracking_no: str) -> Received:
@@ -341,10 +366,8 @@ def _referenced(work: Work, inbound: InboundMessage, batch: IntakeBatch | None) 
     """The ticket of the latest message ``inbound`` answers (e-mail's In-Reply-To and References)."""
     if not inbound.references:
         return None
-    if batch is not None:
-        answered = batch.thread_of(inbound)
-        if answered is not None:
-            return answered
+    if batch is not None:  # its messages, and those they answer, are known to it
+        return batch.thread_of(inbound)
     # Two lookups by unique keys, not a join: PostgreSQL plans the join, prepared while the tables are
     # small, as a scan of every ticket and stays with it until the statistics catch up (bench/intake.py).
     referenced = work.conn.execute(

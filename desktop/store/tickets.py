@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 from uuid import UUID
 
@@ -281,7 +282,7 @@ def _reporter_of_contact(work: Work, key: tuple[str, str], reporters: ContactRep
         ).scalar()
     found = None if known is None else UUID(str(known))
     if reporters is not None:
-        reporters.of[key] = found
+        reporters.looked_up(key, found)
     return found
 
 
@@ -295,7 +296,9 @@ def _any_reporter_of(channel: Any, address: Any) -> Select[tuple[Any]]:
 
 
 _ANY_REPORTER_OF_CONTACT = _any_reporter_of(bindparam("channel"), bindparam("address"))
-CONTACTS_PER_LOOKUP = 100
+# Contacts per lookup: a statement of one of these sizes (the last contact repeated to fill it), so that only
+# these few are ever built, and prepared by the server.
+LOOKUP_SIZES = (10, 100)
 
 
 @dataclass
@@ -305,33 +308,48 @@ class ContactReporters:
     own rows are kept back (``Work.deferring``), no query would find them."""
 
     of: dict[tuple[str, str], UUID | None]  # (channel, address) → reporter; None: the database has none
+    # the contacts the database has no reporter for, by what a case- and accent-insensitive comparison leaves
+    _unknown: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def among(cls, conn: Connection, contacts: list[tuple[str, str]]) -> ContactReporters:
         unique = list(dict.fromkeys(contacts))
-        of: dict[tuple[str, str], UUID | None] = {}
-        for start in range(0, len(unique), CONTACTS_PER_LOOKUP):
-            chunk = unique[start : start + CONTACTS_PER_LOOKUP]
-            # One row, a column per contact: each column is the lookup one message would make.
-            answers = select(*(_any_reporter_of(ch, address).scalar_subquery() for ch, address in chunk))
-            row = conn.execute(answers).one()
-            of.update((key, None if found is None else UUID(str(found))) for key, found in zip(chunk, row, strict=True))
-        return cls(of)
+        reporters = cls({})
+        most = LOOKUP_SIZES[-1]
+        for chunk in (unique[start : start + most] for start in range(0, len(unique), most)):
+            size = next(size for size in LOOKUP_SIZES if size >= len(chunk))
+            values: dict[str, str] = {}
+            for n, (channel, address) in enumerate(chunk + chunk[-1:] * (size - len(chunk))):
+                values[f"c{n}"], values[f"a{n}"] = channel, address
+            row = conn.execute(_reporters_of_contacts(size), values).one()
+            for key, found in zip(chunk, row, strict=False):
+                reporters.looked_up(key, None if found is None else UUID(str(found)))
+        return reporters
+
+    def looked_up(self, key: tuple[str, str], found: UUID | None) -> None:
+        self.of[key] = found
+        if found is None:
+            self._unknown.setdefault(_folded(key), []).append(key)
 
     def created(self, key: tuple[str, str], reporter_id: UUID) -> None:
         """The batch created ``reporter_id`` for the contact ``key``. A contact the database might count as
         the same one (MariaDB's default collations ignore case, accents and trailing spaces) is forgotten:
         it is looked up again, after the batch's rows are written, and the database decides."""
-        channel, folded = key[0], _folded(key[1])
-        for other in [k for k, v in self.of.items() if v is None and k[0] == channel and _folded(k[1]) == folded]:
-            del self.of[other]
+        for other in self._unknown.pop(_folded(key), []):
+            self.of.pop(other, None)
         self.of[key] = reporter_id
 
 
-def _folded(address: str) -> str:
-    """What a case- and accent-insensitive comparison leaves of ``address``."""
-    decomposed = unicodedata.normalize("NFKD", address.rstrip())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+@functools.cache
+def _reporters_of_contacts(count: int) -> Select[Any]:
+    """One row, a column per contact (``c0``/``a0``, …): each column is the lookup one message would make."""
+    return select(*(_any_reporter_of(bindparam(f"c{n}"), bindparam(f"a{n}")).scalar_subquery() for n in range(count)))
+
+
+def _folded(contact: tuple[str, str]) -> tuple[str, str]:
+    """What a case- and accent-insensitive comparison leaves of a contact's address."""
+    decomposed = unicodedata.normalize("NFKD", contact[1].rstrip())
+    return contact[0], "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _reporter_in_reach(actor: Actor | None) -> ColumnElement[bool]:

@@ -344,3 +344,45 @@ def test_a_poll_of_new_reports_queues_each_acknowledgement_through_the_account(s
     numbers = store.read(lambda conn: set(conn.execute(select(ticket.c.tracking_no)).scalars()))
     assert {row.account_id for row in queued} == {account_id} and len(queued) == 3
     assert {row.body_text.removeprefix("Nomor ") for row in queued} == numbers
+
+
+@pytest.mark.parametrize("contacts", [1, 11, 150])  # the lookup's sizes: 10, 100, and two lookups
+def test_the_reporters_of_a_batchs_contacts_are_what_one_lookup_each_finds(store: Store, contacts: int) -> None:
+    box = Mailbox(3)
+    run_round(store, lambda account, secret: box)  # warga1..3 have reporters
+    asked = [("email", f"warga{n}@example.id") for n in range(contacts, 0, -1)] + [("telegram", "warga1@example.id")]
+
+    found = store.read(lambda conn: ContactReporters.among(conn, asked).of)
+
+    def one_lookup(channel: str, address: str) -> UUID | None:
+        query = (
+            select(reporter_contact.c.reporter_id)
+            .where(reporter_contact.c.channel == channel, reporter_contact.c.address == address)
+            .order_by(reporter_contact.c.id)
+            .limit(1)
+        )
+        known = store.read(lambda conn: conn.execute(query).scalar())
+        return None if known is None else UUID(str(known))
+
+    assert found == {contact: one_lookup(*contact) for contact in asked}
+    assert sum(reporter_id is not None for reporter_id in found.values()) == min(contacts, 3)
+
+
+def test_an_answer_joins_the_live_ticket_of_the_latest_earlier_mail_it_answers(store: Store) -> None:
+    box = Mailbox(2)
+    run_round(store, lambda account, secret: box)  # mails 1 and 2 in one batch: 2 is the later
+    first, second = tickets_of(store, "<batch-1@example.id>", "<batch-2@example.id>")
+    box.mails.append(answer(1, (1, 2), "warga1@example.id"))
+    run_round(store, lambda account, secret: box)
+    store.admin(lambda conn: conn.execute(update(ticket).where(ticket.c.id == second).values(deleted_at=func.now())))
+    box.mails += [answer(2, (2, 1), "warga1@example.id"), answer(3, (2,), "warga1@example.id")]
+
+    report = run_round(store, lambda account, secret: box)
+
+    assert report.received == {ACCOUNT: 2} and count(store, intake_error) == 0
+    to_both, to_both_again, to_deleted = tickets_of(
+        store, "<answer-1@example.id>", "<answer-2@example.id>", "<answer-3@example.id>"
+    )
+    assert to_both == second  # the latest it answers
+    assert to_both_again == first  # the latest is deleted: the live one before it
+    assert to_deleted not in (first, second) and count(store, ticket) == 3  # nothing live to join: a report
