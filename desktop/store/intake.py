@@ -129,15 +129,20 @@ class IntakeBatch:
         ids = [(inbound.channel.value, inbound.external_id) for inbound in inbounds if _usable_id(inbound)]
         for row, channel in _per_channel(work, _KNOWN_AMONG, ids):
             received[(channel, row.external_id)] = _stored_before(row.ticket_id, row.tracking_no)
+        # What the messages to store need: those received before (an import run again) need nothing, a web
+        # form neither its contact's reporter nor a thread.
+        to_store = [inbound for inbound in inbounds if (inbound.channel.value, inbound.external_id) not in received]
+        threaded = [inbound for inbound in to_store if inbound.channel is not Channel.WEB]
         contacts = [
             (inbound.channel.value, address)
-            for inbound in inbounds
-            if not inbound.anonymous and inbound.channel is not Channel.WEB
+            for inbound in threaded
+            if not inbound.anonymous
             for address in [_line(inbound.sender_address, FIELD_LIMITS["contact"])]
             if address
         ]
-        batch = cls(received, ContactReporters.among(work.conn, contacts), TrackingBlock(len(inbounds)))
-        references = [(i.channel.value, r) for i in inbounds if i.channel is not Channel.WEB for r in i.references]
+        numbers = TrackingBlock(max(len(to_store), 1))
+        batch = cls(received, ContactReporters.among(work.conn, contacts), numbers)
+        references = [(inbound.channel.value, r) for inbound in threaded for r in inbound.references]
         for row, channel in _per_channel(work, _REFERENCED_AMONG, references):
             batch.earlier[(channel, row.external_id)] = (row.created_at, row.id, row.ticket_id)
         answered = sorted({ticket_id for _, _, ticket_id in batch.earlier.values()})
