@@ -115,13 +115,12 @@ class IntakeBatch:
     numbers: TrackingBlock
     # its messages' tickets, each numbered in the order it was stored
     threads: dict[tuple[str, str], tuple[int, UUID]] = field(default_factory=dict)
+    # the earlier messages its messages answer: when each was stored, its id and its ticket
+    earlier: dict[tuple[str, str], tuple[datetime, UUID, UUID]] = field(default_factory=dict)
     tickets: dict[UUID, Joined] = field(default_factory=dict)
     by_number: dict[str, UUID] = field(default_factory=dict)  # the tickets it started, by tracking number
     chats: dict[tuple[str, str], UUID] = field(default_factory=dict)  # a contact's latest ticket it started
     blobs: set[str] = field(default_factory=set)  # attachment contents it stored
-
-    # the earlier messages its messages answer: when each was stored, its id and its ticket
-    earlier: dict[tuple[str, str], tuple[datetime, UUID, UUID]] = field(default_factory=dict)
 
     @classmethod
     def among(cls, work: Work, inbounds: Sequence[InboundMessage]) -> IntakeBatch:
@@ -146,8 +145,8 @@ class IntakeBatch:
         for row, channel in _per_channel(work, _REFERENCED_AMONG, references):
             batch.earlier[(channel, row.external_id)] = (row.created_at, row.id, row.ticket_id)
         answered = sorted({ticket_id for _, _, ticket_id in batch.earlier.values()})
-        for start in range(0, len(answered), IDS_PER_LOOKUP):
-            for row in work.conn.execute(_LIVE_TICKETS, {"ids": answered[start : start + IDS_PER_LOOKUP]}):
+        for ids_chunk in _in_chunks(answered):
+            for row in work.conn.execute(_LIVE_TICKETS, {"ids": ids_chunk}):
                 batch.tickets[row.id] = Joined(row.tracking_no, Status(row.status), False)
         return batch
 
@@ -172,8 +171,11 @@ class IntakeBatch:
         of all, then those stored before it, latest first (as ``_referenced`` orders them)."""
         keys = [(inbound.channel.value, reference) for reference in inbound.references]
         own = [self.threads[key] for key in keys if key in self.threads]
-        before = sorted((self.earlier[key] for key in keys if key in self.earlier), reverse=True)
-        found = max(own)[1] if own else next((t for _, _, t in before if t in self.tickets), None)
+        if own:
+            found: UUID | None = max(own)[1]
+        else:
+            before = sorted((self.earlier[key] for key in keys if key in self.earlier), reverse=True)
+            found = next((ticket_id for _, _, ticket_id in before if ticket_id in self.tickets), None)
         return None if found is None else (found, self.tickets[found])
 
 
@@ -183,11 +185,15 @@ def _per_channel(work: Work, query: Executable, keys: list[tuple[str, str]]) -> 
     for channel, external_id in keys:
         wanted.setdefault(channel, set()).add(external_id)
     for channel, external_ids in wanted.items():
-        unique = sorted(external_ids)
-        for start in range(0, len(unique), IDS_PER_LOOKUP):
-            chunk = {"channel": channel, "external_ids": unique[start : start + IDS_PER_LOOKUP]}
-            for row in work.conn.execute(query, chunk):
+        for ids_chunk in _in_chunks(sorted(external_ids)):
+            for row in work.conn.execute(query, {"channel": channel, "external_ids": ids_chunk}):
                 yield row, channel
+
+
+def _in_chunks(values: list[Any]) -> Iterator[list[Any]]:
+    """``values`` IDS_PER_LOOKUP at a time: one IN list a query."""
+    for start in range(0, len(values), IDS_PER_LOOKUP):
+        yield values[start : start + IDS_PER_LOOKUP]
 
 
 def _stored_before(ticket_id: UUID, tracking_no: str) -> Received:
