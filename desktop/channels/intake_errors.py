@@ -4,8 +4,8 @@ The worker records one row per account and outside message (a repeated failure c
 moves on: the account's cursor passes the message, the other messages are stored. Admins see the rows in
 the Channels view and ``aduan channel errors``; they retry one (after fixing the cause) or dismiss it.
 
-``take_in`` is the one way a connector's message enters the store, polled or pushed: stored, recognised
-as stored before, or kept here.
+``take_in_chunk`` is the one way a connector's message enters the store, polled (``take_in_all``) or pushed
+(``pushed.py``): stored, recognised as stored before, or kept here.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ __all__ = [
     "refusal",
     "retry_error",
     "summary_of",
-    "take_in",
     "take_in_all",
+    "take_in_chunk",
 ]
 
 
@@ -61,29 +61,8 @@ class Outcome(Enum):
     REFUSED = "refused"  # kept as an intake error
 
 
-def take_in(store: Store, account: Account, inbound: InboundMessage) -> Outcome:
-    """Store ``inbound`` through ``account``, or keep it as an intake error when the store refuses it.
-
-    Raises only when the failure is not the message's (the central database cannot be reached): then
-    nothing is recorded, the cursor stays or the webhook answers 500, and the message comes again.
-    """
-    try:
-        done = store.admin(receive_through, account, inbound)
-    except Exception as exc:
-        reason = refusal(exc)
-        if reason is None:
-            raise
-        if store.read(is_stored, inbound):
-            # The same message came twice at once (a webhook re-delivered while the first delivery was still
-            # storing) and the other one committed first: it is in, the clash on its unique id is no error.
-            return Outcome.DUPLICATE
-        store.admin(record, account.id, inbound, reason)
-        return Outcome.REFUSED
-    return Outcome.DUPLICATE if done.duplicate else Outcome.STORED
-
-
 def take_in_all(store: Store, account: Account, messages: list[InboundMessage], cursor: str | None) -> list[Outcome]:
-    """``take_in`` for each of ``messages`` — what one poll of ``account`` brought — and the account's
+    """``take_in_chunk`` for each of ``messages`` — what one poll of ``account`` brought — and the account's
     ``cursor`` saved after them.
 
     Up to ``BATCH`` messages share a transaction and are stored together, in one savepoint; when the store
@@ -106,13 +85,22 @@ def _take_in_chunk(
     conn: Connection, account: Account, chunk: list[InboundMessage], cursor: str | None, save_cursor: bool
 ) -> list[Outcome]:
     work = begin(conn, None)
-    if chunk:  # the transaction's time and change stamp, taken before any savepoint could roll them back
-        work.prime(work.now, work.seq)
-    outcomes = _take_in_together(work, account, chunk) if chunk else []
-    if outcomes is None:
-        outcomes = [_take_in_one(work, account, inbound) for inbound in chunk]
+    outcomes = take_in_chunk(work, account, chunk)
     if save_cursor:
         record_poll(conn, account.id, cursor, None)
+    return outcomes
+
+
+def take_in_chunk(work: Work, account: Account, chunk: list[InboundMessage]) -> list[Outcome]:
+    """Up to ``BATCH`` messages of ``account`` in the transaction of ``work``: together in one savepoint, or, when
+    the store refuses one of them, one at a time, the refused one kept as an intake error."""
+    if not chunk:
+        return []
+    # The transaction's time and change stamp, taken before any savepoint could roll them back.
+    work.prime(work.now, work.seq)
+    outcomes = _take_in_together(work, account, chunk)
+    if outcomes is None:
+        outcomes = [_take_in_one(work, account, inbound) for inbound in chunk]
     return outcomes
 
 

@@ -49,10 +49,10 @@ from ..domain.vocabulary import Channel
 from ..store.channel_accounts import record_delivery
 from ..store.outbox import Outgoing
 from ..store.service import Store
-from . import intake_errors
 from .accounts import Account, account_secret, check_account, enabled_accounts
 from .dispatch import SentInDoubt
 from .http import HttpClient, MaybeSent, json_or_none, retry_after_seconds, status_error
+from .pushed import Pushed, PushedIntake
 from .settings import SmsSettings, slot_id
 
 SECRET_HEADER = "X-Aduan-Secret"
@@ -346,7 +346,7 @@ class SmsWebhook:
         return 200, "OK"
 
 
-def sms_webhook(store: Store, account_name: str) -> SmsWebhook:
+def sms_webhook(store: Store, account_name: str, pushed: PushedIntake | None = None) -> SmsWebhook:
     """The webhook of the enabled SMS account named ``account_name`` (its name or its slot); NotFound
     (always ``NO_SUCH_WEBHOOK``) when there is none or it cannot be used — the reason then goes on the
     account's health and in the log."""
@@ -362,10 +362,11 @@ def sms_webhook(store: Store, account_name: str) -> SmsWebhook:
             raise BadInput(f"the SMS account {account.name!r} needs webhook_secret_ref to take webhook calls")
         secret = account_secret(account, "webhook_secret_ref") or ""
 
+        storing = pushed or PushedIntake(store)
+
         def deliver(inbound: InboundMessage) -> None:
             # Raises only when the central database is unreachable: answered 503, the gateway calls again.
-            intake_errors.take_in(store, account, inbound)
-            store.admin(record_delivery, account.id, None)
+            storing.take_in(account, [Pushed(inbound, account)])
 
         return SmsWebhook(secret, settings, account.name, deliver)
     except (AduanError, OSError) as exc:

@@ -34,9 +34,9 @@ from ..domain.inbound import InboundMessage
 from ..domain.vocabulary import Channel
 from ..store.channel_accounts import record_delivery
 from ..store.service import Store
-from . import intake_errors
 from .accounts import Account, account_secret, check_account, enabled_accounts
 from .meta import MetaGraph, MetaWebhookEndpoint, Notification, Platform
+from .pushed import Pushed, PushedIntake
 from .settings import MetaSettings, WhatsAppSettings, slot_id
 from .whatsapp import WebhookEndpoint, WhatsAppCloud
 
@@ -47,7 +47,7 @@ NO_SUCH_WEBHOOK = "no such webhook"
 _log = logging.getLogger(__name__)
 
 
-def whatsapp_endpoint(store: Store, account_name: str) -> WebhookEndpoint:
+def whatsapp_endpoint(store: Store, account_name: str, pushed: PushedIntake | None = None) -> WebhookEndpoint:
     """The webhook of the enabled WhatsApp account named ``account_name`` (its name or, as it is written in
     an address, its slot: ``WA Humas`` or ``wa_humas``), with its secrets.
 
@@ -62,7 +62,7 @@ def whatsapp_endpoint(store: Store, account_name: str) -> WebhookEndpoint:
         raise NotFound(NO_SUCH_WEBHOOK)
     [receiving] = matching
     try:
-        return _endpoint(store, receiving, accounts)
+        return _endpoint(store, receiving, accounts, pushed or PushedIntake(store))
     except (AduanError, OSError) as exc:
         reason = exc.message if isinstance(exc, AduanError) else str(exc)
         _log.warning("WhatsApp webhook of %r cannot be used: %s", receiving.name, reason)
@@ -70,7 +70,7 @@ def whatsapp_endpoint(store: Store, account_name: str) -> WebhookEndpoint:
         raise NotFound(NO_SUCH_WEBHOOK) from None
 
 
-def _endpoint(store: Store, receiving: Account, accounts: list[Account]) -> WebhookEndpoint:
+def _endpoint(store: Store, receiving: Account, accounts: list[Account], pushed: PushedIntake) -> WebhookEndpoint:
     settings = check_account(receiving)
     assert isinstance(settings, WhatsAppSettings)  # whatsapp_endpoint chose a WhatsApp account
     app_secret = account_secret(receiving, _reference(receiving, settings.app_secret_ref, "app_secret_ref")) or ""
@@ -85,21 +85,20 @@ def _endpoint(store: Store, receiving: Account, accounts: list[Account]) -> Webh
         return next((a for a in candidates if _same_app(a, app_secret)), None)
 
     def deliver(grouped: dict[str, list[InboundMessage]]) -> None:
-        for number, messages in grouped.items():
+        messages = []
+        for number, inbounds in grouped.items():
             owner = owner_of(number)
-            for inbound in messages:
-                if owner is None:  # kept, for an admin who adds the account and retries it
-                    reason = f"no WhatsApp account of this app is set up for number {number}"
-                    store.admin(intake_errors.record, receiving.id, inbound, reason)
-                    continue
-                # Raises only when the central database is unreachable: answered 500, Meta delivers it again.
-                intake_errors.take_in(store, owner, inbound)
-        store.admin(record_delivery, receiving.id, None)
+            unowned = f"no WhatsApp account of this app is set up for number {number}"
+            messages += [Pushed(inbound, owner, unowned) for inbound in inbounds]
+        # Raises only when the central database is unreachable: answered 500, Meta delivers it again.
+        pushed.take_in(receiving, messages)
 
     return WebhookEndpoint(app_secret, verify_token, deliver_by_number=deliver, media=cloud.download_media)
 
 
-def meta_endpoint(store: Store, platform: Platform, account_name: str) -> MetaWebhookEndpoint:
+def meta_endpoint(
+    store: Store, platform: Platform, account_name: str, pushed: PushedIntake | None = None
+) -> MetaWebhookEndpoint:
     """The webhook of the enabled Facebook Page or Instagram account named ``account_name`` (its name or its
     slot), with its secrets; NotFound (always ``NO_SUCH_WEBHOOK``) as for ``whatsapp_endpoint``.
 
@@ -116,7 +115,7 @@ def meta_endpoint(store: Store, platform: Platform, account_name: str) -> MetaWe
         raise NotFound(NO_SUCH_WEBHOOK)
     [receiving] = matching
     try:
-        return _meta_endpoint(store, platform, receiving, accounts)
+        return _meta_endpoint(store, platform, receiving, accounts, pushed or PushedIntake(store))
     except (AduanError, OSError) as exc:
         reason = exc.message if isinstance(exc, AduanError) else str(exc)
         _log.warning("%s webhook of %r cannot be used: %s", platform.label, receiving.name, reason)
@@ -125,7 +124,7 @@ def meta_endpoint(store: Store, platform: Platform, account_name: str) -> MetaWe
 
 
 def _meta_endpoint(
-    store: Store, platform: Platform, receiving: Account, accounts: list[Account]
+    store: Store, platform: Platform, receiving: Account, accounts: list[Account], pushed: PushedIntake
 ) -> MetaWebhookEndpoint:
     from ..store import social_comments
 
@@ -143,14 +142,11 @@ def _meta_endpoint(
         return next((a for a in candidates if _same_app(a, app_secret)), None)
 
     def deliver(found: Notification) -> None:
-        for account_id, messages in found.messages.items():
-            owner = owner_of(account_id)
-            for inbound in messages:
-                if owner is None:
-                    reason = f"no {platform.label} account of this app is set up for id {account_id}"
-                    store.admin(intake_errors.record, receiving.id, inbound, reason)
-                    continue
-                intake_errors.take_in(store, owner, inbound)
+        messages = []
+        for account_id, inbounds in found.messages.items():
+            unowned = f"no {platform.label} account of this app is set up for id {account_id}"
+            messages += [Pushed(inbound, owner_of(account_id), unowned) for inbound in inbounds]
+        pushed.take_in(receiving, messages)  # and the delivery recorded, with or without messages
         for account_id, comments in found.comments.items():
             owner = owner_of(account_id)
             if owner is None:
@@ -160,7 +156,6 @@ def _meta_endpoint(
                 continue
             for comment in comments:
                 store.admin(social_comments.record, owner.id, comment)
-        store.admin(record_delivery, receiving.id, None)
 
     return MetaWebhookEndpoint(platform, app_secret, verify_token, deliver, attachments=graph.download)
 

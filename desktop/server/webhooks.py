@@ -38,6 +38,7 @@ from starlette.requests import ClientDisconnect
 
 from ..channels import sms, webhooks
 from ..channels.meta import Platform
+from ..channels.pushed import PushedIntake
 from ..channels.whatsapp import MAX_WEBHOOK_BYTES, SIGNATURE_HEADER
 from ..domain.errors import AduanError, BadInput, NotFound, NotPermitted, Unreachable
 from ..store.service import Store
@@ -156,6 +157,8 @@ def webhook_router(store: Store, limits: WebhookLimits | None = None) -> APIRout
     """The webhook routes over ``store``; ``limits`` default to the environment's (``WebhookLimits``)."""
     bounds = limits or WebhookLimits.from_environ()
     gate = Gate(bounds.concurrency)
+    # The calls let in at once are stored together (``channels/pushed.py``): a burst costs a transaction a group.
+    pushed = PushedIntake(store)
     router = APIRouter(prefix="/v1/webhooks")
     Account = Annotated[str, Path(min_length=1, max_length=200)]
 
@@ -215,11 +218,11 @@ def webhook_router(store: Store, limits: WebhookLimits | None = None) -> APIRout
                 return refusal(status, _CODES.get(status, AduanError.code), text)
 
     async def whatsapp(account: str) -> SignedEndpoint:
-        return await found(webhooks.whatsapp_endpoint, account)
+        return await found(webhooks.whatsapp_endpoint, account, pushed)
 
     def meta(platform: Platform) -> Callable[[str], Awaitable[SignedEndpoint]]:
         async def find(account: str) -> SignedEndpoint:
-            return await found(webhooks.meta_endpoint, platform, account)
+            return await found(webhooks.meta_endpoint, platform, account, pushed)
 
         return find
 
@@ -236,7 +239,7 @@ def webhook_router(store: Store, limits: WebhookLimits | None = None) -> APIRout
             try:
                 if with_body:
                     check_declared_length(request, sms.MAX_WEBHOOK_BYTES)
-                endpoint = await found(sms.sms_webhook, account)
+                endpoint = await found(sms.sms_webhook, account, pushed)
                 body = await read_body(request, sms.MAX_WEBHOOK_BYTES, bounds.deadline_seconds) if with_body else b""
             except _Refused as refused:
                 return refused.response
