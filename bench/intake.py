@@ -1,7 +1,8 @@
 """E-mail intake through a real IMAP server into the central database, beside a raw IMAP fetch of the same mails.
 
     python bench/intake.py [--mails 10000] [--engines postgresql] [--batch 200] [--seed 1] [--mixed 1000]
-                           [--lapor 10000] [--acknowledgements] [--analyze auto|never] [--tracemalloc]
+                           [--lapor 10000] [--burst 2000] [--acknowledgements] [--analyze auto|never]
+                           [--tracemalloc]
                            [--profile DIR] [--quick]
 
 A throwaway Dovecot (``tests.channels.mailserver``) is started and its INBOX filled with ``--mails``
@@ -34,6 +35,11 @@ non-synchronising literals; its time is printed but is no part of the figures. T
   5. LAPOR! import (``--lapor``, rows; ``bench/support/lapor_import.py``): an export of that many reports read
      and stored as ``aduan lapor import`` does, per engine, beside one executemany INSERT of the same rows into
      a table of their own on the same database; checked: every row a ticket, the file again stores nothing.
+  6. webhook burst (``--burst``, calls; ``bench/support/webhook_burst.py``): that many WhatsApp notifications sent
+     16 calls at once through the account's webhook endpoint, per engine, once grouped as ``aduan server`` stores
+     them (``channels/pushed.py``) and once a transaction a call, beside the same notifications checked, parsed
+     and their messages sent by one raw INSERT; checked: every call 200, every message one ticket, nothing
+     refused, the burst again stores nothing.
 ``--quick`` is the smoke run the test suite makes: every phase and check on 200 mails fetched 50 a round, all
 in one process, its figures meaningless. Otherwise every phase runs in its own spawned process, and the
 high-water mark of its RSS is
@@ -87,7 +93,7 @@ from sqlalchemy import Connection, event, func, select, text, update  # noqa: E4
 
 from bench.claims import describe as describe_statement  # noqa: E402
 from bench.claims import engine_list, server_version  # noqa: E402
-from bench.support import lapor_import, mixed_intake  # noqa: E402
+from bench.support import lapor_import, mixed_intake, webhook_burst  # noqa: E402
 from bench.sync import cpu_seconds, profiled, run_here, run_in_child  # noqa: E402
 from bench.sync import peak_rss_mib as sync_peak_rss_mib  # noqa: E402
 from desktop.channels.accounts import Account, add_account, enabled_accounts  # noqa: E402
@@ -1015,6 +1021,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--tracemalloc", action="store_true", help="also the Python heap peak (slower)")
     parser.add_argument("--mixed", type=int, default=1_000, help="messages per channel of the mixed run (0: none)")
     parser.add_argument("--lapor", type=int, default=10_000, help="rows of the LAPOR! import phase (0: none)")
+    parser.add_argument("--burst", type=int, default=2_000, help="webhook calls of the burst phase (0: none)")
     parser.add_argument("--quick", action="store_true", help="smoke run: 200 mails, 50 a round, phases in this process")
     parser.add_argument("--profile", type=Path, help="write a cProfile of each intake pass into this folder")
     parser.add_argument(
@@ -1025,9 +1032,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     args = parser.parse_args(argv)
     if args.quick:
-        args.mails, args.batch, args.mixed, args.lapor = 200, 50, 20, 150
-    if args.mails < 1 or args.batch < 1 or args.mixed < 0 or args.lapor < 0:
-        parser.error("--mails and --batch are at least 1, --mixed and --lapor at least 0")
+        args.mails, args.batch, args.mixed, args.lapor, args.burst = 200, 50, 20, 150, 40
+    if args.mails < 1 or args.batch < 1 or min(args.mixed, args.lapor, args.burst) < 0:
+        parser.error("--mails and --batch are at least 1, --mixed, --lapor and --burst at least 0")
     return args
 
 
@@ -1189,6 +1196,46 @@ def measure_lapor(args: argparse.Namespace) -> None:
                 print(_check(what, held, found))
 
 
+# --- the webhook burst -------------------------------------------------------------------------------------
+
+
+def measure_burst(args: argparse.Namespace) -> None:
+    """Phase 6: a burst of WhatsApp webhook calls per engine, grouped and a transaction a call, beside the raw
+    INSERT of the same messages."""
+    run = run_here if args.quick else run_in_child
+    calls = mixed_intake.signed_notifications(args.burst, mixed_texts(args.burst, args.seed))
+    webhook_burst.secrets_in_environment()
+    print(
+        f"\nWebhook burst: {args.burst:,} WhatsApp notifications of one message each, {webhook_burst.CALLERS} calls "
+        "at once through the account's webhook endpoint (as aduan server lets them in), beside the same "
+        "notifications checked and parsed and their messages sent by one raw INSERT (baseline)"
+    )
+    print(
+        f"{'engine':<12} {'way':<21} {'baseline msgs/s':>16} {'msgs/s':>8} {'vs baseline':>12} "
+        f"{'transactions':>13} {'again msgs/s':>13}"
+    )
+    with tempfile.TemporaryDirectory(prefix="aduan-bench-") as tmp:
+        for kind in args.engines:
+            for grouped in (True, False):
+                try:
+                    with throwaway_database(kind, Path(tmp)) as url:
+                        webhook_burst.prepare(url)
+                        result: webhook_burst.BurstResult = run(webhook_burst.run, url, calls, grouped)
+                except ServerMissing as missing:
+                    print(f"{PRETTY[kind]}: skipped: {missing}")
+                    break
+                except Exception:  # one engine failing must not hide the others' figures
+                    print(f"{PRETTY[kind]}: failed:\n{traceback.format_exc()}")
+                    continue
+                baseline, rate = result.calls / result.raw_seconds, result.calls / result.seconds
+                print(
+                    f"{PRETTY[kind]:<12} {result.way:<21} {baseline:>16,.0f} {rate:>8,.0f} {rate / baseline:>12.3f} "
+                    f"{result.groups:>13,} {result.calls / result.again_seconds:>13,.0f}"
+                )
+                for what, held, found in result.checks():
+                    print(_check(what, held, found))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
@@ -1218,6 +1265,8 @@ def main(argv: list[str] | None = None) -> int:
             measure_mixed(server, args)
     if args.lapor:
         measure_lapor(args)
+    if args.burst:
+        measure_burst(args)
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"load average at end: {load}; total time {time.monotonic() - started:.0f} s")
     return 0

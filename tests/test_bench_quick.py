@@ -123,14 +123,18 @@ def test_the_intake_benchmark_runs_every_phase_and_check() -> None:
         for acknowledgements in ("off", "on"):
             assert f"intake ({engine}, acknowledgements {acknowledgements})" in output, output
     # every check, on each engine with and without acknowledgements; then the mixed run's and the LAPOR! import's
-    # on each engine
-    assert output.count("  ok      ") == 4 * 8 + 2 * 4 + 2 * 3, output
+    # on each engine, and the webhook burst's on each engine, grouped and a transaction a call
+    assert output.count("  ok      ") == 4 * 8 + 2 * 4 + 2 * 3 + 2 * 2 * 3, output
     assert output.count("re-read, all duplicates") == 4 and "SQL per new ticket" in output
     assert_phases(output, "Mixed channels: 5 × 20 messages", "every source read, nothing stored (baseline)")
     assert_phases(output, "mixed intake (SQLite)", "mixed intake (PostgreSQL)", "Mixed summary")
     assert "read: e-mail 20, Telegram 20, SMS 20, WhatsApp 20, web form 20" in output, output
     assert_phases(output, "LAPOR! import: an export of 150 reports", "raw INSERT rows/s")
     assert "\nSQLite           150 " in output and "\nPostgreSQL       150 " in output, output
+    assert_phases(output, "Webhook burst: 40 WhatsApp notifications", "baseline msgs/s")
+    for engine in ("SQLite", "PostgreSQL"):
+        for way in ("grouped", "a transaction a call"):
+            assert f"\n{engine:<12} {way:<21} " in output, output
 
 
 @pytest.mark.timeout(300)

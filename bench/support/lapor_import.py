@@ -12,15 +12,16 @@ import io
 import random
 import time
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, func, select
+from sqlalchemy import func, select
 
 from desktop.channels.lapor import DEFAULT_EXPORT_MAPPING, read_export, store_reports
 from desktop.demo import generator as demo
 from desktop.store import directory
 from desktop.store.schema import ticket
 from desktop.store.service import Store
+
+from .raw_insert import raw_insert_seconds
 
 UNIT = "humas"
 _KINDS = ("Pengaduan", "Aspirasi", "Permintaan Informasi")
@@ -94,25 +95,7 @@ def run(url: str, data: bytes) -> LaporResult:
         started = time.perf_counter()
         result = read_export(data, "laporan.csv")
         read_seconds = time.perf_counter() - started
-        rows = [_raw_row(r.message) for r in result.reports]
-        raw_table = Table(
-            "bench_lapor_raw",
-            MetaData(),
-            Column("id", Integer, primary_key=True),
-            Column("lapor_id", String(255), nullable=False, unique=True),
-            Column("subject", String(300)),
-            Column("body", Text),
-            Column("category", String(100)),
-            Column("reporter_name", String(200)),
-            Column("contact", String(200)),
-            Column("sent_at", DateTime),
-        )
-        raw_table.create(store.engine)
-        started = time.perf_counter()
-        with store.engine.begin() as conn:
-            conn.execute(raw_table.insert(), rows)
-        raw_seconds = time.perf_counter() - started
-        raw_table.drop(store.engine)
+        raw_seconds = raw_insert_seconds(store, [r.message for r in result.reports])
         started = time.perf_counter()
         done = store_reports(store, result, UNIT)
         import_seconds = time.perf_counter() - started
@@ -133,15 +116,3 @@ def run(url: str, data: bytes) -> LaporResult:
         len(done.rejected) + len(again.rejected),
         int(tickets),
     )
-
-
-def _raw_row(inbound: Any) -> dict[str, Any]:
-    return {
-        "lapor_id": inbound.external_id,
-        "subject": inbound.subject,
-        "body": inbound.text,
-        "category": inbound.category,
-        "reporter_name": inbound.sender_name,
-        "contact": inbound.sender_address,
-        "sent_at": inbound.received_at,
-    }

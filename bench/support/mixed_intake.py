@@ -163,8 +163,14 @@ def prepare(url: str, f: Feeds) -> None:
 
 def whatsapp_calls(f: Feeds) -> list[tuple[bytes, str]]:
     """Each sender's notification as Meta POSTs it: the body and its signature."""
+    return signed_notifications(f.count, f.texts)
+
+
+def signed_notifications(count: int, texts: tuple[tuple[str, str], ...]) -> list[tuple[bytes, str]]:
+    """``count`` WhatsApp notifications of one message each, from a sender of its own, signed as Meta signs them
+    (the body and its signature header)."""
     calls = []
-    for number in range(f.count):
+    for number in range(count):
         wa_id = f"62815{number:08d}"
         value = {
             "messaging_product": "whatsapp",
@@ -176,7 +182,7 @@ def whatsapp_calls(f: Feeds) -> list[tuple[bytes, str]]:
                     "id": f"wamid.campuran{number:08d}",
                     "timestamp": str(int(START.timestamp()) + number),
                     "type": "text",
-                    "text": {"body": f.texts[number][1]},
+                    "text": {"body": texts[number][1]},
                 }
             ],
         }
