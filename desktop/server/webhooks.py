@@ -15,6 +15,12 @@ secret, ``channels/whatsapp/webhook.py``). Anyone can reach these routes, so eve
 * **the work runs in the thread pool**: finding the account, reading its secrets, fetching media and
   storing the messages never block the event loop.
 
+* **a burst is stored in groups**: the calls let in at once that arrive while a group is being stored go
+  together in the next transaction (``channels/pushed.py``), and an account's endpoint — its settings and
+  secrets, read from the database and the keyring — is kept for ``ADUAN_WEBHOOK_ENDPOINT_SECONDS`` (default 5;
+  0: found again for every call) after it was found (``RecentEndpoints``): a change to an account (disabled, a
+  new secret, another number of its app) reaches its webhook within that time.
+
 An unknown, disabled or unusable account gets the same 404. Refusals carry the server's error body
 (``wire.ErrorBody``); what Meta expects on success — the challenge, ``EVENT_RECEIVED`` — is plain text.
 """
@@ -25,9 +31,10 @@ import asyncio
 import json
 import logging
 import os
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any, Protocol, TypeVar
 from urllib.parse import parse_qsl
 
@@ -60,6 +67,8 @@ CONCURRENCY_ENV = "ADUAN_WEBHOOK_CONCURRENCY"
 DEADLINE_ENV = "ADUAN_WEBHOOK_DEADLINE"
 DEFAULT_CONCURRENCY = 16
 DEFAULT_DEADLINE_SECONDS = 20.0
+ENDPOINT_ENV = "ADUAN_WEBHOOK_ENDPOINT_SECONDS"
+DEFAULT_ENDPOINT_SECONDS = 5.0
 RETRY_AFTER_SECONDS = 5
 # Meta documents webhook payloads of up to 3 MB; a smaller cap would refuse real notifications for good.
 WHATSAPP_MAX_BYTES = MAX_WEBHOOK_BYTES
@@ -70,21 +79,29 @@ _CODES = {400: BadInput.code, 401: NotPermitted.code, 403: NotPermitted.code, 50
 class WebhookLimits:
     concurrency: int = DEFAULT_CONCURRENCY
     deadline_seconds: float = DEFAULT_DEADLINE_SECONDS
+    endpoint_seconds: float = DEFAULT_ENDPOINT_SECONDS
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] = os.environ) -> "WebhookLimits":
         """The limits ``aduan server`` was started with; BadInput names a variable that is not a number."""
-        concurrency, deadline = environ.get(CONCURRENCY_ENV), environ.get(DEADLINE_ENV)
+        concurrency, deadline, endpoint = (environ.get(name) for name in (CONCURRENCY_ENV, DEADLINE_ENV, ENDPOINT_ENV))
         limits = cls()
         try:
             if concurrency is not None:
-                limits = cls(int(concurrency), limits.deadline_seconds)
+                limits = replace(limits, concurrency=int(concurrency))
             if deadline is not None:
-                limits = cls(limits.concurrency, float(deadline))
+                limits = replace(limits, deadline_seconds=float(deadline))
+            if endpoint is not None:
+                limits = replace(limits, endpoint_seconds=float(endpoint))
         except ValueError:
-            raise BadInput(f"{CONCURRENCY_ENV} is a whole number and {DEADLINE_ENV} a number of seconds") from None
-        if limits.concurrency < 1 or not 0 < limits.deadline_seconds < 3600:
-            raise BadInput(f"{CONCURRENCY_ENV} must be at least 1 and {DEADLINE_ENV} between 0 and 3600 seconds")
+            raise BadInput(
+                f"{CONCURRENCY_ENV} is a whole number, {DEADLINE_ENV} and {ENDPOINT_ENV} numbers of seconds"
+            ) from None
+        if limits.concurrency < 1 or not 0 < limits.deadline_seconds < 3600 or not 0 <= limits.endpoint_seconds < 3600:
+            raise BadInput(
+                f"{CONCURRENCY_ENV} must be at least 1, {DEADLINE_ENV} between 0 and 3600 seconds and {ENDPOINT_ENV} "
+                "from 0 to 3600"
+            )
         return limits
 
 
@@ -120,6 +137,27 @@ class Gate:
             yield True
         finally:
             self._free.release()
+
+
+class RecentEndpoints:
+    """Endpoints found in the last ``seconds``: finding one reads every enabled account of its channel and its
+    secrets, which in a burst cost more than storing the call's message in its group. Only endpoints found are
+    kept, so the entries are bounded by the accounts there are; an unknown name is looked up every time. Used on
+    the event loop only."""
+
+    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self._seconds = seconds
+        self._clock = clock
+        self._found: dict[tuple[Any, ...], tuple[float, Any]] = {}
+
+    def get(self, key: tuple[Any, ...]) -> Any | None:
+        kept = self._found.get(key)
+        if kept is None or self._clock() - kept[0] >= self._seconds:
+            return None
+        return kept[1]
+
+    def keep(self, key: tuple[Any, ...], endpoint: Any) -> None:
+        self._found[key] = (self._clock(), endpoint)
 
 
 def check_declared_length(request: Request, max_bytes: int) -> None:
@@ -159,6 +197,7 @@ def webhook_router(store: Store, limits: WebhookLimits | None = None) -> APIRout
     gate = Gate(bounds.concurrency)
     # The calls let in at once are stored together (``channels/pushed.py``): a burst costs a transaction a group.
     pushed = PushedIntake(store)
+    recent = RecentEndpoints(bounds.endpoint_seconds)
     router = APIRouter(prefix="/v1/webhooks")
     Account = Annotated[str, Path(min_length=1, max_length=200)]
 
@@ -167,10 +206,15 @@ def webhook_router(store: Store, limits: WebhookLimits | None = None) -> APIRout
         return refusal(503, Unreachable.code, message, retry_after=RETRY_AFTER_SECONDS, close=True)
 
     async def found(find: Callable[..., T], *args: Any) -> T:
-        """The account's endpoint, found on the thread pool: 404 for an unknown, disabled or unusable account,
-        503 when its secrets cannot be read now."""
+        """The account's endpoint, found on the thread pool (or kept from a call of the last seconds): 404 for an
+        unknown, disabled or unusable account, 503 when its secrets cannot be read now."""
+        kept: T | None = recent.get((find, *args))
+        if kept is not None:
+            return kept
         try:
-            return await run_in_threadpool(find, store, *args)
+            endpoint = await run_in_threadpool(find, store, *args, pushed)
+            recent.keep((find, *args), endpoint)
+            return endpoint
         except NotFound as exc:
             raise _Refused(refusal(404, NotFound.code, exc.message, close=True)) from None
         except Unreachable as exc:
@@ -218,11 +262,11 @@ def webhook_router(store: Store, limits: WebhookLimits | None = None) -> APIRout
                 return refusal(status, _CODES.get(status, AduanError.code), text)
 
     async def whatsapp(account: str) -> SignedEndpoint:
-        return await found(webhooks.whatsapp_endpoint, account, pushed)
+        return await found(webhooks.whatsapp_endpoint, account)
 
     def meta(platform: Platform) -> Callable[[str], Awaitable[SignedEndpoint]]:
         async def find(account: str) -> SignedEndpoint:
-            return await found(webhooks.meta_endpoint, platform, account, pushed)
+            return await found(webhooks.meta_endpoint, platform, account)
 
         return find
 
@@ -239,7 +283,7 @@ def webhook_router(store: Store, limits: WebhookLimits | None = None) -> APIRout
             try:
                 if with_body:
                     check_declared_length(request, sms.MAX_WEBHOOK_BYTES)
-                endpoint = await found(sms.sms_webhook, account, pushed)
+                endpoint = await found(sms.sms_webhook, account)
                 body = await read_body(request, sms.MAX_WEBHOOK_BYTES, bounds.deadline_seconds) if with_body else b""
             except _Refused as refused:
                 return refused.response

@@ -24,7 +24,7 @@ from desktop.channels.accounts import add_account
 from desktop.channels.whatsapp import MAX_WEBHOOK_BYTES
 from desktop.domain.errors import BadInput
 from desktop.domain.vocabulary import Channel
-from desktop.server.webhooks import WebhookLimits
+from desktop.server.webhooks import RecentEndpoints, WebhookLimits
 from desktop.store import directory
 from desktop.store.schema import channel_account, intake_error, message, ticket
 from desktop.store.service import Store
@@ -208,6 +208,44 @@ def test_missing_wrong_tampered_and_other_apps_signatures_are_refused(
     assert requests.post(url, data=body, headers=headers, timeout=10).status_code == 200  # rightly signed: taken
 
 
+def disable(db_url: str, name: str) -> None:
+    store = Store(db_url)
+    try:
+        store.admin(
+            lambda conn: conn.execute(
+                update(channel_account).where(channel_account.c.name == name).values(enabled=False)
+            )
+        )
+    finally:
+        store.dispose()
+
+
+@pytest.mark.parametrize("kept_seconds, after_disabling", [("600", 200), ("0", 404)])
+def test_an_accounts_endpoint_is_kept_for_the_configured_time_only(
+    db_url: str, tmp_path: Path, fake: FakeWhatsApp, kept_seconds: str, after_disabling: int
+) -> None:
+    """Within ``ADUAN_WEBHOOK_ENDPOINT_SECONDS`` of finding an account's endpoint the server does not read the
+    account again (a burst is not slowed by it); with 0 it reads it for every call, and a disabled account is
+    refused at once."""
+    with running_server(db_url, tmp_path, **SECRETS, ADUAN_WEBHOOK_ENDPOINT_SECONDS=kept_seconds) as server:
+        first = post_webhook(server.url + PATH, APP_SECRET, fake.inbound_text(CITIZEN, NAME, "Jalan berlubang"))
+        disable(db_url, "WA Humas")
+        then = post_webhook(server.url + PATH, APP_SECRET, fake.inbound_text("6281234567891", "Budi", "Banjir"))
+    assert first.status_code == 200 and then.status_code == after_disabling
+    assert count(db_url, ticket) == (2 if after_disabling == 200 else 1)
+
+
+def test_recent_endpoints_are_kept_for_their_seconds_and_refusals_not_at_all() -> None:
+    now = [100.0]
+    recent = RecentEndpoints(5.0, clock=lambda: now[0])
+    assert recent.get(("whatsapp", "wa_humas")) is None
+    recent.keep(("whatsapp", "wa_humas"), "endpoint")
+    now[0] += 4.9
+    assert recent.get(("whatsapp", "wa_humas")) == "endpoint" and recent.get(("whatsapp", "wa_dinas")) is None
+    now[0] += 0.1
+    assert recent.get(("whatsapp", "wa_humas")) is None  # found again: a change to the account is seen
+
+
 def test_unknown_disabled_and_unusable_accounts_get_the_same_404(
     server: LiveServer, db_url: str, fake: FakeWhatsApp
 ) -> None:
@@ -358,15 +396,19 @@ def wait_until_let_in(url: str) -> requests.Response:
 
 
 def test_the_limits_come_from_the_environment_and_nonsense_is_refused() -> None:
-    assert WebhookLimits.from_environ({}) == WebhookLimits(16, 20.0)
+    assert WebhookLimits.from_environ({}) == WebhookLimits(16, 20.0, 5.0)
     assert WebhookLimits.from_environ({"ADUAN_WEBHOOK_CONCURRENCY": "3", "ADUAN_WEBHOOK_DEADLINE": "2.5"}) == (
-        WebhookLimits(3, 2.5)
+        WebhookLimits(3, 2.5, 5.0)
     )
+    assert WebhookLimits.from_environ({"ADUAN_WEBHOOK_ENDPOINT_SECONDS": "0"}) == WebhookLimits(16, 20.0, 0.0)
     for environ in (
         {"ADUAN_WEBHOOK_CONCURRENCY": "banyak"},
         {"ADUAN_WEBHOOK_CONCURRENCY": "0"},
         {"ADUAN_WEBHOOK_DEADLINE": "-1"},
         {"ADUAN_WEBHOOK_DEADLINE": "nan"},
+        {"ADUAN_WEBHOOK_ENDPOINT_SECONDS": "-1"},
+        {"ADUAN_WEBHOOK_ENDPOINT_SECONDS": "sebentar"},
+        {"ADUAN_WEBHOOK_ENDPOINT_SECONDS": "nan"},
     ):
         with pytest.raises(BadInput, match="ADUAN_WEBHOOK"):
             WebhookLimits.from_environ(environ)
