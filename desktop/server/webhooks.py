@@ -14,7 +14,6 @@ secret, ``channels/whatsapp/webhook.py``). Anyone can reach these routes, so eve
   (40 threads), so that webhook traffic cannot starve the officers' requests.
 * **the work runs in the thread pool**: finding the account, reading its secrets, fetching media and
   storing the messages never block the event loop.
-
 * **a burst is stored in groups**: the calls let in at once that arrive while a group is being stored go
   together in the next transaction (``channels/pushed.py``), and an account's endpoint — its settings and
   secrets, read from the database and the keyring — is kept for ``ADUAN_WEBHOOK_ENDPOINT_SECONDS`` (default 5;
