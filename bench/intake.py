@@ -1161,6 +1161,22 @@ def measure_mixed(server: MailServer, args: argparse.Namespace) -> None:
 # --- the LAPOR! import ----------------------------------------------------------------------------------
 
 
+def on_new_database(
+    kind: str, folder: Path, prepare: Callable[[str], object], run: Any, phase: Callable[..., T], *args: Any
+) -> T | None:
+    """``phase(url, *args)`` run by ``run`` on a new database of ``kind`` made ready by ``prepare``, then dropped;
+    None, said why, when the server is missing or the phase failed: one engine must not hide the others' figures."""
+    try:
+        with throwaway_database(kind, folder) as url:
+            prepare(url)
+            return run(phase, url, *args)  # type: ignore[no-any-return]
+    except ServerMissing as missing:
+        print(f"{PRETTY[kind]}: skipped: {missing}")
+    except Exception:
+        print(f"{PRETTY[kind]}: failed:\n{traceback.format_exc()}")
+    return None
+
+
 def measure_lapor(args: argparse.Namespace) -> None:
     """Phase 5: a LAPOR! export imported per engine, beside the raw INSERT of the same rows."""
     run = run_here if args.quick else run_in_child
@@ -1175,15 +1191,10 @@ def measure_lapor(args: argparse.Namespace) -> None:
     )
     with tempfile.TemporaryDirectory(prefix="aduan-bench-") as tmp:
         for kind in args.engines:
-            try:
-                with throwaway_database(kind, Path(tmp)) as url:
-                    lapor_import.prepare(url)
-                    result: lapor_import.LaporResult = run(lapor_import.run, url, data)
-            except ServerMissing as missing:
-                print(f"{PRETTY[kind]}: skipped: {missing}")
-                continue
-            except Exception:  # one engine failing must not hide the others' figures
-                print(f"{PRETTY[kind]}: failed:\n{traceback.format_exc()}")
+            result: lapor_import.LaporResult | None = on_new_database(
+                kind, Path(tmp), lapor_import.prepare, run, lapor_import.run, data
+            )
+            if result is None:
                 continue
             raw_rate = result.rows / result.raw_seconds
             rate = result.rows / result.import_seconds
@@ -1217,15 +1228,10 @@ def measure_burst(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix="aduan-bench-") as tmp:
         for kind in args.engines:
             for grouped in (True, False):
-                try:
-                    with throwaway_database(kind, Path(tmp)) as url:
-                        webhook_burst.prepare(url)
-                        result: webhook_burst.BurstResult = run(webhook_burst.run, url, calls, grouped)
-                except ServerMissing as missing:
-                    print(f"{PRETTY[kind]}: skipped: {missing}")
-                    break
-                except Exception:  # one engine failing must not hide the others' figures
-                    print(f"{PRETTY[kind]}: failed:\n{traceback.format_exc()}")
+                result: webhook_burst.BurstResult | None = on_new_database(
+                    kind, Path(tmp), webhook_burst.prepare, run, webhook_burst.run, calls, grouped
+                )
+                if result is None:
                     continue
                 baseline, rate = result.calls / result.raw_seconds, result.calls / result.seconds
                 print(
